@@ -1,0 +1,187 @@
+// Benchmark of `laurel select`: generates large selection instances, times the whole CLI process
+// (`tsx scripts/laurel.ts select --in FILE`, and once through npx), solves the same instance with
+// HiGHS (time-limited) and compares the totals. Exit 1 when a total differs where HiGHS finished.
+//   npx tsx scripts/bench/select.ts
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveRules, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
+
+const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
+const FIELD_WEIGHTS = [0.28, 0.3, 0.2, 0.14, 0.08];
+
+function rng(seed: number) {
+	let s = seed >>> 0;
+	return () => {
+		s = (s + 0x6d2b79f5) >>> 0;
+		let t = s;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+interface Variant {
+	name: string;
+	seed: number;
+	n: number;
+	seats: number;
+	channels: number;
+	channelCap: number;
+	/** group → share of candidates in it */
+	groups: Record<string, number>;
+	atLeastGroups: SelectionRule[];
+	fieldMin: number;
+	/** integer scores in a narrow band: many exact ties */
+	ties?: boolean;
+}
+
+function generate(v: Variant): SelectionInstance {
+	const r = rng(v.seed);
+	const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+	// channel sizes are skewed like real ones: a few big cities, many small bodies
+	const chWeights = Array.from({ length: v.channels }, (_, i) => 1 / (1 + i * 0.15));
+	const pick = (w: number[]) => {
+		let x = r() * w.reduce((a, b) => a + b, 0);
+		for (let i = 0; i < w.length; i++) if ((x -= w[i]) < 0) return i;
+		return w.length - 1;
+	};
+	const candidates = Array.from({ length: v.n }, (_, i) => {
+		const field = FIELDS[pick(FIELD_WEIGHTS)];
+		// the groups scarce in the top scores, as the balance rules assume
+		const groups = Object.entries(v.groups)
+			.filter(([, p]) => r() < p)
+			.map(([g]) => g);
+		const base = 80 + 6 * normal() - 1.5 * groups.length;
+		const score = v.ties ? Math.round(Math.min(100, Math.max(60, base)) / 4) * 4 : Math.round(base * 100) / 100;
+		return { id: `C${String(i + 1).padStart(5, '0')}`, score, groups, field, channel: `渠道${pick(chWeights) + 1}` };
+	});
+	const atLeast: SelectionRule[] = [...v.atLeastGroups, ...FIELDS.map((f) => ({ field: f, count: v.fieldMin }))];
+	const atMost: SelectionRule[] = Array.from({ length: v.channels }, (_, i) => ({ channel: `渠道${i + 1}`, count: v.channelCap }));
+	return { seats: v.seats, candidates, atLeast, atMost };
+}
+
+const VARIANTS: Variant[] = [
+	{
+		name: 'realistic 5000/50, 3 group + 5 field + 40 channel rules',
+		seed: 1,
+		n: 5000,
+		seats: 50,
+		channels: 40,
+		channelCap: 2,
+		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2 },
+		atLeastGroups: [{ group: 'youth', share: 0.2 }, { group: 'woman', share: 0.3 }, { group: 'grassroots', count: 8 }],
+		fieldMin: 1
+	},
+	{
+		name: 'tight: youth/woman/grassroots 40 %, 6 per field, 45 channels ≤ 1 (+5 cap 2)',
+		seed: 2,
+		n: 5000,
+		seats: 50,
+		channels: 45,
+		channelCap: 1,
+		groups: { youth: 0.2, woman: 0.25, grassroots: 0.15 },
+		atLeastGroups: [{ group: 'youth', share: 0.4 }, { group: 'woman', share: 0.4 }, { group: 'grassroots', share: 0.4 }],
+		fieldMin: 6
+	},
+	{
+		name: 'ties: integer scores in steps of 4, 8 overlapping groups',
+		seed: 3,
+		n: 5000,
+		seats: 50,
+		channels: 40,
+		channelCap: 2,
+		ties: true,
+		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2, 理科: 0.3, 工科: 0.3, 农科: 0.1, 医科: 0.15, 民族: 0.1 },
+		atLeastGroups: [
+			{ group: 'youth', share: 0.3 },
+			{ group: 'woman', share: 0.3 },
+			{ group: 'grassroots', share: 0.2 },
+			{ group: '理科', count: 12 },
+			{ group: '工科', count: 12 },
+			{ group: '农科', count: 6 },
+			{ group: '医科', count: 8 },
+			{ group: '民族', count: 6 }
+		],
+		fieldMin: 3
+	}
+];
+
+function toLp(inst: SelectionInstance): string {
+	const rules = resolveRules(inst);
+	const terms = (ids: number[], coef?: (i: number) => number) =>
+		ids
+			.map((i, j) => {
+				const c = coef ? coef(i) : 1;
+				return `${c < 0 ? '-' : '+'} ${Math.abs(c)} x${i}${j % 20 === 19 ? '\n ' : ''}`;
+			})
+			.join(' ');
+	const all = inst.candidates.map((_, i) => i);
+	const lines = ['Maximize', ` obj: ${terms(all, (i) => inst.candidates[i].score)}`, 'Subject To'];
+	lines.push(` card: ${terms(all)} = ${Math.min(inst.seats, inst.candidates.length)}`);
+	rules.forEach((r, j) => {
+		const mem = all.filter((i) => {
+			const c = inst.candidates[i];
+			return r.key === 'group' ? c.groups.includes(r.value) : c[r.key] === r.value;
+		});
+		if (mem.length) lines.push(` r${j}: ${terms(mem)} ${r.kind === 'atLeast' ? '>=' : '<='} ${r.count}`);
+	});
+	lines.push('Binaries', ` ${all.map((i) => `x${i}`).join(' ')}`, 'End');
+	return lines.join('\n');
+}
+
+function runCli(file: string, viaNpx: boolean): { ms: number; status: number; out: { total?: number; error?: string } } {
+	const cmd = viaNpx ? 'npx' : join('node_modules', '.bin', 'tsx');
+	const args = viaNpx ? ['tsx', 'scripts/laurel.ts', 'select', '--in', file] : ['scripts/laurel.ts', 'select', '--in', file];
+	const t0 = performance.now();
+	const p = spawnSync(cmd, args, { encoding: 'utf8' });
+	const ms = performance.now() - t0;
+	let out = {};
+	try {
+		out = JSON.parse(p.stdout);
+	} catch {
+		out = { error: `unparsable stdout: ${p.stdout.slice(0, 200)} ${p.stderr.slice(0, 400)}` };
+	}
+	return { ms, status: p.status ?? -1, out };
+}
+
+async function main(): Promise<number> {
+	const highs = await (await import('highs')).default();
+	const dir = mkdtempSync(join(tmpdir(), 'laurel-select-bench-'));
+	// the bare runtime cost of starting tsx, for scale
+	const empty = join(dir, 'empty.ts');
+	writeFileSync(empty, '');
+	const t0 = performance.now();
+	spawnSync(join('node_modules', '.bin', 'tsx'), [empty]);
+	console.log(`tsx start-up alone: ${(performance.now() - t0).toFixed(0)} ms`);
+	let failed = 0;
+	for (const v of VARIANTS) {
+		const inst = generate(v);
+		const file = join(dir, `${v.seed}.json`);
+		writeFileSync(file, JSON.stringify(inst));
+		const rules = inst.atLeast.length + inst.atMost.length;
+		const runs = [runCli(file, false), runCli(file, false), runCli(file, false)];
+		const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+		const npx = runCli(file, true);
+		const h0 = performance.now();
+		const sol = highs.solve(toLp(inst), { output_flag: false, time_limit: 60 });
+		const hMs = performance.now() - h0;
+		const hDone = sol.Status === 'Optimal';
+		const lTotal = best.out.total;
+		const equal = hDone && lTotal !== undefined && Math.abs(sol.ObjectiveValue - lTotal) <= 1e-6 * Math.max(1, Math.abs(lTotal));
+		const bothInfeasible = sol.Status === 'Infeasible' && best.status === 3;
+		console.log(`\n${v.name}  (${v.n} candidates, ${v.seats} seats, ${rules} rules)`);
+		console.log(`  laurel CLI (tsx): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`);
+		console.log(`  laurel CLI (npx tsx): ${npx.ms.toFixed(0)} ms, exit ${npx.status}`);
+		console.log(`  HiGHS in-process: ${hMs.toFixed(0)} ms, status ${sol.Status}`);
+		console.log(`  ratio laurel-process / HiGHS-solve: ${(best.ms / hMs).toFixed(2)}`);
+		console.log(`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`);
+		if (hDone && !equal) failed++;
+		if (best.status !== 0 && !bothInfeasible) failed++;
+	}
+	if (failed) console.log(`\n${failed} variant(s) FAILED`);
+	return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));

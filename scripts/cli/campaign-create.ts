@@ -1,0 +1,20 @@
+import type { Command } from './types';
+import { badInput, parseOptions } from './types';
+import { openDatabase } from '../../src/lib/server/db';
+import { createCampaign } from '../../src/lib/server/services/campaigns';
+import { PRESET_IDS } from '../../src/lib/domain/presets';
+import { CLI_ACTOR } from './db';
+
+const command: Command = async (args) => {
+	const opts = parseOptions(args);
+	if (!opts.preset || opts.preset === 'true')
+		return badInput('BAD_INPUT', `缺少参数 --preset（可用：${PRESET_IDS.join(', ')}）`, { presets: PRESET_IDS });
+	if (!PRESET_IDS.includes(opts.preset))
+		return badInput('UNKNOWN_PRESET', `未知的活动预设“${opts.preset}”（可用：${PRESET_IDS.join(', ')}）`, { presets: PRESET_IDS });
+	const db = await openDatabase();
+	const r = await createCampaign(db, CLI_ACTOR, { presetId: opts.preset, name: opts.name === 'true' ? undefined : opts.name });
+	if (!r.ok) return badInput('BAD_INPUT', r.message);
+	process.stderr.write(`已创建活动 ${r.id}\n`);
+	return { exit: 0, json: { campaign: r.id } };
+};
+export default command;

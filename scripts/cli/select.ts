@@ -1,0 +1,34 @@
+// `laurel select --in FILE`: solves a selection instance (CONTRACTS.md). Never touches the database,
+// so it imports nothing but the pure selection engine.
+import { readFileSync } from 'node:fs';
+import { badInput, parseOptions, type Command } from './types';
+import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
+
+const select: Command = async (args) => {
+	const opts = parseOptions(args);
+	const file = opts.in;
+	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少 --in <file.json>');
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (e) {
+		return badInput('BAD_INPUT', `无法读取文件 ${file}: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (e) {
+		return badInput('BAD_INPUT', `不是有效的 JSON: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	const v = validateSelectionInstance(json);
+	if (!v.ok) return badInput('BAD_INPUT', v.message, v.path !== undefined ? { path: v.path } : {});
+	const result = solveSelection(v.instance);
+	if (isInfeasible(result)) {
+		process.stderr.write(`无法满足全部规则: ${result.message}\n`);
+		return { exit: 3, json: result };
+	}
+	process.stderr.write(`已选 ${result.selected.length} 名，总分 ${result.total}，规则调整 ${result.explanation.length} 处\n`);
+	return { exit: 0, json: result };
+};
+
+export default select;

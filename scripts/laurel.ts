@@ -1,0 +1,42 @@
+// The command line of CONTRACTS.md. Each command lives in scripts/cli/<name>.ts and is
+// loaded lazily, so that commands which never touch the database (assign, select) start fast.
+import type { CliResult, Command } from './cli/types';
+
+const commands: Record<string, () => Promise<{ default: Command }>> = {
+	'seed-demo': () => import('./cli/seed-demo'),
+	backup: () => import('./cli/backup'),
+	'campaign-create': () => import('./cli/campaign-create'),
+	assign: () => import('./cli/assign'),
+	select: () => import('./cli/select')
+};
+
+async function main(): Promise<number> {
+	const [name, ...rest] = process.argv.slice(2);
+	// `campaign create` is two words; join them into one command name.
+	const key = name === 'campaign' && rest[0] ? `campaign-${rest.shift()}` : name;
+	const load = key ? commands[key] : undefined;
+	if (!load) {
+		process.stderr.write(`用法: npm run --silent laurel -- <command>\n可用命令: ${Object.keys(commands).join(', ')}\n`);
+		process.stdout.write(JSON.stringify({ error: 'UNKNOWN_COMMAND', message: `未知命令: ${name ?? ''}` }) + '\n');
+		return 2;
+	}
+	let result: CliResult;
+	try {
+		result = await (await load()).default(rest);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		process.stderr.write(`错误: ${message}\n`);
+		result = { exit: 1, json: { error: 'INTERNAL', message } };
+	}
+	if (result.raw !== undefined) process.stdout.write(result.raw);
+	else if (result.json !== undefined) process.stdout.write(JSON.stringify(result.json) + '\n');
+	return result.exit;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		process.stderr.write(String(e) + '\n');
+		process.exit(1);
+	}
+);

@@ -1,0 +1,29 @@
+// `npm start`: build when the sources are newer than the build, then serve.
+// The server applies migrations and seeds the demo itself (src/hooks.server.ts `init`).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync, spawn } from 'node:child_process';
+
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const st = statSync(path);
+	if (!st.isDirectory()) return st.mtimeMs;
+	let m = st.mtimeMs;
+	for (const name of readdirSync(path)) m = Math.max(m, newest(join(path, name)));
+	return m;
+}
+
+const stamp = 'build/index.js';
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const needsBuild = !existsSync(stamp) || Math.max(...sources.map(newest)) > statSync(stamp).mtimeMs;
+if (needsBuild) {
+	console.log('正在构建应用…');
+	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const env = { ...process.env, PORT: process.env.PORT || '3000' };
+// Accept forms from the address the app is served on when no ORIGIN is configured.
+const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
+console.log(`Laurel 正在 http://localhost:${env.PORT} 上运行`);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

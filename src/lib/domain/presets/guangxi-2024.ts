@@ -1,0 +1,105 @@
+// 2024年广西“最美科技工作者”选树宣传活动. The notice has no 文号; its title stands in.
+import { GROUPS } from '../types';
+import { MERIT_FOUR_FACINGS, fieldCoverage, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
+
+const TITLE = '自治区党委宣传部 自治区科协等六部门关于开展2024年广西“最美科技工作者”选树宣传活动的通知';
+const DOC = TITLE;
+const NOMINATE = '三、活动安排（二）组织推荐：';
+
+export const guangxi2024: Preset = {
+	id: 'guangxi-2024',
+	name: '2024年广西“最美科技工作者”选树宣传活动',
+	noticeTitle: TITLE,
+	presetId: 'guangxi-2024',
+	level: '自治区级',
+	region: '广西壮族自治区',
+	hosts: [
+		'广西壮族自治区党委宣传部',
+		'广西壮族自治区科协',
+		'广西壮族自治区科技厅',
+		'广西壮族自治区工业和信息化厅',
+		'广西科学院',
+		'广西农业科学院'
+	],
+	document: DOC,
+	referenceDate: '2024-03-11', // date printed at the end of the notice
+	// The 推荐表 classifies by 推荐组别 (理科 … 地市); city nominees all tick 地市 (填表说明 5).
+	classification: 'group',
+	fields: [...GROUPS],
+	channelQuotas: [
+		quota(
+			'地区',
+			2,
+			3,
+			0,
+			src(DOC, `${NOMINATE}各设区市由市科协联合市委宣传部、科技局、工业和信息化局等单位推荐本地区候选人2～3名`)
+		),
+		...quotas(
+			['学会', '高校', '企业'],
+			1,
+			2,
+			0,
+			src(
+				DOC,
+				`${NOMINATE}自治区科协所属各自治区级学会（协会、研究会）、高校科协、企业（园区）科协推荐本学科领域候选人1～2名`
+			)
+		),
+		...quotas(
+			['厅局', '科研院所'],
+			1,
+			2,
+			0,
+			src(DOC, `${NOMINATE}自治区各有关厅局、自治区级有关科研院所推荐本系统、本单位候选人1～2名`)
+		)
+		// No 军工 channel in this notice.
+	],
+	channels: regionChannels([
+		'南宁市',
+		'柳州市',
+		'桂林市',
+		'梧州市',
+		'北海市',
+		'防城港市',
+		'钦州市',
+		'贵港市',
+		'玉林市',
+		'百色市',
+		'贺州市',
+		'河池市',
+		'来宾市',
+		'崇左市'
+	]),
+	channelsSource: src(DOC, `${NOMINATE}所有候选人均应通过上述推荐渠道产生，不接受个人申请`),
+	youthAge: 45,
+	// “特别是青年科技工作者、女性科技工作者典型” is an emphasis, not a share.
+	youthShareMin: 0,
+	// “各级党政机关工作人员” covers civil servants and staff managed as such.
+	excludedCategories: ['公务员', '参公管理', '科协专职', '现役军人', '离退休', '已故'],
+	excludedSource: src(
+		DOC,
+		'四、遴选标准（二）：推荐人选为目前在广西工作的科技工作者（含区外引进），不包括各级党政机关工作人员、基层科协组织专职工作人员、现役军人、离退休科技工作者及不在世科技工作者'
+	),
+	priorTitleBlocks: true,
+	priorTitleSource: src(DOC, `${NOMINATE}已获得全国、自治区“最美”系列称号的科技工作者原则上不再推荐`),
+	selfNominationAllowed: false,
+	mustWorkInRegion: true,
+	// The form asks for no award list; 5 follows the national template.
+	textLimits: { deeds: 1500, story: 1000, awards: 5 },
+	textLimitsSource: src(DOC, '附件 填表说明 9：主要事迹1500字左右，感人故事1000字以内'),
+	tiers: [{ name: '最美科技工作者', size: 10 }],
+	targets: [
+		// “注重向基层一线科技工作者倾斜”“特别是青年科技工作者、女性科技工作者典型”: two of ten each.
+		{ kind: 'atLeast', group: 'youth', count: 2, label: '45岁以下青年科技工作者不少于2名' },
+		{ kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' },
+		{ kind: 'atLeast', group: 'grassroots', count: 2, label: '基层一线科技工作者不少于2名' },
+		// Every 推荐组别 represented, 地市 included (the cities' own channel).
+		...fieldCoverage(GROUPS)
+	],
+	// “在推荐人选所在单位和推选单位进行公示（时间为5个工作日）”.
+	publicNoticeWorkdays: 5,
+	rubric: rubric(
+		MERIT_FOUR_FACINGS.replace('服务社会，', '服务社会，长期奋战在基层一线和老少边穷地区，'),
+		'适合公开宣传，有突出的先进性、代表性和影响力；讲好广西科技工作者故事。',
+		'面向基层，突出基层一线，特别是青年科技工作者、女性科技工作者典型；在建设新时代中国特色社会主义壮美广西中发挥示范引领作用。'
+	)
+};

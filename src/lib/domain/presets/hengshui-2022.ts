@@ -1,0 +1,103 @@
+// 2022年衡水市“最美科技工作者”学习宣传活动. The notice as published carries no 文号, so its
+// title stands in for the document number.
+import { FIELDS } from '../types';
+import {
+	NATIONAL_TEXT_LIMITS,
+	fieldCoverage,
+	quota,
+	regionChannels,
+	rubric,
+	src,
+	type Preset
+} from './common';
+
+const TITLE = '关于开展2022年衡水市“最美科技工作者”学习宣传活动的通知';
+const DOC = TITLE;
+
+export const hengshui2022: Preset = {
+	id: 'hengshui-2022',
+	name: '2022年衡水市“最美科技工作者”学习宣传活动',
+	noticeTitle: TITLE,
+	presetId: 'hengshui-2022',
+	level: '市级',
+	region: '衡水市',
+	hosts: ['中共衡水市委宣传部', '衡水市科协', '衡水市科技局', '衡水市国防科技工业办公室'],
+	document: DOC,
+	// The notice is undated; the only date it prints is the submission deadline “4月20日前”, used here.
+	referenceDate: '2022-04-20',
+	classification: 'field',
+	fields: [...FIELDS],
+	channelQuotas: [
+		quota(
+			'地区',
+			0,
+			2,
+			0,
+			src(
+				DOC,
+				'五、推荐名额：各县市区科协联合党委宣传部、科技局（委）、国防科技工业管理部门共同遴选推荐本市“最美科技工作者”候选人不超过2名'
+			)
+		),
+		quota('学会', 0, 1, 0, src(DOC, '五、推荐名额：市级学会遴选推荐本学科“最美科技工作者”候选人不超过1名')),
+		quota('高校', 0, 1, 0, src(DOC, '五、推荐名额：高校科协遴选推荐不超过1名'))
+	],
+	// The eleven county-level divisions, plus the two functional zones the city administers at
+	// county level (高新区, 滨湖新区), which take part in city campaigns as 县市区.
+	channels: regionChannels([
+		'桃城区',
+		'冀州区',
+		'枣强县',
+		'武邑县',
+		'武强县',
+		'饶阳县',
+		'安平县',
+		'故城县',
+		'景县',
+		'阜城县',
+		'深州市',
+		'衡水高新技术产业开发区',
+		'衡水滨湖新区'
+	]),
+	channelsSource: src(DOC, '五、推荐名额：候选人均应通过上述推荐渠道产生'),
+	youthAge: 45,
+	youthShareMin: 0.2,
+	youthShareSource: src(
+		DOC,
+		'五、推荐名额：推荐人选要突出基层一线，特别是聚焦青年科技工作者典型，45岁以下的青年科技工作者不少于20%'
+	),
+	// The rank qualifies both civil servants and staff managed as such.
+	excludedCategories: ['现役军人', '县处级以上公务员'],
+	excludedSource: src(
+		DOC,
+		'四、遴选标准 3：（不包括现役军人、公务员和参照公务员法管理的党政机关现任县处级以上行政职务者）'
+	),
+	priorTitleBlocks: true,
+	priorTitleSource: src(
+		DOC,
+		'五、推荐名额：已获得省部级以上荣誉表彰和中央宣传部、省委宣传部、市委宣传部“最美”系列称号的科技人员原则上不再推荐'
+	),
+	selfNominationAllowed: false, // “不接受个人申报”
+	mustWorkInRegion: false,
+	// 附件1 推荐表 is not reproduced in the notice; the national template's limits apply.
+	textLimits: { ...NATIONAL_TEXT_LIMITS },
+	textLimitsSource: src(
+		DOC,
+		'附件1 推荐表（正文未载字数，按全国推荐表：主要事迹1500字左右，感人故事1000字以内，奖励5项以内）'
+	),
+	tiers: [
+		{ name: '最美科技工作者', size: 20 },
+		{ name: '推荐参加上级评选', size: 3, subsetOf: '最美科技工作者' }
+	],
+	targets: [
+		{ kind: 'atLeast', group: 'youth', share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
+		// “推荐人选要突出基层一线”: a fifth of the 20 places.
+		{ kind: 'atLeast', group: 'grassroots', count: 4, label: '基层一线科技工作者不少于4名' },
+		...fieldCoverage(FIELDS)
+	],
+	publicNoticeWorkdays: 5, // the notice asks for 公示 without a duration
+	rubric: rubric(
+		'面向世界科技前沿、国家重大需求和重点领域重点工作，解决重大科学问题、突破关键核心技术；面向经济主战场、人民生命健康，促进科技成果转化应用、用科技服务民生；长期奋战在基层一线，为脱贫攻坚、乡村振兴、公众科学素质提升作出重要贡献。',
+		'适合公开宣传，有突出的先进性、代表性和影响力；富有先进性、典型性和故事性。',
+		'扎根基层一线，在服务构建新发展格局、抗击新冠疫情、乡村振兴中发挥示范带动作用，能引导广大科技工作者学习最美、争当最美。'
+	)
+};

@@ -1,0 +1,83 @@
+// 晋市科协发〔2023〕9号 — 2023年“晋城最美科技工作者”学习宣传活动.
+import { FIELDS } from '../types';
+import { fieldCoverage, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
+
+const DOC = '晋市科协发〔2023〕9号';
+
+const OTHERS = src(
+	DOC,
+	'三、活动安排 1：市级学会、企业科协、高校科协和市直有关单位直接报送市科协，每个单位推荐候选人不超过2名'
+);
+
+export const jincheng2023: Preset = {
+	id: 'jincheng-2023',
+	name: '2023年“晋城最美科技工作者”学习宣传活动',
+	noticeTitle: '关于开展2023年“晋城最美科技工作者”学习宣传活动的通知',
+	presetId: 'jincheng-2023',
+	level: '市级',
+	region: '晋城市',
+	hosts: ['中共晋城市委宣传部', '晋城市科协', '晋城市科技局'],
+	document: DOC,
+	referenceDate: '2023-04-11', // date printed at the end of the notice
+	classification: 'field',
+	fields: [...FIELDS],
+	channelQuotas: [
+		quota(
+			'地区',
+			0,
+			10,
+			0,
+			src(DOC, '三、活动安排 1：每个县（市、区）科协联合党委宣传部、科技局推荐候选人不超过10名')
+		),
+		// 市直有关单位 covers both city departments (厅局) and city research institutes (科研院所).
+		...quotas(['学会', '企业', '高校', '厅局', '科研院所'], 0, 2, 0, OTHERS)
+		// No 军工 channel: the notice lists none and all nominees must come through the listed channels.
+	],
+	// The six county-level divisions plus the 晋城经济技术开发区, which the city treats as a
+	// county-level nominating area.
+	channels: regionChannels(['城区', '泽州县', '高平市', '阳城县', '陵川县', '沁水县', '晋城经济技术开发区']),
+	channelsSource: src(DOC, '三、活动安排 1：所有候选人均应通过上述推荐渠道产生'),
+	youthAge: 45,
+	youthShareMin: 0.2,
+	youthShareSource: src(
+		DOC,
+		'三、活动安排 1：推荐人选要突出基层一线，特别是聚焦青年科技工作者典型，45岁以下的科技工作者不少于20%'
+	),
+	excludedCategories: ['现役军人', '公务员', '参公管理'],
+	excludedSource: src(
+		DOC,
+		'四、推选条件 3：（不包括现役军人、公务员和参照公务员法管理的党政机关行政工作人员）'
+	),
+	priorTitleBlocks: true,
+	priorTitleSource: src(
+		DOC,
+		'四、推选条件 4：获得以往“最美科技人”“最美科技工作者”称号的原则上不建议推荐，且不接受个人申报'
+	),
+	selfNominationAllowed: false,
+	mustWorkInRegion: false,
+	textLimits: { deeds: 1500, story: 1000, awards: 5 },
+	textLimitsSource: src(
+		DOC,
+		'附件1 填表说明 8：主要事迹：1500字左右，感人故事：1000字以内，……所获重要奖励（近5年内获得的5项以内）'
+	),
+	tiers: [
+		{ name: '最美科技工作者', size: 10 },
+		{ name: '优秀科技工作者', size: 10 },
+		// “经公示无异议后……并作为2023年山西‘最美科技工作者’晋城市推荐人选”: all ten 最美 go up.
+		{ name: '推荐参加上级评选', size: 10, subsetOf: '最美科技工作者' }
+	],
+	targets: [
+		// The notice's ≥20 % under 45 is a rule for the nominees; the office keeps it for the list.
+		{ kind: 'atLeast', group: 'youth', share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
+		// “推荐人选要突出基层一线”: at least 3 grassroots winners (about a third of a 10-seat tier).
+		{ kind: 'atLeast', group: 'grassroots', count: 3, label: '基层一线科技工作者不少于3名' },
+		...fieldCoverage(FIELDS)
+	],
+	// The notice asks for 公示 on the 市科协 website without a duration; 5 working days is the norm.
+	publicNoticeWorkdays: 5,
+	rubric: rubric(
+		'长期从事科学研究、科学普及、科技创新、科技推广、科技成果转化、科技助力乡村振兴、医疗卫生、公众科学素质提升等科技事业，得到社会广泛认可。',
+		'适合公开宣传，有突出的先进性、代表性和影响力；事迹客观真实，能讲好新时代科技工作者的感人故事。',
+		'坚持“四个面向”，扎根基层一线，在本地区本行业有示范带动作用，能引领和激励广大科技工作者学习“最美”、争当“最美”。'
+	)
+};

@@ -1,0 +1,107 @@
+// 内科协协字〔2023〕30号 — 2023年内蒙古“最美科技工作者”学习宣传活动.
+import { FIELDS } from '../types';
+import {
+	MERIT_FOUR_FACINGS,
+	fieldCoverage,
+	quotas,
+	quota,
+	regionChannels,
+	rubric,
+	src,
+	type Preset
+} from './common';
+
+const DOC = '内科协协字〔2023〕30号';
+const QUOTA = '三、活动安排（二）名额分配：';
+
+export const neimenggu2023: Preset = {
+	id: 'neimenggu-2023',
+	name: '2023年内蒙古“最美科技工作者”学习宣传活动',
+	noticeTitle:
+		'内蒙古自治区党委宣传部 科协 科技厅 国防科工办关于开展2023年“最美科技工作者”学习宣传活动的通知',
+	presetId: 'neimenggu-2023',
+	level: '自治区级',
+	region: '内蒙古自治区',
+	hosts: ['内蒙古自治区党委宣传部', '内蒙古自治区科协', '内蒙古自治区科技厅', '内蒙古自治区国防科工办'],
+	document: DOC,
+	referenceDate: '2023-06-12', // date printed at the end of the notice
+	classification: 'field',
+	fields: [...FIELDS],
+	channelQuotas: [
+		// “推荐候选人5名”, against “不超过” for every other channel: exactly five.
+		quota(
+			'地区',
+			5,
+			5,
+			1,
+			src(DOC, `${QUOTA}各盟市推荐候选人5名（不含军工单位），其中45岁以下的青年科技工作者不少于1名`)
+		),
+		quota('学会', 0, 2, 0, src(DOC, `${QUOTA}各自治区学会、协会、研究会推荐候选人不超过2名`)),
+		// 自治区级企事业单位: enterprises, universities and research institutes alike.
+		...quotas(
+			['企业', '高校', '科研院所'],
+			0,
+			3,
+			1,
+			src(DOC, `${QUOTA}各自治区级企事业单位推荐候选人不超过3名，其中需包含1名45岁以下青年科技工作者`)
+		),
+		quota(
+			'军工',
+			0,
+			3,
+			1,
+			src(DOC, `${QUOTA}各军工单位推荐候选人不超过3名，需包含1名45岁以下青年科技工作者`)
+		)
+	],
+	channels: regionChannels([
+		'呼和浩特市',
+		'包头市',
+		'呼伦贝尔市',
+		'兴安盟',
+		'通辽市',
+		'赤峰市',
+		'锡林郭勒盟',
+		'乌兰察布市',
+		'鄂尔多斯市',
+		'巴彦淖尔市',
+		'乌海市',
+		'阿拉善盟'
+	]),
+	channelsSource: src(DOC, `${QUOTA}各盟市、各自治区学会（协会、研究会）、各自治区级企事业单位、各军工单位`),
+	youthAge: 45,
+	// No campaign-wide share: the notice sets a youth minimum per channel instead.
+	youthShareMin: 0,
+	excludedCategories: ['现役军人', '公务员', '参公管理', '科协专职'],
+	excludedSource: src(
+		DOC,
+		'四、遴选标准（三）：（不包括现役军人、公务员和参照公务员法管理的党政机关、基层科协组织专职工作人员）'
+	),
+	priorTitleBlocks: true,
+	priorTitleSource: src(
+		DOC,
+		`${QUOTA}已获得国家级荣誉表彰、中宣部“最美”系列称号的科技人员原则上不再推荐，已获得内蒙古“最美科技工作者”称号的科技工作者请勿再次推荐`
+	),
+	selfNominationAllowed: false, // silent; every nomination comes through a channel
+	mustWorkInRegion: false,
+	// The form asks for awards inside 主要事迹 without a count; 5 follows the national template.
+	textLimits: { deeds: 1500, story: 2000, awards: 5 },
+	textLimitsSource: src(DOC, '附件1 填表说明 8：主要事迹1500字左右，感人故事2000字以内'),
+	tiers: [
+		{ name: '最美科技工作者', size: 20 },
+		// “从中择优推荐候选人参加2023年全国‘最美科技工作者’遴选” names no number; 5 is a
+		// placeholder the office adjusts to the national allocation.
+		{ name: '推荐参加上级评选', size: 5, subsetOf: '最美科技工作者' }
+	],
+	targets: [
+		// “注重向基层一线科技工作者和青年科技工作者倾斜” without a share: a fifth of the 20 places each.
+		{ kind: 'atLeast', group: 'youth', count: 4, label: '45岁以下青年科技工作者不少于4名' },
+		{ kind: 'atLeast', group: 'grassroots', count: 4, label: '基层一线科技工作者不少于4名' },
+		...fieldCoverage(FIELDS)
+	],
+	publicNoticeWorkdays: 5, // “经公示无异议后公布” without a duration
+	rubric: rubric(
+		MERIT_FOUR_FACINGS,
+		'适合公开宣传，有突出的先进性、代表性和影响力；富有先进性、典型性和故事性，深入挖掘“最美”故事。',
+		'面向基层，突出基层一线，特别是青年科技工作者典型；能团结引领科技工作者坚持“四个面向”，学习最美、争当最美。'
+	)
+};

@@ -1,0 +1,242 @@
+// Redaction of free text for anonymized dossiers: which strings identify a
+// candidate, and how they are found and replaced.
+//
+// Matching: every term matches with optional whitespace / middle dots / brackets
+// between its characters (张 伟, 张　伟, 广西 大学) and Latin letters or digits in
+// either width. All matches of all terms are collected, then accepted longest
+// first (leftmost on ties) without overlap; existing markers 【候选人】【单位】【已隐去】
+// are never touched, so redacting twice changes nothing. HTML is plain text here.
+//
+// Surname forms (李教授, 李工, 老李, 小李, 李某) must not fire on ordinary words:
+//  - no match when the character before the surname forms a common word with
+//    it (提高, 任何, 对于, 历史, 担任 …: SURNAME_WORDS), so 提高老师待遇 stays;
+//  - one-character honorifics (工 总 老 某) and 老X / 小X also need a typical
+//    next character (说 是 在 和 …: FOLLOW), or punctuation/end after a typical
+//    previous one (他 和 叫 事 …: PRECEDE) or none, so 提高工作, 提高某些,
+//    小于45岁, 大于或小于。 and 评上高工。 (the title) stay.
+// Known limit: a given name that is also a word (建国, 国华) is redacted
+// everywhere; the organizer sees it in the preview and can keep a longer
+// context with manual.remove (e.g. 中国建国), which then wins by length.
+
+import type { CandidateRecord } from './types';
+import { cleanText, isRegionName, splitUnitAndTitle, unitVariants } from './units';
+
+export const PERSON_MARK = '【候选人】';
+export const UNIT_MARK = '【单位】';
+export const HIDDEN_MARK = '【已隐去】';
+const MARK_RE = /【(?:候选人|单位|已隐去)】/gu;
+
+export type RedactionRule = 'name' | 'given_name' | 'honorific' | 'unit' | 'former_unit' | 'channel' | 'manual';
+
+export interface Redaction {
+	original: string; // as it stood in the text
+	replacement: string;
+	count: number;
+	rule: RedactionRule;
+}
+
+export interface RedactionTerm {
+	text: string;
+	/** 'keep' protects the text from every other term (manual.remove). */
+	rule: RedactionRule | 'keep';
+	replacement: string;
+	/** Surname forms: where the surname stands in `text` and whether the next character is checked. */
+	guard?: { surnameAt: number; surname: string; strictNext: boolean };
+}
+
+const COMPOUND_SURNAMES = new Set(
+	('欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 澹台 轩辕 南宫 西门 呼延 ' +
+		'独孤 百里 东郭 钟离 万俟 闻人 赫连 拓跋 申屠 太史 濮阳 公冶 宗政 仲孙 单于 鲜于 闾丘 司空 亓官 司寇 ' +
+		'巫马 公西 漆雕 乐正 壤驷 公良 梁丘 左丘 第五 谷梁 段干 东门 羊舌').split(' ')
+);
+const HONORIFICS = (
+	'教授 院士 老师 医生 大夫 博士 研究员 主任 院长 所长 书记 师傅 先生 女士 同志 站长 厂长 校长 局长 处长 ' +
+	'科长 部长 经理 董事长 总工 工程师 医师 护士长 阿姨 大姐 大哥 教练 队长 组长 会长 馆长 总经理 某某'
+).split(' ');
+const SHORT_HONORIFICS = ['工', '总', '老', '某'];
+/** Common words ending with a surname character: 提高, 任何, 对于 …; the surname is the last character. */
+const SURNAME_WORDS = new Set(
+	('提高 最高 升高 增高 偏高 较高 很高 更高 太高 过高 崇高 身高 拔高 抬高 登高 调高 攀高 居高 清高 ' +
+		'任何 如何 为何 几何 奈何 关于 由于 对于 至于 等于 属于 位于 处于 在于 基于 善于 敢于 易于 便于 过于 ' +
+		'鉴于 终于 急于 勇于 乐于 用于 出于 忠于 也许 允许 或许 少许 期许 特许 默许 些许 历史 文史 青史 主任 ' +
+		'责任 担任 信任 历任 继任 现任 曾任 兼任 出任 升任 就任 聘任 前任 新任 委任 胜任 留任 连任 紧张 主张 ' +
+		'扩张 夸张 开张 伸张 铺张 地方 对方 各方 双方 多方 一方 配方 处方 药方 东方 西方 南方 北方 官方 ' +
+		'甲方 乙方 平方 立方 行李 桃李 一周 每周 上周 下周 本周 四周 国王 帝王 君王 森林 农林 树林 园林 ' +
+		'竹林 山林 农田 油田 稻田 梯田 经常 正常 非常 日常 平常 异常 通常 反常 照常 寻常 其余 业余 多余 ' +
+		'剩余 盈余 结余 课程 工程 过程 规程 章程 日程 流程 进程 行程 全程 疗程 教程 历程 议程 里程 远程 ' +
+		'资金 奖金 基金 黄金 现金 租金 合金 五金 薪金 明白 蛋白 空白 坦白 表白 岩石 矿石 宝石 化石 长江 ' +
+		'珠江 漓江 金钱 价钱 本钱 子孙 金黄 蛋黄 羽毛 论文 中文 英文 原文 全文 课文 作文 公文 人文 天文 ' +
+		'水文 条文 正文 本文 发文 人马 出马 方向 导向 走向 面向 倾向 意向 志向 转向 动向 双向 指向 定向 ' +
+		'横向 纵向 一向 中华 才华 精华 繁华 年华 风华 光华 清华 升华 芳华 平安 公安 治安 西安 保安 尊严 ' +
+		'庄严 从严 感谢 致谢 答谢 道谢 代谢 鸣谢 千万 百万 亿万 古董 校董 地雷 恐龙 支付 交付 应付 偿付 ' +
+		'拨付 整齐 看齐 一齐 接连 相连 阶段 手段 地段 片段 时段 路段 分段 祝贺 庆贺 机关 海关 有关 相关 ' +
+		'开关 攻关 把关 难关 过关 公关 道路 线路 思路 电路 铁路 公路 出路 一路 水路 主管 监管 分管 托管 ' +
+		'保管 掌管 接管 血管 导管 不管 尽管 汽车 火车 开车 列车 停车 机车 下车 上车 防洪 抗洪 反应 适应 ' +
+		'相应 供应 答应 对应 效应 感应 响应 理应 住房 厂房 机房 病房 药房 用房 库房 承包 背包 红包 分包 ' +
+		'外包 检查 调查 审查 普查 核查 排查 考查 巡查 抽查 清查 督查 勘查 育苗 疫苗 树苗 种苗 幼苗 平和 ' +
+		'温和 总和 缓和 共和 柔和 调和 饱和 实施 设施 措施 奶牛 肉牛 黄牛 水牛 耕牛 牦牛 安宁 南宁 辽宁 ' +
+		'济宁 完成 形成 组成 构成 达成 合成 生成 造成 促成 养成 建成 变成 做成 落成 集成 赞成 收成 制成 ' +
+		'现成 爱戴 穿戴 佩戴 及时 同时 当时 平时 随时 按时 临时 准时 小时 有时 届时 那时 此时 适时 定时 ' +
+		'不时 一时 顿时 何时 体温 气温 水温 高温 低温 保温 恒温 室温 常温 升温 降温 地温 华夏 立夏 宁夏 ' +
+		'容易 交易 贸易 简易 轻易 不易 中秋 金秋 春秋 千秋 文章 规章 印章 勋章 奖章 篇章 徽章 风景 前景 ' +
+		'背景 场景 远景 情景 全景 愿景 四季 旺季 淡季 雨季 春季 夏季 秋季 冬季 保卫 防卫 门卫 护卫 警卫 ' +
+		'守卫 环卫 学习 练习 复习 实习 见习 研习 演习 树叶 茶叶 烟叶 枝叶 绿叶 落叶 桑叶 经费 收费 消费 ' +
+		'浪费 学费 花费 免费 耗费 缴费 自费 公费 运费 松柏 时钟 分钟 秒钟 警钟 清廉 低廉 宝贝 分贝 西欧 ' +
+		'东欧 北欧 园丁 队伍 入伍 退伍 落伍 中国 全国 祖国 爱国 各国 外国 出国 回国 强国 大国 报国 建国 ' +
+		'美国 英国 德国 法国 我国 两国 本国 民国 身边 旁边 周边 两边 一边 海边 路边 河边 江边 天边 八桂 ' +
+		'务农 菜农 果农 棉农 茶农 蔗农 工农 支农 惠农 兴农 助农 强农 熏陶 生姜 子宫 故宫 迷宫 女王 大王 ' +
+		'国王 一致 导致 以致 大致 精致 细致 兴致 极致 所致 犀牛 吹牛 蜗牛').split(' ').filter((w) => w.length === 2)
+);
+/** Characters that typically precede a person reference: 叫他李工, 和小李, 同事老李. */
+const PRECEDE = new Set([...'他她我你和与跟同对向给让被把称叫是位名的了找请问帮陪随见听当也由及这那谢事友']);
+/** Characters that typically follow 李工 / 老李 in narrative text. */
+const FOLLOW = new Set([...'说是在和与的带对把将也又还就便都告讲认表笑回每曾已给跟同被让常刚亲从却才正并先首很最某们']);
+
+const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** Surname / given name split; compound surnames (欧阳, 司马, 诸葛 …) count as one. */
+export function splitName(name: string): { full: string; surname: string; given: string; parts: string[] } {
+	const full = (name ?? '').normalize('NFKC').replace(/\s+/g, '');
+	const parts = full.split(/[·•・.]/u).filter(Boolean);
+	if (parts.length > 1 || !isHan(full[0])) return { full, surname: '', given: '', parts }; // 买买提·依明, Latin
+	const n = full.length >= 3 && COMPOUND_SURNAMES.has(full.slice(0, 2)) ? 2 : 1;
+	return { full, surname: full.slice(0, n), given: full.slice(n), parts };
+}
+
+const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const GAP = '[\\s\\u200b·・()（）]{0,3}';
+
+function termPattern(text: string): RegExp {
+	const chars = [...text.normalize('NFKC').replace(/\s+/g, '')];
+	const parts = chars.map((c) => {
+		const code = c.codePointAt(0)!;
+		if (code > 0x20 && code < 0x7f) return `[${escapeRe(c)}${String.fromCodePoint(code + 0xfee0)}]`;
+		return escapeRe(c);
+	});
+	return new RegExp(parts.join(GAP), 'giu');
+}
+
+function guardAllows(text: string, start: number, end: number, g: NonNullable<RedactionTerm['guard']>): boolean {
+	// 提高老师: the surname is the end of a word that started before the match.
+	const prev = text[start - 1];
+	if (g.surnameAt === 0 && isHan(prev) && SURNAME_WORDS.has(prev + g.surname.slice(0, 1))) return false;
+	if (g.strictNext) {
+		// A typical next character is enough (小李说); punctuation or the end also
+		// needs a typical previous one (叫他高工。 yes, 评上高工。 / 大于或小于。 no).
+		const next = text[end];
+		if (FOLLOW.has(next)) return true;
+		if (isWordChar(next)) return false;
+		const before = text[start - 1];
+		return !isWordChar(before) || PRECEDE.has(before);
+	}
+	return true;
+}
+
+/** Replace every term in `text`; see the header for the matching rules. */
+export function redactText(text: string, terms: RedactionTerm[]): { text: string; redactions: Redaction[] } {
+	const src = text ?? '';
+	if (!src) return { text: src, redactions: [] };
+	const taken = new Uint8Array(src.length);
+	for (const m of src.matchAll(MARK_RE)) taken.fill(1, m.index!, m.index! + m[0].length);
+
+	type Hit = { start: number; end: number; term: RedactionTerm };
+	const hits: Hit[] = [];
+	for (const term of terms) {
+		if (!term.text) continue;
+		for (const m of src.matchAll(termPattern(term.text))) {
+			const start = m.index!;
+			const end = start + m[0].length;
+			if (term.guard && !guardAllows(src, start, end, term.guard)) continue;
+			hits.push({ start, end, term });
+		}
+	}
+	hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(b.term.rule === 'keep') - Number(a.term.rule === 'keep'));
+	const accepted: Hit[] = [];
+	for (const h of hits) {
+		if (taken.subarray(h.start, h.end).some((x) => x)) continue;
+		taken.fill(1, h.start, h.end);
+		if (h.term.rule !== 'keep') accepted.push(h);
+	}
+	accepted.sort((a, b) => a.start - b.start);
+
+	let out = '';
+	let pos = 0;
+	const counts = new Map<string, Redaction>();
+	for (const h of accepted) {
+		const original = src.slice(h.start, h.end);
+		out += src.slice(pos, h.start) + h.term.replacement;
+		pos = h.end;
+		const key = `${original}\u0000${h.term.rule}\u0000${h.term.replacement}`;
+		const r = counts.get(key);
+		if (r) r.count++;
+		else counts.set(key, { original, replacement: h.term.replacement, count: 1, rule: h.term.rule as RedactionRule });
+	}
+	out += src.slice(pos);
+	return { text: out, redactions: [...counts.values()] };
+}
+
+/** Sum redaction lists of several texts into one list (first-seen order). */
+export function mergeRedactions(lists: Redaction[][]): Redaction[] {
+	const merged = new Map<string, Redaction>();
+	for (const r of lists.flat()) {
+		const key = `${r.original}\u0000${r.rule}\u0000${r.replacement}`;
+		const old = merged.get(key);
+		if (old) old.count += r.count;
+		else merged.set(key, { ...r });
+	}
+	return [...merged.values()];
+}
+
+/** Strings that identify the candidate, by rule; used for redaction and for the leak check. */
+export function identifyingStrings(c: CandidateRecord): { text: string; rule: RedactionRule }[] {
+	const out: { text: string; rule: RedactionRule }[] = [];
+	const seen = new Set<string>();
+	const add = (text: string, rule: RedactionRule) => {
+		const key = cleanText(text);
+		if (text.length >= 2 && key.length >= 2 && !seen.has(key)) {
+			seen.add(key);
+			out.push({ text, rule });
+		}
+	};
+	const n = splitName(c.name);
+	add(n.full, 'name');
+	if (n.given.length >= 2) add(n.given, 'given_name');
+	if (n.parts.length > 1) for (const p of n.parts) if (p.length >= 2) add(p, 'given_name');
+	for (const v of unitVariants(splitUnitAndTitle(c.unitAndTitle).unit)) add(v, 'unit');
+	for (const row of c.career ?? []) for (const v of unitVariants(splitUnitAndTitle(row.unit).unit)) add(v, 'former_unit');
+	const channel = (c.channel ?? '').trim();
+	for (const v of unitVariants(channel)) add(v, 'channel');
+	if (channel && isRegionName(channel)) {
+		// A region channel nominates through its 科协 (南宁市科协 / 南宁市科学技术协会).
+		add(channel + '科协', 'channel');
+		add(channel + '科学技术协会', 'channel');
+	}
+	return out;
+}
+
+/** Every redaction term for a candidate, with the organizer's manual additions and removals. */
+export function redactionTerms(c: CandidateRecord, manual?: { add?: string[]; remove?: string[] }): RedactionTerm[] {
+	const terms: RedactionTerm[] = identifyingStrings(c).map(({ text, rule }) => ({
+		text,
+		rule,
+		replacement: rule === 'name' || rule === 'given_name' ? PERSON_MARK : UNIT_MARK
+	}));
+	const { surname } = splitName(c.name);
+	if (surname) {
+		for (const h of HONORIFICS) {
+			terms.push({ text: surname + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname, strictNext: false } });
+		}
+		for (const h of SHORT_HONORIFICS) {
+			terms.push({ text: surname + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname, strictNext: true } });
+		}
+		for (const p of ['老', '小']) {
+			terms.push({ text: p + surname, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 1, surname, strictNext: true } });
+		}
+	}
+	for (const a of manual?.add ?? []) if (a.trim()) terms.push({ text: a.trim(), rule: 'manual', replacement: HIDDEN_MARK });
+	const removed = new Set((manual?.remove ?? []).map(cleanText).filter(Boolean));
+	const kept = terms.filter((t) => t.rule === 'manual' || !removed.has(cleanText(t.text)));
+	for (const r of manual?.remove ?? []) if (r.trim()) kept.push({ text: r.trim(), rule: 'keep', replacement: '' });
+	return kept;
+}

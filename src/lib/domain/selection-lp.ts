@@ -1,0 +1,415 @@
+// Bounded dual simplex for the LP relaxation of the selection problem.
+//   maximize cost·x  subject to  A x − r = 0,  lo ≤ x ≤ up,  rowLo ≤ r ≤ rowUp
+// A is 0/1 (a unit belongs to the rows of its class), every variable is boxed, so any basis can be
+// made dual feasible by putting each nonbasic variable at the bound its reduced cost asks for:
+// no phase 1 is needed, and branching (bound changes) keeps a warm start dual feasible.
+// The dense basis inverse is fine because there are only as many rows as rules (+1).
+// Correctness of the branch and bound never rests on this code being right: `bound()` evaluates
+// the Lagrangian bound Σ max(−d·v) for whatever duals we hold, which is a valid upper bound for any
+// duals, and `infeasible` is only reported with a checked Farkas certificate.
+
+const TOL_PRIMAL = 1e-7; // counts are integers; anything closer is rounding noise
+const TOL_DUAL = 1e-11; // costs are normalised to [−1, 1]
+const TOL_PIVOT = 1e-9;
+const REFACTOR_EVERY = 64;
+
+export type LpStatus = 'optimal' | 'infeasible' | 'limit';
+export interface Basis {
+	basis: Int32Array;
+	atUp: Uint8Array;
+}
+
+export class DualSimplex {
+	readonly m: number;
+	readonly n: number;
+	private readonly nt: number;
+	readonly lo: Float64Array;
+	readonly up: Float64Array;
+	private readonly basis: Int32Array;
+	private readonly pos: Int32Array;
+	private readonly atUp: Uint8Array;
+	private readonly Binv: Float64Array;
+	private readonly xB: Float64Array;
+	private readonly d: Float64Array;
+	private readonly rho: Float64Array;
+	private readonly alpha: Float64Array;
+	private readonly col: Float64Array;
+	private readonly work: Float64Array;
+	private readonly heap: Int32Array;
+	private readonly flipped: Int32Array;
+	private sinceRefactor = 0;
+	iterations = 0;
+
+	/** colStart/colRows: rows of structural column j are colRows[colStart[j] .. colStart[j+1]). */
+	constructor(
+		m: number,
+		private readonly colStart: Int32Array,
+		private readonly colRows: Int32Array,
+		private readonly cost: Float64Array,
+		rowLo: ArrayLike<number>,
+		rowUp: ArrayLike<number>
+	) {
+		this.m = m;
+		this.n = cost.length;
+		this.nt = this.n + m;
+		this.lo = new Float64Array(this.nt);
+		this.up = new Float64Array(this.nt).fill(1);
+		for (let i = 0; i < m; i++) {
+			this.lo[this.n + i] = rowLo[i];
+			this.up[this.n + i] = rowUp[i];
+		}
+		this.basis = new Int32Array(m);
+		this.pos = new Int32Array(this.nt);
+		this.atUp = new Uint8Array(this.nt);
+		this.Binv = new Float64Array(m * m);
+		this.xB = new Float64Array(m);
+		this.d = new Float64Array(this.nt);
+		this.rho = new Float64Array(m);
+		this.alpha = new Float64Array(this.nt);
+		this.col = new Float64Array(m);
+		this.work = new Float64Array(m);
+		this.heap = new Int32Array(this.nt);
+		this.flipped = new Int32Array(this.nt);
+		this.slackBasis();
+	}
+
+	slackBasis(): void {
+		this.pos.fill(-1);
+		for (let i = 0; i < this.m; i++) {
+			this.basis[i] = this.n + i;
+			this.pos[this.n + i] = i;
+		}
+		this.atUp.fill(0);
+		this.invert();
+		this.sinceRefactor = 0;
+	}
+
+	snapshot(): Basis {
+		return { basis: this.basis.slice(), atUp: this.atUp.slice() };
+	}
+
+	load(b: Basis): void {
+		this.basis.set(b.basis);
+		this.atUp.set(b.atUp);
+		this.pos.fill(-1);
+		for (let p = 0; p < this.m; p++) this.pos[this.basis[p]] = p;
+		this.invertOrReset();
+	}
+
+	/** Value of variable v in the current point (structurals 0..n−1, then row activities). */
+	value(v: number): number {
+		const p = this.pos[v];
+		if (p >= 0) return this.xB[p];
+		return this.atUp[v] ? this.up[v] : this.lo[v];
+	}
+
+	/** Solve from the current basis with the current bounds. */
+	solve(maxIter = 20000): LpStatus {
+		// a basis carried over from the parent node keeps its inverse; it is rebuilt every few pivots
+		this.refresh(this.sinceRefactor >= REFACTOR_EVERY);
+		const m = this.m;
+		for (let it = 0; it < maxIter; it++) {
+			if (this.sinceRefactor >= REFACTOR_EVERY) this.refresh(true);
+			// leaving row: the largest bound violation (lowest position on ties, for determinism)
+			let p = -1;
+			let worst = TOL_PRIMAL;
+			for (let q = 0; q < m; q++) {
+				const v = this.basis[q];
+				const x = this.xB[q];
+				const viol = x < this.lo[v] ? this.lo[v] - x : x > this.up[v] ? x - this.up[v] : 0;
+				if (viol > worst) {
+					worst = viol;
+					p = q;
+				}
+			}
+			if (p < 0) return 'optimal';
+			const status = this.iterate(p);
+			this.iterations++;
+			if (status === 'infeasible') return 'infeasible';
+		}
+		return 'limit';
+	}
+
+	/**
+	 * Upper bound on cost·x over the current boxes, valid for any duals:
+	 * cost·x = Σ_v (−d_v)·v when d = c' − yA for any y, so it is at most Σ_v max over the box.
+	 */
+	bound(): number {
+		this.computeDuals();
+		let phi = 0;
+		for (let v = 0; v < this.nt; v++) {
+			const g = -this.d[v];
+			phi += g > 0 ? g * this.up[v] : g * this.lo[v];
+		}
+		return phi;
+	}
+
+	/** Reduced cost (maximisation sense: gain per unit increase) after bound(). */
+	gain(v: number): number {
+		return -this.d[v];
+	}
+
+	// ---- internals ----
+
+	private refresh(reinvert = true): void {
+		if (reinvert) {
+			if (!this.invert()) this.slackBasis();
+		}
+		this.computeDuals();
+		this.makeDualFeasible();
+		this.computePrimal();
+		if (reinvert) this.sinceRefactor = 0;
+	}
+
+	private invertOrReset(): void {
+		if (!this.invert()) this.slackBasis();
+		this.sinceRefactor = 0;
+	}
+
+	/** Gauss–Jordan with partial pivoting on the dense basis matrix. */
+	private invert(): boolean {
+		const m = this.m;
+		const B = new Float64Array(m * m);
+		for (let p = 0; p < m; p++) {
+			const v = this.basis[p];
+			if (v < this.n) for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) B[this.colRows[k] * m + p] = 1;
+			else B[(v - this.n) * m + p] = -1;
+		}
+		const I = this.Binv;
+		I.fill(0);
+		for (let i = 0; i < m; i++) I[i * m + i] = 1;
+		for (let c = 0; c < m; c++) {
+			let piv = c;
+			let best = Math.abs(B[c * m + c]);
+			for (let r = c + 1; r < m; r++) {
+				const a = Math.abs(B[r * m + c]);
+				if (a > best) {
+					best = a;
+					piv = r;
+				}
+			}
+			if (best < 1e-10) return false;
+			if (piv !== c) {
+				for (let k = 0; k < m; k++) {
+					let t = B[c * m + k];
+					B[c * m + k] = B[piv * m + k];
+					B[piv * m + k] = t;
+					t = I[c * m + k];
+					I[c * m + k] = I[piv * m + k];
+					I[piv * m + k] = t;
+				}
+			}
+			const inv = 1 / B[c * m + c];
+			for (let k = 0; k < m; k++) {
+				B[c * m + k] *= inv;
+				I[c * m + k] *= inv;
+			}
+			for (let r = 0; r < m; r++) {
+				if (r === c) continue;
+				const f = B[r * m + c];
+				if (f === 0) continue;
+				for (let k = 0; k < m; k++) {
+					B[r * m + k] -= f * B[c * m + k];
+					I[r * m + k] -= f * I[c * m + k];
+				}
+			}
+		}
+		return true;
+	}
+
+	private computeDuals(): void {
+		const { m, n, Binv } = this;
+		const y = this.work;
+		y.fill(0);
+		for (let p = 0; p < m; p++) {
+			const v = this.basis[p];
+			if (v >= n) continue;
+			const cb = -this.cost[v];
+			if (cb === 0) continue;
+			for (let i = 0; i < m; i++) y[i] += cb * Binv[p * m + i];
+		}
+		for (let j = 0; j < n; j++) {
+			let s = -this.cost[j];
+			for (let k = this.colStart[j]; k < this.colStart[j + 1]; k++) s -= y[this.colRows[k]];
+			this.d[j] = s;
+		}
+		for (let i = 0; i < m; i++) this.d[n + i] = y[i];
+	}
+
+	private makeDualFeasible(): void {
+		for (let v = 0; v < this.nt; v++) {
+			if (this.pos[v] >= 0) continue;
+			if (this.d[v] < -TOL_DUAL) this.atUp[v] = 1;
+			else if (this.d[v] > TOL_DUAL) this.atUp[v] = 0;
+		}
+	}
+
+	private computePrimal(): void {
+		const { m, n, Binv } = this;
+		const rhs = this.work;
+		rhs.fill(0);
+		for (let j = 0; j < n; j++) {
+			if (this.pos[j] >= 0) continue;
+			const val = this.atUp[j] ? this.up[j] : this.lo[j];
+			if (val === 0) continue;
+			for (let k = this.colStart[j]; k < this.colStart[j + 1]; k++) rhs[this.colRows[k]] -= val;
+		}
+		for (let i = 0; i < m; i++) {
+			const v = n + i;
+			if (this.pos[v] < 0) rhs[i] += this.atUp[v] ? this.up[v] : this.lo[v];
+		}
+		for (let p = 0; p < m; p++) {
+			let s = 0;
+			for (let i = 0; i < m; i++) s += Binv[p * m + i] * rhs[i];
+			this.xB[p] = s;
+		}
+	}
+
+	/** One dual simplex iteration with the bound-flipping ratio test on leaving row p. */
+	private iterate(p: number): 'ok' | 'infeasible' {
+		const { m, n, Binv, alpha, d, lo, up } = this;
+		const leave = this.basis[p];
+		const xp = this.xB[p];
+		const s = xp < lo[leave] ? 1 : -1;
+		let slope = s > 0 ? lo[leave] - xp : xp - up[leave];
+		const rho = this.rho;
+		for (let i = 0; i < m; i++) rho[i] = Binv[p * m + i];
+		// α_v = ρ·column(v) for nonbasic v; collect the breakpoints of the dual step
+		const heap = this.heap;
+		let hn = 0;
+		for (let v = 0; v < this.nt; v++) {
+			if (this.pos[v] >= 0) continue;
+			let a: number;
+			if (v < n) {
+				a = 0;
+				for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) a += rho[this.colRows[k]];
+			} else a = -rho[v - n];
+			alpha[v] = a;
+			if (Math.abs(a) < TOL_PIVOT || up[v] - lo[v] < TOL_PRIMAL) continue;
+			if (this.atUp[v] ? s * a > 0 : s * a < 0) heap[hn++] = v;
+		}
+		const ratio = (v: number) => Math.max(0, this.atUp[v] ? -d[v] : d[v]) / Math.abs(alpha[v]);
+		const less = (a: number, b: number) => {
+			const ra = ratio(a);
+			const rb = ratio(b);
+			if (ra !== rb) return ra < rb;
+			const aa = Math.abs(alpha[a]);
+			const ab = Math.abs(alpha[b]);
+			return aa !== ab ? aa > ab : a < b;
+		};
+		const sift = (i: number, size: number) => {
+			for (;;) {
+				const l = 2 * i + 1;
+				if (l >= size) return;
+				let c = l;
+				if (l + 1 < size && less(heap[l + 1], heap[l])) c = l + 1;
+				if (!less(heap[c], heap[i])) return;
+				const t = heap[c];
+				heap[c] = heap[i];
+				heap[i] = t;
+				i = c;
+			}
+		};
+		for (let i = (hn >> 1) - 1; i >= 0; i--) sift(i, hn);
+		let enter = -1;
+		let nf = 0;
+		while (hn > 0) {
+			const v = heap[0];
+			heap[0] = heap[--hn];
+			sift(0, hn);
+			const drop = Math.abs(alpha[v]) * (up[v] - lo[v]);
+			if (slope - drop <= TOL_PRIMAL) {
+				enter = v;
+				break;
+			}
+			slope -= drop;
+			this.flipped[nf++] = v;
+		}
+		if (enter < 0) {
+			if (this.certifiesInfeasible()) return 'infeasible';
+			// numerical doubt: start over from a fresh factorisation and let the caller retry
+			this.refresh(true);
+			return 'ok';
+		}
+		const theta = -d[enter] / alpha[enter];
+		for (let v = 0; v < this.nt; v++) if (this.pos[v] < 0) d[v] += theta * alpha[v];
+		d[leave] = theta;
+		d[enter] = 0;
+		// apply the bound flips to the basic values in one pass
+		if (nf > 0) {
+			const delta = this.work;
+			delta.fill(0);
+			for (let f = 0; f < nf; f++) {
+				const v = this.flipped[f];
+				const step = this.atUp[v] ? lo[v] - up[v] : up[v] - lo[v];
+				this.atUp[v] ^= 1;
+				if (v < n) for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) delta[this.colRows[k]] -= step;
+				else delta[v - n] += step;
+			}
+			for (let q = 0; q < m; q++) {
+				let sum = 0;
+				for (let i = 0; i < m; i++) sum += Binv[q * m + i] * delta[i];
+				this.xB[q] += sum;
+			}
+		}
+		// entering column in the current basis
+		const col = this.col;
+		if (enter < n) {
+			col.fill(0);
+			for (let k = this.colStart[enter]; k < this.colStart[enter + 1]; k++) {
+				const r = this.colRows[k];
+				for (let q = 0; q < m; q++) col[q] += Binv[q * m + r];
+			}
+		} else for (let q = 0; q < m; q++) col[q] = -Binv[q * m + (enter - n)];
+		const piv = col[p];
+		if (Math.abs(piv) < TOL_PIVOT) {
+			this.refresh(true);
+			return 'ok';
+		}
+		const target = s > 0 ? lo[leave] : up[leave];
+		const step = (this.xB[p] - target) / piv;
+		const enterVal = (this.atUp[enter] ? up[enter] : lo[enter]) + step;
+		for (let q = 0; q < m; q++) this.xB[q] -= col[q] * step;
+		this.xB[p] = enterVal;
+		this.basis[p] = enter;
+		this.pos[enter] = p;
+		this.pos[leave] = -1;
+		this.atUp[leave] = s > 0 ? 0 : 1;
+		const inv = 1 / piv;
+		for (let i = 0; i < m; i++) Binv[p * m + i] *= inv;
+		for (let q = 0; q < m; q++) {
+			if (q === p) continue;
+			const f = col[q];
+			if (f === 0) continue;
+			for (let i = 0; i < m; i++) Binv[q * m + i] -= f * Binv[p * m + i];
+		}
+		this.sinceRefactor++;
+		return 'ok';
+	}
+
+	/**
+	 * Farkas check on row ρ of the inverse: every feasible point satisfies Σ_v α_v·v = 0,
+	 * so if the range of Σ α_v·v over the boxes excludes 0 the LP is infeasible.
+	 */
+	private certifiesInfeasible(): boolean {
+		const { m, n, rho } = this;
+		let lo = 0;
+		let hi = 0;
+		for (let v = 0; v < this.nt; v++) {
+			let a: number;
+			if (v < n) {
+				a = 0;
+				for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) a += rho[this.colRows[k]];
+			} else a = -rho[v - n];
+			if (a > 0) {
+				lo += a * this.lo[v];
+				hi += a * this.up[v];
+			} else if (a < 0) {
+				lo += a * this.up[v];
+				hi += a * this.lo[v];
+			}
+		}
+		const scale = 1e-6 * (1 + m);
+		return hi < -scale || lo > scale;
+	}
+}

@@ -1,0 +1,354 @@
+// Exact engine behind solveSelection: candidates with the same signature (the set of constraint
+// rows they count toward) are interchangeable, so only "how many from each class" matters, and a
+// class always gives its best members first. The engine is a branch and bound over those class
+// counts whose bounds come from the LP relaxation (selection-lp.ts); the LP has one row per rule,
+// so it is tiny even for 5,000 candidates, and it is tight for these quota systems (a handful of
+// overlapping group rules on top of two partitions — fields and channels — which alone form a
+// network and are integral). Exactness: nodes are pruned only when a valid upper bound proves they
+// cannot hold a better (phase 1) or an equally good (phase 2) solution; the search never stops early.
+import { DualSimplex, type Basis } from './selection-lp';
+
+/** One constraint on the number of selected members; members are candidate indices. */
+export interface CoreRow {
+	members: readonly number[];
+	lo: number;
+	up: number;
+}
+
+/** Candidates are 0..n−1 in rank order (best first); choose exactly k. */
+export interface CoreProblem {
+	n: number;
+	k: number;
+	rows: readonly CoreRow[];
+}
+
+export interface CoreSolution {
+	/** chosen candidate indices, ascending (= rank order) */
+	chosen: number[];
+	value: number;
+}
+
+export interface SearchStats {
+	nodes: number;
+	/** nodes spent finding the best total (the rest went to the tie-break and diagnosis) */
+	phase1Nodes?: number;
+	lpIterations: number;
+	checks: number;
+}
+
+interface Node {
+	lo: Int32Array;
+	hi: Int32Array;
+	basis: Basis | null;
+}
+
+/** The class model of one problem for one integer objective (values per candidate). */
+export class ClassModel {
+	readonly classes: number;
+	readonly classStart: Int32Array; // units of class c: classStart[c] .. classStart[c+1)
+	readonly unitCand: Int32Array;
+	readonly classOf: Int32Array; // −1 when a candidate can never be chosen (beyond its class cap)
+	readonly posInClass: Int32Array;
+	private readonly unitValue: Float64Array;
+	private readonly classRows: Int32Array[]; // LP rows (without the cardinality row 0)
+	private readonly rowLo: number[];
+	private readonly rowUp: number[];
+	private readonly lp: DualSimplex | null;
+	private readonly scale: number;
+	readonly trivialInfeasible: boolean;
+	stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
+
+	constructor(
+		private readonly problem: CoreProblem,
+		values: ArrayLike<number>
+	) {
+		const { n, k, rows } = problem;
+		// rows that can bind; a row already implied by its bounds only splits classes needlessly
+		const live: number[] = [];
+		rows.forEach((r, i) => {
+			if (r.lo > 0 || r.up < r.members.length) live.push(i);
+		});
+		const sig: number[][] = Array.from({ length: n }, () => []);
+		live.forEach((ri, li) => {
+			for (const c of rows[ri].members) sig[c].push(li + 1);
+		});
+		const byKey = new Map<string, number[]>();
+		for (let c = 0; c < n; c++) {
+			const key = sig[c].join(',');
+			const list = byKey.get(key);
+			if (list) list.push(c);
+			else byKey.set(key, [c]);
+		}
+		// classes ordered by their best member so the model does not depend on input order
+		const groups = [...byKey.values()].sort((a, b) => a[0] - b[0]);
+		this.classes = groups.length;
+		this.classStart = new Int32Array(groups.length + 1);
+		this.classOf = new Int32Array(n).fill(-1);
+		this.posInClass = new Int32Array(n).fill(-1);
+		this.classRows = [];
+		const units: number[] = [];
+		groups.forEach((members, c) => {
+			const rowsOf = sig[members[0]];
+			let cap = Math.min(members.length, k);
+			for (const r of rowsOf) cap = Math.min(cap, rows[live[r - 1]].up);
+			// best value first, then rank: the top of a class is then also the best for the tie-break
+			const order = members.slice().sort((a, b) => values[b] - values[a] || a - b);
+			this.classStart[c] = units.length;
+			for (let p = 0; p < Math.max(0, cap); p++) {
+				this.classOf[order[p]] = c;
+				this.posInClass[order[p]] = p;
+				units.push(order[p]);
+			}
+			this.classRows.push(Int32Array.from(rowsOf));
+		});
+		this.classStart[groups.length] = units.length;
+		this.unitCand = Int32Array.from(units);
+		this.unitValue = Float64Array.from(units, (c) => values[c]);
+		// row bounds, clipped to what the units can reach
+		const m = live.length + 1;
+		const reach = new Array<number>(m).fill(0);
+		reach[0] = units.length;
+		for (let c = 0; c < this.classes; c++) {
+			const size = this.classStart[c + 1] - this.classStart[c];
+			for (const r of this.classRows[c]) reach[r] += size;
+		}
+		this.rowLo = [k];
+		this.rowUp = [k];
+		for (const ri of live) {
+			this.rowLo.push(Math.max(0, rows[ri].lo));
+			this.rowUp.push(Math.min(rows[ri].up, reach[this.rowUp.length]));
+		}
+		this.trivialInfeasible = this.rowLo.some((lo, i) => lo > this.rowUp[i] || lo > reach[i]);
+		let maxAbs = 0;
+		for (const v of this.unitValue) maxAbs = Math.max(maxAbs, Math.abs(v));
+		this.scale = maxAbs > 0 ? maxAbs : 1;
+		if (this.trivialInfeasible) {
+			this.lp = null;
+			return;
+		}
+		const colStart = new Int32Array(units.length + 1);
+		const colRows: number[] = [];
+		for (let c = 0; c < this.classes; c++) {
+			for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) {
+				colStart[u] = colRows.length;
+				colRows.push(0, ...this.classRows[c]);
+			}
+		}
+		colStart[units.length] = colRows.length;
+		const cost = Float64Array.from(this.unitValue, (v) => v / this.scale);
+		this.lp = new DualSimplex(m, colStart, Int32Array.from(colRows), cost, this.rowLo, this.rowUp);
+	}
+
+	rootBounds(): { lo: Int32Array; hi: Int32Array } {
+		const hi = new Int32Array(this.classes);
+		for (let c = 0; c < this.classes; c++) hi[c] = this.classStart[c + 1] - this.classStart[c];
+		return { lo: new Int32Array(this.classes), hi };
+	}
+
+	/** Value of taking the top `count` units of each class, or null when a row is broken. */
+	evaluate(counts: Int32Array): number | null {
+		const act = new Array<number>(this.rowLo.length).fill(0);
+		let value = 0;
+		for (let c = 0; c < this.classes; c++) {
+			const t = counts[c];
+			if (t === 0) continue;
+			act[0] += t;
+			for (const r of this.classRows[c]) act[r] += t;
+			for (let u = this.classStart[c]; u < this.classStart[c] + t; u++) value += this.unitValue[u];
+		}
+		for (let i = 0; i < act.length; i++) if (act[i] < this.rowLo[i] || act[i] > this.rowUp[i]) return null;
+		return value;
+	}
+
+	chosen(counts: Int32Array): number[] {
+		const out: number[] = [];
+		for (let c = 0; c < this.classes; c++)
+			for (let u = this.classStart[c]; u < this.classStart[c] + counts[c]; u++) out.push(this.unitCand[u]);
+		return out.sort((a, b) => a - b);
+	}
+
+	/** Solves the node's LP; returns its bound (in value units) or null when infeasible. */
+	private solveNode(node: Node, current: { basis: Basis | null }): { bound: number; exact: boolean } | null {
+		const lp = this.lp!;
+		if (node.basis && node.basis !== current.basis) lp.load(node.basis);
+		current.basis = null;
+		for (let c = 0; c < this.classes; c++) {
+			const a = this.classStart[c];
+			for (let u = a; u < this.classStart[c + 1]; u++) {
+				lp.lo[u] = u - a < node.lo[c] ? 1 : 0;
+				lp.up[u] = u - a < node.hi[c] ? 1 : 0;
+			}
+		}
+		const before = lp.iterations;
+		const status = lp.solve();
+		this.stats.lpIterations += lp.iterations - before;
+		if (status === 'infeasible') return null;
+		return { bound: lp.bound() * this.scale, exact: status === 'optimal' };
+	}
+
+	/**
+	 * Depth-first branch and bound over class counts.
+	 * mode 'max': the best solution strictly above `floor` (integer values), or null.
+	 * mode 'find': the first solution with value ≥ floor, or null if none exists.
+	 */
+	search(
+		rootLo: Int32Array,
+		rootHi: Int32Array,
+		mode: 'max' | 'find',
+		floor = -Infinity
+	): { counts: Int32Array; value: number } | null {
+		if (!this.lp) return null;
+		for (let c = 0; c < this.classes; c++) if (rootLo[c] > rootHi[c]) return null;
+		const lp = this.lp;
+		let best: { counts: Int32Array; value: number } | null = null;
+		// integer values: a node must be able to reach floor (find) or floor+1 (max)
+		let need = mode === 'max' ? floor + 0.5 : floor - 0.5;
+		const stack: Node[] = [{ lo: rootLo.slice(), hi: rootHi.slice(), basis: null }];
+		const current: { basis: Basis | null } = { basis: null };
+		while (stack.length) {
+			const node = stack.pop()!;
+			this.stats.nodes++;
+			const res = this.solveNode(node, current);
+			if (process.env.DBG && this.stats.nodes === 1) console.log('root bound', res?.bound);
+			if (!res || res.bound < need) continue;
+			let branchOn = -1;
+			let split = 0;
+			if (res.exact) {
+				let worst = 1e-6;
+				for (let c = 0; c < this.classes; c++) {
+					if (node.lo[c] === node.hi[c]) continue;
+					let t = 0;
+					for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
+					const frac = Math.abs(t - Math.round(t));
+					if (frac > worst) {
+						worst = frac;
+						branchOn = c;
+						split = t;
+					}
+				}
+				if (branchOn < 0) {
+					const counts = new Int32Array(this.classes);
+					for (let c = 0; c < this.classes; c++) {
+						let t = 0;
+						for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
+						counts[c] = Math.min(node.hi[c], Math.max(node.lo[c], Math.round(t)));
+					}
+					const value = this.evaluate(counts);
+					if (value !== null && value >= need) {
+						if (mode === 'find') return { counts, value };
+						best = { counts, value };
+						need = value + 0.5;
+						if (process.env.DBG) console.log('incumbent', value, 'at node', this.stats.nodes, 'bound', res.bound, 'stack', stack.length);
+						continue;
+					}
+					branchOn = this.widest(node); // rounding trouble: fall back to splitting
+					if (branchOn < 0) continue;
+					split = (node.lo[branchOn] + node.hi[branchOn]) / 2;
+				}
+			} else {
+				// LP stopped early: its bound is still valid, so keep splitting without it
+				branchOn = this.widest(node);
+				if (branchOn < 0) {
+					const value = this.evaluate(node.lo);
+					if (value !== null && value >= need) {
+						if (mode === 'find') return { counts: node.lo.slice(), value };
+						best = { counts: node.lo.slice(), value };
+						need = value + 0.5;
+					}
+					continue;
+				}
+				split = (node.lo[branchOn] + node.hi[branchOn]) / 2;
+			}
+			const snap = res.exact ? lp.snapshot() : null;
+			current.basis = snap;
+			const down: Node = { lo: node.lo, hi: node.hi.slice(), basis: snap };
+			down.hi[branchOn] = Math.floor(split);
+			const up: Node = { lo: node.lo.slice(), hi: node.hi, basis: snap };
+			up.lo[branchOn] = Math.floor(split) + 1;
+			// explore the side the LP leans to first (pushed last)
+			if (split - Math.floor(split) >= 0.5) stack.push(down, up);
+			else stack.push(up, down);
+		}
+		return best;
+	}
+
+	private widest(node: Node): number {
+		let best = -1;
+		for (let c = 0; c < this.classes; c++)
+			if (node.hi[c] > node.lo[c] && (best < 0 || node.hi[c] - node.lo[c] > node.hi[best] - node.lo[best])) best = c;
+		return best;
+	}
+
+	/**
+	 * Phase 2: among solutions of value `target`, the one that wins the tie-break (the set holding
+	 * the best-ranked candidate of any symmetric difference). Greedy in rank order: a candidate is
+	 * kept iff some optimal solution agreeing with the decisions so far contains it — each such
+	 * question is answered by an LP reduced-cost test or, when that is inconclusive, by a search.
+	 */
+	lexBest(target: number, start: Int32Array): Int32Array {
+		const lp = this.lp!;
+		const { lo, hi } = this.rootBounds();
+		const k = this.problem.k;
+		let have = start.slice();
+		let forced = 0;
+		let filter: { phi: number; gain: Float64Array; lo: Int32Array } | null = null;
+		for (let i = 0; i < this.problem.n && forced < k; i++) {
+			const c = this.classOf[i];
+			if (c < 0) continue;
+			const p = this.posInClass[i];
+			if (p < lo[c] || p >= hi[c]) continue;
+			if (have[c] > p) {
+				lo[c] = p + 1;
+				forced++;
+				continue;
+			}
+			if (!filter) {
+				const res = this.solveNode({ lo, hi, basis: null }, { basis: null });
+				const gain = new Float64Array(this.unitCand.length);
+				for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.scale;
+				filter = res ? { phi: res.bound, gain, lo: lo.slice() } : { phi: -Infinity, gain, lo: lo.slice() };
+			}
+			// forcing units filter.lo[c]..p of class c to 1 costs at least their negative gains
+			let est = filter.phi;
+			for (let q = filter.lo[c]; q <= p; q++) est -= Math.max(0, -filter.gain[this.classStart[c] + q]);
+			if (est < target - 0.5) {
+				hi[c] = p;
+				continue;
+			}
+			this.stats.checks++;
+			const tryLo = lo.slice();
+			tryLo[c] = p + 1;
+			const found = this.search(tryLo, hi, 'find', target);
+			if (found) {
+				have = found.counts;
+				lo[c] = p + 1;
+				forced++;
+			} else hi[c] = p;
+			filter = null;
+		}
+		return lo;
+	}
+}
+
+/** Best value, tie-break applied; null when no selection meets every row. */
+export function maximize(problem: CoreProblem, values: ArrayLike<number>, lex = true, stats?: SearchStats): CoreSolution | null {
+	const model = new ClassModel(problem, values);
+	if (model.trivialInfeasible) return null;
+	const { lo, hi } = model.rootBounds();
+	const best = model.search(lo, hi, 'max');
+	model.stats.phase1Nodes = model.stats.nodes;
+	let result: CoreSolution | null = null;
+	if (best) {
+		const counts = lex ? model.lexBest(best.value, best.counts) : best.counts;
+		result = { chosen: model.chosen(counts), value: best.value };
+	}
+	if (stats) Object.assign(stats, model.stats);
+	return result;
+}
+
+export function feasible(problem: CoreProblem): boolean {
+	const model = new ClassModel(problem, new Float64Array(problem.n));
+	if (model.trivialInfeasible) return false;
+	const { lo, hi } = model.rootBounds();
+	return model.search(lo, hi, 'find', 0) !== null;
+}

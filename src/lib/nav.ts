@@ -1,0 +1,23 @@
+// The campaign navigation per role. Showing a link grants nothing: each page authorizes itself.
+import type { Role } from './domain/types';
+
+export interface NavItem {
+	href: string;
+	label: string;
+}
+
+export function campaignNav(campaignId: string, role: Role): NavItem[] {
+	const base = `/c/${campaignId}`;
+	switch (role) {
+		case 'organizer':
+			return [
+				{ href: `${base}/overview`, label: '活动概览' },
+				{ href: `${base}/experts`, label: '专家与邀请' },
+				{ href: `${base}/panel`, label: '评审进度' }
+			];
+		case 'chair':
+			return [{ href: `${base}/panel`, label: '评审组概览' }];
+		case 'expert':
+			return [{ href: `${base}/tasks`, label: '我的评审任务' }];
+	}
+}

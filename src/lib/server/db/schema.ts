@@ -1,0 +1,199 @@
+// Drizzle schema. One table per concept; JSON columns hold structured documents
+// (campaign configuration, audit before/after) that are read and written whole.
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		username: text('username').notNull(),
+		displayName: text('display_name').notNull(),
+		/** null until an invited user sets a password */
+		passwordHash: text('password_hash'),
+		/** staff of a campaign office may create campaigns */
+		canCreateCampaigns: integer('can_create_campaigns', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull(),
+		passwordChangedAt: integer('password_changed_at')
+	},
+	(t) => [uniqueIndex('users_username_uq').on(t.username)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the token's secret part; the token itself is never stored */
+		secretHash: text('secret_hash').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const campaigns = sqliteTable('campaigns', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	presetId: text('preset_id'),
+	/** setup → review → selection → published */
+	status: text('status').notNull().default('setup'),
+	/** CampaignConfig as JSON (src/lib/domain/types.ts) */
+	config: text('config', { mode: 'json' }).notNull(),
+	createdAt: integer('created_at').notNull(),
+	createdBy: text('created_by').references(() => users.id)
+});
+
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['organizer', 'chair', 'expert'] }).notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('memberships_user_idx').on(t.userId)]
+);
+
+export const invitations = sqliteTable('invitations', {
+	/** SHA-256 of the one-time token */
+	tokenHash: text('token_hash').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
+	createdBy: text('created_by').references(() => users.id),
+	createdAt: integer('created_at').notNull(),
+	expiresAt: integer('expires_at').notNull(),
+	usedAt: integer('used_at')
+});
+
+/** Failed-login counters, kept in the database so that every app process sees them. */
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStart: integer('window_start').notNull(),
+	lockedUntil: integer('locked_until')
+});
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at').notNull(),
+		actorId: text('actor_id'),
+		/** username at the time, so the log stays readable if the account changes */
+		actorName: text('actor_name'),
+		campaignId: text('campaign_id'),
+		action: text('action').notNull(),
+		entity: text('entity'),
+		entityId: text('entity_id'),
+		before: text('before', { mode: 'json' }),
+		after: text('after', { mode: 'json' }),
+		reason: text('reason')
+	},
+	(t) => [index('audit_campaign_idx').on(t.campaignId, t.at)]
+);
+
+/** One nomination (推荐表). The full record is JSON; the columns are what lists filter and join on. */
+export const candidates = sqliteTable(
+	'candidates',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		/** 推荐单位 + 姓名 + 出生年月: importing the same file twice updates instead of duplicating */
+		dedupKey: text('dedup_key').notNull(),
+		name: text('name').notNull(),
+		gender: text('gender').notNull(),
+		birth: text('birth').notNull(),
+		channel: text('channel').notNull(),
+		field: text('field'),
+		/** stable anonymous code shown to experts, e.g. 前沿-07 */
+		reviewCode: text('review_code'),
+		record: text('record', { mode: 'json' }).notNull(),
+		/** organizer's manual redaction overrides {add: string[], remove: string[]} */
+		redactions: text('redactions', { mode: 'json' }),
+		seq: integer('seq').notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('candidates_dedup_uq').on(t.campaignId, t.dedupKey),
+		uniqueIndex('candidates_code_uq').on(t.campaignId, t.reviewCode),
+		index('candidates_campaign_idx').on(t.campaignId, t.seq)
+	]
+);
+
+/** Photos and attachments: the bytes live on disk under LAUREL_FILES, metadata and checksum here. */
+export const attachments = sqliteTable('attachments', {
+	id: text('id').primaryKey(),
+	candidateId: text('candidate_id')
+		.notNull()
+		.references(() => candidates.id, { onDelete: 'cascade' }),
+	kind: text('kind', { enum: ['portrait', 'work_photo', 'document'] }).notNull(),
+	filename: text('filename').notNull(),
+	mime: text('mime').notNull(),
+	size: integer('size').notNull(),
+	sha256: text('sha256').notNull(),
+	storagePath: text('storage_path').notNull(),
+	createdAt: integer('created_at').notNull()
+});
+
+/** The expert roster of a campaign (评审专家库). An expert may have a login (userId). */
+export const experts = sqliteTable(
+	'experts',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		name: text('name').notNull(),
+		unit: text('unit').notNull(),
+		formerUnits: text('former_units', { mode: 'json' }).$type<string[]>().notNull(),
+		school: text('school'),
+		title: text('title'),
+		fields: text('fields', { mode: 'json' }).$type<string[]>().notNull(),
+		phone: text('phone'),
+		email: text('email'),
+		maxLoad: integer('max_load'),
+		/** declared ties, entered by the expert on first login */
+		declaredUnits: text('declared_units', { mode: 'json' }).$type<string[]>(),
+		declaredPeople: text('declared_people', { mode: 'json' }).$type<string[]>(),
+		declaredAt: integer('declared_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('experts_campaign_idx').on(t.campaignId), uniqueIndex('experts_user_uq').on(t.campaignId, t.userId)]
+);
+
+/** 评审组: the experts of one field or group, with a chair. */
+export const panels = sqliteTable('panels', {
+	id: text('id').primaryKey(),
+	campaignId: text('campaign_id')
+		.notNull()
+		.references(() => campaigns.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	field: text('field').notNull(),
+	chairUserId: text('chair_user_id').references(() => users.id, { onDelete: 'set null' }),
+	createdAt: integer('created_at').notNull()
+});
+
+export const panelMembers = sqliteTable(
+	'panel_members',
+	{
+		panelId: text('panel_id')
+			.notNull()
+			.references(() => panels.id, { onDelete: 'cascade' }),
+		expertId: text('expert_id')
+			.notNull()
+			.references(() => experts.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.panelId, t.expertId] })]
+);

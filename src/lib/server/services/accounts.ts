@@ -1,0 +1,196 @@
+// Accounts: login with throttling, invitations with one-time links, password changes.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DB } from '../db';
+import { invitations, loginThrottle, users, memberships } from '../db/schema';
+import { hashPassword, verifyPassword, passwordProblem } from '../password';
+import { createSession, hashToken, invalidateUserSessions, newRandomToken } from '../auth';
+import { audit, type Actor } from '../audit';
+
+const MINUTE = 60_000;
+const WINDOW = 15 * MINUTE;
+const LOCK = 15 * MINUTE;
+/** failures allowed in a window before the key is locked */
+export const THROTTLE_LIMITS = { account: 5, address: 20 };
+
+// A hash to verify against when the user does not exist, so both paths cost the same time.
+let dummyHash: Promise<string> | null = null;
+
+export type LoginResult =
+	| { ok: true; userId: string; token: string; expiresAt: number }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+
+async function lockedUntil(db: DB, key: string, now: number): Promise<number | null> {
+	const row = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
+	if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+	return null;
+}
+
+async function recordFailure(db: DB, key: string, limit: number, now: number): Promise<void> {
+	const row = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
+	if (!row || now - row.windowStart > WINDOW) {
+		await db
+			.insert(loginThrottle)
+			.values({ key, failures: 1, windowStart: now, lockedUntil: null })
+			.onConflictDoUpdate({ target: loginThrottle.key, set: { failures: 1, windowStart: now, lockedUntil: null } });
+		return;
+	}
+	const failures = row.failures + 1;
+	await db
+		.update(loginThrottle)
+		.set({ failures, lockedUntil: failures >= limit ? now + LOCK : row.lockedUntil })
+		.where(eq(loginThrottle.key, key));
+}
+
+export async function login(db: DB, username: string, password: string, address: string): Promise<LoginResult> {
+	const now = Date.now();
+	const accountKey = `account:${username.trim().toLowerCase()}`;
+	const addressKey = `address:${address}`;
+	const locks = [await lockedUntil(db, accountKey, now), await lockedUntil(db, addressKey, now)].filter(
+		(x): x is number => x !== null
+	);
+	if (locks.length) {
+		return { ok: false, reason: 'throttled', retryAfterMinutes: Math.ceil((Math.max(...locks) - now) / MINUTE) };
+	}
+	const user = (await db.select().from(users).where(eq(users.username, username.trim())).limit(1))[0];
+	dummyHash ??= hashPassword('laurel-dummy-password');
+	const valid = user?.passwordHash
+		? await verifyPassword(user.passwordHash, password)
+		: (await verifyPassword(await dummyHash, password), false);
+	if (!user || !valid) {
+		await recordFailure(db, accountKey, THROTTLE_LIMITS.account, now);
+		await recordFailure(db, addressKey, THROTTLE_LIMITS.address, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	await db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));
+	const { token, session } = await createSession(db, user.id);
+	return { ok: true, userId: user.id, token, expiresAt: session.expiresAt };
+}
+
+export function newId(prefix: string): string {
+	const b = new Uint8Array(9);
+	crypto.getRandomValues(b);
+	return prefix + Buffer.from(b).toString('base64url');
+}
+
+export interface NewUser {
+	username: string;
+	displayName: string;
+	password?: string;
+	canCreateCampaigns?: boolean;
+}
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+export async function insertUser(tx: Tx | DB, u: NewUser): Promise<string> {
+	const id = newId('u_');
+	await tx.insert(users).values({
+		id,
+		username: u.username,
+		displayName: u.displayName,
+		passwordHash: u.password ? await hashPassword(u.password) : null,
+		canCreateCampaigns: u.canCreateCampaigns ?? false,
+		createdAt: Date.now()
+	});
+	return id;
+}
+
+export async function findUserByUsername(db: DB | Tx, username: string) {
+	return (await db.select().from(users).where(eq(users.username, username)).limit(1))[0] ?? null;
+}
+
+export const INVITATION_TTL = 7 * 24 * 60 * MINUTE;
+
+/** Creates a one-time invitation link token for a user (an expert without a password yet). */
+export async function createInvitation(
+	tx: Tx | DB,
+	actor: Actor,
+	userId: string,
+	campaignId: string | null
+): Promise<{ token: string; expiresAt: number }> {
+	const token = newRandomToken();
+	const now = Date.now();
+	await tx.insert(invitations).values({
+		tokenHash: hashToken(token),
+		userId,
+		campaignId,
+		createdBy: actor.id,
+		createdAt: now,
+		expiresAt: now + INVITATION_TTL
+	});
+	await audit(tx, actor, { campaignId, action: 'invitation.create', entity: 'user', entityId: userId });
+	return { token, expiresAt: now + INVITATION_TTL };
+}
+
+export type InvitationState =
+	| { ok: true; userId: string; username: string; displayName: string }
+	| { ok: false; message: string };
+
+export async function inspectInvitation(db: DB, token: string): Promise<InvitationState> {
+	const row = (
+		await db
+			.select({ inv: invitations, u: users })
+			.from(invitations)
+			.innerJoin(users, eq(users.id, invitations.userId))
+			.where(eq(invitations.tokenHash, hashToken(token)))
+			.limit(1)
+	)[0];
+	if (!row) return { ok: false, message: '邀请链接无效，请向活动办公室索取新的链接。' };
+	if (row.inv.usedAt) return { ok: false, message: '该邀请链接已经使用过，请直接登录。' };
+	if (row.inv.expiresAt < Date.now()) return { ok: false, message: '邀请链接已过期（有效期 7 天），请向活动办公室索取新的链接。' };
+	return { ok: true, userId: row.u.id, username: row.u.username, displayName: row.u.displayName };
+}
+
+/** Sets the password once; the link is dead afterwards (marked used inside the same transaction). */
+export async function acceptInvitation(
+	db: DB,
+	token: string,
+	password: string
+): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
+	const problem = passwordProblem(password);
+	if (problem) return { ok: false, message: problem };
+	const hash = await hashPassword(password);
+	return db.transaction(async (tx) => {
+		const inv = (await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).limit(1))[0];
+		if (!inv || inv.usedAt || inv.expiresAt < Date.now()) return { ok: false as const, message: '邀请链接无效或已失效。' };
+		const used = await tx
+			.update(invitations)
+			.set({ usedAt: Date.now() })
+			.where(and(eq(invitations.tokenHash, inv.tokenHash), isNull(invitations.usedAt)))
+			.returning();
+		if (used.length !== 1) return { ok: false as const, message: '邀请链接已经使用过。' };
+		await tx.update(users).set({ passwordHash: hash, passwordChangedAt: Date.now() }).where(eq(users.id, inv.userId));
+		const u = (await tx.select().from(users).where(eq(users.id, inv.userId)))[0];
+		await audit(tx, { id: u.id, name: u.username }, {
+			campaignId: inv.campaignId,
+			action: 'invitation.accept',
+			entity: 'user',
+			entityId: u.id
+		});
+		return { ok: true as const, userId: inv.userId };
+	});
+}
+
+export async function changePassword(
+	db: DB,
+	userId: string,
+	current: string,
+	next: string
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const u = (await db.select().from(users).where(eq(users.id, userId)).limit(1))[0];
+	if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, current))) return { ok: false, message: '当前密码不正确' };
+	const problem = passwordProblem(next);
+	if (problem) return { ok: false, message: problem };
+	const hash = await hashPassword(next);
+	await db.transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash: hash, passwordChangedAt: Date.now() }).where(eq(users.id, userId));
+		await audit(tx, { id: u.id, name: u.username }, { action: 'user.password_change', entity: 'user', entityId: u.id });
+	});
+	// Every session of the account ends; the caller signs the user in again.
+	await invalidateUserSessions(db, userId);
+	return { ok: true };
+}
+
+export async function membershipsOf(db: DB, userId: string) {
+	return db.select().from(memberships).where(eq(memberships.userId, userId));
+}

@@ -1,0 +1,117 @@
+// Campaigns and memberships.
+import { and, asc, eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { campaigns, memberships, users } from '../db/schema';
+import type { CampaignConfig, Role } from '../../domain/types';
+
+export interface CampaignSummary {
+	id: string;
+	name: string;
+	role: Role;
+	status: string;
+}
+
+export async function campaignsOfUser(db: DB, userId: string): Promise<CampaignSummary[]> {
+	const rows = await db
+		.select({ id: campaigns.id, name: campaigns.name, status: campaigns.status, role: memberships.role })
+		.from(memberships)
+		.innerJoin(campaigns, eq(campaigns.id, memberships.campaignId))
+		.where(eq(memberships.userId, userId))
+		.orderBy(asc(campaigns.createdAt), asc(campaigns.id));
+	return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+export async function getCampaign(db: DB, id: string) {
+	return (await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1))[0] ?? null;
+}
+
+export function configOf(c: { config: unknown }): CampaignConfig {
+	return c.config as CampaignConfig;
+}
+
+export async function membersOf(db: DB, campaignId: string) {
+	return db
+		.select({
+			userId: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			role: memberships.role,
+			hasPassword: users.passwordHash
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(eq(memberships.campaignId, campaignId))
+		.orderBy(asc(memberships.role), asc(users.username));
+}
+
+export async function roleIn(db: DB, campaignId: string, userId: string): Promise<Role | null> {
+	const m = (
+		await db
+			.select()
+			.from(memberships)
+			.where(and(eq(memberships.campaignId, campaignId), eq(memberships.userId, userId)))
+			.limit(1)
+	)[0];
+	return (m?.role as Role) ?? null;
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+	setup: '准备中',
+	review: '评审中',
+	selection: '遴选中',
+	published: '已公示'
+};
+
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import { presetConfig, getPreset } from '../../domain/presets';
+import { validateConfig, type ConfigError } from '../../domain/config';
+
+/** Creates a campaign from a preset; the creator becomes its organizer. */
+export async function createCampaign(
+	db: DB,
+	actor: Actor,
+	input: { presetId: string; name?: string }
+): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+	const preset = getPreset(input.presetId);
+	if (!preset) return { ok: false, message: `未知的活动预设“${input.presetId}”` };
+	const config = presetConfig(input.presetId);
+	const name = (input.name ?? '').trim() || preset.name;
+	if (name.length > 200) return { ok: false, message: '活动名称过长（最多 200 个字符）' };
+	const id = newId('c_');
+	await db.transaction(async (tx) => {
+		const now = Date.now();
+		await tx.insert(campaigns).values({ id, name, presetId: input.presetId, status: 'setup', config, createdAt: now, createdBy: actor.id });
+		if (actor.id) await tx.insert(memberships).values({ campaignId: id, userId: actor.id, role: 'organizer', createdAt: now });
+		await audit(tx, actor, { campaignId: id, action: 'campaign.create', entity: 'campaign', entityId: id, after: { name, presetId: input.presetId } });
+	});
+	return { ok: true, id };
+}
+
+/** Replaces the configuration after validation; audited with before and after. */
+export async function updateCampaignConfig(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	next: CampaignConfig,
+	name?: string
+): Promise<{ ok: true } | { ok: false; errors: ConfigError[] }> {
+	const errors = validateConfig(next);
+	if (errors.length) return { ok: false, errors };
+	await db.transaction(async (tx) => {
+		const before = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+		await tx
+			.update(campaigns)
+			.set({ config: next, ...(name ? { name } : {}) })
+			.where(eq(campaigns.id, campaignId));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'campaign.update',
+			entity: 'campaign',
+			entityId: campaignId,
+			before: { name: before?.name, config: before?.config },
+			after: { name: name ?? before?.name, config: next }
+		});
+	});
+	return { ok: true };
+}

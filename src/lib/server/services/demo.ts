@@ -1,0 +1,132 @@
+// The demo campaign: a Guangxi-2024-like campaign with synthetic but realistic people.
+// Idempotent: a second call finds the campaign and only reports the accounts.
+import { eq, sql } from 'drizzle-orm';
+import type { DB } from '../db';
+import { campaigns, experts, memberships, panelMembers, panels, users } from '../db/schema';
+import { audit, SYSTEM } from '../audit';
+import { insertUser, newId, findUserByUsername } from './accounts';
+import { presetConfig } from '../../domain/presets';
+import { generateCandidates, generateExperts } from '../../domain/synthetic';
+import { FIELDS, type CampaignConfig, type Role } from '../../domain/types';
+import { insertCandidates } from './candidates';
+
+export const DEMO_CAMPAIGN_ID = 'demo-gx2024';
+export const DEMO_PASSWORD = 'laurel-demo';
+const DEMO_SEED = 2024;
+
+export interface DemoAccount {
+	username: string;
+	password: string;
+	role: Role;
+}
+
+export function demoAccounts(): DemoAccount[] {
+	const list: DemoAccount[] = [
+		{ username: 'organizer', password: DEMO_PASSWORD, role: 'organizer' },
+		{ username: 'chair', password: DEMO_PASSWORD, role: 'chair' }
+	];
+	for (let i = 1; i <= 15; i++) list.push({ username: `expert${String(i).padStart(2, '0')}`, password: DEMO_PASSWORD, role: 'expert' });
+	return list;
+}
+
+export function demoConfig(): CampaignConfig {
+	const config = presetConfig('guangxi-2024');
+	// The demo reviews by the five 推荐领域 so that panels map to fields, as most campaigns do.
+	return {
+		...config,
+		classification: 'field',
+		fields: [...FIELDS],
+		targets: [
+			...config.targets.filter((t) => t.kind !== 'atLeastField'),
+			...FIELDS.map((field) => ({ kind: 'atLeastField' as const, field, count: 1, label: `${field}至少1名` }))
+		]
+	};
+}
+
+/** Creates the demo unless it exists (or, with onlyIfEmpty, unless any campaign exists). */
+export async function ensureDemo(
+	db: DB,
+	opts: { onlyIfEmpty?: boolean } = {}
+): Promise<{ campaign: string; accounts: DemoAccount[]; created: boolean } | null> {
+	const existing = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_CAMPAIGN_ID));
+	if (existing.length) return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts: demoAccounts(), created: false };
+	if (opts.onlyIfEmpty) {
+		const n = await db.select({ n: sql<number>`count(*)` }).from(campaigns);
+		if (Number(n[0].n) > 0) return null;
+	}
+	const config = demoConfig();
+	const accounts = demoAccounts();
+	const expertProfiles = generateExperts(config, 15, DEMO_SEED);
+	const records = generateCandidates(config, 60, DEMO_SEED);
+	const now = Date.now();
+	try {
+		await db.transaction(async (tx) => {
+			await tx.insert(campaigns).values({
+				id: DEMO_CAMPAIGN_ID,
+				name: '2024年广西“最美科技工作者”（演示）',
+				presetId: 'guangxi-2024',
+				status: 'setup',
+				config,
+				createdAt: now
+			});
+			const ids: Record<string, string> = {};
+			for (const [i, a] of accounts.entries()) {
+				if (await findUserByUsername(tx, a.username)) throw new Error(`演示账户 ${a.username} 已存在`);
+				const displayName =
+					a.role === 'organizer' ? '活动办公室（演示）' : a.role === 'chair' ? '评审组长（演示）' : expertProfiles[i - 2].name;
+				ids[a.username] = await insertUser(tx, {
+					username: a.username,
+					displayName,
+					password: a.password,
+					canCreateCampaigns: a.role === 'organizer'
+				});
+				await tx.insert(memberships).values({ campaignId: DEMO_CAMPAIGN_ID, userId: ids[a.username], role: a.role, createdAt: now });
+			}
+			const panelIds = new Map<string, string>();
+			for (const field of config.fields) {
+				const id = newId('p_');
+				panelIds.set(field, id);
+				await tx.insert(panels).values({
+					id,
+					campaignId: DEMO_CAMPAIGN_ID,
+					name: `${field}组`,
+					field,
+					chairUserId: ids.chair,
+					createdAt: now
+				});
+			}
+			for (const [i, p] of expertProfiles.entries()) {
+				const id = newId('e_');
+				// Three experts per panel, each also able to judge the fields the generator gave them.
+				const field = config.fields[i % config.fields.length];
+				const fields = [field, ...p.fields.filter((f: string) => f !== field)];
+				await tx.insert(experts).values({
+					id,
+					campaignId: DEMO_CAMPAIGN_ID,
+					userId: ids[accounts[i + 2].username],
+					name: p.name,
+					unit: p.unit,
+					formerUnits: p.formerUnits,
+					school: p.school,
+					title: p.title,
+					fields,
+					phone: p.phone,
+					email: p.email,
+					maxLoad: p.maxLoad,
+					createdAt: now
+				});
+				await tx.insert(panelMembers).values({ panelId: panelIds.get(field)!, expertId: id });
+			}
+			await insertCandidates(tx, SYSTEM, DEMO_CAMPAIGN_ID, config, records);
+			await audit(tx, SYSTEM, { campaignId: DEMO_CAMPAIGN_ID, action: 'demo.seed', after: { candidates: records.length, experts: 15 } });
+		});
+	} catch (e) {
+		// Another process may have seeded at the same moment: then the demo exists and that is fine.
+		const again = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_CAMPAIGN_ID));
+		if (!again.length) throw e;
+		return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts, created: false };
+	}
+	return { campaign: DEMO_CAMPAIGN_ID, accounts, created: true };
+}
+
+export { users };

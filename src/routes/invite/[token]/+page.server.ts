@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { acceptInvitation, inspectInvitation } from '$lib/server/services/accounts';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const state = await inspectInvitation(await getDb(), params.token);
+	if (!state.ok) return { valid: false as const, message: state.message };
+	return { valid: true as const, username: state.username, displayName: state.displayName };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request }) => {
+		const form = await request.formData();
+		const password = String(form.get('password') ?? '');
+		const confirm = String(form.get('confirm') ?? '');
+		if (password !== confirm) return fail(400, { message: '两次输入的密码不一致' });
+		const result = await acceptInvitation(await getDb(), params.token, password);
+		if (!result.ok) return fail(400, { message: result.message });
+		redirect(303, '/login?invited=1');
+	}
+};

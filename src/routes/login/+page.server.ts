@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { login } from '$lib/server/services/accounts';
+import { SESSION_COOKIE } from '$lib/server/auth';
+import { sessionCookieOptions } from '$lib/server/cookies';
+
+/** Only same-site paths are followed after login (no open redirect). */
+function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const username = String(form.get('username') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		if (!username || !password) return fail(400, { username, message: '请输入用户名和密码' });
+		const db = await getDb();
+		const result = await login(db, username, password, event.getClientAddress());
+		if (!result.ok) {
+			if (result.reason === 'throttled')
+				return fail(429, { username, message: `登录失败次数过多，请 ${result.retryAfterMinutes} 分钟后再试` });
+			// Never say which of the two was wrong.
+			return fail(400, { username, message: '用户名或密码不正确' });
+		}
+		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(event.url, result.expiresAt));
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO = 'demo-gx2024';
+export const PASSWORD = 'laurel-demo';
+
+export async function loginAs(page: Page, username: string, password = PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill(username);
+	await page.getByLabel('密码').fill(password);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function logout(page: Page): Promise<void> {
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page).toHaveURL(/\/login/);
+}
