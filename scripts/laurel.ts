@@ -6,6 +6,9 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
 	'seed-demo': () => import('./cli/seed-demo'),
 	backup: () => import('./cli/backup'),
 	'campaign-create': () => import('./cli/campaign-create'),
+	'import-candidates': () => import('./cli/import-candidates'),
+	check: () => import('./cli/check'),
+	export: () => import('./cli/export'),
 	assign: () => import('./cli/assign'),
 	select: () => import('./cli/select')
 };

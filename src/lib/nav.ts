@@ -12,8 +12,12 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 		case 'organizer':
 			return [
 				{ href: `${base}/overview`, label: '活动概览' },
+				{ href: `${base}/candidates`, label: '候选人' },
+				{ href: `${base}/import`, label: '导入' },
+				{ href: `${base}/check`, label: '资格审查' },
 				{ href: `${base}/experts`, label: '专家与邀请' },
-				{ href: `${base}/panel`, label: '评审进度' }
+				{ href: `${base}/panel`, label: '评审进度' },
+				{ href: `${base}/settings`, label: '设置' }
 			];
 		case 'chair':
 			return [{ href: `${base}/panel`, label: '评审组概览' }];

@@ -326,9 +326,12 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 				const c = cost[b + j];
 				if (c === Infinity) continue;
 				const rc = c + pi - price[R + j];
-				const on = X[b + j] ? rc <= 0 : rc < 0;
-				X[b + j] = on ? 1 : 0;
-				XT[j * R + i] = X[b + j];
+				const was = X[b + j];
+				const on = was ? rc <= eps : rc < -eps;
+				if (on !== (was === 1)) {
+					X[b + j] = on ? 1 : 0;
+					XT[j * R + i] = X[b + j];
+				}
 				if (on) {
 					holders[j * R + hcount[j]++] = i;
 					deg++;
@@ -339,8 +342,8 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 		ex[T] = -R * k;
 		for (let j = 0; j < C; j++) {
 			const rc = price[R + j] - price[T];
-			if (rc < 0) fT[j] = colCap[j];
-			else if (rc > 0) fT[j] = 0;
+			if (rc < -eps) fT[j] = colCap[j];
+			else if (rc > eps) fT[j] = 0;
 			ex[R + j] = hcount[j] - fT[j];
 			ex[T] += fT[j];
 		}
@@ -362,17 +365,25 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 				globalUpdate();
 			}
 		}
-		if (process.env.DBG) console.log("phase", eps, discharges, globalUpdates);
+		if (process.env.DBG) {
+			let fc = 0; for (let a = 0; a < R * C; a++) if (X[a]) fc += p.cost[a];
+			let viol = 0, minrc = 0;
+			for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) { const c = p.cost[i*C+j]; if (c === Infinity) continue; const rc = c + Math.round(price[i]/mult) - Math.round(price[R+j]/mult); if (X[i*C+j] ? rc > 0 : rc < 0) { viol++; minrc = Math.min(minrc, X[i*C+j] ? -rc : rc); } }
+			console.log("phase", eps, discharges, globalUpdates, 'cost', fc, 'viol', viol, minrc);
+		}
+		// Often the flow is already optimal well before ε = 1 (e.g. 0/1 values): prove it and stop.
+		if (eps > 1 && exactPotentials(p, X, holders, hcount, fT, price, mult, 3 * n)) break;
 	} while (eps > 1);
 
-	const pot = exactPotentials(p, X, holders, hcount, fT, price, mult);
+	const pot = exactPotentials(p, X, holders, hcount, fT, price, mult, Infinity);
+	if (!pot) throw new Error('minCostTransport: flow not optimal');
 	return { assigned: X, ...pot, stats: { phases, discharges, globalUpdates } };
 }
 
 /**
  * Turns the 1/(n+1)-optimal scaled prices into exact potentials for the original costs by
- * label-correcting shortest paths on the residual graph (terminates only without negative cycles,
- * so it doubles as an optimality proof).
+ * label-correcting shortest paths on the residual graph. Converges only without negative cycles,
+ * so success proves optimality; null when `budget` node scans did not suffice.
  */
 function exactPotentials(
 	p: TransportProblem,
@@ -381,8 +392,9 @@ function exactPotentials(
 	hcount: Int32Array,
 	fT: Int32Array,
 	price: Float64Array,
-	mult: number
-): { rowPotential: Float64Array; colPotential: Float64Array; sinkPotential: number } {
+	mult: number,
+	budget: number
+): { rowPotential: Float64Array; colPotential: Float64Array; sinkPotential: number } | null {
 	const { rows: R, cols: C, cost, colCap } = p;
 	const n = R + C + 1;
 	const P = new Float64Array(n);
@@ -405,7 +417,7 @@ function exactPotentials(
 		qn--;
 		inQ[u] = 0;
 		// Bellman-Ford bound: more than n passes per node means a negative cycle.
-		if (++steps > n * n + n) throw new Error('exactPotentials: negative cycle (flow not optimal)');
+		if (++steps > budget || steps > n * n + n) return null;
 		const pu = P[u];
 		if (u < R) {
 			for (let j = 0, b = u * C; j < C; j++) if (!X[b + j] && cost[b + j] !== Infinity) relax(R + j, pu + cost[b + j]);

@@ -107,7 +107,20 @@ export function splitName(name: string): { full: string; surname: string; given:
 const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const GAP = '[\\s\\u200b·・()（）]{0,3}';
 
+const patternCache = new Map<string, RegExp>();
+
+/** Compiled once per term text (matchAll copies the RegExp, so sharing is safe). */
 function termPattern(text: string): RegExp {
+	let re = patternCache.get(text);
+	if (!re) {
+		if (patternCache.size > 5000) patternCache.clear();
+		re = compileTerm(text);
+		patternCache.set(text, re);
+	}
+	return re;
+}
+
+function compileTerm(text: string): RegExp {
 	const chars = [...text.normalize('NFKC').replace(/\s+/g, '')];
 	const parts = chars.map((c) => {
 		const code = c.codePointAt(0)!;

@@ -36,9 +36,12 @@ export interface SearchStats {
 	checks: number;
 }
 
+/** Count ranges per class (lo/hi) and per LP row (rlo/rhi), and the warm-start basis. */
 interface Node {
 	lo: Int32Array;
 	hi: Int32Array;
+	rlo: Int32Array;
+	rhi: Int32Array;
 	basis: Basis | null;
 }
 
@@ -55,6 +58,8 @@ export class ClassModel {
 	private readonly rowUp: number[];
 	private readonly lp: DualSimplex | null;
 	private readonly scale: number;
+	/** every total is a multiple of this (gcd of the values): a better total is at least this much better */
+	private readonly step: number;
 	readonly trivialInfeasible: boolean;
 	stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
 
@@ -122,6 +127,9 @@ export class ClassModel {
 		let maxAbs = 0;
 		for (const v of this.unitValue) maxAbs = Math.max(maxAbs, Math.abs(v));
 		this.scale = maxAbs > 0 ? maxAbs : 1;
+		let g = 0;
+		for (const v of this.unitValue) g = gcd(g, Math.abs(v));
+		this.step = g > 0 ? g : 1;
 		if (this.trivialInfeasible) {
 			this.lp = null;
 			return;
@@ -145,8 +153,12 @@ export class ClassModel {
 		return { lo: new Int32Array(this.classes), hi };
 	}
 
+	private rootNode(lo: Int32Array, hi: Int32Array): Node {
+		return { lo: lo.slice(), hi: hi.slice(), rlo: Int32Array.from(this.rowLo), rhi: Int32Array.from(this.rowUp), basis: null };
+	}
+
 	/** Value of taking the top `count` units of each class, or null when a row is broken. */
-	evaluate(counts: Int32Array): number | null {
+	evaluate(counts: Int32Array, rlo: ArrayLike<number> = this.rowLo, rhi: ArrayLike<number> = this.rowUp): number | null {
 		const act = new Array<number>(this.rowLo.length).fill(0);
 		let value = 0;
 		for (let c = 0; c < this.classes; c++) {
@@ -156,7 +168,7 @@ export class ClassModel {
 			for (const r of this.classRows[c]) act[r] += t;
 			for (let u = this.classStart[c]; u < this.classStart[c] + t; u++) value += this.unitValue[u];
 		}
-		for (let i = 0; i < act.length; i++) if (act[i] < this.rowLo[i] || act[i] > this.rowUp[i]) return null;
+		for (let i = 0; i < act.length; i++) if (act[i] < rlo[i] || act[i] > rhi[i]) return null;
 		return value;
 	}
 
@@ -178,6 +190,11 @@ export class ClassModel {
 				lp.lo[u] = u - a < node.lo[c] ? 1 : 0;
 				lp.up[u] = u - a < node.hi[c] ? 1 : 0;
 			}
+		}
+		const n = this.unitCand.length;
+		for (let i = 0; i < node.rlo.length; i++) {
+			lp.lo[n + i] = node.rlo[i];
+			lp.up[n + i] = node.rhi[i];
 		}
 		const before = lp.iterations;
 		const status = lp.solve();
@@ -202,20 +219,32 @@ export class ClassModel {
 		const lp = this.lp;
 		let best: { counts: Int32Array; value: number } | null = null;
 		// integer values: a node must be able to reach floor (find) or floor+1 (max)
-		let need = mode === 'max' ? floor + 0.5 : floor - 0.5;
-		const stack: Node[] = [{ lo: rootLo.slice(), hi: rootHi.slice(), basis: null }];
+		let need = mode === 'max' ? floor + this.step - 0.5 : floor - 0.5;
+		const stack: Node[] = [this.rootNode(rootLo, rootHi)];
 		const current: { basis: Basis | null } = { basis: null };
 		while (stack.length) {
 			const node = stack.pop()!;
 			this.stats.nodes++;
 			const res = this.solveNode(node, current);
-			if (process.env.DBG && this.stats.nodes === 1) console.log('root bound', res?.bound);
 			if (!res || res.bound < need) continue;
+			if (res.exact && !this.fixByReducedCost(node, res.bound, need)) continue;
 			let branchOn = -1;
 			let split = 0;
+			let onRow = false;
 			if (res.exact) {
+				// prefer a rule whose count is fractional: splitting it (≤ ⌊t⌋ | ≥ ⌈t⌉) moves many classes at once
 				let worst = 1e-6;
-				for (let c = 0; c < this.classes; c++) {
+				for (let i = 1; i < node.rlo.length; i++) {
+					const t = lp.value(this.unitCand.length + i);
+					const frac = Math.abs(t - Math.round(t));
+					if (frac > worst) {
+						worst = frac;
+						branchOn = i;
+						split = t;
+						onRow = true;
+					}
+				}
+				for (let c = 0; c < this.classes && !onRow; c++) {
 					if (node.lo[c] === node.hi[c]) continue;
 					let t = 0;
 					for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
@@ -226,19 +255,18 @@ export class ClassModel {
 						split = t;
 					}
 				}
-				if (branchOn < 0) {
+				if (branchOn < 0 && !onRow) {
 					const counts = new Int32Array(this.classes);
 					for (let c = 0; c < this.classes; c++) {
 						let t = 0;
 						for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
 						counts[c] = Math.min(node.hi[c], Math.max(node.lo[c], Math.round(t)));
 					}
-					const value = this.evaluate(counts);
+					const value = this.evaluate(counts, node.rlo, node.rhi);
 					if (value !== null && value >= need) {
 						if (mode === 'find') return { counts, value };
 						best = { counts, value };
-						need = value + 0.5;
-						if (process.env.DBG) console.log('incumbent', value, 'at node', this.stats.nodes, 'bound', res.bound, 'stack', stack.length);
+						need = value + this.step - 0.5;
 						continue;
 					}
 					branchOn = this.widest(node); // rounding trouble: fall back to splitting
@@ -249,11 +277,11 @@ export class ClassModel {
 				// LP stopped early: its bound is still valid, so keep splitting without it
 				branchOn = this.widest(node);
 				if (branchOn < 0) {
-					const value = this.evaluate(node.lo);
+					const value = this.evaluate(node.lo, node.rlo, node.rhi);
 					if (value !== null && value >= need) {
 						if (mode === 'find') return { counts: node.lo.slice(), value };
 						best = { counts: node.lo.slice(), value };
-						need = value + 0.5;
+						need = value + this.step - 0.5;
 					}
 					continue;
 				}
@@ -261,15 +289,61 @@ export class ClassModel {
 			}
 			const snap = res.exact ? lp.snapshot() : null;
 			current.basis = snap;
-			const down: Node = { lo: node.lo, hi: node.hi.slice(), basis: snap };
-			down.hi[branchOn] = Math.floor(split);
-			const up: Node = { lo: node.lo.slice(), hi: node.hi, basis: snap };
-			up.lo[branchOn] = Math.floor(split) + 1;
+			const down: Node = { ...node, basis: snap };
+			const up: Node = { ...node, basis: snap };
+			if (onRow) {
+				down.rhi = node.rhi.slice();
+				down.rhi[branchOn] = Math.floor(split);
+				up.rlo = node.rlo.slice();
+				up.rlo[branchOn] = Math.floor(split) + 1;
+			} else {
+				down.hi = node.hi.slice();
+				down.hi[branchOn] = Math.floor(split);
+				up.lo = node.lo.slice();
+				up.lo[branchOn] = Math.floor(split) + 1;
+			}
 			// explore the side the LP leans to first (pushed last)
 			if (split - Math.floor(split) >= 0.5) stack.push(down, up);
 			else stack.push(up, down);
 		}
 		return best;
+	}
+
+	/**
+	 * Reduced-cost fixing: moving unit u off its LP value costs at least |gain(u)| of the bound,
+	 * so a class whose next unit cannot be added (or whose last unit cannot be dropped) without the
+	 * bound falling below `need` has its count range narrowed for the whole subtree.
+	 * Returns false when the node is then empty. Works on the node's own arrays (children copy).
+	 */
+	private fixByReducedCost(node: Node, bound: number, need: number): boolean {
+		const lp = this.lp!;
+		const slack = bound - need;
+		let lo = node.lo;
+		let hi = node.hi;
+		for (let c = 0; c < this.classes; c++) {
+			if (lo[c] === hi[c]) continue;
+			const a = this.classStart[c];
+			let newLo = lo[c];
+			let newHi = hi[c];
+			for (let q = lo[c]; q < hi[c]; q++) {
+				const g = lp.gain(a + q) * this.scale;
+				if (g > slack) newLo = q + 1; // dropping it loses more than the slack
+				else if (-g > slack) {
+					newHi = q; // adding it (and the weaker ones after it) costs more than the slack
+					break;
+				}
+			}
+			if (newLo !== lo[c] || newHi !== hi[c]) {
+				if (lo === node.lo) lo = lo.slice();
+				if (hi === node.hi) hi = hi.slice();
+				lo[c] = newLo;
+				hi[c] = Math.max(newHi, 0);
+				if (lo[c] > hi[c]) return false;
+			}
+		}
+		node.lo = lo;
+		node.hi = hi;
+		return true;
 	}
 
 	private widest(node: Node): number {
@@ -303,7 +377,7 @@ export class ClassModel {
 				continue;
 			}
 			if (!filter) {
-				const res = this.solveNode({ lo, hi, basis: null }, { basis: null });
+				const res = this.solveNode({ ...this.rootNode(lo, hi), lo, hi }, { basis: null });
 				const gain = new Float64Array(this.unitCand.length);
 				for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.scale;
 				filter = res ? { phi: res.bound, gain, lo: lo.slice() } : { phi: -Infinity, gain, lo: lo.slice() };
@@ -328,6 +402,11 @@ export class ClassModel {
 		}
 		return lo;
 	}
+}
+
+function gcd(a: number, b: number): number {
+	while (b > 0.5) [a, b] = [b, a % b];
+	return a;
 }
 
 /** Best value, tie-break applied; null when no selection meets every row. */

@@ -1,6 +1,6 @@
 // Drizzle schema. One table per concept; JSON columns hold structured documents
 // (campaign configuration, audit before/after) that are read and written whole.
-import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
 	'users',
@@ -197,3 +197,16 @@ export const panelMembers = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.panelId, t.expertId] })]
 );
+
+/** An uploaded nomination file between preview and confirmation (no state in process memory). */
+export const pendingImports = sqliteTable('pending_imports', {
+	id: text('id').primaryKey(),
+	campaignId: text('campaign_id')
+		.notNull()
+		.references(() => campaigns.id, { onDelete: 'cascade' }),
+	userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+	filename: text('filename').notNull(),
+	bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+	sha256: text('sha256').notNull(),
+	createdAt: integer('created_at').notNull()
+});

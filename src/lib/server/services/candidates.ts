@@ -1,20 +1,36 @@
 // Candidates (nominations): writes always in the caller's transaction, with audit.
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
+import { assignReviewCodes } from '../../domain/anonymize';
 import type { CampaignConfig, CandidateRecord } from '../../domain/types';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type CandidateRow = typeof candidates.$inferSelect;
 
 /** 推荐单位 + 姓名 + 出生年月 identifies a nomination across imports. */
 export function dedupKey(r: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>): string {
 	return `${r.channel.trim()}|${r.name.trim()}|${r.birth.slice(0, 7)}`;
 }
 
+/** The field or group a candidate is reviewed in (and numbered by). */
+export function reviewField(r: Pick<CandidateRecord, 'field' | 'group'>): string {
+	return r.field || r.group || '未分组';
+}
+
+const CHUNK = 100;
+
+export interface InsertResult {
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	ids: string[];
+}
+
 /**
- * Inserts or updates the records (matched by dedupKey). Returns counts.
+ * Inserts or updates the records (matched by dedupKey) and gives new ones review codes.
  * Runs inside the caller's transaction so an import is all or nothing.
  */
 export async function insertCandidates(
@@ -23,20 +39,16 @@ export async function insertCandidates(
 	campaignId: string,
 	_config: CampaignConfig,
 	records: CandidateRecord[]
-): Promise<{ inserted: number; updated: number }> {
+): Promise<InsertResult> {
 	const existing = await tx
-		.select({ id: candidates.id, key: candidates.dedupKey, record: candidates.record })
+		.select({ id: candidates.id, key: candidates.dedupKey, record: candidates.record, seq: candidates.seq, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
 		.where(eq(candidates.campaignId, campaignId));
 	const byKey = new Map(existing.map((e) => [e.key, e]));
-	const maxSeq = await tx
-		.select({ m: sql<number>`coalesce(max(${candidates.seq}), 0)` })
-		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
-	let seq = Number(maxSeq[0].m);
-	let inserted = 0;
-	let updated = 0;
+	let seq = existing.reduce((m, e) => Math.max(m, e.seq), 0);
+	const result: InsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
 	const now = Date.now();
+	const fresh: (typeof candidates.$inferInsert)[] = [];
 	for (const r of records) {
 		const key = dedupKey(r);
 		const found = byKey.get(key);
@@ -45,21 +57,62 @@ export async function insertCandidates(
 			gender: r.gender,
 			birth: r.birth,
 			channel: r.channel,
-			field: r.field ?? r.group ?? null,
+			field: reviewField(r),
 			record: r,
 			updatedAt: now
 		};
 		if (found) {
-			if (JSON.stringify(found.record) === JSON.stringify(r)) continue;
-			await tx.update(candidates).set(cols).where(eq(candidates.id, found.id));
+			result.ids.push(found.id);
+			if (JSON.stringify(found.record) === JSON.stringify(r)) {
+				result.unchanged++;
+				continue;
+			}
+			// A changed field gets a new code in the new field; otherwise the code stays.
+			const code = found.field === cols.field ? found.code : null;
+			await tx.update(candidates).set({ ...cols, reviewCode: code }).where(eq(candidates.id, found.id));
 			await audit(tx, actor, { campaignId, action: 'candidate.update', entity: 'candidate', entityId: found.id, before: found.record, after: r });
-			updated++;
+			result.updated++;
 		} else {
 			const id = newId('k_');
-			await tx.insert(candidates).values({ id, campaignId, dedupKey: key, seq: ++seq, createdAt: now, ...cols });
-			byKey.set(key, { id, key, record: r });
-			inserted++;
+			fresh.push({ id, campaignId, dedupKey: key, seq: ++seq, createdAt: now, reviewCode: null, ...cols });
+			byKey.set(key, { id, key, record: r, seq, code: null, field: cols.field });
+			result.ids.push(id);
+			result.inserted++;
 		}
 	}
-	return { inserted, updated };
+	// Codes for the new rows before they are written, so a large import is a few bulk inserts.
+	const known = [...byKey.values()];
+	const codes = assignReviewCodes(
+		known.map((e) => ({ id: e.id, field: e.field ?? '未分组', key: String(e.seq).padStart(8, '0') })),
+		new Map(known.filter((e) => e.code).map((e) => [e.id, e.code!]))
+	);
+	for (const f of fresh) f.reviewCode = codes.get(f.id)!;
+	for (let i = 0; i < fresh.length; i += CHUNK) await tx.insert(candidates).values(fresh.slice(i, i + CHUNK));
+	if (result.updated) await ensureReviewCodes(tx, campaignId);
+	return result;
+}
+
+/** Gives every candidate without a code the next free code of its field; existing codes never change. */
+export async function ensureReviewCodes(tx: Tx, campaignId: string): Promise<void> {
+	const rows = await tx
+		.select({ id: candidates.id, field: candidates.field, seq: candidates.seq, code: candidates.reviewCode })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId))
+		.orderBy(asc(candidates.seq));
+	const missing = rows.filter((r) => !r.code);
+	if (!missing.length) return;
+	const existing = new Map(rows.filter((r) => r.code).map((r) => [r.id, r.code!]));
+	const codes = assignReviewCodes(
+		rows.map((r) => ({ id: r.id, field: r.field ?? '未分组', key: String(r.seq).padStart(8, '0') })),
+		existing
+	);
+	for (const r of missing) await tx.update(candidates).set({ reviewCode: codes.get(r.id)! }).where(eq(candidates.id, r.id));
+}
+
+export async function listCandidateRows(db: DB | Tx, campaignId: string): Promise<CandidateRow[]> {
+	return db.select().from(candidates).where(eq(candidates.campaignId, campaignId)).orderBy(asc(candidates.seq));
+}
+
+export function recordOf(row: Pick<CandidateRow, 'record'>): CandidateRecord {
+	return row.record as CandidateRecord;
 }

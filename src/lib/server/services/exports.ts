@@ -1,0 +1,68 @@
+// CSV exports: the same bytes for the web download and `laurel export`.
+// UTF-8 with BOM so that Excel opens them; cells neutralized against formula injection.
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { auditLog, campaigns } from '../db/schema';
+import { listCandidateRows, recordOf } from './candidates';
+import { toNominationCsv } from '../../domain/nomination-csv';
+import { toCsv } from '../../domain/csv-safe';
+import type { CampaignConfig, ChannelType } from '../../domain/types';
+
+export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit';
+export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit'];
+
+export const EXPORT_LABELS: Record<ExportKind, string> = {
+	candidates: '候选人（推荐表格式）',
+	shortlist: '遴选结果',
+	scores: '评分',
+	assignments: '评审分配',
+	conflicts: '回避记录',
+	audit: '操作日志'
+};
+
+type Producer = (db: DB, campaignId: string, config: CampaignConfig) => Promise<string>;
+
+const producers: Partial<Record<ExportKind, Producer>> = {
+	candidates: async (db, campaignId, config) => {
+		const rows = await listCandidateRows(db, campaignId);
+		const types = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
+		return toNominationCsv(rows.map(recordOf), types);
+	},
+	audit: async (db, campaignId) => {
+		const rows = await db.select().from(auditLog).where(eq(auditLog.campaignId, campaignId)).orderBy(asc(auditLog.id));
+		return toCsv(
+			['序号', '时间', '操作人', '操作', '对象', '对象编号', '原因', '修改前', '修改后'],
+			rows.map((r) => [
+				r.id,
+				new Date(r.at).toISOString(),
+				r.actorName ?? '',
+				r.action,
+				r.entity ?? '',
+				r.entityId ?? '',
+				r.reason ?? '',
+				r.before === null ? '' : JSON.stringify(r.before),
+				r.after === null ? '' : JSON.stringify(r.after)
+			])
+		);
+	}
+};
+
+/** Registers an export (later areas add theirs: scores, assignments, shortlist, conflicts). */
+export function registerExport(kind: ExportKind, producer: Producer): void {
+	producers[kind] = producer;
+}
+
+export async function exportCsv(
+	db: DB,
+	campaignId: string,
+	kind: string
+): Promise<{ ok: true; csv: string; filename: string } | { ok: false; status: 400 | 404; message: string }> {
+	if (!EXPORT_KINDS.includes(kind as ExportKind))
+		return { ok: false, status: 400, message: `未知的导出类型“${kind}”（可用：${EXPORT_KINDS.join(', ')}）` };
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (!campaign) return { ok: false, status: 404, message: `没有找到活动 ${campaignId}` };
+	const producer = producers[kind as ExportKind];
+	if (!producer) return { ok: false, status: 400, message: `“${EXPORT_LABELS[kind as ExportKind]}”尚无数据可导出` };
+	const csv = await producer(db, campaignId, campaign.config as CampaignConfig);
+	return { ok: true, csv, filename: `${campaign.name}-${EXPORT_LABELS[kind as ExportKind]}.csv` };
+}

@@ -1,0 +1,147 @@
+// Nomination import and the eligibility check: the same functions serve the web and the CLI.
+import { and, eq, lt } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { DB } from '../db';
+import { campaigns, pendingImports } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import { insertCandidates, listCandidateRows, recordOf } from './candidates';
+import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/nomination-csv';
+import { checkCampaign, type CheckReport } from '../../domain/eligibility';
+import type { CampaignConfig, ChannelType } from '../../domain/types';
+import { encodingLabel } from '../../domain/csv-decode';
+
+/** Larger files are refused before parsing: a nomination file of 10,000 rows is about 15 MB. */
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface ImportPreview {
+	ok: boolean;
+	encoding: string;
+	delimiter: string;
+	rows: number;
+	errors: RowError[];
+	warnings: RowError[];
+	newChannels: { name: string; type: ChannelType }[];
+	parsed: ParsedRow[];
+}
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** Parses a nomination file against a campaign's configuration. Writes nothing. */
+export function previewImport(config: CampaignConfig, bytes: Uint8Array): ImportPreview {
+	if (bytes.byteLength > MAX_IMPORT_BYTES) {
+		return fileError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
+	}
+	const knownChannels = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
+	const r = parseNominationCsv(bytes, { knownChannels, fields: config.fields, today: today() });
+	const total = r.rows.length + new Set(r.errors.filter((e) => e.row > 1).map((e) => e.row)).size;
+	if (total > MAX_IMPORT_ROWS) return fileError(`文件有 ${total} 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
+	const newChannels = new Map<string, ChannelType>();
+	for (const row of r.rows) if (row.newChannel) newChannels.set(row.newChannel.name, row.newChannel.type);
+	return {
+		ok: r.errors.length === 0,
+		encoding: encodingLabel(r.encoding),
+		delimiter: r.delimiter === '\t' ? '制表符' : '逗号',
+		rows: total,
+		errors: r.errors,
+		warnings: r.warnings,
+		newChannels: [...newChannels].map(([name, type]) => ({ name, type })),
+		parsed: r.rows
+	};
+}
+
+function fileError(message: string): ImportPreview {
+	return { ok: false, encoding: '', delimiter: '', rows: 0, errors: [{ row: 1, column: '', message }], warnings: [], newChannels: [], parsed: [] };
+}
+
+export type ImportResult =
+	| { ok: true; imported: number; inserted: number; updated: number; unchanged: number; newChannels: string[]; warnings: RowError[] }
+	| { ok: false; errors: RowError[] };
+
+/** Imports the whole file or nothing: one transaction, refused whole if any row is bad. */
+export async function importCandidates(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	bytes: Uint8Array,
+	opts: { dryRun?: boolean; filename?: string } = {}
+): Promise<ImportResult> {
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (!campaign) return { ok: false, errors: [{ row: 1, column: '', message: `没有找到活动 ${campaignId}` }] };
+	const config = campaign.config as CampaignConfig;
+	const preview = previewImport(config, bytes);
+	if (!preview.ok) return { ok: false, errors: preview.errors };
+	const base = {
+		imported: preview.parsed.length,
+		newChannels: preview.newChannels.map((c) => c.name),
+		warnings: preview.warnings
+	};
+	if (opts.dryRun) return { ok: true, inserted: 0, updated: 0, unchanged: 0, ...base };
+	const digest = encodeHexLowerCase(sha256(bytes));
+	const counts = await db.transaction(async (tx) => {
+		let next = config;
+		if (preview.newChannels.length) {
+			next = { ...config, channels: [...config.channels, ...preview.newChannels] };
+			await tx.update(campaigns).set({ config: next }).where(eq(campaigns.id, campaignId));
+			await audit(tx, actor, {
+				campaignId,
+				action: 'campaign.channels_added',
+				entity: 'campaign',
+				entityId: campaignId,
+				after: preview.newChannels
+			});
+		}
+		const r = await insertCandidates(tx, actor, campaignId, next, preview.parsed.map((p) => p.record));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'candidate.import',
+			entity: 'file',
+			entityId: digest,
+			after: { filename: opts.filename ?? null, sha256: digest, rows: preview.parsed.length, inserted: r.inserted, updated: r.updated }
+		});
+		return r;
+	});
+	return { ok: true, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, ...base };
+}
+
+/** Keeps an uploaded file between preview and confirmation; old pending files are purged. */
+export async function storePendingImport(db: DB, campaignId: string, userId: string, filename: string, bytes: Uint8Array): Promise<string> {
+	const id = newId('imp_');
+	await db.delete(pendingImports).where(lt(pendingImports.createdAt, Date.now() - 24 * 3600_000));
+	await db.insert(pendingImports).values({
+		id,
+		campaignId,
+		userId,
+		filename,
+		bytes: Buffer.from(bytes),
+		sha256: encodeHexLowerCase(sha256(bytes)),
+		createdAt: Date.now()
+	});
+	return id;
+}
+
+export async function takePendingImport(db: DB, campaignId: string, userId: string, id: string) {
+	const row = (
+		await db
+			.select()
+			.from(pendingImports)
+			.where(and(eq(pendingImports.id, id), eq(pendingImports.campaignId, campaignId), eq(pendingImports.userId, userId)))
+	)[0];
+	return row ? { filename: row.filename, bytes: new Uint8Array(row.bytes) } : null;
+}
+
+export async function dropPendingImport(db: DB, id: string): Promise<void> {
+	await db.delete(pendingImports).where(eq(pendingImports.id, id));
+}
+
+/** The eligibility and quota report of a campaign's current nominations. */
+export async function campaignCheck(db: DB, campaignId: string): Promise<CheckReport> {
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (!campaign) throw new Error(`没有找到活动 ${campaignId}`);
+	const rows = await listCandidateRows(db, campaignId);
+	return checkCampaign(campaign.config as CampaignConfig, rows.map(recordOf));
+}
