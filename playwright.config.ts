@@ -2,10 +2,14 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const PORT = Number(process.env.E2E_PORT || 4173);
+// A port per run (inherited by the workers), so that several runs on one machine do not collide.
+process.env.E2E_PORT ||= String(41000 + (process.pid % 2000));
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: `test-results/pw-${PORT}`,
+	globalTeardown: './tests/e2e/teardown.ts',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,

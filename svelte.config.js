@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// Separate output folders let several end-to-end runs build side by side (scripts/e2e-server.mjs).
+		adapter: adapter({ out: process.env.LAUREL_BUILD_DIR || 'build' }),
+		outDir: process.env.LAUREL_KIT_DIR || '.svelte-kit',
 		// Strict CSP: scripts only from us (SvelteKit adds a nonce/hash to its own inline bootstrap).
 		csp: {
 			mode: 'auto',

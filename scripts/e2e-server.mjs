@@ -1,20 +1,29 @@
 // Serves the built app for the end-to-end tests on a fresh database file with the demo seeded.
+// Everything lives under .e2e/<port>/ so that parallel runs on one machine do not collide.
 import { rmSync, mkdirSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 
-const dir = 'test-results/e2e-db';
+const port = process.env.E2E_PORT || '4173';
+const dir = `.e2e/${port}`;
 rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+mkdirSync(`${dir}/db`, { recursive: true });
+const buildEnv = { ...process.env, LAUREL_BUILD_DIR: `${dir}/build`, LAUREL_KIT_DIR: `${dir}/kit` };
+const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const env = {
 	...process.env,
-	DATABASE_URL: `file:${dir}/laurel.db`,
+	DATABASE_URL: `file:${dir}/db/laurel.db`,
 	LAUREL_FILES: `${dir}/files`,
-	PORT: process.env.E2E_PORT || '4173',
-	ORIGIN: `http://localhost:${process.env.E2E_PORT || '4173'}`
+	PORT: port,
+	ORIGIN: `http://localhost:${port}`
 };
 delete env.LAUREL_NO_DEMO;
-const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+const child = spawn(process.execPath, [`${dir}/build/index.js`], { stdio: 'inherit', env });
+const stop = () => {
+	child.kill('SIGTERM');
+};
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
+child.on('exit', (code) => {
+	rmSync(dir, { recursive: true, force: true });
+	process.exit(code ?? 0);
+});

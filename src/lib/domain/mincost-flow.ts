@@ -3,6 +3,7 @@
 // columns (experts) absorb at most colCap[j]; a sink T collects everything.
 // Dense row-major cost matrix because almost every pair is allowed (conflicts are a few %).
 // Pure TS over typed arrays; no I/O.
+import { exactPotentials, type Potentials } from './transport-potentials';
 
 export interface TransportProblem {
 	rows: number;
@@ -42,7 +43,7 @@ export interface CostScalingOptions {
  * optimal for the integral costs. The problem must be feasible (see maxTransportFlow).
  */
 export function minCostTransport(p: TransportProblem, options: CostScalingOptions = {}): TransportSolution {
-	const alpha = options.alpha ?? 8;
+	const alpha = options.alpha ?? 16;
 	const { rows: R, cols: C, demand: k, colCap } = p;
 	const n = R + C + 1;
 	const T = R + C; // node ids: rows 0..R-1, columns R..R+C-1, sink T
@@ -258,7 +259,7 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 	};
 	const MAX_RANK = 1e9;
 	const lower = (v: number, r: number, rc: number): void => {
-		if (done[v]) return;
+		if (done[v] || rc >= (rank[v] - r - 1) * eps) return;
 		const q = rc / eps;
 		if (q >= MAX_RANK) return;
 		const cand = r + 1 + Math.floor(q);
@@ -308,10 +309,25 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 		}
 	};
 
+	// Σ over rows of the k cheapest allowed costs: no flow can cost less.
+	let lowerBound = 0;
+	for (let i = 0; i < R; i++) {
+		cnt = 0;
+		for (let j = 0; j < C; j++) {
+			const c = p.cost[i * C + j];
+			if (c === Infinity || (cnt === k && c >= candR[k - 1])) continue;
+			let pos = cnt < k ? cnt++ : k - 1;
+			while (pos > 0 && candR[pos - 1] > c) (candR[pos] = candR[pos - 1]), pos--;
+			candR[pos] = c;
+		}
+		for (let t = 0; t < cnt; t++) lowerBound += candR[t];
+	}
+	let lastCost = NaN;
+	let pot: Potentials | null = null;
 	let phases = 0;
 	let discharges = 0;
 	let globalUpdates = 0;
-	const updateEvery = Math.max(1, Math.round((options.globalUpdateFactor ?? 1) * n));
+	const updateEvery = Math.max(1, Math.round((options.globalUpdateFactor ?? 4) * n));
 	const dischargeLimit = 50 * n * n + 1e6; // far beyond any feasible run; guards against a hang
 	do {
 		eps = Math.max(1, Math.floor(eps / alpha));
@@ -365,72 +381,20 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 				globalUpdate();
 			}
 		}
-		if (process.env.DBG) {
-			let fc = 0; for (let a = 0; a < R * C; a++) if (X[a]) fc += p.cost[a];
-			let viol = 0, minrc = 0;
-			for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) { const c = p.cost[i*C+j]; if (c === Infinity) continue; const rc = c + Math.round(price[i]/mult) - Math.round(price[R+j]/mult); if (X[i*C+j] ? rc > 0 : rc < 0) { viol++; minrc = Math.min(minrc, X[i*C+j] ? -rc : rc); } }
-			console.log("phase", eps, discharges, globalUpdates, 'cost', fc, 'viol', viol, minrc);
+		// The flow is often optimal well before ε = 1: when its cost meets the row-wise lower bound
+		// or stops improving, try to prove optimality (bounded effort) and stop early.
+		if (eps > 1) {
+			let flowCost = 0;
+			for (let a = 0; a < R * C; a++) if (X[a]) flowCost += p.cost[a];
+			if (flowCost === lowerBound || flowCost === lastCost) {
+				pot = exactPotentials(p, { X, holders, hcount, fT, price, mult }, 2 * R * C);
+				if (pot) break;
+			}
+			lastCost = flowCost;
 		}
-		// Often the flow is already optimal well before ε = 1 (e.g. 0/1 values): prove it and stop.
-		if (eps > 1 && exactPotentials(p, X, holders, hcount, fT, price, mult, 3 * n)) break;
 	} while (eps > 1);
 
-	const pot = exactPotentials(p, X, holders, hcount, fT, price, mult, Infinity);
+	pot ??= exactPotentials(p, { X, holders, hcount, fT, price, mult }, Infinity);
 	if (!pot) throw new Error('minCostTransport: flow not optimal');
 	return { assigned: X, ...pot, stats: { phases, discharges, globalUpdates } };
-}
-
-/**
- * Turns the 1/(n+1)-optimal scaled prices into exact potentials for the original costs by
- * label-correcting shortest paths on the residual graph. Converges only without negative cycles,
- * so success proves optimality; null when `budget` node scans did not suffice.
- */
-function exactPotentials(
-	p: TransportProblem,
-	X: Uint8Array,
-	holders: Int32Array,
-	hcount: Int32Array,
-	fT: Int32Array,
-	price: Float64Array,
-	mult: number,
-	budget: number
-): { rowPotential: Float64Array; colPotential: Float64Array; sinkPotential: number } | null {
-	const { rows: R, cols: C, cost, colCap } = p;
-	const n = R + C + 1;
-	const P = new Float64Array(n);
-	for (let u = 0; u < n; u++) P[u] = Math.round(price[u] / mult);
-	const queue = new Int32Array(n);
-	const inQ = new Uint8Array(n).fill(1);
-	for (let u = 0; u < n; u++) queue[u] = u;
-	let qh = 0;
-	let qn = n;
-	let steps = 0;
-	const relax = (v: number, d: number): void => {
-		if (d < P[v]) {
-			P[v] = d;
-			if (!inQ[v]) (inQ[v] = 1), (queue[(qh + qn++) % n] = v);
-		}
-	};
-	while (qn > 0) {
-		const u = queue[qh];
-		qh = (qh + 1) % n;
-		qn--;
-		inQ[u] = 0;
-		// Bellman-Ford bound: more than n passes per node means a negative cycle.
-		if (++steps > budget || steps > n * n + n) return null;
-		const pu = P[u];
-		if (u < R) {
-			for (let j = 0, b = u * C; j < C; j++) if (!X[b + j] && cost[b + j] !== Infinity) relax(R + j, pu + cost[b + j]);
-		} else if (u < R + C) {
-			const j = u - R;
-			for (let h = 0; h < hcount[j]; h++) {
-				const i = holders[j * R + h];
-				relax(i, pu - cost[i * C + j]);
-			}
-			if (fT[j] < colCap[j]) relax(R + C, pu);
-		} else {
-			for (let j = 0; j < C; j++) if (fT[j] > 0) relax(R + j, pu);
-		}
-	}
-	return { rowPotential: P.slice(0, R), colPotential: P.slice(R, R + C), sinkPotential: P[R + C] };
 }

@@ -278,6 +278,18 @@ describe('parseNominationCsv: errors', () => {
 		expect(r.errors.some((e) => e.row === 3 && e.message.includes('引号不配对'))).toBe(true);
 	});
 
+	it('reports a closing quote followed by text', () => {
+		const text = sheet([HEADER]) + '1,"王芳"x,女,壮族,群众,1980.05,x,前沿,南宁市\r\n';
+		const r = parse(text);
+		expect(r.errors.some((e) => e.row === 2 && e.message.includes('引号使用不规范'))).toBe(true);
+	});
+
+	it('warns about a file with a header and no nominees', () => {
+		const r = parse(sheet([HEADER]));
+		expect(r.errors).toEqual([]);
+		expect(r.warnings).toEqual([{ row: 1, column: '', message: '文件只有表头，没有候选人' }]);
+	});
+
 	it('reports an empty file', () => {
 		expect(parse('').errors).toEqual([{ row: 1, column: '', message: '文件为空：没有表头行，也没有候选人' }]);
 		expect(parse('\r\n\r\n').errors).toHaveLength(1);
@@ -311,6 +323,25 @@ describe('parseNominationCsv: channels and fields', () => {
 		expect(r.rows[0].record.channelType).toBe('学会');
 		expect(r.rows[0].newChannel).toBeUndefined();
 		expect(r.warnings[0].column).toBe('渠道类型');
+	});
+
+	it('reads a channel written as its office (南宁市科协, 晋城市城区科协) with a warning', () => {
+		const known = new Map<string, ChannelType>([['南宁市', '地区'], ['城区', '地区'], ['桃城区', '地区']]);
+		const rows = [
+			[...ROW_A.slice(0, 8), '南宁市科协'],
+			[...ROW_B.slice(0, 8), '晋城市城区科协'],
+			['3', '赵六', '女', '汉族', '群众', '1982.05', 'x', '前沿', '衡水市桃城区']
+		];
+		const r = parse(sheet([HEADER, ...rows]), { knownChannels: known });
+		expect(r.errors).toEqual([]);
+		expect(r.rows.map((x) => x.record.channel)).toEqual(['南宁市', '城区', '桃城区']);
+		expect(r.warnings.map((w) => [w.row, w.column])).toEqual([[2, '推荐单位'], [3, '推荐单位'], [4, '推荐单位']]);
+		// With another 渠道类型 stated, a loose match is a new channel instead.
+		const society = parse(sheet([[...HEADER, '渠道类型'], [...ROW_A.slice(0, 8), '南宁市科协', '学会']]), { knownChannels: known });
+		expect(society.rows[0].newChannel).toEqual({ name: '南宁市科协', type: '学会' });
+		// A name that only shares a tail with a channel is not taken for it.
+		const other = parse(sheet([HEADER, [...ROW_A.slice(0, 8), '某市郊区']]), { knownChannels: known });
+		expect(other.errors[0].message).toContain('UNKNOWN_CHANNEL');
 	});
 
 	it('does not check channels without knownChannels', () => {

@@ -15,6 +15,7 @@ import { toCsv } from './csv-safe';
 import {
 	COLUMNS,
 	channelKey,
+	channelResolver,
 	cleanCell,
 	columnForHeader,
 	detectDelimiter,
@@ -77,11 +78,18 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 	const result: NominationParseResult = { encoding, delimiter, rows: [], errors: [], warnings: [] };
 	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
 	for (const e of parsed.errors) {
-		if (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') {
+		const row = (e.row ?? 0) + 1;
+		if (e.code === 'MissingQuotes') {
 			result.errors.push({
-				row: (e.row ?? 0) + 1,
+				row,
 				column: '',
 				message: '引号不配对：某个单元格以英文双引号开头却没有结束引号，其后的内容被并入同一单元格，请检查该行'
+			});
+		} else if (e.code === 'InvalidQuotes') {
+			result.errors.push({
+				row,
+				column: '',
+				message: '引号使用不规范：用引号括起的单元格在结束引号后还有文字；单元格内的英文双引号应写成两个（""）'
 			});
 		}
 	}
@@ -152,20 +160,23 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 		columnAt,
 		headerText,
 		extraAt,
-		known: indexChannels(opts.knownChannels),
+		known: opts.knownChannels ? channelResolver(opts.knownChannels) : null,
 		allowed: opts.fields ? new Set(opts.fields) : null,
 		newChannels: new Map(),
 		keys: new Map(),
 		people: new Map()
 	};
+	let nominees = 0;
 	for (let i = headerIndex + 1; i < records.length; i++) {
 		const rec = records[i];
 		if (blank(rec)) continue;
 		// Sheets often come with 序号 prefilled on empty template rows.
 		const seqAt = columnAt.get('seq');
 		if (rec.every((c, j) => c === '' || j === seqAt)) continue;
+		nominees++;
 		parseRow(rec, i + 1, header.length, ctx, result);
 	}
+	if (nominees === 0) result.warnings.push({ row: headerRow, column: '', message: '文件只有表头，没有候选人' });
 	return result;
 }
 
@@ -174,7 +185,7 @@ interface RowContext {
 	columnAt: Map<ColumnKey, number>;
 	headerText: Map<ColumnKey, string>;
 	extraAt: Map<number, string>;
-	known: Map<string, { name: string; type: ChannelType }> | null;
+	known: ((name: string) => { name: string; type: ChannelType; loose: boolean } | null) | null;
 	allowed: Set<string> | null;
 	newChannels: Map<string, { type: ChannelType; row: number }>;
 	/** 推荐单位+姓名+出生年月 → first row, for duplicates within the file. */
@@ -266,8 +277,11 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 	}
 	if (!channel) fail('channel', '推荐单位为空');
 	else if (ctx.known) {
-		const hit = ctx.known.get(channelKey(channel));
+		const found = ctx.known(channel);
+		// A loose match of another type than the row states is a different, new channel.
+		const hit = found && !(found.loose && channelType && channelType !== found.type) ? found : null;
 		if (hit) {
+			if (hit.loose) warn('channel', `推荐单位“${channel}”按本活动的推荐渠道“${hit.name}”读取`);
 			channel = hit.name;
 			if (channelType && channelType !== hit.type) {
 				warn('channelType', `渠道类型“${typeText}”与推荐单位“${hit.name}”已有的类型“${hit.type}”不同，按“${hit.type}”处理`);
@@ -344,13 +358,6 @@ function yesNo(key: 'grassroots' | 'priorTitle', text: string, fail: (k: ColumnK
 	const v = parseYesNo(text);
 	if (v === null) fail(key, `${key === 'grassroots' ? '基层一线' : '曾获最美称号'}“${text}”无法识别，应为 是 或 否`);
 	return v;
-}
-
-function indexChannels(known?: Map<string, ChannelType>) {
-	if (!known) return null;
-	const m = new Map<string, { name: string; type: ChannelType }>();
-	for (const [name, type] of known) m.set(channelKey(name), { name, type });
-	return m;
 }
 
 /**

@@ -208,6 +208,29 @@ export function channelKey(name: string): string {
 	return name.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
+const looseKey = (name: string) => channelKey(name).replace(/(科学技术协会|科协)$/, '');
+
+/**
+ * Finds the campaign channel a 推荐单位 cell means. Exact (modulo spacing and bracket width)
+ * first; else loosely, as offices write their own name: 南宁市科协 → 南宁市, 晋城市城区科协 → 城区
+ * (the longest known name the cell ends with, when only one is that long). `loose` marks the
+ * second kind so the importer can show it.
+ */
+export function channelResolver(known: Map<string, ChannelType>) {
+	const exact = new Map<string, { name: string; type: ChannelType }>();
+	for (const [name, type] of known) exact.set(channelKey(name), { name, type });
+	const loose = [...exact.values()].map((c) => ({ ...c, key: looseKey(c.name) })).filter((c) => c.key.length >= 2);
+	return (cell: string): { name: string; type: ChannelType; loose: boolean } | null => {
+		const hit = exact.get(channelKey(cell));
+		if (hit) return { ...hit, loose: false };
+		const key = looseKey(cell);
+		const ends = loose.filter((c) => key.endsWith(c.key));
+		const longest = Math.max(0, ...ends.map((c) => c.key.length));
+		const best = ends.filter((c) => c.key.length === longest);
+		return best.length === 1 ? { name: best[0].name, type: best[0].type, loose: true } : null;
+	};
+}
+
 const DATE_PART = String.raw`(\d{4})(?:\s*[.\-/年]\s*(\d{1,2})\s*月?)?`;
 const CAREER_LINE = new RegExp(
 	String.raw`^${DATE_PART}\s*(?:-|—+|–|~|至|到)\s*(?:${DATE_PART}|(至今|今|现在|目前))?(?:\s+|[,，、:：]\s*|$|(?=[^\d\s.\-/~]))`

@@ -86,20 +86,31 @@ export function buildExplanation(
 	});
 }
 
-/** The constraint rows of a rule set; rules on the same target share a row. */
-export function coreProblem(ranked: readonly SelectionCandidate[], k: number, rules: readonly ResolvedRule[]): CoreProblem {
-	const rows = new Map<string, CoreRow & { members: number[] }>();
+/**
+ * The constraint rows of a rule set; rules on the same target share a row (tagged with them).
+ * `cache` keeps member lists between calls on the same candidates.
+ */
+export function coreProblem(
+	ranked: readonly SelectionCandidate[],
+	k: number,
+	rules: readonly ResolvedRule[],
+	cache: Map<string, number[]> = new Map()
+): CoreProblem {
+	const rows = new Map<string, CoreRow & { members: number[]; tag: ResolvedRule[] }>();
 	for (const r of rules) {
 		const id = `${r.key}\u0000${r.value}`;
 		let row = rows.get(id);
 		if (!row) {
-			const members: number[] = [];
-			ranked.forEach((c, i) => {
-				if (isMember(r, c)) members.push(i);
-			});
-			row = { members, lo: 0, up: members.length };
+			let members = cache.get(id);
+			if (!members) {
+				members = [];
+				for (let i = 0; i < ranked.length; i++) if (isMember(r, ranked[i])) members.push(i);
+				cache.set(id, members);
+			}
+			row = { members, lo: 0, up: members.length, tag: [] };
 			rows.set(id, row);
 		}
+		row.tag.push(r);
 		if (r.kind === 'atLeast') row.lo = Math.max(row.lo, r.count);
 		else row.up = Math.min(row.up, r.count);
 	}
@@ -116,11 +127,13 @@ export function diagnoseInfeasible(
 	ranked: readonly SelectionCandidate[],
 	k: number,
 	rules: readonly ResolvedRule[],
-	seats: number
+	seats: number,
+	values?: readonly number[]
 ): SelectionInfeasible {
 	const n = ranked.length;
 	const members = rules.map((r) => ranked.filter((c) => isMember(r, c)).length);
 	const result = (message: string, list: InfeasibleRule[]): SelectionInfeasible => ({ error: 'INFEASIBLE', message, rules: list });
+	const joined = (list: InfeasibleRule[]) => [...new Set(list.map((l) => l.message))].join('；');
 
 	if (n <= seats) {
 		// everyone is in, so the counts are fixed
@@ -148,18 +161,40 @@ export function diagnoseInfeasible(
 			singles.push({ rule: describeRule(r), path: r.path, shortBy: k - (n - m + r.count), message });
 		}
 	});
-	if (singles.length) return result(singles.map((s) => s.message).join('；'), singles);
-
-	// deletion filter: drop every rule whose removal leaves the rest still infeasible
-	let core = rules.slice();
+	// an atLeast above an atMost on the same target
 	for (const r of rules) {
+		if (r.kind !== 'atLeast') continue;
+		const cap = rules.filter((x) => x.kind === 'atMost' && x.key === r.key && x.value === r.value && x.count < r.count);
+		if (!cap.length) continue;
+		const u = cap.reduce((a, b) => (b.count < a.count ? b : a));
+		const message = `${describeRule(r, 'zh')}，但同时要求${describeRule(u, 'zh')}`;
+		singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - u.count, message });
+		if (!singles.some((x) => x.path === u.path))
+			singles.push({ rule: describeRule(u), path: u.path, shortBy: r.count - u.count, message });
+	}
+	if (singles.length) return result(joined(singles), singles);
+
+	const cache = new Map<string, number[]>();
+	const isFeasible = (subset: readonly ResolvedRule[]) => feasible(coreProblem(ranked, k, subset, cache), values);
+	// start from the rules of the LP's infeasibility certificate when it has one (and it holds up)
+	const whole = coreProblem(ranked, k, rules, cache);
+	const conflict = feasible(whole, values).conflict;
+	let start = rules.slice();
+	if (conflict?.length) {
+		const tagged = new Set(conflict.flatMap((i) => whole.rows[i].tag as ResolvedRule[]));
+		const subset = rules.filter((r) => tagged.has(r));
+		if (!isFeasible(subset).ok) start = subset;
+	}
+	// deletion filter: drop every rule whose removal leaves the rest still infeasible
+	let core = start;
+	for (const r of start) {
 		const without = core.filter((x) => x !== r);
-		if (!feasible(coreProblem(ranked, k, without))) core = without;
+		if (!isFeasible(without).ok) core = without;
 	}
 	if (core.length === 0) core = rules.slice();
 	const list: InfeasibleRule[] = core.map((r) => {
 		const others = core.filter((x) => x !== r);
-		const problem = coreProblem(ranked, k, others);
+		const problem = coreProblem(ranked, k, others, cache);
 		const sign = r.kind === 'atLeast' ? 1 : -1;
 		const best = maximize(problem, ranked.map((c) => (isMember(r, c) ? sign : 0)), false);
 		const zh = describeRule(r, 'zh');
@@ -172,11 +207,14 @@ export function diagnoseInfeasible(
 				: `${zh}（其余规则下至少会有 ${reach} 名，超出 ${shortBy} 名）`;
 		return { rule: describeRule(r), path: r.path, shortBy, message };
 	});
-	// rules on disjoint sets of candidates conflict only through the number of seats: say so
-	const disjoint = core.every((r) => r.kind === 'atLeast') && ranked.every((c) => core.filter((r) => isMember(r, c)).length <= 1);
-	const need = core.reduce((s, r) => s + r.count, 0);
-	const lead = disjoint
-		? `以下规则合计至少需要 ${need} 名，超过 ${k} 个名额`
-		: `以下规则无法同时满足（共 ${k} 个名额）`;
-	return result(`${lead}：${list.map((l) => l.message).join('；')}`, list);
+	// rules of one kind on disjoint sets of candidates conflict only through the number of seats
+	const disjoint = ranked.every((c) => core.filter((r) => isMember(r, c)).length <= 1);
+	const sum = core.reduce((s, r) => s + r.count, 0);
+	let lead = `以下规则无法同时满足（共 ${k} 个名额）`;
+	if (disjoint && core.every((r) => r.kind === 'atLeast')) lead = `以下规则合计至少需要 ${sum} 名，超过 ${k} 个名额`;
+	if (disjoint && core.every((r) => r.kind === 'atMost')) {
+		const others = ranked.filter((c) => !core.some((r) => isMember(r, c))).length;
+		lead = `以下规则合计最多允许 ${sum} 名，加上不受其限制的 ${others} 名候选人也不足 ${k} 个名额`;
+	}
+	return result(`${lead}：${joined(list)}`, list);
 }

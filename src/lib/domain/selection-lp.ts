@@ -36,9 +36,12 @@ export class DualSimplex {
 	private readonly col: Float64Array;
 	private readonly work: Float64Array;
 	private readonly heap: Int32Array;
+	private readonly key: Float64Array;
 	private readonly flipped: Int32Array;
 	private sinceRefactor = 0;
 	iterations = 0;
+	/** row weights of the last Farkas certificate (rows with a nonzero weight are in the conflict) */
+	ray: Float64Array | null = null;
 
 	/** colStart/colRows: rows of structural column j are colRows[colStart[j] .. colStart[j+1]). */
 	constructor(
@@ -69,6 +72,7 @@ export class DualSimplex {
 		this.col = new Float64Array(m);
 		this.work = new Float64Array(m);
 		this.heap = new Int32Array(this.nt);
+		this.key = new Float64Array(this.nt);
 		this.flipped = new Int32Array(this.nt);
 		this.slackBasis();
 	}
@@ -276,6 +280,7 @@ export class DualSimplex {
 		for (let i = 0; i < m; i++) rho[i] = Binv[p * m + i];
 		// α_v = ρ·column(v) for nonbasic v; collect the breakpoints of the dual step
 		const heap = this.heap;
+		const key = this.key;
 		let hn = 0;
 		for (let v = 0; v < this.nt; v++) {
 			if (this.pos[v] >= 0) continue;
@@ -286,37 +291,19 @@ export class DualSimplex {
 			} else a = -rho[v - n];
 			alpha[v] = a;
 			if (Math.abs(a) < TOL_PIVOT || up[v] - lo[v] < TOL_PRIMAL) continue;
-			if (this.atUp[v] ? s * a > 0 : s * a < 0) heap[hn++] = v;
-		}
-		const ratio = (v: number) => Math.max(0, this.atUp[v] ? -d[v] : d[v]) / Math.abs(alpha[v]);
-		const less = (a: number, b: number) => {
-			const ra = ratio(a);
-			const rb = ratio(b);
-			if (ra !== rb) return ra < rb;
-			const aa = Math.abs(alpha[a]);
-			const ab = Math.abs(alpha[b]);
-			return aa !== ab ? aa > ab : a < b;
-		};
-		const sift = (i: number, size: number) => {
-			for (;;) {
-				const l = 2 * i + 1;
-				if (l >= size) return;
-				let c = l;
-				if (l + 1 < size && less(heap[l + 1], heap[l])) c = l + 1;
-				if (!less(heap[c], heap[i])) return;
-				const t = heap[c];
-				heap[c] = heap[i];
-				heap[i] = t;
-				i = c;
+			if (this.atUp[v] ? s * a > 0 : s * a < 0) {
+				const dv = this.atUp[v] ? -d[v] : d[v];
+				key[v] = (dv > 0 ? dv : 0) / Math.abs(a);
+				heap[hn++] = v;
 			}
-		};
-		for (let i = (hn >> 1) - 1; i >= 0; i--) sift(i, hn);
+		}
+		for (let i = (hn >> 1) - 1; i >= 0; i--) this.sift(i, hn);
 		let enter = -1;
 		let nf = 0;
 		while (hn > 0) {
 			const v = heap[0];
 			heap[0] = heap[--hn];
-			sift(0, hn);
+			this.sift(0, hn);
 			const drop = Math.abs(alpha[v]) * (up[v] - lo[v]);
 			if (slope - drop <= TOL_PRIMAL) {
 				enter = v;
@@ -326,7 +313,10 @@ export class DualSimplex {
 			this.flipped[nf++] = v;
 		}
 		if (enter < 0) {
-			if (this.certifiesInfeasible()) return 'infeasible';
+			if (this.certifiesInfeasible()) {
+				this.ray = rho.slice();
+				return 'infeasible';
+			}
 			// numerical doubt: start over from a fresh factorisation and let the caller retry
 			this.refresh(true);
 			return 'ok';
@@ -385,6 +375,31 @@ export class DualSimplex {
 		}
 		this.sinceRefactor++;
 		return 'ok';
+	}
+
+	/** Breakpoint order: smallest ratio, then the larger pivot (stabler), then the lower index. */
+	private before(a: number, b: number): boolean {
+		const ka = this.key[a];
+		const kb = this.key[b];
+		if (ka !== kb) return ka < kb;
+		const aa = Math.abs(this.alpha[a]);
+		const ab = Math.abs(this.alpha[b]);
+		return aa !== ab ? aa > ab : a < b;
+	}
+
+	private sift(i: number, size: number): void {
+		const heap = this.heap;
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= size) return;
+			let c = l;
+			if (l + 1 < size && this.before(heap[l + 1], heap[l])) c = l + 1;
+			if (!this.before(heap[c], heap[i])) return;
+			const t = heap[c];
+			heap[c] = heap[i];
+			heap[i] = t;
+			i = c;
+		}
 	}
 
 	/**

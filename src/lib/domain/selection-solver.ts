@@ -13,6 +13,8 @@ export interface CoreRow {
 	members: readonly number[];
 	lo: number;
 	up: number;
+	/** caller's label, handed back in conflict reports */
+	tag?: unknown;
 }
 
 /** Candidates are 0..n−1 in rank order (best first); choose exactly k. */
@@ -37,6 +39,19 @@ export interface SearchStats {
 }
 
 /** Count ranges per class (lo/hi) and per LP row (rlo/rhi), and the warm-start basis. */
+/** A split of a class count or a rule count at t: ≤ ⌊t⌋ | ≥ ⌊t⌋ + 1. */
+interface Branch {
+	onRow: boolean;
+	index: number;
+	t: number;
+	basis: Basis | null;
+	downDead?: boolean;
+	upDead?: boolean;
+}
+
+const STRONG_CANDIDATES = 8;
+const TRIAL_ITERATIONS = 40;
+
 interface Node {
 	lo: Int32Array;
 	hi: Int32Array;
@@ -54,6 +69,7 @@ export class ClassModel {
 	readonly posInClass: Int32Array;
 	private readonly unitValue: Float64Array;
 	private readonly classRows: Int32Array[]; // LP rows (without the cardinality row 0)
+	private readonly live: number[]; // problem row of LP row i+1
 	private readonly rowLo: number[];
 	private readonly rowUp: number[];
 	private readonly lp: DualSimplex | null;
@@ -62,6 +78,8 @@ export class ClassModel {
 	private readonly step: number;
 	readonly trivialInfeasible: boolean;
 	stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
+	/** when the root LP is infeasible: problem rows of its Farkas certificate */
+	conflict: number[] | null = null;
 
 	constructor(
 		private readonly problem: CoreProblem,
@@ -69,7 +87,7 @@ export class ClassModel {
 	) {
 		const { n, k, rows } = problem;
 		// rows that can bind; a row already implied by its bounds only splits classes needlessly
-		const live: number[] = [];
+		const live: number[] = (this.live = []);
 		rows.forEach((r, i) => {
 			if (r.lo > 0 || r.up < r.members.length) live.push(i);
 		});
@@ -180,7 +198,7 @@ export class ClassModel {
 	}
 
 	/** Solves the node's LP; returns its bound (in value units) or null when infeasible. */
-	private solveNode(node: Node, current: { basis: Basis | null }): { bound: number; exact: boolean } | null {
+	private solveNode(node: Node, current: { basis: Basis | null }, maxIter?: number): { bound: number; exact: boolean } | null {
 		const lp = this.lp!;
 		if (node.basis && node.basis !== current.basis) lp.load(node.basis);
 		current.basis = null;
@@ -197,7 +215,7 @@ export class ClassModel {
 			lp.up[n + i] = node.rhi[i];
 		}
 		const before = lp.iterations;
-		const status = lp.solve();
+		const status = lp.solve(maxIter);
 		this.stats.lpIterations += lp.iterations - before;
 		if (status === 'infeasible') return null;
 		return { bound: lp.bound() * this.scale, exact: status === 'optimal' };
@@ -212,101 +230,152 @@ export class ClassModel {
 		rootLo: Int32Array,
 		rootHi: Int32Array,
 		mode: 'max' | 'find',
-		floor = -Infinity
+		floor = -Infinity,
+		strong = true
 	): { counts: Int32Array; value: number } | null {
 		if (!this.lp) return null;
 		for (let c = 0; c < this.classes; c++) if (rootLo[c] > rootHi[c]) return null;
-		const lp = this.lp;
 		let best: { counts: Int32Array; value: number } | null = null;
-		// integer values: a node must be able to reach floor (find) or floor+1 (max)
+		// integer values: a node must be able to reach floor (find) or beat the incumbent by a step (max)
 		let need = mode === 'max' ? floor + this.step - 0.5 : floor - 0.5;
 		const stack: Node[] = [this.rootNode(rootLo, rootHi)];
 		const current: { basis: Basis | null } = { basis: null };
+		const accept = (counts: Int32Array, node: Node): boolean => {
+			const value = this.evaluate(counts, node.rlo, node.rhi);
+			if (value === null || value < need) return false;
+			best = { counts, value };
+			need = value + this.step - 0.5;
+			return true;
+		};
 		while (stack.length) {
 			const node = stack.pop()!;
 			this.stats.nodes++;
 			const res = this.solveNode(node, current);
+			if (!res && this.stats.nodes === 1 && this.lp.ray) this.conflict = this.conflictRows(this.lp.ray);
 			if (!res || res.bound < need) continue;
-			if (res.exact && !this.fixByReducedCost(node, res.bound, need)) continue;
-			let branchOn = -1;
-			let split = 0;
-			let onRow = false;
+			let branch: Branch | null;
 			if (res.exact) {
-				// prefer a rule whose count is fractional: splitting it (≤ ⌊t⌋ | ≥ ⌈t⌉) moves many classes at once
-				let worst = 1e-6;
-				for (let i = 1; i < node.rlo.length; i++) {
-					const t = lp.value(this.unitCand.length + i);
-					const frac = Math.abs(t - Math.round(t));
-					if (frac > worst) {
-						worst = frac;
-						branchOn = i;
-						split = t;
-						onRow = true;
-					}
-				}
-				for (let c = 0; c < this.classes && !onRow; c++) {
-					if (node.lo[c] === node.hi[c]) continue;
-					let t = 0;
-					for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
-					const frac = Math.abs(t - Math.round(t));
-					if (frac > worst) {
-						worst = frac;
-						branchOn = c;
-						split = t;
-					}
-				}
-				if (branchOn < 0 && !onRow) {
-					const counts = new Int32Array(this.classes);
-					for (let c = 0; c < this.classes; c++) {
-						let t = 0;
-						for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
-						counts[c] = Math.min(node.hi[c], Math.max(node.lo[c], Math.round(t)));
-					}
-					const value = this.evaluate(counts, node.rlo, node.rhi);
-					if (value !== null && value >= need) {
-						if (mode === 'find') return { counts, value };
-						best = { counts, value };
-						need = value + this.step - 0.5;
+				if (!this.fixByReducedCost(node, res.bound, need)) continue;
+				const cands = this.fractional(node);
+				if (cands.length === 0) {
+					const counts = this.lpCounts(node);
+					if (accept(counts, node)) {
+						if (mode === 'find') return best;
 						continue;
 					}
-					branchOn = this.widest(node); // rounding trouble: fall back to splitting
-					if (branchOn < 0) continue;
-					split = (node.lo[branchOn] + node.hi[branchOn]) / 2;
+					branch = this.widestBranch(node); // rounding trouble: fall back to splitting ranges
+				} else if (!strong) branch = { ...cands[0], basis: this.lp.snapshot() };
+				else {
+					branch = this.strongBranch(node, res.bound, need, cands, current);
+					if (!branch) continue; // both sides of some split are hopeless
 				}
-			} else {
-				// LP stopped early: its bound is still valid, so keep splitting without it
-				branchOn = this.widest(node);
-				if (branchOn < 0) {
-					const value = this.evaluate(node.lo, node.rlo, node.rhi);
-					if (value !== null && value >= need) {
-						if (mode === 'find') return { counts: node.lo.slice(), value };
-						best = { counts: node.lo.slice(), value };
-						need = value + this.step - 0.5;
-					}
-					continue;
-				}
-				split = (node.lo[branchOn] + node.hi[branchOn]) / 2;
+			} else branch = this.widestBranch(node); // LP stopped early: its bound is valid, keep splitting
+			if (!branch) {
+				if (accept(node.lo.slice(), node) && mode === 'find') return best;
+				continue;
 			}
-			const snap = res.exact ? lp.snapshot() : null;
-			current.basis = snap;
-			const down: Node = { ...node, basis: snap };
-			const up: Node = { ...node, basis: snap };
-			if (onRow) {
-				down.rhi = node.rhi.slice();
-				down.rhi[branchOn] = Math.floor(split);
-				up.rlo = node.rlo.slice();
-				up.rlo[branchOn] = Math.floor(split) + 1;
-			} else {
-				down.hi = node.hi.slice();
-				down.hi[branchOn] = Math.floor(split);
-				up.lo = node.lo.slice();
-				up.lo[branchOn] = Math.floor(split) + 1;
-			}
-			// explore the side the LP leans to first (pushed last)
-			if (split - Math.floor(split) >= 0.5) stack.push(down, up);
-			else stack.push(up, down);
+			// explore the side the LP leans to first (pushed last); skip a side proven hopeless
+			const [down, up] = this.children(node, branch, branch.basis);
+			const first = branch.t - Math.floor(branch.t) >= 0.5 ? up : down;
+			const second = first === up ? down : up;
+			if (!(second === up ? branch.upDead : branch.downDead)) stack.push(second);
+			if (!(first === up ? branch.upDead : branch.downDead)) stack.push(first);
 		}
 		return best;
+	}
+
+	/**
+	 * Problem rows carrying weight in the certificate. Rows whose bound shaped the class caps count
+	 * too, so the caller must still confirm the subset is infeasible.
+	 */
+	private conflictRows(ray: Float64Array): number[] {
+		const out: number[] = [];
+		for (let i = 1; i < ray.length; i++) if (Math.abs(ray[i]) > 1e-9) out.push(this.live[i - 1]);
+		return out;
+	}
+
+	/** Fractional class counts and rule counts of the node's LP optimum, most fractional first. */
+	private fractional(node: Node): Branch[] {
+		const lp = this.lp!;
+		const out: Branch[] = [];
+		const n = this.unitCand.length;
+		for (let i = 1; i < node.rlo.length; i++) {
+			const t = lp.value(n + i);
+			if (Math.abs(t - Math.round(t)) > 1e-6) out.push({ onRow: true, index: i, t, basis: null });
+		}
+		for (let c = 0; c < this.classes; c++) {
+			if (node.lo[c] === node.hi[c]) continue;
+			let t = 0;
+			for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
+			if (Math.abs(t - Math.round(t)) > 1e-6) out.push({ onRow: false, index: c, t, basis: null });
+		}
+		const frac = (b: Branch) => Math.abs(b.t - Math.floor(b.t) - 0.5);
+		return out.sort((a, b) => frac(a) - frac(b) || Number(b.onRow) - Number(a.onRow) || a.index - b.index);
+	}
+
+	private lpCounts(node: Node): Int32Array {
+		const lp = this.lp!;
+		const counts = new Int32Array(this.classes);
+		for (let c = 0; c < this.classes; c++) {
+			let t = 0;
+			for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) t += lp.value(u);
+			counts[c] = Math.min(node.hi[c], Math.max(node.lo[c], Math.round(t)));
+		}
+		return counts;
+	}
+
+	private children(node: Node, b: Branch, basis: Basis | null): [Node, Node] {
+		const down: Node = { ...node, basis };
+		const up: Node = { ...node, basis };
+		const cut = Math.floor(b.t);
+		if (b.onRow) {
+			down.rhi = node.rhi.slice();
+			down.rhi[b.index] = cut;
+			up.rlo = node.rlo.slice();
+			up.rlo[b.index] = cut + 1;
+		} else {
+			down.hi = node.hi.slice();
+			down.hi[b.index] = cut;
+			up.lo = node.lo.slice();
+			up.lo[b.index] = cut + 1;
+		}
+		return [down, up];
+	}
+
+	/**
+	 * Strong branching: try both sides of the most fractional candidates with a short warm-started
+	 * LP each and split where the weaker side loses the most bound (product rule). Trial bounds are
+	 * Lagrangian bounds, valid even when a trial stops early, so a side found hopeless is dropped.
+	 */
+	private strongBranch(node: Node, bound: number, need: number, cands: Branch[], current: { basis: Basis | null }): Branch | null {
+		const snap = this.lp!.snapshot();
+		current.basis = snap;
+		let pick: Branch = { ...cands[0], basis: snap };
+		if (cands.length === 1) return pick;
+		let bestScore = -Infinity;
+		const eps = 1e-6 * this.scale;
+		for (const cand of cands.slice(0, STRONG_CANDIDATES)) {
+			const [down, up] = this.children(node, cand, snap);
+			const bd = this.solveNode(down, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
+			const bu = this.solveNode(up, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
+			const downDead = bd < need;
+			const upDead = bu < need;
+			if (downDead && upDead) return null;
+			if (downDead || upDead) return { ...cand, basis: snap, downDead, upDead };
+			const score = Math.max(bound - bd, eps) * Math.max(bound - bu, eps);
+			if (score > bestScore) {
+				bestScore = score;
+				pick = { ...cand, basis: snap };
+			}
+		}
+		return pick;
+	}
+
+	private widestBranch(node: Node): Branch | null {
+		let best = -1;
+		for (let c = 0; c < this.classes; c++)
+			if (node.hi[c] > node.lo[c] && (best < 0 || node.hi[c] - node.lo[c] > node.hi[best] - node.lo[best])) best = c;
+		return best < 0 ? null : { onRow: false, index: best, t: (node.lo[best] + node.hi[best]) / 2, basis: null };
 	}
 
 	/**
@@ -346,13 +415,6 @@ export class ClassModel {
 		return true;
 	}
 
-	private widest(node: Node): number {
-		let best = -1;
-		for (let c = 0; c < this.classes; c++)
-			if (node.hi[c] > node.lo[c] && (best < 0 || node.hi[c] - node.lo[c] > node.hi[best] - node.lo[best])) best = c;
-		return best;
-	}
-
 	/**
 	 * Phase 2: among solutions of value `target`, the one that wins the tie-break (the set holding
 	 * the best-ranked candidate of any symmetric difference). Greedy in rank order: a candidate is
@@ -363,7 +425,7 @@ export class ClassModel {
 		const lp = this.lp!;
 		const { lo, hi } = this.rootBounds();
 		const k = this.problem.k;
-		let have = start.slice();
+		let have: Int32Array = start.slice();
 		let forced = 0;
 		let filter: { phi: number; gain: Float64Array; lo: Int32Array } | null = null;
 		for (let i = 0; i < this.problem.n && forced < k; i++) {
@@ -425,9 +487,15 @@ export function maximize(problem: CoreProblem, values: ArrayLike<number>, lex = 
 	return result;
 }
 
-export function feasible(problem: CoreProblem): boolean {
-	const model = new ClassModel(problem, new Float64Array(problem.n));
-	if (model.trivialInfeasible) return false;
+/**
+ * Whether some selection meets every row. The scores (when given) only steer the search towards
+ * near-integral LP points; `conflict` lists problem rows of a Farkas certificate when the LP
+ * relaxation itself is infeasible.
+ */
+export function feasible(problem: CoreProblem, values?: ArrayLike<number>): { ok: boolean; conflict: number[] | null } {
+	const model = new ClassModel(problem, values ?? new Float64Array(problem.n));
+	if (model.trivialInfeasible) return { ok: false, conflict: null };
 	const { lo, hi } = model.rootBounds();
-	return model.search(lo, hi, 'find', 0) !== null;
+	const ok = model.search(lo, hi, 'find', -Infinity, false) !== null;
+	return { ok, conflict: ok ? null : model.conflict };
 }

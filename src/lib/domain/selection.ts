@@ -255,7 +255,7 @@ export function solveSelection(instance: SelectionInstance, stats?: SearchStats)
 	}
 	const problem = coreProblem(p.ranked, p.k, p.rules);
 	const best = maximize(problem, p.units, true, stats);
-	if (!best) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats);
+	if (!best) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats, p.units);
 	return finish(p, best.chosen);
 }
 

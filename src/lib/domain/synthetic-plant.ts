@@ -1,6 +1,7 @@
 // Planted rule violations for fixtures: a clean synthetic nomination set turned into one the
 // eligibility check must flag, one known violation of each kind (CONTRACTS.md issue codes).
 import type { CampaignConfig, CandidateRecord, ChannelType, IssueCode } from './types';
+import { isYouth as youthOn } from './age';
 import { Rng, makeName } from './synthetic-names';
 import { channelQuota, regionFor } from './synthetic-regions';
 
@@ -21,8 +22,7 @@ export function plantViolationsDetailed(
 	let records: CandidateRecord[] = structuredClone(input);
 	const planted: PlantedViolation[] = [];
 	const refYear = Number(config.referenceDate.slice(0, 4));
-	const ageOf = (r: CandidateRecord) => ageOn(r.birth, config.referenceDate);
-	const isYouth = (r: CandidateRecord) => ageOf(r) < config.youthAge;
+	const isYouth = (r: CandidateRecord) => youthOn(r.birth, config.referenceDate, config.youthAge);
 	const typeOf = (name: string): ChannelType =>
 		config.channels.find((c) => c.name === name)?.type ?? records.find((r) => r.channel === name)?.channelType ?? '地区';
 	const channelNames = () => [...new Set(records.map((r) => r.channel))];
@@ -114,13 +114,6 @@ export function plantViolationsDetailed(
  */
 export function plantViolations(config: CampaignConfig, records: CandidateRecord[]): CandidateRecord[] {
 	return plantViolationsDetailed(config, records).records;
-}
-
-/** Age in whole years on a date; a YYYY-MM birth counts as the first of the month. */
-export function ageOn(birth: string, date: string): number {
-	const [by, bm, bd] = birth.split('-').map(Number);
-	const [y, m, d] = date.split('-').map(Number);
-	return y - by - (m < bm || (m === bm && d < (bd || 1)) ? 1 : 0);
 }
 
 /** A copy of a nominee under another name: every way the texts name them follows. */

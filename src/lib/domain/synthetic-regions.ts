@@ -97,7 +97,7 @@ const QINGHAI: RegionData = {
 		university: ['青海大学', '青海师范大学', '青海民族大学'],
 		institute: ['中国科学院西北高原生物研究所', '中国科学院青海盐湖研究所', '青海省农林科学院', '青海省畜牧兽医科学院'],
 		enterprise: ['青海盐湖工业股份有限公司', '西部矿业集团有限公司', '青海黄河上游水电开发有限责任公司', '青海汽车制造有限责任公司'],
-		defence: ['青海华鼎实业股份有限公司', '青海省国防科技工业局所属青海机电研究所'],
+		defence: ['青海华鼎实业股份有限公司', '西宁特殊钢股份有限公司'],
 		hospital: ['青海大学附属医院', '青海省人民医院', '青海省藏医院', '青海省疾病预防控制中心', '青海省妇女儿童医院'],
 		agri: ['青海省农业技术推广总站', '青海省草原总站', '青海省水产技术推广站'],
 		school: ['青海省科学技术馆', '西宁市第五中学']
@@ -219,7 +219,7 @@ export function localUnit(rng: Rng, loc: string, kind: UnitKind): string {
 		case 'school':
 			return loc + rng.pick(['第一中学', '科技馆', '实验小学']);
 		case 'university':
-			return loc + rng.pick(['职业技术学院', '农业科学研究所', '林业科学研究所']);
+			return loc + '职业技术学院';
 		case 'institute':
 			return loc + rng.pick(['农业科学研究所', '林业科学研究所', '气象台']);
 		default:
@@ -227,14 +227,28 @@ export function localUnit(rng: Rng, loc: string, kind: UnitKind): string {
 	}
 }
 
-/** Titles a unit of this kind gives its senior staff, with the form colleagues call them by. */
+/** The title fits the post: 畜牧站 staff are 畜牧师, not 农艺师. */
+export function fitTitle(title: string, unit: string): string {
+	if (title !== '高级农艺师' && title !== '高级畜牧师') return title;
+	if (/畜牧|兽医|动物|草原/.test(unit)) return '高级畜牧师';
+	if (/林业/.test(unit)) return '林业高级工程师';
+	if (/水产/.test(unit)) return '水产高级工程师';
+	return '高级农艺师';
+}
+
+/** A government office (国防科工办, 卫健委): its nominees work in the units it oversees. */
+export function isOffice(name: string): boolean {
+	return /(办公室|办|局|厅|委员会|委)$/.test(name);
+}
+
+/** Titles a unit of this kind gives its senior staff (the junior one last), with the form colleagues call them by. */
 export const TITLES: Record<UnitKind, { title: string; call: string }[]> = {
-	university: [{ title: '教授', call: '教授' }, { title: '副教授', call: '老师' }, { title: '研究员', call: '老师' }],
+	university: [{ title: '教授', call: '教授' }, { title: '研究员', call: '老师' }, { title: '副教授', call: '老师' }],
 	institute: [{ title: '研究员', call: '研究员' }, { title: '副研究员', call: '老师' }],
 	enterprise: [{ title: '正高级工程师', call: '工' }, { title: '高级工程师', call: '工' }],
 	defence: [{ title: '研究员级高级工程师', call: '总师' }, { title: '高级工程师', call: '工' }],
 	hospital: [{ title: '主任医师', call: '主任' }, { title: '副主任医师', call: '医生' }],
-	agri: [{ title: '农业技术推广研究员', call: '站长' }, { title: '高级农艺师', call: '老师' }, { title: '高级畜牧师', call: '老师' }],
+	agri: [{ title: '农业技术推广研究员', call: '站长' }, { title: '高级畜牧师', call: '老师' }, { title: '高级农艺师', call: '老师' }],
 	school: [{ title: '正高级教师', call: '老师' }, { title: '高级教师', call: '老师' }]
 };
 

@@ -21,6 +21,7 @@ export interface TextPerson {
 	prefix: string;
 	startYear: number;
 	refYear: number;
+	age: number;
 }
 
 type Line = (p: TextPerson, rng: Rng) => string;
@@ -161,7 +162,7 @@ export function makeAwards(p: TextPerson, rng: Rng, count: number): string[] {
 	const pool = [
 		...(KIND_AWARDS[p.kind] ?? []).map((f) => () => f(p, y(), rng)),
 		() => `${y()}年${p.prefix}科学技术进步奖${rng.pick(['一', '二', '三'])}等奖（排名第${rng.int(1, 3)}）`,
-		() => `${y()}年${p.prefix}青年科技奖`,
+		...(p.age < 45 ? [() => `${y()}年${p.prefix}青年科技奖`] : []),
 		() => `${y()}年${p.prefix}五一劳动奖章`,
 		() => `${y()}年${p.prefix}科普工作先进个人`
 	];

@@ -3,7 +3,8 @@ import { checkCampaign } from './eligibility';
 import { parseNominationCsv, toNominationCsv } from './nomination-csv';
 import { PRESET_IDS, presetConfig } from './presets/index';
 import { channelQuota, generateCandidates, generateExperts, plannedChannels, plantViolations } from './synthetic';
-import { ageOn, plantViolationsDetailed } from './synthetic-plant';
+import { isYouth } from './age';
+import { plantViolationsDetailed } from './synthetic-plant';
 import type { CampaignConfig, CandidateRecord, ChannelType } from './types';
 
 /** A campaign of no preset: a made-up province with per-type quotas and a youth minimum. */
@@ -43,7 +44,7 @@ const HANDMADE: CampaignConfig = {
 /** The rules of the brief, checked independently of eligibility.ts. */
 function expectClean(config: CampaignConfig, records: CandidateRecord[]) {
 	const ref = config.referenceDate;
-	const youth = (r: CandidateRecord) => ageOn(r.birth, ref) < config.youthAge;
+	const youth = (r: CandidateRecord) => isYouth(r.birth, ref, config.youthAge);
 	const typeOf = (r: CandidateRecord) => (config.channels.find((c) => c.name === r.channel)?.type ?? r.channelType) as ChannelType;
 	const byChannel = new Map<string, CandidateRecord[]>();
 	for (const r of records) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r]);

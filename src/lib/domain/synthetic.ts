@@ -17,6 +17,8 @@ import {
 	SPECIALTIES,
 	TITLES,
 	channelQuota,
+	fitTitle,
+	isOffice,
 	kindOfChannelName,
 	localUnit,
 	regionFor,
@@ -167,26 +169,32 @@ function buildCandidate(
 	config: CampaignConfig, region: RegionData, slot: ChannelSlot, gender: '男' | '女', youth: boolean,
 	rng: Rng, names: Set<string>
 ): Built {
-	const fixedUnit = ['高校', '企业', '科研院所', '军工'].includes(slot.type);
+	const fixedUnit = ['高校', '企业', '科研院所', '军工'].includes(slot.type) && !isOffice(slot.name);
 	const field = pickField(config, rng, slot, fixedUnit || slot.type !== '地区' ? slot.kind : null);
 	const kinds = (KINDS_BY_FIELD[field] ?? Object.keys(SPECIALTIES)) as UnitKind[];
-	const kind: UnitKind = fixedUnit && slot.kind ? slot.kind : (slot.kind ?? rng.pick(kinds));
+	let kind: UnitKind = fixedUnit && slot.kind ? slot.kind : (slot.kind ?? rng.pick(kinds));
+	// Counties have no colleges; their research is done at county institutes.
+	if (slot.type === '地区' && kind === 'university' && !/(市|盟|州)$/.test(slot.name)) kind = 'institute';
 	const unit = fixedUnit
 		? slot.name.replace(/科协$/, '')
 		: slot.type === '地区'
 			? localUnit(rng, locality(config, slot.name), kind)
 			: rng.pick(region.units[kind]);
-	const { title, call } = youth && rng.chance(0.5) ? TITLES[kind][TITLES[kind].length - 1] : rng.pick(TITLES[kind]);
+	const { birth, year } = birthFor(rng, config, youth);
+	const refYear = Number(config.referenceDate.slice(0, 4));
+	// Under 40 one rarely holds the top title yet.
+	const picked = refYear - year < 40 ? TITLES[kind][TITLES[kind].length - 1] : rng.pick(TITLES[kind]);
+	const [title, call] = [fitTitle(picked.title, unit), picked.call];
 	const ethnicity = pickEthnicity(rng, region.key);
 	let person = makeName(rng, gender, ethnicity, region.key);
 	for (let tries = 0; names.has(person.name) && tries < 50; tries++) person = makeName(rng, gender, ethnicity, region.key);
 	names.add(person.name);
-	const { birth, year } = birthFor(rng, config, youth);
-	const refYear = Number(config.referenceDate.slice(0, 4));
 	const specialty = rng.pick(SPECIALTIES[kind]);
 
-	const doctor = rng.chance(youth ? 0.7 : 0.5);
-	const school = rng.pick(rng.chance(0.5) ? SCHOOLS : region.units.university);
+	const doctor = rng.chance(youth ? 0.7 : 0.5) && year + 32 <= refYear; // the years must have happened
+	const [education, degree] = doctor ? ['博士研究生', '博士'] : rng.pick([['硕士研究生', '硕士'], ['大学本科', '学士']]);
+	// Doctorates come from the national universities; first degrees also from the region's own.
+	const school = rng.pick(doctor || rng.chance(0.5) ? SCHOOLS : region.units.university);
 	const career = careerOf(rng, year, refYear, doctor, school, unit, title, kind, region);
 	const startYear = Number((career.find((c) => !c.role.includes('研究生')) ?? career[0]).period.slice(0, 4));
 
@@ -198,7 +206,7 @@ function buildCandidate(
 		familiar: person.surname ? (gender === '女' && rng.chance(0.5) ? `${person.surname}姐` : `老${person.surname}`) : person.given,
 		he: gender === '男' ? '他' : '她',
 		unit, title, specialty, kind,
-		land: region.land, prefix: region.prefix, startYear, refYear
+		land: region.land, prefix: region.prefix, startYear, refYear, age: refYear - year
 	};
 	const limits = config.textLimits;
 	const deeds = makeDeeds(p, rng, rng.int(300, 600), Math.min(600, limits.deeds));
@@ -215,8 +223,8 @@ function buildCandidate(
 		party: pickParty(rng),
 		birth,
 		nativePlace: region.native + rng.pick(region.localities),
-		education: doctor ? '博士研究生' : rng.pick(['硕士研究生', '大学本科']),
-		degree: doctor ? '博士' : rng.pick(['硕士', '学士']),
+		education,
+		degree,
 		school,
 		major: specialty,
 		unitAndTitle: `${unit} ${title}`,
@@ -248,7 +256,6 @@ function careerOf(
 	kind: UnitKind, region: RegionData
 ): CareerEntry[] {
 	const entries: CareerEntry[] = [];
-	doctor &&= birthYear + 32 <= refYear; // a doctorate needs the years to have happened
 	let y = birthYear + (doctor ? 25 : 23);
 	let m = 7;
 	if (doctor) {

@@ -1,0 +1,139 @@
+// Validation of an assignment instance (CONTRACTS.md "Assignment instance"): pure, no I/O.
+// Every error names the offending path (e.g. `experts[3].maxLoad`) in the message and in `path`.
+
+export interface AssignmentDossier {
+	id: string;
+	field?: string;
+}
+export interface AssignmentExpert {
+	id: string;
+	fields?: string[];
+	maxLoad?: number;
+}
+export interface AssignmentPair {
+	expert: string;
+	dossier: string;
+}
+export interface AssignmentAffinity extends AssignmentPair {
+	value: number;
+}
+export interface AssignmentInstance {
+	reviewsPerDossier: number;
+	dossiers: AssignmentDossier[];
+	experts: AssignmentExpert[];
+	conflicts?: AssignmentPair[];
+	affinity?: AssignmentAffinity[];
+}
+
+export type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };
+
+class InstanceError extends Error {
+	constructor(
+		message: string,
+		readonly path?: string
+	) {
+		super(path ? `${path}: ${message}` : message);
+	}
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown): string => {
+	const s = JSON.stringify(v);
+	return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
+};
+
+function array(parent: Record<string, unknown>, key: string, required: boolean): unknown[] {
+	const v = parent[key];
+	if (v === undefined && !required) return [];
+	if (!Array.isArray(v)) throw new InstanceError(v === undefined ? `缺少数组 ${key}` : `${key} 必须是数组`, key);
+	return v;
+}
+
+function id(v: unknown, path: string): string {
+	if (typeof v !== 'string' || v.length === 0) throw new InstanceError(`必须是非空字符串（当前为 ${show(v)}）`, path);
+	return v;
+}
+
+/**
+ * Checks the shape of an instance and returns a normalized copy (optional arrays filled in).
+ * `conflicts` and `affinity` may be omitted; `dossiers` and `experts` may not.
+ */
+export function validateAssignmentInstance(json: unknown): ValidationResult {
+	try {
+		return { ok: true, instance: check(json) };
+	} catch (e) {
+		if (e instanceof InstanceError) return { ok: false, message: e.message, path: e.path };
+		throw e;
+	}
+}
+
+function check(json: unknown): AssignmentInstance {
+	if (!isObject(json)) throw new InstanceError('分配实例必须是 JSON 对象');
+	const k = json.reviewsPerDossier;
+	if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {
+		throw new InstanceError(`每份材料评审人数必须是不小于 1 的整数（当前为 ${show(k)}）`, 'reviewsPerDossier');
+	}
+	const dossierIds = new Map<string, number>();
+	const dossiers = array(json, 'dossiers', true).map((d, i): AssignmentDossier => {
+		const path = `dossiers[${i}]`;
+		if (!isObject(d)) throw new InstanceError('必须是对象 {"id", "field"}', path);
+		const did = id(d.id, `${path}.id`);
+		const prev = dossierIds.get(did);
+		if (prev !== undefined) throw new InstanceError(`材料编号 "${did}" 与 dossiers[${prev}] 重复`, `${path}.id`);
+		dossierIds.set(did, i);
+		if (d.field !== undefined && d.field !== null && typeof d.field !== 'string') {
+			throw new InstanceError(`领域必须是字符串（当前为 ${show(d.field)}）`, `${path}.field`);
+		}
+		return typeof d.field === 'string' ? { id: did, field: d.field } : { id: did };
+	});
+	const expertIds = new Map<string, number>();
+	const experts = array(json, 'experts', true).map((e, i): AssignmentExpert => {
+		const path = `experts[${i}]`;
+		if (!isObject(e)) throw new InstanceError('必须是对象 {"id", "fields", "maxLoad"}', path);
+		const eid = id(e.id, `${path}.id`);
+		const prev = expertIds.get(eid);
+		if (prev !== undefined) throw new InstanceError(`专家编号 "${eid}" 与 experts[${prev}] 重复`, `${path}.id`);
+		expertIds.set(eid, i);
+		const out: AssignmentExpert = { id: eid };
+		if (e.fields !== undefined && e.fields !== null) {
+			if (!Array.isArray(e.fields)) throw new InstanceError('领域列表必须是字符串数组', `${path}.fields`);
+			out.fields = e.fields.map((f, t) => {
+				if (typeof f !== 'string') throw new InstanceError(`领域必须是字符串（当前为 ${show(f)}）`, `${path}.fields[${t}]`);
+				return f;
+			});
+		}
+		if (e.maxLoad !== undefined && e.maxLoad !== null) {
+			const m = e.maxLoad;
+			if (typeof m !== 'number' || !Number.isInteger(m) || m < 0) {
+				throw new InstanceError(`评审上限必须是不小于 0 的整数（当前为 ${show(m)}）`, `${path}.maxLoad`);
+			}
+			out.maxLoad = m;
+		}
+		return out;
+	});
+	const pair = (v: unknown, path: string): AssignmentPair => {
+		if (!isObject(v)) throw new InstanceError('必须是对象 {"expert", "dossier"}', path);
+		const expert = id(v.expert, `${path}.expert`);
+		if (!expertIds.has(expert)) throw new InstanceError(`引用了不存在的专家 "${expert}"`, `${path}.expert`);
+		const dossier = id(v.dossier, `${path}.dossier`);
+		if (!dossierIds.has(dossier)) throw new InstanceError(`引用了不存在的材料 "${dossier}"`, `${path}.dossier`);
+		return { expert, dossier };
+	};
+	// Repeated conflicts are harmless; repeated affinities would be ambiguous.
+	const conflicts = array(json, 'conflicts', false).map((c, i) => pair(c, `conflicts[${i}]`));
+	const seen = new Map<string, number>();
+	const affinity = array(json, 'affinity', false).map((a, i): AssignmentAffinity => {
+		const path = `affinity[${i}]`;
+		const { expert, dossier } = pair(a, path);
+		const value = (a as Record<string, unknown>).value;
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			throw new InstanceError(`匹配度必须是有限数值（当前为 ${show(value)}）`, `${path}.value`);
+		}
+		const key = `${expertIds.get(expert)},${dossierIds.get(dossier)}`;
+		const prev = seen.get(key);
+		if (prev !== undefined) throw new InstanceError(`专家 "${expert}" 与材料 "${dossier}" 的匹配度与 affinity[${prev}] 重复`, path);
+		seen.set(key, i);
+		return { expert, dossier, value };
+	});
+	return { reviewsPerDossier: k, dossiers, experts, conflicts, affinity };
+}
