@@ -15,13 +15,23 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 				{ href: `${base}/candidates`, label: '候选人' },
 				{ href: `${base}/import`, label: '导入' },
 				{ href: `${base}/check`, label: '资格审查' },
-				{ href: `${base}/experts`, label: '专家与邀请' },
+				{ href: `${base}/experts`, label: '专家' },
+				{ href: `${base}/panels`, label: '评审组' },
+				{ href: `${base}/conflicts`, label: '回避' },
+				{ href: `${base}/assignment`, label: '分配' },
 				{ href: `${base}/panel`, label: '评审进度' },
 				{ href: `${base}/settings`, label: '设置' }
 			];
 		case 'chair':
-			return [{ href: `${base}/panel`, label: '评审组概览' }];
+			return [
+				{ href: `${base}/panel`, label: '评审组概览' },
+				{ href: `${base}/conflicts`, label: '回避审查' },
+				{ href: `${base}/assignment`, label: '评审分配' }
+			];
 		case 'expert':
-			return [{ href: `${base}/tasks`, label: '我的评审任务' }];
+			return [
+				{ href: `${base}/tasks`, label: '我的评审任务' },
+				{ href: `${base}/declare`, label: '利益冲突申报' }
+			];
 	}
 }

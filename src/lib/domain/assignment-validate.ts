@@ -111,27 +111,40 @@ function check(json: unknown): AssignmentInstance {
 		}
 		return out;
 	});
-	const pair = (v: unknown, path: string): AssignmentPair => {
-		if (!isObject(v)) throw new InstanceError('必须是对象 {"expert", "dossier"}', path);
-		const expert = id(v.expert, `${path}.expert`);
-		if (!expertIds.has(expert)) throw new InstanceError(`引用了不存在的专家 "${expert}"`, `${path}.expert`);
-		const dossier = id(v.dossier, `${path}.dossier`);
-		if (!dossierIds.has(dossier)) throw new InstanceError(`引用了不存在的材料 "${dossier}"`, `${path}.dossier`);
-		return { expert, dossier };
+	// Paths are built only on error: instances carry ~10^5 pairs.
+	const pair = (v: unknown, list: string, i: number): AssignmentPair => {
+		if (!isObject(v)) throw new InstanceError('必须是对象 {"expert", "dossier"}', `${list}[${i}]`);
+		const expert = v.expert;
+		if (typeof expert !== 'string' || !expertIds.has(expert)) {
+			if (typeof expert === 'string' && expert.length > 0) {
+				throw new InstanceError(`引用了不存在的专家 "${expert}"`, `${list}[${i}].expert`);
+			}
+			id(expert, `${list}[${i}].expert`);
+		}
+		const dossier = v.dossier;
+		if (typeof dossier !== 'string' || !dossierIds.has(dossier)) {
+			if (typeof dossier === 'string' && dossier.length > 0) {
+				throw new InstanceError(`引用了不存在的材料 "${dossier}"`, `${list}[${i}].dossier`);
+			}
+			id(dossier, `${list}[${i}].dossier`);
+		}
+		return { expert: expert as string, dossier: dossier as string };
 	};
 	// Repeated conflicts are harmless; repeated affinities would be ambiguous.
-	const conflicts = array(json, 'conflicts', false).map((c, i) => pair(c, `conflicts[${i}]`));
-	const seen = new Map<string, number>();
+	const conflicts = array(json, 'conflicts', false).map((c, i) => pair(c, 'conflicts', i));
+	const E = experts.length;
+	const seen = new Map<number, number>();
 	const affinity = array(json, 'affinity', false).map((a, i): AssignmentAffinity => {
-		const path = `affinity[${i}]`;
-		const { expert, dossier } = pair(a, path);
+		const { expert, dossier } = pair(a, 'affinity', i);
 		const value = (a as Record<string, unknown>).value;
 		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			throw new InstanceError(`匹配度必须是有限数值（当前为 ${show(value)}）`, `${path}.value`);
+			throw new InstanceError(`匹配度必须是有限数值（当前为 ${show(value)}）`, `affinity[${i}].value`);
 		}
-		const key = `${expertIds.get(expert)},${dossierIds.get(dossier)}`;
+		const key = (dossierIds.get(dossier) as number) * E + (expertIds.get(expert) as number);
 		const prev = seen.get(key);
-		if (prev !== undefined) throw new InstanceError(`专家 "${expert}" 与材料 "${dossier}" 的匹配度与 affinity[${prev}] 重复`, path);
+		if (prev !== undefined) {
+			throw new InstanceError(`专家 "${expert}" 与材料 "${dossier}" 的匹配度与 affinity[${prev}] 重复`, `affinity[${i}]`);
+		}
 		seen.set(key, i);
 		return { expert, dossier, value };
 	});

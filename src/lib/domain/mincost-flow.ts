@@ -385,7 +385,7 @@ export function minCostTransport(p: TransportProblem, options: CostScalingOption
 		// or stops improving, try to prove optimality (bounded effort) and stop early.
 		if (eps > 1) {
 			let flowCost = 0;
-			for (let a = 0; a < R * C; a++) if (X[a]) flowCost += p.cost[a];
+			for (let j = 0; j < C; j++) for (let h = 0; h < hcount[j]; h++) flowCost += p.cost[holders[j * R + h] * C + j];
 			if (flowCost === lowerBound || flowCost === lastCost) {
 				pot = exactPotentials(p, { X, holders, hcount, fT, price, mult }, 2 * R * C);
 				if (pot) break;

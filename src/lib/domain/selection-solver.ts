@@ -49,8 +49,10 @@ interface Branch {
 	upDead?: boolean;
 }
 
-const STRONG_CANDIDATES = 8;
-const TRIAL_ITERATIONS = 40;
+const STRONG_CANDIDATES = Number(process.env.SC ?? 8);
+const TRIAL_ITERATIONS = Number(process.env.TI ?? 40);
+const RELIABLE = Number(process.env.REL ?? 1);
+const LOOKAHEAD = Number(process.env.LA ?? 4);
 
 interface Node {
 	lo: Int32Array;
@@ -78,6 +80,8 @@ export class ClassModel {
 	private readonly step: number;
 	readonly trivialInfeasible: boolean;
 	stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
+	/** per split candidate (class c, or row i as −1−i): [down loss sum, count, up loss sum, count] */
+	private readonly pseudo = new Map<number, number[]>();
 	/** when the root LP is infeasible: problem rows of its Farkas certificate */
 	conflict: number[] | null = null;
 
@@ -91,19 +95,39 @@ export class ClassModel {
 		rows.forEach((r, i) => {
 			if (r.lo > 0 || r.up < r.members.length) live.push(i);
 		});
-		const sig: number[][] = Array.from({ length: n }, () => []);
-		live.forEach((ri, li) => {
-			for (const c of rows[ri].members) sig[c].push(li + 1);
-		});
-		const byKey = new Map<string, number[]>();
-		for (let c = 0; c < n; c++) {
-			const key = sig[c].join(',');
-			const list = byKey.get(key);
-			if (list) list.push(c);
-			else byKey.set(key, [c]);
+		// refine the partition of candidates row by row: same class ⇔ same set of live rows
+		const cid = new Int32Array(n);
+		const mark = new Uint8Array(n);
+		let count = n > 0 ? 1 : 0;
+		for (const ri of live) {
+			for (const c of rows[ri].members) mark[c] = 1;
+			const remap = new Int32Array(count * 2).fill(-1);
+			let next = 0;
+			for (let c = 0; c < n; c++) {
+				const key = cid[c] * 2 + mark[c];
+				if (remap[key] < 0) remap[key] = next++;
+				cid[c] = remap[key];
+			}
+			for (const c of rows[ri].members) mark[c] = 0;
+			count = next;
 		}
-		// classes ordered by their best member so the model does not depend on input order
-		const groups = [...byKey.values()].sort((a, b) => a[0] - b[0]);
+		// classes numbered by their best member, so the model does not depend on input order
+		const order = new Int32Array(count).fill(-1);
+		const groups: number[][] = [];
+		for (let c = 0; c < n; c++) {
+			if (order[cid[c]] < 0) {
+				order[cid[c]] = groups.length;
+				groups.push([]);
+			}
+			groups[order[cid[c]]].push(c);
+		}
+		const rowsOfClass: number[][] = groups.map(() => []);
+		live.forEach((ri, li) => {
+			for (const c of rows[ri].members) {
+				const list = rowsOfClass[order[cid[c]]];
+				if (list[list.length - 1] !== li + 1) list.push(li + 1);
+			}
+		});
 		this.classes = groups.length;
 		this.classStart = new Int32Array(groups.length + 1);
 		this.classOf = new Int32Array(n).fill(-1);
@@ -111,16 +135,16 @@ export class ClassModel {
 		this.classRows = [];
 		const units: number[] = [];
 		groups.forEach((members, c) => {
-			const rowsOf = sig[members[0]];
+			const rowsOf = rowsOfClass[c];
 			let cap = Math.min(members.length, k);
 			for (const r of rowsOf) cap = Math.min(cap, rows[live[r - 1]].up);
 			// best value first, then rank: the top of a class is then also the best for the tie-break
-			const order = members.slice().sort((a, b) => values[b] - values[a] || a - b);
+			members.sort((a, b) => values[b] - values[a] || a - b);
 			this.classStart[c] = units.length;
 			for (let p = 0; p < Math.max(0, cap); p++) {
-				this.classOf[order[p]] = c;
-				this.posInClass[order[p]] = p;
-				units.push(order[p]);
+				this.classOf[members[p]] = c;
+				this.posInClass[members[p]] = p;
+				units.push(members[p]);
 			}
 			this.classRows.push(Int32Array.from(rowsOf));
 		});
@@ -153,16 +177,20 @@ export class ClassModel {
 			return;
 		}
 		const colStart = new Int32Array(units.length + 1);
-		const colRows: number[] = [];
+		let nnz = 0;
+		for (let c = 0; c < this.classes; c++) nnz += (this.classStart[c + 1] - this.classStart[c]) * (1 + this.classRows[c].length);
+		const colRows = new Int32Array(nnz);
+		nnz = 0;
 		for (let c = 0; c < this.classes; c++) {
 			for (let u = this.classStart[c]; u < this.classStart[c + 1]; u++) {
-				colStart[u] = colRows.length;
-				colRows.push(0, ...this.classRows[c]);
+				colStart[u] = nnz;
+				colRows[nnz++] = 0;
+				for (const r of this.classRows[c]) colRows[nnz++] = r;
 			}
 		}
-		colStart[units.length] = colRows.length;
+		colStart[units.length] = nnz;
 		const cost = Float64Array.from(this.unitValue, (v) => v / this.scale);
-		this.lp = new DualSimplex(m, colStart, Int32Array.from(colRows), cost, this.rowLo, this.rowUp);
+		this.lp = new DualSimplex(m, colStart, colRows, cost, this.rowLo, this.rowUp);
 	}
 
 	rootBounds(): { lo: Int32Array; hi: Int32Array } {
@@ -343,9 +371,11 @@ export class ClassModel {
 	}
 
 	/**
-	 * Strong branching: try both sides of the most fractional candidates with a short warm-started
-	 * LP each and split where the weaker side loses the most bound (product rule). Trial bounds are
-	 * Lagrangian bounds, valid even when a trial stops early, so a side found hopeless is dropped.
+	 * Reliability branching: a candidate split whose pseudocosts (bound lost per unit of
+	 * fractionality, learnt from earlier trials) are not yet reliable is tried on both sides with a
+	 * short warm-started LP; the others are scored from their pseudocosts. Split where the weaker side
+	 * loses the most bound (product rule). Trial bounds are Lagrangian bounds, valid even when a
+	 * trial stops early, so a side found hopeless is dropped.
 	 */
 	private strongBranch(node: Node, bound: number, need: number, cands: Branch[], current: { basis: Basis | null }): Branch | null {
 		const snap = this.lp!.snapshot();
@@ -354,19 +384,39 @@ export class ClassModel {
 		if (cands.length === 1) return pick;
 		let bestScore = -Infinity;
 		const eps = 1e-6 * this.scale;
+		let stale = 0;
 		for (const cand of cands.slice(0, STRONG_CANDIDATES)) {
-			const [down, up] = this.children(node, cand, snap);
-			const bd = this.solveNode(down, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
-			const bu = this.solveNode(up, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
-			const downDead = bd < need;
-			const upDead = bu < need;
-			if (downDead && upDead) return null;
-			if (downDead || upDead) return { ...cand, basis: snap, downDead, upDead };
-			const score = Math.max(bound - bd, eps) * Math.max(bound - bu, eps);
+			const key = cand.onRow ? -1 - cand.index : cand.index;
+			const fd = cand.t - Math.floor(cand.t);
+			const fu = 1 - fd;
+			let pc = this.pseudo.get(key);
+			let lossDown: number;
+			let lossUp: number;
+			if (pc && pc[1] >= RELIABLE && pc[3] >= RELIABLE) {
+				lossDown = (pc[0] / pc[1]) * fd;
+				lossUp = (pc[2] / pc[3]) * fu;
+			} else {
+				const [down, up] = this.children(node, cand, snap);
+				const bd = this.solveNode(down, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
+				const bu = this.solveNode(up, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
+				const downDead = bd < need;
+				const upDead = bu < need;
+				if (downDead && upDead) return null;
+				if (downDead || upDead) return { ...cand, basis: snap, downDead, upDead };
+				lossDown = bound - bd;
+				lossUp = bound - bu;
+				if (!pc) this.pseudo.set(key, (pc = [0, 0, 0, 0]));
+				pc[0] += lossDown / fd;
+				pc[1]++;
+				pc[2] += lossUp / fu;
+				pc[3]++;
+			}
+			const score = Math.max(lossDown, eps) * Math.max(lossUp, eps);
 			if (score > bestScore) {
 				bestScore = score;
 				pick = { ...cand, basis: snap };
-			}
+				stale = 0;
+			} else if (++stale >= LOOKAHEAD) break;
 		}
 		return pick;
 	}
@@ -454,7 +504,7 @@ export class ClassModel {
 			this.stats.checks++;
 			const tryLo = lo.slice();
 			tryLo[c] = p + 1;
-			const found = this.search(tryLo, hi, 'find', target);
+			const found = this.search(tryLo, hi, 'find', target, -Infinity < 0 && process.env.LEXSTRONG !== '0');
 			if (found) {
 				have = found.counts;
 				lo[c] = p + 1;

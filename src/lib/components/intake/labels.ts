@@ -22,9 +22,7 @@ export function percent(x: number): string {
 	return `${Math.round(x * 1000) / 10}%`;
 }
 
-/** A channel's places: "2–3", "≤10", "5". */
+/** A channel's places, min–max ("0–10", "2–3"), or one number when both are equal. */
 export function placesText(min: number, max: number): string {
-	if (min === max) return String(max);
-	if (min === 0) return `≤${max}`;
-	return `${min}–${max}`;
+	return min === max ? String(max) : `${min}–${max}`;
 }

@@ -210,3 +210,57 @@ export const pendingImports = sqliteTable('pending_imports', {
 	sha256: text('sha256').notNull(),
 	createdAt: integer('created_at').notNull()
 });
+
+/**
+ * A tie between an expert and a candidate. Detected ones start as 'pending' and block the pair
+ * (a 'warning' such as the same school blocks only once confirmed); dismissed ones stay recorded.
+ */
+export const conflicts = sqliteTable(
+	'conflicts',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		expertId: text('expert_id')
+			.notNull()
+			.references(() => experts.id, { onDelete: 'cascade' }),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		/** same_unit | former_unit | nominating_body | same_school | declared_unit | declared_person | organizer | recusal */
+		kind: text('kind').notNull(),
+		severity: text('severity', { enum: ['conflict', 'warning'] }).notNull(),
+		source: text('source', { enum: ['detected', 'declared', 'organizer', 'recusal'] }).notNull(),
+		reason: text('reason').notNull(),
+		status: text('status', { enum: ['pending', 'confirmed', 'dismissed'] }).notNull(),
+		decidedBy: text('decided_by'),
+		decidedAt: integer('decided_at'),
+		decisionReason: text('decision_reason'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('conflicts_pair_kind_uq').on(t.campaignId, t.expertId, t.candidateId, t.kind),
+		index('conflicts_expert_idx').on(t.expertId)
+	]
+);
+
+/** Who reviews which dossier. 'draft' until the chair publishes; published rows are what experts see. */
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		expertId: text('expert_id')
+			.notNull()
+			.references(() => experts.id, { onDelete: 'cascade' }),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: ['draft', 'published'] }).notNull(),
+		source: text('source', { enum: ['auto', 'manual', 'panel'] }).notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.expertId, t.candidateId] }), index('assignments_candidate_idx').on(t.candidateId)]
+);

@@ -9,6 +9,7 @@ import { presetConfig } from '../../domain/presets';
 import { generateCandidates, generateExperts } from '../../domain/synthetic';
 import { FIELDS, type CampaignConfig, type Role } from '../../domain/types';
 import { insertCandidates } from './candidates';
+import { refreshDetectedConflicts } from './conflicts';
 
 export const DEMO_CAMPAIGN_ID = 'demo-gx2024';
 export const DEMO_PASSWORD = 'laurel-demo';
@@ -126,6 +127,8 @@ export async function ensureDemo(
 		if (!again.length) throw e;
 		return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts, created: false };
 	}
+	// The chair finds the detected ties waiting for a decision.
+	await refreshDetectedConflicts(db, SYSTEM, DEMO_CAMPAIGN_ID);
 	return { campaign: DEMO_CAMPAIGN_ID, accounts, created: true };
 }
 

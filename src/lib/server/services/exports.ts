@@ -66,3 +66,9 @@ export async function exportCsv(
 	const csv = await producer(db, campaignId, campaign.config as CampaignConfig);
 	return { ok: true, csv, filename: `${campaign.name}-${EXPORT_LABELS[kind as ExportKind]}.csv` };
 }
+
+/** `attachment; filename*=UTF-8''…` (RFC 6266/5987), so that Chinese file names survive every browser. */
+export function attachmentDisposition(filename: string): string {
+	const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return `attachment; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,39 @@
+// Kinds of files a nomination carries (推荐表: 2寸照片 + 3–5 张工作照, and supporting documents).
+// Shared by the upload form and the server-side checks.
+
+export type AttachmentKind = 'portrait' | 'work_photo' | 'document';
+export type FileType = 'jpg' | 'png' | 'pdf';
+
+export interface KindRule {
+	label: string;
+	hint: string;
+	min: number;
+	max: number;
+	types: FileType[];
+}
+
+export const ATTACHMENT_KINDS: Record<AttachmentKind, KindRule> = {
+	portrait: { label: '2寸照片', hint: '1 张，JPG 或 PNG', min: 1, max: 1, types: ['jpg', 'png'] },
+	work_photo: { label: '工作照', hint: '3–5 张，JPG 或 PNG', min: 3, max: 5, types: ['jpg', 'png'] },
+	document: { label: '附件', hint: 'JPG、PNG 或 PDF，最多 10 个', min: 0, max: 10, types: ['jpg', 'png', 'pdf'] }
+};
+
+export const KIND_ORDER: AttachmentKind[] = ['portrait', 'work_photo', 'document'];
+
+export const FILE_TYPE_LABELS: Record<FileType, string> = { jpg: 'JPG 图片', png: 'PNG 图片', pdf: 'PDF 文档' };
+
+export const MIME_OF: Record<FileType, string> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+
+/** Upper limit of one file, in bytes (the notices ask for photos, not originals from a camera). */
+export const MAX_ATTACHMENT_MB = 5;
+export const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
+
+export function isAttachmentKind(s: string): s is AttachmentKind {
+	return s === 'portrait' || s === 'work_photo' || s === 'document';
+}
+
+export function formatSize(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+	return `${(bytes / 1048576).toFixed(1)} MB`;
+}

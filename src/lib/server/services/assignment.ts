@@ -1,0 +1,230 @@
+// Who reviews which dossier: proposals from the exact solver (or the full panel), the chair's
+// manual changes with conflicts enforced, and publication. Every change is audited.
+import { and, eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { blockedPairs, pairKey } from './conflicts';
+import type { Tx } from './candidates';
+import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
+
+export type AssignMode = { mode: 'distributed'; k: number } | { mode: 'panel' };
+
+export interface AssignmentContext {
+	dossiers: { id: string; code: string; field: string }[];
+	experts: { id: string; name: string; fields: string[]; maxLoad: number | null; panelFields: string[] }[];
+	blocked: Set<string>;
+}
+
+export async function loadAssignmentContext(db: DB | Tx, campaignId: string): Promise<AssignmentContext> {
+	const cs = await db
+		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+	const ex = await db.select().from(experts).where(eq(experts.campaignId, campaignId));
+	const pm = await db
+		.select({ expertId: panelMembers.expertId, field: panels.field })
+		.from(panelMembers)
+		.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+		.where(eq(panels.campaignId, campaignId));
+	const panelFields = new Map<string, string[]>();
+	for (const p of pm) panelFields.set(p.expertId, [...(panelFields.get(p.expertId) ?? []), p.field]);
+	return {
+		dossiers: cs.map((c) => ({ id: c.id, code: c.code ?? c.id, field: c.field ?? '' })),
+		experts: ex.map((e) => ({ id: e.id, name: e.name, fields: e.fields, maxLoad: e.maxLoad, panelFields: panelFields.get(e.id) ?? [] })),
+		blocked: await blockedPairs(db, campaignId)
+	};
+}
+
+/** The solver instance of CONTRACTS.md, with review codes as dossier ids so messages name them. */
+export function buildInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
+	const codeOf = new Map(ctx.dossiers.map((d) => [d.id, d.code]));
+	const conflicts: { expert: string; dossier: string }[] = [];
+	for (const key of ctx.blocked) {
+		const [expert, candidate] = key.split('|');
+		const code = codeOf.get(candidate);
+		if (code) conflicts.push({ expert, dossier: code });
+	}
+	return {
+		reviewsPerDossier: k,
+		dossiers: ctx.dossiers.map((d) => ({ id: d.code, field: d.field })),
+		experts: ctx.experts.map((e) => (e.maxLoad != null ? { id: e.id, fields: e.fields, maxLoad: e.maxLoad } : { id: e.id, fields: e.fields })),
+		conflicts
+	};
+}
+
+export type ProposeResult =
+	| { ok: true; pairs: number; objective: number | null }
+	| { ok: false; message: string; infeasible?: AssignmentInfeasible };
+
+/** Replaces the draft with a new proposal. Refused once the assignment is published. */
+export async function proposeAssignment(db: DB, actor: Actor, campaignId: string, mode: AssignMode): Promise<ProposeResult> {
+	return db.transaction(async (tx) => {
+		const published = await tx
+			.select({ n: assignments.expertId })
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')))
+			.limit(1);
+		if (published.length) return { ok: false as const, message: '分配已发布，不能整体重新分配；请逐项调整' };
+		const ctx = await loadAssignmentContext(tx, campaignId);
+		if (!ctx.dossiers.length) return { ok: false as const, message: '还没有候选人材料可以分配' };
+		if (!ctx.experts.length) return { ok: false as const, message: '还没有评审专家' };
+		let pairs: { expertId: string; candidateId: string }[] = [];
+		let objective: number | null = null;
+		if (mode.mode === 'panel') {
+			for (const d of ctx.dossiers)
+				for (const e of ctx.experts)
+					if (e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id))) pairs.push({ expertId: e.id, candidateId: d.id });
+			const uncovered = ctx.dossiers.filter((d) => !pairs.some((p) => p.candidateId === d.id));
+			if (uncovered.length)
+				return {
+					ok: false as const,
+					message: `${uncovered.slice(0, 8).map((d) => d.code).join('、')}${uncovered.length > 8 ? ` 等 ${uncovered.length} 份材料` : ''}没有可评审的评审组专家（无对应评审组或全部回避）`
+				};
+		} else {
+			if (!Number.isInteger(mode.k) || mode.k < 1 || mode.k > 50) return { ok: false as const, message: `每份材料的评审人数“${mode.k}”应为 1–50 的整数` };
+			const result = solveAssignment(buildInstance(ctx, mode.k));
+			if ('error' in result) return { ok: false as const, message: result.message, infeasible: result };
+			const idOf = new Map(ctx.dossiers.map((d) => [d.code, d.id]));
+			pairs = result.assignments.map((a) => ({ expertId: a.expert, candidateId: idOf.get(a.dossier)! }));
+			objective = result.objective;
+		}
+		await tx.delete(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
+		const now = Date.now();
+		const source = mode.mode === 'panel' ? ('panel' as const) : ('auto' as const);
+		const rows = pairs.map((p) => ({ campaignId, ...p, state: 'draft' as const, source, createdAt: now }));
+		for (let i = 0; i < rows.length; i += 200) await tx.insert(assignments).values(rows.slice(i, i + 200));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.propose',
+			entity: 'campaign',
+			entityId: campaignId,
+			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, pairs: rows.length, objective }
+		});
+		return { ok: true as const, pairs: rows.length, objective };
+	});
+}
+
+export type ChangeResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+
+async function stateOf(tx: Tx, campaignId: string): Promise<'draft' | 'published'> {
+	const any = await tx
+		.select({ s: assignments.state })
+		.from(assignments)
+		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')))
+		.limit(1);
+	return any.length ? 'published' : 'draft';
+}
+
+async function checkPair(tx: Tx, campaignId: string, expertId: string, candidateId: string): Promise<ChangeResult> {
+	const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+	const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
+	if (!e || !c) return { ok: false, status: 404, message: '没有找到该专家或材料' };
+	const blocked = await blockedPairs(tx, campaignId);
+	if (blocked.has(pairKey(expertId, candidateId)))
+		return { ok: false, status: 409, message: `专家${e.name}与材料 ${c.reviewCode} 存在回避关系，不能分配` };
+	return { ok: true };
+}
+
+/** Adds one pair (conflicts enforced). After publication the pair is published at once. */
+export async function addPair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
+	return db.transaction(async (tx) => {
+		const ok = await checkPair(tx, campaignId, expertId, candidateId);
+		if (!ok.ok) return ok;
+		const exists = await tx
+			.select()
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)));
+		if (exists.length) return { ok: false as const, status: 409 as const, message: '该专家已分配到这份材料' };
+		const row = { campaignId, expertId, candidateId, state: await stateOf(tx, campaignId), source: 'manual' as const, createdAt: Date.now() };
+		await tx.insert(assignments).values(row);
+		await audit(tx, actor, { campaignId, action: 'assignment.add', entity: 'assignment', entityId: pairKey(expertId, candidateId), after: row, reason: reason || undefined });
+		return { ok: true as const };
+	});
+}
+
+export async function removePair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
+	return db.transaction(async (tx) => {
+		const removed = await tx
+			.delete(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)))
+			.returning();
+		if (!removed.length) return { ok: false as const, status: 404 as const, message: '没有找到该分配' };
+		await audit(tx, actor, { campaignId, action: 'assignment.remove', entity: 'assignment', entityId: pairKey(expertId, candidateId), before: removed[0], reason: reason || undefined });
+		return { ok: true as const };
+	});
+}
+
+/** Moves a dossier from one expert to another in one step (both checks or neither change). */
+export async function movePair(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	candidateId: string,
+	fromExpertId: string,
+	toExpertId: string,
+	reason = ''
+): Promise<ChangeResult> {
+	return db.transaction(async (tx) => {
+		const ok = await checkPair(tx, campaignId, toExpertId, candidateId);
+		if (!ok.ok) return ok;
+		const already = await tx
+			.select()
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, toExpertId), eq(assignments.candidateId, candidateId)));
+		if (already.length) return { ok: false as const, status: 409 as const, message: '目标专家已分配到这份材料' };
+		const removed = await tx
+			.delete(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, fromExpertId), eq(assignments.candidateId, candidateId)))
+			.returning();
+		if (!removed.length) return { ok: false as const, status: 404 as const, message: '原专家没有分配到这份材料' };
+		const row = { campaignId, expertId: toExpertId, candidateId, state: removed[0].state, source: 'manual' as const, createdAt: Date.now() };
+		await tx.insert(assignments).values(row);
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.move',
+			entity: 'assignment',
+			entityId: candidateId,
+			before: { expertId: fromExpertId },
+			after: { expertId: toExpertId },
+			reason: reason || undefined
+		});
+		return { ok: true as const };
+	});
+}
+
+/** Publishes the draft: from now on the experts see their dossiers. Re-checks conflicts first. */
+export async function publishAssignment(db: DB, actor: Actor, campaignId: string): Promise<ChangeResult & { pairs?: number }> {
+	return db.transaction(async (tx) => {
+		const drafts = await tx.select().from(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
+		if (!drafts.length) return { ok: false as const, status: 400 as const, message: '没有待发布的分配方案' };
+		const blocked = await blockedPairs(tx, campaignId);
+		const bad = drafts.filter((d) => blocked.has(pairKey(d.expertId, d.candidateId)));
+		if (bad.length) return { ok: false as const, status: 409 as const, message: `方案中有 ${bad.length} 个分配与回避关系冲突，请重新分配或调整后再发布` };
+		await tx.update(assignments).set({ state: 'published' }).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
+		await audit(tx, actor, { campaignId, action: 'assignment.publish', entity: 'campaign', entityId: campaignId, after: { pairs: drafts.length } });
+		return { ok: true as const, pairs: drafts.length };
+	});
+}
+
+export async function listAssignments(db: DB | Tx, campaignId: string) {
+	return db.select().from(assignments).where(eq(assignments.campaignId, campaignId));
+}
+
+/** True when the expert holds a published assignment to the candidate and no tie blocks it. */
+export async function mayOpenDossier(db: DB | Tx, campaignId: string, expertId: string, candidateId: string): Promise<boolean> {
+	const a = await db
+		.select()
+		.from(assignments)
+		.where(
+			and(
+				eq(assignments.campaignId, campaignId),
+				eq(assignments.expertId, expertId),
+				eq(assignments.candidateId, candidateId),
+				eq(assignments.state, 'published')
+			)
+		);
+	if (!a.length) return false;
+	const blocked = await blockedPairs(db, campaignId);
+	return !blocked.has(pairKey(expertId, candidateId));
+}

@@ -1,0 +1,217 @@
+// Editing one nomination by hand (the organizer's 推荐表 form) and its manual redactions.
+// Each write is one transaction with its audit entry; the dedup key stays unique per campaign.
+import { and, eq, max } from 'drizzle-orm';
+import type { DB } from '../db';
+import { candidates } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
+import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
+import { cleanText } from '../../domain/units';
+
+export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月的候选人';
+
+export type EditResult =
+	| { ok: true; id: string; reviewCode: string | null; changed: boolean }
+	| { ok: false; code: 'DUPLICATE' | 'NOT_FOUND' | 'STALE'; message: string };
+
+export interface ManualRedactions {
+	add: string[];
+	remove: string[];
+}
+
+export async function getCandidate(db: DB | Tx, campaignId: string, id: string): Promise<CandidateRow | null> {
+	const rows = await db
+		.select()
+		.from(candidates)
+		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.id, id)))
+		.limit(1);
+	return rows[0] ?? null;
+}
+
+export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedactions {
+	const r = (row.redactions ?? {}) as Partial<ManualRedactions>;
+	const list = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+	return { add: list(r.add), remove: list(r.remove) };
+}
+
+/**
+ * 推荐单位 the form offers: the campaign's channels, then those that imports brought in with a
+ * 渠道类型 (they are counted as channels of that type by the check).
+ */
+export function channelOptions(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): { name: string; type: ChannelType | null }[] {
+	const out = new Map<string, ChannelType | null>(config.channels.map((c) => [c.name, c.type]));
+	for (const row of rows) {
+		const r = recordOf(row);
+		const name = (r.channel ?? '').trim();
+		if (name && !out.has(name) && r.channelType) out.set(name, r.channelType);
+	}
+	return [...out].map(([name, type]) => ({ name, type }));
+}
+
+async function findByKey(tx: Tx, campaignId: string, key: string) {
+	return (
+		await tx
+			.select({ id: candidates.id })
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.dedupKey, key)))
+			.limit(1)
+	)[0];
+}
+
+function isUniqueViolation(e: unknown): boolean {
+	const text = String((e as { message?: string })?.message ?? e) + String((e as { cause?: unknown })?.cause ?? '');
+	return /UNIQUE constraint failed/i.test(text);
+}
+
+async function codeOf(tx: Tx, id: string): Promise<string | null> {
+	return (await tx.select({ code: candidates.reviewCode }).from(candidates).where(eq(candidates.id, id)))[0]?.code ?? null;
+}
+
+/** A new nomination entered by hand; it gets the next 序号 and a review code in its field. */
+export async function createCandidate(db: DB, actor: Actor, campaignId: string, record: CandidateRecord): Promise<EditResult> {
+	try {
+		return await db.transaction(async (tx) => {
+			const key = dedupKey(record);
+			if (await findByKey(tx, campaignId, key)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			const top = await tx.select({ n: max(candidates.seq) }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			const seq = Number(top[0]?.n ?? 0) + 1;
+			const full: CandidateRecord = { ...record, seq: record.seq ?? String(seq) };
+			const id = newId('k_');
+			const now = Date.now();
+			await tx.insert(candidates).values({
+				id,
+				campaignId,
+				dedupKey: key,
+				name: full.name,
+				gender: full.gender,
+				birth: full.birth,
+				channel: full.channel,
+				field: reviewField(full),
+				reviewCode: null,
+				record: full,
+				redactions: null,
+				seq,
+				createdAt: now,
+				updatedAt: now
+			});
+			await ensureReviewCodes(tx, campaignId);
+			const reviewCode = await codeOf(tx, id);
+			await audit(tx, actor, { campaignId, action: 'candidate.create', entity: 'candidate', entityId: id, after: { record: full, reviewCode } });
+			return { ok: true, id, reviewCode, changed: true } as const;
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE };
+		throw e;
+	}
+}
+
+/**
+ * Saves the form over the stored record. Keys the form does not edit (序号, 推荐组别 in a field
+ * campaign, extra columns …) are kept. With `expectedUpdatedAt`, a record changed by someone else
+ * in the meantime is not overwritten. A changed field gets a new code in the new field, as on import.
+ */
+export async function updateCandidate(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	id: string,
+	record: CandidateRecord,
+	opts: { expectedUpdatedAt?: number } = {}
+): Promise<EditResult> {
+	try {
+		return await db.transaction(async (tx) => {
+			const row = await getCandidate(tx, campaignId, id);
+			if (!row) return { ok: false, code: 'NOT_FOUND', message: '没有找到该候选人' } as const;
+			if (opts.expectedUpdatedAt !== undefined && row.updatedAt !== opts.expectedUpdatedAt)
+				return { ok: false, code: 'STALE', message: '该候选人在您编辑期间已被他人修改。您填写的内容仍在表单中，请核对后再次保存。' } as const;
+			const before = recordOf(row);
+			const merged = JSON.parse(JSON.stringify({ ...before, ...record })) as CandidateRecord;
+			if (JSON.stringify(merged) === JSON.stringify(before)) return { ok: true, id, reviewCode: row.reviewCode, changed: false } as const;
+			const key = dedupKey(merged);
+			const other = await findByKey(tx, campaignId, key);
+			if (other && other.id !== id) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			const field = reviewField(merged);
+			await tx
+				.update(candidates)
+				.set({
+					dedupKey: key,
+					name: merged.name,
+					gender: merged.gender,
+					birth: merged.birth,
+					channel: merged.channel,
+					field,
+					record: merged,
+					reviewCode: field === row.field ? row.reviewCode : null,
+					updatedAt: Math.max(Date.now(), row.updatedAt + 1)
+				})
+				.where(eq(candidates.id, id));
+			if (field !== row.field) await ensureReviewCodes(tx, campaignId);
+			const reviewCode = await codeOf(tx, id);
+			await audit(tx, actor, {
+				campaignId,
+				action: 'candidate.update',
+				entity: 'candidate',
+				entityId: id,
+				before: reviewCode === row.reviewCode ? before : { record: before, reviewCode: row.reviewCode },
+				after: reviewCode === row.reviewCode ? merged : { record: merged, reviewCode }
+			});
+			return { ok: true, id, reviewCode, changed: true } as const;
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE };
+		throw e;
+	}
+}
+
+export type RedactionChange =
+	| { op: 'add'; text: string } // hide this string
+	| { op: 'keep'; text: string } // do not redact this string
+	| { op: 'drop'; list: 'add' | 'remove'; text: string }; // undo a manual entry
+
+export const MANUAL_MAX = 100;
+
+/** Validates a manual redaction string; returns a Chinese message or null. */
+export function manualProblem(text: string): string | null {
+	const t = text.trim();
+	if (!t) return '请填写要处理的文字';
+	if ([...cleanText(t)].length < 2) return `“${t}”太短：至少需要 2 个字，否则会误伤正文中的其他文字`;
+	if (t.length > MANUAL_MAX) return `“${t.slice(0, 20)}…”过长（最多 ${MANUAL_MAX} 个字）`;
+	if (/【|】/.test(t)) return `“${t}”含有标记符号【】，请只填写原文`;
+	return null;
+}
+
+/** Applies one change to candidates.redactions, audited with before and after. */
+export async function changeRedactions(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	id: string,
+	change: RedactionChange
+): Promise<{ ok: true; manual: ManualRedactions } | { ok: false; message: string }> {
+	const text = change.text.trim();
+	if (change.op !== 'drop') {
+		const problem = manualProblem(text);
+		if (problem) return { ok: false, message: problem };
+	}
+	return db.transaction(async (tx) => {
+		const row = await getCandidate(tx, campaignId, id);
+		if (!row) return { ok: false, message: '没有找到该候选人' } as const;
+		const before = manualOf(row);
+		const same = (a: string) => cleanText(a) === cleanText(text);
+		const next: ManualRedactions = { add: [...before.add], remove: [...before.remove] };
+		if (change.op === 'add') {
+			next.remove = next.remove.filter((s) => !same(s));
+			if (!next.add.some(same)) next.add.push(text);
+		} else if (change.op === 'keep') {
+			next.add = next.add.filter((s) => !same(s));
+			if (!next.remove.some(same)) next.remove.push(text);
+		} else {
+			next[change.list] = next[change.list].filter((s) => s !== change.text);
+		}
+		if (JSON.stringify(next) === JSON.stringify(before)) return { ok: true, manual: before } as const;
+		await tx.update(candidates).set({ redactions: next }).where(eq(candidates.id, id));
+		await audit(tx, actor, { campaignId, action: 'candidate.redactions', entity: 'candidate', entityId: id, before, after: next });
+		return { ok: true, manual: next } as const;
+	});
+}
