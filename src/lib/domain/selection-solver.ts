@@ -51,7 +51,7 @@ interface Branch {
 
 const STRONG_CANDIDATES = Number(process.env.SC ?? 8);
 const TRIAL_ITERATIONS = Number(process.env.TI ?? 40);
-const RELIABLE = Number(process.env.REL ?? 1);
+const RELIABLE = Number(process.env.REL ?? 2);
 const LOOKAHEAD = Number(process.env.LA ?? 4);
 
 interface Node {
@@ -528,6 +528,7 @@ export function maximize(problem: CoreProblem, values: ArrayLike<number>, lex = 
 	const { lo, hi } = model.rootBounds();
 	const best = model.search(lo, hi, 'max');
 	model.stats.phase1Nodes = model.stats.nodes;
+	if (process.env.DBG) console.log("phase1", JSON.stringify(model.stats), performance.now());
 	let result: CoreSolution | null = null;
 	if (best) {
 		const counts = lex ? model.lexBest(best.value, best.counts) : best.counts;

@@ -1,8 +1,8 @@
 // The 推荐表 as a web form: field names, labels, the values a form shows, and the server-side
 // reading and validation of a submitted form. Pure (no I/O), so the page and the server share it.
-import { textLength } from '$lib/domain/eligibility';
-import { fieldFullName, formatBirth, normalizeName, parseAwards, parseBirthDetailed, parseCareer } from '$lib/domain/nomination-format';
-import type { CandidateRecord, CareerEntry, ChannelType } from '$lib/domain/types';
+import { textLength } from '../../domain/eligibility';
+import { fieldFullName, formatBirth, normalizeName, parseAwards, parseBirthDetailed, parseCareer } from '../../domain/nomination-format';
+import type { CandidateRecord, CareerEntry, ChannelType } from '../../domain/types';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */
 export const FORM_KEYS = [
@@ -35,6 +35,15 @@ export interface FormContext {
 	channels: { name: string; type: ChannelType | null }[];
 	/** YYYY-MM-DD; a birth after it is refused. */
 	today: string;
+}
+
+/** The choices of the form's selects and the notice's text limits, as the page receives them. */
+export interface FormOptions {
+	classification: 'field' | 'group';
+	classLabel: string;
+	fields: { value: string; label: string }[];
+	channels: { value: string; label: string }[];
+	textLimits: { deeds: number; story: number; awards: number };
 }
 
 export function classLabel(classification: 'field' | 'group'): string {

@@ -8,6 +8,7 @@ import { newId } from './accounts';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/units';
+import { classLabel, classOptionLabel, type FormContext, type FormOptions } from '../../components/candidates/candidate-form';
 
 export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月的候选人';
 
@@ -214,4 +215,25 @@ export async function changeRedactions(
 		await audit(tx, actor, { campaignId, action: 'candidate.redactions', entity: 'candidate', entityId: id, before, after: next });
 		return { ok: true, manual: next } as const;
 	});
+}
+
+/** What the 推荐表 form needs from the campaign: the choices of the selects and the text limits. */
+export function formOptions(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): FormOptions {
+	return {
+		classification: config.classification,
+		classLabel: classLabel(config.classification),
+		fields: config.fields.map((f) => ({ value: f, label: classOptionLabel(config.classification, f) })),
+		channels: channelOptions(config, rows).map((c) => ({ value: c.name, label: c.type ? `${c.name}（${c.type}）` : c.name })),
+		textLimits: config.textLimits
+	};
+}
+
+/** The form context for parseCandidateForm. */
+export function formContext(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): FormContext {
+	return {
+		classification: config.classification,
+		fields: config.fields,
+		channels: channelOptions(config, rows),
+		today: new Date().toISOString().slice(0, 10)
+	};
 }

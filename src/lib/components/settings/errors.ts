@@ -1,0 +1,43 @@
+// Errors of the settings form by input path, and the aria attributes that tie them to inputs.
+import { inputId } from '$lib/domain/config-form';
+
+export type ErrorMap = Record<string, string[]>;
+
+export function toErrorMap(list: { path: string; message: string }[] | null | undefined): ErrorMap {
+	const map: ErrorMap = {};
+	for (const e of list ?? []) (map[e.path] ??= []).push(e.message);
+	return map;
+}
+
+/** Messages of a table row: the row itself (`channelQuotas[1]`) and each of its inputs. */
+export function rowMessages(map: ErrorMap, row: string): string[] {
+	return Object.entries(map)
+		.filter(([p]) => p === row || p.startsWith(`${row}.`))
+		.flatMap(([, m]) => m);
+}
+
+export const errorId = (path: string) => `${inputId(path)}-err`;
+
+/** aria-invalid/-describedby for an input; in a table the message sits in the row's error line. */
+export function aria(map: ErrorMap, path: string, row?: string): Record<string, string> {
+	if (!map[path] && !(row && map[row])) return {};
+	return { 'aria-invalid': 'true', 'aria-describedby': errorId(row ?? path) };
+}
+
+const SECTIONS: [RegExp, string][] = [
+	[/^(name|level|region|hosts|document|referenceDate)$/, '基本信息'],
+	[/^(classification|fields)/, '推荐领域'],
+	[/^channelQuotas/, '推荐渠道名额'],
+	[/^channels/, '推荐渠道'],
+	[/^youth/, '青年'],
+	[/^(excludedCategories|priorTitleBlocks|noSelfNomination|mustWorkInRegion)/, '排除与限制'],
+	[/^textLimits/, '字数上限'],
+	[/^tiers/, '称号与名额'],
+	[/^targets/, '名单平衡目标'],
+	[/^rubric/, '评分标准'],
+	[/^publicNoticeWorkdays/, '公示期']
+];
+
+export function sectionOf(path: string): string {
+	return SECTIONS.find(([re]) => re.test(path))?.[1] ?? '设置';
+}

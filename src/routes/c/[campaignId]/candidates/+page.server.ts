@@ -1,0 +1,98 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { configOf } from '$lib/server/services/campaigns';
+import { listCandidateRows, recordOf, reviewField } from '$lib/server/services/candidates';
+import { checkCampaign } from '$lib/domain/eligibility';
+import { isYouth } from '$lib/domain/age';
+import { formatBirth } from '$lib/domain/nomination-format';
+import { classLabel } from '$lib/components/candidates/candidate-form';
+import type { CheckIssue } from '$lib/domain/types';
+
+const issueKey = (name: string, channel: string | undefined) => `${name.trim()}|${(channel ?? '').trim()}`;
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
+	const db = await getDb();
+	const config = configOf(campaign);
+	const rows = await listCandidateRows(db, campaign.id);
+	const records = rows.map(recordOf);
+
+	// Problems of the eligibility check, by candidate name + 推荐单位 (the check names both).
+	const report = checkCampaign(config, records);
+	const issues = new Map<string, { errors: string[]; warnings: string[] }>();
+	const file = (list: CheckIssue[], kind: 'errors' | 'warnings') => {
+		for (const i of list) {
+			if (!i.candidate) continue;
+			const key = issueKey(i.candidate, i.channel);
+			const entry = issues.get(key) ?? { errors: [], warnings: [] };
+			entry[kind].push(i.message);
+			issues.set(key, entry);
+		}
+	};
+	file(report.errors, 'errors');
+	file(report.warnings, 'warnings');
+
+	const all = rows.map((row, i) => {
+		const r = records[i];
+		const found = issues.get(issueKey(r.name, r.channel)) ?? { errors: [], warnings: [] };
+		return {
+			id: row.id,
+			seq: row.seq,
+			reviewCode: row.reviewCode ?? '',
+			name: r.name,
+			gender: r.gender,
+			birth: formatBirth(r.birth ?? ''),
+			youth: isYouth(r.birth, config.referenceDate, config.youthAge),
+			channel: r.channel,
+			unit: r.unitAndTitle ?? '',
+			field: reviewField(r),
+			grassroots: !!r.grassroots,
+			errors: found.errors,
+			warnings: found.warnings
+		};
+	});
+
+	const p = event.url.searchParams;
+	const filters = {
+		channel: p.get('channel') ?? '',
+		field: p.get('field') ?? '',
+		youth: p.get('youth') ?? '',
+		gender: p.get('gender') ?? '',
+		grassroots: p.get('grassroots') ?? '',
+		problems: p.get('problems') ?? '',
+		q: (p.get('q') ?? '').trim()
+	};
+	const q = filters.q.replace(/\s+/g, '').toLowerCase();
+	const items = all.filter(
+		(c) =>
+			(!filters.channel || c.channel === filters.channel) &&
+			(!filters.field || c.field === filters.field) &&
+			(!filters.youth || c.youth === (filters.youth === '是')) &&
+			(!filters.gender || c.gender === filters.gender) &&
+			(!filters.grassroots || c.grassroots === (filters.grassroots === '是')) &&
+			(!filters.problems || c.errors.length + c.warnings.length > 0) &&
+			(!q || [c.name, c.unit, c.reviewCode].some((s) => s.replace(/\s+/g, '').toLowerCase().includes(q)))
+	);
+
+	const channelOrder = new Map(config.channels.map((c, i) => [c.name, i]));
+	const channels = [...new Set(all.map((c) => c.channel))].sort(
+		(a, b) => (channelOrder.get(a) ?? 1e6) - (channelOrder.get(b) ?? 1e6) || a.localeCompare(b, 'zh-CN')
+	);
+	const fields = [...new Set([...config.fields, ...all.map((c) => c.field)])];
+	return {
+		filters,
+		filtered: Object.entries(filters).some(([, v]) => v !== ''),
+		items,
+		total: all.length,
+		withProblems: all.filter((c) => c.errors.length + c.warnings.length > 0).length,
+		summary: {
+			youth: items.filter((c) => c.youth).length,
+			women: items.filter((c) => c.gender === '女').length,
+			grassroots: items.filter((c) => c.grassroots).length
+		},
+		options: { channels, fields, classLabel: classLabel(config.classification) },
+		youthAge: config.youthAge,
+		referenceDate: config.referenceDate
+	};
+};
