@@ -8,7 +8,7 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	if (process.env.LAUREL_NO_DEMO !== '1') {
 		const created = await ensureDemo(db, { onlyIfEmpty: true });
-		if (created) console.log('已创建演示活动：', created.campaign);
+		if (created?.created) console.log('已创建演示活动：', created.campaign);
 	}
 };
 

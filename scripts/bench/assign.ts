@@ -158,7 +158,7 @@ async function main(): Promise<number> {
 		}
 		const lp = highsLp(inst);
 		const h0 = performance.now();
-		const sol = highs.solve(lp, { time_limit: HIGHS_LIMIT_S, output_flag: false } as Parameters<typeof highs.solve>[1]);
+		const sol = highs.solve(lp, { time_limit: HIGHS_LIMIT_S, output_flag: false });
 		const highsMs = performance.now() - h0;
 		const finished = sol.Status === 'Optimal';
 		const highsObj = finished ? sol.ObjectiveValue : NaN;

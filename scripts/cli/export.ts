@@ -1,3 +1,4 @@
+import '../../src/lib/server/services/exports-review';
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { withCampaign } from './db';

@@ -14,6 +14,8 @@ for (const width of widths) {
 		const shots: [string, string, string][] = [
 			['organizer', `/c/${DEMO}/overview`, 'organizer-overview'],
 			['organizer', `/c/${DEMO}/experts`, 'organizer-experts'],
+			['organizer', `/c/${DEMO}/import`, 'organizer-import'],
+			['organizer', `/c/${DEMO}/check`, 'organizer-check'],
 			['organizer', '/campaigns/new', 'campaign-new'],
 			['chair', `/c/${DEMO}/panel`, 'chair-panel'],
 			['expert03', `/c/${DEMO}/tasks`, 'expert-tasks']

@@ -217,6 +217,13 @@ describe('outliers (leave-one-out)', () => {
 		expect(findOutliers(sheets('A', [80, 80, 80, 81]))).toEqual([]); // others' SD 0: rule off
 	});
 
+	it('takes the most deviant score out first, so agreeing scores are not flagged with it', () => {
+		const o = findOutliers(sheets('A', [90, 88, 35]));
+		expect(o.map((x) => x.score)).toEqual([35]);
+		// two wild scores on opposite sides are both found, one after the other
+		expect(findOutliers(sheets('A', [80, 80, 80, 80, 40, 99])).map((x) => x.score).sort()).toEqual([40, 99]);
+	});
+
 	it('reports both rules at once', () => {
 		const o = findOutliers(sheets('A', [70, 72, 74, 76, 95]));
 		expect(o).toHaveLength(1);

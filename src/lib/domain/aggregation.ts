@@ -209,13 +209,27 @@ const fmt = (x: number) => String(Number(x.toFixed(1)));
  * Leave-one-out: a score is compared with the mean (and sample SD) of the other scores of the
  * same candidate. Rule "sd": ≥ 3 others, their SD > 0, |dev| > 2 SD. Rule "points": ≥ 2 others,
  * |dev| > 15. Both strict.
+ * Applied one score at a time: the most deviant flagged score is taken out and the rest tested
+ * again. Otherwise one wild score drags the others' reference so far that, with three experts,
+ * the two agreeing scores would be flagged as well (90, 88, 35 must flag only the 35).
  */
 export function findOutliers(sheets: readonly { expert: string; total: number }[]): Outlier[] {
 	const out: Outlier[] = [];
+	const rest = [...sheets];
+	for (;;) {
+		const next = mostDeviant(rest);
+		if (!next) return out;
+		out.push(next.outlier);
+		rest.splice(next.index, 1);
+	}
+}
+
+function mostDeviant(sheets: readonly { expert: string; total: number }[]): { index: number; outlier: Outlier } | null {
 	const n = sheets.length;
-	if (n < 3) return out;
+	if (n < 3) return null;
 	let sum = 0;
 	for (const s of sheets) sum += s.total;
+	let best: { index: number; outlier: Outlier } | null = null;
 	for (let i = 0; i < n; i++) {
 		const x = sheets[i].total;
 		const m = (sum - x) / (n - 1);
@@ -226,16 +240,20 @@ export function findOutliers(sheets: readonly { expert: string; total: number }[
 		const bySd = sd > 0 && Math.abs(dev) > OUTLIER_SD * sd + EPS;
 		const byPts = Math.abs(dev) > OUTLIER_POINTS + EPS;
 		if (!bySd && !byPts) continue;
+		if (best && Math.abs(best.outlier.deviation) >= Math.abs(dev)) continue;
 		const why = [byPts ? `超过 ${OUTLIER_POINTS} 分` : '', bySd ? `超过其余专家 ${OUTLIER_SD} 倍标准差 ${fmt(sd)}` : ''];
-		out.push({
-			expert: sheets[i].expert,
-			score: x,
-			reason: `${dev > 0 ? '高于' : '低于'}其余专家均值 ${fmt(Math.abs(dev))} 分（${why.filter(Boolean).join('，')}）`,
-			rule: bySd && byPts ? 'both' : bySd ? 'sd' : 'points',
-			deviation: dev
-		});
+		best = {
+			index: i,
+			outlier: {
+				expert: sheets[i].expert,
+				score: x,
+				reason: `${dev > 0 ? '高于' : '低于'}其余专家均值 ${fmt(Math.abs(dev))} 分（${why.filter(Boolean).join('，')}）`,
+				rule: bySd && byPts ? 'both' : bySd ? 'sd' : 'points',
+				deviation: dev
+			}
+		};
 	}
-	return out;
+	return best;
 }
 
 // ---------- aggregation ----------

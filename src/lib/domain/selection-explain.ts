@@ -144,7 +144,7 @@ export function diagnoseInfeasible(
 			const zh = describeRule(r, 'zh');
 			const message =
 				r.kind === 'atLeast' ? `${zh}，但全部候选人中只有 ${a} 名${targetZh(r)}` : `${zh}，但全部 ${n} 名候选人都要入选，其中${targetZh(r)} ${a} 名`;
-			list.push({ rule: describeRule(r), path: r.path, shortBy: Math.abs(a - r.count), message });
+			list.push({ rule: describeRule(r), path: r.path, shortBy: Math.abs(a - r.count), message, conflict: list.length });
 		});
 		return result(`候选人只有 ${n} 名（名额 ${seats}），全部入选仍不满足：${list.map((l) => l.message).join('；')}`, list);
 	}
@@ -155,10 +155,10 @@ export function diagnoseInfeasible(
 		const m = members[i];
 		if (r.kind === 'atLeast' && r.count > Math.min(m, k)) {
 			const message = r.count > m ? `${zh}，但只有 ${m} 名${targetZh(r)}候选人` : `${zh}，但只有 ${k} 个名额`;
-			singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - Math.min(m, k), message });
+			singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - Math.min(m, k), message, conflict: singles.length });
 		} else if (r.kind === 'atMost' && n - m + r.count < k) {
 			const message = `${zh}，但其余候选人只有 ${n - m} 名，凑不满 ${k} 个名额`;
-			singles.push({ rule: describeRule(r), path: r.path, shortBy: k - (n - m + r.count), message });
+			singles.push({ rule: describeRule(r), path: r.path, shortBy: k - (n - m + r.count), message, conflict: singles.length });
 		}
 	});
 	// an atLeast above an atMost on the same target
@@ -168,9 +168,9 @@ export function diagnoseInfeasible(
 		if (!cap.length) continue;
 		const u = cap.reduce((a, b) => (b.count < a.count ? b : a));
 		const message = `${describeRule(r, 'zh')}，但同时要求${describeRule(u, 'zh')}`;
-		singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - u.count, message });
-		if (!singles.some((x) => x.path === u.path))
-			singles.push({ rule: describeRule(u), path: u.path, shortBy: r.count - u.count, message });
+		const conflict = singles.length ? singles[singles.length - 1].conflict + 1 : 0;
+		singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - u.count, message, conflict });
+		singles.push({ rule: describeRule(u), path: u.path, shortBy: r.count - u.count, message, conflict });
 	}
 	if (singles.length) return result(joined(singles), singles);
 
@@ -198,14 +198,14 @@ export function diagnoseInfeasible(
 		const sign = r.kind === 'atLeast' ? 1 : -1;
 		const best = maximize(problem, ranked.map((c) => (isMember(r, c) ? sign : 0)), false);
 		const zh = describeRule(r, 'zh');
-		if (!best) return { rule: describeRule(r), path: r.path, message: zh };
+		if (!best) return { rule: describeRule(r), path: r.path, message: zh, conflict: 0 };
 		const reach = sign * best.value;
 		const shortBy = r.kind === 'atLeast' ? r.count - reach : reach - r.count;
 		const message =
 			r.kind === 'atLeast'
 				? `${zh}（其余规则下最多只能有 ${reach} 名，差 ${shortBy} 名）`
 				: `${zh}（其余规则下至少会有 ${reach} 名，超出 ${shortBy} 名）`;
-		return { rule: describeRule(r), path: r.path, shortBy, message };
+		return { rule: describeRule(r), path: r.path, shortBy, message, conflict: 0 };
 	});
 	// rules of one kind on disjoint sets of candidates conflict only through the number of seats
 	const disjoint = ranked.every((c) => core.filter((r) => isMember(r, c)).length <= 1);

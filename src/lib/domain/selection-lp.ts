@@ -17,6 +17,9 @@ export type LpStatus = 'optimal' | 'infeasible' | 'limit';
 export interface Basis {
 	basis: Int32Array;
 	atUp: Uint8Array;
+	/** the inverse as it was, so returning to this basis costs a copy, not an inversion */
+	Binv: Float64Array;
+	sinceRefactor: number;
 }
 
 export class DualSimplex {
@@ -89,7 +92,7 @@ export class DualSimplex {
 	}
 
 	snapshot(): Basis {
-		return { basis: this.basis.slice(), atUp: this.atUp.slice() };
+		return { basis: this.basis.slice(), atUp: this.atUp.slice(), Binv: this.Binv.slice(), sinceRefactor: this.sinceRefactor };
 	}
 
 	load(b: Basis): void {
@@ -97,7 +100,8 @@ export class DualSimplex {
 		this.atUp.set(b.atUp);
 		this.pos.fill(-1);
 		for (let p = 0; p < this.m; p++) this.pos[this.basis[p]] = p;
-		this.invertOrReset();
+		this.Binv.set(b.Binv);
+		this.sinceRefactor = b.sinceRefactor;
 	}
 
 	/** Value of variable v in the current point (structurals 0..n−1, then row activities). */
@@ -107,8 +111,12 @@ export class DualSimplex {
 		return this.atUp[v] ? this.up[v] : this.lo[v];
 	}
 
-	/** Solve from the current basis with the current bounds. */
-	solve(maxIter = 20000): LpStatus {
+	/**
+	 * Solve from the current basis with the current bounds. The default cap is only a safety net
+	 * against numerical cycling: a capped solve still yields a valid bound, and the caller branches on.
+	 */
+	solve(maxIter = 2000 + 20 * this.m): LpStatus {
+		this.ray = null;
 		// a basis carried over from the parent node keeps its inverse; it is rebuilt every few pivots
 		this.refresh(this.sinceRefactor >= REFACTOR_EVERY);
 		const m = this.m;
@@ -163,11 +171,6 @@ export class DualSimplex {
 		this.makeDualFeasible();
 		this.computePrimal();
 		if (reinvert) this.sinceRefactor = 0;
-	}
-
-	private invertOrReset(): void {
-		if (!this.invert()) this.slackBasis();
-		this.sinceRefactor = 0;
 	}
 
 	/** Gauss–Jordan with partial pivoting on the dense basis matrix. */
@@ -281,19 +284,28 @@ export class DualSimplex {
 		// α_v = ρ·column(v) for nonbasic v; collect the breakpoints of the dual step
 		const heap = this.heap;
 		const key = this.key;
+		const pos = this.pos;
+		const atUp = this.atUp;
+		const colStart = this.colStart;
+		const colRows = this.colRows;
+		const nt = this.nt;
 		let hn = 0;
-		for (let v = 0; v < this.nt; v++) {
-			if (this.pos[v] >= 0) continue;
-			let a: number;
+		for (let v = 0; v < nt; v++) {
+			// fixed variables never enter and their reduced costs are only read after a fresh computeDuals
+			if (pos[v] >= 0 || up[v] - lo[v] < TOL_PRIMAL) {
+				alpha[v] = 0;
+				continue;
+			}
+			let a = 0;
 			if (v < n) {
-				a = 0;
-				for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) a += rho[this.colRows[k]];
+				const end = colStart[v + 1];
+				for (let k = colStart[v]; k < end; k++) a += rho[colRows[k]];
 			} else a = -rho[v - n];
 			alpha[v] = a;
-			if (Math.abs(a) < TOL_PIVOT || up[v] - lo[v] < TOL_PRIMAL) continue;
-			if (this.atUp[v] ? s * a > 0 : s * a < 0) {
-				const dv = this.atUp[v] ? -d[v] : d[v];
-				key[v] = (dv > 0 ? dv : 0) / Math.abs(a);
+			if (a < TOL_PIVOT && a > -TOL_PIVOT) continue;
+			if (atUp[v] ? s * a > 0 : s * a < 0) {
+				const dv = atUp[v] ? -d[v] : d[v];
+				key[v] = (dv > 0 ? dv : 0) / (a > 0 ? a : -a);
 				heap[hn++] = v;
 			}
 		}

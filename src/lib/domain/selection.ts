@@ -70,6 +70,8 @@ export interface InfeasibleRule {
 	/** how far the rule must be relaxed for the others of the conflict to hold */
 	shortBy?: number;
 	message: string;
+	/** rules with the same number form one minimal conflicting set (0, 1, … when several are independent) */
+	conflict: number;
 }
 
 export interface SelectionInfeasible {

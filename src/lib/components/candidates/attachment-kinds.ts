@@ -37,3 +37,22 @@ export function formatSize(bytes: number): string {
 	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 	return `${(bytes / 1048576).toFixed(1)} MB`;
 }
+
+/** One file as the organizer's pages list it. */
+export interface AttachmentItem {
+	id: string;
+	kind: AttachmentKind;
+	filename: string;
+	mime: string;
+	size: number;
+	sha256: string;
+	createdAt: number;
+	url: string;
+}
+
+/** What the upload and delete actions report back to the page. */
+export interface UploadResult {
+	saved?: string[];
+	errors?: string[];
+	deleted?: string;
+}

@@ -1,6 +1,6 @@
 // Drizzle schema. One table per concept; JSON columns hold structured documents
 // (campaign configuration, audit before/after) that are read and written whole.
-import { sqliteTable, text, integer, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
 	'users',
@@ -264,3 +264,113 @@ export const assignments = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.campaignId, t.expertId, t.candidateId] }), index('assignments_candidate_idx').on(t.candidateId)]
 );
+
+/** 评审轮次: ordered rounds of a campaign, each scored by rubric or voted. */
+export const rounds = sqliteTable(
+	'rounds',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		name: text('name').notNull(),
+		type: text('type', { enum: ['score', 'vote'] }).notNull(),
+		state: text('state', { enum: ['draft', 'open', 'closed'] }).notNull(),
+		/** who reviews: the published assignment, every expert of the candidate's panel, or every expert */
+		reviewers: text('reviewers', { enum: ['assigned', 'panel', 'all'] }).notNull(),
+		/** RubricCriterion[] for score rounds */
+		rubric: text('rubric', { mode: 'json' }),
+		/** {num, den} for vote rounds, e.g. two thirds */
+		threshold: text('threshold', { mode: 'json' }),
+		aggregation: text('aggregation', { enum: ['mean', 'trimmedMean', 'median', 'calibrated'] }).notNull(),
+		deadline: text('deadline'),
+		createdAt: integer('created_at').notNull(),
+		openedAt: integer('opened_at'),
+		closedAt: integer('closed_at')
+	},
+	(t) => [uniqueIndex('rounds_seq_uq').on(t.campaignId, t.seq)]
+);
+
+/** The candidates in a round: all for the first, those advanced (with how and why) for later ones. */
+export const roundCandidates = sqliteTable(
+	'round_candidates',
+	{
+		roundId: text('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		how: text('how').notNull(),
+		reason: text('reason'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.candidateId] })]
+);
+
+/**
+ * One expert's sheet on one dossier in one round. `version` increases with every save: a save
+ * names the version it saw, so a stale tab cannot overwrite a newer save.
+ */
+export const sheets = sqliteTable(
+	'sheets',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		expertId: text('expert_id')
+			.notNull()
+			.references(() => experts.id, { onDelete: 'cascade' }),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: ['draft', 'submitted', 'withdrawn'] }).notNull(),
+		/** criterion key → points (score) or {choice} (vote) */
+		values: text('values', { mode: 'json' }).notNull(),
+		total: real('total'),
+		choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
+		comment: text('comment'),
+		version: integer('version').notNull(),
+		/** set when the chair reopened a submitted sheet for a rescore */
+		rescoreRequested: text('rescore_requested'),
+		updatedAt: integer('updated_at').notNull(),
+		submittedAt: integer('submitted_at')
+	},
+	(t) => [uniqueIndex('sheets_uq').on(t.roundId, t.expertId, t.candidateId), index('sheets_round_idx').on(t.roundId, t.candidateId)]
+);
+
+/** Every submitted (and withdrawn) version of a sheet, so that a rescore keeps both. */
+export const sheetHistory = sqliteTable(
+	'sheet_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sheetId: text('sheet_id')
+			.notNull()
+			.references(() => sheets.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		status: text('status').notNull(),
+		values: text('values', { mode: 'json' }).notNull(),
+		total: real('total'),
+		choice: text('choice'),
+		comment: text('comment'),
+		at: integer('at').notNull(),
+		by: text('by')
+	},
+	(t) => [index('sheet_history_sheet_idx').on(t.sheetId)]
+);
+
+/** The chair's notes per candidate and round. */
+export const candidateNotes = sqliteTable('candidate_notes', {
+	id: text('id').primaryKey(),
+	roundId: text('round_id')
+		.notNull()
+		.references(() => rounds.id, { onDelete: 'cascade' }),
+	candidateId: text('candidate_id')
+		.notNull()
+		.references(() => candidates.id, { onDelete: 'cascade' }),
+	note: text('note').notNull(),
+	by: text('by').notNull(),
+	at: integer('at').notNull()
+});

@@ -30,6 +30,16 @@ export async function getCandidate(db: DB | Tx, campaignId: string, id: string):
 	return rows[0] ?? null;
 }
 
+/** 序号 → candidate, so that an office can open “候选人 12” by the number on its summary sheet. */
+export async function getCandidateBySeq(db: DB | Tx, campaignId: string, seq: number): Promise<CandidateRow | null> {
+	const rows = await db
+		.select()
+		.from(candidates)
+		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.seq, seq)))
+		.limit(1);
+	return rows[0] ?? null;
+}
+
 export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedactions {
 	const r = (row.redactions ?? {}) as Partial<ManualRedactions>;
 	const list = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);

@@ -6,6 +6,8 @@ import { assignments, candidates, conflicts, experts } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf, type Tx } from './candidates';
+// A cycle (sheets → rounds → conflicts), harmless: only called at run time.
+import { withdrawPairSheets } from './sheets';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
 
@@ -131,7 +133,10 @@ export async function decideConflict(
 			return { ok: false as const, status: 400 as const, message: '专家主动回避不能被排除' };
 		const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
 		await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
-		if (decision === 'confirmed') await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
+		if (decision === 'confirmed') {
+			await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
+			await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
+		}
 		await audit(tx, actor, {
 			campaignId,
 			action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
@@ -160,6 +165,7 @@ export async function addOrganizerConflict(
 		const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'organizer', 'organizer', reason.trim());
+		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
 		return { ok: true as const };
 	});
 }
@@ -174,15 +180,14 @@ export async function recuse(
 	campaignId: string,
 	expertId: string,
 	candidateId: string,
-	reason: string,
-	onWithdraw?: (tx: Tx) => Promise<void>
+	reason: string
 ): Promise<DecideResult> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '请简要说明回避理由' };
 	if (reason.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	return db.transaction(async (tx) => {
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'recusal', 'recusal', reason.trim());
 		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '专家主动回避');
-		if (onWithdraw) await onWithdraw(tx);
+		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
 		return { ok: true as const };
 	});
 }

@@ -21,12 +21,12 @@ export interface DemoAccount {
 	role: Role;
 }
 
-export function demoAccounts(): DemoAccount[] {
+export function demoAccounts(prefix = ''): DemoAccount[] {
 	const list: DemoAccount[] = [
-		{ username: 'organizer', password: DEMO_PASSWORD, role: 'organizer' },
-		{ username: 'chair', password: DEMO_PASSWORD, role: 'chair' }
+		{ username: `${prefix}organizer`, password: DEMO_PASSWORD, role: 'organizer' },
+		{ username: `${prefix}chair`, password: DEMO_PASSWORD, role: 'chair' }
 	];
-	for (let i = 1; i <= 15; i++) list.push({ username: `expert${String(i).padStart(2, '0')}`, password: DEMO_PASSWORD, role: 'expert' });
+	for (let i = 1; i <= 15; i++) list.push({ username: `${prefix}expert${String(i).padStart(2, '0')}`, password: DEMO_PASSWORD, role: 'expert' });
 	return list;
 }
 
@@ -55,16 +55,29 @@ export async function ensureDemo(
 		const n = await db.select({ n: sql<number>`count(*)` }).from(campaigns);
 		if (Number(n[0].n) > 0) return null;
 	}
+	return seedCampaign(db, { id: DEMO_CAMPAIGN_ID, name: '2024年广西“最美科技工作者”（演示）', prefix: '', seed: DEMO_SEED });
+}
+
+/**
+ * A demo-like campaign: 60 candidates, 15 experts in five panels of three, a chair and an organizer,
+ * accounts named `<prefix>organizer`, `<prefix>chair`, `<prefix>expert01`…. The end-to-end tests use
+ * it with their own prefix so that each spec reviews in a campaign of its own.
+ */
+export async function seedCampaign(
+	db: DB,
+	opts: { id: string; name: string; prefix: string; seed: number; candidates?: number }
+): Promise<{ campaign: string; accounts: DemoAccount[]; created: boolean }> {
+	const DEMO_CAMPAIGN_ID = opts.id;
 	const config = demoConfig();
-	const accounts = demoAccounts();
-	const expertProfiles = generateExperts(config, 15, DEMO_SEED);
-	const records = generateCandidates(config, 60, DEMO_SEED);
+	const accounts = demoAccounts(opts.prefix);
+	const expertProfiles = generateExperts(config, 15, opts.seed);
+	const records = generateCandidates(config, opts.candidates ?? 60, opts.seed);
 	const now = Date.now();
 	try {
 		await db.transaction(async (tx) => {
 			await tx.insert(campaigns).values({
 				id: DEMO_CAMPAIGN_ID,
-				name: '2024年广西“最美科技工作者”（演示）',
+				name: opts.name,
 				presetId: 'guangxi-2024',
 				status: 'setup',
 				config,
@@ -125,7 +138,7 @@ export async function ensureDemo(
 		// Another process may have seeded at the same moment: then the demo exists and that is fine.
 		const again = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_CAMPAIGN_ID));
 		if (!again.length) throw e;
-		return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts, created: false };
+		return { campaign: DEMO_CAMPAIGN_ID, accounts, created: false };
 	}
 	// The chair finds the detected ties waiting for a decision.
 	await refreshDetectedConflicts(db, SYSTEM, DEMO_CAMPAIGN_ID);

@@ -1,10 +1,10 @@
 // What an import would do, before it is confirmed: the check report of the campaign as it
 // would be afterwards and how many records are new, changed or unchanged. Writes nothing.
 import type { DB } from '../db';
-import { dedupKey, listCandidateRows, recordOf } from './candidates';
+import { dedupKey } from './candidates';
 import { checkCampaign, channelQuotaFor, type CheckReport } from '../../domain/eligibility';
 import { fieldFullName } from '../../domain/nomination-format';
-import type { ImportPreview } from './intake';
+import { campaignRecords, type ImportPreview } from './intake';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 
 export interface MergeCounts {
@@ -129,5 +129,5 @@ export function sampleRows(preview: Pick<ImportPreview, 'parsed'>, limit = 20): 
 
 /** The records a campaign holds now, for projectedCheck. */
 export async function currentRecords(db: DB, campaignId: string): Promise<CandidateRecord[]> {
-	return (await listCandidateRows(db, campaignId)).map(recordOf);
+	return campaignRecords(db, campaignId);
 }

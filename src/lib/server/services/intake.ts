@@ -1,15 +1,14 @@
 // Nomination import and the eligibility check: the same functions serve the web and the CLI.
-import { and, eq, lt } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { DB } from '../db';
-import { campaigns, pendingImports } from '../db/schema';
+import { campaigns, candidates, pendingImports } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { insertCandidates, listCandidateRows, recordOf } from './candidates';
+import { insertCandidates, recordOf } from './candidates';
 import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/nomination-csv';
 import { checkCampaign, type CheckReport } from '../../domain/eligibility';
-import type { CampaignConfig, ChannelType } from '../../domain/types';
+import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { encodingLabel } from '../../domain/csv-decode';
 
 /** Larger files are refused before parsing: a nomination file of 10,000 rows is about 15 MB. */
@@ -25,6 +24,11 @@ export interface ImportPreview {
 	warnings: RowError[];
 	newChannels: { name: string; type: ChannelType }[];
 	parsed: ParsedRow[];
+}
+
+/** Hex SHA-256 of an uploaded file (node:crypto: a 20 MB file in ~30 ms, ten times the pure-JS hash). */
+function sha256Hex(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
 }
 
 function today(): string {
@@ -81,7 +85,7 @@ export async function importCandidates(
 		warnings: preview.warnings
 	};
 	if (opts.dryRun) return { ok: true, inserted: 0, updated: 0, unchanged: 0, ...base };
-	const digest = encodeHexLowerCase(sha256(bytes));
+	const digest = sha256Hex(bytes);
 	const counts = await db.transaction(async (tx) => {
 		let next = config;
 		if (preview.newChannels.length) {
@@ -118,7 +122,7 @@ export async function storePendingImport(db: DB, campaignId: string, userId: str
 		userId,
 		filename,
 		bytes: Buffer.from(bytes),
-		sha256: encodeHexLowerCase(sha256(bytes)),
+		sha256: sha256Hex(bytes),
 		createdAt: Date.now()
 	});
 	return id;
@@ -142,6 +146,15 @@ export async function dropPendingImport(db: DB, id: string): Promise<void> {
 export async function campaignCheck(db: DB, campaignId: string): Promise<CheckReport> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) throw new Error(`没有找到活动 ${campaignId}`);
-	const rows = await listCandidateRows(db, campaignId);
-	return checkCampaign(campaign.config as CampaignConfig, rows.map(recordOf));
+	return checkCampaign(campaign.config as CampaignConfig, await campaignRecords(db, campaignId));
+}
+
+/** A campaign's nominations in import order: only the records, which is all the check needs. */
+export async function campaignRecords(db: DB, campaignId: string): Promise<CandidateRecord[]> {
+	const rows = await db
+		.select({ record: candidates.record })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId))
+		.orderBy(asc(candidates.seq));
+	return rows.map(recordOf);
 }

@@ -3,58 +3,104 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { createExpertWithInvitation, listExperts, reinviteExpert } from '$lib/server/services/experts';
+import { createExpertWithInvitation, getExpert, importExperts, listExperts, reinviteExpert } from '$lib/server/services/experts';
+import { panelNamesByExpert } from '$lib/server/services/panels';
+import { encodingLabel } from '$lib/domain/csv-decode';
+import { toCsv } from '$lib/domain/csv-safe';
+import { readExpertForm, valuesFromForm } from '$lib/components/experts/expert-form';
+
+const MB = 1024 * 1024;
+const MAX_BYTES = 2 * MB;
+/** Row errors sent to the page at most. */
+const MAX_LISTED = 1000;
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
-	const rows = await listExperts(await getDb(), campaign.id);
+	const db = await getDb();
+	const rows = await listExperts(db, campaign.id);
+	const panelsOf = await panelNamesByExpert(db, campaign.id);
 	return {
 		fields: configOf(campaign).fields,
 		experts: rows.map((r) => ({
 			id: r.e.id,
 			name: r.e.name,
 			unit: r.e.unit,
+			formerUnits: r.e.formerUnits ?? [],
 			title: r.e.title,
 			fields: r.e.fields,
+			maxLoad: r.e.maxLoad,
+			panels: panelsOf.get(r.e.id) ?? [],
 			username: r.username,
 			active: Boolean(r.hasPassword)
 		}))
 	};
 };
 
+const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
+
 export const actions: Actions = {
 	create: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const name = String(form.get('name') ?? '').trim();
-		const unit = String(form.get('unit') ?? '').trim();
-		const username = String(form.get('username') ?? '').trim();
-		const title = String(form.get('title') ?? '').trim();
-		const fields = form.getAll('fields').map(String);
-		const values = { name, unit, username, title, fields };
-		if (!name) return fail(400, { values, message: '请填写专家姓名' });
-		if (!unit) return fail(400, { values, message: '请填写专家的工作单位' });
-		if (username && !/^[A-Za-z0-9_.-]{3,32}$/.test(username))
-			return fail(400, { values, message: `用户名“${username}”无效：只能使用 3–32 位字母、数字、点、下划线或连字符` });
-		const allowed = new Set(configOf(campaign).fields);
-		const bad = fields.find((f) => !allowed.has(f));
-		if (bad) return fail(400, { values, message: `领域“${bad}”不属于本活动` });
-		if (fields.length === 0) return fail(400, { values, message: '请至少选择一个可评审的领域' });
-		const result = await createExpertWithInvitation(await getDb(), actor, campaign.id, {
-			name,
-			unit,
-			username: username || undefined,
-			title: title || undefined,
-			fields
-		});
-		return { invited: { name, username: result.username, link: `${event.url.origin}/invite/${result.token}` } };
+		const values = valuesFromForm(await event.request.formData());
+		const { expert, errors, ok } = readExpertForm(values, configOf(campaign).fields);
+		if (!ok) return fail(400, { values, errors, message: '请按提示修改后再提交' });
+		const result = await createExpertWithInvitation(await getDb(), actor, campaign.id, expert);
+		if (!result.ok) return fail(result.status, { values, errors: {}, message: result.message });
+		return { invited: { name: expert.name, username: result.username, link: inviteLink(event.url.origin, result.token) } };
 	},
+
+	import: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch {
+			return fail(400, { importMessage: '没有收到文件，请重新选择文件后上传' });
+		}
+		const file = form.get('file');
+		if (!(file instanceof File) || (file.size === 0 && !file.name)) return fail(400, { importMessage: '请选择要上传的 CSV 文件' });
+		if (file.size === 0) return fail(400, { importMessage: `文件“${file.name}”是空的（0 字节），请检查后重新上传` });
+		if (file.size > MAX_BYTES)
+			return fail(400, { importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入` });
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const r = await importExperts(await getDb(), actor, campaign.id, bytes, { filename: file.name });
+		const encoding = encodingLabel(r.encoding);
+		if (!r.ok) {
+			return fail(400, {
+				importRejected: { filename: file.name, encoding, errorCount: r.errors.length, errors: r.errors.slice(0, MAX_LISTED), warnings: r.warnings }
+			});
+		}
+		const origin = event.url.origin;
+		const links = r.experts
+			.filter((e) => e.token)
+			.map((e) => ({ row: e.row, name: e.name, unit: e.unit, username: e.username ?? '', link: inviteLink(origin, e.token!) }));
+		// The links exist only in this response: the CSV is made here, never stored.
+		const csv = toCsv(
+			['姓名', '工作单位', '用户名', '邀请链接'],
+			links.map((l) => [l.name, l.unit, l.username, l.link])
+		);
+		return {
+			imported: {
+				filename: file.name,
+				encoding,
+				created: r.created,
+				updated: r.updated,
+				unchanged: r.unchanged,
+				warnings: r.warnings,
+				links,
+				csv
+			}
+		};
+	},
+
 	reinvite: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const expertId = String(form.get('expertId') ?? '');
-		const inv = await reinviteExpert(await getDb(), actor, campaign.id, expertId);
-		if (!inv) return fail(404, { message: '没有找到该专家' });
-		return { invited: { name: '', username: '', link: `${event.url.origin}/invite/${inv.token}` } };
+		const db = await getDb();
+		const expert = await getExpert(db, campaign.id, expertId);
+		const inv = expert && (await reinviteExpert(db, actor, campaign.id, expertId));
+		if (!expert || !inv) return fail(404, { message: '没有找到该专家或其账户' });
+		return { invited: { name: expert.e.name, username: expert.username ?? '', link: inviteLink(event.url.origin, inv.token) } };
 	}
 };

@@ -1,0 +1,15 @@
+// Types and labels of the dossier preview, shared by the organizer's and the expert's pages.
+import type { expertDossier, RedactionRule } from '../../domain/anonymize';
+
+/** What an expert receives: the dossier without the organizer's redaction list. */
+export type ExpertDossier = ReturnType<typeof expertDossier>;
+
+export const RULE_LABELS: Record<RedactionRule, string> = {
+	name: '姓名',
+	given_name: '名字',
+	honorific: '姓氏称呼（如“李教授”“老李”）',
+	unit: '现工作单位',
+	former_unit: '曾任职单位',
+	channel: '推荐单位',
+	manual: '手工隐去'
+};

@@ -1,0 +1,107 @@
+// The expert roster entry as a web form: the values a form shows and the server-side reading of a
+// submitted form, with the same rules as the roster CSV (expert-csv.ts). Pure, shared by the
+// add form on the roster page and the edit page.
+import { readExpert, type ExpertColumnKey, type ExpertInput } from '../../domain/expert-csv';
+
+export interface ExpertFormValues {
+	name: string;
+	unit: string;
+	/** one per line */
+	formerUnits: string;
+	school: string;
+	title: string;
+	fields: string[];
+	/** the main field (first of the stored list; 按领域自动组建 uses it); '' = the first checked */
+	mainField: string;
+	phone: string;
+	email: string;
+	maxLoad: string;
+	username: string;
+}
+
+/** Field name → message, for messages beside the inputs. */
+export type ExpertFormErrors = Partial<Record<ExpertColumnKey, string>>;
+
+export function emptyExpertValues(): ExpertFormValues {
+	return { name: '', unit: '', formerUnits: '', school: '', title: '', fields: [], mainField: '', phone: '', email: '', maxLoad: '', username: '' };
+}
+
+export function valuesFromExpert(e: {
+	name: string;
+	unit: string;
+	formerUnits: string[] | null;
+	school: string | null;
+	title: string | null;
+	fields: string[];
+	phone: string | null;
+	email: string | null;
+	maxLoad: number | null;
+}): ExpertFormValues {
+	return {
+		name: e.name,
+		unit: e.unit,
+		formerUnits: (e.formerUnits ?? []).join('\n'),
+		school: e.school ?? '',
+		title: e.title ?? '',
+		fields: [...e.fields],
+		mainField: e.fields[0] ?? '',
+		phone: e.phone ?? '',
+		email: e.email ?? '',
+		maxLoad: e.maxLoad == null ? '' : String(e.maxLoad),
+		username: ''
+	};
+}
+
+export function valuesFromForm(form: FormData): ExpertFormValues {
+	const s = (k: string) => String(form.get(k) ?? '');
+	return {
+		name: s('name').trim(),
+		unit: s('unit').trim(),
+		formerUnits: s('formerUnits'),
+		school: s('school').trim(),
+		title: s('title').trim(),
+		fields: form.getAll('fields').map(String),
+		mainField: s('mainField').trim(),
+		phone: s('phone').trim(),
+		email: s('email').trim(),
+		maxLoad: s('maxLoad').trim(),
+		username: s('username').trim()
+	};
+}
+
+/**
+ * Reads a submitted form into an ExpertInput. Former units are one per line (；; 、 also split);
+ * the checked fields keep the campaign's order, with the main field moved first (and checked if
+ * it was not).
+ */
+export function readExpertForm(
+	values: ExpertFormValues,
+	allowed: readonly string[]
+): { expert: ExpertInput; errors: ExpertFormErrors; ok: boolean } {
+	const main = values.mainField;
+	const checked = main ? [main, ...values.fields.filter((f) => f !== main)] : values.fields;
+	const { expert, problems } = readExpert(
+		{
+			name: values.name,
+			unit: values.unit,
+			formerUnits: values.formerUnits,
+			school: values.school,
+			title: values.title,
+			fields: checked.join('、'),
+			phone: values.phone,
+			email: values.email,
+			maxLoad: values.maxLoad,
+			username: values.username
+		},
+		allowed
+	);
+	const errors: ExpertFormErrors = {};
+	for (const p of problems) errors[p.key] = errors[p.key] ? `${errors[p.key]}；${p.message}` : p.message;
+	if (checked.length === 0) errors.fields = '请至少选择一个可评审的领域';
+	return { expert, errors, ok: Object.keys(errors).length === 0 };
+}
+
+/** The first message of a form's errors, for the summary above the form. */
+export function firstError(errors: ExpertFormErrors): string {
+	return Object.values(errors)[0] ?? '';
+}

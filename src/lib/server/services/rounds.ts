@@ -1,0 +1,260 @@
+// Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { DB } from '../db';
+import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import { blockedPairs, isBlocked, pairKey } from './conflicts';
+import { campaignCheck } from './intake';
+import type { Tx } from './candidates';
+import type { CampaignConfig, RubricCriterion } from '../../domain/types';
+import type { Threshold } from '../../domain/votes';
+
+export type RoundRow = typeof rounds.$inferSelect;
+export type Reviewers = RoundRow['reviewers'];
+export type Aggregation = RoundRow['aggregation'];
+
+export const ROUND_STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
+export const ROUND_TYPE_LABELS: Record<string, string> = { score: '评分', vote: '投票' };
+export const REVIEWERS_LABELS: Record<string, string> = { assigned: '按分配方案', panel: '本领域评审组全体', all: '全体专家' };
+export const AGGREGATION_LABELS: Record<string, string> = {
+	mean: '平均分',
+	trimmedMean: '去掉最高最低分后的平均分',
+	median: '中位数',
+	calibrated: '校准分'
+};
+
+export interface RoundInput {
+	name: string;
+	type: 'score' | 'vote';
+	reviewers: Reviewers;
+	aggregation?: Aggregation;
+	rubric?: RubricCriterion[];
+	threshold?: Threshold;
+	deadline?: string | null;
+}
+
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string };
+
+export async function listRounds(db: DB | Tx, campaignId: string): Promise<RoundRow[]> {
+	return db.select().from(rounds).where(eq(rounds.campaignId, campaignId)).orderBy(asc(rounds.seq));
+}
+
+export async function getRound(db: DB | Tx, campaignId: string, roundId: string): Promise<RoundRow | null> {
+	return (await db.select().from(rounds).where(and(eq(rounds.id, roundId), eq(rounds.campaignId, campaignId))))[0] ?? null;
+}
+
+function validateInput(input: RoundInput): string | null {
+	if (!input.name.trim() || input.name.length > 50) return '请填写轮次名称（最多 50 字）';
+	if (input.type === 'score' && input.rubric) {
+		if (!input.rubric.length) return '评分轮次至少需要一项评分标准';
+		for (const c of input.rubric) if (!(c.max > 0 && c.max <= 1000) || !c.name.trim()) return `评分项“${c.name}”无效`;
+	}
+	if (input.type === 'vote' && input.threshold) {
+		const { num, den } = input.threshold;
+		if (!Number.isInteger(num) || !Number.isInteger(den) || num < 1 || den < 1 || num > den) return `通过票数比例 ${num}/${den} 无效`;
+	}
+	if (input.deadline && Number.isNaN(Date.parse(input.deadline))) return `截止时间“${input.deadline}”无效`;
+	return null;
+}
+
+/** A new round at the end. The first round takes every candidate; later ones take the advanced. */
+export async function createRound(db: DB, actor: Actor, campaignId: string, input: RoundInput): Promise<Result<{ id: string }>> {
+	const problem = validateInput(input);
+	if (problem) return { ok: false, status: 400, message: problem };
+	return db.transaction(async (tx) => {
+		const campaign = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+		if (!campaign) return { ok: false as const, status: 404 as const, message: '没有找到该活动' };
+		const config = campaign.config as CampaignConfig;
+		const last = await tx.select({ m: max(rounds.seq) }).from(rounds).where(eq(rounds.campaignId, campaignId));
+		const seq = (last[0]?.m ?? 0) + 1;
+		const id = newId('r_');
+		const now = Date.now();
+		const row = {
+			id,
+			campaignId,
+			seq,
+			name: input.name.trim(),
+			type: input.type,
+			state: 'draft' as const,
+			reviewers: input.reviewers,
+			rubric: input.type === 'score' ? (input.rubric ?? config.rubric) : null,
+			threshold: input.type === 'vote' ? (input.threshold ?? { num: 2, den: 3 }) : null,
+			aggregation: input.aggregation ?? 'mean',
+			deadline: input.deadline || null,
+			createdAt: now
+		};
+		await tx.insert(rounds).values(row);
+		if (seq === 1) {
+			const all = await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			const rows = all.map((c) => ({ roundId: id, candidateId: c.id, how: 'all', createdAt: now }));
+			for (let i = 0; i < rows.length; i += 200) await tx.insert(roundCandidates).values(rows.slice(i, i + 200));
+		}
+		await audit(tx, actor, { campaignId, action: 'round.create', entity: 'round', entityId: id, after: row });
+		return { ok: true as const, id };
+	});
+}
+
+/** Opens a round. The first one needs a clean eligibility check and, if assigned, a published assignment. */
+export async function openRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result> {
+	const round = await getRound(db, campaignId, roundId);
+	if (!round) return { ok: false, status: 404, message: '没有找到该轮次' };
+	if (round.state !== 'draft') return { ok: false, status: 409, message: `该轮次${ROUND_STATE_LABELS[round.state]}，不能再次开始` };
+	if (round.seq === 1) {
+		const report = await campaignCheck(db, campaignId);
+		if (report.errors.length) return { ok: false, status: 409, message: `资格审查还有 ${report.errors.length} 项错误，请处理后再开始评审` };
+	}
+	const earlier = (await listRounds(db, campaignId)).filter((r) => r.seq < round.seq && r.state !== 'closed');
+	if (earlier.length) return { ok: false, status: 409, message: `请先结束“${earlier[0].name}”` };
+	const count = await db.select({ c: roundCandidates.candidateId }).from(roundCandidates).where(eq(roundCandidates.roundId, roundId));
+	if (!count.length) return { ok: false, status: 409, message: '该轮次还没有候选人，请先从上一轮晋级' };
+	if (round.reviewers === 'assigned') {
+		const pub = await db
+			.select({ e: assignments.expertId })
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')))
+			.limit(1);
+		if (!pub.length) return { ok: false, status: 409, message: '评审分配尚未发布，不能按分配方案开始评审' };
+	}
+	await db.transaction(async (tx) => {
+		await tx.update(rounds).set({ state: 'open', openedAt: Date.now() }).where(eq(rounds.id, roundId));
+		await tx.update(campaigns).set({ status: 'review' }).where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'setup')));
+		await audit(tx, actor, { campaignId, action: 'round.open', entity: 'round', entityId: roundId, before: { state: 'draft' }, after: { state: 'open' } });
+	});
+	return { ok: true };
+}
+
+export async function closeRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result> {
+	return db.transaction(async (tx) => {
+		const round = await getRound(tx, campaignId, roundId);
+		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
+		if (round.state !== 'open') return { ok: false as const, status: 409 as const, message: '只有进行中的轮次可以结束' };
+		await tx.update(rounds).set({ state: 'closed', closedAt: Date.now() }).where(eq(rounds.id, roundId));
+		await audit(tx, actor, { campaignId, action: 'round.close', entity: 'round', entityId: roundId, before: { state: 'open' }, after: { state: 'closed' } });
+		return { ok: true as const };
+	});
+}
+
+/** Reopens a closed round; a reason is required and recorded. Not when a later round has started. */
+export async function reopenRound(db: DB, actor: Actor, campaignId: string, roundId: string, reason: string): Promise<Result> {
+	if (!reason.trim()) return { ok: false, status: 400, message: '重新开放轮次必须填写理由' };
+	return db.transaction(async (tx) => {
+		const round = await getRound(tx, campaignId, roundId);
+		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
+		if (round.state !== 'closed') return { ok: false as const, status: 409 as const, message: '只有已结束的轮次可以重新开放' };
+		const later = (await listRounds(tx, campaignId)).filter((r) => r.seq > round.seq && r.state !== 'draft');
+		if (later.length) return { ok: false as const, status: 409 as const, message: `“${later[0].name}”已经开始，不能重新开放本轮` };
+		await tx.update(rounds).set({ state: 'open', closedAt: null }).where(eq(rounds.id, roundId));
+		await audit(tx, actor, { campaignId, action: 'round.reopen', entity: 'round', entityId: roundId, before: { state: 'closed' }, after: { state: 'open' }, reason: reason.trim() });
+		return { ok: true as const };
+	});
+}
+
+export async function roundCandidateIds(db: DB | Tx, roundId: string): Promise<string[]> {
+	return (await db.select({ id: roundCandidates.candidateId }).from(roundCandidates).where(eq(roundCandidates.roundId, roundId))).map((r) => r.id);
+}
+
+/** Every (expert, candidate) pair that should be reviewed in the round, blocked pairs left out. */
+export async function roundPairs(db: DB | Tx, round: RoundRow): Promise<{ expertId: string; candidateId: string }[]> {
+	const ids = await roundCandidateIds(db, round.id);
+	if (!ids.length) return [];
+	const blocked = await blockedPairs(db, round.campaignId);
+	let pairs: { expertId: string; candidateId: string }[] = [];
+	if (round.reviewers === 'assigned') {
+		pairs = await db
+			.select({ expertId: assignments.expertId, candidateId: assignments.candidateId })
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, round.campaignId), eq(assignments.state, 'published'), inArray(assignments.candidateId, ids)));
+	} else {
+		const ex = await db.select({ id: experts.id }).from(experts).where(eq(experts.campaignId, round.campaignId));
+		if (round.reviewers === 'all') {
+			for (const c of ids) for (const e of ex) pairs.push({ expertId: e.id, candidateId: c });
+		} else {
+			const cs = await db.select({ id: candidates.id, field: candidates.field }).from(candidates).where(inArray(candidates.id, ids));
+			const pm = await db
+				.select({ expertId: panelMembers.expertId, field: panels.field })
+				.from(panelMembers)
+				.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+				.where(eq(panels.campaignId, round.campaignId));
+			for (const c of cs) for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
+		}
+	}
+	return pairs.filter((p) => !blocked.has(pairKey(p.expertId, p.candidateId)));
+}
+
+/** Whether an expert reviews a candidate in the round: a few indexed look-ups, run on every save. */
+export async function reviewsInRound(db: DB | Tx, round: RoundRow, expertId: string, candidateId: string): Promise<boolean> {
+	const inRound = await db
+		.select({ c: roundCandidates.candidateId })
+		.from(roundCandidates)
+		.where(and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.candidateId, candidateId)));
+	if (!inRound.length) return false;
+	if (await isBlocked(db, expertId, candidateId)) return false;
+	if (round.reviewers === 'assigned') {
+		const a = await db
+			.select({ e: assignments.expertId })
+			.from(assignments)
+			.where(
+				and(
+					eq(assignments.campaignId, round.campaignId),
+					eq(assignments.expertId, expertId),
+					eq(assignments.candidateId, candidateId),
+					eq(assignments.state, 'published')
+				)
+			);
+		return a.length > 0;
+	}
+	const e = await db.select({ id: experts.id }).from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, round.campaignId)));
+	if (!e.length) return false;
+	if (round.reviewers === 'all') return true;
+	const c = (await db.select({ field: candidates.field }).from(candidates).where(eq(candidates.id, candidateId)))[0];
+	const m = await db
+		.select({ f: panels.field })
+		.from(panelMembers)
+		.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+		.where(and(eq(panelMembers.expertId, expertId), eq(panels.campaignId, round.campaignId)));
+	return !!c && m.some((x) => x.f === c.field);
+}
+
+/** Puts candidates into a later round (top N computed by the caller, or by hand with a reason). */
+export async function advanceCandidates(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	toRoundId: string,
+	candidateIds: string[],
+	how: string,
+	reason: string
+): Promise<Result<{ added: number }>> {
+	return db.transaction(async (tx) => {
+		const to = await getRound(tx, campaignId, toRoundId);
+		if (!to) return { ok: false as const, status: 404 as const, message: '没有找到目标轮次' };
+		if (to.state !== 'draft') return { ok: false as const, status: 409 as const, message: '目标轮次已经开始，不能再晋级候选人' };
+		const prev = (await listRounds(tx, campaignId)).filter((r) => r.seq < to.seq).pop();
+		if (prev && prev.state !== 'closed') return { ok: false as const, status: 409 as const, message: `请先结束“${prev.name}”再晋级` };
+		const valid = new Set(
+			(await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId))).map((c) => c.id)
+		);
+		const bad = candidateIds.find((id) => !valid.has(id));
+		if (bad) return { ok: false as const, status: 400 as const, message: `候选人 ${bad} 不属于本活动` };
+		if (how === 'manual' && !reason.trim()) return { ok: false as const, status: 400 as const, message: '手动晋级必须填写理由' };
+		const existing = new Set(await roundCandidateIds(tx, toRoundId));
+		const now = Date.now();
+		const fresh = [...new Set(candidateIds)].filter((id) => !existing.has(id));
+		for (const id of fresh) await tx.insert(roundCandidates).values({ roundId: toRoundId, candidateId: id, how, reason: reason.trim() || null, createdAt: now });
+		await audit(tx, actor, { campaignId, action: 'round.advance', entity: 'round', entityId: toRoundId, after: { how, candidates: fresh }, reason: reason.trim() || undefined });
+		return { ok: true as const, added: fresh.length };
+	});
+}
+
+export async function removeFromRound(db: DB, actor: Actor, campaignId: string, roundId: string, candidateId: string, reason: string): Promise<Result> {
+	if (!reason.trim()) return { ok: false, status: 400, message: '请填写理由' };
+	return db.transaction(async (tx) => {
+		const round = await getRound(tx, campaignId, roundId);
+		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
+		if (round.state !== 'draft') return { ok: false as const, status: 409 as const, message: '轮次已经开始，不能移除候选人' };
+		await tx.delete(roundCandidates).where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, candidateId)));
+		await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId }, reason });
+		return { ok: true as const };
+	});
+}

@@ -1,0 +1,185 @@
+// Score sheets and ballots. Saves are optimistic: each names the version it saw, and an UPDATE
+// guarded by that version decides, so two tabs never silently overwrite each other and a double
+// submit yields one submission.
+import { and, eq, ne } from 'drizzle-orm';
+import type { DB } from '../db';
+import { rounds, sheetHistory, sheets } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import type { Tx } from './candidates';
+import { reviewsInRound, type RoundRow } from './rounds';
+import { validateDraft, validateSheet } from '../../domain/aggregation';
+import type { RubricCriterion } from '../../domain/types';
+
+export type SheetRow = typeof sheets.$inferSelect;
+export type VoteChoice = 'yes' | 'no' | 'abstain';
+
+export interface SaveInput {
+	round: RoundRow;
+	expertId: string;
+	candidateId: string;
+	values: Record<string, unknown>;
+	choice?: VoteChoice | null;
+	comment?: string;
+	/** the version the client last saw; 0 when it has never seen a saved sheet */
+	baseVersion: number;
+	submit: boolean;
+}
+
+export type SaveResult =
+	| { ok: true; version: number; status: SheetRow['status']; total: number | null; savedAt: number }
+	| {
+			ok: false;
+			status: 400 | 404 | 409;
+			code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED';
+			message: string;
+			errors?: Record<string, string>;
+			current?: { version: number; values: unknown; comment: string | null; status: string; choice: string | null };
+	  };
+
+export async function getSheet(db: DB | Tx, roundId: string, expertId: string, candidateId: string): Promise<SheetRow | null> {
+	return (
+		(await db
+			.select()
+			.from(sheets)
+			.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId))))[0] ?? null
+	);
+}
+
+const CHOICES: VoteChoice[] = ['yes', 'no', 'abstain'];
+const sameValues = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function currentOf(s: SheetRow) {
+	return { version: s.version, values: s.values, comment: s.comment, status: s.status, choice: s.choice };
+}
+
+export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise<SaveResult> {
+	const { round, expertId, candidateId } = input;
+	// The round's state is read fresh: it may have closed while the expert was typing.
+	const fresh = (await db.select({ state: rounds.state }).from(rounds).where(eq(rounds.id, round.id)))[0];
+	if (!fresh || fresh.state !== 'open')
+		return { ok: false, status: 409, code: 'ROUND_CLOSED', message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。' };
+	if (!(await reviewsInRound(db, round, expertId, candidateId))) return { ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' };
+	const comment = (input.comment ?? '').slice(0, 2000);
+	let total: number | null = null;
+	let values: Record<string, unknown> = {};
+	let choice: VoteChoice | null = null;
+	if (round.type === 'score') {
+		const rubric = (round.rubric ?? []) as RubricCriterion[];
+		const picked: Record<string, unknown> = {};
+		for (const c of rubric) if (input.values[c.key] !== undefined) picked[c.key] = input.values[c.key];
+		const v = input.submit ? validateSheet(rubric, picked) : validateDraft(rubric, picked);
+		if (!v.ok) return { ok: false, status: 400, code: 'INVALID', message: Object.values(v.errors)[0] ?? '评分无效', errors: v.errors };
+		for (const c of rubric) {
+			const raw = picked[c.key];
+			if (raw !== undefined && raw !== null && String(raw).trim() !== '') values[c.key] = Number(raw);
+		}
+		total = input.submit || (v.complete ?? false) ? v.total : null;
+	} else {
+		choice = input.choice ?? null;
+		if (choice !== null && !CHOICES.includes(choice)) return { ok: false, status: 400, code: 'INVALID', message: '请选择赞成、反对或弃权' };
+		if (input.submit && !choice) return { ok: false, status: 400, code: 'INVALID', message: '请选择赞成、反对或弃权' };
+		values = { choice };
+	}
+	const now = Date.now();
+	const status = input.submit ? ('submitted' as const) : ('draft' as const);
+	return db.transaction(async (tx) => {
+		const existing = await getSheet(tx, round.id, expertId, candidateId);
+		if (existing?.status === 'submitted') {
+			// A second click or a retried request: the same submission is acknowledged once more.
+			if (input.submit && sameValues(existing.values, values) && existing.comment === comment)
+				return { ok: true as const, version: existing.version, status: existing.status, total: existing.total, savedAt: existing.updatedAt };
+			return { ok: false as const, status: 409 as const, code: 'SUBMITTED' as const, message: '该评分已提交，不能再修改', current: currentOf(existing) };
+		}
+		if (existing?.status === 'withdrawn') return { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
+		if ((existing?.version ?? 0) !== input.baseVersion)
+			return {
+				ok: false as const,
+				status: 409 as const,
+				code: 'STALE' as const,
+				message: '这份评分已在其他窗口或设备上更新，请核对后再保存',
+				current: existing ? currentOf(existing) : undefined
+			};
+		const cols = { status, values, total, choice, comment, updatedAt: now, submittedAt: input.submit ? now : null };
+		let id: string;
+		let version: number;
+		if (!existing) {
+			id = newId('s_');
+			version = 1;
+			await tx.insert(sheets).values({ id, roundId: round.id, expertId, candidateId, version, ...cols });
+		} else {
+			id = existing.id;
+			version = existing.version + 1;
+			const updated = await tx
+				.update(sheets)
+				.set({ ...cols, version, rescoreRequested: input.submit ? null : existing.rescoreRequested })
+				.where(and(eq(sheets.id, id), eq(sheets.version, existing.version)))
+				.returning({ id: sheets.id });
+			if (!updated.length) return { ok: false as const, status: 409 as const, code: 'STALE' as const, message: '这份评分已在其他窗口或设备上更新，请核对后再保存' };
+		}
+		if (input.submit) {
+			await tx.insert(sheetHistory).values({ sheetId: id, version, status, values, total, choice, comment, at: now, by: actor.name });
+			await audit(tx, actor, {
+				campaignId: round.campaignId,
+				action: round.type === 'score' ? 'sheet.submit' : 'vote.submit',
+				entity: 'sheet',
+				entityId: id,
+				before: existing && existing.rescoreRequested ? { version: existing.version, rescore: existing.rescoreRequested } : null,
+				after: { round: round.id, candidate: candidateId, values, total, choice, version }
+			});
+		}
+		return { ok: true as const, version, status, total, savedAt: now };
+	});
+}
+
+/** The chair reopens one expert's submitted sheet with a message; the submitted version stays in history. */
+export async function requestRescore(
+	db: DB,
+	actor: Actor,
+	round: RoundRow,
+	expertId: string,
+	candidateId: string,
+	message: string
+): Promise<{ ok: true } | { ok: false; status: 400 | 404 | 409; message: string }> {
+	if (!message.trim()) return { ok: false, status: 400, message: '请填写给专家的说明' };
+	if (round.state !== 'open') return { ok: false, status: 409, message: '只能在进行中的轮次请求重评' };
+	return db.transaction(async (tx) => {
+		const s = await getSheet(tx, round.id, expertId, candidateId);
+		if (!s || s.status !== 'submitted') return { ok: false as const, status: 409 as const, message: '该专家尚未提交这份评分' };
+		await tx
+			.update(sheets)
+			.set({ status: 'draft', rescoreRequested: message.trim().slice(0, 500), version: s.version + 1, updatedAt: Date.now() })
+			.where(eq(sheets.id, s.id));
+		await audit(tx, actor, {
+			campaignId: round.campaignId,
+			action: 'sheet.rescore_request',
+			entity: 'sheet',
+			entityId: s.id,
+			before: { status: 'submitted', values: s.values, total: s.total },
+			after: { status: 'draft' },
+			reason: message.trim()
+		});
+		return { ok: true as const };
+	});
+}
+
+/** Recusal or a confirmed conflict: the pair's sheets in rounds not yet closed are withdrawn. */
+export async function withdrawPairSheets(tx: Tx, actor: Actor, campaignId: string, expertId: string, candidateId: string): Promise<number> {
+	const open = await tx
+		.select({ s: sheets })
+		.from(sheets)
+		.innerJoin(rounds, eq(rounds.id, sheets.roundId))
+		.where(and(eq(rounds.campaignId, campaignId), ne(rounds.state, 'closed'), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId)));
+	for (const { s } of open) {
+		if (s.status === 'withdrawn') continue;
+		const now = Date.now();
+		await tx.update(sheets).set({ status: 'withdrawn', version: s.version + 1, updatedAt: now }).where(eq(sheets.id, s.id));
+		await tx.insert(sheetHistory).values({ sheetId: s.id, version: s.version + 1, status: 'withdrawn', values: s.values, total: s.total, choice: s.choice, comment: s.comment, at: now, by: actor.name });
+		await audit(tx, actor, { campaignId, action: 'sheet.withdraw', entity: 'sheet', entityId: s.id, before: { status: s.status, total: s.total } });
+	}
+	return open.length;
+}
+
+export async function sheetHistoryOf(db: DB, sheetId: string) {
+	return db.select().from(sheetHistory).where(eq(sheetHistory.sheetId, sheetId)).orderBy(sheetHistory.id);
+}

@@ -1,0 +1,203 @@
+import { fail } from '@sveltejs/kit';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { auditLog } from '$lib/server/db/schema';
+import { pairKey } from '$lib/server/services/conflicts';
+import {
+	addPair,
+	listAssignments,
+	loadAssignmentContext,
+	movePair,
+	proposeAssignment,
+	publishAssignment,
+	removePair,
+	type AssignmentContext
+} from '$lib/server/services/assignment';
+// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
+import '$lib/server/services/exports-review';
+import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
+ * largest number of experts that share some dossier's field, nor than the experts' load limits
+ * can carry (when every expert has one).
+ */
+function defaultReviewsPerDossier(ctx: AssignmentContext): number {
+	let k = Math.min(5, ctx.experts.length);
+	const fields = new Set(ctx.dossiers.map((d) => d.field).filter(Boolean));
+	let best = 0;
+	for (const f of fields) best = Math.max(best, ctx.experts.filter((e) => e.fields.includes(f)).length);
+	if (best > 0) k = Math.min(k, best);
+	if (ctx.dossiers.length && ctx.experts.length && ctx.experts.every((e) => e.maxLoad != null)) {
+		const capacity = ctx.experts.reduce((s, e) => s + Math.min(e.maxLoad ?? 0, ctx.dossiers.length), 0);
+		k = Math.min(k, Math.floor(capacity / ctx.dossiers.length));
+	}
+	return Math.max(1, k);
+}
+
+interface LastRun {
+	mode: 'distributed' | 'panel';
+	k: number | null;
+	objective: number | null;
+	pairs: number;
+	at: number;
+	by: string;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+	const db = await getDb();
+	const ctx = await loadAssignmentContext(db, campaign.id);
+	const rows = await listAssignments(db, campaign.id);
+	const last = (
+		await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, campaign.id), eq(auditLog.action, 'assignment.propose')))
+			.orderBy(desc(auditLog.id))
+			.limit(1)
+	)[0];
+	const after = (last?.after ?? null) as { mode?: string; k?: number | null; objective?: number | null; pairs?: number } | null;
+	const lastRun: LastRun | null =
+		last && after
+			? {
+					mode: after.mode === 'panel' ? 'panel' : 'distributed',
+					k: after.k ?? null,
+					objective: after.objective ?? null,
+					pairs: after.pairs ?? 0,
+					at: last.at,
+					by: last.actorName ?? ''
+				}
+			: null;
+	const defaultK = defaultReviewsPerDossier(ctx);
+	const k = lastRun?.mode === 'distributed' && lastRun.k ? lastRun.k : defaultK;
+
+	const D = ctx.dossiers.length;
+	const E = ctx.experts.length;
+	const expertById = new Map(ctx.experts.map((e) => [e.id, e]));
+	const dossierById = new Map(ctx.dossiers.map((d) => [d.id, d]));
+	const perDossier = new Map<string, DossierRow['experts']>();
+	const loads = new Map<string, { assigned: number; match: number }>();
+	let objectiveNow = 0;
+	for (const a of rows) {
+		const e = expertById.get(a.expertId);
+		const d = dossierById.get(a.candidateId);
+		if (!e || !d) continue;
+		const match = e.fields.includes(d.field);
+		const blocked = ctx.blocked.has(pairKey(e.id, d.id));
+		perDossier.set(d.id, [...(perDossier.get(d.id) ?? []), { id: e.id, name: e.name, match, blocked, source: a.source }]);
+		const l = loads.get(e.id) ?? { assigned: 0, match: 0 };
+		l.assigned++;
+		if (match) l.match++;
+		loads.set(e.id, l);
+		if (match) objectiveNow++;
+	}
+	const defaultMax = E ? Math.ceil((D * k) / E) : 0;
+	const experts: ExpertLoad[] = ctx.experts
+		.map((e) => ({
+			id: e.id,
+			name: e.name,
+			fields: e.fields,
+			panelFields: e.panelFields,
+			assigned: loads.get(e.id)?.assigned ?? 0,
+			maxLoad: e.maxLoad,
+			effectiveMax: e.maxLoad ?? defaultMax,
+			fieldMatch: loads.get(e.id)?.match ?? 0
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+	const dossiers: DossierRow[] = ctx.dossiers
+		.map((d) => ({
+			id: d.id,
+			code: d.code,
+			field: d.field,
+			experts: (perDossier.get(d.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+		}))
+		.sort((a, b) => byCodeUnit(a.code, b.code));
+	// Which experts each dossier must not get: shown in the selects, enforced by the services.
+	const blocked: Record<string, string[]> = {};
+	for (const key of ctx.blocked) {
+		const [expertId, candidateId] = key.split('|');
+		(blocked[candidateId] ??= []).push(expertId);
+	}
+	return {
+		state: rows.length === 0 ? ('none' as const) : rows.some((r) => r.state === 'published') ? ('published' as const) : ('draft' as const),
+		defaultK,
+		k,
+		lastRun,
+		objectiveNow,
+		pairs: rows.length,
+		experts,
+		dossiers,
+		blocked
+	};
+};
+
+function groupDetails(details: { dossier: string; reason: string }[]): InfeasibleGroup[] {
+	const groups = new Map<string, string[]>();
+	for (const d of details) groups.set(d.reason, [...(groups.get(d.reason) ?? []), d.dossier]);
+	return [...groups].map(([reason, codes]) => ({ reason, codes }));
+}
+
+async function pairForm(event: Parameters<Actions[string]>[0]) {
+	const access = await requireRole(event, event.params.campaignId!, 'chair', 'organizer');
+	const form = await event.request.formData();
+	const get = (k: string) => String(form.get(k) ?? '').trim();
+	return { ...access, get, reason: get('reason').slice(0, 500) };
+}
+
+export const actions: Actions = {
+	propose: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const form = await event.request.formData();
+		const mode = String(form.get('mode') ?? 'distributed') === 'panel' ? 'panel' : 'distributed';
+		const kText = String(form.get('k') ?? '').trim();
+		const k = Number(kText);
+		if (mode === 'distributed' && (!/^\d+$/.test(kText) || k < 1 || k > 50))
+			return fail(400, { mode, k: kText, message: `每份材料的评审人数“${kText}”应为 1–50 的整数` });
+		const r = await proposeAssignment(await getDb(), actor, campaign.id, mode === 'panel' ? { mode } : { mode, k });
+		if (!r.ok) {
+			const groups: InfeasibleGroup[] = r.infeasible ? groupDetails(r.infeasible.details) : [];
+			return fail(422, { mode, k: kText, message: r.message, groups });
+		}
+		return { proposed: { mode, k: mode === 'distributed' ? k : null, pairs: r.pairs, objective: r.objective } };
+	},
+	add: async (event) => {
+		const { campaign, actor, get, reason } = await pairForm(event);
+		const candidateId = get('candidateId');
+		const expertId = get('addExpertId');
+		if (!candidateId || !expertId) return fail(400, { message: '请选择材料和要添加的专家' });
+		const r = await addPair(await getDb(), actor, campaign.id, expertId, candidateId, reason);
+		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
+		return { changed: 'add', candidateId, expertId };
+	},
+	remove: async (event) => {
+		const { campaign, actor, get, reason } = await pairForm(event);
+		const candidateId = get('candidateId');
+		const expertId = get('removeExpertId');
+		if (!candidateId || !expertId) return fail(400, { message: '请选择材料和要移除的专家' });
+		const r = await removePair(await getDb(), actor, campaign.id, expertId, candidateId, reason);
+		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
+		return { changed: 'remove', candidateId, expertId };
+	},
+	move: async (event) => {
+		const { campaign, actor, get, reason } = await pairForm(event);
+		const candidateId = get('candidateId');
+		const from = get('fromExpertId');
+		const to = get('toExpertId');
+		if (!candidateId || !from || !to) return fail(400, { message: '请选择材料、原专家和新专家' });
+		if (from === to) return fail(400, { message: '原专家和新专家相同', candidateId });
+		const r = await movePair(await getDb(), actor, campaign.id, candidateId, from, to, reason);
+		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
+		return { changed: 'move', candidateId, expertId: to, fromExpertId: from };
+	},
+	publish: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const r = await publishAssignment(await getDb(), actor, campaign.id);
+		if (!r.ok) return fail(r.status, { message: r.message });
+		return { published: r.pairs ?? 0 };
+	}
+};

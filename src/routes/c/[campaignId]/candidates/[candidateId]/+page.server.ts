@@ -1,0 +1,93 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { candidateAccess } from './access.server';
+import { configOf } from '$lib/server/services/campaigns';
+import { listCandidateRows, recordOf } from '$lib/server/services/candidates';
+import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/server/services/candidate-edit';
+import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
+import { parseCandidateForm, valuesFromForm, valuesFromRecord } from '$lib/components/candidates/candidate-form';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB, formatSize, isAttachmentKind } from '$lib/components/candidates/attachment-kinds';
+import { checkCampaign } from '$lib/domain/eligibility';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, db, row } = await candidateAccess(event);
+	const config = configOf(campaign);
+	const rows = await listCandidateRows(db, campaign.id);
+	const record = recordOf(row);
+	const report = checkCampaign(config, rows.map(recordOf));
+	const mine = (i: { candidate?: string; channel?: string }) => i.candidate === record.name.trim() && (i.channel ?? '') === record.channel.trim();
+	const base = `/c/${campaign.id}/candidates/${row.id}`;
+	const files = await listAttachments(db, campaign.id, row.id);
+	return {
+		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, seq: row.seq, updatedAt: row.updatedAt },
+		values: valuesFromRecord(record, config.classification),
+		options: formOptions(config, rows),
+		issues: { errors: report.errors.filter(mine).map((i) => i.message), warnings: report.warnings.filter(mine).map((i) => i.message) },
+		files: files.map((f) => ({
+			id: f.id,
+			kind: f.kind,
+			filename: f.filename,
+			mime: f.mime,
+			size: f.size,
+			sha256: f.sha256,
+			createdAt: f.createdAt,
+			url: `${base}/files/${f.id}`
+		})),
+		created: event.url.searchParams.has('created')
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { campaign, actor, db, row } = await candidateAccess(event);
+		const config = configOf(campaign);
+		const form = await event.request.formData();
+		const values = valuesFromForm(form);
+		const parsed = parseCandidateForm(values, formContext(config, await listCandidateRows(db, campaign.id)));
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const expected = Number(form.get('updatedAt'));
+		const r = await updateCandidate(db, actor, campaign.id, row.id, parsed.record, {
+			expectedUpdatedAt: Number.isFinite(expected) && expected > 0 ? expected : undefined
+		});
+		if (!r.ok) {
+			if (r.code === 'NOT_FOUND') error(404, { message: r.message });
+			if (r.code === 'STALE') {
+				const current = await getCandidate(db, campaign.id, row.id);
+				return fail(409, { values, errors: {}, message: r.message, updatedAt: current?.updatedAt ?? null });
+			}
+			return fail(400, { values, errors: { name: r.message } });
+		}
+		return { saved: true, changed: r.changed };
+	},
+
+	upload: async (event) => {
+		const { campaign, actor, db, row } = await candidateAccess(event);
+		const form = await event.request.formData();
+		const kind = String(form.get('kind') ?? '');
+		if (!isAttachmentKind(kind)) return fail(400, { upload: { errors: [`文件类别“${kind}”无效`] } });
+		const files = form.getAll('file').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+		if (!files.length) return fail(400, { upload: { errors: ['请先选择要上传的文件'] } });
+		const saved: string[] = [];
+		const errors: string[] = [];
+		for (const file of files) {
+			if (file.size > MAX_ATTACHMENT_BYTES) {
+				errors.push(`文件“${file.name}”大小为 ${formatSize(file.size)}，超过每个文件 ${MAX_ATTACHMENT_MB} MB 的上限`);
+				continue;
+			}
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const r = await saveAttachment(db, actor, campaign.id, row.id, { kind, filename: file.name, bytes });
+			if (r.ok) saved.push(`${ATTACHMENT_KINDS[kind].label}“${file.name}”`);
+			else errors.push(r.message);
+		}
+		if (errors.length) return fail(400, { upload: { saved, errors } });
+		return { upload: { saved } };
+	},
+
+	deleteAttachment: async (event) => {
+		const { campaign, actor, db, row } = await candidateAccess(event);
+		const form = await event.request.formData();
+		const r = await deleteAttachment(db, actor, campaign.id, row.id, String(form.get('attachmentId') ?? ''));
+		if (!r.ok) return fail(404, { upload: { errors: [r.message] } });
+		return { upload: { deleted: r.filename } };
+	}
+};

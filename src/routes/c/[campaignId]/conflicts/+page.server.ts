@@ -1,0 +1,137 @@
+import { fail } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { candidates, conflicts, experts } from '$lib/server/db/schema';
+import {
+	addOrganizerConflict,
+	blocks,
+	CONFLICT_KIND_LABELS,
+	CONFLICT_STATUS_LABELS,
+	decideConflict,
+	listConflicts,
+	refreshDetectedConflicts
+} from '$lib/server/services/conflicts';
+// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
+import '$lib/server/services/exports-review';
+import type { ConflictItem } from '$lib/components/assignment/types';
+
+const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+	const db = await getDb();
+	const rows = await listConflicts(db, campaign.id);
+	const isOrganizer = role === 'organizer';
+	const all: ConflictItem[] = rows.map(({ c, expertName, reviewCode, candidateName }) => ({
+		id: c.id,
+		expertId: c.expertId,
+		expertName,
+		reviewCode: reviewCode ?? '',
+		// The chair works with review codes only; names go to the campaign office alone.
+		candidateName: isOrganizer ? candidateName : null,
+		kind: c.kind,
+		severity: c.severity,
+		source: c.source,
+		reason: c.reason,
+		status: c.status,
+		blocks: blocks(c),
+		decidedBy: c.decidedBy,
+		decidedAt: c.decidedAt,
+		decisionReason: c.decisionReason
+	}));
+	// Pending first (what needs a decision), then by expert and code.
+	const order = { pending: 0, confirmed: 1, dismissed: 2 } as const;
+	all.sort((a, b) => order[a.status] - order[b.status] || a.expertName.localeCompare(b.expertName, 'zh-CN') || (a.reviewCode < b.reviewCode ? -1 : a.reviewCode > b.reviewCode ? 1 : 0));
+
+	const q = event.url.searchParams;
+	const status = STATUSES.find((s) => s === q.get('status')) ?? '';
+	const kind = q.get('kind') && CONFLICT_KIND_LABELS[q.get('kind')!] ? q.get('kind')! : '';
+	const expert = q.get('expert') ?? '';
+	const byOthers = all.filter((r) => (!kind || r.kind === kind) && (!expert || r.expertId === expert));
+	const shown = byOthers.filter((r) => !status || r.status === status);
+
+	const statusCounts = { all: byOthers.length, pending: 0, confirmed: 0, dismissed: 0 };
+	for (const r of byOthers) statusCounts[r.status]++;
+	const kindCounts: Record<string, number> = {};
+	for (const r of all) kindCounts[r.kind] = (kindCounts[r.kind] ?? 0) + 1;
+
+	const roster = await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaign.id));
+	roster.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+	const codes = isOrganizer
+		? (await db.select({ code: candidates.reviewCode }).from(candidates).where(eq(candidates.campaignId, campaign.id)))
+				.map((c) => c.code ?? '')
+				.filter(Boolean)
+				.sort()
+		: [];
+	return {
+		isOrganizer,
+		rows: shown,
+		total: all.length,
+		pendingBlocking: all.filter((r) => r.status === 'pending' && r.blocks).length,
+		pendingWarnings: all.filter((r) => r.status === 'pending' && !r.blocks).length,
+		statusCounts,
+		kinds: Object.keys(CONFLICT_KIND_LABELS)
+			.filter((k) => kindCounts[k])
+			.map((k) => ({ value: k, label: CONFLICT_KIND_LABELS[k], count: kindCounts[k] })),
+		statusLabels: CONFLICT_STATUS_LABELS,
+		kindLabels: CONFLICT_KIND_LABELS,
+		experts: roster,
+		codes,
+		filter: { status, kind, expert }
+	};
+};
+
+export const actions: Actions = {
+	decide: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const form = await event.request.formData();
+		const id = String(form.get('id') ?? '');
+		const decision = String(form.get('decision') ?? '');
+		const reason = String(form.get('reason') ?? '');
+		if (decision !== 'confirmed' && decision !== 'dismissed') return fail(400, { id, reason, message: '请选择“确认回避”或“排除”' });
+		const db = await getDb();
+		const r = await decideConflict(db, actor, campaign.id, id, decision, reason);
+		if (!r.ok) return fail(r.status, { id, reason, message: r.message });
+		const row = (
+			await db
+				.select({ expert: experts.name, code: candidates.reviewCode })
+				.from(conflicts)
+				.innerJoin(experts, eq(experts.id, conflicts.expertId))
+				.innerJoin(candidates, eq(candidates.id, conflicts.candidateId))
+				.where(eq(conflicts.id, id))
+		)[0];
+		const what = row ? `${row.expert} — ${row.code}` : '';
+		return { id, done: decision === 'confirmed' ? `已确认回避：${what}` : `已排除：${what}（记录保留）` };
+	},
+	refresh: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const r = await refreshDetectedConflicts(await getDb(), actor, campaign.id);
+		return { refreshed: r };
+	},
+	add: async (event) => {
+		// Only the campaign office adds ties it learned of (a chair gets 403 here).
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const expertId = String(form.get('expertId') ?? '');
+		const reviewCode = String(form.get('reviewCode') ?? '').trim();
+		const reason = String(form.get('reason') ?? '').trim();
+		const values = { expertId, reviewCode, reason };
+		if (!expertId) return fail(400, { add: values, message: '请选择专家' });
+		if (!reviewCode) return fail(400, { add: values, message: '请填写候选人的评审编号，例如“前沿-07”' });
+		if (!reason) return fail(400, { add: values, message: '请填写回避理由' });
+		if (reason.length > 500) return fail(400, { add: values, message: '理由过长（最多 500 字）' });
+		const db = await getDb();
+		const cand = (
+			await db
+				.select({ id: candidates.id })
+				.from(candidates)
+				.where(and(eq(candidates.campaignId, campaign.id), eq(candidates.reviewCode, reviewCode)))
+		)[0];
+		if (!cand) return fail(404, { add: values, message: `没有找到评审编号为“${reviewCode}”的材料` });
+		const r = await addOrganizerConflict(db, actor, campaign.id, expertId, cand.id, reason);
+		if (!r.ok) return fail(r.status, { add: values, message: r.message });
+		return { added: reviewCode };
+	}
+};

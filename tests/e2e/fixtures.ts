@@ -1,0 +1,18 @@
+// A campaign of one's own for a spec: seeded straight into the e2e server's database (WAL lets the
+// test process and the server share it), with accounts `<prefix>organizer`, `<prefix>chair`,
+// `<prefix>expert01`…`<prefix>expert15` (password laurel-demo), so specs never step on each other.
+import { openDatabase, type DB } from '../../src/lib/server/db';
+import { seedCampaign } from '../../src/lib/server/services/demo';
+
+let db: Promise<DB> | null = null;
+
+export function e2eDb(): Promise<DB> {
+	db ??= openDatabase(`file:.e2e/${process.env.E2E_PORT}/db/laurel.db`);
+	return db;
+}
+
+export async function seedReviewCampaign(prefix: string, seed = 7, candidates = 60): Promise<string> {
+	const id = `e2e-${prefix}`;
+	await seedCampaign(await e2eDb(), { id, name: `测试活动 ${prefix}`, prefix: `${prefix}-`, seed, candidates });
+	return id;
+}

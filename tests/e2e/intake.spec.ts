@@ -1,0 +1,133 @@
+// The organizer's intake: a new campaign from a preset, a GBK file with two bad rows refused
+// with row and column, the fixed file previewed and confirmed, the check report read.
+import { test, expect, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { loginAs } from './helpers';
+import { presetConfig } from '../../src/lib/domain/presets/index';
+import { generateCandidates } from '../../src/lib/domain/synthetic';
+import { toNominationCsv } from '../../src/lib/domain/nomination-csv';
+import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
+import { checkCampaign } from '../../src/lib/domain/eligibility';
+
+const config = presetConfig('jincheng-2023');
+const records = generateCandidates(config, 24, 7);
+// One former 最美 title holder: the check must report it (PRIOR_TITLE) after the import.
+records[5] = { ...records[5], priorTitle: true };
+const expected = checkCampaign(config, records);
+
+const [header, ...rows] = Papa.parse<string[]>(toNominationCsv(records).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const gbkFile = (table: string[][]) => Buffer.from(encodeGb18030(Papa.unparse([header, ...table], { newline: '\r\n' })));
+
+const broken = rows.map((r) => [...r]);
+broken[1][header.indexOf('性别')] = '未知'; // spreadsheet row 3
+broken[7][header.indexOf('出生年月')] = '1985.13'; // row 9
+
+/** With SCREENSHOTS=1: the page as it is now, at laptop and tablet width. */
+async function snap(page: Page, name: string): Promise<void> {
+	if (!process.env.SCREENSHOTS) return;
+	const size = page.viewportSize();
+	for (const width of [1280, 768]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
+	}
+	if (size) await page.setViewportSize(size);
+}
+
+test('organizer imports a GBK nomination file and reads the check report', async ({ page }) => {
+	await loginAs(page, 'organizer');
+
+	await page.goto('/campaigns/new');
+	await page.locator('input[name="preset"][value="jincheng-2023"]').check();
+	const name = `晋城导入测试 ${Date.now()}`;
+	await page.getByLabel('活动名称').fill(name);
+	await page.getByRole('button', { name: '创建活动' }).click();
+	await expect(page).toHaveURL(/\/c\/[^/]+\/overview$/);
+	const campaignId = new URL(page.url()).pathname.split('/')[2];
+
+	await page.goto(`/c/${campaignId}/import`);
+	await expect(page.getByRole('heading', { name: '导入推荐人选' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /下载导入模板/ })).toHaveAttribute('href', `/c/${campaignId}/import/template.csv`);
+
+	// 1. Two bad rows: the file is refused whole, each problem with its row and column.
+	await page.locator('input[name="file"]').setInputFiles({ name: '晋城汇总表.csv', mimeType: 'text/csv', buffer: gbkFile(broken) });
+	await page.getByRole('button', { name: '上传并检查' }).click();
+	const rejected = page.getByTestId('import-rejected');
+	await expect(rejected).toContainText('文件未导入，请修改后重新上传');
+	const errorRows = rejected.locator('table.row-errors tbody tr');
+	await expect(errorRows).toHaveCount(2);
+	await expect(errorRows.nth(0)).toContainText('第 3 行');
+	await expect(errorRows.nth(0)).toContainText('性别');
+	await expect(errorRows.nth(0)).toContainText('未知');
+	await expect(errorRows.nth(1)).toContainText('第 9 行');
+	await expect(errorRows.nth(1)).toContainText('出生年月');
+	await expect(page.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+	await snap(page, 'organizer-import-errors');
+
+	// 2. The fixed file: preview with encoding, rows, sample and the report as it would be.
+	await page.locator('input[name="file"]').setInputFiles({ name: '晋城汇总表（修改）.csv', mimeType: 'text/csv', buffer: gbkFile(rows) });
+	await page.getByRole('button', { name: '上传并检查' }).click();
+	const preview = page.getByTestId('import-preview');
+	await expect(preview).toBeVisible();
+	await expect(page.getByTestId('import-rejected')).toHaveCount(0);
+	await expect(preview.getByTestId('encoding')).toHaveText('GB18030/GBK');
+	await expect(preview.getByTestId('row-count')).toHaveText(String(records.length));
+	await expect(preview).toContainText(`新增 ${records.length} 名`);
+	await expect(page.locator('table.sample tbody tr')).toHaveCount(20);
+	await expect(page.locator('table.sample tbody tr').first()).toContainText(records[0].name);
+	await expect(page.getByTestId('error-count')).toHaveText(String(expected.errors.length));
+	await snap(page, 'organizer-import-preview');
+
+	// 3. Confirm: redirected to the check page with the success message and the same report.
+	await page.getByRole('button', { name: `确认导入 ${records.length} 名` }).click();
+	await expect(page).toHaveURL(new RegExp(`/c/${campaignId}/check\\?`));
+	await expect(page.getByTestId('import-success')).toContainText(`共 ${records.length} 名（新增 ${records.length}`);
+	await expect(page.getByTestId('error-count')).toHaveText(String(expected.errors.length));
+	await expect(page.getByTestId('warning-count')).toHaveText(String(expected.warnings.length));
+	await expect(page.getByText(`错误 ${expected.errors.length} 项`).first()).toBeVisible();
+	await expect(page.getByTestId('blocking-banner')).toContainText('有错误时不能进入评审');
+	await snap(page, 'organizer-check-after-import');
+	const prior = page.locator('[data-code="PRIOR_TITLE"]');
+	await expect(prior).toContainText('已获相关称号');
+	await expect(prior).toContainText(records[5].name);
+	await expect(prior).toContainText('晋市科协发〔2023〕9号 四、推选条件 4');
+	// The channel table: every channel of the report with its count.
+	const table = page.locator('section.channels tbody tr');
+	await expect(table).toHaveCount(expected.channels.length);
+	for (const ch of expected.channels.filter((c) => c.count > 0)) {
+		const row = table.filter({ hasText: ch.name });
+		await expect(row.locator('td.count')).toHaveText(String(ch.count));
+	}
+
+	// The export link downloads the nominations as CSV.
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '导出候选人 CSV' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe(`${name}-候选人（推荐表格式）.csv`);
+
+	// A second visit shows the report without the import message.
+	await page.goto(`/c/${campaignId}/check`);
+	await expect(page.getByTestId('import-success')).toHaveCount(0);
+	await expect(page.getByTestId('error-count')).toHaveText(String(expected.errors.length));
+});
+
+test('the import page refuses an empty file and a chair cannot open it', async ({ page }) => {
+	await loginAs(page, 'organizer');
+	await page.goto('/c/demo-gx2024/import');
+	await page.locator('input[name="file"]').setInputFiles({ name: '空文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await page.getByRole('button', { name: '上传并检查' }).click();
+	await expect(page.getByRole('alert')).toContainText('是空的');
+	const template = await page.request.get('/c/demo-gx2024/import/template.csv');
+	expect(template.status()).toBe(200);
+	expect(template.headers()['content-type']).toContain('text/csv');
+	expect(template.headers()['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
+	const body = await template.body();
+	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+	await page.context().clearCookies();
+	await loginAs(page, 'chair');
+	expect((await page.goto('/c/demo-gx2024/import'))?.status()).toBe(403);
+	expect((await page.goto('/c/demo-gx2024/check'))?.status()).toBe(200);
+	expect((await page.request.get('/c/demo-gx2024/export/candidates')).status()).toBe(403);
+	expect((await page.request.get('/c/demo-gx2024/export/audit')).status()).toBe(200);
+	expect((await page.request.get('/c/demo-gx2024/export/nonsense')).status()).toBe(400);
+});
