@@ -11,8 +11,11 @@ import { checkCampaign } from '../../src/lib/domain/eligibility';
 
 const config = presetConfig('jincheng-2023');
 const records = generateCandidates(config, 24, 7);
-// One former 最美 title holder: the check must report it (PRIOR_TITLE) after the import.
+// One former 最美 title holder (PRIOR_TITLE) and a society with one nominee too many
+// (QUOTA_EXCEEDED): the check must report both after the import.
 records[5] = { ...records[5], priorTitle: true };
+const society = records.find((r) => r.channelType === '学会')!;
+records.push({ ...society, name: '郜晓岚', gender: '女', birth: '1979-03', seq: String(records.length + 1) });
 const expected = checkCampaign(config, records);
 
 const [header, ...rows] = Papa.parse<string[]>(toNominationCsv(records).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -83,9 +86,12 @@ test('organizer imports a GBK nomination file and reads the check report', async
 	await expect(page.getByTestId('import-success')).toContainText(`共 ${records.length} 名（新增 ${records.length}`);
 	await expect(page.getByTestId('error-count')).toHaveText(String(expected.errors.length));
 	await expect(page.getByTestId('warning-count')).toHaveText(String(expected.warnings.length));
-	await expect(page.getByText(`错误 ${expected.errors.length} 项`).first()).toBeVisible();
+	await expect(page.getByText(`错误 ${expected.errors.length} 项 / 提示 ${expected.warnings.length} 项`)).toBeVisible();
 	await expect(page.getByTestId('blocking-banner')).toContainText('有错误时不能进入评审');
 	await snap(page, 'organizer-check-after-import');
+	expect(expected.errors.map((e) => e.code).sort()).toEqual(['PRIOR_TITLE', 'QUOTA_EXCEEDED']);
+	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText('超出名额');
+	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText(society.channel);
 	const prior = page.locator('[data-code="PRIOR_TITLE"]');
 	await expect(prior).toContainText('已获相关称号');
 	await expect(prior).toContainText(records[5].name);
@@ -93,9 +99,10 @@ test('organizer imports a GBK nomination file and reads the check report', async
 	// The channel table: every channel of the report with its count.
 	const table = page.locator('section.channels tbody tr');
 	await expect(table).toHaveCount(expected.channels.length);
-	for (const ch of expected.channels.filter((c) => c.count > 0)) {
-		const row = table.filter({ hasText: ch.name });
-		await expect(row.locator('td.count')).toHaveText(String(ch.count));
+	for (const [i, ch] of expected.channels.entries()) {
+		await expect(table.nth(i).locator('td').first()).toContainText(ch.name);
+		await expect(table.nth(i).locator('td.count')).toHaveText(String(ch.count));
+		if (ch.name === society.channel) await expect(table.nth(i)).toHaveClass(/over/);
 	}
 
 	// The export link downloads the nominations as CSV.

@@ -16,6 +16,7 @@ for (const width of widths) {
 			['organizer', `/c/${DEMO}/experts`, 'organizer-experts'],
 			['organizer', `/c/${DEMO}/import`, 'organizer-import'],
 			['organizer', `/c/${DEMO}/check`, 'organizer-check'],
+			['organizer', `/c/${DEMO}/settings`, 'settings'],
 			['organizer', '/campaigns/new', 'campaign-new'],
 			['chair', `/c/${DEMO}/panel`, 'chair-panel'],
 			['expert03', `/c/${DEMO}/tasks`, 'expert-tasks']

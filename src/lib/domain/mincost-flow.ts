@@ -26,7 +26,7 @@ export interface TransportSolution {
 	rowPotential: Float64Array;
 	colPotential: Float64Array;
 	sinkPotential: number;
-	stats: { phases: number; discharges: number; globalUpdates: number };
+	stats: { phases: number; discharges: number; globalUpdates: number; rowScans: number };
 }
 
 export interface CostScalingOptions {
@@ -86,8 +86,15 @@ class CostScaling {
 	heap: number[] = [];
 	costT: Float64Array | null = null;
 	XT: Uint8Array | null = null;
+	// Per-row memory of the cheapest columns (see dischargeRow).
+	readonly L: number;
+	readonly LC: number; // capacity: L plus room for columns the row loses later
+	readonly cacheCol: Int32Array;
+	readonly cacheLen: Int32Array;
+	readonly cacheTheta: Float64Array;
 	discharges = 0;
 	globalUpdates = 0;
+	rowScans = 0;
 
 	constructor(
 		readonly p: TransportProblem,
@@ -118,6 +125,11 @@ class CostScaling {
 		this.take = new Int32Array(size);
 		this.rank = new Float64Array(n);
 		this.done = new Uint8Array(n);
+		this.L = 2 * this.k + 2;
+		this.LC = this.L + 2 * this.k;
+		this.cacheCol = new Int32Array(R * this.LC);
+		this.cacheLen = new Int32Array(R);
+		this.cacheTheta = new Float64Array(R);
 	}
 
 	solve(): TransportSolution {
@@ -166,7 +178,7 @@ class CostScaling {
 		} while (eps > 1);
 		pot ??= exactPotentials(this.p, this, Infinity);
 		if (!pot) throw new Error('minCostTransport: flow not optimal');
-		return { assigned: this.X, ...pot, stats: { phases, discharges: this.discharges, globalUpdates: this.globalUpdates } };
+		return { assigned: this.X, ...pot, stats: { phases, discharges: this.discharges, globalUpdates: this.globalUpdates, rowScans: this.rowScans } };
 	}
 
 	/** Σ over rows of the k cheapest allowed costs: no flow can cost less. */
@@ -218,6 +230,7 @@ class CostScaling {
 				if (on !== (was === 1)) {
 					X[b + j] = on ? 1 : 0;
 					if (XT) XT[j * R + i] = X[b + j];
+					if (!on) this.remember(i, j);
 				}
 				if (on) {
 					holders[j * R + hcount[j]++] = i;
@@ -283,43 +296,35 @@ class CostScaling {
 		return rx1 >= 0 ? rx1 + this.eps : 0;
 	}
 
+	/**
+	 * Prices only ever fall, so key_ij = c_ij·mult − price_j only rises. A row remembers its L
+	 * cheapest keys from its last full scan and θ, the next key then, plus every column it loses
+	 * afterwards: each column not remembered is still ≥ θ, so while x+1 remembered columns are
+	 * ≤ θ they are the x+1 cheapest, without a scan.
+	 */
 	dischargeRow(i: number): void {
-		const { R, C, k, cost, mult, price, X, XT, holders, hcount, ex, candR, candI, candK, candM } = this;
+		const { R, C, cost, mult, price, X, XT, holders, hcount, ex, candR, candI, candK, candM } = this;
+		const { cacheCol, cacheLen, cacheTheta } = this;
 		const x = ex[i];
 		const b = i * C;
 		const pi = price[i];
+		const cb = i * this.LC;
 		let cnt = 0;
-		// Each row scans from its own offset, so equal-cost columns are not all rushed in index order.
-		const start = (i * k) % C;
-		for (let t = 0, j = start; t < C; t++, j = j + 1 === C ? 0 : j + 1) {
+		const theta = cacheTheta[i];
+		for (let t = 0; t < cacheLen[i]; t++) {
+			const j = cacheCol[cb + t];
 			if (X[b + j]) continue;
-			const c = cost[b + j];
-			if (c === Infinity) continue;
-			const rc = c * mult + pi - price[R + j];
-			if (cnt <= x) {
-				candR[cnt] = rc;
-				candI[cnt] = j;
-				candK[cnt] = t;
-				candM[cnt++] = 1;
-				if (cnt === x + 1) {
-					this.cnt = cnt;
-					this.sortCandidates();
-				}
-			} else if (rc < candR[x]) {
-				let pos = x;
-				while (pos > 0 && candR[pos - 1] > rc) {
-					candR[pos] = candR[pos - 1];
-					candI[pos] = candI[pos - 1];
-					candK[pos] = candK[pos - 1];
-					pos--;
-				}
-				candR[pos] = rc;
-				candI[pos] = j;
-				candK[pos] = t;
-			}
+			const key = cost[b + j] * mult - price[R + j];
+			if (key > theta) continue;
+			(candR[cnt] = key + pi), (candI[cnt] = j), (candK[cnt] = t), (candM[cnt++] = 1);
 		}
-		this.cnt = cnt;
-		if (cnt <= x) this.sortCandidates();
+		if (cnt > x) {
+			this.cnt = cnt;
+			this.sortCandidates();
+		} else {
+			cnt = this.scanRow(i);
+			this.cnt = cnt;
+		}
 		price[i] -= this.bid(x);
 		const take = this.take;
 		for (let t = 0; t < cnt; t++) {
@@ -331,6 +336,55 @@ class CostScaling {
 			if (++ex[R + j] > 0) this.enqueue(R + j);
 		}
 		ex[i] = 0;
+	}
+
+	/** Row i just lost column j: keep it in the row's memory, or forget the memory when full. */
+	remember(i: number, j: number): void {
+		const len = this.cacheLen[i];
+		const cb = i * this.LC;
+		for (let t = 0; t < len; t++) if (this.cacheCol[cb + t] === j) return;
+		if (len < this.LC) {
+			this.cacheCol[cb + len] = j;
+			this.cacheLen[i] = len + 1;
+		} else this.cacheLen[i] = 0;
+	}
+
+	/** Full scan of row i: the L+1 cheapest residual columns, sorted, into cand*; refreshes the cache. */
+	scanRow(i: number): number {
+		const { R, C, L, k, cost, mult, price, X, candR, candI, candK, candM } = this;
+		const b = i * C;
+		const pi = price[i];
+		let cnt = 0;
+		this.rowScans++;
+		// Each row scans from its own offset, so equal-cost columns are not all rushed in index order.
+		const start = (i * k) % C;
+		for (let t = 0, j = start; t < C; t++, j = j + 1 === C ? 0 : j + 1) {
+			if (X[b + j]) continue;
+			const c = cost[b + j];
+			if (c === Infinity) continue;
+			const rc = c * mult + pi - price[R + j];
+			if (cnt <= L) {
+				(candR[cnt] = rc), (candI[cnt] = j), (candK[cnt] = t), (candM[cnt++] = 1);
+				if (cnt === L + 1) {
+					this.cnt = cnt;
+					this.sortCandidates();
+				}
+			} else if (rc < candR[L]) {
+				let pos = L;
+				while (pos > 0 && candR[pos - 1] > rc) {
+					(candR[pos] = candR[pos - 1]), (candI[pos] = candI[pos - 1]), (candK[pos] = candK[pos - 1]);
+					pos--;
+				}
+				(candR[pos] = rc), (candI[pos] = j), (candK[pos] = t);
+			}
+		}
+		this.cnt = cnt;
+		if (cnt <= L) this.sortCandidates();
+		const kept = Math.min(cnt, L);
+		for (let t = 0; t < kept; t++) this.cacheCol[i * this.LC + t] = candI[t];
+		this.cacheLen[i] = kept;
+		this.cacheTheta[i] = cnt > L ? candR[L] - pi : Infinity;
+		return cnt;
 	}
 
 	dischargeCol(j: number): void {
@@ -361,6 +415,7 @@ class CostScaling {
 			} else {
 				X[i * C + j] = 0;
 				if (XT) XT[j * R + i] = 0;
+				this.remember(i, j);
 				ex[i]++;
 				this.enqueue(i);
 			}

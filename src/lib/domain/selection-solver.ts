@@ -339,7 +339,7 @@ class BranchAndBound {
 			// forcing units filter.lo[c]..p of class c to 1 costs at least their negative gains
 			let est = filter.phi;
 			for (let q = filter.lo[c]; q <= p; q++) est -= Math.max(0, -filter.gain[this.model.classStart[c] + q]);
-			if (est < target - 0.5) {
+			if (est < target + 0.5) {
 				hi[c] = p;
 				continue;
 			}
@@ -368,7 +368,7 @@ export function maximize(problem: CoreProblem, values: ArrayLike<number>, lex = 
 	bb.stats.phase1Nodes = bb.stats.nodes;
 	let result: CoreSolution | null = null;
 	if (best) {
-		const counts = best.counts;
+		const counts = lex ? bb.lexBest(best.value, best.counts) : best.counts;
 		result = { chosen: model.chosen(counts), value: best.value };
 	}
 	if (stats) Object.assign(stats, bb.stats);

@@ -374,3 +374,26 @@ export const candidateNotes = sqliteTable('candidate_notes', {
 	by: text('by').notNull(),
 	at: integer('at').notNull()
 });
+
+/** A selection run: the exact input (with its hash) and the result; 'locked' once the organizer fixes it. */
+export const selections = sqliteTable(
+	'selections',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		roundId: text('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+		inputHash: text('input_hash').notNull(),
+		input: text('input', { mode: 'json' }).notNull(),
+		result: text('result', { mode: 'json' }).notNull(),
+		state: text('state', { enum: ['draft', 'locked'] }).notNull(),
+		createdAt: integer('created_at').notNull(),
+		createdBy: text('created_by'),
+		lockedAt: integer('locked_at'),
+		lockedBy: text('locked_by'),
+		/** 公示 start date chosen by the organizer (YYYY-MM-DD) */
+		noticeStart: text('notice_start')
+	},
+	(t) => [index('selections_campaign_idx').on(t.campaignId, t.createdAt)]
+);

@@ -1,11 +1,14 @@
-// The expert's side: their roster row, their tasks and the anonymized dossiers they may open.
-import { and, eq } from 'drizzle-orm';
+// The expert's side: their roster row, their tasks per open round and the anonymized dossiers they
+// may open. Nothing here reads another expert's sheet or any aggregate: the desk never needs them.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, campaigns, candidates, experts } from '../db/schema';
-import { blockedPairs, pairKey } from './conflicts';
+import { assignments, campaigns, candidates, experts, sheets } from '../db/schema';
+import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import { recordOf } from './candidates';
+import { getRound, listRounds, reviewsInRound, roundPairs, type RoundRow } from './rounds';
+import { getSheet, type SheetRow } from './sheets';
 import { buildDossier, expertDossier } from '../../domain/anonymize';
-import type { CampaignConfig } from '../../domain/types';
+import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/aggregation';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
@@ -18,7 +21,7 @@ export interface Task {
 	field: string;
 }
 
-/** Published, non-conflicted assignments of an expert, in review-code order. */
+/** Published, non-conflicted assignments of an expert, in review-code order (reading before a round opens). */
 export async function expertTasks(db: DB, campaignId: string, expertId: string): Promise<Task[]> {
 	const rows = await db
 		.select({ candidateId: candidates.id, code: candidates.reviewCode, field: candidates.field })
@@ -32,27 +35,177 @@ export async function expertTasks(db: DB, campaignId: string, expertId: string):
 		.sort((a, b) => compareCodes(a.code, b.code));
 }
 
+export type TaskStatus = 'submitted' | 'draft' | 'not_started' | 'rescore';
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+	submitted: '已提交',
+	draft: '草稿',
+	not_started: '未开始',
+	rescore: '待重评'
+};
+
+export interface RoundTask extends Task {
+	status: TaskStatus;
+}
+
+export interface RoundTasks {
+	round: RoundRow;
+	tasks: RoundTask[];
+	counts: Record<TaskStatus, number>;
+}
+
+function statusOf(s: Pick<SheetRow, 'status' | 'rescoreRequested'> | undefined): TaskStatus {
+	if (!s) return 'not_started';
+	if (s.status === 'submitted') return 'submitted';
+	return s.rescoreRequested ? 'rescore' : 'draft';
+}
+
+/** The expert's tasks in one round: their pairs of the round, with their own sheet's status. */
+async function tasksInRound(db: DB, round: RoundRow, expertId: string): Promise<RoundTask[]> {
+	const ids = (await roundPairs(db, round)).filter((p) => p.expertId === expertId).map((p) => p.candidateId);
+	if (!ids.length) return [];
+	const cs = await db
+		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
+		.from(candidates)
+		.where(inArray(candidates.id, ids));
+	const own = await db
+		.select({ candidateId: sheets.candidateId, status: sheets.status, rescoreRequested: sheets.rescoreRequested })
+		.from(sheets)
+		.where(and(eq(sheets.roundId, round.id), eq(sheets.expertId, expertId)));
+	const byCandidate = new Map(own.map((s) => [s.candidateId, s]));
+	return cs
+		.filter((c) => byCandidate.get(c.id)?.status !== 'withdrawn') // a withdrawn sheet cannot be saved again
+		.map((c) => ({ candidateId: c.id, code: c.code ?? '', field: c.field ?? '', status: statusOf(byCandidate.get(c.id)) }))
+		.sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/** Every open round in which the expert has something to review, in round order. */
+export async function expertRoundTasks(db: DB, campaignId: string, expertId: string): Promise<RoundTasks[]> {
+	const open = (await listRounds(db, campaignId)).filter((r) => r.state === 'open');
+	const out: RoundTasks[] = [];
+	for (const round of open) {
+		const tasks = await tasksInRound(db, round, expertId);
+		if (!tasks.length) continue;
+		const counts: Record<TaskStatus, number> = { submitted: 0, draft: 0, not_started: 0, rescore: 0 };
+		for (const t of tasks) counts[t.status]++;
+		out.push({ round, tasks, counts });
+	}
+	return out;
+}
+
+/** What the desk shows of a round: no results, no other experts, only how to review. */
+export interface DeskRound {
+	id: string;
+	seq: number;
+	name: string;
+	type: 'score' | 'vote';
+	state: RoundRow['state'];
+	deadline: string | null;
+	rubric: RubricCriterion[];
+}
+
+export function deskRound(r: RoundRow): DeskRound {
+	return {
+		id: r.id,
+		seq: r.seq,
+		name: r.name,
+		type: r.type,
+		state: r.state,
+		deadline: r.deadline,
+		rubric: r.type === 'score' ? ((r.rubric ?? []) as RubricCriterion[]) : []
+	};
+}
+
+/** The expert's own sheet only, as the desk needs it. */
+export interface OwnSheet {
+	version: number;
+	status: 'draft' | 'submitted';
+	values: Record<string, number>;
+	choice: 'yes' | 'no' | 'abstain' | null;
+	comment: string;
+	rescoreRequested: string | null;
+	updatedAt: number;
+	submittedAt: number | null;
+}
+
+function ownSheet(s: SheetRow | null): OwnSheet | null {
+	if (!s || s.status === 'withdrawn') return null;
+	const raw = (s.values ?? {}) as Record<string, unknown>;
+	const values: Record<string, number> = {};
+	for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') values[k] = v;
+	return {
+		version: s.version,
+		status: s.status,
+		values,
+		choice: s.choice,
+		comment: s.comment ?? '',
+		rescoreRequested: s.rescoreRequested,
+		updatedAt: s.updatedAt,
+		submittedAt: s.submittedAt
+	};
+}
+
 /**
- * The dossier behind a review code, only when the expert holds a published assignment to it and
- * no tie blocks the pair; otherwise null, which every route turns into the same 404.
+ * Where a code may be opened: in an open round the expert reviews it in (the given round, else
+ * the first such), or — for reading only — under a published assignment. Null otherwise.
  */
-export async function dossierForExpert(db: DB, campaignId: string, expertId: string, code: string) {
+async function accessFor(db: DB, campaignId: string, expertId: string, candidateId: string, roundId?: string) {
+	const open = (await listRounds(db, campaignId)).filter((r) => r.state === 'open');
+	const tryRounds = roundId ? open.filter((r) => r.id === roundId) : open;
+	for (const round of tryRounds) {
+		if (!(await reviewsInRound(db, round, expertId, candidateId))) continue;
+		const sheet = await getSheet(db, round.id, expertId, candidateId);
+		if (sheet?.status === 'withdrawn') continue;
+		return { round, sheet, tasks: await tasksInRound(db, round, expertId) };
+	}
+	// A round given but not usable (closed since, or not theirs): the other ways in, never more.
+	if (roundId) return accessFor(db, campaignId, expertId, candidateId);
+	if (await isBlocked(db, expertId, candidateId)) return null;
 	const tasks = await expertTasks(db, campaignId, expertId);
-	const index = tasks.findIndex((t) => t.code === code);
-	if (index < 0) return null;
-	const task = tasks[index];
-	const row = (await db.select().from(candidates).where(and(eq(candidates.id, task.candidateId), eq(candidates.campaignId, campaignId))))[0];
+	if (!tasks.some((t) => t.candidateId === candidateId)) return null;
+	return { round: null, sheet: null, tasks };
+}
+
+/**
+ * The dossier behind a review code, only when the expert reviews the candidate in an open round
+ * or holds a published assignment to it, and no tie blocks the pair; otherwise null, which every
+ * route turns into the same 404. With a round, prev/next walk that round's task list.
+ */
+export async function dossierForExpert(db: DB, campaignId: string, expertId: string, code: string, roundId?: string) {
+	const row = (await db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code))))[0];
+	if (!row) return null;
+	const access = await accessFor(db, campaignId, expertId, row.id, roundId);
+	if (!access) return null;
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
-	if (!row || !campaign) return null;
+	if (!campaign) return null;
 	const config = campaign.config as CampaignConfig;
 	const manual = (row.redactions as { add: string[]; remove: string[] } | null) ?? undefined;
 	const dossier = expertDossier(buildDossier(recordOf(row), { code, referenceDate: config.referenceDate, manual }));
+	const { tasks } = access;
+	const index = tasks.findIndex((t) => t.candidateId === row.id);
 	return {
 		candidateId: row.id,
 		dossier,
+		round: access.round ? deskRound(access.round) : null,
+		roundRow: access.round,
+		sheet: ownSheet(access.sheet),
 		prev: index > 0 ? tasks[index - 1].code : null,
-		next: index < tasks.length - 1 ? tasks[index + 1].code : null,
+		next: index >= 0 && index < tasks.length - 1 ? tasks[index + 1].code : null,
 		position: index + 1,
 		total: tasks.length
 	};
+}
+
+/**
+ * The round and candidate a save names. Whether the expert may save there is the service's
+ * decision (saveSheet reads the round's state fresh and checks the pair), so this only resolves.
+ */
+export async function saveTarget(db: DB, campaignId: string, roundId: string, code: string) {
+	const round = roundId ? await getRound(db, campaignId, roundId) : null;
+	const c = (
+		await db
+			.select({ id: candidates.id })
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code)))
+	)[0];
+	return round && c ? { round, candidateId: c.id } : null;
 }

@@ -8,8 +8,9 @@ import { toNominationCsv } from '../../domain/nomination-csv';
 import { toCsv } from '../../domain/csv-safe';
 import type { CampaignConfig, ChannelType } from '../../domain/types';
 
-export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit';
-export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit'];
+export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary';
+// `summary` (the notices' 汇总表 of the winners) extends the contract's list.
+export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit', 'summary'];
 
 export const EXPORT_LABELS: Record<ExportKind, string> = {
 	candidates: '候选人（推荐表格式）',
@@ -17,7 +18,8 @@ export const EXPORT_LABELS: Record<ExportKind, string> = {
 	scores: '评分',
 	assignments: '评审分配',
 	conflicts: '回避记录',
-	audit: '操作日志'
+	audit: '操作日志',
+	summary: '汇总表'
 };
 
 type Producer = (db: DB, campaignId: string, config: CampaignConfig) => Promise<string>;

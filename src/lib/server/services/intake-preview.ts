@@ -3,7 +3,6 @@
 import type { DB } from '../db';
 import { dedupKey } from './candidates';
 import { checkCampaign, channelQuotaFor, type CheckReport } from '../../domain/eligibility';
-import { fieldFullName } from '../../domain/nomination-format';
 import { campaignRecords, type ImportPreview } from './intake';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 
@@ -53,12 +52,12 @@ export function projectedCheck(
 	config: CampaignConfig,
 	existing: CandidateRecord[],
 	preview: Pick<ImportPreview, 'newChannels' | 'parsed'>
-): { report: CheckReport; counts: MergeCounts; total: number } {
+): { report: CheckReport; counts: MergeCounts; records: CandidateRecord[] } {
 	const { records, counts } = mergeForImport(
 		existing,
 		preview.parsed.map((p) => p.record)
 	);
-	return { report: checkCampaign(configAfterImport(config, preview), records), counts, total: records.length };
+	return { report: checkCampaign(configAfterImport(config, preview), records), counts, records };
 }
 
 /** One row of the channel table: the report's summary plus type and per-channel youth minimum. */
@@ -78,22 +77,30 @@ export interface CheckView {
 	warnings: CheckReport['warnings'];
 	youthShare: number;
 	youthShareMin: number;
+	/** Candidates in the report (after the import, for a preview). */
 	total: number;
 	channels: ChannelRow[];
 }
 
-/** A report in the shape the pages show (channel types and youth minimums resolved). Pure. */
-export function checkView(config: CampaignConfig, report: CheckReport, total: number, newChannels: string[] = []): CheckView {
+/**
+ * A report in the shape the pages show. A channel's type comes from the campaign, else from the
+ * records' 渠道类型 (channels the check learned from the file, as it does in checkCampaign). Pure.
+ */
+export function checkView(config: CampaignConfig, report: CheckReport, records: CandidateRecord[], newChannels: string[] = []): CheckView {
 	const fresh = new Set(newChannels);
+	const recordTypes = new Map<string, ChannelType>();
+	for (const r of records) if (r.channelType && !recordTypes.has(r.channel)) recordTypes.set(r.channel, r.channelType);
 	return {
 		errors: report.errors,
 		warnings: report.warnings,
 		youthShare: report.youthShare,
 		youthShareMin: config.youthShareMin,
-		total,
+		total: records.length,
 		channels: report.channels.map((c) => {
-			const q = channelQuotaFor(config, c.name);
-			const row: ChannelRow = { ...c, type: q.type, minYouth: q.minYouth };
+			const known = channelQuotaFor(config, c.name);
+			const type = known.type ?? recordTypes.get(c.name) ?? null;
+			const q = known.type || !type ? known : channelQuotaFor(config, { name: c.name, type });
+			const row: ChannelRow = { ...c, type, minYouth: q.minYouth };
 			if (fresh.has(c.name)) row.isNew = true;
 			return row;
 		})
@@ -120,7 +127,7 @@ export function sampleRows(preview: Pick<ImportPreview, 'parsed'>, limit = 20): 
 		gender: p.record.gender,
 		birth: p.record.birth,
 		unit: p.record.unitAndTitle,
-		klass: p.record.group || (p.record.field ? fieldFullName(p.record.field) : ''),
+		klass: p.record.group || p.record.field || '',
 		channel: p.record.channel,
 		grassroots: p.record.grassroots,
 		isNewChannel: Boolean(p.newChannel)

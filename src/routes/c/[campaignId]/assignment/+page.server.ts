@@ -157,7 +157,7 @@ export const actions: Actions = {
 		const kText = String(form.get('k') ?? '').trim();
 		const k = Number(kText);
 		if (mode === 'distributed' && (!/^\d+$/.test(kText) || k < 1 || k > 50))
-			return fail(400, { mode, k: kText, message: `每份材料的评审人数“${kText}”应为 1–50 的整数` });
+			return fail(400, { mode, k: kText, message: `每份材料的评审人数“${kText}”应为 1–50 的整数`, groups: null as InfeasibleGroup[] | null });
 		const r = await proposeAssignment(await getDb(), actor, campaign.id, mode === 'panel' ? { mode } : { mode, k });
 		if (!r.ok) {
 			const groups: InfeasibleGroup[] = r.infeasible ? groupDetails(r.infeasible.details) : [];

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	// The same report as `laurel check` (campaignCheck), from the records already loaded.
 	const report = checkCampaign(config, records);
 	return {
-		view: checkView(config, report, records.length),
+		view: checkView(config, report, records),
 		document: config.document,
 		referenceDate: config.referenceDate,
 		youthAge: config.youthAge,

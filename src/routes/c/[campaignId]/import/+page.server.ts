@@ -85,7 +85,7 @@ export const actions: Actions = {
 				warnings: p.warnings.slice(0, MAX_LISTED),
 				counts: projected.counts,
 				sample: sampleRows(p, 20),
-				check: checkView(after, projected.report, projected.total, p.newChannels.map((c) => c.name))
+				check: checkView(after, projected.report, projected.records, p.newChannels.map((c) => c.name))
 			}
 		};
 	},

@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const base = 'http://localhost:5399';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console:', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.goto(base + '/login');
+await p.getByLabel('用户名').fill('organizer');
+await p.getByLabel('密码').fill('laurel-demo');
+await p.getByRole('button', { name: '登录' }).click();
+await p.waitForURL(/overview/);
+const r = await p.goto(base + process.argv[2]);
+console.log('status', r.status());
+await p.waitForTimeout(3000);
+console.log((await p.locator('main').innerText()).slice(0, 500));
+await b.close();

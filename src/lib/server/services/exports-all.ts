@@ -1,0 +1,3 @@
+// Imports every export producer for its registration, so the web route and the CLI offer the same files.
+import './exports-selection';
+export { exportCsv, EXPORT_KINDS, EXPORT_LABELS } from './exports';

@@ -1,0 +1,217 @@
+// The final list: the ranking of the last score round (limited to those who passed a later vote),
+// balance targets turned into exact selection rules, tiers, explanation, and a locked, hashed result.
+import { and, desc, eq } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { DB } from '../db';
+import { campaigns, candidates, selections } from '../db/schema';
+import { audit, type Actor } from '../audit';
+import { newId } from './accounts';
+import { recordOf } from './candidates';
+import { listRounds, type RoundRow } from './rounds';
+import { roundResults } from './results';
+import { checkCampaign } from '../../domain/eligibility';
+import { isYouth } from '../../domain/age';
+import { selectTiers, explainChinese, type SelectionCandidate, type SelectionRule, type TierSpec } from '../../domain/selection';
+import type { BalanceTarget, CampaignConfig } from '../../domain/types';
+
+export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
+
+export interface PoolCandidate extends SelectionCandidate {
+	code: string;
+	name: string;
+	unitAndTitle: string;
+	gender: string;
+	channelType: string;
+}
+
+export interface SelectionInput {
+	roundId: string;
+	roundName: string;
+	pool: PoolCandidate[];
+	excluded: { id: string; code: string; name: string; reason: string }[];
+	tiers: TierSpec[];
+	targets: BalanceTarget[];
+}
+
+export interface TierOutcome {
+	name: string;
+	size: number;
+	selected: string[];
+	total: number;
+	explanation: { candidate: string; rule: string; displaced: string; text: string }[];
+}
+
+export type SelectionOutcome =
+	| { ok: true; tiers: TierOutcome[]; plain: string[] }
+	| { ok: false; tier: string; message: string; rules: { rule: string; message: string; shortBy?: number }[] };
+
+/** Balance targets in the engine's terms; channel types become groups such as `渠道:地区`. */
+export function targetsToRules(targets: BalanceTarget[]): { atLeast: SelectionRule[]; atMost: SelectionRule[] } {
+	const atLeast: SelectionRule[] = [];
+	const atMost: SelectionRule[] = [];
+	for (const t of targets) {
+		if (t.kind === 'atLeast') atLeast.push({ group: t.group, ...(t.share !== undefined ? { share: t.share } : { count: t.count ?? 0 }), label: t.label });
+		else if (t.kind === 'atLeastField') atLeast.push({ field: t.field, count: t.count, label: t.label });
+		else if (t.kind === 'atMostChannel') atMost.push({ channel: t.channel, count: t.count, label: t.label });
+		else atMost.push({ group: `渠道:${t.channelType}`, count: t.count, label: t.label });
+	}
+	return { atLeast, atMost };
+}
+
+/** The last closed score round, and the candidates who passed a vote closed after it (if any). */
+async function rankingRound(db: DB, campaignId: string): Promise<{ score: RoundRow; passed: Set<string> | null } | null> {
+	const all = await listRounds(db, campaignId);
+	const closed = all.filter((r) => r.state === 'closed');
+	const score = [...closed].reverse().find((r) => r.type === 'score');
+	if (!score) return null;
+	const vote = [...closed].reverse().find((r) => r.type === 'vote' && r.seq > score.seq);
+	if (!vote) return { score, passed: null };
+	const res = await roundResults(db, vote);
+	return { score, passed: new Set(res.votes.filter((v) => v.passed).map((v) => v.id)) };
+}
+
+export async function buildSelectionInput(db: DB, campaignId: string, targets?: BalanceTarget[]): Promise<SelectionInput | { error: string }> {
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (!campaign) return { error: '没有找到该活动' };
+	const config = campaign.config as CampaignConfig;
+	const source = await rankingRound(db, campaignId);
+	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
+	const results = await roundResults(db, source.score);
+	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const report = checkCampaign(config, rows.map(recordOf));
+	const blocking = new Map<string, string>();
+	for (const issue of report.errors)
+		if ((issue.code === 'EXCLUDED_CATEGORY' || issue.code === 'PRIOR_TITLE') && issue.candidate)
+			for (const r of rows) if (r.name === issue.candidate && (!issue.channel || r.channel === issue.channel)) blocking.set(r.id, issue.message);
+	const typeOf = new Map(config.channels.map((c) => [c.name, c.type]));
+	const pool: PoolCandidate[] = [];
+	const excluded: SelectionInput['excluded'] = [];
+	for (const a of results.aggregates) {
+		const row = byId.get(a.id);
+		if (!row) continue;
+		const rec = recordOf(row);
+		const code = row.reviewCode ?? row.id;
+		if (blocking.has(row.id)) {
+			excluded.push({ id: row.id, code, name: row.name, reason: blocking.get(row.id)! });
+			continue;
+		}
+		if (source.passed && !source.passed.has(row.id)) continue;
+		const groups: string[] = [];
+		if (isYouth(rec.birth, config.referenceDate, config.youthAge)) groups.push('youth');
+		if (rec.gender === '女') groups.push('woman');
+		if (rec.grassroots) groups.push('grassroots');
+		const channelType = typeOf.get(rec.channel) ?? rec.channelType ?? '';
+		if (channelType) groups.push(`渠道:${channelType}`);
+		pool.push({
+			id: row.id,
+			score: Math.round(a.value * 1e4) / 1e4,
+			groups,
+			field: row.field ?? '',
+			channel: rec.channel,
+			code,
+			name: row.name,
+			unitAndTitle: rec.unitAndTitle,
+			gender: rec.gender,
+			channelType
+		});
+	}
+	const used = targets ?? config.targets;
+	const rules = targetsToRules(used);
+	const tiers: TierSpec[] = config.tiers.map((t) => (t.subsetOf ? { name: t.name, size: t.size, subsetOf: t.subsetOf } : { name: t.name, size: t.size, rules }));
+	return { roundId: source.score.id, roundName: source.score.name, pool, excluded, tiers, targets: used };
+}
+
+export function hashInput(input: SelectionInput): string {
+	const canonical = JSON.stringify({
+		round: input.roundId,
+		pool: [...input.pool].sort((a, b) => (a.id < b.id ? -1 : 1)).map((c) => [c.id, c.score, c.groups, c.field, c.channel]),
+		tiers: input.tiers
+	});
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical)));
+}
+
+export function solveInput(input: SelectionInput): SelectionOutcome {
+	const codeOf = new Map(input.pool.map((c) => [c.id, c.code]));
+	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
+	// Ties broken by review code, as the notice's public list would be ordered.
+	const engine = input.pool.map((c) => ({ id: c.id, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
+	const r = selectTiers(engine, input.tiers);
+	if ('error' in r)
+		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
+	const plain = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1)).map((c) => c.id);
+	return {
+		ok: true,
+		plain,
+		tiers: r.tiers.map((t, i) => ({
+			name: t.name,
+			size: input.tiers[i].size,
+			selected: t.selected,
+			total: t.total,
+			explanation: t.explanation.map((e) => ({
+				...e,
+				text: explainChinese(e, (id) => scoreOf.get(id), (id) => codeOf.get(id) ?? id)
+			}))
+		}))
+	};
+}
+
+/** Runs the selection and stores it as a draft run. Same inputs → same hash → same list. */
+export async function runSelection(db: DB, actor: Actor, campaignId: string, targets?: BalanceTarget[]) {
+	const input = await buildSelectionInput(db, campaignId, targets);
+	if ('error' in input) return { ok: false as const, message: input.error };
+	const locked = await lockedSelection(db, campaignId);
+	if (locked) return { ok: false as const, message: '遴选结果已锁定，如需重新遴选请先解除锁定' };
+	const outcome = solveInput(input);
+	const id = newId('sel_');
+	const inputHash = hashInput(input);
+	await db.transaction(async (tx) => {
+		await tx.insert(selections).values({ id, campaignId, roundId: input.roundId, inputHash, input, result: outcome, state: 'draft', createdAt: Date.now(), createdBy: actor.name });
+		await audit(tx, actor, { campaignId, action: 'selection.run', entity: 'selection', entityId: id, after: { inputHash, ok: outcome.ok, targets: input.targets } });
+	});
+	return { ok: true as const, id, outcome, inputHash };
+}
+
+export async function latestSelection(db: DB, campaignId: string) {
+	return (await db.select().from(selections).where(eq(selections.campaignId, campaignId)).orderBy(desc(selections.createdAt)).limit(1))[0] ?? null;
+}
+
+export async function lockedSelection(db: DB, campaignId: string) {
+	return (await db.select().from(selections).where(and(eq(selections.campaignId, campaignId), eq(selections.state, 'locked'))).limit(1))[0] ?? null;
+}
+
+/** Locks a run: only if its inputs are still current (the hash is recomputed now). */
+export async function lockSelection(db: DB, actor: Actor, campaignId: string, selectionId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+	const sel = (await db.select().from(selections).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId))))[0];
+	if (!sel) return { ok: false, message: '没有找到该遴选结果' };
+	if (!(sel.result as SelectionOutcome).ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
+	const input = sel.input as SelectionInput;
+	const now = await buildSelectionInput(db, campaignId, input.targets);
+	if ('error' in now || hashInput(now) !== sel.inputHash) return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
+	await db.transaction(async (tx) => {
+		await tx.update(selections).set({ state: 'locked', lockedAt: Date.now(), lockedBy: actor.name }).where(eq(selections.id, selectionId));
+		await tx.update(campaigns).set({ status: 'selection' }).where(eq(campaigns.id, campaignId));
+		await audit(tx, actor, { campaignId, action: 'selection.lock', entity: 'selection', entityId: selectionId, after: { inputHash: sel.inputHash } });
+	});
+	return { ok: true };
+}
+
+export async function unlockSelection(db: DB, actor: Actor, campaignId: string, reason: string): Promise<{ ok: true } | { ok: false; message: string }> {
+	if (!reason.trim()) return { ok: false, message: '解除锁定必须填写理由' };
+	const sel = await lockedSelection(db, campaignId);
+	if (!sel) return { ok: false, message: '没有已锁定的遴选结果' };
+	await db.transaction(async (tx) => {
+		await tx.update(selections).set({ state: 'draft' }).where(eq(selections.id, sel.id));
+		await audit(tx, actor, { campaignId, action: 'selection.unlock', entity: 'selection', entityId: sel.id, reason: reason.trim() });
+	});
+	return { ok: true };
+}
+
+export async function setNoticeStart(db: DB, actor: Actor, campaignId: string, selectionId: string, start: string) {
+	await db.transaction(async (tx) => {
+		await tx.update(selections).set({ noticeStart: start }).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)));
+		await tx.update(campaigns).set({ status: 'published' }).where(eq(campaigns.id, campaignId));
+		await audit(tx, actor, { campaignId, action: 'notice.publish', entity: 'selection', entityId: selectionId, after: { start } });
+	});
+}
