@@ -3,10 +3,11 @@
 // HiGHS (time-limited) and compares the totals. Exit 1 when a total differs where HiGHS finished.
 //   npx tsx scripts/bench/select.ts
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveRules, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
+import { resolveRules, solveSelection, validateSelectionInstance, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
+import type { SearchStats } from '../../src/lib/domain/selection-solver';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const FIELD_WEIGHTS = [0.28, 0.3, 0.2, 0.14, 0.08];
@@ -64,7 +65,7 @@ function generate(v: Variant): SelectionInstance {
 
 const VARIANTS: Variant[] = [
 	{
-		name: 'realistic 5000/50, 3 group + 5 field + 40 channel rules',
+		name: 'realistic: youth 20 %, woman 30 %, grassroots ≥ 8, ≥ 1 per field, 40 channels ≤ 2',
 		seed: 1,
 		n: 5000,
 		seats: 50,
@@ -75,18 +76,18 @@ const VARIANTS: Variant[] = [
 		fieldMin: 1
 	},
 	{
-		name: 'tight: youth/woman/grassroots 40 %, 6 per field, 45 channels ≤ 1 (+5 cap 2)',
+		name: 'tight: youth/woman/grassroots 40 % each, 6 per field, 60 channels ≤ 1',
 		seed: 2,
 		n: 5000,
 		seats: 50,
-		channels: 45,
+		channels: 60,
 		channelCap: 1,
 		groups: { youth: 0.2, woman: 0.25, grassroots: 0.15 },
 		atLeastGroups: [{ group: 'youth', share: 0.4 }, { group: 'woman', share: 0.4 }, { group: 'grassroots', share: 0.4 }],
 		fieldMin: 6
 	},
 	{
-		name: 'ties: integer scores in steps of 4, 8 overlapping groups',
+		name: 'ties: integer scores in steps of 4, 8 overlapping groups, 3 per field',
 		seed: 3,
 		n: 5000,
 		seats: 50,
@@ -105,6 +106,37 @@ const VARIANTS: Variant[] = [
 			{ group: '民族', count: 6 }
 		],
 		fieldMin: 3
+	},
+	{
+		name: 'adversarial: 8 groups each demanded at ~1.5× its share, 8 per field, 60 channels ≤ 1',
+		seed: 4,
+		n: 5000,
+		seats: 50,
+		channels: 60,
+		channelCap: 1,
+		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2, g4: 0.15, g5: 0.35, g6: 0.12, g7: 0.25, g8: 0.18 },
+		atLeastGroups: [
+			{ group: 'youth', share: 0.34 },
+			{ group: 'woman', share: 0.44 },
+			{ group: 'grassroots', share: 0.3 },
+			{ group: 'g4', share: 0.24 },
+			{ group: 'g5', share: 0.5 },
+			{ group: 'g6', share: 0.18 },
+			{ group: 'g7', share: 0.38 },
+			{ group: 'g8', share: 0.26 }
+		],
+		fieldMin: 8
+	},
+	{
+		name: 'infeasible (diagnosis): 45 channels ≤ 1 cannot fill 50 seats',
+		seed: 5,
+		n: 5000,
+		seats: 50,
+		channels: 45,
+		channelCap: 1,
+		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2 },
+		atLeastGroups: [{ group: 'youth', share: 0.2 }, { group: 'woman', share: 0.3 }],
+		fieldMin: 1
 	}
 ];
 
@@ -164,6 +196,15 @@ async function main(): Promise<number> {
 		const runs = [runCli(file, false), runCli(file, false), runCli(file, false)];
 		const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
 		const npx = runCli(file, true);
+		// the same solve in this process: isolates the engine from start-up and machine load
+		const valid = validateSelectionInstance(JSON.parse(JSON.stringify(inst)));
+		if (!valid.ok) throw new Error(valid.message);
+		const stats = { nodes: 0, lpIterations: 0, checks: 0 } as SearchStats;
+		const w0 = performance.now();
+		const c0 = process.cpuUsage();
+		solveSelection(valid.instance, stats);
+		const cpu = process.cpuUsage(c0);
+		const inMs = performance.now() - w0;
 		const h0 = performance.now();
 		const sol = highs.solve(toLp(inst), { output_flag: false, time_limit: 60, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
 		const hMs = performance.now() - h0;
@@ -174,12 +215,17 @@ async function main(): Promise<number> {
 		console.log(`\n${v.name}  (${v.n} candidates, ${v.seats} seats, ${rules} rules)`);
 		console.log(`  laurel CLI (tsx): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`);
 		console.log(`  laurel CLI (npx tsx): ${npx.ms.toFixed(0)} ms, exit ${npx.status}`);
+		console.log(
+			`  laurel solve in-process: ${inMs.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU` +
+				` (${stats.nodes} nodes, ${stats.phase1Nodes ?? 0} for the total, ${stats.checks} tie-break searches, ${stats.lpIterations} LP iterations)`
+		);
 		console.log(`  HiGHS in-process: ${hMs.toFixed(0)} ms, status ${sol.Status}`);
-		console.log(`  ratio laurel-process / HiGHS-solve: ${(best.ms / hMs).toFixed(2)}`);
+		console.log(`  ratio laurel whole process / HiGHS solve: ${(best.ms / hMs).toFixed(2)}; laurel solve / HiGHS solve: ${(inMs / hMs).toFixed(2)}`);
 		console.log(`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`);
 		if (hDone && !equal) failed++;
 		if (best.status !== 0 && !bothInfeasible) failed++;
 	}
+	rmSync(dir, { recursive: true, force: true });
 	if (failed) console.log(`\n${failed} variant(s) FAILED`);
 	return failed ? 1 : 0;
 }

@@ -1,8 +1,7 @@
-import '../../src/lib/server/services/exports-review';
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { withCampaign } from './db';
-import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/services/exports';
+import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/services/exports-all';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);

@@ -105,8 +105,8 @@ test('the 推荐表 form saves 主要事迹 and a new 学习工作经历 row, an
 	await periods.nth(n - 1).fill('2024.01-至今');
 	await page.locator('input[name="careerUnit"]').nth(n - 1).fill('广西甘蔗测试站');
 	await page.locator('input[name="careerRole"]').nth(n - 1).fill('技术顾问');
-	await page.getByRole('button', { name: '保存修改' }).click();
-	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await page.getByRole('button', { name: '保存修改' }).last().click();
+	await expect(page.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
 
 	await page.goto(url);
 	await expect(page.getByLabel('主要事迹', { exact: true })).toHaveValue(text);
@@ -115,7 +115,7 @@ test('the 推荐表 form saves 主要事迹 and a new 学习工作经历 row, an
 
 	// Server-side validation names the field and the value; nothing is saved.
 	await page.getByLabel('出生年月').fill('1980.13');
-	await page.getByRole('button', { name: '保存修改' }).click();
+	await page.getByRole('button', { name: '保存修改' }).first().click();
 	await expect(page.getByTestId('form-errors')).toContainText('出生年月“1980.13”无法识别');
 	await page.goto(url);
 	await expect(page.getByLabel('出生年月')).not.toHaveValue('1980.13');
@@ -206,4 +206,29 @@ test('experts get 403 on the candidate pages and on attachment downloads; other 
 	const res = await page.request.get(href);
 	expect(res.status()).toBe(403);
 	expect(res.headers()['content-type']).not.toBe('image/png');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the filters and the 推荐表 form with its spare 学习工作经历 rows still work', async ({ page }) => {
+		await loginAs(page, 'organizer');
+		await page.goto(LIST);
+		await page.getByLabel('基层一线', { exact: true }).selectOption('是');
+		await page.getByRole('button', { name: '筛选' }).click();
+		await expect(page).toHaveURL(/grassroots=%E6%98%AF/);
+		await expect(page.getByTestId('candidate-counts')).toContainText('筛选后');
+
+		await page.goto(`${LIST}/13`);
+		const url = page.url();
+		expect(url).toMatch(/\/candidates\/k_/);
+		await expect(page.getByRole('button', { name: '添加一行' })).toHaveCount(0);
+		await page.getByLabel('新增第 1 行起止年月').fill('2023.03-至今');
+		await page.getByLabel('新增第 1 行单位').fill('桂北科普工作站');
+		await page.getByLabel('新增第 1 行工作或职务').fill('站长');
+		await page.getByRole('button', { name: '保存修改' }).last().click();
+		await expect(page.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
+		await page.goto(url);
+		await expect(page.locator('input[name="careerUnit"][value="桂北科普工作站"]')).toHaveCount(1);
+	});
 });

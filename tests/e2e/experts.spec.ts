@@ -44,6 +44,10 @@ test('the organizer imports a GBK roster, fixes a bad row, gets the links and ed
 	await expect(page.getByRole('link', { name: '邝导入一' })).toBeVisible();
 	await expect(page.getByRole('link', { name: '邝导入二' })).toBeVisible();
 
+	// A lost link: a new one, shown in the expert's row.
+	await page.getByRole('row', { name: /邝导入二/ }).getByRole('button', { name: '重新生成链接' }).click();
+	await expect(page.getByTestId('reinvite-link')).toHaveValue(/\/invite\/[a-z0-9]+$/);
+
 	const ctx = await browser.newContext();
 	const p2 = await ctx.newPage();
 	await p2.goto(first);

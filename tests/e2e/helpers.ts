@@ -5,6 +5,8 @@ export const PASSWORD = 'laurel-demo';
 
 export async function loginAs(page: Page, username: string, password = PASSWORD): Promise<void> {
 	await page.goto('/login');
+	// Typing before hydration would be wiped when the form is hydrated.
+	await page.locator('body[data-hydrated]').waitFor();
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();

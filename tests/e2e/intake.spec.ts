@@ -2,7 +2,7 @@
 // with row and column, the fixed file previewed and confirmed, the check report read.
 import { test, expect, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { loginAs } from './helpers';
+import { PASSWORD } from './helpers';
 import { presetConfig } from '../../src/lib/domain/presets/index';
 import { generateCandidates } from '../../src/lib/domain/synthetic';
 import { toNominationCsv } from '../../src/lib/domain/nomination-csv';
@@ -24,6 +24,20 @@ const gbkFile = (table: string[][]) => Buffer.from(encodeGb18030(Papa.unparse([h
 const broken = rows.map((r) => [...r]);
 broken[1][header.indexOf('性别')] = '未知'; // spreadsheet row 3
 broken[7][header.indexOf('出生年月')] = '1985.13'; // row 9
+
+/**
+ * helpers.loginAs, but filling the form only once the page has hydrated: on a busy machine
+ * hydration can land after the fill and empty the username field (seen under load).
+ */
+async function loginAs(page: Page, username: string): Promise<void> {
+	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('用户名').fill(username);
+	await page.getByLabel('密码').fill(PASSWORD);
+	await expect(page.getByLabel('用户名')).toHaveValue(username);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
 
 /** With SCREENSHOTS=1: the page as it is now, at laptop and tablet width. */
 async function snap(page: Page, name: string): Promise<void> {
@@ -89,6 +103,11 @@ test('organizer imports a GBK nomination file and reads the check report', async
 	await expect(page.getByText(`错误 ${expected.errors.length} 项 / 提示 ${expected.warnings.length} 项`)).toBeVisible();
 	await expect(page.getByTestId('blocking-banner')).toContainText('有错误时不能进入评审');
 	await snap(page, 'organizer-check-after-import');
+	if (process.env.SCREENSHOTS) {
+		await page.emulateMedia({ media: 'print' });
+		await page.screenshot({ path: 'screenshots/organizer-check-print.png', fullPage: true });
+		await page.emulateMedia({ media: 'screen' });
+	}
 	expect(expected.errors.map((e) => e.code).sort()).toEqual(['PRIOR_TITLE', 'QUOTA_EXCEEDED']);
 	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText('超出名额');
 	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText(society.channel);
@@ -99,10 +118,12 @@ test('organizer imports a GBK nomination file and reads the check report', async
 	// The channel table: every channel of the report with its count.
 	const table = page.locator('section.channels tbody tr');
 	await expect(table).toHaveCount(expected.channels.length);
-	for (const [i, ch] of expected.channels.entries()) {
-		await expect(table.nth(i).locator('td').first()).toContainText(ch.name);
-		await expect(table.nth(i).locator('td.count')).toHaveText(String(ch.count));
-		if (ch.name === society.channel) await expect(table.nth(i)).toHaveClass(/over/);
+	const shown = (await table.locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+	expect([...shown].sort()).toEqual(expected.channels.map((c) => c.name).sort());
+	for (const ch of expected.channels) {
+		const row = table.nth(shown.indexOf(ch.name));
+		await expect(row.locator('td.count')).toHaveText(String(ch.count));
+		if (ch.name === society.channel) await expect(row).toHaveClass(/over/);
 	}
 
 	// The export link downloads the nominations as CSV.
@@ -123,12 +144,22 @@ test('the import page refuses an empty file and a chair cannot open it', async (
 	await page.locator('input[name="file"]').setInputFiles({ name: '空文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	await expect(page.getByRole('alert')).toContainText('是空的');
+	const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
+	await page.locator('input[name="file"]').setInputFiles({ name: '汇总表.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
+	await page.getByRole('button', { name: '上传并检查' }).click();
+	await expect(page.getByRole('alert')).toContainText('不是 CSV 文件');
 	const template = await page.request.get('/c/demo-gx2024/import/template.csv');
 	expect(template.status()).toBe(200);
 	expect(template.headers()['content-type']).toContain('text/csv');
 	expect(template.headers()['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
 	const body = await template.body();
 	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	// The template's example row passes the file check of its own campaign (not confirmed here).
+	await page.locator('input[name="file"]').setInputFiles({ name: '模板.csv', mimeType: 'text/csv', buffer: body });
+	await page.getByRole('button', { name: '上传并检查' }).click();
+	await expect(page.getByTestId('import-preview').getByTestId('row-count')).toHaveText('1');
+	await page.getByRole('button', { name: '取消' }).click();
+	await expect(page.getByText('已取消本次导入')).toBeVisible();
 
 	await page.context().clearCookies();
 	await loginAs(page, 'chair');

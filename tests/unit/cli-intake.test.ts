@@ -38,7 +38,8 @@ beforeAll(() => {
 	writeFileSync(badFile, Papa.unparse([header, ...rows]));
 });
 
-describe('laurel intake commands', () => {
+// Each command is a fresh process (~1 s, more on a busy machine): generous per-test timeouts.
+describe('laurel intake commands', { timeout: 120_000 }, () => {
 	it('campaign create prints {"campaign": id}', () => {
 		const r = laurel('campaign', 'create', '--preset', 'guangxi-2024', '--name', 'X');
 		expect(r.code).toBe(0);

@@ -25,6 +25,8 @@ export interface AssignmentInstance {
 	affinity?: AssignmentAffinity[];
 }
 
+export const MAX_PAIRS = 10_000_000;
+
 export type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };
 
 class InstanceError extends Error {
@@ -44,7 +46,7 @@ const show = (v: unknown): string => {
 
 function array(parent: Record<string, unknown>, key: string, required: boolean): unknown[] {
 	const v = parent[key];
-	if (v === undefined && !required) return [];
+	if ((v === undefined || v === null) && !required) return [];
 	if (!Array.isArray(v)) throw new InstanceError(v === undefined ? `缺少数组 ${key}` : `${key} 必须是数组`, key);
 	return v;
 }
@@ -112,7 +114,15 @@ function check(json: unknown): AssignmentInstance {
 		return out;
 	});
 	// Paths are built only on error: instances carry ~10^5 pairs.
-	const pair = (v: unknown, list: string, i: number): AssignmentPair => {
+	// Pairs are checked in place, not copied: instances carry ~10^5 of them; paths are built
+	// only on error.
+	// The solver keeps a few dense dossier × expert matrices (~50 bytes a pair).
+	if (dossiers.length * experts.length > MAX_PAIRS) {
+		throw new InstanceError(
+			`实例过大：${dossiers.length} 份材料 × ${experts.length} 名专家，超过 ${MAX_PAIRS.toLocaleString('en')} 对的上限，请分批分配`
+		);
+	}
+	const pair = (v: unknown, list: string, i: number): Record<string, unknown> => {
 		if (!isObject(v)) throw new InstanceError('必须是对象 {"expert", "dossier"}', `${list}[${i}]`);
 		const expert = v.expert;
 		if (typeof expert !== 'string' || !expertIds.has(expert)) {
@@ -128,25 +138,33 @@ function check(json: unknown): AssignmentInstance {
 			}
 			id(dossier, `${list}[${i}].dossier`);
 		}
-		return { expert: expert as string, dossier: dossier as string };
+		return v;
 	};
 	// Repeated conflicts are harmless; repeated affinities would be ambiguous.
-	const conflicts = array(json, 'conflicts', false).map((c, i) => pair(c, 'conflicts', i));
+	const conflicts = array(json, 'conflicts', false);
+	conflicts.forEach((c, i) => pair(c, 'conflicts', i));
 	const E = experts.length;
-	const seen = new Map<number, number>();
-	const affinity = array(json, 'affinity', false).map((a, i): AssignmentAffinity => {
-		const { expert, dossier } = pair(a, 'affinity', i);
-		const value = (a as Record<string, unknown>).value;
+	const D = dossiers.length;
+	const seen = new Int32Array(D * E); // index + 1 of the pair's first affinity
+	const affinity = array(json, 'affinity', false);
+	affinity.forEach((item, i) => {
+		const a = pair(item, 'affinity', i);
+		const value = a.value;
 		if (typeof value !== 'number' || !Number.isFinite(value)) {
 			throw new InstanceError(`匹配度必须是有限数值（当前为 ${show(value)}）`, `affinity[${i}].value`);
 		}
-		const key = (dossierIds.get(dossier) as number) * E + (expertIds.get(expert) as number);
-		const prev = seen.get(key);
-		if (prev !== undefined) {
-			throw new InstanceError(`专家 "${expert}" 与材料 "${dossier}" 的匹配度与 affinity[${prev}] 重复`, `affinity[${i}]`);
+		const key = (dossierIds.get(a.dossier as string) as number) * E + (expertIds.get(a.expert as string) as number);
+		const prev = seen[key] - 1;
+		if (prev >= 0) {
+			throw new InstanceError(`专家 "${a.expert}" 与材料 "${a.dossier}" 的匹配度与 affinity[${prev}] 重复`, `affinity[${i}]`);
 		}
-		seen.set(key, i);
-		return { expert, dossier, value };
+		seen[key] = i + 1;
 	});
-	return { reviewsPerDossier: k, dossiers, experts, conflicts, affinity };
+	return {
+		reviewsPerDossier: k,
+		dossiers,
+		experts,
+		conflicts: conflicts as AssignmentPair[],
+		affinity: affinity as AssignmentAffinity[]
+	};
 }

@@ -165,14 +165,22 @@ export function solveAssignmentCertified(instance: AssignmentInstance): Assignme
 	const expertDual: number[] = new Array(E).fill(0);
 	if (sol) {
 		const raw = rawValues(instance, model);
+		const load = new Int32Array(E);
 		for (let i = 0; i < D; i++) {
+			let count = 0;
 			for (let j = 0; j < E; j++) {
 				if (!sol.assigned[i * E + j]) continue;
 				assignments.push({ expert: expertIds[j], dossier: dossierIds[i] });
 				total += value[i * E + j];
 				totalRaw += raw ? raw(i, j) : 0;
+				count++;
+				load[j]++;
+				if (conflict[i * E + j]) throw new Error(`内部错误：分配使用了回避关系 ${expertIds[j]}–${dossierIds[i]}`);
 			}
+			if (count !== k) throw new Error(`内部错误：${dossierIds[i]} 分到 ${count} 名专家`);
 		}
+		// The engine's certificate covers optimality; this covers feasibility, cheaply.
+		for (let j = 0; j < E; j++) if (load[j] > cap[j]) throw new Error(`内部错误：${expertIds[j]} 超出评审上限`);
 		// Potentials → LP duals (derivation in assignment.test.ts next to the certificate check).
 		const pT = sol.sinkPotential;
 		for (let i = 0; i < D; i++) dossierDual[i] = (maxV + sol.rowPotential[i] - pT) / scale;

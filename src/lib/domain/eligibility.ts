@@ -50,7 +50,9 @@ export interface EffectiveQuota {
 }
 
 export function sourceText(source?: RuleSource): string | undefined {
-	return source ? `${source.document} ${source.clause}` : undefined;
+	if (!source) return undefined;
+	const note = (source as RuleSource & { note?: string }).note;
+	return `${source.document} ${source.clause}${note ? `（${note}）` : ''}`;
 }
 
 // ---------- channels ----------

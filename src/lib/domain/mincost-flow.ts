@@ -1,10 +1,11 @@
-// Flow engines for the transportation problem behind expert assignment:
+// Min-cost flow engine for the transportation problem behind expert assignment:
 // rows (dossiers) each send exactly `demand` units, one per column at most (unit arcs),
 // columns (experts) absorb at most colCap[j]; a sink T collects everything.
 // Dense row-major cost matrix because almost every pair is allowed (conflicts are a few %).
 // Pure TS over typed arrays; no I/O.
 import { exactPotentials, type Potentials } from './transport-potentials';
 import { globalUpdate } from './transport-global-update';
+import { UnitSelection } from './transport-units';
 
 export interface TransportProblem {
 	rows: number;
@@ -43,17 +44,17 @@ export interface CostScalingOptions {
  * updates), specialised to the bipartite network: one discharge pushes a node's whole excess to
  * its cheapest residual units and lowers its price to the next unit (an auction bid), so a row
  * costs one scan of its columns. Costs are multiplied by n+1, hence ε = 1 at the end means
- * optimal for the integral costs. The problem must be feasible (see maxTransportFlow).
+ * optimal for the integral costs. The problem must be feasible (see maxTransportFlow), and
+ * maxCost·(n+1)·8n must stay below 2^53 (the caller scales accordingly) so that every price and
+ * reduced cost is an exact integer: prices fall by O(n·ε) per phase, in practice < 10⁻³ of that.
  */
 export function minCostTransport(p: TransportProblem, options: CostScalingOptions = {}): TransportSolution {
 	return new CostScaling(p, options).solve();
 }
 
-const GAPS = [701, 301, 132, 57, 23, 10, 4, 1]; // Ciura's Shell sort gaps
-
 // A class rather than closures: each hot loop is a small method that V8 optimizes on its own,
 // and state lives in fields of one stable shape (closure contexts made it several times slower).
-class CostScaling {
+class CostScaling extends UnitSelection {
 	readonly R: number;
 	readonly C: number;
 	readonly k: number;
@@ -64,6 +65,7 @@ class CostScaling {
 	readonly colCap: Int32Array;
 	readonly X: Uint8Array;
 	readonly holders: Int32Array; // column j's rows at [j*R, j*R+hcount[j])
+	readonly hcost: Float64Array; // their scaled costs, alongside (saves a cache miss per holder)
 	readonly hcount: Int32Array;
 	readonly fT: Int32Array;
 	readonly ex: Float64Array;
@@ -72,14 +74,6 @@ class CostScaling {
 	readonly inQ: Uint8Array;
 	qh = 0;
 	qn = 0;
-	eps = 1;
-	// Cheapest residual units of the node being discharged: cost, target, multiplicity, tie key.
-	readonly candR: Float64Array;
-	readonly candI: Int32Array;
-	readonly candM: Int32Array;
-	readonly candK: Int32Array;
-	readonly take: Int32Array;
-	cnt = 0;
 	// Global update state (transport-global-update.ts); column-major copies built on first use.
 	readonly rank: Float64Array;
 	readonly done: Uint8Array;
@@ -100,6 +94,7 @@ class CostScaling {
 		readonly p: TransportProblem,
 		readonly options: CostScalingOptions
 	) {
+		super(Math.max(p.rows, p.cols) + 2);
 		this.R = p.rows;
 		this.C = p.cols;
 		this.k = p.demand;
@@ -111,18 +106,13 @@ class CostScaling {
 		const { R, C, n } = this;
 		this.X = new Uint8Array(R * C);
 		this.holders = new Int32Array(R * C);
+		this.hcost = new Float64Array(R * C);
 		this.hcount = new Int32Array(C);
 		this.fT = new Int32Array(C);
 		this.ex = new Float64Array(n);
 		this.price = new Float64Array(n);
 		this.queue = new Int32Array(n);
 		this.inQ = new Uint8Array(n);
-		const size = Math.max(R, C) + 2;
-		this.candR = new Float64Array(size);
-		this.candI = new Int32Array(size);
-		this.candM = new Int32Array(size);
-		this.candK = new Int32Array(size);
-		this.take = new Int32Array(size);
 		this.rank = new Float64Array(n);
 		this.done = new Uint8Array(n);
 		this.L = 2 * this.k + 2;
@@ -133,7 +123,7 @@ class CostScaling {
 	}
 
 	solve(): TransportSolution {
-		const { R, C, cost, holders, hcount, options } = this;
+		const { R, C, cost, hcount, options } = this;
 		let maxC = 1;
 		for (let a = 0; a < R * C; a++) if (cost[a] !== Infinity && Math.abs(cost[a]) > maxC) maxC = Math.abs(cost[a]);
 		let eps = maxC * this.mult;
@@ -167,9 +157,9 @@ class CostScaling {
 			// The flow is often optimal well before ε = 1: when its cost meets the row-wise lower
 			// bound or stops improving, try to prove optimality (bounded effort) and stop early.
 			if (eps > 1) {
-				let flowCost = 0;
-				for (let j = 0; j < C; j++) for (let h = 0; h < hcount[j]; h++) flowCost += cost[holders[j * R + h] * C + j];
-				if (flowCost === lowerBound || flowCost === lastCost) {
+				let flowCost = 0; // scaled by mult, like hcost
+				for (let j = 0; j < C; j++) for (let h = 0; h < hcount[j]; h++) flowCost += this.hcost[j * R + h];
+				if (flowCost === lowerBound * this.mult || flowCost === lastCost) {
 					pot = exactPotentials(this.p, this, 2 * R * C);
 					if (pot) break;
 				}
@@ -233,6 +223,7 @@ class CostScaling {
 					if (!on) this.remember(i, j);
 				}
 				if (on) {
+					this.hcost[j * R + hcount[j]] = c * mult;
 					holders[j * R + hcount[j]++] = i;
 					deg++;
 				}
@@ -248,52 +239,6 @@ class CostScaling {
 			ex[T] += fT[j];
 		}
 		for (let u = 0; u < this.n; u++) if (ex[u] > 0) this.enqueue(u);
-	}
-
-	/** Shell sort of the candidates by (cost, key); no comparator calls, no allocation. */
-	sortCandidates(): void {
-		const { candR, candI, candM, candK, cnt } = this;
-		for (const gap of GAPS) {
-			for (let a = gap; a < cnt; a++) {
-				const r = candR[a];
-				const id = candI[a];
-				const m = candM[a];
-				const key = candK[a];
-				let b = a - gap;
-				while (b >= 0 && (candR[b] > r || (candR[b] === r && candK[b] > key))) {
-					candR[b + gap] = candR[b];
-					candI[b + gap] = candI[b];
-					candM[b + gap] = candM[b];
-					candK[b + gap] = candK[b];
-					b -= gap;
-				}
-				candR[b + gap] = r;
-				candI[b + gap] = id;
-				candM[b + gap] = m;
-				candK[b + gap] = key;
-			}
-		}
-	}
-
-	/**
-	 * Chooses the x cheapest units (fills take[]) and returns the price drop δ: as large as
-	 * ε-optimality allows, and either 0 (pure push) or ≥ ε, so admissible arcs never form a cycle.
-	 */
-	bid(x: number): number {
-		const { candR, candM, take, cnt } = this;
-		let units = 0;
-		let rx = -Infinity;
-		let rx1 = Infinity;
-		for (let t = 0; t < cnt; t++) {
-			const u = Math.min(x - units, candM[t]);
-			take[t] = u > 0 ? u : 0;
-			if (u > 0) rx = candR[t];
-			if (units + candM[t] > x && rx1 === Infinity) rx1 = candR[t];
-			units += candM[t];
-		}
-		if (units < x) throw new Error('minCostTransport: infeasible discharge');
-		if (rx1 === Infinity) return Math.max(rx, 0) + this.eps;
-		return rx1 >= 0 ? rx1 + this.eps : 0;
 	}
 
 	/**
@@ -332,6 +277,7 @@ class CostScaling {
 			const j = candI[t];
 			X[b + j] = 1;
 			if (XT) XT[j * R + i] = 1;
+			this.hcost[j * R + hcount[j]] = cost[b + j] * mult;
 			holders[j * R + hcount[j]++] = i;
 			if (++ex[R + j] > 0) this.enqueue(R + j);
 		}
@@ -357,29 +303,42 @@ class CostScaling {
 		let cnt = 0;
 		this.rowScans++;
 		// Each row scans from its own offset, so equal-cost columns are not all rushed in index order.
+		// The L+1 cheapest so far sit in a max-heap on (cost, scan position): one compare rejects
+		// the rest.
 		const start = (i * k) % C;
+		const M = L + 1;
 		for (let t = 0, j = start; t < C; t++, j = j + 1 === C ? 0 : j + 1) {
 			if (X[b + j]) continue;
 			const c = cost[b + j];
 			if (c === Infinity) continue;
 			const rc = c * mult + pi - price[R + j];
-			if (cnt <= L) {
-				(candR[cnt] = rc), (candI[cnt] = j), (candK[cnt] = t), (candM[cnt++] = 1);
-				if (cnt === L + 1) {
-					this.cnt = cnt;
-					this.sortCandidates();
+			if (cnt < M) {
+				// sift up
+				let a = cnt++;
+				while (a > 0) {
+					const up = (a - 1) >> 1;
+					if (candR[up] > rc) break; // equal cost: the later position counts as larger
+					(candR[a] = candR[up]), (candI[a] = candI[up]), (candK[a] = candK[up]);
+					a = up;
 				}
-			} else if (rc < candR[L]) {
-				let pos = L;
-				while (pos > 0 && candR[pos - 1] > rc) {
-					(candR[pos] = candR[pos - 1]), (candI[pos] = candI[pos - 1]), (candK[pos] = candK[pos - 1]);
-					pos--;
+				(candR[a] = rc), (candI[a] = j), (candK[a] = t);
+			} else if (rc < candR[0]) {
+				// replace the largest, sift down
+				let a = 0;
+				for (;;) {
+					let ch = 2 * a + 1;
+					if (ch >= M) break;
+					if (ch + 1 < M && (candR[ch + 1] > candR[ch] || (candR[ch + 1] === candR[ch] && candK[ch + 1] > candK[ch]))) ch++;
+					if (candR[ch] < rc || (candR[ch] === rc && candK[ch] < t)) break;
+					(candR[a] = candR[ch]), (candI[a] = candI[ch]), (candK[a] = candK[ch]);
+					a = ch;
 				}
-				(candR[pos] = rc), (candI[pos] = j), (candK[pos] = t);
+				(candR[a] = rc), (candI[a] = j), (candK[a] = t);
 			}
 		}
+		for (let t = 0; t < cnt; t++) candM[t] = 1;
 		this.cnt = cnt;
-		if (cnt <= L) this.sortCandidates();
+		this.sortCandidates();
 		const kept = Math.min(cnt, L);
 		for (let t = 0; t < kept; t++) this.cacheCol[i * this.LC + t] = candI[t];
 		this.cacheLen[i] = kept;
@@ -394,10 +353,12 @@ class CostScaling {
 		let cnt = 0;
 		// Sink units carry key -1 so that on ties flow moves on instead of back.
 		if (fT[j] < colCap[j]) (candR[cnt] = pj - price[T]), (candI[cnt] = -1), (candK[cnt] = -1), (candM[cnt++] = colCap[j] - fT[j]);
-		for (let h = 0, hb = j * R; h < hcount[j]; h++) {
+		const hcost = this.hcost;
+		const hb = j * R;
+		for (let h = 0; h < hcount[j]; h++) {
 			const i = holders[hb + h];
-			candR[cnt] = -cost[i * C + j] * mult + pj - price[i];
-			candI[cnt] = i;
+			candR[cnt] = -hcost[hb + h] + pj - price[i];
+			candI[cnt] = h; // position in the holder list
 			candK[cnt] = i;
 			candM[cnt++] = 1;
 		}
@@ -407,23 +368,24 @@ class CostScaling {
 		const take = this.take;
 		for (let t = 0; t < cnt; t++) {
 			if (!take[t]) continue;
-			const i = candI[t];
-			if (i < 0) {
+			const h = candI[t];
+			if (h < 0) {
 				fT[j] += take[t];
 				ex[T] += take[t];
 				if (ex[T] > 0) this.enqueue(T);
 			} else {
+				const i = holders[hb + h];
+				holders[hb + h] = -1;
 				X[i * C + j] = 0;
-				if (XT) XT[j * R + i] = 0;
+				if (XT) XT[hb + i] = 0;
 				this.remember(i, j);
 				ex[i]++;
 				this.enqueue(i);
 			}
 		}
 		let w = 0; // compact the holder list, keeping its order
-		for (let h = 0, hb = j * R; h < hcount[j]; h++) {
-			const i = holders[hb + h];
-			if (X[i * C + j]) holders[hb + w++] = i;
+		for (let h = 0; h < hcount[j]; h++) {
+			if (holders[hb + h] >= 0) (hcost[hb + w] = hcost[hb + h]), (holders[hb + w++] = holders[hb + h]);
 		}
 		hcount[j] = w;
 		ex[u] = 0;

@@ -23,7 +23,10 @@ export interface SearchStats {
 	/** nodes spent finding the best total (the rest went to the tie-break and diagnosis) */
 	phase1Nodes?: number;
 	lpIterations: number;
+	/** tie-break questions that needed a search */
 	checks: number;
+	/** improving solutions found while searching for the best total */
+	incumbents?: number;
 }
 
 /** A split of a class count or a rule count at t: ≤ ⌊t⌋ | ≥ ⌊t⌋ + 1. */
@@ -115,6 +118,7 @@ class BranchAndBound {
 			if (value === null || value < need) return false;
 			best = { counts, value };
 			need = value + this.model.step - 0.5;
+			this.stats.incumbents = (this.stats.incumbents ?? 0) + 1;
 			return true;
 		};
 		while (stack.length) {
@@ -339,7 +343,7 @@ class BranchAndBound {
 			// forcing units filter.lo[c]..p of class c to 1 costs at least their negative gains
 			let est = filter.phi;
 			for (let q = filter.lo[c]; q <= p; q++) est -= Math.max(0, -filter.gain[this.model.classStart[c] + q]);
-			if (est < target + 0.5) {
+			if (est < target - 0.5) {
 				hi[c] = p;
 				continue;
 			}
@@ -352,26 +356,36 @@ class BranchAndBound {
 				lo[c] = p + 1;
 				forced++;
 			} else hi[c] = p;
-			filter = null;
+			filter = null; // re-solve with the new decision: a tighter filter saves searches
 		}
 		return lo;
 	}
 }
 
-/** Best value, tie-break applied; null when no selection meets every row. */
-export function maximize(problem: CoreProblem, values: ArrayLike<number>, lex = true, stats?: SearchStats): CoreSolution | null {
+/**
+ * Best value, tie-break applied; null when no selection meets every row (or, with `floor`, when
+ * none is strictly better than floor — a known solution's value can be passed to prune early).
+ */
+export function maximize(
+	problem: CoreProblem,
+	values: ArrayLike<number>,
+	lex = true,
+	stats?: SearchStats,
+	floor = -Infinity
+): CoreSolution | null {
 	const model = new ClassModel(problem, values);
 	if (model.trivialInfeasible) return null;
 	const bb = new BranchAndBound(model);
 	const { lo, hi } = model.rootBounds();
-	const best = bb.search(lo, hi, 'max');
+	const best = bb.search(lo, hi, 'max', floor);
 	bb.stats.phase1Nodes = bb.stats.nodes;
+	const incumbents = bb.stats.incumbents ?? 0;
 	let result: CoreSolution | null = null;
 	if (best) {
 		const counts = lex ? bb.lexBest(best.value, best.counts) : best.counts;
 		result = { chosen: model.chosen(counts), value: best.value };
 	}
-	if (stats) Object.assign(stats, bb.stats);
+	if (stats) Object.assign(stats, bb.stats, { incumbents });
 	return result;
 }
 

@@ -2,10 +2,13 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { maximize } from './selection-solver';
 import {
+	coreProblem,
 	explainChinese,
 	greedyByScore,
 	isInfeasible,
+	quantizeScores,
 	resolveRules,
 	ruleViolations,
 	selectTiers,
@@ -57,6 +60,21 @@ function randomInstance(seed: number, size?: { n: number; seats: number }): Sele
 	if (r() < 0.25) atMost.push({ group: 'woman', count: Math.max(1, seats - 2) });
 	if (r() < 0.15) atMost.push({ field: FIELDS[0], count: 1 });
 	return { seats, candidates, atLeast, atMost };
+}
+
+/** Many small overlapping groups with ≥ 1 / ≤ 1 (set cover and packing): a weak LP, real search. */
+function overlapInstance(seed: number): SelectionInstance {
+	const r = rng(seed);
+	const n = 24 + Math.floor(r() * 17);
+	const member = Array.from({ length: 24 }, () => new Set(Array.from({ length: 5 }, () => Math.floor(r() * n))));
+	const candidates = Array.from({ length: n }, (_, i) => ({
+		id: `H${String(i).padStart(2, '0')}`,
+		score: seed % 2 ? 70 + Math.floor(r() * 30) : Math.round((70 + 30 * r()) * 10) / 10,
+		groups: member.map((m, g) => (m.has(i) ? `g${g}` : '')).filter(Boolean)
+	}));
+	const atLeast = Array.from({ length: 12 }, (_, g) => ({ group: `g${g}`, count: 1 }));
+	const atMost = Array.from({ length: 12 }, (_, g) => ({ group: `g${12 + g}`, count: 1 }));
+	return { seats: 5 + Math.floor(r() * 5), candidates, atLeast, atMost };
 }
 
 function toLp(inst: SelectionInstance): string {
@@ -120,6 +138,9 @@ const infeasible = (inst: SelectionInstance): SelectionInfeasible => {
 const scoreSum = (inst: SelectionInstance, ids: string[]) =>
 	Math.round(ids.reduce((s, id) => s + inst.candidates.find((c) => c.id === id)!.score * 100, 0)) / 100;
 
+// HiGHS-backed tests take seconds; keep them clear of the 30 s default on a busy machine
+const SLOW = 180_000;
+
 // ---------------------------------------------------------------- optimality
 
 describe('solveSelection is exact', () => {
@@ -141,7 +162,38 @@ describe('solveSelection is exact', () => {
 			expect(res.total).toBeCloseTo(scoreSum(inst, res.selected), 9);
 		}
 		expect(feasibleCount).toBeGreaterThanOrEqual(25);
-	});
+	}, SLOW);
+
+	it('matches HiGHS on 30 instances of many small overlapping groups (weak LP)', () => {
+		for (let seed = 1; seed <= 30; seed++) {
+			const inst = overlapInstance(seed);
+			const res = solveSelection(inst);
+			const ref = highsSolve(inst);
+			if (isInfeasible(res)) expect(ref.Status, `seed ${seed}`).toBe('Infeasible');
+			else expect(res.total, `seed ${seed}`).toBeCloseTo(ref.ObjectiveValue, 6);
+		}
+	}, SLOW);
+
+	it('prunes exactly at the boundary: given a floor one step below the optimum, it still finds it', () => {
+		let tested = 0;
+		for (let seed = 1; seed <= 60; seed++) {
+			const inst = seed % 2 ? overlapInstance(seed) : randomInstance(seed);
+			const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+			const k = Math.min(inst.seats, inst.candidates.length);
+			const problem = coreProblem(inst.candidates, k, resolveRules(inst));
+			const best = maximize(problem, units, false);
+			if (!best) continue;
+			tested++;
+			const step = units.reduce((g, u) => {
+				let [a, b] = [g, Math.abs(u)];
+				while (b) [a, b] = [b, a % b];
+				return a;
+			}, 0);
+			expect(maximize(problem, units, false, undefined, best.value - step)?.value, `seed ${seed}`).toBe(best.value);
+			expect(maximize(problem, units, false, undefined, best.value), `seed ${seed}`).toBeNull();
+		}
+		expect(tested).toBeGreaterThan(40);
+	}, SLOW);
 
 	it('matches exhaustive enumeration, tie-break included, on small instances full of ties', () => {
 		for (let seed = 101; seed <= 140; seed += 2) {
@@ -151,7 +203,7 @@ describe('solveSelection is exact', () => {
 			if (expected === null) expect(isInfeasible(res), `seed ${seed}`).toBe(true);
 			else expect(isInfeasible(res) ? null : res.selected, `seed ${seed}`).toEqual(expected);
 		}
-	});
+	}, SLOW);
 
 	it('meets the rules where the plain score order breaks them', () => {
 		let broken = 0;
@@ -359,7 +411,7 @@ describe('infeasibility diagnosis', () => {
 			}
 		}
 		expect(checked).toBeGreaterThanOrEqual(5);
-	});
+	}, SLOW);
 });
 
 // ---------------------------------------------------------------- validation and CLI

@@ -1,9 +1,21 @@
 // Shortlist selection under balance rules (CONTRACTS.md "Selection instance"). Pure: no I/O.
 // Chooses exactly `seats` candidates maximising the sum of scores under every atLeast / atMost
-// rule; among equal totals the selection whose sorted (score desc, id asc) list is
+// rule; among equal totals the selection whose list sorted by (score desc, id asc) is
 // lexicographically first wins — equivalently, the one holding the best-ranked candidate of the
-// symmetric difference. The optimum is unique, so equal inputs (in any order) give equal outputs.
-// Engine: selection-solver.ts (exact branch and bound over signature classes, LP bounds).
+// symmetric difference. That optimum is unique, so equal inputs (in any order) give equal outputs.
+//
+// How (files): scores are made integers at their own decimal resolution (quantizeScores), so totals
+// compare exactly. selection-model.ts groups candidates into classes of identical rule signature
+// (interchangeable: a class always gives its best first); selection-solver.ts runs an exact
+// branch and bound over class counts with LP bounds from selection-lp.ts (bounded dual simplex,
+// one row per rule), reliability branching on class counts and rule counts, reduced-cost fixing
+// and gcd pruning; a second phase settles the tie-break the same exact way. selection-explain.ts
+// pairs rule-lifted entrants with the plain-order candidates they displaced and, when no selection
+// exists, names a minimal set of conflicting rules (deletion filter) with shortBy per rule.
+// Complexity: building the model is O(candidates × rules); each node is a warm-started LP with
+// rows = rules + 1. The problem is NP-hard in general (overlapping groups encode set cover), so
+// the worst case is exponential, but it never gives up or approximates; on 5,000 candidates with
+// ~50–70 rules the search takes a few to a few dozen nodes (scripts/bench/select.ts).
 import { maximize, type SearchStats } from './selection-solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './selection-explain';
 

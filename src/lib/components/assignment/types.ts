@@ -46,6 +46,8 @@ export interface Option {
 export interface InfeasibleGroup {
 	codes: string[];
 	reason: string;
+	/** TOO_FEW_EXPERTS: each dossier alone lacks experts; LOAD_LIMIT: the group competes for busy experts. */
+	code: 'TOO_FEW_EXPERTS' | 'LOAD_LIMIT';
 }
 
 /** "2024-05-06 14:03" in China Standard Time (the campaigns' zone), the same on server and client. */

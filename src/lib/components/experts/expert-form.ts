@@ -1,56 +1,10 @@
-// The expert roster entry as a web form: the values a form shows and the server-side reading of a
-// submitted form, with the same rules as the roster CSV (expert-csv.ts). Pure, shared by the
-// add form on the roster page and the edit page.
-import { readExpert, type ExpertColumnKey, type ExpertInput } from '../../domain/expert-csv';
+// The expert roster entry as a web form, server side: reading a submitted form with the same rules
+// as the roster CSV (expert-csv.ts). It imports the CSV module (and with it iconv-lite), so pages
+// import expert-values.ts instead.
+import { readExpert, type ExpertInput } from '../../domain/expert-csv';
+import type { ExpertFormErrors, ExpertFormValues } from './expert-values';
 
-export interface ExpertFormValues {
-	name: string;
-	unit: string;
-	/** one per line */
-	formerUnits: string;
-	school: string;
-	title: string;
-	fields: string[];
-	/** the main field (first of the stored list; 按领域自动组建 uses it); '' = the first checked */
-	mainField: string;
-	phone: string;
-	email: string;
-	maxLoad: string;
-	username: string;
-}
-
-/** Field name → message, for messages beside the inputs. */
-export type ExpertFormErrors = Partial<Record<ExpertColumnKey, string>>;
-
-export function emptyExpertValues(): ExpertFormValues {
-	return { name: '', unit: '', formerUnits: '', school: '', title: '', fields: [], mainField: '', phone: '', email: '', maxLoad: '', username: '' };
-}
-
-export function valuesFromExpert(e: {
-	name: string;
-	unit: string;
-	formerUnits: string[] | null;
-	school: string | null;
-	title: string | null;
-	fields: string[];
-	phone: string | null;
-	email: string | null;
-	maxLoad: number | null;
-}): ExpertFormValues {
-	return {
-		name: e.name,
-		unit: e.unit,
-		formerUnits: (e.formerUnits ?? []).join('\n'),
-		school: e.school ?? '',
-		title: e.title ?? '',
-		fields: [...e.fields],
-		mainField: e.fields[0] ?? '',
-		phone: e.phone ?? '',
-		email: e.email ?? '',
-		maxLoad: e.maxLoad == null ? '' : String(e.maxLoad),
-		username: ''
-	};
-}
+export { emptyExpertValues, valuesFromExpert, type ExpertFormErrors, type ExpertFormValues } from './expert-values';
 
 export function valuesFromForm(form: FormData): ExpertFormValues {
 	const s = (k: string) => String(form.get(k) ?? '');

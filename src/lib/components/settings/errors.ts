@@ -18,9 +18,12 @@ export function rowMessages(map: ErrorMap, row: string): string[] {
 
 export const errorId = (path: string) => `${inputId(path)}-err`;
 
-/** aria-invalid/-describedby for an input; in a table the message sits in the row's error line. */
-export function aria(map: ErrorMap, path: string, row?: string): Record<string, string> {
-	if (!map[path] && !(row && map[row])) return {};
+/**
+ * aria-invalid/-describedby for an input; in a table the message sits in the row's error line.
+ * `rowLevel`: whether an error of the whole row (e.g. min > max) concerns this input too.
+ */
+export function aria(map: ErrorMap, path: string, row?: string, rowLevel = true): Record<string, string> {
+	if (!map[path] && !(row && rowLevel && map[row])) return {};
 	return { 'aria-invalid': 'true', 'aria-describedby': errorId(row ?? path) };
 }
 
@@ -40,4 +43,17 @@ const SECTIONS: [RegExp, string][] = [
 
 export function sectionOf(path: string): string {
 	return SECTIONS.find(([re]) => re.test(path))?.[1] ?? '设置';
+}
+
+/** Errors in the order of the page: by section, then by row. */
+export function inPageOrder<T extends { path: string }>(errors: T[]): T[] {
+	const key = (p: string) => {
+		const s = SECTIONS.findIndex(([re]) => re.test(p));
+		const row = /\[(\d+)\]/.exec(p);
+		return [s < 0 ? SECTIONS.length : s, row ? Number(row[1]) : -1];
+	};
+	return errors
+		.map((e, i) => ({ e, i, k: key(e.path) }))
+		.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+		.map((x) => x.e);
 }

@@ -165,6 +165,7 @@ export async function addOrganizerConflict(
 		const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'organizer', 'organizer', reason.trim());
+		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '活动办公室添加回避');
 		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
 		return { ok: true as const };
 	});

@@ -10,6 +10,7 @@ import { getSheet, type SheetRow } from './sheets';
 import { buildDossier, expertDossier } from '../../domain/anonymize';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/aggregation';
+import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
 	return (await db.select().from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, userId))))[0] ?? null;
@@ -35,13 +36,8 @@ export async function expertTasks(db: DB, campaignId: string, expertId: string):
 		.sort((a, b) => compareCodes(a.code, b.code));
 }
 
-export type TaskStatus = 'submitted' | 'draft' | 'not_started' | 'rescore';
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-	submitted: '已提交',
-	draft: '草稿',
-	not_started: '未开始',
-	rescore: '待重评'
-};
+export { TASK_STATUS_LABELS };
+export type { TaskStatus, DeskRound, OwnSheet };
 
 export interface RoundTask extends Task {
 	status: TaskStatus;
@@ -93,16 +89,6 @@ export async function expertRoundTasks(db: DB, campaignId: string, expertId: str
 }
 
 /** What the desk shows of a round: no results, no other experts, only how to review. */
-export interface DeskRound {
-	id: string;
-	seq: number;
-	name: string;
-	type: 'score' | 'vote';
-	state: RoundRow['state'];
-	deadline: string | null;
-	rubric: RubricCriterion[];
-}
-
 export function deskRound(r: RoundRow): DeskRound {
 	return {
 		id: r.id,
@@ -116,17 +102,6 @@ export function deskRound(r: RoundRow): DeskRound {
 }
 
 /** The expert's own sheet only, as the desk needs it. */
-export interface OwnSheet {
-	version: number;
-	status: 'draft' | 'submitted';
-	values: Record<string, number>;
-	choice: 'yes' | 'no' | 'abstain' | null;
-	comment: string;
-	rescoreRequested: string | null;
-	updatedAt: number;
-	submittedAt: number | null;
-}
-
 function ownSheet(s: SheetRow | null): OwnSheet | null {
 	if (!s || s.status === 'withdrawn') return null;
 	const raw = (s.values ?? {}) as Record<string, unknown>;

@@ -5,7 +5,7 @@ import { asc, eq, and } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, experts, memberships, users } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { createInvitation, findUserByUsername, insertUser, newId } from './accounts';
+import { createInvitation, insertUser, newId } from './accounts';
 import { refreshDetectedConflicts } from './conflicts';
 import type { Tx } from './candidates';
 import { configOf } from './campaigns';
@@ -31,25 +31,44 @@ export async function listExperts(db: DB, campaignId: string) {
 		.orderBy(asc(experts.createdAt), asc(users.username));
 }
 
-/** One roster entry of a campaign with its account, or null (also for another campaign's expert). */
-export async function getExpert(db: DB, campaignId: string, expertId: string) {
-	const row = (
-		await db
+/**
+ * One roster entry of a campaign with its account, by expert id or by the account's username
+ * (readable addresses such as /experts/expert01); null for another campaign's expert.
+ */
+export async function getExpert(db: DB, campaignId: string, expertIdOrUsername: string) {
+	const query = (by: ReturnType<typeof eq>) =>
+		db
 			.select({ e: experts, username: users.username, hasPassword: users.passwordHash })
 			.from(experts)
 			.leftJoin(users, eq(users.id, experts.userId))
-			.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
-			.limit(1)
-	)[0];
+			.where(and(by, eq(experts.campaignId, campaignId)))
+			.limit(1);
+	const row = (await query(eq(experts.id, expertIdOrUsername)))[0] ?? (await query(eq(users.username, expertIdOrUsername)))[0];
 	return row ?? null;
 }
 
-/** A username nobody has yet, derived from the given one (or "expert"). */
-async function freeUsername(db: DB | Tx, wanted: string): Promise<string> {
-	const base = wanted.replace(/[^A-Za-z0-9_.-]/g, '').toLowerCase() || 'expert';
-	for (let i = 0; ; i++) {
-		const candidate = i === 0 ? base : `${base}${i + 1}`;
-		if (!(await findUserByUsername(db, candidate))) return candidate;
+/**
+ * Usernames nobody has yet, handed out within one transaction: the wanted one (lower case), else
+ * with 2, 3 … appended; without a wish the next free expertNN (expert16 after the demo's
+ * expert01 … expert15). Loads the taken names once, so a large import does not query per try.
+ */
+export class UsernamePool {
+	private constructor(private taken: Set<string>) {}
+
+	static async load(db: DB | Tx): Promise<UsernamePool> {
+		const rows = await db.select({ u: users.username }).from(users);
+		return new UsernamePool(new Set(rows.map((r) => r.u.toLowerCase())));
+	}
+
+	take(wanted: string | undefined): string {
+		const base = (wanted ?? '').replace(/[^A-Za-z0-9_.-]/g, '').toLowerCase();
+		for (let i = base ? 0 : 1; ; i++) {
+			const candidate = !base ? `expert${String(i).padStart(2, '0')}` : i === 0 ? base : `${base}${i + 1}`;
+			if (!this.taken.has(candidate)) {
+				this.taken.add(candidate);
+				return candidate;
+			}
+		}
 	}
 }
 
@@ -93,8 +112,14 @@ export interface InsertedExpert {
  * Inside the caller's transaction: the account (no password), the expert membership, the roster
  * row and a one-time invitation, each audited. Used by the single form and by the import.
  */
-export async function insertExpert(tx: Tx, actor: Actor, campaignId: string, input: ExpertInput): Promise<InsertedExpert> {
-	const username = await freeUsername(tx, input.username || 'expert');
+export async function insertExpert(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	input: ExpertInput,
+	names?: UsernamePool
+): Promise<InsertedExpert> {
+	const username = (names ?? (await UsernamePool.load(tx))).take(input.username);
 	const userId = await insertUser(tx, { username, displayName: input.name });
 	await tx.insert(memberships).values({ campaignId, userId, role: 'expert', createdAt: Date.now() });
 	const expertId = newId('e_');
@@ -226,11 +251,12 @@ export async function importExperts(
 	const out = await db.transaction(async (tx) => {
 		const existing = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
 		const byKey = new Map(existing.map((e) => [expertKey(e.name, e.unit), e]));
+		const names = await UsernamePool.load(tx);
 		const list: ImportedExpert[] = [];
 		for (const { row, expert } of parsed.rows) {
 			const found = byKey.get(expertKey(expert.name, expert.unit));
 			if (!found) {
-				const r = await insertExpert(tx, actor, campaignId, expert);
+				const r = await insertExpert(tx, actor, campaignId, expert, names);
 				list.push({ row, expertId: r.expertId, name: expert.name, unit: expert.unit, username: r.username, token: r.token, status: 'created' });
 				continue;
 			}
@@ -243,7 +269,7 @@ export async function importExperts(
 				username = (await tx.select({ u: users.username }).from(users).where(eq(users.id, found.userId)))[0]?.u ?? null;
 			} else {
 				// The entry lost its account (deleted user): give it a new one with a link.
-				const u = await freeUsername(tx, expert.username || 'expert');
+				const u = names.take(expert.username);
 				const userId = await insertUser(tx, { username: u, displayName: expert.name });
 				await tx.insert(memberships).values({ campaignId, userId, role: 'expert', createdAt: Date.now() });
 				await tx.update(experts).set({ userId }).where(eq(experts.id, found.id));

@@ -1,3 +1,4 @@
 // Imports every export producer for its registration, so the web route and the CLI offer the same files.
 import './exports-selection';
+import './exports-review';
 export { exportCsv, EXPORT_KINDS, EXPORT_LABELS } from './exports';

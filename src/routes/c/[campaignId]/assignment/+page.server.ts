@@ -136,10 +136,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function groupDetails(details: { dossier: string; reason: string }[]): InfeasibleGroup[] {
-	const groups = new Map<string, string[]>();
-	for (const d of details) groups.set(d.reason, [...(groups.get(d.reason) ?? []), d.dossier]);
-	return [...groups].map(([reason, codes]) => ({ reason, codes }));
+/** Dossiers with the same explanation together, in the solver's order. */
+function groupDetails(details: { dossier: string; reason: string; code: InfeasibleGroup['code'] }[]): InfeasibleGroup[] {
+	const groups = new Map<string, InfeasibleGroup>();
+	for (const d of details) {
+		const g = groups.get(d.reason) ?? { reason: d.reason, code: d.code, codes: [] };
+		g.codes.push(d.dossier);
+		groups.set(d.reason, g);
+	}
+	return [...groups.values()];
 }
 
 async function pairForm(event: Parameters<Actions[string]>[0]) {

@@ -54,7 +54,10 @@ export const actions: Actions = {
 		let form: FormData;
 		try {
 			form = await event.request.formData();
-		} catch {
+		} catch (e) {
+			// adapter-node refuses bodies over BODY_SIZE_LIMIT (default 512 KB) while they are read.
+			if ((e as { status?: number })?.status === 413)
+				return fail(413, { importMessage: '文件过大，超过服务器允许的上传大小。请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT' });
 			return fail(400, { importMessage: '没有收到文件，请重新选择文件后上传' });
 		}
 		const file = form.get('file');
@@ -101,6 +104,6 @@ export const actions: Actions = {
 		const expert = await getExpert(db, campaign.id, expertId);
 		const inv = expert && (await reinviteExpert(db, actor, campaign.id, expertId));
 		if (!expert || !inv) return fail(404, { message: '没有找到该专家或其账户' });
-		return { invited: { name: expert.e.name, username: expert.username ?? '', link: inviteLink(event.url.origin, inv.token) } };
+		return { reinvited: { expertId: expert.e.id, link: inviteLink(event.url.origin, inv.token) } };
 	}
 };

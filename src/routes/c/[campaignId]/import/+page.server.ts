@@ -32,30 +32,42 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The uploaded file, or a message saying why there is none. */
-async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array } | { message: string; status: 400 | 413 }> {
+/** Excel workbooks are the most common wrong upload: .xlsx is a zip, .xls an OLE2 file. */
+function spreadsheetKind(bytes: Uint8Array): string | null {
+	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel（.xlsx）';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel（.xls）';
+	return null;
+}
+
+/** The uploaded file, or a message saying why there is none (answered with 400). */
+async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array } | { message: string }> {
 	let form: FormData;
 	try {
 		form = await request.formData();
 	} catch (e) {
 		// adapter-node refuses bodies over BODY_SIZE_LIMIT while they are read.
-		const status = (e as { status?: number })?.status;
-		if (status === 413) return { status: 413, message: `文件过大，超过服务器允许的上传大小。单个文件不超过 ${MAX_IMPORT_BYTES / MB} MB，请分批导入或联系管理员调整 BODY_SIZE_LIMIT` };
-		return { status: 400, message: '没有收到文件，请重新选择文件后上传' };
+		if ((e as { status?: number })?.status === 413)
+			return { message: `文件过大，超过服务器允许的上传大小，请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT（导入上限为 ${MAX_IMPORT_BYTES / MB} MB）` };
+		return { message: '没有收到文件，请重新选择文件后上传' };
 	}
 	const file = form.get('file');
-	if (!(file instanceof File) || (file.size === 0 && !file.name)) return { status: 400, message: '请选择要上传的 CSV 文件' };
-	if (file.size === 0) return { status: 400, message: `文件“${file.name}”是空的（0 字节），请检查后重新上传` };
+	if (!(file instanceof File) || (file.size === 0 && !file.name)) return { message: '请选择要上传的 CSV 文件' };
+	if (file.size === 0) return { message: `文件“${file.name}”是空的（0 字节），请检查后重新上传` };
 	if (file.size > MAX_IMPORT_BYTES)
-		return { status: 400, message: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_IMPORT_BYTES / MB} MB，请分批导入` };
-	return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+		return { message: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_IMPORT_BYTES / MB} MB，请分批导入` };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const workbook = spreadsheetKind(bytes);
+	if (workbook)
+		return { message: `“${file.name}”是 ${workbook} 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中选择“另存为”→“CSV（逗号分隔）”后再上传` };
+	return { name: file.name, bytes };
 }
 
 export const actions: Actions = {
 	preview: async (event) => {
 		const { campaign, user } = await requireRole(event, event.params.campaignId, 'organizer');
 		const upload = await readUpload(event.request);
-		if ('message' in upload) return fail(upload.status, { message: upload.message });
+		if ('message' in upload) return fail(400, { message: upload.message });
 		const config = configOf(campaign);
 		const p = previewImport(config, upload.bytes);
 		const file = { filename: upload.name, encoding: p.encoding, delimiter: p.delimiter, rows: p.rows };
@@ -65,6 +77,7 @@ export const actions: Actions = {
 					...file,
 					errorCount: p.errors.length,
 					errors: p.errors.slice(0, MAX_LISTED),
+					warningCount: p.warnings.length,
 					warnings: p.warnings.slice(0, MAX_LISTED)
 				}
 			});
@@ -108,6 +121,7 @@ export const actions: Actions = {
 					rows: 0,
 					errorCount: r.errors.length,
 					errors: r.errors.slice(0, MAX_LISTED),
+					warningCount: 0,
 					warnings: []
 				}
 			});

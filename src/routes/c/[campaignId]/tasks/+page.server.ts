@@ -1,17 +1,31 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { expertOfUser, expertTasks } from '$lib/server/services/desk';
+import { listRounds } from '$lib/server/services/rounds';
+import { deskRound, expertOfUser, expertRoundTasks, expertTasks } from '$lib/server/services/desk';
+import { deadlineInfo } from '$lib/components/desk/format';
 
+// The expert's own tasks and statuses only: no other expert's sheet, no aggregate.
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireRole(event, event.params.campaignId, 'expert');
+	const recused = event.url.searchParams.get('recused');
 	const db = await getDb();
 	const expert = await expertOfUser(db, campaign.id, user.id);
-	if (!expert) return { declared: true, tasks: [], recused: event.url.searchParams.get('recused') };
-	const tasks = await expertTasks(db, campaign.id, expert.id);
+	if (!expert) return { declared: true, groups: [], reading: [], started: false, recused };
+	const groups = await expertRoundTasks(db, campaign.id, expert.id);
+	const started = (await listRounds(db, campaign.id)).some((r) => r.state !== 'draft');
+	// Before the first round opens, a published assignment may already be read.
+	const reading = started ? [] : await expertTasks(db, campaign.id, expert.id);
 	return {
 		declared: expert.declaredAt !== null,
-		tasks: tasks.map((t) => ({ code: t.code, field: t.field, status: 'not_started' as const })),
-		recused: event.url.searchParams.get('recused')
+		groups: groups.map((g) => ({
+			round: deskRound(g.round),
+			deadline: deadlineInfo(g.round.deadline),
+			counts: g.counts,
+			tasks: g.tasks.map((t) => ({ code: t.code, field: t.field, status: t.status }))
+		})),
+		reading: reading.map((t) => ({ code: t.code, field: t.field })),
+		started,
+		recused
 	};
 };

@@ -1,30 +1,113 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
+import { dossierForExpert, expertOfUser, saveTarget } from '$lib/server/services/desk';
 import { recuse } from '$lib/server/services/conflicts';
+import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
+import { validateSheet } from '$lib/domain/aggregation';
+import type { RubricCriterion } from '$lib/domain/types';
+import { deadlineInfo } from '$lib/components/desk/format';
+import type { ActionFailure } from '$lib/components/desk/types';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.
 const NOT_FOUND = { message: '没有找到该材料' };
 
+// Only this expert's own sheet is loaded: never another expert's score, never an aggregate.
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireRole(event, event.params.campaignId, 'expert');
 	const db = await getDb();
 	const expert = await expertOfUser(db, campaign.id, user.id);
 	if (!expert) error(404, NOT_FOUND);
-	const found = await dossierForExpert(db, campaign.id, expert.id, event.params.code);
+	const roundId = event.url.searchParams.get('round') || undefined;
+	const found = await dossierForExpert(db, campaign.id, expert.id, event.params.code, roundId);
 	if (!found) error(404, NOT_FOUND);
-	return { dossier: found.dossier, prev: found.prev, next: found.next, position: found.position, total: found.total };
+	return {
+		dossier: found.dossier,
+		round: found.round,
+		deadline: deadlineInfo(found.round?.deadline ?? null),
+		sheet: found.sheet,
+		// keys the expert's local drafts, so that a shared laptop keeps experts apart
+		expertKey: expert.id,
+		prev: found.prev,
+		next: found.next,
+		position: found.position,
+		total: found.total
+	};
 };
 
+async function expertContext(event: RequestEvent<{ campaignId: string; code: string }>) {
+	const access = await requireRole(event, event.params.campaignId, 'expert');
+	const db = await getDb();
+	const expert = await expertOfUser(db, access.campaign.id, access.user.id);
+	if (!expert) error(404, NOT_FOUND);
+	return { ...access, db, expert };
+}
+
+/** Save and submit share one path: the service decides (open round, own pair, version). */
+async function save(event: RequestEvent<{ campaignId: string; code: string }>, submit: boolean) {
+	const { db, campaign, actor, expert } = await expertContext(event);
+	const fd = await event.request.formData();
+	const roundId = String(fd.get('round') ?? event.url.searchParams.get('round') ?? '');
+	const target = await saveTarget(db, campaign.id, roundId, event.params.code);
+	if (!target) error(404, NOT_FOUND);
+	const rubric = target.round.type === 'score' ? ((target.round.rubric ?? []) as RubricCriterion[]) : [];
+	const values: Record<string, string> = {};
+	for (const c of rubric) values[c.key] = String(fd.get(`v.${c.key}`) ?? '');
+	const comment = String(fd.get('comment') ?? '');
+	const choiceRaw = String(fd.get('choice') ?? '');
+	const choice = choiceRaw ? (choiceRaw as VoteChoice) : null;
+	// "用我刚填写的覆盖" after a conflict (no JavaScript) names the server's version it overrides.
+	const overwrite = fd.get('overwrite');
+	const baseVersion = Number(overwrite ?? fd.get('baseVersion') ?? 0);
+	const input = {
+		round: target.round,
+		expertId: expert.id,
+		candidateId: target.candidateId,
+		values,
+		choice,
+		comment,
+		baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : -1
+	};
+	const refused = (r: Extract<SaveResult, { ok: false }>) =>
+		fail(r.status, {
+			code: r.code,
+			message: r.message,
+			errors: r.errors,
+			current: r.current ? { ...r.current, values: r.current.values as Record<string, unknown> } : undefined,
+			values,
+			comment,
+			choice,
+			baseVersion: input.baseVersion
+		} satisfies ActionFailure);
+	if (submit && fd.get('confirm') !== '1') {
+		// Without JavaScript there is no dialog: keep the draft, check it, and ask to confirm on the page.
+		const draft = await saveSheet(db, actor, { ...input, submit: false });
+		if (!draft.ok) return refused(draft);
+		const check = target.round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
+		if (!check.ok)
+			return fail(400, {
+				code: 'INVALID',
+				message: target.round.type === 'score' ? '请先补全或修正标红的评分项' : '请选择赞成、反对或弃权',
+				errors: check.errors,
+				values,
+				comment,
+				choice
+			} satisfies ActionFailure);
+		return { confirmSubmit: true as const, total: check.total, choice, version: draft.version, savedAt: draft.savedAt };
+	}
+	const r = await saveSheet(db, actor, { ...input, submit });
+	if (r.ok) return { saved: true as const, submitted: submit, version: r.version, savedAt: r.savedAt };
+	return refused(r);
+}
+
 export const actions: Actions = {
+	save: (event) => save(event, false),
+	submit: (event) => save(event, true),
 	recuse: async (event) => {
-		const { campaign, user, actor } = await requireRole(event, event.params.campaignId, 'expert');
-		const db = await getDb();
-		const expert = await expertOfUser(db, campaign.id, user.id);
-		if (!expert) error(404, NOT_FOUND);
-		const found = await dossierForExpert(db, campaign.id, expert.id, event.params.code);
+		const { db, campaign, actor, expert } = await expertContext(event);
+		const roundId = event.url.searchParams.get('round') || undefined;
+		const found = await dossierForExpert(db, campaign.id, expert.id, event.params.code, roundId);
 		if (!found) error(404, NOT_FOUND);
 		const reason = String((await event.request.formData()).get('reason') ?? '');
 		const r = await recuse(db, actor, campaign.id, expert.id, found.candidateId, reason);

@@ -39,7 +39,10 @@ export const actions: Actions = {
 		const values = valuesFromForm(await event.request.formData());
 		const { expert, errors, ok } = readExpertForm({ ...values, username: '' }, configOf(campaign).fields);
 		if (!ok) return fail(400, { values, errors, message: '请按提示修改后再保存' });
-		const r = await updateExpert(await getDb(), actor, campaign.id, event.params.expertId, expert);
+		const db = await getDb();
+		const row = await getExpert(db, campaign.id, event.params.expertId);
+		if (!row) error(404, { message: '没有找到该专家' });
+		const r = await updateExpert(db, actor, campaign.id, row.e.id, expert);
 		if (!r.ok) {
 			if (r.status === 404) error(404, { message: r.message });
 			return fail(r.status, { values, errors: {}, message: r.message });
@@ -48,7 +51,10 @@ export const actions: Actions = {
 	},
 	reinvite: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const inv = await reinviteExpert(await getDb(), actor, campaign.id, event.params.expertId);
+		const db = await getDb();
+		const row = await getExpert(db, campaign.id, event.params.expertId);
+		if (!row) error(404, { message: '没有找到该专家' });
+		const inv = await reinviteExpert(db, actor, campaign.id, row.e.id);
 		if (!inv) return fail(404, { message: '该专家没有账户，无法生成链接' });
 		return { link: `${event.url.origin}/invite/${inv.token}` };
 	}

@@ -5,12 +5,15 @@ import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
 import { changeRedactions, manualOf, type RedactionChange } from '$lib/server/services/candidate-edit';
 import { buildDossier, dossierLeaks, expertDossier } from '$lib/domain/anonymize';
+import { identifyingStrings } from '$lib/domain/redact';
+import { cleanText } from '$lib/domain/units';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, row } = await candidateAccess(event);
 	const config = configOf(campaign);
 	const record = recordOf(row);
 	const manual = manualOf(row);
+	const identifying = new Set(identifyingStrings(record).map((x) => cleanText(x.text)));
 	const dossier = buildDossier(record, { code: row.reviewCode ?? '未编号', referenceDate: config.referenceDate, manual });
 	return {
 		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, unit: record.unitAndTitle, channel: record.channel },
@@ -23,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		dossier: expertDossier(dossier),
 		redactions: dossier.redactions,
 		manual,
-		leaks: dossierLeaks(dossier, record, manual.remove),
+		// A kept context (“中国建国”) is accepted; keeping the name or a unit itself is still a leak.
+		leaks: dossierLeaks(dossier, record, manual.remove.filter((s) => !identifying.has(cleanText(s)))),
 		referenceDate: config.referenceDate
 	};
 };

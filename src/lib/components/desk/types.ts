@@ -1,0 +1,57 @@
+// What the expert's desk pages receive from the server: the expert's own data only.
+import type { RubricCriterion } from '$lib/domain/types';
+
+export type TaskStatus = 'submitted' | 'draft' | 'not_started' | 'rescore';
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+	submitted: '已提交',
+	draft: '草稿',
+	not_started: '未开始',
+	rescore: '待重评'
+};
+
+export const ROUND_TYPE_LABELS: Record<'score' | 'vote', string> = { score: '评分', vote: '投票' };
+
+export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+
+export interface DeskRound {
+	id: string;
+	seq: number;
+	name: string;
+	type: 'score' | 'vote';
+	state: 'draft' | 'open' | 'closed';
+	deadline: string | null;
+	rubric: RubricCriterion[];
+}
+
+export interface OwnSheet {
+	version: number;
+	status: 'draft' | 'submitted';
+	values: Record<string, number>;
+	choice: 'yes' | 'no' | 'abstain' | null;
+	comment: string;
+	rescoreRequested: string | null;
+	updatedAt: number;
+	submittedAt: number | null;
+}
+
+/** The server's copy of the sheet when a save was refused. */
+export interface ServerCopy {
+	version: number;
+	values: Record<string, unknown>;
+	comment: string | null;
+	choice: string | null;
+}
+
+/** A refused save or submit, as the actions return it (also to a post without JavaScript). */
+export interface ActionFailure {
+	code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED';
+	message: string;
+	errors?: Record<string, string>;
+	current?: ServerCopy;
+	/** what was posted, so a page rendered without JavaScript shows it again */
+	values?: Record<string, string>;
+	comment?: string;
+	choice?: string | null;
+	baseVersion?: number;
+}
