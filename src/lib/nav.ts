@@ -19,14 +19,19 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 				{ href: `${base}/panels`, label: '评审组' },
 				{ href: `${base}/conflicts`, label: '回避' },
 				{ href: `${base}/assignment`, label: '分配' },
-				{ href: `${base}/panel`, label: '评审进度' },
+				{ href: `${base}/panel`, label: '评审轮次' },
+				{ href: `${base}/selection`, label: '遴选' },
+				{ href: `${base}/notice`, label: '公示' },
+				{ href: `${base}/charts`, label: '图表' },
+				{ href: `${base}/audit`, label: '日志' },
 				{ href: `${base}/settings`, label: '设置' }
 			];
 		case 'chair':
 			return [
 				{ href: `${base}/panel`, label: '评审组概览' },
 				{ href: `${base}/conflicts`, label: '回避审查' },
-				{ href: `${base}/assignment`, label: '评审分配' }
+				{ href: `${base}/assignment`, label: '评审分配' },
+				{ href: `${base}/charts`, label: '图表' }
 			];
 		case 'expert':
 			return [

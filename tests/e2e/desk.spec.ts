@@ -6,8 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, panelMembers, sheetHistory, sheets, users } from '../../src/lib/server/db/schema';
-import { createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
-import { getSheet, saveSheet } from '../../src/lib/server/services/sheets';
+import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
+import { getSheet, requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { expertOfUser, expertRoundTasks } from '../../src/lib/server/services/desk';
 
 const actor = { id: null, name: 'e2e' };
@@ -197,4 +197,113 @@ test('another panel’s code is 404, and no other expert’s score reaches the p
 	const tasks = await (await page.request.get(`/c/${id}/tasks/__data.json`)).text();
 	expect(tasks).not.toContain('ZQX');
 	expect(tasks).not.toContain('82.9');
+});
+
+test('a reload restores typing the server never received; a rescore request reopens the sheet', async ({ page }) => {
+	await loginAs(page, 'desk-expert01');
+	const tasks = await tasksOf('desk-expert01');
+	const code = tasks[3].code;
+	await page.goto(dossierUrl(code));
+	await page.getByLabel('业绩突出', { exact: true }).fill('28');
+	await expect(status(page)).toContainText('已保存');
+	// The connection drops: saves fail, the typing stays on the device, and survives a reload.
+	await page.route('**/dossiers/**', (r) => (r.request().method() === 'POST' ? r.abort() : r.continue()));
+	await page.getByLabel('事迹感人', { exact: true }).fill('21');
+	await expect(status(page)).toHaveText('离线，已暂存在本机');
+	await page.reload();
+	await expect(page.getByText('已恢复本机未保存的内容')).toBeVisible();
+	await expect(page.getByLabel('事迹感人', { exact: true })).toHaveValue('21');
+	await page.unroute('**/dossiers/**');
+	await page.getByLabel('事迹感人', { exact: true }).focus();
+	await page.keyboard.press('Tab');
+	await expect(status(page)).toContainText('已保存');
+	await expect.poll(async () => (await sheetOf('desk-expert01', code))?.values).toEqual({ merit: 28, story: 21 });
+
+	// The chair asks for a rescore of a submitted sheet: the message is shown and the form reopens.
+	const db = await e2eDb();
+	const round = (await getRound(db, id, roundId))!;
+	const target = tasks[4];
+	const me = await expertId('desk-expert01');
+	const done = await saveSheet(db, actor, { round, expertId: me, candidateId: target.candidateId, values: { merit: 20, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
+	expect(done.ok).toBe(true);
+	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项')).ok).toBe(true);
+	await page.goto(`/c/${id}/tasks`);
+	await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('待重评');
+	await page.goto(dossierUrl(target.code));
+	await expect(page.getByTestId('rescore')).toHaveText('评审组长请您重新评分：请复核业绩突出一项');
+	await expect(page.getByLabel('业绩突出', { exact: true })).toBeEnabled();
+	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('20');
+	await page.getByLabel('业绩突出', { exact: true }).fill('26');
+	await page.getByRole('button', { name: '提交评分' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
+	await expect(page.getByTestId('submitted-badge')).toBeVisible();
+	await expect(page.getByTestId('rescore')).toHaveCount(0);
+	expect((await sheetOf('desk-expert01', target.code))?.total).toBe(66);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the sheet posts ?/save and ?/submit with its version and asks to confirm on the page', async ({ page }) => {
+		await loginAs(page, 'desk-expert01');
+		const code = (await tasksOf('desk-expert01'))[5].code;
+		await page.goto(dossierUrl(code));
+		await page.getByLabel('业绩突出', { exact: true }).fill('30');
+		await page.getByRole('button', { name: '保存草稿' }).click();
+		await expect(status(page)).toContainText('已保存');
+		await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('30');
+		await page.getByRole('button', { name: '提交评分' }).click();
+		await expect(page.getByText('请先补全或修正标红的评分项')).toBeVisible();
+		await expect(page.getByText('请填写“事迹感人”')).toBeVisible();
+		await page.getByLabel('事迹感人', { exact: true }).fill('20');
+		await page.getByLabel('示范引领', { exact: true }).fill('20');
+		await page.getByRole('button', { name: '提交评分' }).click();
+		await expect(page.getByText('请确认提交：合计 70 分')).toBeVisible();
+		expect((await sheetOf('desk-expert01', code))?.status).toBe('draft');
+		await page.getByRole('button', { name: '确认提交' }).click();
+		await expect(page.getByTestId('submitted-badge')).toBeVisible();
+		await expect(page.getByLabel('业绩突出', { exact: true })).toBeDisabled();
+		expect((await sheetOf('desk-expert01', code))?.total).toBe(70);
+	});
+});
+
+test.describe('a vote round', () => {
+	let vid = '';
+	test.beforeAll(async () => {
+		vid = await seedReviewCampaign('deskvote');
+		const db = await e2eDb();
+		if ((await listRounds(db, vid)).some((r) => r.type === 'vote' && r.state === 'open')) return;
+		const first = await createRound(db, actor, vid, { name: '初评', type: 'score', reviewers: 'panel' });
+		if (!first.ok) throw new Error(first.message);
+		for (const step of [() => openRound(db, actor, vid, first.id), () => closeRound(db, actor, vid, first.id)]) {
+			const r = await step();
+			if (!r.ok) throw new Error(r.message);
+		}
+		const vote = await createRound(db, actor, vid, { name: '终评', type: 'vote', reviewers: 'panel', deadline: '2020-01-31' });
+		if (!vote.ok) throw new Error(vote.message);
+		const all = (await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, vid))).map((c) => c.id);
+		const adv = await advanceCandidates(db, actor, vid, vote.id, all, 'top', '');
+		if (!adv.ok) throw new Error(adv.message);
+		const opened = await openRound(db, actor, vid, vote.id);
+		if (!opened.ok) throw new Error(opened.message);
+	});
+
+	test('三个选项, autosaved, submitted with 提交投票 and locked; a past deadline is said in red', async ({ page }) => {
+		await loginAs(page, 'deskvote-expert01');
+		await page.goto(`/c/${vid}/tasks`);
+		await expect(page.getByRole('heading', { name: '终评' })).toBeVisible();
+		await expect(page.getByText('已过截止时间')).toBeVisible();
+		await page.locator('td.code a').first().click();
+		await expect(page.getByRole('radio')).toHaveCount(3);
+		await page.getByLabel('赞成').check();
+		await expect(status(page)).toContainText('已保存');
+		await page.reload();
+		await expect(page.getByLabel('赞成')).toBeChecked();
+		await page.getByLabel('评语').fill('同意推荐');
+		await page.getByRole('button', { name: '提交投票' }).click();
+		await expect(page.getByRole('dialog')).toContainText('您的表决：赞成');
+		await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
+		await expect(page.getByTestId('submitted-badge')).toBeVisible();
+		await expect(page.getByLabel('反对')).toBeDisabled();
+	});
 });
