@@ -15,6 +15,7 @@ const env = {
 	DATABASE_URL: `file:${dir}/db/laurel.db`,
 	LAUREL_FILES: `${dir}/files`,
 	PORT: port,
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '32M',
 	ORIGIN: `http://localhost:${port}`
 };
 delete env.LAUREL_NO_DEMO;

@@ -21,7 +21,7 @@ if (needsBuild) {
 	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const env = { ...process.env, PORT: process.env.PORT || '3000' };
+const env = { ...process.env, PORT: process.env.PORT || '3000', BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '32M' };
 // Accept forms from the address the app is served on when no ORIGIN is configured.
 const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
 console.log(`Laurel 正在 http://localhost:${env.PORT} 上运行`);

@@ -29,6 +29,7 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 		case 'chair':
 			return [
 				{ href: `${base}/panel`, label: '评审组概览' },
+				{ href: `${base}/panels`, label: '评审组' },
 				{ href: `${base}/conflicts`, label: '回避审查' },
 				{ href: `${base}/assignment`, label: '评审分配' },
 				{ href: `${base}/charts`, label: '图表' }
