@@ -3,7 +3,7 @@
 // Each test works on its own demo candidate (by 序号) and creates no candidates.
 import { test, expect, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { DEMO, loginAs } from './helpers';
+import { DEMO, PASSWORD, loginAs } from './helpers';
 
 const LIST = `/c/${DEMO}/candidates`;
 
@@ -212,7 +212,12 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the filters and the 推荐表 form with its spare 学习工作经历 rows still work', async ({ page }) => {
-		await loginAs(page, 'organizer');
+		// A plain form post (loginAs waits for hydration, which never comes here).
+		await page.goto('/login');
+		await page.getByLabel('用户名').fill('organizer');
+		await page.getByLabel('密码').fill(PASSWORD);
+		await page.getByRole('button', { name: '登录' }).click();
+		await expect(page).not.toHaveURL(/\/login/);
 		await page.goto(LIST);
 		await page.getByLabel('基层一线', { exact: true }).selectOption('是');
 		await page.getByRole('button', { name: '筛选' }).click();

@@ -3,7 +3,7 @@
 // another panel's code, and no other expert's score anywhere in the page or its data.
 import { test, expect, type Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
-import { loginAs } from './helpers';
+import { loginAs, PASSWORD } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, panelMembers, sheetHistory, sheets, users } from '../../src/lib/server/db/schema';
 import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
@@ -28,6 +28,13 @@ async function sheetOf(username: string, code: string) {
 	const db = await e2eDb();
 	const c = (await db.select().from(candidates).where(and(eq(candidates.campaignId, id), eq(candidates.reviewCode, code))))[0];
 	return getSheet(db, roundId, await expertId(username), c.id);
+}
+
+/** Typing before hydration would be wiped when the inputs hydrate: wait for the page to be live. */
+async function live(page: Page, url?: string) {
+	if (url) await page.goto(url);
+	else await page.reload();
+	await page.locator('body[data-hydrated]').waitFor();
 }
 
 const dossierUrl = (code: string) => `/c/${id}/dossiers/${encodeURIComponent(code)}?round=${roundId}`;
@@ -59,6 +66,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await page.getByRole('link', { name: first, exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/dossiers/${encodeURIComponent(first)}\\?round=${roundId}$`));
 	await expect(page.getByRole('heading', { name: `评审材料 ${first}` })).toBeVisible();
+	await page.locator('body[data-hydrated]').waitFor();
 
 	const merit = page.getByLabel('业绩突出', { exact: true });
 	await expect(page.getByText('满分 40')).toBeVisible();
@@ -71,13 +79,13 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(status(page)).toContainText('已保存');
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
-	await page.reload();
+	await live(page);
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('35');
 	await expect(page.getByLabel('事迹感人', { exact: true })).toHaveValue('25');
 
 	// A second window of the same browser saves another value first…
 	const other = await context.newPage();
-	await other.goto(dossierUrl(first));
+	await live(other, dossierUrl(first));
 	await expect(other.getByLabel('业绩突出', { exact: true })).toHaveValue('35');
 	await other.getByLabel('业绩突出', { exact: true }).fill('30');
 	await expect(status(other)).toContainText('已保存');
@@ -122,7 +130,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 test('an out-of-range value shows the inline error and 提交评分 refuses; typing offline is kept', async ({ page, context }) => {
 	await loginAs(page, 'desk-expert01');
 	const code = (await tasksOf('desk-expert01'))[1].code;
-	await page.goto(dossierUrl(code));
+	await live(page, dossierUrl(code));
 	await page.getByLabel('业绩突出', { exact: true }).fill('45');
 	await expect(page.getByText('“业绩突出”应在 0–40 之间')).toBeVisible();
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -203,14 +211,14 @@ test('a reload restores typing the server never received; a rescore request reop
 	await loginAs(page, 'desk-expert01');
 	const tasks = await tasksOf('desk-expert01');
 	const code = tasks[3].code;
-	await page.goto(dossierUrl(code));
+	await live(page, dossierUrl(code));
 	await page.getByLabel('业绩突出', { exact: true }).fill('28');
 	await expect(status(page)).toContainText('已保存');
 	// The connection drops: saves fail, the typing stays on the device, and survives a reload.
 	await page.route('**/dossiers/**', (r) => (r.request().method() === 'POST' ? r.abort() : r.continue()));
 	await page.getByLabel('事迹感人', { exact: true }).fill('21');
 	await expect(status(page)).toHaveText('离线，已暂存在本机');
-	await page.reload();
+	await live(page);
 	await expect(page.getByText('已恢复本机未保存的内容')).toBeVisible();
 	await expect(page.getByLabel('事迹感人', { exact: true })).toHaveValue('21');
 	await page.unroute('**/dossiers/**');
@@ -229,7 +237,7 @@ test('a reload restores typing the server never received; a rescore request reop
 	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项')).ok).toBe(true);
 	await page.goto(`/c/${id}/tasks`);
 	await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('待重评');
-	await page.goto(dossierUrl(target.code));
+	await live(page, dossierUrl(target.code));
 	await expect(page.getByTestId('rescore')).toHaveText('评审组长请您重新评分：请复核业绩突出一项');
 	await expect(page.getByLabel('业绩突出', { exact: true })).toBeEnabled();
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('20');
@@ -245,7 +253,11 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the sheet posts ?/save and ?/submit with its version and asks to confirm on the page', async ({ page }) => {
-		await loginAs(page, 'desk-expert01');
+		await page.goto('/login');
+		await page.getByLabel('用户名').fill('desk-expert01');
+		await page.getByLabel('密码').fill(PASSWORD);
+		await page.getByRole('button', { name: '登录' }).click();
+		await expect(page).not.toHaveURL(/\/login/);
 		const code = (await tasksOf('desk-expert01'))[5].code;
 		await page.goto(dossierUrl(code));
 		await page.getByLabel('业绩突出', { exact: true }).fill('30');
@@ -295,9 +307,10 @@ test.describe('a vote round', () => {
 		await expect(page.getByText('已过截止时间')).toBeVisible();
 		await page.locator('td.code a').first().click();
 		await expect(page.getByRole('radio')).toHaveCount(3);
+		await page.locator('body[data-hydrated]').waitFor();
 		await page.getByLabel('赞成').check();
 		await expect(status(page)).toContainText('已保存');
-		await page.reload();
+		await live(page);
 		await expect(page.getByLabel('赞成')).toBeChecked();
 		await page.getByLabel('评语').fill('同意推荐');
 		await page.getByRole('button', { name: '提交投票' }).click();

@@ -71,6 +71,7 @@ test('expert desk screens', async ({ page }) => {
 		if (width === widths[0]) {
 			// one dossier scored in full and submitted, one left as a draft
 			await links.nth(0).click();
+			await page.locator('body[data-hydrated]').waitFor();
 			for (const [label, v] of [['业绩突出', '36'], ['事迹感人', '26'], ['示范引领', '25']]) await page.getByLabel(label, { exact: true }).fill(v);
 			await expect(page.getByTestId('save-status')).toContainText('已保存');
 			await page.getByRole('button', { name: '提交评分' }).click();
@@ -78,12 +79,14 @@ test('expert desk screens', async ({ page }) => {
 			await expect(page.getByTestId('submitted-badge')).toBeVisible();
 			await page.goto(`/c/${id}/tasks`);
 			await links.nth(1).click();
+			await page.locator('body[data-hydrated]').waitFor();
 			await page.getByLabel('业绩突出', { exact: true }).fill('32');
 			await expect(page.getByTestId('save-status')).toContainText('已保存');
 			await page.goto(`/c/${id}/tasks`);
 		}
 		await page.screenshot({ path: `screenshots/expert-desk-tasks-${width}.png`, fullPage: true });
 		await links.nth(2).click();
+		await page.locator('body[data-hydrated]').waitFor();
 		await page.getByLabel('业绩突出', { exact: true }).fill(width === widths[0] ? '34.5' : '31');
 		await page.getByLabel('事迹感人', { exact: true }).fill('24');
 		await page.getByLabel('评语').fill('长期扎根一线，成果转化成效明显。');

@@ -1,0 +1,79 @@
+// Labels and small formatters of the rounds pages. Pure and client-safe (no server imports):
+// the labels mirror those of services/rounds.ts, which server code keeps as the source.
+
+export const STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
+export const TYPE_LABELS: Record<string, string> = { score: '评分', vote: '投票' };
+export const REVIEWERS_LABELS: Record<string, string> = { assigned: '按分配方案', panel: '本领域评审组全体', all: '全体专家' };
+export const AGGREGATION_LABELS: Record<string, string> = {
+	mean: '平均分',
+	trimmedMean: '去掉最高最低分后的平均分',
+	median: '中位数',
+	calibrated: '校准分'
+};
+export const STATE_BADGE: Record<string, string> = { draft: 'grey', open: '', closed: 'warn' };
+
+export interface RoundSummary {
+	id: string;
+	seq: number;
+	name: string;
+	type: 'score' | 'vote';
+	state: 'draft' | 'open' | 'closed';
+	reviewers: string;
+	aggregation: string;
+	threshold: { num: number; den: number } | null;
+	deadline: string | null;
+	candidates: number;
+	/** submitted / expected pairs; null before the round opens */
+	progress: { done: number; total: number } | null;
+}
+
+export interface Criterion {
+	key: string;
+	name: string;
+	max: number;
+	description?: string;
+}
+
+/** 平均分 for score rounds, 赞成票不少于出席的 2/3 for vote rounds. */
+export function ruleText(r: Pick<RoundSummary, 'type' | 'aggregation' | 'threshold'>): string {
+	if (r.type === 'vote') {
+		const t = r.threshold ?? { num: 2, den: 3 };
+		return `赞成票不少于出席的 ${t.num}/${t.den}`;
+	}
+	return `按${AGGREGATION_LABELS[r.aggregation] ?? r.aggregation}排名`;
+}
+
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false
+});
+const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/** Deadlines are China time; a date alone lasts to the end of that day. */
+export function deadlineText(deadline: string | null, now = Date.now()): { label: string; past: boolean } | null {
+	if (!deadline) return null;
+	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(deadline.trim());
+	const at = dateOnly ? Date.parse(`${deadline.trim()}T23:59:59.999+08:00`) : Date.parse(deadline);
+	if (Number.isNaN(at)) return { label: deadline, past: false };
+	return { label: dateOnly ? DATE.format(at) : DATE_TIME.format(at), past: now > at };
+}
+
+/** "2024/5/6 14:03" for notes and history, China time. */
+export function timeText(ms: number): string {
+	return DATE_TIME.format(ms);
+}
+
+/** Two decimals for aggregates, trailing zeros dropped: 83.33, 85, 85.5. */
+export function num(x: number | null | undefined, digits = 2): string {
+	if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+	return String(Number(x.toFixed(digits)));
+}
+
+export function percent(done: number, total: number): number {
+	return total > 0 ? Math.round((done / total) * 100) : 0;
+}

@@ -1,0 +1,110 @@
+// What the selection page shows, as the server builds it. Names are present only for the organizer.
+
+export interface TargetView {
+	index: number;
+	/** the target's Chinese wording as the campaign settings have it */
+	label: string;
+	/** 青年 / 女性 / 基层一线 / 领域 / 推荐渠道 / 渠道类型 */
+	what: string;
+	kind: 'atLeast' | 'atMost';
+	/** which number the form edits: a share in percent, or a count */
+	unit: 'share' | 'count';
+	/** the campaign setting (percent for shares) */
+	configured: number;
+	/** the value used by the run on screen (or the setting when there is no run) */
+	current: number;
+	/** what the number means in seats for the first tier */
+	seats: number;
+	/** the engine's wording, to match an infeasible report (`youth ≥ 2`) */
+	rule: string;
+	/** in the infeasible report: how many seats the rule misses by */
+	shortBy?: number;
+	conflictMessage?: string;
+}
+
+export interface Relaxation {
+	label: string;
+	from: string;
+	to: string;
+}
+
+export interface ResultRow {
+	rank: number;
+	id: string;
+	code: string;
+	name?: string;
+	field: string;
+	score: number;
+	/** the explanation text when a rule lifted this candidate in, else null (按得分排序) */
+	why: string | null;
+}
+
+export interface PlainRow {
+	rank: number;
+	code: string;
+	name?: string;
+	field: string;
+	score: number;
+	/** in the plain top N but not on the final list */
+	displaced: boolean;
+	/** the explanation that displaced it */
+	by: string | null;
+}
+
+export interface BalanceRowView {
+	label: string;
+	kind: 'atLeast' | 'atMost';
+	required: number;
+	achieved: number;
+	plain: number;
+	ok: boolean;
+}
+
+export interface TierView {
+	name: string;
+	size: number;
+	total: number;
+	/** drawn from another tier's winners */
+	subsetOf: string | null;
+	rows: ResultRow[];
+	plain: PlainRow[];
+	balance: BalanceRowView[] | null;
+	lifted: number;
+}
+
+export interface InfeasibleView {
+	tier: string;
+	message: string;
+	rules: { rule: string; label: string; message: string; shortBy?: number }[];
+}
+
+export interface RunView {
+	id: string;
+	state: 'draft' | 'locked';
+	createdAt: number;
+	createdBy: string | null;
+	lockedAt: number | null;
+	lockedBy: string | null;
+	hash: string;
+	roundName: string;
+	/** the inputs have changed since the run: it can no longer be locked */
+	stale: boolean;
+	relaxed: Relaxation[];
+	poolSize: number;
+}
+
+export interface LeftOut {
+	code: string;
+	name?: string;
+	reason: string;
+}
+
+/** 2024-05-06 14:30, Beijing time, the same on server and client. */
+export function formatTime(ms: number | null | undefined): string {
+	if (ms === null || ms === undefined) return '';
+	const d = new Date(ms + 8 * 3600_000);
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+export const fmtScore = (s: number): string => String(Math.round(s * 100) / 100);

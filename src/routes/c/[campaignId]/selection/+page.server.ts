@@ -1,0 +1,106 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { configOf } from '$lib/server/services/campaigns';
+import {
+	buildSelectionInput,
+	hashInput,
+	latestSelection,
+	lockSelection,
+	lockedSelection,
+	runSelection,
+	unlockSelection,
+	type SelectionInput,
+	type SelectionOutcome
+} from '$lib/server/services/selection';
+import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
+import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
+	const db = await getDb();
+	const config = configOf(campaign);
+	const organizer = role === 'organizer';
+	const sel = (await lockedSelection(db, campaign.id)) ?? (await latestSelection(db, campaign.id));
+	const input = (sel?.input ?? null) as SelectionInput | null;
+	const outcome = (sel?.result ?? null) as SelectionOutcome | null;
+	const used = input ? runTargets(config, input.targets) : null;
+	// The inputs as they are now, with the run's targets: tells whether the run can still be locked.
+	const now = await buildSelectionInput(db, campaign.id, input?.targets);
+	const unavailable = 'error' in now ? now.error : null;
+
+	let run: RunView | null = null;
+	let tiers: TierView[] = [];
+	let infeasible: InfeasibleView | null = null;
+	let excluded: LeftOut[] = [];
+	let outside: LeftOut[] = [];
+	if (sel && input && outcome) {
+		run = {
+			id: sel.id,
+			state: sel.state,
+			createdAt: sel.createdAt,
+			createdBy: sel.createdBy,
+			lockedAt: sel.lockedAt,
+			lockedBy: sel.lockedBy,
+			hash: sel.inputHash,
+			roundName: input.roundName,
+			stale: 'error' in now || hashInput(now) !== sel.inputHash,
+			relaxed: relaxations(config, used),
+			poolSize: input.pool.length
+		};
+		if (outcome.ok) tiers = tierViews(input, outcome, organizer);
+		else infeasible = infeasibleView(outcome, config, input.targets);
+		excluded = leftOutViews(input, organizer);
+		outside = await notRanked(db, campaign.id, input, organizer);
+	}
+	return {
+		role,
+		organizer,
+		unavailable,
+		targets: targetViews(config, used, infeasible),
+		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
+		run,
+		tiers,
+		infeasible,
+		excluded,
+		outside
+	};
+};
+
+export const actions: Actions = {
+	run: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const config = configOf(campaign);
+		let targets = null;
+		if (form.get('reset') !== '1') {
+			const parsed = parseTargets(config, form);
+			if ('error' in parsed) {
+				const values: Record<string, string> = {};
+				for (const [k, v] of form.entries()) if (k.startsWith('value.')) values[k.slice(6)] = String(v);
+				return fail(400, { action: 'run', message: parsed.error, values });
+			}
+			targets = parsed.targets;
+		}
+		const r = await runSelection(await getDb(), actor, campaign.id, targets ?? undefined);
+		if (!r.ok) return fail(409, { action: 'run', message: r.message });
+		return { action: 'run', ran: { ok: r.outcome.ok, relaxed: targets !== null } };
+	},
+	lock: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const id = String(form.get('selectionId') ?? '');
+		const r = await lockSelection(await getDb(), actor, campaign.id, id);
+		if (!r.ok) return fail(409, { action: 'lock', message: r.message });
+		return { action: 'lock', locked: true };
+	},
+	unlock: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const reason = String(form.get('reason') ?? '').slice(0, 500);
+		const r = await unlockSelection(await getDb(), actor, campaign.id, reason);
+		if (!r.ok) return fail(400, { action: 'unlock', message: r.message, reason });
+		return { action: 'unlock', unlocked: true };
+	}
+};

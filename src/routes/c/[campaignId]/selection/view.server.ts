@@ -1,0 +1,189 @@
+// Builds the selection page's view of a stored run: the targets form, each tier beside its plain
+// score order, the balance, the infeasible report, and who is left out and why.
+import { eq } from 'drizzle-orm';
+import type { DB } from '$lib/server/db';
+import { candidates } from '$lib/server/db/schema';
+import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
+import { targetsToRules, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import { plainByTier, selectionBalance } from '$lib/server/services/charts';
+import { autoTargetLabel } from '$lib/domain/config-draft';
+import { describeRule, resolveRules } from '$lib/domain/selection';
+import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
+import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
+
+const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
+
+export function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
+	return t.label?.trim() || autoTargetLabel(t, config.youthAge);
+}
+
+function what(t: BalanceTarget): string {
+	if (t.kind === 'atLeast') return GROUP_WHAT[t.group] ?? t.group;
+	if (t.kind === 'atLeastField') return `领域：${t.field}`;
+	if (t.kind === 'atMostChannel') return `推荐渠道：${t.channel}`;
+	return `渠道类型：${t.channelType}`;
+}
+
+const unitOf = (t: BalanceTarget): 'share' | 'count' => (t.kind === 'atLeast' && t.share !== undefined ? 'share' : 'count');
+const valueOf = (t: BalanceTarget): number =>
+	t.kind === 'atLeast' && t.share !== undefined ? Math.round(t.share * 1000) / 10 : (t.count ?? 0);
+const sameTarget = (a: BalanceTarget, b: BalanceTarget): boolean =>
+	a.kind === b.kind && JSON.stringify({ ...a, label: undefined, share: undefined, count: undefined }) === JSON.stringify({ ...b, label: undefined, share: undefined, count: undefined }) && unitOf(a) === unitOf(b);
+
+/** One rule's engine wording for a tier of `seats` (`youth ≥ 2`), to match the infeasible report. */
+function engineRule(t: BalanceTarget, seats: number): { rule: string; seats: number } {
+	const rules = targetsToRules([t]);
+	const r = resolveRules({ seats, atLeast: rules.atLeast, atMost: rules.atMost })[0];
+	return { rule: describeRule(r), seats: r.count };
+}
+
+/** The run's targets when they are the settings' own list with other numbers, else null. */
+export function runTargets(config: CampaignConfig, used: BalanceTarget[] | undefined): BalanceTarget[] | null {
+	if (!used || used.length !== config.targets.length) return null;
+	return used.every((t, i) => sameTarget(t, config.targets[i])) ? used : null;
+}
+
+export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null, infeasible: InfeasibleView | null): TargetView[] {
+	const seats = config.tiers.find((t) => !t.subsetOf)?.size ?? 0;
+	return config.targets.map((t, index) => {
+		const cur = used?.[index] ?? t;
+		const { rule, seats: n } = engineRule(cur, seats);
+		const hit = infeasible?.rules.find((r) => r.rule === rule);
+		return {
+			index,
+			label: targetLabel(t, config),
+			what: what(t),
+			kind: t.kind === 'atLeast' || t.kind === 'atLeastField' ? 'atLeast' : 'atMost',
+			unit: unitOf(t),
+			configured: valueOf(t),
+			current: valueOf(cur),
+			seats: n,
+			rule,
+			...(hit ? { shortBy: hit.shortBy, conflictMessage: hit.message } : {})
+		};
+	});
+}
+
+export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null): Relaxation[] {
+	if (!used) return [];
+	const out: Relaxation[] = [];
+	config.targets.forEach((t, i) => {
+		const a = valueOf(t);
+		const b = valueOf(used[i]);
+		if (a === b) return;
+		const unit = unitOf(t) === 'share' ? '%' : '名';
+		out.push({ label: targetLabel(t, config), from: `${a}${unit}`, to: `${b}${unit}` });
+	});
+	return out;
+}
+
+/**
+ * Reads the relax form: `value.<i>` per target of the settings. Only relaxing is allowed here
+ * (an 不少于 lower, an 不超过 higher); a stricter target belongs in the campaign settings.
+ * Returns null when every number equals the setting (the run then uses the settings as they are).
+ */
+export function parseTargets(config: CampaignConfig, form: FormData): { targets: BalanceTarget[] | null } | { error: string } {
+	let changed = false;
+	const out: BalanceTarget[] = [];
+	for (const [i, t] of config.targets.entries()) {
+		const raw = String(form.get(`value.${i}`) ?? '').trim();
+		const label = targetLabel(t, config);
+		if (raw === '') {
+			out.push(t);
+			continue;
+		}
+		const v = Number(raw);
+		const unit = unitOf(t);
+		if (!Number.isFinite(v) || v < 0 || (unit === 'count' && !Number.isInteger(v)) || (unit === 'share' && v > 100))
+			return { error: `“${label}”的${unit === 'share' ? '比例应为 0–100 之间的数' : '人数应为非负整数'}，收到“${raw}”` };
+		const was = valueOf(t);
+		if (v === was) {
+			out.push(t);
+			continue;
+		}
+		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
+		if (atLeast ? v > was : v < was)
+			return { error: `“${label}”在此处只能放宽（${atLeast ? '不高于' : '不低于'} ${was}${unit === 'share' ? '%' : '名'}）；如需提高要求，请在“设置”中修改名单平衡目标` };
+		changed = true;
+		const next: BalanceTarget =
+			t.kind === 'atLeast'
+				? unit === 'share'
+					? { kind: 'atLeast', group: t.group, share: v / 100 }
+					: { kind: 'atLeast', group: t.group, count: v }
+				: { ...t, count: v, label: undefined };
+		const clean = Object.fromEntries(Object.entries(next).filter(([, x]) => x !== undefined)) as BalanceTarget;
+		out.push({ ...clean, label: autoTargetLabel(clean, config.youthAge) });
+	}
+	return { targets: changed ? out : null };
+}
+
+export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>, withNames: boolean): TierView[] {
+	const byId = new Map(input.pool.map((c) => [c.id, c]));
+	const plain = plainByTier(input, outcome);
+	const balance = selectionBalance(input, outcome);
+	return outcome.tiers.map((t, i) => {
+		const why = new Map(t.explanation.map((e) => [e.candidate, e.text]));
+		const displacedBy = new Map(t.explanation.map((e) => [e.displaced, e.text]));
+		const selected = new Set(t.selected);
+		const person = (id: string) => {
+			const c = byId.get(id);
+			return { code: c?.code ?? id, field: c?.field ?? '', score: c?.score ?? 0, ...(withNames ? { name: c?.name ?? '' } : {}) };
+		};
+		return {
+			name: t.name,
+			size: t.size,
+			total: t.total,
+			subsetOf: input.tiers[i]?.subsetOf ?? null,
+			rows: t.selected.map((id, k) => ({ rank: k + 1, id, ...person(id), why: why.get(id) ?? null })),
+			plain: plain[i].map((id, k) => ({ rank: k + 1, ...person(id), displaced: !selected.has(id), by: displacedBy.get(id) ?? null })),
+			balance: balance.find((b) => b.tier === t.name)?.rows ?? null,
+			lifted: t.explanation.length
+		};
+	});
+}
+
+/** The chair reviews by code: a reason naming the candidate gets the code instead. */
+export function leftOutViews(input: SelectionInput, withNames: boolean): LeftOut[] {
+	return input.excluded.map((e) => ({
+		code: e.code,
+		reason: withNames || !e.name ? e.reason : e.reason.split(e.name).join(e.code),
+		...(withNames ? { name: e.name } : {})
+	}));
+}
+
+/** Candidates of the campaign that were not ranked at all, and why (not advanced, not passed, no score). */
+export async function notRanked(db: DB, campaignId: string, input: SelectionInput, withNames: boolean): Promise<LeftOut[]> {
+	const rows = await db
+		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+	const seen = new Set([...input.pool.map((c) => c.id), ...input.excluded.map((c) => c.id)]);
+	const all = await listRounds(db, campaignId);
+	const rank = all.find((r) => r.id === input.roundId);
+	const vote = [...all].reverse().find((r) => r.state === 'closed' && r.type === 'vote' && rank && r.seq > rank.seq);
+	const inRank = new Set(await roundCandidateIds(db, input.roundId));
+	const inVote = new Set(vote ? await roundCandidateIds(db, vote.id) : []);
+	return rows
+		.filter((r) => !seen.has(r.id))
+		.map((r) => {
+			const reason = !inRank.has(r.id)
+				? `未进入“${input.roundName}”`
+				: vote
+					? inVote.has(r.id)
+						? `未通过“${vote.name}”表决`
+						: `未进入“${vote.name}”`
+					: `“${input.roundName}”中没有有效评分`;
+			return { code: r.code ?? r.id, reason, ...(withNames ? { name: r.name } : {}) };
+		})
+		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export function infeasibleView(outcome: Extract<SelectionOutcome, { ok: false }>, config: CampaignConfig, used: BalanceTarget[]): InfeasibleView {
+	const seats = config.tiers.find((t) => t.name === outcome.tier)?.size ?? config.tiers[0]?.size ?? 0;
+	const labelOf = new Map(used.map((t) => [engineRule(t, seats).rule, targetLabel(t, config)]));
+	return {
+		tier: outcome.tier,
+		message: outcome.message,
+		rules: outcome.rules.map((r) => ({ ...r, label: labelOf.get(r.rule) ?? r.rule }))
+	};
+}
