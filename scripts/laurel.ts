@@ -31,8 +31,9 @@ async function main(): Promise<number> {
 		process.stderr.write(`错误: ${message}\n`);
 		result = { exit: 1, json: { error: 'INTERNAL', message } };
 	}
-	if (result.raw !== undefined) process.stdout.write(result.raw);
-	else if (result.json !== undefined) process.stdout.write(JSON.stringify(result.json) + '\n');
+	// Wait until stdout has taken everything: exiting right after write() cuts piped output short.
+	const out = result.raw ?? (result.json !== undefined ? JSON.stringify(result.json) + '\n' : '');
+	if (out) await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
 	return result.exit;
 }
 

@@ -3,15 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { badInput, parseOptions, type CliResult, type Command } from './types';
 import { solveAssignment, validateAssignmentInstance } from '../../src/lib/domain/assignment';
 
-// The answer can be hundreds of KB: written here and awaited, because the dispatcher's
-// process.exit() right after a plain write truncates piped stdout (at 128 KB on Linux).
-async function emit(result: CliResult): Promise<CliResult> {
-	const text = JSON.stringify(result.json) + '\n';
-	await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
-	return { exit: result.exit };
-}
-
-const assign: Command = async (args) => emit(await run(args));
+const assign: Command = (args) => run(args);
 
 async function run(args: string[]): Promise<CliResult> {
 	const file = parseOptions(args).in;

@@ -1,0 +1,40 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { configOf } from '$lib/server/services/campaigns';
+import { listRounds, AGGREGATION_LABELS } from '$lib/server/services/rounds';
+import { roundResults } from '$lib/server/services/results';
+import { latestSelection, lockedSelection, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import { progressOverTime, scoreHistogram, selectionBalance } from '$lib/server/services/charts';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
+	const db = await getDb();
+	const config = configOf(campaign);
+	const scored = (await listRounds(db, campaign.id)).filter((r) => r.type === 'score' && r.state !== 'draft');
+	const rounds = [];
+	for (const round of scored) {
+		const results = await roundResults(db, round);
+		if (!results.aggregates.length) continue;
+		rounds.push({
+			id: round.id,
+			name: round.name,
+			state: round.state,
+			aggregation: AGGREGATION_LABELS[round.aggregation] ?? round.aggregation,
+			histogram: scoreHistogram(results, config.fields),
+			leniency: results.leniency
+				.map((l) => ({ expert: l.expert, n: l.n, mean: l.mean, compared: l.compared, ownMean: l.ownMean, panelMean: l.panelMean, difference: l.difference }))
+				.sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity) || (a.expert < b.expert ? -1 : 1))
+		});
+	}
+	const sel = (await lockedSelection(db, campaign.id)) ?? (await latestSelection(db, campaign.id));
+	const outcome = (sel?.result ?? null) as SelectionOutcome | null;
+	const balance = sel && outcome?.ok ? selectionBalance(sel.input as SelectionInput, outcome) : [];
+	return {
+		role,
+		rounds,
+		progress: await progressOverTime(db, campaign.id),
+		selection: sel ? { state: sel.state, ok: !!outcome?.ok, createdAt: sel.createdAt } : null,
+		balance
+	};
+};
