@@ -113,7 +113,7 @@ export class Client {
 	cookie = '';
 	constructor(
 		public base: string,
-		private stats: Stats
+		public stats: Stats
 	) {}
 
 	async request(kind: string, path: string, init: RequestInit = {}): Promise<Response> {

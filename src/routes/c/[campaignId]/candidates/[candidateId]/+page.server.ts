@@ -62,7 +62,15 @@ export const actions: Actions = {
 
 	upload: async (event) => {
 		const { campaign, actor, db, row } = await candidateAccess(event);
-		const form = await event.request.formData();
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch (e) {
+			// adapter-node refuses bodies over BODY_SIZE_LIMIT while they are read.
+			if ((e as { status?: number })?.status === 413)
+				return fail(413, { upload: { errors: ['本次上传的文件合计超过了服务器允许的大小，请逐个上传；如仍失败，请系统管理员调整 BODY_SIZE_LIMIT'] } });
+			return fail(400, { upload: { errors: ['没有收到文件，请重新选择文件后上传'] } });
+		}
 		const kind = String(form.get('kind') ?? '');
 		if (!isAttachmentKind(kind)) return fail(400, { upload: { errors: [`文件类别“${kind}”无效`] } });
 		const files = form.getAll('file').filter((f): f is File => typeof f !== 'string' && f.size > 0);

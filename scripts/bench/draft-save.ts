@@ -1,0 +1,61 @@
+// Draft saving under a review day's load: 200 experts, all signed in first, each saving a draft
+// every ~3 s for 30 s against the built server on a fresh file database. Prints p50/p99 of the
+// save requests (loopback, so nearly all of it is server time) and the ratio to the 20 ms target.
+//   npx tsx scripts/bench/draft-save.ts [--experts 200] [--seconds 30]
+import { build, Client, DIR, PASSWORD, seed, sleep, startServer, Stats, waitUp } from './load-lib';
+
+const arg = (name: string, dflt: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : dflt;
+};
+const EXPERTS = Number(arg('experts', '200'));
+const SECONDS = Number(arg('seconds', '30'));
+const TARGET_P99 = 20;
+
+async function main(): Promise<number> {
+	build();
+	const dbFile = `${DIR}/draft.db`;
+	const s = await seed(dbFile, EXPERTS, 40);
+	const port = 46000 + (process.pid % 1000);
+	const server = startServer(dbFile, port);
+	try {
+		await waitUp(port);
+		const base = `http://localhost:${port}`;
+		const warm = new Stats();
+		const clients = s.experts.map(() => new Client(base, warm));
+		// Sign everyone in first: argon2 is meant to be slow and would blur the save figures.
+		for (let i = 0; i < clients.length; i += 8)
+			await Promise.all(clients.slice(i, i + 8).map((c, j) => c.login(s.experts[i + j].username, PASSWORD)));
+		const stats = new Stats();
+		const until = Date.now() + SECONDS * 1000;
+		await Promise.all(
+			clients.map(async (c, i) => {
+				const code = s.codes[i % s.codes.length];
+				const path = `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`;
+				let version = 0;
+				c.stats = stats;
+				await sleep((i * 15) % 3000);
+				for (let n = 0; Date.now() < until; n++) {
+					const r = await c.action('save', path, { round: s.roundId, 'v.merit': String(10 + (n % 30)), 'v.story': '', 'v.exemplary': '', comment: '草稿', baseVersion: String(version) });
+					if (typeof r.data?.version === 'number') version = r.data.version;
+					await sleep(2500 + ((i * 37 + n * 11) % 1000));
+				}
+			})
+		);
+		const row = stats.report(SECONDS).find((r) => r.kind === 'save');
+		if (!row) throw new Error('no saves measured');
+		console.log(`草稿保存：${EXPERTS} 名专家，${row.n} 次，${row.perSecond.toFixed(1)} 次/秒，p50 ${row.p50.toFixed(1)} ms，p99 ${row.p99.toFixed(1)} ms，失败 ${row.errors}，5xx ${stats.serverErrors}`);
+		console.log(`p99 与目标 ${TARGET_P99} ms 之比：${(row.p99 / TARGET_P99).toFixed(2)}`);
+		return row.errors === 0 && stats.serverErrors === 0 && row.p99 <= TARGET_P99 ? 0 : 1;
+	} finally {
+		server.kill('SIGTERM');
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.error(e);
+		process.exit(1);
+	}
+);

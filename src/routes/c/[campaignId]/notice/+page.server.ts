@@ -1,0 +1,84 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { candidates } from '$lib/server/db/schema';
+import { configOf } from '$lib/server/services/campaigns';
+import { recordOf } from '$lib/server/services/candidates';
+import { lockedSelection, setNoticeStart, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import { addWorkdays } from '$lib/domain/workdays';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string | null | undefined): s is string {
+	if (!s || !DATE.test(s)) return false;
+	try {
+		addWorkdays(s, 1);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Today on Beijing time, YYYY-MM-DD. */
+function today(): string {
+	return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+const byPinyin = new Intl.Collator('zh-CN');
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
+	const db = await getDb();
+	const config = configOf(campaign);
+	const sel = await lockedSelection(db, campaign.id);
+	const outcome = (sel?.result ?? null) as SelectionOutcome | null;
+	if (!sel || !outcome?.ok) return { locked: false as const };
+	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaign.id));
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const input = sel.input as SelectionInput;
+	const tiers = outcome.tiers.map((t, i) => ({
+		name: t.name,
+		subsetOf: input.tiers[i]?.subsetOf ?? null,
+		people: t.selected
+			.map((id) => byId.get(id))
+			.filter((r) => !!r)
+			.map((r) => {
+				const rec = recordOf(r);
+				return { name: rec.name, gender: rec.gender, unitAndTitle: rec.unitAndTitle };
+			})
+			.sort((a, b) => byPinyin.compare(a.name, b.name))
+	}));
+	const param = event.url.searchParams;
+	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? today());
+	return {
+		locked: true as const,
+		selectionId: sel.id,
+		lockedAt: sel.lockedAt,
+		savedStart: sel.noticeStart,
+		start,
+		contact: (param.get('contact') ?? '').slice(0, 200),
+		workdays: config.publicNoticeWorkdays || 5,
+		hosts: config.hosts,
+		document: config.document,
+		tiers
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const start = String(form.get('start') ?? '').trim();
+		const contact = String(form.get('contact') ?? '').trim().slice(0, 200);
+		if (!validDate(start)) return fail(400, { message: `公示开始日期“${start}”无效，请选择日期` });
+		const db = await getDb();
+		const sel = await lockedSelection(db, campaign.id);
+		if (!sel) return fail(409, { message: '遴选结果尚未锁定，不能发布公示' });
+		await setNoticeStart(db, actor, campaign.id, sel.id, start);
+		const query = new URLSearchParams({ saved: '1' });
+		if (contact) query.set('contact', contact);
+		redirect(303, `/c/${campaign.id}/notice?${query}`);
+	}
+};
