@@ -3,7 +3,13 @@
 import { test, expect } from '@playwright/test';
 import { DEMO, loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { createRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
+import { and, eq } from 'drizzle-orm';
+import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
+import { addNote, roundResults } from '../../src/lib/server/services/results';
+import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
+import { topN } from '../../src/lib/domain/advance';
 
 const widths = [1280, 768];
 test.skip(!process.env.SCREENSHOTS, 'screenshots only on demand');
@@ -98,3 +104,117 @@ test('expert desk screens', async ({ page }) => {
 	}
 });
 
+
+// The chair's rounds: the panel page with its rounds, a score round under way (an outlier, a rescore
+// pending, drafts, a note), the calibrated matrix with a dossier opened, a closed round ready to
+// advance, and a vote tally. Seeded through the services in campaigns of their own.
+async function scoreRound(id: string, round: RoundRow, opts: { outlier: boolean; leaveOpen: boolean }) {
+	const db = await e2eDb();
+	const actor = { id: null, name: 'screens' };
+	const blocked = await blockedPairs(db, id);
+	const ps = await db.select().from(panels).where(eq(panels.campaignId, id));
+	const rubric = (round.rubric ?? []) as { key: string; max: number }[];
+	const split = (total: number) => {
+		const v: Record<string, number> = {};
+		let left = total;
+		rubric.forEach((c, i) => {
+			const x = i === rubric.length - 1 ? left : Math.min(c.max, Math.round((total * c.max) / 100));
+			v[c.key] = Math.max(0, Math.min(c.max, x));
+			left -= v[c.key];
+		});
+		return v;
+	};
+	for (const p of ps.sort((a, b) => (a.field < b.field ? -1 : 1))) {
+		const members = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId).sort();
+		const cs = (await db.select().from(candidates).where(and(eq(candidates.campaignId, id), eq(candidates.field, p.field)))).sort((a, b) =>
+			a.reviewCode! < b.reviewCode! ? -1 : 1
+		);
+		for (const [ci, c] of cs.entries()) {
+			const quality = 62 + ((ci * 37 + p.field.length * 11) % 29);
+			for (const [ei, e] of members.entries()) {
+				if (blocked.has(pairKey(e, c.id))) continue;
+				// the panel's last expert has two drafts and one dossier not started
+				const late = opts.leaveOpen && ei === members.length - 1 && ci >= cs.length - 3;
+				if (late && ci === cs.length - 1) continue;
+				let total = Math.min(99, quality + [2, -1, -3][ei % 3] + ((ci + ei) % 3));
+				if (opts.outlier && ci === 1 && ei === 2) total = Math.max(20, total - 32);
+				const r = await saveSheet(db, actor, { round, expertId: e, candidateId: c.id, values: split(total), baseVersion: 0, submit: !late, comment: '' });
+				if (!r.ok) throw new Error(r.message);
+			}
+		}
+	}
+}
+
+test('round screens', async ({ page }) => {
+	test.setTimeout(240_000);
+	const actor = { id: null, name: 'screens' };
+	const db = await e2eDb();
+	// 1. an open score round
+	const id = await seedReviewCampaign('shots');
+	if (!(await listRounds(db, id)).length) {
+		const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
+		if (!r.ok || !(await openRound(db, actor, id, r.id)).ok) throw new Error('round');
+		const round = (await getRound(db, id, r.id))!;
+		await scoreRound(id, round, { outlier: true, leaveOpen: true });
+		const res = await roundResults(db, round);
+		const withOutlier = res.aggregates.filter((a) => a.outliers.length);
+		const target = withOutlier[withOutlier.length - 1];
+		const expertId = res.experts.find((e) => e.name === target.outliers[0].expert)!.id;
+		await requestRescore(db, actor, round, expertId, target.id, '请复核“业绩突出”一项');
+		await addNote(db, actor, round, res.aggregates[0].id, '组内讨论：成果转化数据已核实。');
+		await createRound(db, actor, id, { name: '终评', type: 'vote', reviewers: 'panel', threshold: { num: 2, den: 3 } });
+	}
+	const first = (await listRounds(db, id))[0];
+	const res = await roundResults(db, first);
+	const flagged = res.aggregates.find((a) => a.outliers.length)!;
+	const flaggedExpert = res.experts.find((e) => e.name === flagged.outliers[0].expert)!.id;
+
+	// 2. a closed score round ready to advance, then a vote round
+	const id2 = await seedReviewCampaign('shots2');
+	if (!(await listRounds(db, id2)).length) {
+		const r = await createRound(db, actor, id2, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'trimmedMean' });
+		if (!r.ok || !(await openRound(db, actor, id2, r.id)).ok) throw new Error('round');
+		await scoreRound(id2, (await getRound(db, id2, r.id))!, { outlier: false, leaveOpen: false });
+		await closeRound(db, actor, id2, r.id);
+		await createRound(db, actor, id2, { name: '终评', type: 'vote', reviewers: 'panel' });
+	}
+	const [score2, vote2] = await listRounds(db, id2);
+
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.context().clearCookies();
+		await loginAs(page, 'shots-chair');
+		expect((await page.goto(`/c/${id}/panel`))?.status()).toBe(200);
+		await page.screenshot({ path: `screenshots/chair-rounds-${width}.png`, fullPage: true });
+		expect((await page.goto(`/c/${id}/rounds/${first.id}`))?.status()).toBe(200);
+		await page.screenshot({ path: `screenshots/chair-round-${width}.png`, fullPage: true });
+		await page.goto(`/c/${id}/rounds/${first.id}?view=calibrated&c=${flagged.id}&e=${flaggedExpert}#focus`);
+		await page.screenshot({ path: `screenshots/chair-round-focus-${width}.png` });
+		await page.locator('#matrix-h').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `screenshots/chair-round-matrix-${width}.png` });
+		await page.context().clearCookies();
+		await loginAs(page, 'shots2-chair');
+		await page.goto(`/c/${id2}/rounds/${score2.id}`);
+		await page.locator('section.advance').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `screenshots/chair-round-advance-${width}.png` });
+	}
+
+	// the vote round: advance the top 2 per field, open, vote
+	if ((await getRound(db, id2, vote2.id))!.state === 'draft') {
+		const r2 = await roundResults(db, score2);
+		const top = topN(r2.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate })), 2, 'field');
+		await advanceCandidates(db, actor, id2, vote2.id, top.selected, 'top', '每个领域前 2 名');
+		await openRound(db, actor, id2, vote2.id);
+		const vr = (await getRound(db, id2, vote2.id))!;
+		const pairs = await roundPairs(db, vr);
+		for (const [i, p] of pairs.entries()) {
+			const choice = (['yes', 'yes', 'no', 'yes', 'abstain'] as const)[i % 5];
+			await saveSheet(db, actor, { round: vr, expertId: p.expertId, candidateId: p.candidateId, values: {}, choice, baseVersion: 0, submit: true });
+		}
+	}
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/c/${id2}/rounds/${vote2.id}`);
+		await page.screenshot({ path: `screenshots/chair-vote-${width}.png`, fullPage: true });
+	}
+});

@@ -5,7 +5,9 @@ import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { createRound, openRound, getRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { progressOverTime } from '../../src/lib/server/services/charts';
+import { plainByTier, progressOverTime, scoreHistogram, selectionBalance } from '../../src/lib/server/services/charts';
+import { solveInput, targetsToRules, type SelectionInput } from '../../src/lib/server/services/selection';
+import type { RoundResults } from '../../src/lib/server/services/results';
 
 const C = 'charts';
 const actor = { id: null, name: 'organizer' };
@@ -68,5 +70,77 @@ describe('progressOverTime', () => {
 	it('is empty for a campaign without submissions', async () => {
 		const p = await progressOverTime(db, 'no-such-campaign');
 		expect(p).toEqual({ days: [], rounds: [] });
+	});
+});
+
+describe('the final list beside the plain score order', () => {
+	// Eleven tied at 90 with review codes in the opposite order of their ids, and two women below:
+	// "women ≥ 2" must displace two of the tied, and the page must show the same two as the
+	// explanation names (the engine breaks ties by id).
+	const pool = Array.from({ length: 13 }, (_, i) => {
+		const id = `a${String(i + 1).padStart(2, '0')}`;
+		return {
+			id,
+			score: i < 11 ? 90 : i === 11 ? 80 : 70,
+			groups: i >= 11 ? ['woman'] : [],
+			field: '前沿',
+			channel: '南宁市',
+			code: `前沿-${String(20 - i).padStart(2, '0')}`,
+			name: id,
+			unitAndTitle: '',
+			gender: i >= 11 ? '女' : '男',
+			channelType: '地区'
+		};
+	});
+	const targets = [{ kind: 'atLeast' as const, group: 'woman' as const, count: 2, label: '女性科技工作者不少于2名' }];
+	const input: SelectionInput = {
+		roundId: 'r',
+		roundName: '初评',
+		pool,
+		excluded: [],
+		tiers: [{ name: '最美科技工作者', size: 10, rules: targetsToRules(targets) }],
+		targets
+	};
+	const outcome = solveInput(input);
+	if (!outcome.ok) throw new Error('infeasible');
+
+	it('marks as displaced exactly the candidates the explanation names', () => {
+		const [plain] = plainByTier(input, outcome);
+		expect(plain).toHaveLength(10);
+		const tier = outcome.tiers[0];
+		const displaced = plain.filter((id) => !tier.selected.includes(id)).sort();
+		expect(displaced).toEqual(tier.explanation.map((e) => e.displaced).sort());
+		const lifted = tier.selected.filter((id) => !plain.includes(id)).sort();
+		expect(lifted).toEqual(tier.explanation.map((e) => e.candidate).sort());
+		expect(lifted).toEqual(['a12', 'a13']);
+	});
+
+	it('reports required, achieved and the plain order per target', () => {
+		expect(selectionBalance(input, outcome)).toEqual([
+			{
+				tier: '最美科技工作者',
+				size: 10,
+				rows: [{ label: '女性科技工作者不少于2名', rule: 'woman ≥ 2', kind: 'atLeast', required: 2, achieved: 2, plain: 0, ok: true }]
+			}
+		]);
+	});
+});
+
+describe('scoreHistogram', () => {
+	it('bins the round scores by panel, the top bin holding full marks', () => {
+		const aggregates = [
+			{ field: '前沿', value: 71.5 },
+			{ field: '前沿', value: 100 },
+			{ field: '主战场', value: 74.99 },
+			{ field: '主战场', value: 86 }
+		];
+		const results = { round: { id: 'r', name: '初评' }, scale: 100, aggregates } as unknown as RoundResults;
+		const h = scoreHistogram(results, ['前沿', '主战场']);
+		expect(h.bins.map((b) => b.label)).toEqual(['70–75', '75–80', '80–85', '85–90', '90–95', '95–100']);
+		expect(h.panels).toEqual([
+			{ name: '前沿', counts: [1, 0, 0, 0, 0, 1], n: 2 },
+			{ name: '主战场', counts: [1, 0, 0, 1, 0, 0], n: 2 }
+		]);
+		expect(h.totals).toEqual([2, 0, 0, 1, 0, 1]);
 	});
 });

@@ -35,6 +35,49 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	return { text: stripBom(iconv.decode(toBuffer(bytes), 'gb18030')), encoding: 'gb18030' };
 }
 
+/** Signatures of files that are often uploaded instead of a CSV (checked on the first bytes). */
+const BINARY_SIGNATURES: { sig: number[]; what: string }[] = [
+	{ sig: [0x50, 0x4b, 0x03, 0x04], what: 'Excel 工作簿（.xlsx）、Word 文档或压缩包' },
+	{ sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: '旧版 Excel 工作簿（.xls）或 Word 文档' },
+	{ sig: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'PNG 图片' },
+	{ sig: [0xff, 0xd8, 0xff], what: 'JPG 图片' },
+	{ sig: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'PDF 文档' },
+	{ sig: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片' },
+	{ sig: [0x52, 0x61, 0x72, 0x21], what: 'RAR 压缩包' },
+	{ sig: [0x1f, 0x8b], what: 'gzip 压缩包' }
+];
+
+const SAVE_AS_CSV = '请在 Excel 或 WPS 中打开表格，选择“另存为”→“CSV（逗号分隔）”或“CSV UTF-8”后再上传';
+
+/**
+ * Why the bytes cannot be a CSV text file, in Chinese, or null when they may be one: a known
+ * binary signature, or control bytes that no UTF-8/GBK text has (NUL in particular; UTF-16
+ * without BOM has one in every ASCII character). Files with a UTF-16 BOM are text.
+ */
+export function binaryFileProblem(bytes: Uint8Array): string | null {
+	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+	const hit = BINARY_SIGNATURES.find((s) => bytes.length >= s.sig.length && s.sig.every((b, i) => bytes[i] === b));
+	if (hit) return `文件不是 CSV 文本文件（按文件内容判断是${hit.what}），未导入。${SAVE_AS_CSV}`;
+	const n = Math.min(bytes.length, 65536);
+	let nul = 0;
+	let nulEven = 0;
+	let control = 0;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (b === 0) {
+			nul++;
+			if (i % 2 === 0) nulEven++;
+		} else if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
+	}
+	if (nul > 0 && nul >= n / 8 && (nulEven > nul * 0.9 || nulEven < nul * 0.1)) {
+		return `文件看起来是不带 BOM 的 UTF-16 编码文本，无法可靠识别，未导入。${SAVE_AS_CSV}`;
+	}
+	if (nul > 0 || control > n / 100) {
+		return `文件含有二进制内容，不是 CSV 文本文件（可能是图片、压缩包、其他格式的文件或文件已损坏），未导入。${SAVE_AS_CSV}`;
+	}
+	return null;
+}
+
 /** GB18030 bytes of a string (for fixtures and tests that imitate an Excel GBK save). */
 export function encodeGb18030(text: string): Uint8Array {
 	return new Uint8Array(iconv.encode(text, 'gb18030'));

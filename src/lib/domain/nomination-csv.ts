@@ -10,7 +10,7 @@
 // (csv-safe.ts). This parser removes exactly one leading quote in front of such text, so our own
 // exports import back unchanged and an office file with '=... keeps the text after the quote.
 import Papa from 'papaparse';
-import { decodeText, type TextEncodingName } from './csv-decode';
+import { binaryFileProblem, decodeText, encodingLabel, type TextEncodingName } from './csv-decode';
 import { toCsv } from './csv-safe';
 import {
 	COLUMNS,
@@ -58,6 +58,8 @@ export interface ParseNominationOptions {
 	fields?: string[];
 	/** YYYY-MM-DD; a 出生年月 after it is rejected. Without it only years after 2100 are. */
 	today?: string;
+	/** More nominee rows than this: the file is refused before its rows are read (tooManyRows). */
+	maxRows?: number;
 }
 
 export interface NominationParseResult {
@@ -67,6 +69,8 @@ export interface NominationParseResult {
 	rows: ParsedRow[];
 	errors: RowError[];
 	warnings: RowError[];
+	/** Set when the file has more nominee rows than opts.maxRows: their number (rows were not read). */
+	tooManyRows?: number;
 }
 
 /** How many leading rows may be a title (汇总表 titles, "推荐单位：…") before the header. */
@@ -76,6 +80,11 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 	const { text, encoding } = decodeText(bytes);
 	const delimiter = detectDelimiter(text);
 	const result: NominationParseResult = { encoding, delimiter, rows: [], errors: [], warnings: [] };
+	const binary = binaryFileProblem(bytes);
+	if (binary) {
+		result.errors.push({ row: 1, column: '', message: binary });
+		return result;
+	}
 	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
 	for (const e of parsed.errors) {
 		const row = (e.row ?? 0) + 1;
@@ -145,6 +154,13 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 			headerText.set(col.key, h);
 		} else extraAt.set(i, h);
 	});
+	if (columnAt.size === 0) {
+		result.errors.push({
+			row: headerRow,
+			column: '',
+			message: `第${headerRow}行没有可识别的列名（应有 姓名、性别、出生年月 等模板中的中文列名）。如果列名是英文，请改用导入模板的列名；如果显示为乱码，文件可能不是 UTF-8 或 GBK 编码（本次按 ${encodingLabel(encoding)} 读取），请另存为“CSV UTF-8”后再上传`
+		});
+	}
 	for (const col of COLUMNS) {
 		if (col.required && !columnAt.has(col.key)) {
 			result.errors.push({ row: headerRow, column: col.header, message: `缺少必填列“${col.header}”` });
@@ -166,13 +182,23 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 		keys: new Map(),
 		people: new Map()
 	};
+	// Sheets often come with 序号 prefilled on empty template rows.
+	const seqAt = columnAt.get('seq');
+	const isNominee = (rec: string[]) => !blank(rec) && !rec.every((c, j) => c === '' || j === seqAt);
+	if (opts.maxRows !== undefined) {
+		// Counted before any row is read: an oversized file is refused in a fraction of the time.
+		let count = 0;
+		for (let i = headerIndex + 1; i < records.length; i++) if (isNominee(records[i])) count++;
+		if (count > opts.maxRows) {
+			result.tooManyRows = count;
+			result.errors.push({ row: 1, column: '', message: `文件有 ${count} 行，超过单次导入上限 ${opts.maxRows} 行，请分批导入` });
+			return result;
+		}
+	}
 	let nominees = 0;
 	for (let i = headerIndex + 1; i < records.length; i++) {
 		const rec = records[i];
-		if (blank(rec)) continue;
-		// Sheets often come with 序号 prefilled on empty template rows.
-		const seqAt = columnAt.get('seq');
-		if (rec.every((c, j) => c === '' || j === seqAt)) continue;
+		if (!isNominee(rec)) continue;
 		nominees++;
 		parseRow(rec, i + 1, header.length, ctx, result);
 	}

@@ -146,17 +146,21 @@ export interface TierBalance {
 /**
  * The plain score order of each tier: the top `size` by score among the candidates the tier draws
  * from (those no earlier tier took, or the named tier's winners), as selectTiers draws them.
+ * Ties are ordered as the engine orders them (by candidate id), so that the candidates shown as
+ * displaced are exactly those the explanation names — `outcome.plain` orders ties by review code,
+ * which can differ from the engine at a tie on the boundary.
  */
 export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
+	const order = [...input.pool].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => c.id);
 	const taken = new Set<string>();
 	return outcome.tiers.map((t, i) => {
 		const spec = input.tiers[i];
 		let from: string[];
 		if (spec?.subsetOf) {
 			const src = new Set(outcome.tiers.find((x) => x.name === spec.subsetOf)?.selected ?? []);
-			from = outcome.plain.filter((id) => src.has(id));
+			from = order.filter((id) => src.has(id));
 		} else {
-			from = outcome.plain.filter((id) => !taken.has(id));
+			from = order.filter((id) => !taken.has(id));
 			for (const id of t.selected) taken.add(id);
 		}
 		return from.slice(0, t.size);

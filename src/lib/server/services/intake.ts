@@ -41,7 +41,8 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 		return fileError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
 	}
 	const knownChannels = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
-	const r = parseNominationCsv(bytes, { knownChannels, fields: config.fields, today: today() });
+	const r = parseNominationCsv(bytes, { knownChannels, fields: config.fields, today: today(), maxRows: MAX_IMPORT_ROWS });
+	if (r.tooManyRows !== undefined) return fileError(r.errors[0].message);
 	const total = r.rows.length + new Set(r.errors.filter((e) => e.row > 1).map((e) => e.row)).size;
 	if (total > MAX_IMPORT_ROWS) return fileError(`文件有 ${total} 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
 	const newChannels = new Map<string, ChannelType>();

@@ -65,7 +65,7 @@ export const ACTION_LABELS: Record<string, string> = {
 	'candidate.create': '新增候选人',
 	'candidate.update': '修改候选人',
 	'candidate.redactions': '修改隐去内容',
-	'attachment.add': '上传附件',
+	'attachment.create': '上传附件',
 	'attachment.delete': '删除附件',
 	'campaign.channels_added': '新增推荐渠道',
 	'expert.update': '修改专家信息',

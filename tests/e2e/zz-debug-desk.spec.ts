@@ -1,0 +1,23 @@
+import { test, expect } from '@playwright/test';
+import { loginAs } from './helpers';
+import { e2eDb, seedReviewCampaign } from './fixtures';
+import { createRound, openRound } from '../../src/lib/server/services/rounds';
+test('debug', async ({ page }) => {
+	const id = await seedReviewCampaign('dbg');
+	const db = await e2eDb();
+	const r = await createRound(db, { id: null, name: 'x' }, id, { name: '初评', type: 'score', reviewers: 'panel' });
+	if (!r.ok) throw new Error(r.message);
+	await openRound(db, { id: null, name: 'x' }, id, r.id);
+	page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+	page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+	await loginAs(page, 'dbg-expert01');
+	await page.goto(`/c/${id}/tasks`);
+	const href = await page.locator('td.code a').first().getAttribute('href');
+	await page.goto(href!);
+	await page.locator('body[data-hydrated]').waitFor();
+	for (const [l, v] of [['业绩突出', '30'], ['事迹感人', '20'], ['示范引领', '20']]) await page.getByLabel(l, { exact: true }).fill(v);
+	await page.getByRole('button', { name: '提交评分' }).click();
+	await page.waitForTimeout(1500);
+	console.log('DIALOG OPEN', await page.evaluate(() => document.querySelector('dialog')?.open));
+	console.log(await page.getByTestId('save-status').textContent());
+});
