@@ -3,12 +3,11 @@
 import { test, expect } from '@playwright/test';
 import { DEMO, loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { addNote, roundResults } from '../../src/lib/server/services/results';
-import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
-import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
+import { candidates } from '../../src/lib/server/db/schema';
 import { topN } from '../../src/lib/domain/advance';
 
 const widths = [1280, 768];
@@ -111,36 +110,37 @@ test('expert desk screens', async ({ page }) => {
 async function scoreRound(id: string, round: RoundRow, opts: { outlier: boolean; leaveOpen: boolean }) {
 	const db = await e2eDb();
 	const actor = { id: null, name: 'screens' };
-	const blocked = await blockedPairs(db, id);
-	const ps = await db.select().from(panels).where(eq(panels.campaignId, id));
 	const rubric = (round.rubric ?? []) as { key: string; max: number }[];
 	const split = (total: number) => {
 		const v: Record<string, number> = {};
 		let left = total;
 		rubric.forEach((c, i) => {
-			const x = i === rubric.length - 1 ? left : Math.min(c.max, Math.round((total * c.max) / 100));
+			const x = i === rubric.length - 1 ? left : Math.round((total * c.max) / 100);
 			v[c.key] = Math.max(0, Math.min(c.max, x));
 			left -= v[c.key];
 		});
 		return v;
 	};
-	for (const p of ps.sort((a, b) => (a.field < b.field ? -1 : 1))) {
-		const members = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId).sort();
-		const cs = (await db.select().from(candidates).where(and(eq(candidates.campaignId, id), eq(candidates.field, p.field)))).sort((a, b) =>
-			a.reviewCode! < b.reviewCode! ? -1 : 1
-		);
-		for (const [ci, c] of cs.entries()) {
-			const quality = 62 + ((ci * 37 + p.field.length * 11) % 29);
-			for (const [ei, e] of members.entries()) {
-				if (blocked.has(pairKey(e, c.id))) continue;
-				// the panel's last expert has two drafts and one dossier not started
-				const late = opts.leaveOpen && ei === members.length - 1 && ci >= cs.length - 3;
-				if (late && ci === cs.length - 1) continue;
-				let total = Math.min(99, quality + [2, -1, -3][ei % 3] + ((ci + ei) % 3));
-				if (opts.outlier && ci === 1 && ei === 2) total = Math.max(20, total - 32);
-				const r = await saveSheet(db, actor, { round, expertId: e, candidateId: c.id, values: split(total), baseVersion: 0, submit: !late, comment: '' });
-				if (!r.ok) throw new Error(r.message);
-			}
+	const codes = new Map(
+		(await db.select().from(candidates).where(eq(candidates.campaignId, id))).map((c) => [c.id, c.reviewCode!])
+	);
+	const order = [...codes.keys()].sort((a, b) => (codes.get(a)! < codes.get(b)! ? -1 : 1));
+	const byCandidate = new Map<string, string[]>();
+	const pairs = await roundPairs(db, round);
+	for (const p of pairs) byCandidate.set(p.candidateId, [...(byCandidate.get(p.candidateId) ?? []), p.expertId].sort());
+	// each expert a little lenient or strict, the same on every dossier
+	const expertIndex = new Map([...new Set(pairs.map((p) => p.expertId))].sort().map((e, i) => [e, i]));
+	for (const [ci, c] of order.entries()) {
+		const es = byCandidate.get(c) ?? [];
+		const quality = 62 + ((ci * 37) % 29);
+		for (const [ei, e] of es.entries()) {
+			// the last expert of some dossiers has a draft, or has not started
+			const late = opts.leaveOpen && ei === es.length - 1 && ci % 10 >= 8;
+			if (late && ci % 10 === 9) continue;
+			let total = Math.min(99, quality + [2, -1, -3, 1, 0][expertIndex.get(e)! % 5] + ((ci * 7 + ei * 13) % 9) - 4);
+			if (opts.outlier && ci % 13 === 1 && ei === 2) total = Math.max(20, total - 32);
+			const r = await saveSheet(db, actor, { round, expertId: e, candidateId: c, values: split(total), baseVersion: 0, submit: !late });
+			if (!r.ok) throw new Error(r.message);
 		}
 	}
 }
@@ -172,7 +172,8 @@ test('round screens', async ({ page }) => {
 	// 2. a closed score round ready to advance, then a vote round
 	const id2 = await seedReviewCampaign('shots2');
 	if (!(await listRounds(db, id2)).length) {
-		const r = await createRound(db, actor, id2, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'trimmedMean' });
+		// every expert scores every dossier: a wide matrix that scrolls beside its sticky first column
+		const r = await createRound(db, actor, id2, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'trimmedMean' });
 		if (!r.ok || !(await openRound(db, actor, id2, r.id)).ok) throw new Error('round');
 		await scoreRound(id2, (await getRound(db, id2, r.id))!, { outlier: false, leaveOpen: false });
 		await closeRound(db, actor, id2, r.id);
@@ -187,6 +188,7 @@ test('round screens', async ({ page }) => {
 		expect((await page.goto(`/c/${id}/panel`))?.status()).toBe(200);
 		await page.screenshot({ path: `screenshots/chair-rounds-${width}.png`, fullPage: true });
 		expect((await page.goto(`/c/${id}/rounds/${first.id}`))?.status()).toBe(200);
+		await page.screenshot({ path: `screenshots/chair-round-top-${width}.png` });
 		await page.screenshot({ path: `screenshots/chair-round-${width}.png`, fullPage: true });
 		await page.goto(`/c/${id}/rounds/${first.id}?view=calibrated&c=${flagged.id}&e=${flaggedExpert}#focus`);
 		await page.screenshot({ path: `screenshots/chair-round-focus-${width}.png` });
@@ -195,6 +197,12 @@ test('round screens', async ({ page }) => {
 		await page.context().clearCookies();
 		await loginAs(page, 'shots2-chair');
 		await page.goto(`/c/${id2}/rounds/${score2.id}`);
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.screenshot({ path: `screenshots/chair-round-all-top-${width}.png` });
+		const wide = page.locator('.matrix').first();
+		await wide.scrollIntoViewIfNeeded();
+		await wide.evaluate((el) => (el.scrollLeft = 400));
+		await page.screenshot({ path: `screenshots/chair-round-all-matrix-${width}.png` });
 		await page.locator('section.advance').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: `screenshots/chair-round-advance-${width}.png` });
 	}
@@ -214,7 +222,99 @@ test('round screens', async ({ page }) => {
 	}
 	for (const width of widths) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.goto(`/c/${id2}/rounds/${vote2.id}`);
+		expect((await page.goto(`/c/${id2}/rounds/${vote2.id}`))?.status()).toBe(200);
 		await page.screenshot({ path: `screenshots/chair-vote-${width}.png`, fullPage: true });
 	}
+});
+
+// The final list (selection, also infeasible), the charts and the printable 公示, in a campaign of
+// its own: a closed 'panel' round scored over ten days with some lenient and strict experts.
+test('selection, charts and notice screens', async ({ page }) => {
+	test.setTimeout(300_000);
+	const rounds = await import('../../src/lib/server/services/rounds');
+	const { saveSheet: save } = await import('../../src/lib/server/services/sheets');
+	const sel = await import('../../src/lib/server/services/selection');
+	const schema = await import('../../src/lib/server/db/schema');
+	const { eq: same } = await import('drizzle-orm');
+	const id = await seedReviewCampaign('finalshots', 11);
+	const db = await e2eDb();
+	const actor = { id: null, name: 'screens' };
+	const existing = await sel.latestSelection(db, id);
+	if (!existing) {
+		const r = await rounds.createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+		if (!r.ok) throw new Error(r.message);
+		const o = await rounds.openRound(db, actor, id, r.id);
+		if (!o.ok) throw new Error(o.message);
+		const round = (await rounds.getRound(db, id, r.id))!;
+		const rows = await db.select().from(schema.candidates).where(same(schema.candidates.campaignId, id));
+		const byId = new Map(rows.map((c, i) => [c.id, { i, c }]));
+		const pairs = await rounds.roundPairs(db, round);
+		const experts = [...new Set(pairs.map((p) => p.expertId))].sort();
+		for (const p of pairs) {
+			const { i, c } = byId.get(p.candidateId)!;
+			const e = experts.indexOf(p.expertId);
+			// established men of 主战场 score highest, so the balance targets must lift others in
+			const base = c.field === '主战场' && c.gender === '男' ? 86 : 70;
+			const total = Math.min(98, base + ((i * 37) % 11) + [3, 0, -2, 1, -4][e % 5]);
+			const merit = Math.min(40, Math.round(total * 0.4));
+			const story = Math.min(30, Math.round(total * 0.3));
+			const res = await save(db, actor, { round, ...p, values: { merit, story, exemplary: Math.min(30, total - merit - story) }, baseVersion: 0, submit: true });
+			if (!res.ok) throw new Error(res.message);
+		}
+		// spread the submissions over ten working days, slow at first, as reviews go
+		const sheetRows = await db.select().from(schema.sheets).where(same(schema.sheets.roundId, r.id));
+		for (const [k, s] of sheetRows.entries()) {
+			const day = Math.floor(10 * Math.sqrt(k / sheetRows.length));
+			await db.update(schema.sheets).set({ submittedAt: Date.UTC(2024, 3, 1 + day + 2 * Math.floor(day / 5), 2 + (k % 9)) }).where(same(schema.sheets.id, s.id));
+		}
+		const closed = await rounds.closeRound(db, actor, id, r.id);
+		if (!closed.ok) throw new Error(closed.message);
+		// a run whose targets cannot all hold, for the infeasible view
+		const config = (await db.select().from(schema.campaigns).where(same(schema.campaigns.id, id)))[0].config as { targets: import('../../src/lib/domain/types').BalanceTarget[] };
+		await sel.runSelection(db, actor, id, config.targets.map((t) => (t.kind === 'atLeast' && t.group === 'woman' ? { ...t, count: 11, label: '女性科技工作者不少于11名' } : t)));
+	}
+	await loginAs(page, 'finalshots-organizer');
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/c/${id}/selection`);
+		await expect(page.getByTestId('infeasible')).toBeVisible();
+		await page.screenshot({ path: `screenshots/selection-infeasible-${width}.png`, fullPage: true });
+	}
+	await sel.runSelection(db, actor, id);
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/c/${id}/selection`);
+		await expect(page.getByTestId('tier-result')).toBeVisible();
+		await page.screenshot({ path: `screenshots/selection-${width}.png`, fullPage: true });
+	}
+	const latest = (await sel.latestSelection(db, id))!;
+	const locked = await sel.lockSelection(db, actor, id, latest.id);
+	if (!locked.ok) throw new Error(locked.message);
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/c/${id}/selection`);
+		await expect(page.getByTestId('run-state')).toHaveText('已锁定');
+		await page.screenshot({ path: `screenshots/selection-locked-${width}.png`, fullPage: true });
+		await page.goto(`/c/${id}/charts`);
+		await expect(page.getByTestId('chart-balance')).toBeVisible();
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: `screenshots/charts-${width}.png`, fullPage: true });
+		await page.goto(`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`);
+		await expect(page.getByTestId('notice-period')).toContainText('2024年5月16日');
+		await page.screenshot({ path: `screenshots/notice-${width}.png`, fullPage: true });
+	}
+	await page.emulateMedia({ media: 'print' });
+	await page.goto(`/c/${id}/charts`);
+	await page.screenshot({ path: 'screenshots/charts-print.png', fullPage: true });
+	// back to no emulation: page.pdf prints with print media only when screen is not forced
+	await page.emulateMedia({ media: null });
+	await page.goto(`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`);
+	await page.pdf({ format: 'A4', path: 'screenshots/notice.pdf', printBackground: true });
+	// the chair's read-only view: codes, no names, no forms
+	await page.context().clearCookies();
+	await loginAs(page, 'finalshots-chair');
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto(`/c/${id}/selection`);
+	await expect(page.getByTestId('tier-result')).toBeVisible();
+	await page.screenshot({ path: 'screenshots/selection-chair-1280.png', fullPage: true });
 });

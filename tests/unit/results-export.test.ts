@@ -7,9 +7,10 @@ import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
 import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/services/demo';
-import { advanceCandidates, closeRound, createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
+import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
-import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { blockedPairs, pairKey, recuse } from '../../src/lib/server/services/conflicts';
+import { roundResults } from '../../src/lib/server/services/results';
 import { exportCsv } from '../../src/lib/server/services/exports-all';
 
 const C = 'exp';
@@ -95,5 +96,20 @@ describe('scores export', () => {
 		expect(ballot.slice(4, 9)).toEqual(['', '', '', '', '赞成']);
 		// rounds in order: 初评 rows first
 		expect(rows[rows.length - 1][0]).toBe('终评');
+	});
+
+	it('a vote candidate whom every reviewer is blocked from shows nobody present instead of failing', async () => {
+		const vr = (await listRounds(db, C)).find((r) => r.name === '终评')!;
+		// a further vote round in which the whole panel has recused from one of the two candidates
+		expect(vr.state).toBe('open');
+		expect((await closeRound(db, actor, C, vr.id)).ok).toBe(true);
+		const again = await createRound(db, actor, C, { name: '复议', type: 'vote', reviewers: 'panel' });
+		if (!again.ok) throw new Error(again.message);
+		expect((await advanceCandidates(db, actor, C, again.id, [cands[1].id, cands[2].id], 'manual', '复议两名')).ok).toBe(true);
+		for (const e of expertIds) await recuse(db, actor, C, e, cands[2].id, '认识候选人');
+		const res = await roundResults(db, (await getRound(db, C, again.id))!);
+		const t = res.votes.find((x) => x.id === cands[2].id)!;
+		expect(t).toMatchObject({ present: 0, yes: 0, needed: 0, passed: false });
+		expect(res.votes.find((x) => x.id === cands[1].id)!.present).toBe(3);
 	});
 });

@@ -26,6 +26,8 @@ export interface AssignmentInstance {
 }
 
 export const MAX_PAIRS = 10_000_000;
+/** |affinity value| above this is refused: larger sums are no longer exact in a double. */
+export const MAX_AFFINITY = 1_000_000;
 
 export type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };
 
@@ -40,6 +42,7 @@ class InstanceError extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => {
+	if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // 1e400 parses to Infinity
 	const s = JSON.stringify(v);
 	return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
 };
@@ -49,6 +52,23 @@ function array(parent: Record<string, unknown>, key: string, required: boolean):
 	if ((v === undefined || v === null) && !required) return [];
 	if (!Array.isArray(v)) throw new InstanceError(v === undefined ? `缺少数组 ${key}` : `${key} 必须是数组`, key);
 	return v;
+}
+
+/** Keys of the contract; anything else (often a misspelt key such as "maxload") is refused. */
+const KEYS = {
+	top: ['reviewsPerDossier', 'dossiers', 'experts', 'conflicts', 'affinity'],
+	dossier: ['id', 'field'],
+	expert: ['id', 'fields', 'maxLoad'],
+	conflict: ['expert', 'dossier'],
+	affinity: ['expert', 'dossier', 'value']
+};
+
+function knownKeys(o: Record<string, unknown>, allowed: string[], path: string): void {
+	for (const key of Object.keys(o)) {
+		if (!allowed.includes(key)) {
+			throw new InstanceError(`未知字段 "${key}"（可用字段：${allowed.join('、')}）`, path ? `${path}.${key}` : key);
+		}
+	}
 }
 
 function id(v: unknown, path: string): string {
@@ -71,6 +91,7 @@ export function validateAssignmentInstance(json: unknown): ValidationResult {
 
 function check(json: unknown): AssignmentInstance {
 	if (!isObject(json)) throw new InstanceError('分配实例必须是 JSON 对象');
+	knownKeys(json, KEYS.top, '');
 	const k = json.reviewsPerDossier;
 	if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {
 		throw new InstanceError(`每份材料评审人数必须是不小于 1 的整数（当前为 ${show(k)}）`, 'reviewsPerDossier');
@@ -79,6 +100,7 @@ function check(json: unknown): AssignmentInstance {
 	const dossiers = array(json, 'dossiers', true).map((d, i): AssignmentDossier => {
 		const path = `dossiers[${i}]`;
 		if (!isObject(d)) throw new InstanceError('必须是对象 {"id", "field"}', path);
+		knownKeys(d, KEYS.dossier, path);
 		const did = id(d.id, `${path}.id`);
 		const prev = dossierIds.get(did);
 		if (prev !== undefined) throw new InstanceError(`材料编号 "${did}" 与 dossiers[${prev}] 重复`, `${path}.id`);
@@ -92,6 +114,7 @@ function check(json: unknown): AssignmentInstance {
 	const experts = array(json, 'experts', true).map((e, i): AssignmentExpert => {
 		const path = `experts[${i}]`;
 		if (!isObject(e)) throw new InstanceError('必须是对象 {"id", "fields", "maxLoad"}', path);
+		knownKeys(e, KEYS.expert, path);
 		const eid = id(e.id, `${path}.id`);
 		const prev = expertIds.get(eid);
 		if (prev !== undefined) throw new InstanceError(`专家编号 "${eid}" 与 experts[${prev}] 重复`, `${path}.id`);
@@ -122,8 +145,9 @@ function check(json: unknown): AssignmentInstance {
 			`实例过大：${dossiers.length} 份材料 × ${experts.length} 名专家，超过 ${MAX_PAIRS.toLocaleString('en')} 对的上限，请分批分配`
 		);
 	}
-	const pair = (v: unknown, list: string, i: number): Record<string, unknown> => {
+	const pair = (v: unknown, list: 'conflicts' | 'affinity', i: number): Record<string, unknown> => {
 		if (!isObject(v)) throw new InstanceError('必须是对象 {"expert", "dossier"}', `${list}[${i}]`);
+		knownKeys(v, list === 'conflicts' ? KEYS.conflict : KEYS.affinity, `${list}[${i}]`);
 		const expert = v.expert;
 		if (typeof expert !== 'string' || !expertIds.has(expert)) {
 			if (typeof expert === 'string' && expert.length > 0) {
@@ -152,6 +176,9 @@ function check(json: unknown): AssignmentInstance {
 		const value = a.value;
 		if (typeof value !== 'number' || !Number.isFinite(value)) {
 			throw new InstanceError(`匹配度必须是有限数值（当前为 ${show(value)}）`, `affinity[${i}].value`);
+		}
+		if (Math.abs(value) > MAX_AFFINITY) {
+			throw new InstanceError(`匹配度绝对值不能超过 ${MAX_AFFINITY}（当前为 ${show(value)}）`, `affinity[${i}].value`);
 		}
 		const key = (dossierIds.get(a.dossier as string) as number) * E + (expertIds.get(a.expert as string) as number);
 		const prev = seen[key] - 1;

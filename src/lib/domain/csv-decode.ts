@@ -69,10 +69,11 @@ export function binaryFileProblem(bytes: Uint8Array): string | null {
 			if (i % 2 === 0) nulEven++;
 		} else if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
 	}
-	if (nul > 0 && nul >= n / 8 && (nulEven > nul * 0.9 || nulEven < nul * 0.1)) {
+	// UTF-16 puts the NUL of every ASCII character (commas, line ends) on the same side of the pair.
+	if (nul >= 4 && (nulEven >= nul * 0.9 || nulEven <= nul * 0.1)) {
 		return `文件看起来是不带 BOM 的 UTF-16 编码文本，无法可靠识别，未导入。${SAVE_AS_CSV}`;
 	}
-	if (nul > 0 || control > n / 100) {
+	if (nul + control > n / 100) {
 		return `文件含有二进制内容，不是 CSV 文本文件（可能是图片、压缩包、其他格式的文件或文件已损坏），未导入。${SAVE_AS_CSV}`;
 	}
 	return null;

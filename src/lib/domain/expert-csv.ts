@@ -6,7 +6,7 @@
 // Encoding: UTF-8 with or without BOM, or GB18030/GBK (csv-decode.ts); comma or tab separated;
 // headers in any order. A file with any error is refused whole by the importer.
 import Papa from 'papaparse';
-import { decodeText, type TextEncodingName } from './csv-decode';
+import { binaryFileProblem, decodeText, encodingLabel, type TextEncodingName } from './csv-decode';
 import {
 	cleanCell,
 	detectDelimiter,
@@ -226,6 +226,11 @@ export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly strin
 	const { text, encoding } = decodeText(bytes);
 	const delimiter = detectDelimiter(text);
 	const result: ExpertParseResult = { encoding, delimiter, rows: [], errors: [], warnings: [], columns: [] };
+	const binary = binaryFileProblem(bytes);
+	if (binary) {
+		result.errors.push({ row: 1, column: '', message: binary });
+		return result;
+	}
 	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
 	for (const e of parsed.errors) {
 		const row = (e.row ?? 0) + 1;
@@ -266,6 +271,13 @@ export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly strin
 		columnAt.set(col.key, i);
 		headerText.set(col.key, h);
 	});
+	if (columnAt.size === 0) {
+		result.errors.push({
+			row: headerRow,
+			column: '',
+			message: `第${headerRow}行没有可识别的列名（应有 姓名、工作单位、评审领域 等模板中的中文列名）。如果列名是英文，请改用专家名单模板的列名；如果显示为乱码，文件可能不是 UTF-8 或 GBK 编码（本次按 ${encodingLabel(encoding)} 读取），请另存为“CSV UTF-8”后再上传`
+		});
+	}
 	for (const col of EXPERT_COLUMNS) {
 		if (col.required && !columnAt.has(col.key))
 			result.errors.push({ row: headerRow, column: col.header, message: `缺少必填列“${col.header}”` });

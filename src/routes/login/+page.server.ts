@@ -5,9 +5,12 @@ import { login } from '$lib/server/services/accounts';
 import { SESSION_COOKIE } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/cookies';
 
-/** Only same-site paths are followed after login (no open redirect). */
+/**
+ * Only same-site paths are followed after login (no open redirect). Browsers read `/\evil.com` as
+ * `//evil.com` and drop tabs and newlines, so backslashes and control characters are refused too.
+ */
 function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+	return next && next.startsWith('/') && !next.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(next) ? next : '/';
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {

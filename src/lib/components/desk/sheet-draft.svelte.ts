@@ -141,6 +141,8 @@ export class SheetDraft {
 		this.edits++;
 		this.dirty = true;
 		this.restored = false;
+		this.serverErrors = {};
+		if (this.state === 'invalid') this.message = '';
 		writeDraft(this.opts.storageKey, { ...this.content, baseVersion: this.baseVersion, dirty: true, at: Date.now() });
 		if (this.state === 'stale' || this.closed || this.state === 'gone') return;
 		this.state = 'pending';

@@ -13,6 +13,8 @@ export interface TargetView {
 	configured: number;
 	/** the value used by the run on screen (or the setting when there is no run) */
 	current: number;
+	/** current is looser than configured */
+	relaxed: boolean;
 	/** what the number means in seats for the first tier */
 	seats: number;
 	/** the engine's wording, to match an infeasible report (`youth ≥ 2`) */
@@ -26,6 +28,8 @@ export interface Relaxation {
 	label: string;
 	from: string;
 	to: string;
+	/** false when the run was stricter than the settings (only a script can do that) */
+	relaxed: boolean;
 }
 
 export interface ResultRow {
@@ -107,4 +111,5 @@ export function formatTime(ms: number | null | undefined): string {
 	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
-export const fmtScore = (s: number): string => String(Math.round(s * 100) / 100);
+/** Scores in tables: two decimals, so that columns line up (86.2 → 86.20). */
+export const fmtScore = (s: number): string => (Math.round(s * 100) / 100).toFixed(2);

@@ -44,8 +44,10 @@ async function recordFailure(db: DB, key: string, limit: number, now: number): P
 
 export async function login(db: DB, username: string, password: string, address: string): Promise<LoginResult> {
 	const now = Date.now();
-	const accountKey = `account:${username.trim().toLowerCase()}`;
-	const addressKey = `address:${address}`;
+	// Bounded keys: usernames have at most 32 characters, and a megabyte "username" posted by a
+	// stranger must not become a megabyte row of login_throttle.
+	const accountKey = `account:${username.trim().toLowerCase().slice(0, 100)}`;
+	const addressKey = `address:${address.slice(0, 100)}`;
 	const locks = [await lockedUntil(db, accountKey, now), await lockedUntil(db, addressKey, now)].filter(
 		(x): x is number => x !== null
 	);

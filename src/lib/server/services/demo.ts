@@ -72,6 +72,13 @@ export async function seedCampaign(
 	const accounts = demoAccounts(opts.prefix);
 	const expertProfiles = generateExperts(config, 15, opts.seed);
 	const records = generateCandidates(config, opts.candidates ?? 60, opts.seed);
+	// The societies, universities and enterprises that nominated become channels of the campaign.
+	const known = new Set(config.channels.map((c) => c.name));
+	for (const r of records)
+		if (!known.has(r.channel) && r.channelType) {
+			config.channels.push({ name: r.channel, type: r.channelType });
+			known.add(r.channel);
+		}
 	const now = Date.now();
 	try {
 		await db.transaction(async (tx) => {

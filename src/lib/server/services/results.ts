@@ -89,7 +89,8 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 		matrix = scoreMatrix(entries, { max: scale });
 		leniency = expertLeniency(entries);
 	} else {
-		const present: Record<string, number> = {};
+		// Every candidate has a count, 0 when every reviewer is blocked (else tallyVotes throws).
+		const present: Record<string, number> = Object.fromEntries(info.map((c) => [c.code, 0]));
 		for (const p of pairs) {
 			const code = byId.get(p.candidateId)?.code;
 			if (code) present[code] = (present[code] ?? 0) + 1;

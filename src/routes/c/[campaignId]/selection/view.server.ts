@@ -49,6 +49,7 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 		const cur = used?.[index] ?? t;
 		const { rule, seats: n } = engineRule(cur, seats);
 		const hit = infeasible?.rules.find((r) => r.rule === rule);
+		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
 		return {
 			index,
 			label: targetLabel(t, config),
@@ -57,6 +58,7 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 			unit: unitOf(t),
 			configured: valueOf(t),
 			current: valueOf(cur),
+			relaxed: atLeast ? valueOf(cur) < valueOf(t) : valueOf(cur) > valueOf(t),
 			seats: n,
 			rule,
 			...(hit ? { shortBy: hit.shortBy, conflictMessage: hit.message } : {})
@@ -72,7 +74,8 @@ export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null
 		const b = valueOf(used[i]);
 		if (a === b) return;
 		const unit = unitOf(t) === 'share' ? '%' : '名';
-		out.push({ label: targetLabel(t, config), from: `${a}${unit}`, to: `${b}${unit}` });
+		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
+		out.push({ label: targetLabel(t, config), from: `${a}${unit}`, to: `${b}${unit}`, relaxed: atLeast ? b < a : b > a });
 	});
 	return out;
 }
@@ -183,7 +186,7 @@ export function infeasibleView(outcome: Extract<SelectionOutcome, { ok: false }>
 	const labelOf = new Map(used.map((t) => [engineRule(t, seats).rule, targetLabel(t, config)]));
 	return {
 		tier: outcome.tier,
-		message: outcome.message,
+		message: outcome.message.startsWith(`${outcome.tier}：`) ? outcome.message.slice(outcome.tier.length + 1) : outcome.message,
 		rules: outcome.rules.map((r) => ({ ...r, label: labelOf.get(r.rule) ?? r.rule }))
 	};
 }

@@ -11,7 +11,9 @@ export const GET: RequestHandler = async (event) => {
 	const what = event.params.what;
 	// Nominees' personal data (phones, addresses) are for the campaign office only.
 	// Files that name candidates (conflicts, shortlist, 汇总表) are the office's too: the chair reviews by code.
-	if (['candidates', 'conflicts', 'shortlist', 'summary'].includes(what) && role !== 'organizer')
+	// So is the audit log (as its page is): it holds whole nomination records before and after each
+	// edit, and the names of uploaded files (“姓名-2寸照片.jpg”).
+	if (['candidates', 'conflicts', 'shortlist', 'summary', 'audit'].includes(what) && role !== 'organizer')
 		error(403, { message: '只有活动办公室可以导出含候选人身份的文件' });
 	const r = await exportCsv(await getDb(), campaign.id, what);
 	if (!r.ok) error(r.status, { message: r.message });

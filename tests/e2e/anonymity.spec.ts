@@ -1,0 +1,332 @@
+// Proof under attack, part 2: an expert crawls everything they can reach while a round is open, and
+// nothing they receive may identify a candidate or carry another expert's score.
+//
+// The expert of a campaign of its own (anon-expert01) starts at / and at the tasks page and follows
+// every same-origin link breadth-first (a[href], and the pages behind forms, without /logout; at most
+// 300 URLs). Each page is fetched as HTML and as its SvelteKit data (`<path>/__data.json?<query>`).
+// No answer may contain, for ANY candidate of the campaign: the full name, the given name (≥ 2
+// characters), the work unit (as written and without the title), a former unit of the career, or the
+// nominating body; nor an image (content-type image/*, <img> pointing at attachments, data: images);
+// nor the values or comment of a sheet a colleague submitted on a dossier this expert also reviews.
+//
+// Strings skipped, and why (each is listed in the failure message's header when the test fails):
+//  - shorter than 2 characters (a one-character given name is an ordinary character of any text);
+//  - a nominating body that is a bare region name (南宁市, 柳州市 …: the 地市 channels). Region names are
+//    ordinary words of every dossier (扎根南宁市, 广西科学技术进步奖) and of the UI; the body is checked in
+//    its identifying forms instead (南宁市科协, 南宁市科学技术协会);
+//  - the expert's own profile (name, unit, former units, school, declarations) is masked in each answer
+//    before the search: the declaration page shows the expert their own unit, which may coincide with a
+//    candidate's unit or nominating body (such pairs are conflicts and never reach the expert anyway).
+import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { e2eDb, seedReviewCampaign } from './fixtures';
+import { PASSWORD } from './helpers';
+import { candidates, conflicts, experts, sheets, users } from '../../src/lib/server/db/schema';
+import { createRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import { saveSheet } from '../../src/lib/server/services/sheets';
+import { recuse } from '../../src/lib/server/services/conflicts';
+import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
+import type { CandidateRecord } from '../../src/lib/domain/types';
+
+const BASE = `http://localhost:${process.env.E2E_PORT}`;
+const EXPERT = 'anon-expert01';
+const MAX_URLS = 300;
+/** A colleague's sheet on a dossier the expert also reviews: values no one else types. */
+const COLLEAGUE_VALUES = { merit: 37.5, story: 26.3, exemplary: 18.4 };
+const COLLEAGUE_TOTAL = '82.2';
+const COLLEAGUE_COMMENT = '同行评语标记QX7-不应被他人看到';
+
+let campaignId = '';
+let round: RoundRow;
+let me: typeof experts.$inferSelect;
+let sharedCode = '';
+let sharedId = '';
+let recusedCode = '';
+let notReviewedCode = '';
+let myCodes: string[] = [];
+
+const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '夏侯', '令狐', '宇文', '端木', '澹台', '轩辕', '南宫', '西门', '呼延'];
+const REGION = /^\p{Script=Han}{1,8}?(?:省|自治区|市|盟|地区|自治州|县|区|旗)$/u;
+
+async function userId(username: string): Promise<string> {
+	const db = await e2eDb();
+	return (await db.select().from(users).where(eq(users.username, username)))[0].id;
+}
+
+async function expertRow(username: string) {
+	const db = await e2eDb();
+	const uid = await userId(username);
+	return (await db.select().from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, uid))))[0];
+}
+
+test.beforeAll(async () => {
+	test.setTimeout(300_000);
+	campaignId = await seedReviewCampaign('anon');
+	const db = await e2eDb();
+	let open = (await listRounds(db, campaignId)).find((r) => r.state === 'open');
+	const fresh = !open;
+	if (!open) {
+		const r = await createRound(db, { id: null, name: 'e2e-anon' }, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		if (!r.ok) throw new Error(r.message);
+		const o = await openRound(db, { id: null, name: 'e2e-anon' }, campaignId, r.id);
+		if (!o.ok) throw new Error(o.message);
+		open = (await listRounds(db, campaignId)).find((x) => x.id === r.id)!;
+	}
+	round = open;
+	me = await expertRow(EXPERT);
+	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	const codeOf = new Map(all.map((c) => [c.id, c.reviewCode!]));
+	const byCode = (a: string, b: string) => (codeOf.get(a)! < codeOf.get(b)! ? -1 : 1);
+	const pairs = await roundPairs(db, round);
+	const mine = pairs.filter((p) => p.expertId === me.id).map((p) => p.candidateId).sort(byCode);
+	expect(mine.length, `${EXPERT} reviews dossiers`).toBeGreaterThanOrEqual(5);
+
+	const meActor = { id: me.userId, name: EXPERT };
+	const office = { id: null, name: 'e2e-office' };
+	let shared: string;
+	let recusedD: string;
+	if (fresh) {
+		// A dossier reviewed by the expert and a colleague; the colleague submits distinctive values.
+		shared = mine.find((c) => pairs.some((p) => p.candidateId === c && p.expertId !== me.id))!;
+		expect(shared, 'a dossier shared with a colleague').toBeTruthy();
+		const colleagueId = pairs.filter((p) => p.candidateId === shared && p.expertId !== me.id).map((p) => p.expertId).sort()[0];
+		const colleague = (await db.select().from(users).innerJoin(experts, eq(users.id, experts.userId)).where(eq(experts.id, colleagueId)))[0].users;
+		const colleagueActor = { id: colleague.id, name: colleague.username };
+		const others = mine.filter((c) => c !== shared);
+		const [submitA, submitB, draftC] = others;
+		recusedD = others[3];
+		const save = async (actor: typeof meActor, expertId: string, candidateId: string, values: Record<string, number>, submit: boolean, comment = '') => {
+			const r = await saveSheet(db, actor, { round, expertId, candidateId, values, comment, baseVersion: 0, submit });
+			if (!r.ok) throw new Error(`${actor.name} on ${codeOf.get(candidateId)}: ${r.message}`);
+		};
+		await save(colleagueActor, colleagueId, shared, COLLEAGUE_VALUES, true, COLLEAGUE_COMMENT);
+		// The colleague's draft on another dossier the expert reviews (if they share one more).
+		const second = others.find((c) => pairs.some((p) => p.candidateId === c && p.expertId === colleagueId));
+		if (second) await save(colleagueActor, colleagueId, second, { merit: 36.7 }, false);
+		await save(meActor, me.id, submitA, { merit: 30, story: 20, exemplary: 20 }, true, '材料翔实');
+		await save(meActor, me.id, submitB, { merit: 32, story: 21, exemplary: 22 }, true);
+		await save(meActor, me.id, draftC, { merit: 25 }, false);
+		const r = await recuse(db, meActor, campaignId, me.id, recusedD, '候选人是我过去的合作者');
+		if (!r.ok) throw new Error(r.message);
+		// Portraits and nomination forms named after the candidates, as offices send them.
+		process.env.LAUREL_FILES = `.e2e/${process.env.E2E_PORT}/files`;
+		for (const [i, id] of mine.entries()) {
+			const name = (all.find((c) => c.id === id)!.record as CandidateRecord).name;
+			const jpg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, i & 0xff, 0xff, 0xd9]);
+			const pdf = new TextEncoder().encode(`%PDF-1.4\n% ${name} 推荐表 ${i}\n%%EOF\n`);
+			for (const [kind, filename, bytes] of [
+				['portrait', `${name}-2寸照片.jpg`, jpg],
+				['document', `${name}-推荐表.pdf`, pdf]
+			] as const) {
+				const a = await saveAttachment(db, office, campaignId, id, { kind, filename, bytes });
+				if (!a.ok) throw new Error(a.message);
+			}
+		}
+	} else {
+		// A retried worker: the same choices, read back from what the first attempt stored.
+		const rows = await db.select().from(sheets).where(eq(sheets.roundId, round.id));
+		shared = rows.find((r) => r.comment === COLLEAGUE_COMMENT)!.candidateId;
+		recusedD = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, me.id), eq(conflicts.kind, 'recusal'))))[0].candidateId;
+	}
+	sharedId = shared;
+	sharedCode = codeOf.get(shared)!;
+	recusedCode = codeOf.get(recusedD)!;
+	// A dossier of another panel.
+	const field = all.find((c) => c.id === shared)!.field;
+	notReviewedCode = all.filter((c) => c.field !== field).map((c) => c.reviewCode!).sort()[0];
+	const colleagueSheet = (await db.select().from(sheets).where(and(eq(sheets.roundId, round.id), eq(sheets.candidateId, shared))))
+		.find((r) => r.expertId !== me.id)!;
+	expect(colleagueSheet.status, "the colleague's sheet is submitted").toBe('submitted');
+	expect(colleagueSheet.total).toBe(Number(COLLEAGUE_TOTAL));
+	expect((await listAttachments(db, campaignId, shared)).length, 'the shared dossier has a photo and a form').toBe(2);
+	myCodes = (await roundPairs(db, round)).filter((p) => p.expertId === me.id).map((p) => codeOf.get(p.candidateId)!);
+	expect(myCodes).toContain(sharedCode);
+	expect(myCodes).not.toContain(recusedCode);
+});
+
+interface Secret {
+	text: string;
+	what: string;
+}
+
+/** Every identifying string of every candidate of the campaign, from the database. */
+async function secretsOfCampaign(): Promise<{ secrets: Secret[]; skipped: string[] }> {
+	const db = await e2eDb();
+	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	const secrets = new Map<string, Secret>();
+	const skipped = new Set<string>();
+	const add = (text: string | undefined, what: string) => {
+		const t = (text ?? '').trim();
+		if (!t) return;
+		if ([...t].length < 2) skipped.add(`“${t}” (${what}): shorter than 2 characters`);
+		else if (!secrets.has(t)) secrets.set(t, { text: t, what });
+	};
+	for (const row of rows) {
+		const r = row.record as CandidateRecord;
+		const who = `candidate ${row.reviewCode}`;
+		const name = r.name.trim();
+		add(name, `full name of ${who}`);
+		const compound = COMPOUND_SURNAMES.find((s) => name.startsWith(s) && name.length > s.length);
+		const given = compound ? name.slice(compound.length) : name.slice(1);
+		if (!name.includes('·')) add(given, `given name of ${who}`);
+		for (const part of name.split(/[·•・]/)) if (part !== name) add(part, `part of the name of ${who}`);
+		add(r.unitAndTitle, `unit and title of ${who}`);
+		add(r.unitAndTitle.trim().split(/\s+/)[0], `work unit of ${who}`);
+		for (const c of r.career ?? []) {
+			add(c.unit, `former unit of ${who}`);
+			add((c.unit ?? '').trim().split(/\s+/)[0], `former unit of ${who}`);
+		}
+		const channel = r.channel.trim();
+		if (REGION.test(channel)) {
+			skipped.add(`“${channel}” (nominating body of ${who}): a bare region name; checked as ${channel}科协 / ${channel}科学技术协会`);
+			add(`${channel}科协`, `nominating body of ${who}`);
+			add(`${channel}科学技术协会`, `nominating body of ${who}`);
+		} else add(channel, `nominating body of ${who}`);
+	}
+	return { secrets: [...secrets.values()], skipped: [...skipped].sort() };
+}
+
+async function signIn(username: string): Promise<APIRequestContext> {
+	const headers = { origin: BASE };
+	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
+	const res = await login.post('/login', { form: { username, password: PASSWORD }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	expect(res.status(), `login of ${username}`).toBe(303);
+	const storageState = await login.storageState();
+	await login.dispose();
+	return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers, storageState });
+}
+
+const decodeEntities = (s: string) =>
+	s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decodeJsonEscapes = (s: string) => s.replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+const dataUrl = (path: string) => (path === '/' ? '/__data.json' : `${path.replace(/\/$/, '')}/__data.json`);
+
+interface Fetched {
+	url: string;
+	status: number;
+	contentType: string;
+	location: string;
+	body: string;
+}
+
+test('an expert reviewing with an open round never receives a candidate identity, a photo or a colleague’s score', async () => {
+	test.setTimeout(600_000);
+	const { secrets, skipped } = await secretsOfCampaign();
+	expect(secrets.length).toBeGreaterThan(150);
+	const ctx = await signIn(EXPERT);
+
+	const fetched: Fetched[] = [];
+	const seen = new Set<string>();
+	const queue: string[] = [];
+	const enqueue = (href: string, from: string) => {
+		let u: URL;
+		try {
+			u = new URL(decodeEntities(href), BASE + from);
+		} catch {
+			return;
+		}
+		if (u.origin !== BASE || !/^https?:$/.test(u.protocol)) return;
+		if (u.pathname === '/logout' || u.pathname.startsWith('/_app/') || u.pathname.endsWith('/__data.json')) return;
+		// The page behind a form action (`?/save`, `&/recuse`): the action name is not part of it.
+		for (const k of [...u.searchParams.keys()]) if (k.startsWith('/')) u.searchParams.delete(k);
+		const key = u.pathname + u.search;
+		if (!seen.has(key) && !queue.includes(key)) queue.push(key);
+	};
+	const fetchOne = async (url: string): Promise<Fetched> => {
+		// Pages as a browser asks for them; data as the client router does.
+		const res = await ctx.get(url, { headers: url.includes('/__data.json') ? {} : { accept: 'text/html,application/xhtml+xml' }, maxRedirects: 0 });
+		const headers = res.headers();
+		const f = { url, status: res.status(), contentType: headers['content-type'] ?? '', location: headers['location'] ?? '', body: await res.text() };
+		fetched.push(f);
+		return f;
+	};
+
+	enqueue('/', '/');
+	enqueue(`/c/${campaignId}/tasks`, '/');
+	while (queue.length && seen.size < MAX_URLS) {
+		const url = queue.shift()!;
+		if (seen.has(url)) continue;
+		seen.add(url);
+		const page = await fetchOne(url);
+		if (page.status >= 300 && page.status < 400 && page.location) {
+			enqueue(page.location, url);
+			continue;
+		}
+		if (!page.contentType.includes('text/html')) continue;
+		for (const m of page.body.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) enqueue(m[1], url);
+		for (const m of page.body.matchAll(/<form\b[^>]*?\saction="([^"]*)"/g)) enqueue(m[1], url);
+		for (const m of page.body.matchAll(/\sformaction="([^"]*)"/g)) enqueue(m[1], url);
+		const [path, query] = url.split('?');
+		await fetchOne(dataUrl(path) + (query ? `?${query}` : ''));
+	}
+
+	// What the expert could try by hand: a dossier of another panel, the one they recused from.
+	const probes = [notReviewedCode, recusedCode].flatMap((code) => {
+		const p = `/c/${campaignId}/dossiers/${encodeURIComponent(code)}`;
+		return [p, `${p}?round=${round.id}`, `${dataUrl(p)}?round=${round.id}`];
+	});
+	for (const url of probes) {
+		const f = await fetchOne(url);
+		const status = url.includes('__data.json')
+			? ((JSON.parse(f.body) as { nodes: ({ type: string; status?: number } | null)[] }).nodes.find((n) => n?.type === 'error')?.status ?? 200)
+			: f.status;
+		expect(status, `${url} must be the same 404 as an unknown code`).toBe(404);
+	}
+
+	// The crawl is not vacuous: it read every dossier the expert reviews, as page and as data.
+	const visited = new Set(fetched.filter((f) => f.status === 200).map((f) => decodeURIComponent(f.url)));
+	for (const code of myCodes) {
+		expect([...visited].some((u) => u.includes(`/dossiers/${code}?round=`) && !u.includes('__data.json')), `dossier ${code} was crawled`).toBe(true);
+		expect([...visited].some((u) => u.includes(`/dossiers/${code}/__data.json`)), `dossier ${code} was fetched as data`).toBe(true);
+	}
+	expect(fetched.some((f) => f.status === 200 && f.body.includes('【候选人】')), 'the redacted dossiers were read').toBe(true);
+	expect(seen.size, 'the crawl stayed under its cap').toBeLessThan(MAX_URLS);
+
+	// The expert's own profile is theirs to see.
+	const own = [me.name, me.unit, ...(me.formerUnits ?? []), me.school ?? '', me.title ?? '', ...(me.declaredUnits ?? []), ...(me.declaredPeople ?? [])]
+		.map((s) => s.trim())
+		.filter((s) => s.length >= 2)
+		.sort((a, b) => b.length - a.length);
+	const mask = (body: string) => own.reduce((b, s) => b.split(s).join('〔本人资料〕'), body);
+
+	const scoreMarkers: { re: RegExp; what: string }[] = [
+		...Object.entries(COLLEAGUE_VALUES).map(([k, v]) => ({ re: new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`), what: `a colleague's ${k} score ${v}` })),
+		{ re: new RegExp(`(?<![\\d.])${COLLEAGUE_TOTAL.replace('.', '\\.')}(?![\\d])`), what: `a colleague's total ${COLLEAGUE_TOTAL}` },
+		{ re: /(?<![\d.])36\.7(?!\d)/, what: "a colleague's draft score 36.7" },
+		{ re: new RegExp(COLLEAGUE_COMMENT), what: "a colleague's comment" }
+	];
+
+	if (process.env.ANONYMITY_REPORT) console.log(fetched.map((f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`).join('\n'));
+	const offencesIn = (f: Fetched): string[] => {
+		const out: string[] = [];
+		if (f.contentType.startsWith('image/')) out.push(`${f.url}: an image (${f.contentType})`);
+		const body = mask(decodeJsonEscapes(f.body));
+		for (const m of body.matchAll(/<img\b[^>]*>/g))
+			if (/src="[^"]*(?:\/files\/|\/candidates\/|data:image)/.test(m[0])) out.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
+		if (/data:image\//.test(body)) out.push(`${f.url}: an inline data: image`);
+		for (const s of secrets) if (body.includes(s.text)) out.push(`${f.url}: contains “${s.text}” (${s.what})`);
+		for (const m of scoreMarkers) if (m.re.test(body)) out.push(`${f.url}: contains ${m.what}`);
+		return out;
+	};
+	const offences = fetched.flatMap(offencesIn);
+	await ctx.dispose();
+
+	// The detector itself sees identities where they are meant to be: the office's preview of the
+	// shared dossier (original beside redacted) and the chair's round matrix (the colleague's scores).
+	for (const [username, url, expectWhat] of [
+		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier`, 'full name of'],
+		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier/__data.json`, 'work unit of'],
+		['anon-chair', `/c/${campaignId}/rounds/${round.id}/__data.json`, `a colleague's total`]
+	] as const) {
+		const staff = await signIn(username);
+		const res = await staff.get(url, { headers: url.includes('__data.json') ? {} : { accept: 'text/html' } });
+		const control = offencesIn({ url, status: res.status(), contentType: res.headers()['content-type'] ?? '', location: '', body: await res.text() });
+		await staff.dispose();
+		expect(control.some((o) => o.includes(expectWhat)), `the detector finds the ${expectWhat.trim()} in ${url}: ${control.slice(0, 5).join('; ')}`).toBe(true);
+	}
+	expect(
+		offences,
+		`The expert received identifying data (${fetched.length} answers from ${seen.size} URLs; ${secrets.length} strings checked).\n` +
+			`Skipped strings:\n  ${skipped.join('\n  ')}\nOffences:\n  ${offences.join('\n  ')}`
+	).toEqual([]);
+});
