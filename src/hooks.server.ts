@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/cookies';
@@ -12,7 +12,29 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/**
+ * A form body that cannot be parsed (broken multipart, a missing boundary) is the client's fault:
+ * every action's `request.formData()` then answers 400 with a message instead of a 500. The
+ * body-size limit keeps its 413 (the upload pages turn it into their own message).
+ */
+function guardFormData(request: Request): void {
+	const parse = request.formData.bind(request);
+	Object.defineProperty(request, 'formData', {
+		configurable: true,
+		value: async () => {
+			try {
+				return await parse();
+			} catch (e) {
+				const status = (e as { status?: unknown })?.status ?? (e as { cause?: { status?: unknown } })?.cause?.status;
+				if (status === 413) error(413, { message: '上传内容超过服务器允许的大小，请分批上传' });
+				error(400, { message: '表单数据不完整或格式不正确，未保存任何内容。请刷新页面后重新提交' });
+			}
+		}
+	});
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST') guardFormData(event.request);
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;

@@ -11,22 +11,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveAssignment, type AssignmentInstance } from '../../src/lib/domain/assignment';
+import { rng } from '../../src/lib/domain/random';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const K = 5;
 const HIGHS_LIMIT_S = Number(process.env.HIGHS_LIMIT ?? 45);
 const RUNS = 3;
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Variant {
 	name: string;

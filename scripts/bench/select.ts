@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRules, solveSelection, validateSelectionInstance, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
 import type { SearchStats } from '../../src/lib/domain/selection-solver';
+import { rng } from '../../src/lib/domain/random';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const FIELD_WEIGHTS = [0.28, 0.3, 0.2, 0.14, 0.08];
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Variant {
 	name: string;

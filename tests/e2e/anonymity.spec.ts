@@ -243,6 +243,9 @@ test('an expert reviewing with an open round never receives a candidate identity
 
 	enqueue('/', '/');
 	enqueue(`/c/${campaignId}/tasks`, '/');
+	// Where the desk sends the expert after a recusal, and the dossiers without a round (reading mode).
+	enqueue(`/c/${campaignId}/tasks?recused=${encodeURIComponent(recusedCode)}`, '/');
+	for (const code of myCodes) enqueue(`/c/${campaignId}/dossiers/${encodeURIComponent(code)}`, '/');
 	while (queue.length && seen.size < MAX_URLS) {
 		const url = queue.shift()!;
 		if (seen.has(url)) continue;

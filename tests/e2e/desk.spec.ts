@@ -319,4 +319,34 @@ test.describe('a vote round', () => {
 		await expect(page.getByTestId('submitted-badge')).toBeVisible();
 		await expect(page.getByLabel('反对')).toBeDisabled();
 	});
+
+	test('closing the round while typing says so and keeps the draft; a recusal removes the dossier', async ({ page }) => {
+		await loginAs(page, 'deskvote-expert01');
+		await page.goto(`/c/${vid}/tasks`);
+		const codes = await page.locator('td.code a').allTextContents();
+		await live(page, `/c/${vid}/dossiers/${encodeURIComponent(codes[1])}?round=${(await listRounds(await e2eDb(), vid)).find((r) => r.type === 'vote')!.id}`);
+		// 申请回避 on another dossier first: Enter in the reason does not submit; 确认回避 does
+		await page.getByRole('button', { name: '我认识该候选人，申请回避' }).click();
+		await page.getByLabel('回避理由').fill('候选人是我以前的同事');
+		await page.getByLabel('回避理由').press('Enter');
+		await expect(page).toHaveURL(/dossiers/);
+		await page.getByRole('button', { name: '确认回避' }).click();
+		await expect(page).toHaveURL(/\/tasks\?recused=/);
+		await expect(page.getByRole('status')).toContainText(`已对材料 ${codes[1]} 申请回避`);
+		await expect(page.getByRole('link', { name: codes[1], exact: true })).toHaveCount(0);
+
+		await page.getByRole('link', { name: codes[2], exact: true }).click();
+		await page.locator('body[data-hydrated]').waitFor();
+		await page.getByLabel('反对').check();
+		await expect(status(page)).toContainText('已保存');
+		const db = await e2eDb();
+		const vote = (await listRounds(db, vid)).find((r) => r.type === 'vote')!;
+		expect((await closeRound(db, actor, vid, vote.id)).ok).toBe(true);
+		await page.getByLabel('评语').fill('补充意见');
+		await page.getByLabel('评语').blur();
+		await expect(page.getByRole('alert')).toContainText('本轮评审已结束');
+		await expect(page.getByLabel('反对')).toBeChecked();
+		await expect(page.getByLabel('评语')).toHaveValue('补充意见');
+		await expect(page.getByRole('button', { name: '提交投票' })).toBeDisabled();
+	});
 });

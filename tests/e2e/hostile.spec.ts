@@ -89,6 +89,12 @@ async function candidateCount(): Promise<number> {
 	return countRows(candidates, eq(candidates.campaignId, C));
 }
 
+/**
+ * The headers a browser sends with a plain (not script-enhanced) form post. Without `accept:
+ * text/html` SvelteKit answers form actions with JSON and HTTP 200, the failure status inside.
+ */
+const browserLike = () => ({ origin, accept: 'text/html' });
+
 /** Never a server error; the status is a 4xx. */
 function expect4xx(res: APIResponse, label: string): void {
 	expect(res.status(), label).toBeGreaterThanOrEqual(400);
@@ -158,7 +164,7 @@ test('import and expert actions answer hostile uploads with 4xx over plain HTTP'
 	await loginAs(page, ORGANIZER);
 	const before = await candidateCount();
 	const post = (path: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
-		page.request.post(path, { multipart, headers: { origin }, maxRedirects: 0 });
+		page.request.post(path, { multipart, headers: browserLike(), maxRedirects: 0 });
 
 	const binary = await post(`/c/${C}/import?/preview`, { file: { name: 'x.csv', mimeType: 'text/csv', buffer: noise(4096) } });
 	expect(binary.status()).toBe(400);
@@ -212,13 +218,13 @@ test('attachments: a PDF named .jpg and a 6 MB JPEG are refused, nothing stored'
 	// … and the server refuses it too when a script sends it anyway.
 	const base = `/c/${C}/candidates/${cand.id}`;
 	const res = await page.request.post(`${base}?/upload`, {
-		headers: { origin },
+		headers: browserLike(),
 		multipart: { kind: 'portrait', file: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: jpeg(6 * MB) } }
 	});
 	expect(res.status()).toBe(400);
 	expect(await res.text()).toContain('超过每个文件 5 MB 的上限');
 	const pdf = await page.request.post(`${base}?/upload`, {
-		headers: { origin },
+		headers: browserLike(),
 		multipart: { kind: 'portrait', file: { name: `${SCRIPT}.jpg`, mimeType: 'image/jpeg', buffer: PDF } }
 	});
 	expect(pdf.status()).toBe(400);
@@ -226,7 +232,7 @@ test('attachments: a PDF named .jpg and a 6 MB JPEG are refused, nothing stored'
 	expect(text).toContain('实际内容是PDF 文档');
 	expect(text).not.toContain(SCRIPT);
 	const kind = await page.request.post(`${base}?/upload`, {
-		headers: { origin },
+		headers: browserLike(),
 		multipart: { kind: SCRIPT, file: { name: 'a.jpg', mimeType: 'image/jpeg', buffer: jpeg(1024) } }
 	});
 	expect(kind.status()).toBe(400);
@@ -245,7 +251,7 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 	const before = await candidateCount();
 
 	// A 10 MB user name: refused like any wrong login; the throttle key stays small.
-	const huge = await request.post('/login', { form: { username: 'u'.repeat(10 * MB), password: 'x' }, headers: { origin }, maxRedirects: 0 });
+	const huge = await request.post('/login', { form: { username: 'u'.repeat(10 * MB), password: 'x' }, headers: browserLike(), maxRedirects: 0 });
 	expect(huge.status()).toBe(400);
 	expect(await huge.text()).toContain('用户名或密码不正确');
 	const longest = await db.select({ n: sql<number>`max(length(${loginThrottle.key}))` }).from(loginThrottle);
@@ -253,7 +259,7 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 
 	// A body over BODY_SIZE_LIMIT (32 MB): 413.
 	const tooBig = await page.request
-		.post(`/c/${C}/import?/preview`, { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(33 * MB, 0x41) } }, headers: { origin } })
+		.post(`/c/${C}/import?/preview`, { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(33 * MB, 0x41) } }, headers: browserLike() })
 		.catch((e: Error) => e);
 	if (!(tooBig instanceof Error)) {
 		expect4xx(tooBig, 'over the body size limit');
@@ -261,12 +267,12 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 	}
 
 	// A 5 MB 姓名 in the candidate form: refused as too long.
-	const field = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(5 * MB) }, headers: { origin } });
+	const field = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(5 * MB) }, headers: browserLike() });
 	expect(field.status()).toBe(400);
 	expect(await field.text()).toContain('过长');
 
 	// No Origin, or another site's: SvelteKit's CSRF check refuses form posts with 403.
-	for (const headers of [{}, { origin: 'http://evil.example' }, { origin: 'null' }]) {
+	for (const headers of [{ accept: 'text/html' }, { origin: 'http://evil.example', accept: 'text/html' }, { origin: 'null', accept: 'text/html' }]) {
 		const login = await request.post('/login', { form: { username: ORGANIZER, password: PASSWORD }, headers, maxRedirects: 0 });
 		expect(login.status(), JSON.stringify(headers)).toBe(403);
 		expect(login.headers()['set-cookie'] ?? '').not.toContain('laurel_session=');
@@ -285,7 +291,7 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 		malformed.push({ path, contentType: 'multipart/form-data; boundary=XYZ', body: '\u0000\u0001garbage' });
 	}
 	for (const m of malformed) {
-		const res = await page.request.post(m.path, { headers: { origin, 'content-type': m.contentType }, data: m.body, maxRedirects: 0 });
+		const res = await page.request.post(m.path, { headers: { ...browserLike(), 'content-type': m.contentType }, data: m.body, maxRedirects: 0 });
 		expect4xx(res, `${m.path} ${m.contentType} ${JSON.stringify(m.body.slice(0, 20))}`);
 	}
 	// The same through SvelteKit's JSON answer to enhanced forms.
@@ -350,7 +356,7 @@ test('login throttling: the 6th wrong password gets 429, other accounts work unt
 	await resetThrottle();
 	try {
 		const attempt = (username: string, password: string) =>
-			request.post('/login', { form: { username, password }, headers: { origin }, maxRedirects: 0 });
+			request.post('/login', { form: { username, password }, headers: browserLike(), maxRedirects: 0 });
 		for (let i = 1; i <= 5; i++) {
 			const r = await attempt(`${P}-expert01`, `wrong-${i}`);
 			expect(r.status(), `attempt ${i}`).toBe(400);

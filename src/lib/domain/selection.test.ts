@@ -20,19 +20,10 @@ import {
 	type SelectionInfeasible,
 	type SelectionRule
 } from './selection';
+import { rng } from './random';
 
 // ---------------------------------------------------------------- helpers
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 

@@ -35,18 +35,27 @@ export interface OutlierItem {
 	expert: string;
 	score: number;
 	reason: string;
+	/** score − the other experts' mean, signed */
+	deviation: number;
 }
 
 interface ResultsLike {
 	candidates: { id: string; code: string; field: string }[];
 	experts: { id: string; name: string }[];
-	aggregates: { id: string; candidate: string; mean: number; calibrated: number; outliers: { expert: string; score: number; reason: string }[] }[];
+	aggregates: {
+		id: string;
+		candidate: string;
+		mean: number;
+		calibrated: number;
+		outliers: { expert: string; score: number; reason: string; deviation: number }[];
+	}[];
 	matrix: { candidates: string[]; experts: string[]; cells: (number | null)[][]; calibrated: (number | null)[][] } | null;
 	pending: { expertId: string; candidateId: string; status: 'draft' | 'none' }[];
 }
 
 const pk = (e: string, c: string) => `${e}|${c}`;
 
+/** Every flagged score, the widest disagreement first. */
 export function outlierList(r: ResultsLike): OutlierItem[] {
 	const idOfName = new Map(r.experts.map((e) => [e.name, e.id]));
 	const info = new Map(r.candidates.map((c) => [c.id, c]));
@@ -60,9 +69,11 @@ export function outlierList(r: ResultsLike): OutlierItem[] {
 				expertId: idOfName.get(o.expert) ?? '',
 				expert: o.expert,
 				score: o.score,
-				reason: o.reason
+				reason: o.reason,
+				deviation: o.deviation
 			});
-	return out.sort((a, b) => compareCodes(a.code, b.code));
+	// the widest disagreements first
+	return out.sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || compareCodes(a.code, b.code));
 }
 
 export function matrixGroups(r: ResultsLike, rescore: { expertId: string; candidateId: string; message: string }[]): MatrixGroup[] {
