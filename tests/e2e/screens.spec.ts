@@ -309,6 +309,7 @@ test('selection, charts and notice screens', async ({ page }) => {
 	// back to no emulation: page.pdf prints with print media only when screen is not forced
 	await page.emulateMedia({ media: null });
 	await page.goto(`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`);
+	await expect(page.getByTestId('notice')).toBeVisible();
 	await page.pdf({ format: 'A4', path: 'screenshots/notice.pdf', printBackground: true });
 	// the chair's read-only view: codes, no names, no forms
 	await page.context().clearCookies();

@@ -76,7 +76,7 @@ describe('progressOverTime', () => {
 describe('the final list beside the plain score order', () => {
 	// Eleven tied at 90 with review codes in the opposite order of their ids, and two women below:
 	// "women ≥ 2" must displace two of the tied, and the page must show the same two as the
-	// explanation names (the engine breaks ties by id).
+	// explanation names (ties go by review code, not by the internal id).
 	const pool = Array.from({ length: 13 }, (_, i) => {
 		const id = `a${String(i + 1).padStart(2, '0')}`;
 		return {

@@ -146,12 +146,11 @@ export interface TierBalance {
 /**
  * The plain score order of each tier: the top `size` by score among the candidates the tier draws
  * from (those no earlier tier took, or the named tier's winners), as selectTiers draws them.
- * Ties are ordered as the engine orders them (by candidate id), so that the candidates shown as
- * displaced are exactly those the explanation names — `outcome.plain` orders ties by review code,
- * which can differ from the engine at a tie on the boundary.
+ * Ties go by review code, as the engine breaks them (solveInput hands it review codes as ids), so
+ * the candidates shown as displaced are exactly those the explanation names.
  */
 export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => c.id);
+	const order = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => c.id);
 	const taken = new Set<string>();
 	return outcome.tiers.map((t, i) => {
 		const spec = input.tiers[i];

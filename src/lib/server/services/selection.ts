@@ -133,25 +133,29 @@ export function hashInput(input: SelectionInput): string {
 }
 
 export function solveInput(input: SelectionInput): SelectionOutcome {
-	const codeOf = new Map(input.pool.map((c) => [c.id, c.code]));
-	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
-	// Ties broken by review code, as the notice's public list would be ordered.
-	const engine = input.pool.map((c) => ({ id: c.id, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
+	// The engine breaks ties by id; it gets review codes as ids so that ties go by review code,
+	// exactly as the plain order below (and the published list) orders them.
+	const idOf = new Map(input.pool.map((c) => [c.code, c.id]));
+	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
+	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
 	const r = selectTiers(engine, input.tiers);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
-	const plain = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1)).map((c) => c.id);
+	const plain = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => c.id);
+	const back = (code: string) => idOf.get(code) ?? code;
 	return {
 		ok: true,
 		plain,
 		tiers: r.tiers.map((t, i) => ({
 			name: t.name,
 			size: input.tiers[i].size,
-			selected: t.selected,
+			selected: t.selected.map(back),
 			total: t.total,
 			explanation: t.explanation.map((e) => ({
-				...e,
-				text: explainChinese(e, (id) => scoreOf.get(id), (id) => codeOf.get(id) ?? id)
+				candidate: back(e.candidate),
+				rule: e.rule,
+				displaced: back(e.displaced),
+				text: explainChinese(e, (code) => scoreOf.get(code), (code) => code)
 			}))
 		}))
 	};
