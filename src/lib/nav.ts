@@ -32,6 +32,7 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 				{ href: `${base}/panels`, label: '评审组' },
 				{ href: `${base}/conflicts`, label: '回避审查' },
 				{ href: `${base}/assignment`, label: '评审分配' },
+				{ href: `${base}/selection`, label: '遴选结果' },
 				{ href: `${base}/charts`, label: '图表' }
 			];
 		case 'expert':
