@@ -224,6 +224,11 @@ describe('outliers (leave-one-out)', () => {
 		expect(findOutliers(sheets('A', [80, 80, 80, 80, 40, 99])).map((x) => x.score).sort()).toEqual([40, 99]);
 	});
 
+	it('does not cascade the SD rule through a large panel of close scores', () => {
+		const close = [70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 95];
+		expect(findOutliers(sheets('A', close)).map((x) => x.score)).toEqual([95]);
+	});
+
 	it('reports both rules at once', () => {
 		const o = findOutliers(sheets('A', [70, 72, 74, 76, 95]));
 		expect(o).toHaveLength(1);

@@ -212,19 +212,21 @@ const fmt = (x: number) => String(Number(x.toFixed(1)));
  * Applied one score at a time: the most deviant flagged score is taken out and the rest tested
  * again. Otherwise one wild score drags the others' reference so far that, with three experts,
  * the two agreeing scores would be flagged as well (90, 88, 35 must flag only the 35).
+ * Only the first pass uses the SD rule: once a score is out the others' spread shrinks, and in a
+ * large panel of close scores the SD rule would then flag one score after another.
  */
 export function findOutliers(sheets: readonly { expert: string; total: number }[]): Outlier[] {
 	const out: Outlier[] = [];
 	const rest = [...sheets];
 	for (;;) {
-		const next = mostDeviant(rest);
+		const next = mostDeviant(rest, out.length === 0);
 		if (!next) return out;
 		out.push(next.outlier);
 		rest.splice(next.index, 1);
 	}
 }
 
-function mostDeviant(sheets: readonly { expert: string; total: number }[]): { index: number; outlier: Outlier } | null {
+function mostDeviant(sheets: readonly { expert: string; total: number }[], useSd: boolean): { index: number; outlier: Outlier } | null {
 	const n = sheets.length;
 	if (n < 3) return null;
 	let sum = 0;
@@ -237,7 +239,7 @@ function mostDeviant(sheets: readonly { expert: string; total: number }[]): { in
 		let q = 0; // others' squared deviations, around their own mean (allocation-free loop)
 		for (let j = 0; j < n; j++) if (j !== i) q += (sheets[j].total - m) ** 2;
 		const sd = n - 1 >= 3 && Math.sqrt(q / (n - 2)) >= EPS ? Math.sqrt(q / (n - 2)) : 0;
-		const bySd = sd > 0 && Math.abs(dev) > OUTLIER_SD * sd + EPS;
+		const bySd = useSd && sd > 0 && Math.abs(dev) > OUTLIER_SD * sd + EPS;
 		const byPts = Math.abs(dev) > OUTLIER_POINTS + EPS;
 		if (!bySd && !byPts) continue;
 		if (best && Math.abs(best.outlier.deviation) >= Math.abs(dev)) continue;
