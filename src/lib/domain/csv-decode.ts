@@ -73,7 +73,7 @@ export function binaryFileProblem(bytes: Uint8Array): string | null {
 	if (nul >= 4 && (nulEven >= nul * 0.9 || nulEven <= nul * 0.1)) {
 		return `文件看起来是不带 BOM 的 UTF-16 编码文本，无法可靠识别，未导入。${SAVE_AS_CSV}`;
 	}
-	if (nul + control > n / 100) {
+	if (nul + control > Math.max(1, n / 100)) {
 		return `文件含有二进制内容，不是 CSV 文本文件（可能是图片、压缩包、其他格式的文件或文件已损坏），未导入。${SAVE_AS_CSV}`;
 	}
 	return null;

@@ -66,6 +66,15 @@ describe('person mentions', () => {
 		expect(red('担任主任医师', { name: '任重' })).toBe('担任主任医师');
 		expect(red('学习历史老师的方法', { name: '史进' })).toBe('学习历史老师的方法');
 	});
+	it('catches 老X, 小X, X工 and X姐 in narrative text, not only before typical verbs', () => {
+		expect(red('跟着老黎干活心里踏实', { name: '黎宏春' })).toBe('跟着【候选人】干活心里踏实');
+		expect(red('卢工二话没说，披上外衣就出了门', { name: '卢振' })).toBe('【候选人】二话没说，披上外衣就出了门');
+		expect(red('年轻人叫她“农姐”，农姐总是把机会让给别人', { name: '农玉薇' })).toBe('年轻人叫她“【候选人】”，【候选人】总是把机会让给别人');
+		expect(red('给老农送来一篮水果', { name: '农平波' })).toBe('给【候选人】送来一篮水果');
+		// ordinary words stay: 施工 for 施, 缩小 before 高, 高工 the title
+		expect(red('组织施工队伍', { name: '施华' })).toBe('组织施工队伍');
+		expect(red('缩小高度差', { name: '高建设' })).toBe('缩小高度差');
+	});
 	it('does not catch a name inside longer words when it is not there', () => {
 		expect(red('中华人民共和国', { name: '李华' })).toBe('中华人民共和国');
 	});

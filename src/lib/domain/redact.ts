@@ -53,7 +53,28 @@ const HONORIFICS = (
 	'教授 院士 老师 医生 大夫 博士 研究员 主任 院长 所长 书记 师傅 先生 女士 同志 站长 厂长 校长 局长 处长 ' +
 	'科长 部长 经理 董事长 总工 工程师 医师 护士长 阿姨 大姐 大哥 教练 队长 组长 会长 馆长 总经理 某某'
 ).split(' ');
-const SHORT_HONORIFICS = ['工', '总', '老', '某'];
+const SHORT_HONORIFICS = ['工', '总', '老', '某', '姐', '哥'];
+/** Words ending in 小 / 老, so that 缩小高度 is not read as 小高. */
+const ENDS_IN_LAO_XIAO = new Set(
+	('缩小 大小 最小 减小 变小 较小 很小 从小 细小 微小 矮小 短小 弱小 渺小 狭小 极小 太小 偏小 更小 ' +
+		'养老 古老 衰老 敬老 变老 年老 防老 元老 长老 到老 终老 尊老 月老 告老 苍老 扶老 携老').split(' ')
+);
+/**
+ * Two-character words that look like a surname form (老师, 小于, 施工, 高工 …). Only these need the
+ * strict context check; any other 老李 / 小李 / 李工 / 李姐 is the candidate and is always redacted
+ * (跟着老黎干活, 卢工二话没说).
+ */
+const COMMON_FORMS = new Set(
+	('老师 老家 老人 老年 老乡 老板 老化 老虎 老鼠 老少 老区 老实 老总 老将 老兵 老伴 老街 老城 老屋 老宅 老式 ' +
+		'老旧 老汉 老太 老大 老天 老外 老练 老成 老手 老本 老友 老表 老牛 老马 老路 老话 老底 老早 老是 老鹰 老窝 ' +
+		'小于 小时 小学 小组 小麦 小米 小康 小区 小型 小孩 小心 小说 小姐 小伙 小事 小屋 小镇 小路 小村 小河 小溪 ' +
+		'小吃 小店 小鸡 小猪 小牛 小羊 小马 小鱼 小虫 小草 小树 小花 小雨 小雪 小满 小寒 小暑 小数 小量 小微 小额 ' +
+		'小批 小试 小结 小节 小品 小巧 小看 小觑 小气 小将 小兵 小商 小贩 小城 小儿 小女 小车 ' +
+		'员工 职工 民工 化工 电工 木工 手工 开工 完工 竣工 用工 务工 分工 美工 技工 监工 打工 做工 上工 罢工 ' +
+		'施工 加工 义工 童工 矿工 石工 水工 钳工 焊工 车工 瓦工 理工 军工 社工 女工 长工 零工 复工 停工 动工 人工 ' +
+		'高工 正高 副高 汇总 元老 古老 长老 养老 敬老 衰老 终老 防老 尊老 月老 空姐 表姐 堂姐 大姐 二姐 师姐 学姐 老姐 ' +
+		'表哥 堂哥 大哥 二哥 师哥 学哥 老哥 帅哥 某某').split(' ')
+);
 /** Common words ending with a surname character: 提高, 任何, 对于 …; the surname is the last character. */
 const SURNAME_WORDS = new Set(
 	('提高 最高 升高 增高 偏高 较高 很高 更高 太高 过高 崇高 身高 拔高 抬高 登高 调高 攀高 居高 清高 ' +
@@ -134,7 +155,10 @@ function guardAllows(text: string, start: number, end: number, g: NonNullable<Re
 	// 提高老师: the surname is the end of a word that started before the match.
 	const prev = text[start - 1];
 	if (g.surnameAt === 0 && isHan(prev) && SURNAME_WORDS.has(prev + g.surname.slice(0, 1))) return false;
-	if (g.strictNext) {
+	const form = text.slice(start, end).replace(/[\s\u200b·・()（）]/g, '');
+	// 缩小高度 / 古老王朝: 小 or 老 ends a word that started before the match.
+	const tail = g.surnameAt === 1 && isHan(prev) && ENDS_IN_LAO_XIAO.has(prev + text[start]);
+	if (g.strictNext && (COMMON_FORMS.has(form) || tail)) {
 		// A typical next character is enough (小李说); punctuation or the end also
 		// needs a typical previous one (叫他高工。 yes, 评上高工。 / 大于或小于。 no).
 		const next = text[end];
