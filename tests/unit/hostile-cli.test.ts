@@ -136,9 +136,9 @@ const BAD_ASSIGN: [string, string, string | undefined][] = [
 	['conflict not an object', with_((x) => (x.conflicts = ['E1|D1'])), 'conflicts[0]'],
 	['unknown top-level key (a typo)', with_((x) => (x.reviewPerDossier = 5)), 'reviewPerDossier'],
 	['unknown expert key (maxload)', with_((x) => (x.experts[1].maxload = 1)), 'experts[1].maxload'],
-	['unknown dossier key', with_((x) => (x.dossiers[0].title = '某某')), 'dossiers[0].title'],
-	['unknown conflict key', with_((x) => (x.conflicts[0].reason = '同事')), 'conflicts[0].reason'],
-	['unknown affinity key', with_((x) => (x.affinity[0].weight = 3)), 'affinity[0].weight'],
+	['misspelt dossier key', with_((x) => (x.dossiers[0].feild = '前沿')), 'dossiers[0].feild'],
+	['misspelt conflict key', with_((x) => (x.conflicts[0].dosier = 'D1')), 'conflicts[0].dosier'],
+	['misspelt affinity key', with_((x) => (x.affinity[0].valeu = 3)), 'affinity[0].valeu'],
 	['__proto__ key', JSON.stringify(base()).replace('{"reviewsPerDossier"', '{"__proto__":{"polluted":true},"reviewsPerDossier"'), '__proto__']
 ];
 
@@ -158,7 +158,7 @@ describe('assign --in with hostile instances', { timeout: 600_000 }, () => {
 		expect(byLabel('k huge (1e400 parses to Infinity)').json.message).toContain('Infinity');
 		expect(byLabel('affinity huge (1.7e308)').json.message).toContain('匹配度绝对值不能超过');
 		expect(byLabel('unknown expert in conflicts').json.message).toContain('"E99"');
-		expect(byLabel('unknown expert key (maxload)').json.message).toContain('未知字段 "maxload"');
+		expect(byLabel('unknown expert key (maxload)').json.message).toContain('未知字段 "maxload"，是否应为 "maxLoad"');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
@@ -237,8 +237,8 @@ const BAD_SELECT: [string, string, string | undefined][] = [
 	['groups not an array', swith((x) => (x.candidates[0].groups = 'youth')), 'candidates[0].groups'],
 	['1e6 candidates declared lazily', swith((x) => (x.candidates = { length: 1_000_000 })), 'candidates'],
 	['unknown top-level key', swith((x) => (x.seat = 3)), 'seat'],
-	['unknown candidate key', swith((x) => (x.candidates[2].gender = '女')), 'candidates[2].gender'],
-	['unknown rule key', swith((x) => (x.atLeast[0].min = 1)), 'atLeast[0].min'],
+	['misspelt candidate key', swith((x) => (x.candidates[2].scores = 80)), 'candidates[2].scores'],
+	['misspelt rule key', swith((x) => (x.atLeast[0].cout = 1)), 'atLeast[0].cout'],
 	['atLeast as object', swith((x) => (x.atLeast = { group: 'youth', count: 1 })), 'atLeast']
 ];
 

@@ -1,5 +1,6 @@
 // Validation of an assignment instance (CONTRACTS.md "Assignment instance"): pure, no I/O.
 // Every error names the offending path (e.g. `experts[3].maxLoad`) in the message and in `path`.
+import { keyProblem } from './json-keys';
 
 export interface AssignmentDossier {
 	id: string;
@@ -63,11 +64,11 @@ const KEYS = {
 	affinity: ['expert', 'dossier', 'value']
 };
 
+/** Unknown keys are ignored (the format may grow), but a misspelt known key is an error. */
 function knownKeys(o: Record<string, unknown>, allowed: string[], path: string): void {
 	for (const key of Object.keys(o)) {
-		if (!allowed.includes(key)) {
-			throw new InstanceError(`未知字段 "${key}"（可用字段：${allowed.join('、')}）`, path ? `${path}.${key}` : key);
-		}
+		const problem = keyProblem(key, allowed);
+		if (problem) throw new InstanceError(problem, path ? `${path}.${key}` : key);
 	}
 }
 

@@ -18,6 +18,7 @@
 // ~50–70 rules the search takes a few to a few dozen nodes (scripts/bench/select.ts).
 import { maximize, type SearchStats } from './selection-solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './selection-explain';
+import { keyProblem } from './json-keys';
 
 export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './selection-explain';
 
@@ -114,7 +115,10 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function validateSelectionInstance(json: unknown): Validation {
 	const fail = (path: string, message: string): Validation => ({ ok: false, path, message: `${path}: ${message}` });
 	if (!isObj(json)) return { ok: false, message: '输入必须是 JSON 对象' };
-	for (const key of Object.keys(json)) if (!TOP_KEYS.has(key)) return fail(key, `未知字段 "${key}"`);
+	for (const key of Object.keys(json)) {
+		const problem = keyProblem(key, [...TOP_KEYS]);
+		if (problem) return fail(key, problem);
+	}
 	const seats = json.seats;
 	if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 0) return fail('seats', '名额必须是非负整数');
 	if (!Array.isArray(json.candidates)) return fail('candidates', '必须是数组');
@@ -124,7 +128,10 @@ export function validateSelectionInstance(json: unknown): Validation {
 		const c: unknown = json.candidates[i];
 		const at = `candidates[${i}]`;
 		if (!isObj(c)) return fail(at, '必须是对象');
-		for (const key of Object.keys(c)) if (!CANDIDATE_KEYS.has(key)) return fail(`${at}.${key}`, `未知字段 "${key}"`);
+		for (const key of Object.keys(c)) {
+			const problem = keyProblem(key, [...CANDIDATE_KEYS]);
+			if (problem) return fail(`${at}.${key}`, problem);
+		}
 		if (typeof c.id !== 'string' || c.id === '') return fail(`${at}.id`, '编号必须是非空字符串');
 		if (seen.has(c.id)) return fail(`${at}.id`, `编号 "${c.id}" 与 candidates[${seen.get(c.id)}] 重复`);
 		seen.set(c.id, i);
@@ -155,7 +162,10 @@ export function validateSelectionInstance(json: unknown): Validation {
 			const r: unknown = raw[i];
 			const at = `${kind}[${i}]`;
 			if (!isObj(r)) return fail(at, '必须是对象');
-			for (const key of Object.keys(r)) if (!RULE_FIELDS.has(key)) return fail(`${at}.${key}`, `未知字段 "${key}"`);
+			for (const key of Object.keys(r)) {
+				const problem = keyProblem(key, [...RULE_FIELDS]);
+				if (problem) return fail(`${at}.${key}`, problem);
+			}
 			const keys = RULE_KEYS.filter((k) => r[k] !== undefined);
 			if (keys.length !== 1) return fail(at, '必须且只能指定 group、field、channel 之一');
 			const key = keys[0];
