@@ -131,6 +131,8 @@ export class Client {
 		if (res.status >= 500) this.stats.serverErrors++;
 		if (res.status >= 400) this.stats.fail(kind);
 		else this.stats.add(kind, ms);
+		const server = /app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+		if (server && res.status < 400) this.stats.add(`${kind}@server`, Number(server[1]));
 		return res;
 	}
 
