@@ -22,8 +22,10 @@ if (needsBuild) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const env = { ...process.env, PORT: process.env.PORT || '3000', BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '32M' };
-// Accept forms from the address the app is served on when no ORIGIN is configured.
+// adapter-node assumes https when it is not told the origin, and then refuses the login form's
+// POST from http://localhost as cross-site. Served elsewhere, set ORIGIN to the public URL.
+env.ORIGIN ||= `http://localhost:${env.PORT}`;
 const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
-console.log(`Laurel 正在 http://localhost:${env.PORT} 上运行`);
+console.log(`Laurel 正在 ${env.ORIGIN} 上运行`);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
