@@ -5,11 +5,9 @@
 // the header is row 1 and the first expert row 2 (a quoted cell with line breaks stays one row).
 // Encoding: UTF-8 with or without BOM, or GB18030/GBK (csv-decode.ts); comma or tab separated;
 // headers in any order. A file with any error is refused whole by the importer.
-import Papa from 'papaparse';
-import { binaryFileProblem, decodeText, encodingLabel, type TextEncodingName } from './csv-decode';
+import { readCsvTable } from './csv-table';
+import { encodingLabel, type TextEncodingName } from './csv-decode';
 import {
-	cleanCell,
-	detectDelimiter,
 	fieldFullName,
 	fieldShortName,
 	halfWidth,
@@ -220,38 +218,13 @@ export interface ExpertParseResult {
 	columns: ExpertColumnKey[];
 }
 
-const MAX_TITLE_ROWS = 5;
-
 export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly string[] }): ExpertParseResult {
-	const { text, encoding } = decodeText(bytes);
-	const delimiter = detectDelimiter(text);
-	const result: ExpertParseResult = { encoding, delimiter, rows: [], errors: [], warnings: [], columns: [] };
-	const binary = binaryFileProblem(bytes);
-	if (binary) {
-		result.errors.push({ row: 1, column: '', message: binary });
-		return result;
-	}
-	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-	for (const e of parsed.errors) {
-		const row = (e.row ?? 0) + 1;
-		if (e.code === 'MissingQuotes')
-			result.errors.push({ row, column: '', message: '引号不配对：某个单元格以英文双引号开头却没有结束引号，其后的内容被并入同一单元格，请检查该行' });
-		else if (e.code === 'InvalidQuotes')
-			result.errors.push({ row, column: '', message: '引号使用不规范：用引号括起的单元格在结束引号后还有文字；单元格内的英文双引号应写成两个（""）' });
-	}
-	const records = parsed.data.map((r) => r.map(cleanCell));
+	const table = readCsvTable(bytes, { noun: '专家', isNameHeader: (c) => expertColumnForHeader(c)?.key === 'name' });
+	const { encoding, delimiter, records } = table;
+	const result: ExpertParseResult = { encoding, delimiter, rows: [], errors: table.errors, warnings: table.warnings, columns: [] };
+	if (table.headerIndex < 0) return result;
 	const blank = (r: string[]) => r.every((c) => c === '');
-	const nonBlank = records.map((_, i) => i).filter((i) => !blank(records[i]));
-	if (nonBlank.length === 0) {
-		result.errors.push({ row: 1, column: '', message: '文件为空：没有表头行，也没有专家' });
-		return result;
-	}
-	let headerIndex = nonBlank[0];
-	const named = nonBlank.slice(0, MAX_TITLE_ROWS + 1).find((i) => records[i].some((c) => expertColumnForHeader(c)?.key === 'name'));
-	if (named !== undefined && named !== headerIndex) {
-		result.warnings.push({ row: named + 1, column: '', message: `表头在第${named + 1}行，前面的标题行已跳过` });
-		headerIndex = named;
-	}
+	const headerIndex = table.headerIndex;
 	const headerRow = headerIndex + 1;
 	const header = records[headerIndex];
 	const columnAt = new Map<ExpertColumnKey, number>();

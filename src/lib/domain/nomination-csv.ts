@@ -9,16 +9,14 @@
 // Formula guard: exports neutralize cells starting with = + - @ by a leading single quote
 // (csv-safe.ts). This parser removes exactly one leading quote in front of such text, so our own
 // exports import back unchanged and an office file with '=... keeps the text after the quote.
-import Papa from 'papaparse';
-import { binaryFileProblem, decodeText, encodingLabel, type TextEncodingName } from './csv-decode';
+import { readCsvTable } from './csv-table';
+import { encodingLabel, type TextEncodingName } from './csv-decode';
 import { toCsv } from './csv-safe';
 import {
 	COLUMNS,
 	channelKey,
 	channelResolver,
-	cleanCell,
 	columnForHeader,
-	detectDelimiter,
 	normalizeHeader,
 	fieldFullName,
 	fieldShortName,
@@ -73,54 +71,13 @@ export interface NominationParseResult {
 	tooManyRows?: number;
 }
 
-/** How many leading rows may be a title (汇总表 titles, "推荐单位：…") before the header. */
-const MAX_TITLE_ROWS = 5;
-
 export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptions = {}): NominationParseResult {
-	const { text, encoding } = decodeText(bytes);
-	const delimiter = detectDelimiter(text);
-	const result: NominationParseResult = { encoding, delimiter, rows: [], errors: [], warnings: [] };
-	const binary = binaryFileProblem(bytes);
-	if (binary) {
-		result.errors.push({ row: 1, column: '', message: binary });
-		return result;
-	}
-	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-	for (const e of parsed.errors) {
-		const row = (e.row ?? 0) + 1;
-		if (e.code === 'MissingQuotes') {
-			result.errors.push({
-				row,
-				column: '',
-				message: '引号不配对：某个单元格以英文双引号开头却没有结束引号，其后的内容被并入同一单元格，请检查该行'
-			});
-		} else if (e.code === 'InvalidQuotes') {
-			result.errors.push({
-				row,
-				column: '',
-				message: '引号使用不规范：用引号括起的单元格在结束引号后还有文字；单元格内的英文双引号应写成两个（""）'
-			});
-		}
-	}
-	const records = parsed.data.map((r) => r.map(cleanCell));
+	const table = readCsvTable(bytes, { noun: '候选人', isNameHeader: (c) => columnForHeader(c)?.key === 'name' });
+	const { encoding, delimiter, records } = table;
+	const result: NominationParseResult = { encoding, delimiter, rows: [], errors: table.errors, warnings: table.warnings };
+	if (table.headerIndex < 0) return result;
 	const blank = (r: string[]) => r.every((c) => c === '');
-
-	// The header is the first non-blank record, unless a title row comes first.
-	const nonBlank = records.map((r, i) => i).filter((i) => !blank(records[i]));
-	if (nonBlank.length === 0) {
-		result.errors.push({ row: 1, column: '', message: '文件为空：没有表头行，也没有候选人' });
-		return result;
-	}
-	let headerIndex = nonBlank[0];
-	const named = nonBlank.slice(0, MAX_TITLE_ROWS + 1).find((i) => records[i].some((c) => columnForHeader(c)?.key === 'name'));
-	if (named !== undefined && named !== headerIndex) {
-		result.warnings.push({
-			row: named + 1,
-			column: '',
-			message: `表头在第${named + 1}行，前面的标题行已跳过`
-		});
-		headerIndex = named;
-	}
+	const headerIndex = table.headerIndex;
 	const headerRow = headerIndex + 1;
 	const header = records[headerIndex];
 
