@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { blockedPairs, pairKey } from './conflicts';
+import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
 
@@ -120,8 +120,7 @@ async function checkPair(tx: Tx, campaignId: string, expertId: string, candidate
 	const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
 	const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
 	if (!e || !c) return { ok: false, status: 404, message: '没有找到该专家或材料' };
-	const blocked = await blockedPairs(tx, campaignId);
-	if (blocked.has(pairKey(expertId, candidateId)))
+	if (await isBlocked(tx, expertId, candidateId))
 		return { ok: false, status: 409, message: `专家${e.name}与材料 ${c.reviewCode} 存在回避关系，不能分配` };
 	return { ok: true };
 }
@@ -224,7 +223,5 @@ export async function mayOpenDossier(db: DB | Tx, campaignId: string, expertId: 
 				eq(assignments.state, 'published')
 			)
 		);
-	if (!a.length) return false;
-	const blocked = await blockedPairs(db, campaignId);
-	return !blocked.has(pairKey(expertId, candidateId));
+	return a.length > 0 && !(await isBlocked(db, expertId, candidateId));
 }
