@@ -1,15 +1,12 @@
 // Labels and small formatters of the rounds pages. Pure and client-safe (no server imports):
-// the labels mirror those of services/rounds.ts, which server code keeps as the source.
+// the labels come from $lib/round-labels, shared with the services.
 
-export const STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
-export const TYPE_LABELS: Record<string, string> = { score: '评分', vote: '投票' };
-export const REVIEWERS_LABELS: Record<string, string> = { assigned: '按分配方案', panel: '本领域评审组全体', all: '全体专家' };
-export const AGGREGATION_LABELS: Record<string, string> = {
-	mean: '平均分',
-	trimmedMean: '去掉最高最低分后的平均分',
-	median: '中位数',
-	calibrated: '校准分'
-};
+import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/round-labels';
+export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/round-labels';
+import { AGGREGATION_LABELS } from '$lib/round-labels';
+
+export const STATE_LABELS = ROUND_STATE_LABELS;
+export const TYPE_LABELS: Record<string, string> = ROUND_TYPE_LABELS;
 export const STATE_BADGE: Record<string, string> = { draft: 'grey', open: '', closed: 'warn' };
 
 export interface RoundSummary {

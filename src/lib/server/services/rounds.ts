@@ -14,15 +14,8 @@ export type RoundRow = typeof rounds.$inferSelect;
 export type Reviewers = RoundRow['reviewers'];
 export type Aggregation = RoundRow['aggregation'];
 
-export const ROUND_STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
-export const ROUND_TYPE_LABELS: Record<string, string> = { score: '评分', vote: '投票' };
-export const REVIEWERS_LABELS: Record<string, string> = { assigned: '按分配方案', panel: '本领域评审组全体', all: '全体专家' };
-export const AGGREGATION_LABELS: Record<string, string> = {
-	mean: '平均分',
-	trimmedMean: '去掉最高最低分后的平均分',
-	median: '中位数',
-	calibrated: '校准分'
-};
+export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../round-labels';
+import { ROUND_STATE_LABELS } from '../../round-labels';
 
 export interface RoundInput {
 	name: string;
