@@ -12,7 +12,7 @@ import { listRounds, type RoundRow } from './rounds';
 import { roundResults } from './results';
 import { checkCampaign } from '../../domain/eligibility';
 import { isYouth } from '../../domain/age';
-import { selectTiers, explainChinese, type SelectionCandidate, type SelectionRule, type TierSpec } from '../../domain/selection';
+import { selectTiers, explainChinese, type SelectionCandidate, type TierSpec } from '../../domain/selection';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
 export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
@@ -46,18 +46,8 @@ export type SelectionOutcome =
 	| { ok: true; tiers: TierOutcome[]; plain: string[] }
 	| { ok: false; tier: string; message: string; rules: { rule: string; message: string; shortBy?: number }[] };
 
-/** Balance targets in the engine's terms; channel types become groups such as `渠道:地区`. */
-export function targetsToRules(targets: BalanceTarget[]): { atLeast: SelectionRule[]; atMost: SelectionRule[] } {
-	const atLeast: SelectionRule[] = [];
-	const atMost: SelectionRule[] = [];
-	for (const t of targets) {
-		if (t.kind === 'atLeast') atLeast.push({ group: t.group, ...(t.share !== undefined ? { share: t.share } : { count: t.count ?? 0 }), label: t.label });
-		else if (t.kind === 'atLeastField') atLeast.push({ field: t.field, count: t.count, label: t.label });
-		else if (t.kind === 'atMostChannel') atMost.push({ channel: t.channel, count: t.count, label: t.label });
-		else atMost.push({ group: `渠道:${t.channelType}`, count: t.count, label: t.label });
-	}
-	return { atLeast, atMost };
-}
+export { targetsToRules } from '../../domain/balance-targets';
+import { targetsToRules } from '../../domain/balance-targets';
 
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
 async function rankingRound(db: DB, campaignId: string): Promise<{ score: RoundRow; passed: Set<string> | null } | null> {

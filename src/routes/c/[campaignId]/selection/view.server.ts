@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '$lib/server/db';
 import { candidates } from '$lib/server/db/schema';
 import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
-import { targetsToRules, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
+import { relaxTarget, targetUnit, targetValue, targetsToRules } from '$lib/domain/balance-targets';
 import { plainByTier, selectionBalance } from '$lib/server/services/charts';
 import { autoTargetLabel } from '$lib/domain/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
@@ -24,11 +25,8 @@ function what(t: BalanceTarget): string {
 	return `渠道类型：${t.channelType}`;
 }
 
-const unitOf = (t: BalanceTarget): 'share' | 'count' => (t.kind === 'atLeast' && t.share !== undefined ? 'share' : 'count');
-const valueOf = (t: BalanceTarget): number =>
-	t.kind === 'atLeast' && t.share !== undefined ? Math.round(t.share * 1000) / 10 : (t.count ?? 0);
 const sameTarget = (a: BalanceTarget, b: BalanceTarget): boolean =>
-	a.kind === b.kind && JSON.stringify({ ...a, label: undefined, share: undefined, count: undefined }) === JSON.stringify({ ...b, label: undefined, share: undefined, count: undefined }) && unitOf(a) === unitOf(b);
+	a.kind === b.kind && JSON.stringify({ ...a, label: undefined, share: undefined, count: undefined }) === JSON.stringify({ ...b, label: undefined, share: undefined, count: undefined }) && targetUnit(a) === targetUnit(b);
 
 /** One rule's engine wording for a tier of `seats` (`youth ≥ 2`), to match the infeasible report. */
 function engineRule(t: BalanceTarget, seats: number): { rule: string; seats: number } {
@@ -55,10 +53,10 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 			label: targetLabel(t, config),
 			what: what(t),
 			kind: t.kind === 'atLeast' || t.kind === 'atLeastField' ? 'atLeast' : 'atMost',
-			unit: unitOf(t),
-			configured: valueOf(t),
-			current: valueOf(cur),
-			relaxed: atLeast ? valueOf(cur) < valueOf(t) : valueOf(cur) > valueOf(t),
+			unit: targetUnit(t),
+			configured: targetValue(t),
+			current: targetValue(cur),
+			relaxed: atLeast ? targetValue(cur) < targetValue(t) : targetValue(cur) > targetValue(t),
 			seats: n,
 			rule,
 			...(hit ? { shortBy: hit.shortBy, conflictMessage: hit.message } : {})
@@ -70,10 +68,10 @@ export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null
 	if (!used) return [];
 	const out: Relaxation[] = [];
 	config.targets.forEach((t, i) => {
-		const a = valueOf(t);
-		const b = valueOf(used[i]);
+		const a = targetValue(t);
+		const b = targetValue(used[i]);
 		if (a === b) return;
-		const unit = unitOf(t) === 'share' ? '%' : '名';
+		const unit = targetUnit(t) === 'share' ? '%' : '名';
 		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
 		out.push({ label: targetLabel(t, config), from: `${a}${unit}`, to: `${b}${unit}`, relaxed: atLeast ? b < a : b > a });
 	});
@@ -90,32 +88,14 @@ export function parseTargets(config: CampaignConfig, form: FormData): { targets:
 	const out: BalanceTarget[] = [];
 	for (const [i, t] of config.targets.entries()) {
 		const raw = String(form.get(`value.${i}`) ?? '').trim();
-		const label = targetLabel(t, config);
 		if (raw === '') {
 			out.push(t);
 			continue;
 		}
-		const v = Number(raw);
-		const unit = unitOf(t);
-		if (!Number.isFinite(v) || v < 0 || (unit === 'count' && !Number.isInteger(v)) || (unit === 'share' && v > 100))
-			return { error: `“${label}”的${unit === 'share' ? '比例应为 0–100 之间的数' : '人数应为非负整数'}，收到“${raw}”` };
-		const was = valueOf(t);
-		if (v === was) {
-			out.push(t);
-			continue;
-		}
-		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
-		if (atLeast ? v > was : v < was)
-			return { error: `“${label}”在此处只能放宽（${atLeast ? '不高于' : '不低于'} ${was}${unit === 'share' ? '%' : '名'}）；如需提高要求，请在“设置”中修改名单平衡目标` };
-		changed = true;
-		const next: BalanceTarget =
-			t.kind === 'atLeast'
-				? unit === 'share'
-					? { kind: 'atLeast', group: t.group, share: v / 100 }
-					: { kind: 'atLeast', group: t.group, count: v }
-				: { ...t, count: v, label: undefined };
-		const clean = Object.fromEntries(Object.entries(next).filter(([, x]) => x !== undefined)) as BalanceTarget;
-		out.push({ ...clean, label: autoTargetLabel(clean, config.youthAge) });
+		const r = relaxTarget(t, raw, targetLabel(t, config), config.youthAge);
+		if ('error' in r) return r;
+		changed ||= r.changed;
+		out.push(r.target);
 	}
 	return { targets: changed ? out : null };
 }
