@@ -57,7 +57,7 @@ function statusOf(s: Pick<SheetRow, 'status' | 'rescoreRequested'> | undefined):
 
 /** The expert's tasks in one round: their pairs of the round, with their own sheet's status. */
 async function tasksInRound(db: DB, round: RoundRow, expertId: string): Promise<RoundTask[]> {
-	const ids = (await roundPairs(db, round)).filter((p) => p.expertId === expertId).map((p) => p.candidateId);
+	const ids = (await roundPairs(db, round, expertId)).map((p) => p.candidateId);
 	if (!ids.length) return [];
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })

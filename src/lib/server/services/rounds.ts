@@ -147,8 +147,8 @@ export async function roundCandidateIds(db: DB | Tx, roundId: string): Promise<s
 	return (await db.select({ id: roundCandidates.candidateId }).from(roundCandidates).where(eq(roundCandidates.roundId, roundId))).map((r) => r.id);
 }
 
-/** Every (expert, candidate) pair that should be reviewed in the round, blocked pairs left out. */
-export async function roundPairs(db: DB | Tx, round: RoundRow): Promise<{ expertId: string; candidateId: string }[]> {
+/** Every (expert, candidate) pair to review in the round, blocked pairs left out; one expert's only when given. */
+export async function roundPairs(db: DB | Tx, round: RoundRow, expertId?: string): Promise<{ expertId: string; candidateId: string }[]> {
 	const ids = await roundCandidateIds(db, round.id);
 	if (!ids.length) return [];
 	const blocked = await blockedPairs(db, round.campaignId);
@@ -157,20 +157,28 @@ export async function roundPairs(db: DB | Tx, round: RoundRow): Promise<{ expert
 		pairs = await db
 			.select({ expertId: assignments.expertId, candidateId: assignments.candidateId })
 			.from(assignments)
-			.where(and(eq(assignments.campaignId, round.campaignId), eq(assignments.state, 'published'), inArray(assignments.candidateId, ids)));
+			.where(
+				and(
+					eq(assignments.campaignId, round.campaignId),
+					eq(assignments.state, 'published'),
+					inArray(assignments.candidateId, ids),
+					expertId ? eq(assignments.expertId, expertId) : undefined
+				)
+			);
+	} else if (round.reviewers === 'all') {
+		const ex = await db
+			.select({ id: experts.id })
+			.from(experts)
+			.where(and(eq(experts.campaignId, round.campaignId), expertId ? eq(experts.id, expertId) : undefined));
+		for (const c of ids) for (const e of ex) pairs.push({ expertId: e.id, candidateId: c });
 	} else {
-		const ex = await db.select({ id: experts.id }).from(experts).where(eq(experts.campaignId, round.campaignId));
-		if (round.reviewers === 'all') {
-			for (const c of ids) for (const e of ex) pairs.push({ expertId: e.id, candidateId: c });
-		} else {
-			const cs = await db.select({ id: candidates.id, field: candidates.field }).from(candidates).where(inArray(candidates.id, ids));
-			const pm = await db
-				.select({ expertId: panelMembers.expertId, field: panels.field })
-				.from(panelMembers)
-				.innerJoin(panels, eq(panels.id, panelMembers.panelId))
-				.where(eq(panels.campaignId, round.campaignId));
-			for (const c of cs) for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
-		}
+		const cs = await db.select({ id: candidates.id, field: candidates.field }).from(candidates).where(inArray(candidates.id, ids));
+		const pm = await db
+			.select({ expertId: panelMembers.expertId, field: panels.field })
+			.from(panelMembers)
+			.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+			.where(and(eq(panels.campaignId, round.campaignId), expertId ? eq(panelMembers.expertId, expertId) : undefined));
+		for (const c of cs) for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
 	}
 	return pairs.filter((p) => !blocked.has(pairKey(p.expertId, p.candidateId)));
 }
