@@ -4,6 +4,8 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/cookies';
 import { ensureDemo } from '$lib/server/services/demo';
 
+const SERVER_TIMING = process.env.LAUREL_SERVER_TIMING === '1';
+
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	if (process.env.LAUREL_NO_DEMO !== '1') {
@@ -51,8 +53,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const response = await resolve(event);
-	// Server time of the request (benchmarks read it; browsers show it in their network panel).
-	response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+	// Server time of the request, for the benchmarks only: in production it would tell a visitor
+	// how much work a request caused (which dossier codes exist, which are blocked).
+	if (SERVER_TIMING) response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

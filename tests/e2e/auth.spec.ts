@@ -100,3 +100,15 @@ test('security headers are present', async ({ page }) => {
 	expect(h['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 	void PASSWORD;
 });
+
+test('no Server-Timing header outside the benchmarks: the time a request took stays on the server', async ({ page }) => {
+	const anonymous = await page.request.get('/login');
+	expect(anonymous.headers()['server-timing']).toBeUndefined();
+	await loginAs(page, 'expert01');
+	for (const path of [`/c/${DEMO}/tasks`, `/c/${DEMO}/dossiers/no-such-code`, `/c/${DEMO}/tasks/__data.json`]) {
+		const res = await page.request.get(path);
+		expect(res.headers()['server-timing'], path).toBeUndefined();
+	}
+	const nav = await page.goto(`/c/${DEMO}/tasks`);
+	expect(nav!.headers()['server-timing']).toBeUndefined();
+});
