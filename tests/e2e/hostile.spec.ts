@@ -4,6 +4,7 @@
 // headers, login throttling and the end of sessions. Never a 5xx; never a dialog.
 import { test, expect, request as playwrightRequest, type Page, type APIResponse } from '@playwright/test';
 import Papa from 'papaparse';
+import { request as httpRequest } from 'node:http';
 import { and, eq, like, or, sql } from 'drizzle-orm';
 import { seedReviewCampaign, e2eDb } from './fixtures';
 import { PASSWORD, loginAs, logout } from './helpers';
@@ -250,10 +251,14 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 	const cand = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0];
 	const before = await candidateCount();
 
-	// A 10 MB user name: refused like any wrong login; the throttle key stays small.
+	// A 10 MB user name: refused before it is read (strangers post at most 64 KB); a 60 KB one is
+	// refused like any wrong login and the throttle key stays small.
 	const huge = await request.post('/login', { form: { username: 'u'.repeat(10 * MB), password: 'x' }, headers: browserLike(), maxRedirects: 0 });
-	expect(huge.status()).toBe(400);
-	expect(await huge.text()).toContain('用户名或密码不正确');
+	expect(huge.status()).toBe(413);
+	expect(await huge.text()).toContain('提交的内容过大');
+	const long = await request.post('/login', { form: { username: 'u'.repeat(60 * 1024), password: 'x' }, headers: browserLike(), maxRedirects: 0 });
+	expect(long.status()).toBe(400);
+	expect(await long.text()).toContain('用户名或密码不正确');
 	const longest = await db.select({ n: sql<number>`max(length(${loginThrottle.key}))` }).from(loginThrottle);
 	expect(Number(longest[0].n)).toBeLessThan(200);
 
@@ -266,10 +271,13 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 		expect([400, 413]).toContain(tooBig.status());
 	}
 
-	// A 5 MB 姓名 in the candidate form: refused as too long.
+	// A 5 MB 姓名 in the candidate form: not a file action, so over the 512 KB of signed-in forms;
+	// a 300 KB one is read and refused as too long.
 	const field = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(5 * MB) }, headers: browserLike() });
-	expect(field.status()).toBe(400);
-	expect(await field.text()).toContain('过长');
+	expect(field.status()).toBe(413);
+	const longField = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(300 * 1024) }, headers: browserLike() });
+	expect(longField.status()).toBe(400);
+	expect(await longField.text()).toContain('过长');
 
 	// No Origin, or another site's: SvelteKit's CSRF check refuses form posts with 403.
 	const foreign: Record<string, string>[] = [{ accept: 'text/html' }, { origin: 'http://evil.example', accept: 'text/html' }, { origin: 'null', accept: 'text/html' }];
@@ -316,6 +324,94 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 	expect(await candidateCount()).toBe(before);
 	expect(await countRows(attachments, eq(attachments.candidateId, cand.id))).toBe(0);
 });
+
+// ---------------------------------------------------------------- body sizes
+
+/** A POST with a chunked body (no content-length), as a client that lies about nothing but says nothing. */
+function chunkedPost(path: string, total: number): Promise<{ status: number; body: string }> {
+	const url = new URL(path, origin);
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			{ method: 'POST', host: url.hostname, port: url.port, path: url.pathname + url.search, headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html', 'transfer-encoding': 'chunked' } },
+			(res) => {
+				let body = '';
+				res.setEncoding('utf8');
+				res.on('data', (d: string) => (body += d));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+			}
+		);
+		req.on('error', reject);
+		const chunk = Buffer.from('username=x&password=' + 'p'.repeat(8 * 1024));
+		for (let sent = 0; sent < total; sent += chunk.length) req.write(chunk);
+		req.end();
+	});
+}
+
+test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files only for the office', async ({ page, request, browser, baseURL }) => {
+	test.setTimeout(180_000);
+	const KB = 1024;
+	// 100 KB to the login form, as a plain form post and as an enhanced form's action request.
+	const plain = await request.post('/login', { form: { username: 'x', password: 'p'.repeat(100 * KB) }, headers: browserLike(), maxRedirects: 0 });
+	expect(plain.status()).toBe(413);
+	expect(await plain.text()).toContain('提交的内容过大（超过 64 KB）');
+	const enhanced = await request.post('/login', {
+		form: { username: 'x', password: 'p'.repeat(100 * KB) },
+		headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' },
+		maxRedirects: 0
+	});
+	expect(enhanced.status()).toBe(413);
+	expect(((await enhanced.json()) as { error: { message: string } }).error.message).toContain('提交的内容过大');
+	// Without a content-length the bytes are counted as they come.
+	const chunked = await chunkedPost('/login', 100 * KB);
+	expect(chunked.status).toBe(413);
+	expect(chunked.body).toContain('提交的内容过大');
+	const smallChunked = await chunkedPost('/login', 16 * KB);
+	expect(smallChunked.status).toBe(400);
+	expect(smallChunked.body).toContain('用户名或密码不正确');
+	// The invitation form, even with a token that does not exist.
+	const invite = await request.post('/invite/no-such-token', { form: { password: 'p'.repeat(100 * KB), confirm: 'x' }, headers: browserLike(), maxRedirects: 0 });
+	expect(invite.status()).toBe(413);
+
+	// An expert: 1 MB to the scoring desk, and to the office's import action, is refused.
+	const ctx = await browser.newContext({ baseURL });
+	try {
+		const expert = await ctx.newPage();
+		await loginAs(expert, `${P}-expert04`);
+		const db = await e2eDb();
+		const code = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).limit(1))[0].reviewCode ?? 'x';
+		const desk = await expert.request.post(`/c/${C}/dossiers/${encodeURIComponent(code)}?/save`, { form: { comment: 'x'.repeat(MB) }, headers: browserLike() });
+		expect(desk.status()).toBe(413);
+		expect(await desk.text()).toContain('提交的内容过大（超过 512 KB）');
+		const importAsExpert = await expert.request.post(`/c/${C}/import?/preview`, {
+			multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(MB, 0x41) } },
+			headers: browserLike()
+		});
+		expect(importAsExpert.status()).toBe(413);
+	} finally {
+		await ctx.close();
+	}
+
+	// The office may post a large file to its import action: read and checked, not refused for size.
+	await loginAs(page, ORGANIZER);
+	const big = await page.request.post(`/c/${C}/import?/preview`, {
+		multipart: { file: { name: 'big.csv', mimeType: 'text/csv', buffer: bigNominationFile(2) } },
+		headers: browserLike()
+	});
+	expect(big.status()).not.toBe(413);
+	expect4xxOr2xx(big.status());
+	// But not to its other forms.
+	const settings = await page.request.post(`/c/${C}/candidates/${(await firstCandidateId())}?/save`, { form: { name: 'x'.repeat(MB) }, headers: browserLike() });
+	expect(settings.status()).toBe(413);
+});
+
+function expect4xxOr2xx(status: number): void {
+	expect(status).toBeLessThan(500);
+}
+
+async function firstCandidateId(): Promise<string> {
+	const db = await e2eDb();
+	return (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0].id;
+}
 
 // ---------------------------------------------------------------- headers
 
