@@ -60,6 +60,24 @@ function refuse(event: RequestEvent, status: number, message: string): Response 
 }
 
 /**
+ * Reads the rest of a refused body without keeping or parsing it (adapter-node stops at the
+ * global BODY_SIZE_LIMIT), so that the client gets the answer instead of a reset connection and
+ * its keep-alive connection can carry the next request. A body that breaks off or exceeds even
+ * the global limit ends the connection after the answer.
+ */
+async function refuseAfterDrain(reader: ReadableStreamDefaultReader<Uint8Array>, answer: Response): Promise<Response> {
+	try {
+		for (;;) {
+			if ((await reader.read()).done) return answer;
+		}
+	} catch {
+		// the body broke off or exceeded the global limit: the connection ends anyway
+	}
+	answer.headers.set('connection', 'close');
+	return answer;
+}
+
+/**
  * Refuses a body over `limit` with 413 before any action reads it. A declared length is checked
  * as it stands (Node's parser never delivers more than it); a body without one (chunked) is read
  * here up to the limit and counted, then handed on as a fresh request.
@@ -68,7 +86,10 @@ export async function enforceBodyLimit(event: RequestEvent, limit: number): Prom
 	const request = event.request;
 	if (!Number.isFinite(limit) || request.body === null || request.method === 'GET' || request.method === 'HEAD') return null;
 	const declared = request.headers.get('content-length');
-	if (declared !== null && /^\d+$/.test(declared.trim())) return Number(declared) > limit ? tooLarge(event, limit) : null;
+	if (declared !== null && /^\d+$/.test(declared.trim())) {
+		if (Number(declared) <= limit) return null;
+		return refuseAfterDrain(request.body.getReader(), tooLarge(event, limit));
+	}
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -77,9 +98,7 @@ export async function enforceBodyLimit(event: RequestEvent, limit: number): Prom
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			// Not cancelled: that would reset the connection before the 413 reaches the client.
-			// Node discards the rest (at most the global limit) once the answer is sent.
-			if (size > limit) return tooLarge(event, limit);
+			if (size > limit) return refuseAfterDrain(reader, tooLarge(event, limit));
 			chunks.push(value);
 		}
 	} catch {
