@@ -2,7 +2,7 @@ import { error, type Handle, type ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/cookies';
-import { ensureDemo } from '$lib/server/services/demo';
+import { demoStage, ensureDemo } from '$lib/server/services/demo';
 import { bodyLimit, enforceBodyLimit } from '$lib/server/body-limit';
 
 const SERVER_TIMING = process.env.LAUREL_SERVER_TIMING === '1';
@@ -10,7 +10,7 @@ const SERVER_TIMING = process.env.LAUREL_SERVER_TIMING === '1';
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	if (process.env.LAUREL_NO_DEMO !== '1') {
-		const created = await ensureDemo(db, { onlyIfEmpty: true });
+		const created = await ensureDemo(db, { onlyIfEmpty: true, stage: demoStage() });
 		if (created?.created) console.log('已创建演示活动：', created.campaign);
 	}
 };
