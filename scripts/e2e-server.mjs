@@ -16,7 +16,10 @@ const env = {
 	LAUREL_FILES: `${dir}/files`,
 	PORT: port,
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '32M',
-	ORIGIN: `http://localhost:${port}`
+	ORIGIN: `http://localhost:${port}`,
+	// The specs that use the demo walk through its setup themselves (conflicts, assignment, import),
+	// so the e2e server seeds it before the assignment; tests/e2e/demo.spec.ts covers the mid-review start.
+	LAUREL_DEMO_STAGE: 'setup'
 };
 delete env.LAUREL_NO_DEMO;
 const child = spawn(process.execPath, [`${dir}/build/index.js`], { stdio: 'inherit', env });

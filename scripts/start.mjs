@@ -21,6 +21,8 @@ if (needsBuild) {
 	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// BODY_SIZE_LIMIT is the upper bound, reached only by the office's import and upload actions;
+// src/lib/server/body-limit.ts holds strangers to 64 KB and signed-in users' other forms to 512 KB.
 const env = { ...process.env, PORT: process.env.PORT || '3000', BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '32M' };
 // adapter-node assumes https when it is not told the origin, and then refuses the login form's
 // POST from http://localhost as cross-site. Served elsewhere, set ORIGIN to the public URL.

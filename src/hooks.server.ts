@@ -2,12 +2,15 @@ import { error, type Handle, type ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/cookies';
-import { ensureDemo } from '$lib/server/services/demo';
+import { demoStage, ensureDemo } from '$lib/server/services/demo';
+import { bodyLimit, enforceBodyLimit } from '$lib/server/body-limit';
+
+const SERVER_TIMING = process.env.LAUREL_SERVER_TIMING === '1';
 
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	if (process.env.LAUREL_NO_DEMO !== '1') {
-		const created = await ensureDemo(db, { onlyIfEmpty: true });
+		const created = await ensureDemo(db, { onlyIfEmpty: true, stage: demoStage() });
 		if (created?.created) console.log('已创建演示活动：', created.campaign);
 	}
 };
@@ -35,7 +38,6 @@ function guardFormData(request: Request): void {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	if (event.request.method === 'POST') guardFormData(event.request);
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
@@ -50,13 +52,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		const refused = await enforceBodyLimit(event, await bodyLimit(event));
+		if (refused) return secure(refused);
+	}
+	if (event.request.method === 'POST') guardFormData(event.request);
 	const response = await resolve(event);
-	// Server time of the request (benchmarks read it; browsers show it in their network panel).
-	response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+	// Server time of the request, for the benchmarks only: in production it would tell a visitor
+	// how much work a request caused (which dossier codes exist, which are blocked).
+	if (SERVER_TIMING) response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+	return secure(response);
+};
+
+function secure(response: Response): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	// Pages show personal data: never cache them in shared caches.
 	if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
-};
+}

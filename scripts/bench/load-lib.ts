@@ -25,7 +25,7 @@ export function build(): void {
 export function startServer(dbFile: string, port: number): ChildProcess {
 	return spawn(process.execPath, [`${DIR}/build/index.js`], {
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), ORIGIN: `http://localhost:${port}`, LAUREL_NO_DEMO: '1' }
+		env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), ORIGIN: `http://localhost:${port}`, LAUREL_NO_DEMO: '1', LAUREL_SERVER_TIMING: '1' }
 	});
 }
 

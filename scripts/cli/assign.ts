@@ -1,6 +1,6 @@
 // `assign --in <file.json>` (CONTRACTS.md): solves an assignment instance; never touches the database.
-import { readFile } from 'node:fs/promises';
 import { badInput, parseOptions, type CliResult, type Command } from './types';
+import { readJsonInput } from './json-input';
 import { solveAssignment, validateAssignmentInstance } from '../../src/lib/domain/assignment';
 
 const assign: Command = (args) => run(args);
@@ -8,20 +8,9 @@ const assign: Command = (args) => run(args);
 async function run(args: string[]): Promise<CliResult> {
 	const file = parseOptions(args).in;
 	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : `无法读取（${code ?? String(e)}）`;
-		return badInput('BAD_INPUT', `无法读取分配实例 ${file}：${why}`);
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	} catch (e) {
-		return badInput('BAD_INPUT', `${file} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
-	}
+	const input = await readJsonInput(file, '分配实例');
+	if (!input.ok) return badInput('BAD_INPUT', input.message);
+	const json = input.json;
 	const checked = validateAssignmentInstance(json);
 	if (!checked.ok) {
 		return badInput('BAD_INPUT', checked.message, checked.path ? { path: checked.path } : {});

@@ -1,10 +1,10 @@
 import type { Command } from './types';
 import { openDatabase } from '../../src/lib/server/db';
-import { ensureDemo } from '../../src/lib/server/services/demo';
+import { demoStage, ensureDemo } from '../../src/lib/server/services/demo';
 
 const command: Command = async () => {
 	const db = await openDatabase();
-	const result = await ensureDemo(db);
+	const result = await ensureDemo(db, { stage: demoStage() });
 	if (!result) return { exit: 1, json: { error: 'INTERNAL', message: '无法创建演示活动' } };
 	process.stderr.write(result.created ? '已创建演示活动。\n' : '演示活动已存在。\n');
 	return { exit: 0, json: { campaign: result.campaign, accounts: result.accounts } };

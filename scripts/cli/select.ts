@@ -1,25 +1,16 @@
 // `laurel select --in FILE`: solves a selection instance (CONTRACTS.md). Never touches the database,
 // so it imports nothing but the pure selection engine.
-import { readFileSync } from 'node:fs';
 import { badInput, parseOptions, type Command } from './types';
+import { readJsonInput } from './json-input';
 import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
 
 const select: Command = async (args) => {
 	const opts = parseOptions(args);
 	const file = opts.in;
 	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少 --in <file.json>');
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (e) {
-		return badInput('BAD_INPUT', `无法读取文件 ${file}: ${e instanceof Error ? e.message : String(e)}`);
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text.replace(/^\uFEFF/, ''));
-	} catch (e) {
-		return badInput('BAD_INPUT', `不是有效的 JSON: ${e instanceof Error ? e.message : String(e)}`);
-	}
+	const input = await readJsonInput(file, '遴选实例');
+	if (!input.ok) return badInput('BAD_INPUT', input.message);
+	const json = input.json;
 	const v = validateSelectionInstance(json);
 	if (!v.ok) return badInput('BAD_INPUT', v.message, v.path !== undefined ? { path: v.path } : {});
 	const result = solveSelection(v.instance);

@@ -78,6 +78,67 @@ test('an invitation link sets a password once and is dead afterwards', async ({ 
 	await ctx.close();
 });
 
+test('an older invitation link dies when a newer one is used; using a link ends the old sessions', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	await loginAs(page, 'organizer');
+	await page.goto(`/c/${DEMO}/experts`);
+	await page.locator('body[data-hydrated]').waitFor();
+	await page.getByLabel('姓名').fill('黄立新');
+	await page.getByLabel('工作单位').fill('广西农业科学院');
+	await page.getByLabel('用户名（可选）').fill('huanglixin');
+	await page.getByLabel('生命健康').check();
+	await page.getByRole('button', { name: '添加并生成链接' }).click();
+	const older = await page.getByTestId('invite-link').inputValue();
+	const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '黄立新' }) });
+	await row.getByRole('button', { name: '重新生成链接' }).click();
+	const newer = await page.getByTestId('reinvite-link').inputValue();
+	expect(newer).toMatch(/\/invite\/[a-z0-9]+$/);
+	expect(newer).not.toBe(older);
+	const editHref = (await row.getByRole('link', { name: '编辑' }).getAttribute('href'))!;
+	const expertId = editHref.split('/').pop()!;
+
+	// The newer link sets the password; the expert signs in.
+	const expertCtx = await browser.newContext();
+	const expert = await expertCtx.newPage();
+	await expert.goto(newer);
+	await expert.getByLabel('新密码（至少 8 个字符）').fill('huang-password-1');
+	await expert.getByLabel('再次输入新密码').fill('huang-password-1');
+	await expert.getByRole('button', { name: '设置密码' }).click();
+	await expect(expert).toHaveURL(/\/login/);
+	await loginAs(expert, 'huanglixin', 'huang-password-1');
+	await expect(expert).toHaveURL(new RegExp(`/c/${DEMO}/tasks$`));
+
+	// The older link, opened later (a forwarded mail): dead, and it says why.
+	const otherCtx = await browser.newContext();
+	const other = await otherCtx.newPage();
+	await other.goto(older);
+	await expect(other.getByRole('heading', { name: '邀请链接不可用' })).toBeVisible();
+	await expect(other.getByRole('alert')).toContainText('另一个链接已经使用过');
+	const posted = await other.request.post(older, {
+		form: { password: 'stolen-password-1', confirm: 'stolen-password-1' },
+		headers: { origin: new URL(older).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(posted.status()).toBe(400);
+
+	// The office sends a fresh link (a password reset): using it ends the expert's open session.
+	const reset = await page.request.post(`/c/${DEMO}/experts?/reinvite`, {
+		form: { expertId },
+		headers: { origin: new URL(page.url()).origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	const resetLink = /\/invite\/[a-z0-9]+/.exec(await reset.text())?.[0];
+	expect(resetLink).toBeTruthy();
+	await other.goto(resetLink!);
+	await other.getByLabel('新密码（至少 8 个字符）').fill('huang-password-2');
+	await other.getByLabel('再次输入新密码').fill('huang-password-2');
+	await other.getByRole('button', { name: '设置密码' }).click();
+	await expect(other).toHaveURL(/\/login/);
+	await expert.goto(`/c/${DEMO}/tasks`);
+	await expect(expert).toHaveURL(/\/login/);
+	await expertCtx.close();
+	await otherCtx.close();
+});
+
 test('logout ends the session: the old cookie no longer works', async ({ page, context }) => {
 	await loginAs(page, 'chair');
 	const cookies = await context.cookies();
@@ -99,4 +160,16 @@ test('security headers are present', async ({ page }) => {
 	expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
 	expect(h['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 	void PASSWORD;
+});
+
+test('no Server-Timing header outside the benchmarks: the time a request took stays on the server', async ({ page }) => {
+	const anonymous = await page.request.get('/login');
+	expect(anonymous.headers()['server-timing']).toBeUndefined();
+	await loginAs(page, 'expert01');
+	for (const path of [`/c/${DEMO}/tasks`, `/c/${DEMO}/dossiers/no-such-code`, `/c/${DEMO}/tasks/__data.json`]) {
+		const res = await page.request.get(path);
+		expect(res.headers()['server-timing'], path).toBeUndefined();
+	}
+	const nav = await page.goto(`/c/${DEMO}/tasks`);
+	expect(nav!.headers()['server-timing']).toBeUndefined();
 });

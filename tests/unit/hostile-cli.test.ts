@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../../src/lib/server/db';
+import { MAX_DEPTH, nestingDepth } from '../../scripts/cli/json-input';
 
 const dir = mkdtempSync(join(tmpdir(), 'laurel-hostile-cli-'));
 const dbFile = join(dir, 'cli.db');
@@ -290,6 +291,47 @@ async function tableCounts(db: DB): Promise<Record<string, number>> {
 	}
 	return out;
 }
+
+describe('deeply nested JSON to assign and select', { timeout: 600_000 }, () => {
+	const deepArrays = (n: number) => '['.repeat(n) + ']'.repeat(n);
+	const deepObjects = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+	const a = JSON.stringify(base());
+	const sl = JSON.stringify(sbase());
+	/** [label, command, file content]: each nests 100,000 levels somewhere a validator walks */
+	const DEEP: [string, 'assign' | 'select', string][] = [
+		['assign: nested arrays as a dossier field', 'assign', a.replace('"field":"前沿"', `"field":${deepArrays(100_000)}`)],
+		['assign: nested arrays as reviewsPerDossier', 'assign', a.replace('"reviewsPerDossier":2', `"reviewsPerDossier":${deepArrays(100_000)}`)],
+		['assign: nested arrays inside fields', 'assign', a.replace('"fields":["前沿"]', `"fields":[${deepArrays(100_000)}]`)],
+		['assign: nested objects as an id', 'assign', a.replace('{"id":"D1"', `{"id":${deepObjects(100_000)}`)],
+		['assign: the whole file nested', 'assign', deepArrays(100_000)],
+		['select: nested arrays as seats', 'select', sl.replace(/"seats":\d+/, `"seats":${deepArrays(100_000)}`)],
+		['select: nested objects under an unknown key', 'select', sl.replace(/^\{/, `{"x":${deepObjects(100_000)},`)]
+	];
+
+	it('exit 2 with a message, never 1 (stack overflow)', async () => {
+		const runs = await all(DEEP, ([label, command, body]) => laurel(command, '--in', file(`deep-${DEEP.findIndex((c) => c[0] === label)}.json`, body)));
+		runs.forEach((r, i) => {
+			expectBadInput(r, DEEP[i][0]);
+			expect(r.json.message, DEEP[i][0]).toContain('嵌套过深');
+		});
+	});
+
+	it('brackets inside strings are text, not nesting: such an instance still solves', async () => {
+		const x = base();
+		x.dossiers[0].id = '['.repeat(500) + '{'.repeat(500) + '\\"[';
+		x.affinity = [];
+		const r = await laurel('assign', '--in', file('deep-strings.json', JSON.stringify(x)));
+		expect(r.code).toBe(0);
+		expect(r.json.assignments).toHaveLength(4);
+	});
+
+	it('nestingDepth counts linearly and stops at the limit', () => {
+		expect(nestingDepth('{"a":[1,[2]],"b":"[[[["}')).toBe(3);
+		expect(nestingDepth('"\\"[[["')).toBe(0);
+		expect(nestingDepth(deepArrays(1_000_000))).toBe(MAX_DEPTH + 1);
+		expect(nestingDepth('[]'.repeat(100_000))).toBe(1);
+	});
+});
 
 describe('database commands with hostile arguments', { timeout: 600_000 }, () => {
 	let campaign = '';

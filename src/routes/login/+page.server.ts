@@ -13,6 +13,12 @@ function safeNext(next: string | null): string {
 	return next && next.startsWith('/') && !next.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(next) ? next : '/';
 }
 
+/** 请 N 秒后再试, with minutes beside long waits so nobody has to divide by 60. */
+function throttledMessage(seconds: number): string {
+	const minutes = seconds >= 120 ? `（约 ${Math.round(seconds / 60)} 分钟）` : '';
+	return `登录失败次数过多，请 ${seconds} 秒${minutes}后再试`;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	return {};
@@ -27,8 +33,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await login(db, username, password, event.getClientAddress());
 		if (!result.ok) {
-			if (result.reason === 'throttled')
-				return fail(429, { username, message: `登录失败次数过多，请 ${result.retryAfterMinutes} 分钟后再试` });
+			if (result.reason === 'throttled') return fail(429, { username, message: throttledMessage(result.retryAfterSeconds) });
 			// Never say which of the two was wrong.
 			return fail(400, { username, message: '用户名或密码不正确' });
 		}

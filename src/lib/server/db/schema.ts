@@ -70,16 +70,26 @@ export const invitations = sqliteTable('invitations', {
 	createdBy: text('created_by').references(() => users.id),
 	createdAt: integer('created_at').notNull(),
 	expiresAt: integer('expires_at').notNull(),
-	usedAt: integer('used_at')
+	usedAt: integer('used_at'),
+	/** set when another link of the same user was used: an older link never works afterwards */
+	revokedAt: integer('revoked_at')
 });
 
-/** Failed-login counters, kept in the database so that every app process sees them. */
-export const loginThrottle = sqliteTable('login_throttle', {
-	key: text('key').primaryKey(),
-	failures: integer('failures').notNull(),
-	windowStart: integer('window_start').notNull(),
-	lockedUntil: integer('locked_until')
-});
+/**
+ * Login throttling, kept in the database so that every app process sees it. One row per
+ * account-and-address pair and one per address; an attempt is counted here (atomically) before its
+ * password is verified, and `nextAt` is when the key may next have an attempt evaluated.
+ */
+export const loginThrottle = sqliteTable(
+	'login_throttle',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull(),
+		lastAt: integer('last_at').notNull(),
+		nextAt: integer('next_at').notNull()
+	},
+	(t) => [index('login_throttle_last_idx').on(t.lastAt)]
+);
 
 export const auditLog = sqliteTable(
 	'audit_log',

@@ -1,16 +1,14 @@
 // Accounts: login with throttling, invitations with one-time links, password changes.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
-import { invitations, loginThrottle, users, memberships } from '../db/schema';
+import { invitations, sessions, users, memberships } from '../db/schema';
+import { attemptSucceeded, claimAttempt } from './login-throttle';
 import { hashPassword, verifyPassword, passwordProblem } from '../password';
 import { createSession, hashToken, invalidateUserSessions, newRandomToken } from '../auth';
 import { audit, type Actor } from '../audit';
 
 const MINUTE = 60_000;
-const WINDOW = 15 * MINUTE;
-const LOCK = 15 * MINUTE;
-/** failures allowed in a window before the key is locked */
-export const THROTTLE_LIMITS = { account: 5, address: 20 };
+export { THROTTLE } from './login-throttle';
 
 // A hash to verify against when the user does not exist, so both paths cost the same time.
 let dummyHash: Promise<string> | null = null;
@@ -18,53 +16,23 @@ let dummyHash: Promise<string> | null = null;
 export type LoginResult =
 	| { ok: true; userId: string; token: string; expiresAt: number }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-async function lockedUntil(db: DB, key: string, now: number): Promise<number | null> {
-	const row = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
-	if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
-	return null;
-}
-
-async function recordFailure(db: DB, key: string, limit: number, now: number): Promise<void> {
-	const row = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
-	if (!row || now - row.windowStart > WINDOW) {
-		await db
-			.insert(loginThrottle)
-			.values({ key, failures: 1, windowStart: now, lockedUntil: null })
-			.onConflictDoUpdate({ target: loginThrottle.key, set: { failures: 1, windowStart: now, lockedUntil: null } });
-		return;
-	}
-	const failures = row.failures + 1;
-	await db
-		.update(loginThrottle)
-		.set({ failures, lockedUntil: failures >= limit ? now + LOCK : row.lockedUntil })
-		.where(eq(loginThrottle.key, key));
-}
-
+/**
+ * The attempt is counted before the password is verified (see login-throttle.ts), so parallel
+ * guesses are evaluated at most as often as the throttle allows; a throttled attempt is answered
+ * without looking at the password at all, the right one included.
+ */
 export async function login(db: DB, username: string, password: string, address: string): Promise<LoginResult> {
-	const now = Date.now();
-	// Bounded keys: usernames have at most 32 characters, and a megabyte "username" posted by a
-	// stranger must not become a megabyte row of login_throttle.
-	const accountKey = `account:${username.trim().toLowerCase().slice(0, 100)}`;
-	const addressKey = `address:${address.slice(0, 100)}`;
-	const locks = [await lockedUntil(db, accountKey, now), await lockedUntil(db, addressKey, now)].filter(
-		(x): x is number => x !== null
-	);
-	if (locks.length) {
-		return { ok: false, reason: 'throttled', retryAfterMinutes: Math.ceil((Math.max(...locks) - now) / MINUTE) };
-	}
+	const wait = await claimAttempt(db, username, address);
+	if (wait !== null) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
 	const user = (await db.select().from(users).where(eq(users.username, username.trim())).limit(1))[0];
 	dummyHash ??= hashPassword('laurel-dummy-password');
 	const valid = user?.passwordHash
 		? await verifyPassword(user.passwordHash, password)
 		: (await verifyPassword(await dummyHash, password), false);
-	if (!user || !valid) {
-		await recordFailure(db, accountKey, THROTTLE_LIMITS.account, now);
-		await recordFailure(db, addressKey, THROTTLE_LIMITS.address, now);
-		return { ok: false, reason: 'invalid' };
-	}
-	await db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));
+	if (!user || !valid) return { ok: false, reason: 'invalid' };
+	await attemptSucceeded(db, username, address);
 	const { token, session } = await createSession(db, user.id);
 	return { ok: true, userId: user.id, token, expiresAt: session.expiresAt };
 }
@@ -124,6 +92,8 @@ export async function createInvitation(
 	return { token, expiresAt: now + INVITATION_TTL };
 }
 
+const REVOKED = '该邀请链接已失效：之后发出的另一个链接已经使用过。请直接登录，或向活动办公室索取新的链接。';
+
 export type InvitationState =
 	| { ok: true; userId: string; username: string; displayName: string }
 	| { ok: false; message: string };
@@ -139,11 +109,16 @@ export async function inspectInvitation(db: DB, token: string): Promise<Invitati
 	)[0];
 	if (!row) return { ok: false, message: '邀请链接无效，请向活动办公室索取新的链接。' };
 	if (row.inv.usedAt) return { ok: false, message: '该邀请链接已经使用过，请直接登录。' };
+	if (row.inv.revokedAt) return { ok: false, message: REVOKED };
 	if (row.inv.expiresAt < Date.now()) return { ok: false, message: '邀请链接已过期（有效期 7 天），请向活动办公室索取新的链接。' };
 	return { ok: true, userId: row.u.id, username: row.u.username, displayName: row.u.displayName };
 }
 
-/** Sets the password once; the link is dead afterwards (marked used inside the same transaction). */
+/**
+ * Sets the password once; the link is dead afterwards (marked used inside the same transaction).
+ * Every other link of the user dies with it (an older link that leaked must not set the password
+ * again later), and every session of the account ends, as after a password change.
+ */
 export async function acceptInvitation(
 	db: DB,
 	token: string,
@@ -155,19 +130,28 @@ export async function acceptInvitation(
 	return db.transaction(async (tx) => {
 		const inv = (await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).limit(1))[0];
 		if (!inv || inv.usedAt || inv.expiresAt < Date.now()) return { ok: false as const, message: '邀请链接无效或已失效。' };
+		if (inv.revokedAt) return { ok: false as const, message: REVOKED };
+		const now = Date.now();
 		const used = await tx
 			.update(invitations)
-			.set({ usedAt: Date.now() })
-			.where(and(eq(invitations.tokenHash, inv.tokenHash), isNull(invitations.usedAt)))
+			.set({ usedAt: now })
+			.where(and(eq(invitations.tokenHash, inv.tokenHash), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
 			.returning();
 		if (used.length !== 1) return { ok: false as const, message: '邀请链接已经使用过。' };
-		await tx.update(users).set({ passwordHash: hash, passwordChangedAt: Date.now() }).where(eq(users.id, inv.userId));
+		const revoked = await tx
+			.update(invitations)
+			.set({ revokedAt: now })
+			.where(and(eq(invitations.userId, inv.userId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+			.returning({ tokenHash: invitations.tokenHash });
+		await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, inv.userId));
+		const ended = await tx.delete(sessions).where(eq(sessions.userId, inv.userId)).returning({ id: sessions.id });
 		const u = (await tx.select().from(users).where(eq(users.id, inv.userId)))[0];
 		await audit(tx, { id: u.id, name: u.username }, {
 			campaignId: inv.campaignId,
 			action: 'invitation.accept',
 			entity: 'user',
-			entityId: u.id
+			entityId: u.id,
+			after: { otherLinksRevoked: revoked.length, sessionsEnded: ended.length }
 		});
 		return { ok: true as const, userId: inv.userId };
 	});

@@ -10,6 +10,7 @@ import { generateCandidates, generateExperts } from '../../domain/synthetic';
 import { FIELDS, type CampaignConfig, type Role } from '../../domain/types';
 import { insertCandidates } from './candidates';
 import { refreshDetectedConflicts } from './conflicts';
+import { startDemoReview } from './demo-review';
 
 export const DEMO_CAMPAIGN_ID = 'demo-gx2024';
 export const DEMO_PASSWORD = 'laurel-demo';
@@ -44,10 +45,19 @@ export function demoConfig(): CampaignConfig {
 	};
 }
 
+/**
+ * How the demo starts: `review` (the default of `npm start` and `seed-demo`) mid-review as a
+ * newcomer should see it; `setup` before any assignment, for tests that walk through the setup
+ * themselves (`LAUREL_DEMO_STAGE=setup`, set by the end-to-end server).
+ */
+export function demoStage(): 'setup' | 'review' {
+	return process.env.LAUREL_DEMO_STAGE === 'setup' ? 'setup' : 'review';
+}
+
 /** Creates the demo unless it exists (or, with onlyIfEmpty, unless any campaign exists). */
 export async function ensureDemo(
 	db: DB,
-	opts: { onlyIfEmpty?: boolean } = {}
+	opts: { onlyIfEmpty?: boolean; stage?: 'setup' | 'review' } = {}
 ): Promise<{ campaign: string; accounts: DemoAccount[]; created: boolean } | null> {
 	const existing = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_CAMPAIGN_ID));
 	if (existing.length) return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts: demoAccounts(), created: false };
@@ -55,7 +65,10 @@ export async function ensureDemo(
 		const n = await db.select({ n: sql<number>`count(*)` }).from(campaigns);
 		if (Number(n[0].n) > 0) return null;
 	}
-	return seedCampaign(db, { id: DEMO_CAMPAIGN_ID, name: '2024年广西“最美科技工作者”（演示）', prefix: '', seed: DEMO_SEED });
+	const result = await seedCampaign(db, { id: DEMO_CAMPAIGN_ID, name: '2024年广西“最美科技工作者”（演示）', prefix: '', seed: DEMO_SEED });
+	// Only the process that created the campaign moves it on (another may have seeded concurrently).
+	if (result.created && opts.stage === 'review') await startDemoReview(db, DEMO_CAMPAIGN_ID, DEMO_SEED);
+	return result;
 }
 
 /**
