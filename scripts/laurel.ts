@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
 	'import-candidates': () => import('./cli/import-candidates'),
 	check: () => import('./cli/check'),
 	export: () => import('./cli/export'),
+	dossier: () => import('./cli/dossier'),
 	assign: () => import('./cli/assign'),
 	select: () => import('./cli/select')
 };

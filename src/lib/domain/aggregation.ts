@@ -91,30 +91,9 @@ export function trimmedMean(xs: readonly number[]): number {
 }
 
 // ---------- review codes ----------
-type CodeKey = (string | number)[];
-function codeKey(s: string): CodeKey {
-	return (s.match(/\d+|\D+/g) ?? []).map((t) => (t.charCodeAt(0) <= 57 && t.charCodeAt(0) >= 48 ? Number(t) : t));
-}
-function compareKeys(a: CodeKey, b: CodeKey, ra: string, rb: string): number {
-	for (let i = 0; i < a.length && i < b.length; i++) {
-		const x = a[i], y = b[i];
-		if (x === y) continue;
-		if (typeof x === 'number' && typeof y === 'number') return x - y;
-		return String(x) < String(y) ? -1 : 1;
-	}
-	if (a.length !== b.length) return a.length - b.length;
-	return ra < rb ? -1 : ra > rb ? 1 : 0; // "07" vs "7": raw code-unit order keeps it total
-}
-/** Natural, locale-free order of review codes: A2 < A10, 前沿-03 < 前沿-12. */
-export function compareCodes(a: string, b: string): number {
-	return a === b ? 0 : compareKeys(codeKey(a), codeKey(b), a, b);
-}
-/** Sorted copy, tokenizing each code once (compareCodes in a sort would re-tokenize per comparison). */
-export function sortCodes(codes: Iterable<string>): string[] {
-	const d = [...codes].map((c) => ({ c, k: codeKey(c) }));
-	d.sort((x, y) => compareKeys(x.k, y.k, x.c, y.c));
-	return d.map((x) => x.c);
-}
+// One order for review codes everywhere: review-codes.ts (numeric-aware, exact, total).
+import { compareReviewCodes as compareCodes, sortReviewCodes as sortCodes } from './review-codes';
+export { compareCodes, sortCodes };
 
 // ---------- input hygiene ----------
 function prepare(entries: readonly ScoreEntry[], opts: AggregateOptions): ScoreEntry[] {

@@ -22,47 +22,8 @@ import {
 export { redactText, redactionTerms, splitName, PERSON_MARK, UNIT_MARK, HIDDEN_MARK } from './redact';
 export type { Redaction, RedactionRule, RedactionTerm } from './redact';
 
-/** "前沿-07": two digits, three from 100 on. */
-export function reviewCode(fieldOrGroup: string, index: number): string {
-	const n = Math.max(0, Math.floor(index));
-	return `${fieldOrGroup}-${String(n).padStart(n >= 100 ? 3 : 2, '0')}`;
-}
-
-function codeNumber(code: string, field: string): number | null {
-	if (!code.startsWith(field + '-')) return null;
-	const n = Number(code.slice(field.length + 1));
-	return Number.isInteger(n) ? n : null;
-}
-
-/**
- * Review codes per field, numbered 1, 2, … in the order of `key` (then id).
- * Codes in `existing` are never changed, and their numbers are never reused —
- * not even those of withdrawn candidates — so a code seen by an expert always
- * means the same dossier. New candidates get numbers after the highest one used
- * in their field. Returns `existing` plus the new codes.
- */
-export function assignReviewCodes(
-	candidates: { id: string; field: string; key: string }[],
-	existing?: Map<string, string>
-): Map<string, string> {
-	const out = new Map(existing ?? []);
-	const fresh = candidates
-		.filter((c) => !out.has(c.id))
-		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const next = new Map<string, number>();
-	const nextFor = (field: string) => {
-		if (!next.has(field)) {
-			let max = 0;
-			for (const code of out.values()) max = Math.max(max, codeNumber(code, field) ?? 0);
-			next.set(field, max + 1);
-		}
-		const n = next.get(field)!;
-		next.set(field, n + 1);
-		return n;
-	};
-	for (const c of fresh) out.set(c.id, reviewCode(c.field, nextFor(c.field)));
-	return out;
-}
+// Review codes live in review-codes.ts (client-safe); re-exported for existing callers.
+export { assignReviewCodes, reviewCode } from './review-codes';
 
 export interface Dossier {
 	code: string;

@@ -11,6 +11,7 @@ import { minCostTransport, type TransportProblem } from './mincost-flow';
 import { maxTransportFlow } from './transport-maxflow';
 import type { AssignmentInstance } from './assignment-validate';
 import { explainInfeasible, type AssignmentInfeasible } from './assignment-explain';
+import { compareReviewCodes } from './review-codes';
 
 export { validateAssignmentInstance } from './assignment-validate';
 export type { AssignmentInstance, AssignmentDossier, AssignmentExpert, ValidationResult } from './assignment-validate';
@@ -63,7 +64,7 @@ export function decimalsOf(v: number): number {
 
 export function buildAssignmentModel(instance: AssignmentInstance): AssignmentModel {
 	// Sorting by id makes the answer independent of input order.
-	const dossiers = [...instance.dossiers].sort((a, b) => byCodeUnit(a.id, b.id));
+	const dossiers = [...instance.dossiers].sort((a, b) => compareReviewCodes(a.id, b.id));
 	const experts = [...instance.experts].sort((a, b) => byCodeUnit(a.id, b.id));
 	const D = dossiers.length;
 	const E = experts.length;

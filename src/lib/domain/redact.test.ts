@@ -104,9 +104,9 @@ describe('units, channel and markers', () => {
 			'<p>【候选人】在<b>【单位】</b></p><script>alert("【候选人】")</script>'
 		);
 	});
-	it('leaves English and pinyin alone (not detected; manual.add covers them)', () => {
-		expect(red('Prof. 张伟 (Zhang Wei) of 广西大学')).toBe('Prof. 【候选人】 (Zhang Wei) of 【单位】');
-		expect(red('Zhang Wei', {}, { add: ['Zhang Wei'] })).toBe('【已隐去】');
+	it('redacts the romanised name; other English stays (manual.add covers the rest)', () => {
+		expect(red('Prof. 张伟 (Zhang Wei) of 广西大学')).toBe('Prof. 【候选人】 (【候选人】) of 【单位】');
+		expect(red('Guangxi University', {}, { add: ['Guangxi University'] })).toBe('【已隐去】');
 	});
 	it('never replaces inside markers, so redacting twice changes nothing', () => {
 		const terms = redactionTerms(candidate({}), { add: ['候选人', '单位'], remove: [] });

@@ -14,19 +14,36 @@
 //    next character (说 是 在 和 …: FOLLOW), or punctuation/end after a typical
 //    previous one (他 和 叫 事 …: PRECEDE) or none, so 提高工作, 提高某些,
 //    小于45岁, 大于或小于。 and 评上高工。 (the title) stay.
+// Beyond the name and units (issue 10): forms of address (范导, 范叔, 范爷爷, 范博, 范所, 范队, 范校,
+// and given-name forms 松哥, 阿松), romanised names (romanize.ts), abbreviations of units and of the
+// nominating body (unit-abbreviations.ts, each with its context rule) and the candidate's own city
+// inside a phrase (扎根柳州 → 扎根【地区】).
 // Known limit: a given name that is also a word (建国, 国华) is redacted
 // everywhere; the organizer sees it in the preview and can keep a longer
 // context with manual.remove (e.g. 中国建国), which then wins by length.
 
 import type { CandidateRecord } from './types';
 import { cleanText, isRegionName, splitUnitAndTitle, unitVariants } from './units';
+import { cityContext, cityOf, contextAllows, nominatorForms, unitAbbreviations, type AbbreviationContext } from './unit-abbreviations';
+import { romanizedName } from './romanize';
 
 export const PERSON_MARK = '【候选人】';
 export const UNIT_MARK = '【单位】';
 export const HIDDEN_MARK = '【已隐去】';
-const MARK_RE = /【(?:候选人|单位|已隐去)】/gu;
+export const REGION_MARK = '【地区】';
+const MARK_RE = /【(?:候选人|单位|已隐去|地区)】/gu;
 
-export type RedactionRule = 'name' | 'given_name' | 'honorific' | 'unit' | 'former_unit' | 'channel' | 'manual';
+export type RedactionRule =
+	| 'name'
+	| 'given_name'
+	| 'honorific'
+	| 'romanized'
+	| 'unit'
+	| 'former_unit'
+	| 'abbreviation'
+	| 'channel'
+	| 'region'
+	| 'manual';
 
 export interface Redaction {
 	original: string; // as it stood in the text
@@ -42,6 +59,10 @@ export interface RedactionTerm {
 	replacement: string;
 	/** Surname forms: where the surname stands in `text` and whether the next character is checked. */
 	guard?: { surnameAt: number; surname: string; strictNext: boolean };
+	/** Short forms of units, bodies and cities: how much context they need (unit-abbreviations.ts). */
+	context?: AbbreviationContext;
+	/** Matched with this (global) pattern instead of `text` (romanised names). */
+	pattern?: RegExp;
 }
 
 const COMPOUND_SURNAMES = new Set(
@@ -51,9 +72,13 @@ const COMPOUND_SURNAMES = new Set(
 );
 const HONORIFICS = (
 	'教授 院士 老师 医生 大夫 博士 研究员 主任 院长 所长 书记 师傅 先生 女士 同志 站长 厂长 校长 局长 处长 ' +
-	'科长 部长 经理 董事长 总工 工程师 医师 护士长 阿姨 大姐 大哥 教练 队长 组长 会长 馆长 总经理 某某'
+	'科长 部长 经理 董事长 总工 工程师 医师 护士长 阿姨 大姐 大哥 教练 队长 组长 会长 馆长 总经理 某某 ' +
+	'爷爷 奶奶 叔叔 伯伯 大爷 大叔 大妈 大伯 大婶 姐姐 哥哥 老板 老总 老爷子 师兄 师姐 导师 主席 团长 社长 行长 总监'
 ).split(' ');
-const SHORT_HONORIFICS = ['工', '总', '老', '某', '姐', '哥'];
+/** One-character forms of address after the surname (范工, 范导, 范所): checked against COMMON_FORMS. */
+const SHORT_HONORIFICS = ['工', '总', '老', '某', '姐', '哥', '导', '叔', '博', '所', '队', '校', '院', '局', '处', '站', '姨', '伯', '婶', '爷', '董'];
+/** Forms of address with a character of the given name: 松哥, 松姐, 松叔 (and 阿松, 小松 below). */
+const GIVEN_SUFFIXES = ['哥', '姐', '叔', '姨'];
 /** Words ending in 小 / 老, so that 缩小高度 is not read as 小高. */
 const ENDS_IN_LAO_XIAO = new Set(
 	('缩小 大小 最小 减小 变小 较小 很小 从小 细小 微小 矮小 短小 弱小 渺小 狭小 极小 太小 偏小 更小 ' +
@@ -73,7 +98,16 @@ const COMMON_FORMS = new Set(
 		'员工 职工 民工 化工 电工 木工 手工 开工 完工 竣工 用工 务工 分工 美工 技工 监工 打工 做工 上工 罢工 ' +
 		'施工 加工 义工 童工 矿工 石工 水工 钳工 焊工 车工 瓦工 理工 军工 社工 女工 长工 零工 复工 停工 动工 人工 ' +
 		'高工 正高 副高 汇总 元老 古老 长老 养老 敬老 衰老 终老 防老 尊老 月老 空姐 表姐 堂姐 大姐 二姐 师姐 学姐 老姐 ' +
-		'表哥 堂哥 大哥 二哥 师哥 学哥 老哥 帅哥 某某').split(' ')
+		'表哥 堂哥 大哥 二哥 师哥 学哥 老哥 帅哥 某某 ' +
+		// surname character + 导 叔 博 所 队 校 院 局 处 站 姨 伯 婶 爷 董 that are ordinary words
+		'向导 主导 先导 前导 教导 领导 指导 督导 报导 编导 执导 训导 劝导 开导 疏导 传导 倡导 辅导 引导 诱导 半导 ' +
+		'大叔 小叔 表叔 堂叔 阿叔 微博 赌博 广博 渊博 场所 住所 诊所 哨所 处所 厕所 全所 本所 各所 该所 分所 ' +
+		'车队 乐队 球队 团队 部队 梯队 舰队 连队 排队 站队 归队 入队 领队 带队 组队 整队 大队 小队 中队 全队 商队 ' +
+		'马队 卫队 方队 军队 结队 建队 高校 全校 本校 分校 学校 院校 军校 党校 名校 母校 驾校 夜校 返校 离校 在校 ' +
+		'来校 到校 团校 学院 医院 法院 剧院 庭院 寺院 全院 本院 分院 高院 两院 书院 影院 全局 大局 布局 格局 结局 ' +
+		'政局 当局 时局 开局 僵局 骗局 邮局 到处 各处 好处 长处 短处 益处 用处 住处 难处 深处 远处 近处 高处 低处 ' +
+		'此处 出处 去处 共处 相处 别处 车站 网站 驿站 电站 兵站 小站 各站 阿姨 小姨 大姨 大伯 老伯 阿伯 大婶 大爷 ' +
+		'老爷 少爷 姥爷 古董 校董 高博 高导 高科 老乡 阿姐 阿哥 小哥 小姐').split(' ')
 );
 /** Common words ending with a surname character: 提高, 任何, 对于 …; the surname is the last character. */
 const SURNAME_WORDS = new Set(
@@ -106,7 +140,9 @@ const SURNAME_WORDS = new Set(
 		'东欧 北欧 园丁 队伍 入伍 退伍 落伍 中国 全国 祖国 爱国 各国 外国 出国 回国 强国 大国 报国 建国 ' +
 		'美国 英国 德国 法国 我国 两国 本国 民国 身边 旁边 周边 两边 一边 海边 路边 河边 江边 天边 八桂 ' +
 		'务农 菜农 果农 棉农 茶农 蔗农 工农 支农 惠农 兴农 助农 强农 熏陶 生姜 子宫 故宫 迷宫 女王 大王 ' +
-		'国王 一致 导致 以致 大致 精致 细致 兴致 极致 所致 犀牛 吹牛 蜗牛').split(' ').filter((w) => w.length === 2)
+		'国王 一致 导致 以致 大致 精致 细致 兴致 极致 所致 犀牛 吹牛 蜗牛 示范 规范 模范 防范 典范 师范 风范 就范 ' +
+		'垂范 博物 广博 渊博 赌博 海关 研究 老乡 故乡 家乡 城乡 水乡 下乡 回乡 同乡 他乡 异乡 梦乡 苏木 树木 土木 ' +
+		'林木 积木 麻木 草木 方向 外方 资方 军方 警方').split(' ').filter((w) => w.length === 2)
 );
 /** Characters that typically precede a person reference: 叫他李工, 和小李, 同事老李. */
 const PRECEDE = new Set([...'他她我你和与跟同对向给让被把称叫是位名的了找请问帮陪随见听当也由及这那谢事友']);
@@ -141,8 +177,13 @@ function termPattern(text: string): RegExp {
 	return re;
 }
 
+const GAP_CHARS = /[\s\u200b·・()（）]/gu;
+
 function compileTerm(text: string): RegExp {
-	const chars = [...text.normalize('NFKC').replace(/\s+/g, '')];
+	// The term's own gap characters are dropped: GAP matches them between any two characters, and
+	// a literal one next to an optional one would let the engine backtrack exponentially.
+	const chars = [...text.normalize('NFKC').replace(GAP_CHARS, '')];
+	if (!chars.length) return /(?!)/gu;
 	const parts = chars.map((c) => {
 		const code = c.codePointAt(0)!;
 		if (code > 0x20 && code < 0x7f) return `[${escapeRe(c)}${String.fromCodePoint(code + 0xfee0)}]`;
@@ -181,10 +222,12 @@ export function redactText(text: string, terms: RedactionTerm[]): { text: string
 	const hits: Hit[] = [];
 	for (const term of terms) {
 		if (!term.text) continue;
-		for (const m of src.matchAll(termPattern(term.text))) {
+		for (const m of src.matchAll(term.pattern ?? termPattern(term.text))) {
 			const start = m.index!;
 			const end = start + m[0].length;
+			if (end === start) continue;
 			if (term.guard && !guardAllows(src, start, end, term.guard)) continue;
+			if (term.context && !contextAllows(src, start, end, term.context)) continue;
 			hits.push({ start, end, term });
 		}
 	}
@@ -252,6 +295,33 @@ export function identifyingStrings(c: CandidateRecord): { text: string; rule: Re
 	return out;
 }
 
+/**
+ * Abbreviations of the current and former units and of the nominating body, and the candidate's
+ * own city (from a region channel or the current unit's leading city), each with its context rule.
+ */
+export function shortFormTerms(c: CandidateRecord): RedactionTerm[] {
+	const out: RedactionTerm[] = [];
+	const seen = new Set<string>();
+	const add = (text: string, rule: RedactionRule, replacement: string, context: AbbreviationContext) => {
+		if (text.length < 2 || seen.has(text)) return;
+		seen.add(text);
+		out.push({ text, rule, replacement, context });
+	};
+	const unit = splitUnitAndTitle(c.unitAndTitle).unit;
+	const units = [unit, ...(c.career ?? []).map((r) => splitUnitAndTitle(r.unit).unit)];
+	for (const u of units) for (const v of unitVariants(u)) for (const a of unitAbbreviations(v)) add(a.text, 'abbreviation', UNIT_MARK, a.context);
+	const channel = (c.channel ?? '').trim();
+	if (channel) {
+		for (const a of nominatorForms(channel)) add(a.text, 'channel', UNIT_MARK, a.context);
+		for (const v of unitVariants(channel)) for (const a of unitAbbreviations(v)) add(a.text, 'channel', UNIT_MARK, a.context);
+	}
+	const channelRegion = cleanText(channel).replace(/(?:科学技术协会|科技协会|科协)$/u, '');
+	for (const city of new Set([isRegionName(channelRegion) ? cityOf(channelRegion) : null, cityOf(unit)])) {
+		if (city) add(city, 'region', REGION_MARK, cityContext(city));
+	}
+	return out;
+}
+
 /** Every redaction term for a candidate, with the organizer's manual additions and removals. */
 export function redactionTerms(c: CandidateRecord, manual?: { add?: string[]; remove?: string[] }): RedactionTerm[] {
 	const terms: RedactionTerm[] = identifyingStrings(c).map(({ text, rule }) => ({
@@ -259,7 +329,8 @@ export function redactionTerms(c: CandidateRecord, manual?: { add?: string[]; re
 		rule,
 		replacement: rule === 'name' || rule === 'given_name' ? PERSON_MARK : UNIT_MARK
 	}));
-	const { surname } = splitName(c.name);
+	terms.push(...shortFormTerms(c));
+	const { surname, given } = splitName(c.name);
 	if (surname) {
 		for (const h of HONORIFICS) {
 			terms.push({ text: surname + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname, strictNext: false } });
@@ -270,6 +341,14 @@ export function redactionTerms(c: CandidateRecord, manual?: { add?: string[]; re
 		for (const p of ['老', '小']) {
 			terms.push({ text: p + surname, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 1, surname, strictNext: true } });
 		}
+		for (const g of new Set(given)) {
+			for (const h of GIVEN_SUFFIXES)
+				terms.push({ text: g + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname: g, strictNext: true } });
+			for (const p of ['阿', '小'])
+				terms.push({ text: p + g, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 1, surname: g, strictNext: true } });
+		}
+		const roman = romanizedName(c.name, surname.length);
+		if (roman) terms.push({ text: roman.display, rule: 'romanized', replacement: PERSON_MARK, pattern: roman.pattern });
 	}
 	for (const a of manual?.add ?? []) if (a.trim()) terms.push({ text: a.trim(), rule: 'manual', replacement: HIDDEN_MARK });
 	const removed = new Set((manual?.remove ?? []).map(cleanText).filter(Boolean));

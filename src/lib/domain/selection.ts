@@ -19,6 +19,7 @@
 import { maximize, type SearchStats } from './selection-solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './selection-explain';
 import { keyProblem } from './json-keys';
+import { compareReviewCodes } from './review-codes';
 
 export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './selection-explain';
 
@@ -238,7 +239,7 @@ export function quantizeScores(scores: readonly number[]): { units: number[]; de
 function rankOrder(candidates: readonly SelectionCandidate[], units: readonly number[]): number[] {
 	return candidates
 		.map((_, i) => i)
-		.sort((a, b) => units[b] - units[a] || (candidates[a].id < candidates[b].id ? -1 : candidates[a].id > candidates[b].id ? 1 : 0));
+		.sort((a, b) => units[b] - units[a] || compareReviewCodes(candidates[a].id, candidates[b].id));
 }
 
 interface Prepared {

@@ -213,7 +213,37 @@ export function isRegionName(name: string): boolean {
 	const s = cleanText(name);
 	if (!s) return false;
 	if (PROVINCES.some(([full, short]) => s === full || s === short)) return true;
-	return /^(?:\p{Script=Han}{1,8}?(?:省|自治区|市|盟|地区|自治州|县|区|旗))+$/u.test(s);
+	return isRegionChain(s);
+}
+
+const REGION_SUFFIXES = ['省', '自治区', '市', '盟', '地区', '自治州', '县', '区', '旗'];
+const HAN_RE = /\p{Script=Han}/u;
+
+/**
+ * s is one or more "<1–8 Han characters><region suffix>" segments (南宁市青秀区). Dynamic
+ * programming over positions, O(n·8·|suffixes|): the former regex
+ * /^(?:\p{Script=Han}{1,8}?(?:省|…|旗))+$/u backtracked exponentially (10 s on
+ * 省市区县省市区县… of 45 characters), and this is reached from declarations, imports and rosters.
+ */
+function isRegionChain(s: string): boolean {
+	const chars = [...s];
+	const n = chars.length;
+	const han = chars.map((c) => HAN_RE.test(c));
+	const reach = new Uint8Array(n + 1);
+	reach[0] = 1;
+	for (let i = 0; i < n; i++) {
+		if (!reach[i]) continue;
+		for (let len = 1; len <= 8 && i + len <= n && han[i + len - 1]; len++) {
+			const at = i + len;
+			for (const suf of REGION_SUFFIXES) {
+				if (at + suf.length > n) continue;
+				let ok = true;
+				for (let k = 0; k < suf.length && ok; k++) ok = chars[at + k] === suf[k];
+				if (ok) reach[at + suf.length] = 1;
+			}
+		}
+	}
+	return reach[n] === 1;
 }
 
 export type UnitRelation = 'same' | 'parent';

@@ -7,9 +7,12 @@ export type ExpertDossier = ReturnType<typeof expertDossier>;
 export const RULE_LABELS: Record<RedactionRule, string> = {
 	name: '姓名',
 	given_name: '名字',
-	honorific: '姓氏称呼（如“李教授”“老李”）',
+	honorific: '称呼（如“李教授”“老李”“范导”“松哥”）',
+	romanized: '姓名拼音（如“Fan Jiansong”“Prof. Fan”）',
 	unit: '现工作单位',
 	former_unit: '曾任职单位',
+	abbreviation: '单位简称（如“西大”“柳职院”）',
 	channel: '推荐单位',
+	region: '所在城市',
 	manual: '手工隐去'
 };

@@ -106,7 +106,7 @@ export async function createCandidate(db: DB, actor: Actor, campaignId: string, 
 				createdAt: now,
 				updatedAt: now
 			});
-			await ensureReviewCodes(tx, campaignId);
+			await ensureReviewCodes(tx, campaignId, actor);
 			const reviewCode = await codeOf(tx, id);
 			await audit(tx, actor, { campaignId, action: 'candidate.create', entity: 'candidate', entityId: id, after: { record: full, reviewCode } });
 			return { ok: true, id, reviewCode, changed: true } as const;
@@ -157,7 +157,7 @@ export async function updateCandidate(
 					updatedAt: Math.max(Date.now(), row.updatedAt + 1)
 				})
 				.where(eq(candidates.id, id));
-			if (field !== row.field) await ensureReviewCodes(tx, campaignId);
+			if (field !== row.field) await ensureReviewCodes(tx, campaignId, actor);
 			const reviewCode = await codeOf(tx, id);
 			await audit(tx, actor, {
 				campaignId,

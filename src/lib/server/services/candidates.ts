@@ -2,9 +2,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates } from '../db/schema';
-import { audit, type Actor } from '../audit';
+import { audit, SYSTEM, type Actor } from '../audit';
 import { newId } from './accounts';
-import { assignReviewCodes } from '../../domain/anonymize';
+import { assignReviewCodes } from '../../domain/review-codes';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { CampaignConfig, CandidateRecord } from '../../domain/types';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
@@ -82,18 +83,40 @@ export async function insertCandidates(
 	}
 	// Codes for the new rows before they are written, so a large import is a few bulk inserts.
 	const known = [...byKey.values()];
+	const seed = newCodeSeed();
 	const codes = assignReviewCodes(
 		known.map((e) => ({ id: e.id, field: e.field ?? '未分组', key: String(e.seq).padStart(8, '0') })),
-		new Map(known.filter((e) => e.code).map((e) => [e.id, e.code!]))
+		new Map(known.filter((e) => e.code).map((e) => [e.id, e.code!])),
+		seed
 	);
 	for (const f of fresh) f.reviewCode = codes.get(f.id)!;
 	for (let i = 0; i < fresh.length; i += CHUNK) await tx.insert(candidates).values(fresh.slice(i, i + CHUNK));
-	if (result.updated) await ensureReviewCodes(tx, campaignId);
+	if (fresh.length) await auditCodes(tx, actor, campaignId, seed, fresh.map((f) => ({ id: f.id, code: f.reviewCode! })));
+	if (result.updated) await ensureReviewCodes(tx, campaignId, actor);
 	return result;
 }
 
-/** Gives every candidate without a code the next free code of its field; existing codes never change. */
-export async function ensureReviewCodes(tx: Tx, campaignId: string): Promise<void> {
+/** 128 random bits; the permutation of new codes is derived from SHA-256 of it (review-codes.ts). */
+function newCodeSeed(): string {
+	return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** The seed and the codes it gave, in the key order the permutation was applied to, so the numbering can be replayed. */
+async function auditCodes(tx: Tx, actor: Actor, campaignId: string, seed: string, given: { id: string; code: string }[]): Promise<void> {
+	await audit(tx, actor, {
+		campaignId,
+		action: 'candidate.codes_assigned',
+		entity: 'campaign',
+		entityId: campaignId,
+		after: { seed, rule: 'SHA-256(seed, field) Fisher–Yates over the new candidates of each field in import order', codes: given }
+	});
+}
+
+/**
+ * Gives every candidate without a code one of the next free codes of its field (seeded random
+ * order, seed audited); existing codes never change.
+ */
+export async function ensureReviewCodes(tx: Tx, campaignId: string, actor: Actor = SYSTEM): Promise<void> {
 	const rows = await tx
 		.select({ id: candidates.id, field: candidates.field, seq: candidates.seq, code: candidates.reviewCode })
 		.from(candidates)
@@ -102,11 +125,14 @@ export async function ensureReviewCodes(tx: Tx, campaignId: string): Promise<voi
 	const missing = rows.filter((r) => !r.code);
 	if (!missing.length) return;
 	const existing = new Map(rows.filter((r) => r.code).map((r) => [r.id, r.code!]));
+	const seed = newCodeSeed();
 	const codes = assignReviewCodes(
 		rows.map((r) => ({ id: r.id, field: r.field ?? '未分组', key: String(r.seq).padStart(8, '0') })),
-		existing
+		existing,
+		seed
 	);
 	for (const r of missing) await tx.update(candidates).set({ reviewCode: codes.get(r.id)! }).where(eq(candidates.id, r.id));
+	await auditCodes(tx, actor, campaignId, seed, missing.map((r) => ({ id: r.id, code: codes.get(r.id)! })));
 }
 
 export async function listCandidateRows(db: DB | Tx, campaignId: string): Promise<CandidateRow[]> {

@@ -9,6 +9,7 @@ import { listRounds, roundPairs } from './rounds';
 import type { RoundResults } from './results';
 import type { SelectionInput, SelectionOutcome } from './selection';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
+import { compareReviewCodes } from '../../domain/review-codes';
 
 const DAY_MS = 86_400_000;
 /** Review offices work on Beijing time: a sheet submitted at 23:30 UTC belongs to the next day. */
@@ -150,7 +151,7 @@ export interface TierBalance {
  * the candidates shown as displaced are exactly those the explanation names.
  */
 export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => c.id);
+	const order = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
 	const taken = new Set<string>();
 	return outcome.tiers.map((t, i) => {
 		const spec = input.tiers[i];

@@ -4,10 +4,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, campaigns, candidates, experts, sheets } from '../db/schema';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
-import { recordOf } from './candidates';
 import { getRound, listRounds, reviewsInRound, roundPairs, type RoundRow } from './rounds';
 import { getSheet, type SheetRow } from './sheets';
-import { buildDossier, expertDossier } from '../../domain/anonymize';
+import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/aggregation';
 import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
@@ -153,8 +152,7 @@ export async function dossierForExpert(db: DB, campaignId: string, expertId: str
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return null;
 	const config = campaign.config as CampaignConfig;
-	const manual = (row.redactions as { add: string[]; remove: string[] } | null) ?? undefined;
-	const dossier = expertDossier(buildDossier(recordOf(row), { code, referenceDate: config.referenceDate, manual }));
+	const dossier = expertView(row, config, code);
 	const { tasks } = access;
 	const index = tasks.findIndex((t) => t.candidateId === row.id);
 	return {

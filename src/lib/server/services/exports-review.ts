@@ -6,6 +6,7 @@ import { assignments, candidates, experts } from '../db/schema';
 import { registerExport } from './exports';
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from './conflicts';
 import { toCsv } from '../../domain/csv-safe';
+import { compareReviewCodes } from '../../domain/review-codes';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };
 const SOURCE_LABELS: Record<string, string> = { auto: '自动', manual: '手动', panel: '全组' };
@@ -36,7 +37,7 @@ export async function assignmentsCsv(db: DB, campaignId: string): Promise<string
 		.innerJoin(candidates, eq(candidates.id, assignments.candidateId))
 		.innerJoin(experts, eq(experts.id, assignments.expertId))
 		.where(eq(assignments.campaignId, campaignId));
-	rows.sort((a, b) => byCodeUnit(a.code ?? a.candidateId, b.code ?? b.candidateId) || byCodeUnit(a.expert, b.expert));
+	rows.sort((a, b) => compareReviewCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) || byCodeUnit(a.expert, b.expert));
 	return toCsv(
 		['评审编号', '领域', '专家', '专家单位', '状态', '来源'],
 		rows.map((r) => [r.code ?? '', r.field ?? '', r.expert, r.unit, STATE_LABELS[r.state] ?? r.state, SOURCE_LABELS[r.source] ?? r.source])
@@ -45,6 +46,8 @@ export async function assignmentsCsv(db: DB, campaignId: string): Promise<string
 
 export async function conflictsCsv(db: DB, campaignId: string): Promise<string> {
 	const rows = await listConflicts(db, campaignId);
+	// SQL orders codes as strings (前沿-100 before 前沿-11); the one code order is compareReviewCodes.
+	rows.sort((a, b) => byCodeUnit(a.c.status, b.c.status) || byCodeUnit(a.expertName, b.expertName) || compareReviewCodes(a.reviewCode ?? '', b.reviewCode ?? ''));
 	return toCsv(
 		['专家', '评审编号', '候选人', '类型', '级别', '原因', '状态', '决定人', '决定时间', '决定理由'],
 		rows.map(({ c, expertName, reviewCode, candidateName }) => [

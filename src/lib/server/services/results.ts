@@ -19,6 +19,7 @@ import {
 } from '../../domain/aggregation';
 import { tallyVotes, type VoteTally } from '../../domain/votes';
 import type { RubricCriterion } from '../../domain/types';
+import { compareReviewCodes } from '../../domain/review-codes';
 
 export interface CandidateInfo {
 	id: string;
@@ -100,7 +101,7 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 			{ present, threshold: (round.threshold as { num: number; den: number }) ?? undefined, candidates: info.map((c) => c.code) }
 		);
 		votes = tallies
-			.sort((a, b) => b.yes - a.yes || (a.candidate < b.candidate ? -1 : 1))
+			.sort((a, b) => b.yes - a.yes || compareReviewCodes(a.candidate, b.candidate))
 			.map((t, i) => ({ ...t, rank: i + 1, field: byCode.get(t.candidate)?.field ?? '', id: byCode.get(t.candidate)?.id ?? '' }));
 	}
 	const notes = await db

@@ -48,6 +48,7 @@ export type SelectionOutcome =
 
 export { targetsToRules } from '../../domain/balance-targets';
 import { targetsToRules } from '../../domain/balance-targets';
+import { compareReviewCodes } from '../../domain/review-codes';
 
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
 async function rankingRound(db: DB, campaignId: string): Promise<{ score: RoundRow; passed: Set<string> | null } | null> {
@@ -131,7 +132,7 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	const r = selectTiers(engine, input.tiers);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
-	const plain = [...input.pool].sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => c.id);
+	const plain = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
 	const back = (code: string) => idOf.get(code) ?? code;
 	return {
 		ok: true,

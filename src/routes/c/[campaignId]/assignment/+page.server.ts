@@ -18,8 +18,7 @@ import {
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/services/exports-review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
-
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { compareReviewCodes } from '$lib/domain/review-codes';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -116,7 +115,7 @@ export const load: PageServerLoad = async (event) => {
 			field: d.field,
 			experts: (perDossier.get(d.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 		}))
-		.sort((a, b) => byCodeUnit(a.code, b.code));
+		.sort((a, b) => compareReviewCodes(a.code, b.code));
 	// Which experts each dossier must not get: shown in the selects, enforced by the services.
 	const blocked: Record<string, string[]> = {};
 	for (const key of ctx.blocked) {

@@ -16,6 +16,7 @@ import {
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/services/exports-review';
 import type { ConflictItem } from '$lib/components/assignment/types';
+import { compareReviewCodes } from '$lib/domain/review-codes';
 
 const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	// Pending first (what needs a decision), then by expert and code.
 	const order = { pending: 0, confirmed: 1, dismissed: 2 } as const;
-	all.sort((a, b) => order[a.status] - order[b.status] || a.expertName.localeCompare(b.expertName, 'zh-CN') || (a.reviewCode < b.reviewCode ? -1 : a.reviewCode > b.reviewCode ? 1 : 0));
+	all.sort((a, b) => order[a.status] - order[b.status] || a.expertName.localeCompare(b.expertName, 'zh-CN') || compareReviewCodes(a.reviewCode, b.reviewCode));
 
 	const q = event.url.searchParams;
 	const status = STATUSES.find((s) => s === q.get('status')) ?? '';

@@ -11,6 +11,7 @@ import { autoTargetLabel } from '$lib/domain/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
 import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
+import { compareReviewCodes } from '$lib/domain/review-codes';
 
 const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
 
@@ -158,7 +159,7 @@ export async function notRanked(db: DB, campaignId: string, input: SelectionInpu
 					: `“${input.roundName}”中没有有效评分`;
 			return { code: r.code ?? r.id, reason, ...(withNames ? { name: r.name } : {}) };
 		})
-		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
 export function infeasibleView(outcome: Extract<SelectionOutcome, { ok: false }>, config: CampaignConfig, used: BalanceTarget[]): InfeasibleView {

@@ -4,17 +4,28 @@ import { candidateAccess } from '../access.server';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
 import { changeRedactions, manualOf, type RedactionChange } from '$lib/server/services/candidate-edit';
-import { buildDossier, dossierLeaks, expertDossier } from '$lib/domain/anonymize';
-import { identifyingStrings } from '$lib/domain/redact';
-import { cleanText } from '$lib/domain/units';
+import { expertDossier } from '$lib/domain/anonymize';
+import { detectLeaks } from '$lib/domain/leak-detector';
+import { organizerDossier } from '$lib/server/services/dossiers';
+
+function stringsOf(v: unknown, out: string[] = []): string[] {
+	if (typeof v === 'string') out.push(v);
+	else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
+	else if (v && typeof v === 'object') for (const x of Object.values(v)) stringsOf(x, out);
+	return out;
+}
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, row } = await candidateAccess(event);
 	const config = configOf(campaign);
 	const record = recordOf(row);
 	const manual = manualOf(row);
-	const identifying = new Set(identifyingStrings(record).map((x) => cleanText(x.text)));
-	const dossier = buildDossier(record, { code: row.reviewCode ?? '未编号', referenceDate: config.referenceDate, manual });
+	const dossier = organizerDossier(row, config);
+	const view = expertDossier(dossier);
+	// The leak check reads the final text the expert gets with its own detector (leak-detector.ts),
+	// not the redactor's list, so what the redactor missed shows here. Keeping the name or a whole
+	// unit is still reported (the detector ignores such keeps).
+	const warnings = detectLeaks(stringsOf(view), record, manual.remove);
 	return {
 		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, unit: record.unitAndTitle, channel: record.channel },
 		original: {
@@ -23,11 +34,11 @@ export const load: PageServerLoad = async (event) => {
 			career: record.career ?? [],
 			awards: record.awards ?? []
 		},
-		dossier: expertDossier(dossier),
+		dossier: view,
 		redactions: dossier.redactions,
 		manual,
-		// A kept context (“中国建国”) is accepted; keeping the name or a unit itself is still a leak.
-		leaks: dossierLeaks(dossier, record, manual.remove.filter((s) => !identifying.has(cleanText(s)))),
+		leaks: [...new Set(warnings.filter((w) => w.level === 'leak').map((w) => w.found))],
+		warnings,
 		referenceDate: config.referenceDate
 	};
 };
