@@ -63,7 +63,7 @@ describe('the demo mid-review', () => {
 	it('tells the story in the audit log, each step under the name of who would have done it', async () => {
 		const log = await db.select().from(auditLog).where(eq(auditLog.campaignId, C));
 		const steps = log.map((a) => a.action).filter((a, i, xs) => xs.indexOf(a) === i);
-		expect(steps.slice(0, 6)).toEqual(['demo.seed', 'conflict.detect', 'assignment.propose', 'assignment.publish', 'round.create', 'round.open']);
+		expect(steps.slice(0, 7)).toEqual(['candidate.codes_assigned', 'demo.seed', 'conflict.detect', 'assignment.propose', 'assignment.publish', 'round.create', 'round.open']);
 		expect(log.filter((a) => a.action.startsWith('assignment.') || a.action.startsWith('round.')).every((a) => a.actorName === 'organizer')).toBe(true);
 		const submits = log.filter((a) => a.action === 'sheet.submit');
 		expect(submits.length).toBeGreaterThan(50);
