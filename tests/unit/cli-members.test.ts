@@ -103,6 +103,19 @@ describe('laurel member add / experts import / audit verify', { timeout: 180_000
 		expect(again.out).toMatchObject({ ok: true, imported: 2, invitations: [] });
 	});
 
+	it('imports an .xlsx roster (first sheet) the same way', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('专家');
+		ws.addRow(['姓名', '工作单位', '评审领域', '用户名', '手机']);
+		ws.addRow(['周八', '桂林电子科技大学', '工科', 'zhou8', '13800000008']);
+		const file = join(dir, 'experts.xlsx');
+		writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+		const r = laurel('experts', 'import', '--campaign', campaign, '--file', file);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.out).toMatchObject({ ok: true, imported: 1, invitations: [{ username: 'zhou8' }] });
+	});
+
 	it('audit verify: the chain of every write above holds; a tampered entry is named with exit 3', async () => {
 		const ok = laurel('audit', 'verify', '--campaign', campaign);
 		expect(ok.code).toBe(0);
