@@ -11,13 +11,17 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
 	export: () => import('./cli/export'),
 	dossier: () => import('./cli/dossier'),
 	assign: () => import('./cli/assign'),
-	select: () => import('./cli/select')
+	select: () => import('./cli/select'),
+	'audit-verify': () => import('./cli/audit'),
+	'member-add': () => import('./cli/member'),
+	'experts-import': () => import('./cli/experts')
 };
 
 async function main(): Promise<number> {
 	const [name, ...rest] = process.argv.slice(2);
-	// `campaign create` is two words; join them into one command name.
-	const key = name === 'campaign' && rest[0] ? `campaign-${rest.shift()}` : name;
+	// `campaign create`, `member add` … are two words; join them into one command name.
+	const twoWords = name && rest[0] ? `${name}-${rest[0]}` : '';
+	const key = twoWords && commands[twoWords] ? (rest.shift(), twoWords) : name;
 	const load = key ? commands[key] : undefined;
 	if (!load) {
 		process.stderr.write(`用法: npm run --silent laurel -- <command>\n可用命令: ${Object.keys(commands).join(', ')}\n`);

@@ -40,5 +40,7 @@ export function campaignNav(campaignId: string, role: Role): NavItem[] {
 				{ href: `${base}/tasks`, label: '我的评审任务' },
 				{ href: `${base}/declare`, label: '利益冲突申报' }
 			];
+		case 'observer':
+			return [];
 	}
 }

@@ -17,7 +17,8 @@ export const GROUPS = ['理科', '工科', '农科', '医科', '综合', '地市
 export const CHANNEL_TYPES = ['地区', '学会', '高校', '企业', '科研院所', '厅局', '军工'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
-export type Role = 'organizer' | 'chair' | 'expert';
+/** observer: 纪检监察, read-only; its pages come later, until then it is refused like any unlisted role. */
+export type Role = 'organizer' | 'chair' | 'expert' | 'observer';
 
 /** Where a rule comes from, shown next to every issue (e.g. "晋市科协发〔2023〕9号 第三条：…"). */
 export interface RuleSource {

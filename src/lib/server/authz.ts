@@ -13,7 +13,8 @@ export type { Role };
 export const ROLE_LABELS: Record<Role, string> = {
 	organizer: '活动办公室',
 	chair: '评审组长',
-	expert: '评审专家'
+	expert: '评审专家',
+	observer: '纪检监察'
 };
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
@@ -70,5 +71,8 @@ export function roleHome(campaignId: string, role: Role): string {
 			return `/c/${campaignId}/panel`;
 		case 'expert':
 			return `/c/${campaignId}/tasks`;
+		case 'observer':
+			// The observer's own pages come later; meanwhile the campaign list (no loop through '/').
+			return '/campaigns';
 	}
 }

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { chainLegacyAudit } from '../audit';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 export { schema };
@@ -36,6 +37,8 @@ export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DAT
 	if (isFile) serializeWrites(client);
 	const db = drizzle(client, { schema }) as DB;
 	await migrate(db, { migrationsFolder: migrationsFolder() });
+	// Data step of migration 0005: audit rows from before the hash chain get their hashes.
+	await chainLegacyAudit(db);
 	return db;
 }
 

@@ -1,5 +1,6 @@
 // Drizzle schema. One table per concept; JSON columns hold structured documents
 // (campaign configuration, audit before/after) that are read and written whole.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
@@ -54,7 +55,7 @@ export const memberships = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		role: text('role', { enum: ['organizer', 'chair', 'expert'] }).notNull(),
+		role: text('role', { enum: ['organizer', 'chair', 'expert', 'observer'] }).notNull(),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('memberships_user_idx').on(t.userId)]
@@ -105,9 +106,20 @@ export const auditLog = sqliteTable(
 		entityId: text('entity_id'),
 		before: text('before', { mode: 'json' }),
 		after: text('after', { mode: 'json' }),
-		reason: text('reason')
+		reason: text('reason'),
+		/**
+		 * Hash chain (src/lib/server/audit.ts): position in the chain of the campaign (global entries,
+		 * campaign null, form their own chain), SHA-256 of the previous entry and of this one.
+		 */
+		seq: integer('seq'),
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
-	(t) => [index('audit_campaign_idx').on(t.campaignId, t.at)]
+	(t) => [
+		index('audit_campaign_idx').on(t.campaignId, t.at),
+		// Two writers can never both chain onto the same entry: the second insert of a position fails.
+		uniqueIndex('audit_chain_seq_uq').on(sql`coalesce(${t.campaignId}, '')`, t.seq)
+	]
 );
 
 /** One nomination (推荐表). The full record is JSON; the columns are what lists filter and join on. */

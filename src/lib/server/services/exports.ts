@@ -2,7 +2,8 @@
 // UTF-8 with BOM so that Excel opens them; cells neutralized against formula injection.
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { auditLog, campaigns } from '../db/schema';
+import { campaigns } from '../db/schema';
+import { auditCsv } from './exports-audit';
 import { listCandidateRows, recordOf } from './candidates';
 import { toNominationCsv } from '../../domain/nomination-csv';
 import { toCsv } from '../../domain/csv-safe';
@@ -30,23 +31,7 @@ const producers: Partial<Record<ExportKind, Producer>> = {
 		const types = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
 		return toNominationCsv(rows.map(recordOf), types);
 	},
-	audit: async (db, campaignId) => {
-		const rows = await db.select().from(auditLog).where(eq(auditLog.campaignId, campaignId)).orderBy(asc(auditLog.id));
-		return toCsv(
-			['序号', '时间', '操作人', '操作', '对象', '对象编号', '原因', '修改前', '修改后'],
-			rows.map((r) => [
-				r.id,
-				new Date(r.at).toISOString(),
-				r.actorName ?? '',
-				r.action,
-				r.entity ?? '',
-				r.entityId ?? '',
-				r.reason ?? '',
-				r.before === null ? '' : JSON.stringify(r.before),
-				r.after === null ? '' : JSON.stringify(r.after)
-			])
-		);
-	}
+	audit: (db, campaignId) => auditCsv(db, campaignId)
 };
 
 /** Registers an export (later areas add theirs: scores, assignments, shortlist, conflicts). */
