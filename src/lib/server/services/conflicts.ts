@@ -91,7 +91,8 @@ function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {
 export async function refreshDetectedConflicts(
 	db: DB,
 	actor: Actor,
-	campaignId: string
+	campaignId: string,
+	opts: { declaredOnly?: boolean } = {}
 ): Promise<{ added: number; removed: number; total: number }> {
 	return db.transaction(async (tx) => {
 		const ex = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
@@ -104,7 +105,11 @@ export async function refreshDetectedConflicts(
 			declaredUnits: e.declaredUnits ?? [],
 			declaredPeople: e.declaredPeople ?? []
 		}));
-		const found = detectConflicts(profiles, cs.map((c) => candidateProfile(c.id, recordOf(c))));
+		// After an expert's declaration only declaration ties are refreshed: nothing the expert does
+		// may change the detected ties (whose pending state blocks at once).
+		const found = detectConflicts(profiles, cs.map((c) => candidateProfile(c.id, recordOf(c)))).filter(
+			(d) => !opts.declaredOnly || d.kind.startsWith('declared')
+		);
 		const existing = await tx.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
 		const key = (e: string, c: string, k: string) => `${e}|${c}|${k}`;
 		const have = new Map(existing.map((r) => [key(r.expertId, r.candidateId, r.kind), r]));
@@ -130,7 +135,10 @@ export async function refreshDetectedConflicts(
 		}
 		for (let i = 0; i < fresh.length; i += 100) await tx.insert(conflicts).values(fresh.slice(i, i + 100));
 		const stale = existing.filter(
-			(r) => (r.source === 'detected' || r.source === 'declared') && r.status === 'pending' && !seen.has(key(r.expertId, r.candidateId, r.kind))
+			(r) =>
+				(r.source === 'declared' || (r.source === 'detected' && !opts.declaredOnly)) &&
+				r.status === 'pending' &&
+				!seen.has(key(r.expertId, r.candidateId, r.kind))
 		);
 		if (stale.length) await tx.delete(conflicts).where(inArray(conflicts.id, stale.map((s) => s.id)));
 		if (fresh.length || stale.length)
@@ -309,7 +317,7 @@ export async function declareTies(
 		});
 		return { ok: true, added: newUnits.length + newPeople.length };
 	});
-	if (result.ok && result.added) await refreshDetectedConflicts(db, actor, campaignId);
+	if (result.ok && result.added) await refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
 	return result;
 }
 
