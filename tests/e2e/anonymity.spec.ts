@@ -330,6 +330,21 @@ test('a chair crawling every page they reach never receives a candidate name, un
 		for (const s of secrets) if (body.includes(s.text)) offences.push(`${f.url}: contains “${s.text}” (${s.what})`);
 	}
 	if (process.env.ANONYMITY_REPORT) console.log(fetched.map((f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`).join('\n'));
+
+	// The office's tie: the chair is offered no decision on it, and a forged dismissal is refused.
+	const tie = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, colleague.id), eq(conflicts.candidateId, named.id), eq(conflicts.kind, 'organizer'))))[0];
+	const data = await (await ctx.get(`${base}/conflicts/__data.json`)).text();
+	expect(data).toContain(tie.id);
+	const forged = await ctx.post(`${base}/conflicts?/decide`, {
+		form: { id: tie.id, decision: 'dismissed', reason: '组长认为无关' },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+		maxRedirects: 0
+	});
+	const answer = (await forged.json()) as { type: string; status?: number; data?: string };
+	expect(answer.type).toBe('failure');
+	expect(answer.status).toBe(403);
+	expect(answer.data).toContain('活动办公室添加的回避关系只能由活动办公室排除');
+	expect((await db.select().from(conflicts).where(eq(conflicts.id, tie.id)))[0].status).toBe('confirmed');
 	await ctx.dispose();
 	expect(
 		offences,
