@@ -21,15 +21,17 @@ import { test, expect, request as playwrightRequest, type APIRequestContext } fr
 import { and, eq } from 'drizzle-orm';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { PASSWORD } from './helpers';
+import { crawler, dataUrl, decodeJsonEscapes, type Fetched } from './crawl';
 import { candidates, conflicts, experts, sheets, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { recuse } from '../../src/lib/server/services/conflicts';
+import { addOrganizerConflict, recuse } from '../../src/lib/server/services/conflicts';
 import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const BASE = `http://localhost:${process.env.E2E_PORT}`;
 const EXPERT = 'anon-expert01';
+const CHAIR = 'anon-chair';
 const MAX_URLS = 300;
 /** A colleague's sheet on a dossier the expert also reviews: values no one else types. */
 const COLLEAGUE_VALUES = { merit: 37.5, story: 26.3, exemplary: 18.4 };
@@ -196,72 +198,20 @@ async function signIn(username: string): Promise<APIRequestContext> {
 	return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers, storageState });
 }
 
-const decodeEntities = (s: string) =>
-	s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-const decodeJsonEscapes = (s: string) => s.replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-const dataUrl = (path: string) => (path === '/' ? '/__data.json' : `${path.replace(/\/$/, '')}/__data.json`);
-
-interface Fetched {
-	url: string;
-	status: number;
-	contentType: string;
-	location: string;
-	body: string;
-}
-
 test('an expert reviewing with an open round never receives a candidate identity, a photo or a colleague’s score', async () => {
 	test.setTimeout(600_000);
 	const { secrets, skipped } = await secretsOfCampaign();
 	expect(secrets.length).toBeGreaterThan(150);
 	const ctx = await signIn(EXPERT);
 
-	const fetched: Fetched[] = [];
-	const seen = new Set<string>();
-	const queue: string[] = [];
-	const enqueue = (href: string, from: string) => {
-		let u: URL;
-		try {
-			u = new URL(decodeEntities(href), BASE + from);
-		} catch {
-			return;
-		}
-		if (u.origin !== BASE || !/^https?:$/.test(u.protocol)) return;
-		if (u.pathname === '/logout' || u.pathname.startsWith('/_app/') || u.pathname.endsWith('/__data.json')) return;
-		// The page behind a form action (`?/save`, `&/recuse`): the action name is not part of it.
-		for (const k of [...u.searchParams.keys()]) if (k.startsWith('/')) u.searchParams.delete(k);
-		const key = u.pathname + u.search;
-		if (!seen.has(key) && !queue.includes(key)) queue.push(key);
-	};
-	const fetchOne = async (url: string): Promise<Fetched> => {
-		// Pages as a browser asks for them; data as the client router does.
-		const res = await ctx.get(url, { headers: url.includes('/__data.json') ? {} : { accept: 'text/html,application/xhtml+xml' }, maxRedirects: 0 });
-		const headers = res.headers();
-		const f = { url, status: res.status(), contentType: headers['content-type'] ?? '', location: headers['location'] ?? '', body: await res.text() };
-		fetched.push(f);
-		return f;
-	};
+	const { fetched, seen, enqueue, fetchOne, run } = crawler(ctx, BASE);
 
 	enqueue('/', '/');
 	enqueue(`/c/${campaignId}/tasks`, '/');
 	// Where the desk sends the expert after a recusal, and the dossiers without a round (reading mode).
 	enqueue(`/c/${campaignId}/tasks?recused=${encodeURIComponent(recusedCode)}`, '/');
 	for (const code of myCodes) enqueue(`/c/${campaignId}/dossiers/${encodeURIComponent(code)}`, '/');
-	while (queue.length && seen.size < MAX_URLS) {
-		const url = queue.shift()!;
-		if (seen.has(url)) continue;
-		seen.add(url);
-		const page = await fetchOne(url);
-		if (page.status >= 300 && page.status < 400 && page.location) {
-			enqueue(page.location, url);
-			continue;
-		}
-		if (!page.contentType.includes('text/html')) continue;
-		for (const m of page.body.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) enqueue(m[1], url);
-		for (const m of page.body.matchAll(/<form\b[^>]*?\saction="([^"]*)"/g)) enqueue(m[1], url);
-		for (const m of page.body.matchAll(/\sformaction="([^"]*)"/g)) enqueue(m[1], url);
-		const [path, query] = url.split('?');
-		await fetchOne(dataUrl(path) + (query ? `?${query}` : ''));
-	}
+	await run(MAX_URLS);
 
 	// What the expert could try by hand: a dossier of another panel, the one they recused from.
 	const probes = [notReviewedCode, recusedCode].flatMap((code) => {
@@ -331,5 +281,74 @@ test('an expert reviewing with an open round never receives a candidate identity
 		offences,
 		`The expert received identifying data (${fetched.length} answers from ${seen.size} URLs; ${secrets.length} strings checked).\n` +
 			`Skipped strings:\n  ${skipped.join('\n  ')}\nOffences:\n  ${offences.join('\n  ')}`
+	).toEqual([]);
+});
+
+// Proof under attack, part 3: the chair. The notices keep identities from the reviewers, and the
+// chair reviews by review code like them: no page, `__data.json` or file a chair reaches (crawled
+// from / and from every staff page, including the ones that must refuse) may contain a candidate's
+// name, unit, former unit or nominating body, nor a candidate's image. A tie the office added with
+// the candidate's name in its reason is there to catch a reason shown to the chair.
+test('a chair crawling every page they reach never receives a candidate name, unit or nominating body', async () => {
+	test.setTimeout(600_000);
+	const db = await e2eDb();
+	const { secrets, skipped } = await secretsOfCampaign();
+	const named = (await db.select().from(candidates).where(eq(candidates.campaignId, campaignId))).find((c) => c.id !== sharedId)!;
+	const namedName = (named.record as CandidateRecord).name;
+	const colleague = (await db.select().from(experts).where(eq(experts.campaignId, campaignId))).find((e) => e.id !== me.id)!;
+	const added = await addOrganizerConflict(db, { id: null, name: 'e2e-office' }, campaignId, colleague.id, named.id, `举报核实：专家与${namedName}曾共同申报项目`);
+	expect(added.ok).toBe(true);
+
+	const chairUser = (await db.select().from(users).where(eq(users.username, CHAIR)))[0];
+	const ctx = await signIn(CHAIR);
+	const { fetched, seen, enqueue, run } = crawler(ctx, BASE);
+	const base = `/c/${campaignId}`;
+	enqueue('/', '/');
+	const staffPages = ['panel', 'panels', 'conflicts', 'assignment', 'selection', 'charts', `rounds/${round.id}`, 'check', 'overview', 'candidates', 'notice', 'audit'];
+	for (const p of staffPages) enqueue(`${base}/${p}`, '/');
+	for (const what of ['scores', 'assignments', 'candidates', 'shortlist', 'summary', 'conflicts', 'audit']) enqueue(`${base}/export/${what}`, '/');
+	await run(MAX_URLS);
+
+	// Not vacuous: the chair read the round's matrix, the conflicts with the office's tie, the exports.
+	const ok = (part: string) => fetched.some((f) => f.status === 200 && decodeURIComponent(f.url).includes(part));
+	for (const part of [`/rounds/${round.id}`, `/rounds/${round.id}/__data.json`, '/conflicts', '/conflicts/__data.json', '/panel', '/export/scores', '/assignment'])
+		expect(ok(part), `the chair reached ${part}`).toBe(true);
+	expect(seen.size, 'the crawl stayed under its cap').toBeLessThan(MAX_URLS);
+	// The identity report and the office's files are refused to the chair.
+	for (const part of ['/check', '/candidates', '/overview', '/export/candidates', '/export/conflicts'])
+		expect(fetched.filter((f) => f.url.endsWith(part)).every((f) => f.status === 403), `${part} is refused to the chair`).toBe(true);
+
+	const own = [chairUser.username, chairUser.displayName ?? ''].filter((s) => s.trim().length >= 2);
+	const mask = (body: string) => own.reduce((b, s) => b.split(s).join('〔本人资料〕'), body);
+	const offences: string[] = [];
+	for (const f of fetched) {
+		if (f.contentType.startsWith('image/')) offences.push(`${f.url}: an image (${f.contentType})`);
+		const body = mask(decodeJsonEscapes(f.body));
+		if (/data:image\//.test(body)) offences.push(`${f.url}: an inline data: image`);
+		for (const m of body.matchAll(/<img\b[^>]*>/g))
+			if (/src="[^"]*(?:\/files\/|\/candidates\/)/.test(m[0])) offences.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
+		for (const s of secrets) if (body.includes(s.text)) offences.push(`${f.url}: contains “${s.text}” (${s.what})`);
+	}
+	if (process.env.ANONYMITY_REPORT) console.log(fetched.map((f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`).join('\n'));
+
+	// The office's tie: the chair is offered no decision on it, and a forged dismissal is refused.
+	const tie = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, colleague.id), eq(conflicts.candidateId, named.id), eq(conflicts.kind, 'organizer'))))[0];
+	const data = await (await ctx.get(`${base}/conflicts/__data.json`)).text();
+	expect(data).toContain(tie.id);
+	const forged = await ctx.post(`${base}/conflicts?/decide`, {
+		form: { id: tie.id, decision: 'dismissed', reason: '组长认为无关' },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+		maxRedirects: 0
+	});
+	const answer = (await forged.json()) as { type: string; status?: number; data?: string };
+	expect(answer.type).toBe('failure');
+	expect(answer.status).toBe(403);
+	expect(answer.data).toContain('活动办公室添加的回避关系只能由活动办公室排除');
+	expect((await db.select().from(conflicts).where(eq(conflicts.id, tie.id)))[0].status).toBe('confirmed');
+	await ctx.dispose();
+	expect(
+		offences,
+		`The chair received identifying data (${fetched.length} answers from ${seen.size} URLs; ${secrets.length} strings checked).\n` +
+			`Skipped strings:\n  ${skipped.join('\n  ')}\nOffences:\n  ${offences.slice(0, 80).join('\n  ')}`
 	).toEqual([]);
 });

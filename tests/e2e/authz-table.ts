@@ -75,7 +75,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/import ?/confirm': { allow: OFFICE, form: { pendingId: '' } },
 	'action /c/[campaignId]/import ?/cancel': { allow: OFFICE, form: { pendingId: '' } },
 	'GET /c/[campaignId]/import/template.csv': { allow: OFFICE },
-	'page /c/[campaignId]/check': { allow: STAFF },
+	// Names and nominating bodies: the office's only; the chair works with review codes.
+	'page /c/[campaignId]/check': { allow: OFFICE },
 
 	'page /c/[campaignId]/experts': { allow: OFFICE },
 	'action /c/[campaignId]/experts ?/create': { allow: OFFICE },
@@ -98,6 +99,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/conflicts ?/decide': { allow: STAFF, form: { id: '', decision: '' } },
 	'action /c/[campaignId]/conflicts ?/refresh': { allow: STAFF },
 	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', reviewCode: '', reason: '' } },
+	// Declarations are append-only for experts: only the office removes one.
+	'action /c/[campaignId]/conflicts ?/removeDeclaration': { allow: OFFICE, form: { expertId: '', what: 'person', text: '', reason: '' } },
 
 	'page /c/[campaignId]/assignment': { allow: STAFF },
 	'action /c/[campaignId]/assignment ?/propose': { allow: STAFF, form: { mode: 'distributed', k: '' } },

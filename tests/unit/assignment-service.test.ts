@@ -36,8 +36,8 @@ describe('conflicts', () => {
 		expect(found.map((f) => f.kind)).toContain('same_unit');
 		expect((await blockedPairs(db, C)).has(pairKey(e.id, c.id))).toBe(true);
 		const row = found.find((f) => f.kind === 'same_unit')!;
-		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '')).ok).toBe(false);
-		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '同名不同单位，经核实无关')).ok).toBe(true);
+		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '', 'organizer')).ok).toBe(false);
+		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '同名不同单位，经核实无关', 'organizer')).ok).toBe(true);
 		await refreshDetectedConflicts(db, chair, C);
 		const again = (await db.select().from(conflicts).where(eq(conflicts.id, row.id)))[0];
 		expect(again.status).toBe('dismissed');

@@ -59,8 +59,8 @@ describe('exports-review', () => {
 		const list = await listConflicts(db, C);
 		const warning = list.find((x) => x.c.severity === 'warning' && x.c.status === 'pending')!;
 		const tie = list.find((x) => x.c.severity === 'conflict' && x.c.status === 'pending')!;
-		expect((await decideConflict(db, chair, C, warning.c.id, 'dismissed', '毕业年份相差二十年，不相识')).ok).toBe(true);
-		expect((await decideConflict(db, chair, C, tie.c.id, 'confirmed', '')).ok).toBe(true);
+		expect((await decideConflict(db, chair, C, warning.c.id, 'dismissed', '毕业年份相差二十年，不相识', 'chair')).ok).toBe(true);
+		expect((await decideConflict(db, chair, C, tie.c.id, 'confirmed', '', 'chair')).ok).toBe(true);
 
 		const r = await exportCsv(db, C, 'conflicts');
 		expect(r.ok).toBe(true);

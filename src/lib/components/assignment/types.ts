@@ -10,13 +10,17 @@ export interface ConflictItem {
 	kind: string;
 	severity: 'conflict' | 'warning';
 	source: string;
-	reason: string;
+	/** The detected reason (names units): the office's only; null for the chair. */
+	reason: string | null;
 	status: 'pending' | 'confirmed' | 'dismissed';
 	/** Whether the tie currently keeps the expert from the dossier. */
 	blocks: boolean;
 	decidedBy: string | null;
 	decidedAt: number | null;
 	decisionReason: string | null;
+	/** What the viewer may decide on this row (see mayDecide in the conflicts service). */
+	canConfirm: boolean;
+	canDismiss: boolean;
 }
 
 export interface ExpertLoad {

@@ -1,8 +1,8 @@
 // Conflicts of interest: detection results persisted with the chair's decisions, declarations,
 // organizer-added ties and recusals. `blockedPairs` is the single rule every access path uses.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, candidates, conflicts, experts } from '../db/schema';
+import { assignments, auditLog, candidates, conflicts, experts } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf, type Tx } from './candidates';
@@ -26,9 +26,36 @@ export const CONFLICT_KIND_LABELS: Record<string, string> = {
 
 export const CONFLICT_STATUS_LABELS: Record<string, string> = { pending: '待确认', confirmed: '已确认回避', dismissed: '已排除' };
 
-/** A pair is blocked by a confirmed tie, or by a detected conflict not yet dismissed. */
-export function blocks(c: Pick<ConflictRow, 'severity' | 'status'>): boolean {
-	return c.status === 'confirmed' || (c.severity === 'conflict' && c.status === 'pending');
+/**
+ * A pair is blocked by a confirmed tie, or by a detected conflict (from the roster and the
+ * nominations, which only the office edits) not yet dismissed. A tie derived from the expert's own
+ * declaration blocks only once the office confirms it: if it blocked while pending, declaring a
+ * name and watching which dossier disappears would tell the expert who they judge (an oracle).
+ */
+export function blocks(c: Pick<ConflictRow, 'severity' | 'status' | 'source'>): boolean {
+	if (c.status === 'confirmed') return true;
+	return c.status === 'pending' && c.severity === 'conflict' && c.source !== 'declared';
+}
+
+/** Kinds whose decision needs the candidate's identity (the expert's declared person or unit). */
+const DECLARED_KINDS = new Set(['declared_unit', 'declared_person']);
+
+export type Decider = 'organizer' | 'chair';
+
+/**
+ * Who may decide what. The chair sees review codes and the kind of tie only, never the unit or
+ * name behind it, so the chair may only take the safe direction on detected ties (confirm: the
+ * expert steps aside), and dismiss a same-school 提示 (severity 'warning', "the chair decides").
+ * Dismissing a 回避-level tie means judging the units or names themselves, and every tie from a
+ * declaration or added by the office is the office's to decide.
+ */
+export function mayDecide(by: Decider, row: Pick<ConflictRow, 'kind' | 'source' | 'severity'>, decision: 'confirmed' | 'dismissed'): string | null {
+	if (decision === 'dismissed' && row.kind === 'recusal') return '专家主动回避不能被排除';
+	if (by === 'organizer') return null;
+	if (row.kind === 'organizer') return decision === 'dismissed' ? '活动办公室添加的回避关系只能由活动办公室排除' : null;
+	if (row.source === 'declared' || DECLARED_KINDS.has(row.kind)) return '专家申报产生的回避关系由活动办公室核实决定';
+	if (decision === 'dismissed' && row.severity !== 'warning') return '排除“回避”级别的关系需核对候选人身份信息，由活动办公室决定';
+	return null;
 }
 
 export const pairKey = (expertId: string, candidateId: string) => `${expertId}|${candidateId}`;
@@ -64,7 +91,8 @@ function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {
 export async function refreshDetectedConflicts(
 	db: DB,
 	actor: Actor,
-	campaignId: string
+	campaignId: string,
+	opts: { declaredOnly?: boolean } = {}
 ): Promise<{ added: number; removed: number; total: number }> {
 	return db.transaction(async (tx) => {
 		const ex = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
@@ -77,7 +105,11 @@ export async function refreshDetectedConflicts(
 			declaredUnits: e.declaredUnits ?? [],
 			declaredPeople: e.declaredPeople ?? []
 		}));
-		const found = detectConflicts(profiles, cs.map((c) => candidateProfile(c.id, recordOf(c))));
+		// After an expert's declaration only declaration ties are refreshed: nothing the expert does
+		// may change the detected ties (whose pending state blocks at once).
+		const found = detectConflicts(profiles, cs.map((c) => candidateProfile(c.id, recordOf(c)))).filter(
+			(d) => !opts.declaredOnly || d.kind.startsWith('declared')
+		);
 		const existing = await tx.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
 		const key = (e: string, c: string, k: string) => `${e}|${c}|${k}`;
 		const have = new Map(existing.map((r) => [key(r.expertId, r.candidateId, r.kind), r]));
@@ -103,7 +135,10 @@ export async function refreshDetectedConflicts(
 		}
 		for (let i = 0; i < fresh.length; i += 100) await tx.insert(conflicts).values(fresh.slice(i, i + 100));
 		const stale = existing.filter(
-			(r) => (r.source === 'detected' || r.source === 'declared') && r.status === 'pending' && !seen.has(key(r.expertId, r.candidateId, r.kind))
+			(r) =>
+				(r.source === 'declared' || (r.source === 'detected' && !opts.declaredOnly)) &&
+				r.status === 'pending' &&
+				!seen.has(key(r.expertId, r.candidateId, r.kind))
 		);
 		if (stale.length) await tx.delete(conflicts).where(inArray(conflicts.id, stale.map((s) => s.id)));
 		if (fresh.length || stale.length)
@@ -112,16 +147,17 @@ export async function refreshDetectedConflicts(
 	});
 }
 
-export type DecideResult = { ok: true } | { ok: false; status: 400 | 404; message: string };
+export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404; message: string };
 
-/** The chair's decision on a detected tie; a dismissal needs a reason and stays on record. */
+/** A decision on a tie (who may decide what: `mayDecide`); a dismissal needs a reason and stays on record. */
 export async function decideConflict(
 	db: DB,
 	actor: Actor,
 	campaignId: string,
 	conflictId: string,
 	decision: 'confirmed' | 'dismissed',
-	reason: string
+	reason: string,
+	by: Decider
 ): Promise<DecideResult> {
 	const trimmed = reason.trim();
 	if (decision === 'dismissed' && !trimmed) return { ok: false, status: 400, message: '排除回避关系时必须填写理由' };
@@ -129,8 +165,8 @@ export async function decideConflict(
 	return db.transaction(async (tx) => {
 		const row = (await tx.select().from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId))))[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
-		if (row.kind === 'recusal' && decision === 'dismissed')
-			return { ok: false as const, status: 400 as const, message: '专家主动回避不能被排除' };
+		const refused = mayDecide(by, row, decision);
+		if (refused) return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
 		const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
 		await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
 		if (decision === 'confirmed') {
@@ -226,7 +262,19 @@ async function dropAssignment(tx: Tx, actor: Actor, campaignId: string, expertId
 		await audit(tx, actor, { campaignId, action: 'assignment.remove', entity: 'assignment', entityId: pairKey(expertId, candidateId), before: removed[0], reason: why });
 }
 
-/** Records what an expert declares on first login; detection then matches it without showing anyone. */
+/** At most this many new declared items per expert in any hour, and this many submissions. */
+export const DECLARATION_ITEMS_PER_HOUR = 20;
+export const DECLARATION_SUBMISSIONS_PER_HOUR = 10;
+const HOUR = 3600_000;
+
+export type DeclareResult = { ok: true; added: number } | { ok: false; status: 400 | 404 | 429; message: string };
+
+/**
+ * Adds what an expert declares (append-only: an expert cannot withdraw or replace an item, only
+ * the office removes one, see `removeDeclaration`). Matching ties wait for the office's decision
+ * and block nothing until then (`blocks`). Counted per rolling hour from the audit log, so the
+ * limit holds across processes and restarts.
+ */
 export async function declareTies(
 	db: DB,
 	actor: Actor,
@@ -234,22 +282,93 @@ export async function declareTies(
 	expertId: string,
 	units: string[],
 	people: string[]
-): Promise<void> {
-	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))].slice(0, 100);
-	await db.transaction(async (tx) => {
-		const before = (await tx.select().from(experts).where(eq(experts.id, expertId)))[0];
-		const after = { declaredUnits: clean(units), declaredPeople: clean(people), declaredAt: Date.now() };
-		await tx.update(experts).set(after).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)));
+): Promise<DeclareResult> {
+	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+	const result = await db.transaction(async (tx): Promise<DeclareResult> => {
+		const before = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		if (!before) return { ok: false, status: 404, message: '您不在本活动的专家名单中' };
+		const oldUnits = before.declaredUnits ?? [];
+		const oldPeople = before.declaredPeople ?? [];
+		const newUnits = clean(units).filter((u) => !oldUnits.includes(u));
+		const newPeople = clean(people).filter((p) => !oldPeople.includes(p));
+		const since = Date.now() - HOUR;
+		const recent = await tx
+			.select({ after: auditLog.after })
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, campaignId), eq(auditLog.action, 'expert.declare'), eq(auditLog.entityId, expertId), gte(auditLog.at, since)));
+		const recentItems = recent.reduce((n, r) => n + (((r.after as { added?: unknown[] } | null)?.added ?? []).length), 0);
+		if (recent.length >= DECLARATION_SUBMISSIONS_PER_HOUR)
+			return { ok: false, status: 429, message: `一小时内最多提交 ${DECLARATION_SUBMISSIONS_PER_HOUR} 次申报，请稍后再试；如有紧急情况请联系活动办公室` };
+		if (recentItems + newUnits.length + newPeople.length > DECLARATION_ITEMS_PER_HOUR)
+			return {
+				ok: false,
+				status: 429,
+				message: `一小时内最多新增 ${DECLARATION_ITEMS_PER_HOUR} 项申报（本小时已新增 ${recentItems} 项），请稍后再试；如需一次申报更多，请联系活动办公室`
+			};
+		const after = { declaredUnits: [...oldUnits, ...newUnits], declaredPeople: [...oldPeople, ...newPeople], declaredAt: Date.now() };
+		await tx.update(experts).set(after).where(eq(experts.id, expertId));
 		await audit(tx, actor, {
 			campaignId,
 			action: 'expert.declare',
 			entity: 'expert',
 			entityId: expertId,
-			before: { declaredUnits: before?.declaredUnits ?? null, declaredPeople: before?.declaredPeople ?? null },
-			after
+			before: { declaredUnits: before.declaredUnits ?? null, declaredPeople: before.declaredPeople ?? null },
+			after: { ...after, added: [...newUnits, ...newPeople] }
 		});
+		return { ok: true, added: newUnits.length + newPeople.length };
 	});
-	await refreshDetectedConflicts(db, actor, campaignId);
+	if (result.ok && result.added) await refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
+	return result;
+}
+
+/**
+ * The office removes one declared item (e.g. entered by mistake), with a reason; pending ties it
+ * caused go with it, decided ones stay on record. The expert has no way to do this.
+ */
+export async function removeDeclaration(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	expertId: string,
+	what: 'unit' | 'person',
+	text: string,
+	reason: string
+): Promise<DecideResult> {
+	const why = reason.trim();
+	if (!why) return { ok: false, status: 400, message: '请填写删除申报的理由' };
+	if (why.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
+	const result = await db.transaction(async (tx): Promise<DecideResult> => {
+		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		if (!e) return { ok: false, status: 404, message: '没有找到该专家' };
+		const list = (what === 'unit' ? e.declaredUnits : e.declaredPeople) ?? [];
+		if (!list.includes(text)) return { ok: false, status: 404, message: '该专家没有这项申报' };
+		const next = list.filter((x) => x !== text);
+		await tx.update(experts).set(what === 'unit' ? { declaredUnits: next } : { declaredPeople: next }).where(eq(experts.id, expertId));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'expert.declaration.remove',
+			entity: 'expert',
+			entityId: expertId,
+			before: { [what === 'unit' ? 'declaredUnits' : 'declaredPeople']: list },
+			after: { [what === 'unit' ? 'declaredUnits' : 'declaredPeople']: next, removed: text },
+			reason: why
+		});
+		return { ok: true };
+	});
+	if (result.ok) await refreshDetectedConflicts(db, actor, campaignId);
+	return result;
+}
+
+/** Every expert's declarations, for the office. */
+export async function listDeclarations(db: DB, campaignId: string) {
+	const rows = await db
+		.select({ id: experts.id, name: experts.name, units: experts.declaredUnits, people: experts.declaredPeople, at: experts.declaredAt })
+		.from(experts)
+		.where(eq(experts.campaignId, campaignId));
+	return rows
+		.filter((r) => (r.units ?? []).length || (r.people ?? []).length)
+		.map((r) => ({ expertId: r.id, expertName: r.name, units: r.units ?? [], people: r.people ?? [], declaredAt: r.at }))
+		.sort((a, b) => a.expertName.localeCompare(b.expertName, 'zh-CN'));
 }
 
 export async function listConflicts(db: DB, campaignId: string) {

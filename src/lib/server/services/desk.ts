@@ -118,25 +118,35 @@ function ownSheet(s: SheetRow | null): OwnSheet | null {
 	};
 }
 
+/** Stands for an unknown code, so that it takes the same path as a known one (matches no row). */
+const NO_CANDIDATE = '\u0000no-candidate';
+
 /**
- * Where a code may be opened: in an open round the expert reviews it in (the given round, else
- * the first such), or — for reading only — under a published assignment. Null otherwise.
+ * Where a candidate may be opened: in an open round the expert reviews it in (the given round,
+ * else the first such), or — for reading only — under a published assignment. Null otherwise.
+ *
+ * The work does not depend on the answer: every open round's task list, the published
+ * assignments, the pair's ties and the pair's sheets are read for an unknown code (dummy id), an
+ * unassigned one and a conflicted one alike, in the same order, and only then is the answer
+ * chosen. So neither the queries nor the time tell the three apart.
  */
 async function accessFor(db: DB, campaignId: string, expertId: string, candidateId: string, roundId?: string) {
 	const open = (await listRounds(db, campaignId)).filter((r) => r.state === 'open');
-	const tryRounds = roundId ? open.filter((r) => r.id === roundId) : open;
-	for (const round of tryRounds) {
-		if (!(await reviewsInRound(db, round, expertId, candidateId))) continue;
+	const perRound: { round: RoundRow; tasks: RoundTask[]; sheet: SheetRow | null }[] = [];
+	for (const round of open) {
+		const tasks = await tasksInRound(db, round, expertId);
 		const sheet = await getSheet(db, round.id, expertId, candidateId);
-		if (sheet?.status === 'withdrawn') continue;
-		return { round, sheet, tasks: await tasksInRound(db, round, expertId) };
+		perRound.push({ round, tasks, sheet });
 	}
-	// A round given but not usable (closed since, or not theirs): the other ways in, never more.
-	if (roundId) return accessFor(db, campaignId, expertId, candidateId);
-	if (await isBlocked(db, expertId, candidateId)) return null;
-	const tasks = await expertTasks(db, campaignId, expertId);
-	if (!tasks.some((t) => t.candidateId === candidateId)) return null;
-	return { round: null, sheet: null, tasks };
+	const reading = await expertTasks(db, campaignId, expertId);
+	const blocked = await isBlocked(db, expertId, candidateId);
+	if (blocked) return null;
+	// tasksInRound leaves out blocked pairs and withdrawn sheets already.
+	const usable = perRound.filter((r) => r.tasks.some((t) => t.candidateId === candidateId));
+	const chosen = usable.find((r) => r.round.id === roundId) ?? usable[0];
+	if (chosen) return { round: chosen.round, sheet: chosen.sheet, tasks: chosen.tasks };
+	if (reading.some((t) => t.candidateId === candidateId)) return { round: null, sheet: null, tasks: reading };
+	return null;
 }
 
 /**
@@ -146,9 +156,8 @@ async function accessFor(db: DB, campaignId: string, expertId: string, candidate
  */
 export async function dossierForExpert(db: DB, campaignId: string, expertId: string, code: string, roundId?: string) {
 	const row = (await db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code))))[0];
-	if (!row) return null;
-	const access = await accessFor(db, campaignId, expertId, row.id, roundId);
-	if (!access) return null;
+	const access = await accessFor(db, campaignId, expertId, row?.id ?? NO_CANDIDATE, roundId);
+	if (!row || !access) return null;
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return null;
 	const config = campaign.config as CampaignConfig;

@@ -16,7 +16,8 @@ function importedNotice(params: URLSearchParams) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
+	// 资格审查 lists names and nominating bodies: the campaign office's only (issue 10).
+	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer');
 	const config = configOf(campaign);
 	const records = await currentRecords(await getDb(), campaign.id);
 	// The same report as `laurel check` (campaignCheck), from the records already loaded.

@@ -11,7 +11,10 @@ import {
 	CONFLICT_STATUS_LABELS,
 	decideConflict,
 	listConflicts,
-	refreshDetectedConflicts
+	listDeclarations,
+	mayDecide,
+	refreshDetectedConflicts,
+	removeDeclaration
 } from '$lib/server/services/conflicts';
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/services/exports-review';
@@ -21,26 +24,30 @@ import { compareReviewCodes } from '$lib/domain/review-codes';
 const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+	const { campaign, role, user } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
 	const rows = await listConflicts(db, campaign.id);
 	const isOrganizer = role === 'organizer';
+	const by = isOrganizer ? 'organizer' : 'chair';
 	const all: ConflictItem[] = rows.map(({ c, expertName, reviewCode, candidateName }) => ({
 		id: c.id,
 		expertId: c.expertId,
 		expertName,
 		reviewCode: reviewCode ?? '',
-		// The chair works with review codes only; names go to the campaign office alone.
+		// The chair works with review codes and the kind of tie only: the detected reason names the
+		// units, and reasons typed by others (a recusal, the office) may name the candidate.
 		candidateName: isOrganizer ? candidateName : null,
 		kind: c.kind,
 		severity: c.severity,
 		source: c.source,
-		reason: c.reason,
+		reason: isOrganizer ? c.reason : null,
 		status: c.status,
 		blocks: blocks(c),
 		decidedBy: c.decidedBy,
 		decidedAt: c.decidedAt,
-		decisionReason: c.decisionReason
+		decisionReason: isOrganizer || c.decidedBy === user.username ? c.decisionReason : null,
+		canConfirm: c.status !== 'confirmed' && !mayDecide(by, c, 'confirmed'),
+		canDismiss: c.status !== 'dismissed' && !mayDecide(by, c, 'dismissed')
 	}));
 	// Pending first (what needs a decision), then by expert and code.
 	const order = { pending: 0, confirmed: 1, dismissed: 2 } as const;
@@ -80,20 +87,21 @@ export const load: PageServerLoad = async (event) => {
 		kindLabels: CONFLICT_KIND_LABELS,
 		experts: roster,
 		codes,
+		declarations: isOrganizer ? await listDeclarations(db, campaign.id) : [],
 		filter: { status, kind, expert }
 	};
 };
 
 export const actions: Actions = {
 	decide: async (event) => {
-		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const { campaign, actor, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 		const form = await event.request.formData();
 		const id = String(form.get('id') ?? '');
 		const decision = String(form.get('decision') ?? '');
 		const reason = String(form.get('reason') ?? '');
 		if (decision !== 'confirmed' && decision !== 'dismissed') return fail(400, { id, reason, message: '请选择“确认回避”或“排除”' });
 		const db = await getDb();
-		const r = await decideConflict(db, actor, campaign.id, id, decision, reason);
+		const r = await decideConflict(db, actor, campaign.id, id, decision, reason, role === 'organizer' ? 'organizer' : 'chair');
 		if (!r.ok) return fail(r.status, { id, reason, message: r.message });
 		const row = (
 			await db
@@ -134,5 +142,17 @@ export const actions: Actions = {
 		const r = await addOrganizerConflict(db, actor, campaign.id, expertId, cand.id, reason);
 		if (!r.ok) return fail(r.status, { add: values, message: r.message });
 		return { added: reviewCode };
+	},
+	removeDeclaration: async (event) => {
+		// Declarations are append-only for the expert; only the campaign office removes one.
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const expertId = String(form.get('expertId') ?? '');
+		const what = form.get('what') === 'unit' ? 'unit' : 'person';
+		const text = String(form.get('text') ?? '');
+		const reason = String(form.get('reason') ?? '');
+		const r = await removeDeclaration(await getDb(), actor, campaign.id, expertId, what, text, reason);
+		if (!r.ok) return fail(r.status, { declarationMessage: r.message, declaration: { expertId, what, text } });
+		return { declarationRemoved: text };
 	}
 };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';
-import { declareTies } from '$lib/server/services/conflicts';
+import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflicts';
 
 const lines = (s: string) => s.split(/[\n；;]/).map((x) => x.trim()).filter(Boolean);
 
@@ -16,23 +16,30 @@ export const load: PageServerLoad = async (event) => {
 		people: expert.declaredPeople ?? [],
 		declaredAt: expert.declaredAt,
 		unit: expert.unit,
-		formerUnits: expert.formerUnits
+		formerUnits: expert.formerUnits,
+		perHour: DECLARATION_ITEMS_PER_HOUR
 	};
 };
 
 export const actions: Actions = {
+	// Append-only: the form adds items; there is no action that withdraws one (the office does that).
 	default: async (event) => {
 		const { campaign, user, actor } = await requireRole(event, event.params.campaignId, 'expert');
 		const db = await getDb();
 		const expert = await expertOfUser(db, campaign.id, user.id);
 		if (!expert) error(404, { message: '您不在本活动的专家名单中' });
 		const form = await event.request.formData();
-		const units = lines(String(form.get('units') ?? ''));
-		const people = lines(String(form.get('people') ?? ''));
-		if (units.length > 100 || people.length > 100) return fail(400, { message: '每类最多申报 100 项' });
+		const rawUnits = String(form.get('units') ?? '');
+		const rawPeople = String(form.get('people') ?? '');
+		const units = lines(rawUnits);
+		const people = lines(rawPeople);
+		const values = { units: rawUnits, people: rawPeople };
+		if (units.length + people.length > DECLARATION_ITEMS_PER_HOUR)
+			return fail(400, { ...values, message: `每次最多申报 ${DECLARATION_ITEMS_PER_HOUR} 项；如需申报更多，请联系活动办公室` });
 		const tooLong = [...units, ...people].find((x) => x.length > 100);
-		if (tooLong) return fail(400, { message: `“${tooLong.slice(0, 20)}…”过长（每项最多 100 字）` });
-		await declareTies(db, actor, campaign.id, expert.id, units, people);
-		return { saved: true };
+		if (tooLong) return fail(400, { ...values, message: `“${tooLong.slice(0, 20)}…”过长（每项最多 100 字）` });
+		const r = await declareTies(db, actor, campaign.id, expert.id, units, people);
+		if (!r.ok) return fail(r.status, { ...values, message: r.message });
+		return { saved: true, added: r.added };
 	}
 };

@@ -20,7 +20,13 @@ export const load: PageServerLoad = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
 	const db = await getDb();
 	const config = configOf(campaign);
-	const panels = await listPanels(db, campaign.id, config.fields);
+	// Experts' units are the office's: with the kind of a tie (同一工作单位) on the conflicts page,
+	// an expert's unit beside a review code would tell the chair the candidate's unit (issue 10).
+	const office = role === 'organizer';
+	const unitOf = (u: string) => (office ? u : '');
+	const panels = (await listPanels(db, campaign.id, config.fields)).map((p) =>
+		office ? p : { ...p, members: p.members.map((m) => ({ ...m, unit: '', title: null })) }
+	);
 	const roster = await listExperts(db, campaign.id);
 	const seated = new Set(panels.flatMap((p) => p.members.map((m) => m.id)));
 	return {
@@ -29,8 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		classification: config.classification,
 		panels,
 		chairs: role === 'organizer' ? await chairsOf(db, campaign.id) : [],
-		experts: roster.map((r) => ({ id: r.e.id, name: r.e.name, unit: r.e.unit, fields: r.e.fields })),
-		unassigned: roster.filter((r) => !seated.has(r.e.id)).map((r) => ({ id: r.e.id, name: r.e.name, unit: r.e.unit, fields: r.e.fields }))
+		experts: roster.map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
+		unassigned: roster.filter((r) => !seated.has(r.e.id)).map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields }))
 	};
 };
 
