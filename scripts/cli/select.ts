@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { badInput, parseOptions, type Command } from './types';
 import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
+import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection-tiers';
 
 const select: Command = async (args) => {
 	const opts = parseOptions(args);
@@ -19,6 +20,24 @@ const select: Command = async (args) => {
 		json = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (e) {
 		return badInput('BAD_INPUT', `不是有效的 JSON: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	// CONTRACTS.md "Tiers": an instance with `tiers` chooses every tier jointly
+	if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'tiers' in json) {
+		const t = validateTiersInstance(json);
+		if (!t.ok) return badInput('BAD_INPUT', t.message, t.path !== undefined ? { path: t.path } : {});
+		let res;
+		try {
+			res = solveTiers(t.instance);
+		} catch (e) {
+			if (e instanceof RangeError) return badInput('BAD_INPUT', e.message);
+			throw e;
+		}
+		if (isTiersInfeasible(res)) {
+			process.stderr.write(`无法满足全部规则: ${res.message}\n`);
+			return { exit: 3, json: res };
+		}
+		process.stderr.write(`${res.tiers.map((x) => `${x.name} ${x.selected.length} 名`).join('，')}，总分 ${res.total}\n`);
+		return { exit: 0, json: res };
 	}
 	const v = validateSelectionInstance(json);
 	if (!v.ok) return badInput('BAD_INPUT', v.message, v.path !== undefined ? { path: v.path } : {});

@@ -49,8 +49,12 @@ export function explainChinese(
 	scoreOf: (id: string) => number | undefined,
 	labelOf: (id: string) => string = (id) => id
 ): string {
-	const rule = parseRuleLabel(entry.rule);
-	const head = rule ? describeRule(rule, 'zh') : entry.rule;
+	// `tier 优秀科技工作者: field 前沿 ≥ 1`: a later tier needed the displaced one (selection-tiers.ts)
+	const later = /^tier (.+?)(?:: (.+))?$/.exec(entry.rule);
+	const inner = later ? (later[2] ?? '') : entry.rule;
+	const rule = parseRuleLabel(inner);
+	const said = rule ? describeRule(rule, 'zh') : inner;
+	const head = later ? `为满足“${later[1]}”的${said || '规则'}` : entry.rule === 'later tiers' ? '为使后续档次的规则同时成立' : said;
 	return `${head}：${labelOf(entry.candidate)} (${fmtScore(scoreOf(entry.candidate))}) 入选，替代 ${labelOf(entry.displaced)} (${fmtScore(scoreOf(entry.displaced))})`;
 }
 
