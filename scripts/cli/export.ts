@@ -7,7 +7,8 @@ const command: Command = async (args) => {
 	const opts = parseOptions(args);
 	if (!opts.what || opts.what === 'true') return badInput('BAD_INPUT', `缺少参数 --what（${EXPORT_KINDS.join('|')}）`);
 	return withCampaign(opts.campaign, async (db, campaign) => {
-		const r = await exportCsv(db, campaign.id, opts.what);
+		if (opts.by !== undefined && opts.by !== 'unit' && opts.by !== 'all') return badInput('BAD_INPUT', `--by 只能是 unit 或 all，收到“${opts.by}”`);
+		const r = await exportCsv(db, campaign.id, opts.what, { by: opts.by === 'unit' ? 'unit' : 'all' });
 		if (!r.ok) return badInput('BAD_INPUT', r.message);
 		return { exit: 0, raw: r.csv };
 	});

@@ -3,6 +3,7 @@
 import { badInput, parseOptions, type Command } from './types';
 import { readJsonInput } from './json-input';
 import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
+import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection-tiers';
 
 const select: Command = async (args) => {
 	const opts = parseOptions(args);
@@ -11,6 +12,24 @@ const select: Command = async (args) => {
 	const input = await readJsonInput(file, '遴选实例');
 	if (!input.ok) return badInput('BAD_INPUT', input.message);
 	const json = input.json;
+	// CONTRACTS.md "Tiers": an instance with `tiers` chooses every tier jointly
+	if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'tiers' in json) {
+		const t = validateTiersInstance(json);
+		if (!t.ok) return badInput('BAD_INPUT', t.message, t.path !== undefined ? { path: t.path } : {});
+		let res;
+		try {
+			res = solveTiers(t.instance);
+		} catch (e) {
+			if (e instanceof RangeError) return badInput('BAD_INPUT', e.message);
+			throw e;
+		}
+		if (isTiersInfeasible(res)) {
+			process.stderr.write(`无法满足全部规则: ${res.message}\n`);
+			return { exit: 3, json: res };
+		}
+		process.stderr.write(`${res.tiers.map((x) => `${x.name} ${x.selected.length} 名`).join('，')}，总分 ${res.total}\n`);
+		return { exit: 0, json: res };
+	}
 	const v = validateSelectionInstance(json);
 	if (!v.ok) return badInput('BAD_INPUT', v.message, v.path !== undefined ? { path: v.path } : {});
 	const result = solveSelection(v.instance);

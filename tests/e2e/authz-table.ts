@@ -128,6 +128,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/selection ?/run': { allow: OFFICE },
 	'action /c/[campaignId]/selection ?/lock': { allow: OFFICE, form: { selectionId: '' } },
 	'action /c/[campaignId]/selection ?/unlock': { allow: OFFICE, form: { reason: '' } },
+	'action /c/[campaignId]/selection ?/addTarget': { allow: OFFICE, form: { kind: '' } },
+	'action /c/[campaignId]/selection ?/removeTarget': { allow: OFFICE, form: { remove: '' } },
 	'page /c/[campaignId]/charts': { allow: STAFF },
 	// The public notice names the selected: the office prepares it.
 	'page /c/[campaignId]/notice': { allow: OFFICE },
@@ -138,6 +140,7 @@ export const TABLE: Record<string, Case | Case[]> = {
 		{ params: { what: 'candidates' }, allow: OFFICE },
 		{ params: { what: 'shortlist' }, allow: OFFICE },
 		{ params: { what: 'summary' }, allow: OFFICE },
+		{ params: { what: 'upper' }, allow: OFFICE },
 		{ params: { what: 'conflicts' }, allow: OFFICE },
 		// The audit log holds whole nomination records (phones, addresses) and file names.
 		{ params: { what: 'audit' }, allow: OFFICE },

@@ -5,7 +5,11 @@ import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { runSelection, lockSelection, buildSelectionInput, hashInput } from '../../src/lib/server/services/selection';
+import { runSelection, lockSelection, buildSelectionInput, hashInput, saveNotice, lockedSelection, unlockSelection } from '../../src/lib/server/services/selection';
+import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/services/selection-targets';
+import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import type { CampaignConfig } from '../../src/lib/domain/types';
 import { exportCsv } from '../../src/lib/server/services/exports-all';
 import { ruleViolations } from '../../src/lib/domain/selection';
 
@@ -42,6 +46,9 @@ beforeAll(async () => {
 		if (!res.ok) throw new Error(res.message);
 	}
 	await closeRound(db, actor, C, r.id);
+	// no notice sets a target for the final list: the office adds “women ≥ 2” itself
+	const added = await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' }, Date.UTC(2024, 4, 6, 1, 0));
+	if (!added.ok) throw new Error(added.message);
 });
 
 describe('selection service', () => {
@@ -62,7 +69,28 @@ describe('selection service', () => {
 			expect(tier.selected).toContain(e.candidate);
 			expect(tier.selected).not.toContain(e.displaced);
 			expect(e.text).toMatch(/入选，替代/);
+			// every lift says who set the rule that made it
+			expect(e.text).toMatch(/^活动办公室设定：/);
 		}
+		expect(tier.explanation.map((e) => e.text)).toContainEqual(expect.stringMatching(/^活动办公室设定：女性科技工作者不少于2名，由organizer于2024-05-06 09:00设定：/));
+	});
+
+	it('stores who set an office target and when, audits it, and refuses what it must', async () => {
+		const config = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		const woman = config.targets.find((t) => t.kind === 'atLeast' && t.group === 'woman')!;
+		expect(woman).toMatchObject({ origin: 'office', setBy: 'organizer', setAt: Date.UTC(2024, 4, 6, 1, 0) });
+		const log = await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.add'));
+		expect(log).toHaveLength(1);
+		// a second target on the same group is refused, so is removing with a stale label or a bad index
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 3 })).toMatchObject({ ok: false });
+		const i = config.targets.indexOf(woman);
+		expect(await removeOfficeTarget(db, actor, C, i, '别的目标')).toMatchObject({ ok: false, message: expect.stringContaining('已变化') });
+		expect(await removeOfficeTarget(db, actor, C, 99)).toMatchObject({ ok: false });
+		// add and remove a harmless one: both audited
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannel', channel: config.channels[0].name, count: 10, label: 'x' })).toEqual({ ok: true });
+		const after = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		expect(await removeOfficeTarget(db, actor, C, after.targets.length - 1, 'x')).toEqual({ ok: true });
+		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.remove'))).toHaveLength(1);
 	});
 
 	it('gives the same list and hash on unchanged inputs, and locks only a current run', async () => {
@@ -80,7 +108,30 @@ describe('selection service', () => {
 		expect(csv.ok && csv.csv.startsWith('\uFEFF名次,称号')).toBe(true);
 		expect(csv.ok && csv.csv.trim().split('\r\n')).toHaveLength(11);
 		const summary = await exportCsv(db, C, 'summary');
-		expect(summary.ok && summary.csv.startsWith('\uFEFF序号,姓名,性别,民族,党派,出生年月,工作单位及职务职称,专业专长,备注')).toBe(true);
+		if (!summary.ok) throw new Error(summary.message);
+		const lines = summary.csv.slice(1).split('\r\n');
+		expect(lines[0]).toBe('2024年广西“最美科技工作者”候选人汇总表');
+		expect(lines[1]).toMatch(/^推荐单位：.*科协/);
+		expect(lines[2]).toBe('序号,姓名,性别,民族,党派,出生年月,工作单位及职务职称,专业专长,备注');
+		expect(lines.slice(3).filter(Boolean)).toHaveLength(10);
+		const perUnit = await exportCsv(db, C, 'summary', { by: 'unit' });
+		expect(perUnit.ok && perUnit.csv.match(/^推荐单位：/gm)!.length).toBeGreaterThan(1);
+		// Guangxi sends nobody up: no second list, and a clear refusal
+		expect(await exportCsv(db, C, 'upper')).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('推荐参加上级评选') });
+		// an office target cannot change under a locked list
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'youth', count: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('已锁定') });
+	});
+
+	it('saves the 公示 contact line and the office’s dates with the start, audited', async () => {
+		const sel = (await lockedSelection(db, C))!;
+		await saveNotice(db, actor, C, sel.id, { start: '2024-04-29', contact: '联系人：张老师 0771-1234567', dates: { closed: ['2024-05-07'], open: [] } });
+		const again = (await lockedSelection(db, C))!;
+		expect(again.noticeStart).toBe('2024-04-29');
+		expect(again.noticeContact).toBe('联系人：张老师 0771-1234567');
+		expect(again.noticeDates).toEqual({ closed: ['2024-05-07'], open: [] });
+		const log = await db.select().from(auditLog).where(eq(auditLog.action, 'notice.publish'));
+		expect(log.at(-1)!.after).toMatchObject({ contact: '联系人：张老师 0771-1234567' });
+		expect((await unlockSelection(db, actor, C, '测试')).ok).toBe(true);
 	});
 
 	it('says which rules conflict when they cannot all hold', async () => {

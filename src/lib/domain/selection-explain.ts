@@ -47,10 +47,16 @@ const fmtScore = (s: number | undefined) => (s === undefined ? '?' : String(Math
 export function explainChinese(
 	entry: ExplanationEntry,
 	scoreOf: (id: string) => number | undefined,
-	labelOf: (id: string) => string = (id) => id
+	labelOf: (id: string) => string = (id) => id,
+	/** the rule's wording with its provenance (the web: “活动办公室设定：…”), by engine rule and tier */
+	headOf?: (rule: string, tier?: string) => string | undefined
 ): string {
-	const rule = parseRuleLabel(entry.rule);
-	const head = rule ? describeRule(rule, 'zh') : entry.rule;
+	// `tier 优秀科技工作者: field 前沿 ≥ 1`: a later tier needed the displaced one (selection-tiers.ts)
+	const later = /^tier (.+?)(?:: (.+))?$/.exec(entry.rule);
+	const inner = later ? (later[2] ?? '') : entry.rule;
+	const rule = parseRuleLabel(inner);
+	const said = headOf?.(inner, later?.[1]) ?? (rule ? describeRule(rule, 'zh') : inner);
+	const head = later ? `为满足“${later[1]}”的${said || '规则'}` : entry.rule === 'later tiers' ? '为使后续档次的规则同时成立' : said;
 	return `${head}：${labelOf(entry.candidate)} (${fmtScore(scoreOf(entry.candidate))}) 入选，替代 ${labelOf(entry.displaced)} (${fmtScore(scoreOf(entry.displaced))})`;
 }
 

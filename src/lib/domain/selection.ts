@@ -20,6 +20,7 @@ import { maximize, type SearchStats } from './selection-solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './selection-explain';
 import { keyProblem } from './json-keys';
 import { compareReviewCodes } from './review-codes';
+import { solveTiers } from './selection-tiers';
 
 export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './selection-explain';
 
@@ -338,19 +339,33 @@ export interface TierSelection extends SelectionResult {
 }
 
 /**
- * Tiers in order, each solved exactly: a tier draws from the candidates no earlier tier took
- * (or from the named tier's winners when subsetOf is set).
+ * The tiers of a campaign: those drawn from the whole pool are chosen jointly (selection-tiers.ts:
+ * tier 1's total is the largest among selections where every tier's rules hold, then tier 2's …);
+ * a tier drawn from an earlier tier's winners (subsetOf) is then chosen among them.
+ * `sequential` solves the tiers one after the other instead (kept to show the difference in tests).
  */
 export function selectTiers(
 	candidates: SelectionCandidate[],
-	tiers: TierSpec[]
+	tiers: TierSpec[],
+	options: { sequential?: boolean } = {}
 ): { tiers: TierSelection[] } | (SelectionInfeasible & { tier: string }) {
+	const out = new Map<string, TierSelection>();
+	const main = tiers.filter((t) => t.subsetOf === undefined);
+	if (!options.sequential && main.length > 1) {
+		const res = solveTiers({
+			candidates,
+			tiers: main.map((t) => ({ name: t.name, seats: t.size, atLeast: t.rules?.atLeast ?? [], atMost: t.rules?.atMost ?? [] }))
+		});
+		if ('error' in res) return res;
+		for (const t of res.tiers) out.set(t.name, t);
+	}
 	const taken = new Set<string>();
-	const out: TierSelection[] = [];
+	for (const t of out.values()) for (const id of t.selected) taken.add(id);
 	for (const t of tiers) {
+		if (out.has(t.name)) continue;
 		let pool: SelectionCandidate[];
 		if (t.subsetOf !== undefined) {
-			const from = out.find((o) => o.name === t.subsetOf);
+			const from = out.get(t.subsetOf);
 			if (!from) throw new Error(`tier ${t.name}: unknown subsetOf ${t.subsetOf}`);
 			const ids = new Set(from.selected);
 			pool = candidates.filter((c) => ids.has(c.id));
@@ -358,7 +373,7 @@ export function selectTiers(
 		const res = solveSelection({ seats: t.size, candidates: pool, atLeast: t.rules?.atLeast ?? [], atMost: t.rules?.atMost ?? [] });
 		if (isInfeasible(res)) return { ...res, tier: t.name, message: `${t.name}：${res.message}` };
 		if (t.subsetOf === undefined) for (const id of res.selected) taken.add(id);
-		out.push({ name: t.name, ...res });
+		out.set(t.name, { name: t.name, ...res });
 	}
-	return { tiers: out };
+	return { tiers: tiers.map((t) => out.get(t.name)!) };
 }

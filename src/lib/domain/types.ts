@@ -50,12 +50,53 @@ export interface Tier {
 	subsetOf?: string;
 }
 
+/**
+ * Where a balance target comes from (SPEC "How the notices are read": targets for the final list come
+ * from the notice when it sets them, otherwise from the office, and every target says which).
+ * A target without `origin` predates this record and is shown as the office's, setter unknown.
+ */
+export interface TargetProvenance {
+	origin?: 'notice' | 'office';
+	/** the notice's clause, for origin 'notice' */
+	source?: RuleSource;
+	/** who set it and when (ms), for origin 'office' */
+	setBy?: string;
+	setAt?: number;
+}
+
 /** A balance target of the final list, in the terms of the selection engine. */
-export type BalanceTarget =
+export type BalanceTarget = (
 	| { kind: 'atLeast'; group: 'youth' | 'woman' | 'grassroots'; share?: number; count?: number; label?: string }
 	| { kind: 'atLeastField'; field: string; count: number; label?: string }
 	| { kind: 'atMostChannel'; channel: string; count: number; label?: string }
-	| { kind: 'atMostChannelType'; channelType: ChannelType; count: number; label?: string };
+	| { kind: 'atMostChannelType'; channelType: ChannelType; count: number; label?: string }
+) &
+	TargetProvenance;
+
+/** A column of the notice's 汇总表 (attachment), by what it holds. */
+export type SummaryColumn =
+	| 'seq'
+	| 'name'
+	| 'gender'
+	| 'ethnicity'
+	| 'party'
+	| 'birth'
+	| 'unitAndTitle'
+	| 'specialty'
+	| 'remarks'
+	| 'nationalHonour'
+	| 'discipline';
+
+/** The notice's 汇总表 as its attachment prints it: title line, 推荐单位 line, columns. */
+export interface SummarySheetSpec {
+	title: string;
+	/** e.g. 推荐单位： or 推荐单位（盖章）： */
+	unitLabel: string;
+	columns: SummaryColumn[];
+	source?: RuleSource;
+	/** title of the list sent up (推荐参加上级评选), when the notice names the upper round */
+	upperTitle?: string;
+}
 
 export interface CampaignConfig {
 	presetId: string | null;
@@ -84,6 +125,11 @@ export interface CampaignConfig {
 	channelsSource?: RuleSource;
 	tiers: Tier[];
 	targets: BalanceTarget[];
+	/** The notice's own words on how the final list is chosen (no numbers: shown beside the office's targets). */
+	selectionSource?: RuleSource;
+	/** What the 公示 calls the selected, in the notice's words (晋城 建议人选), and where it says so. */
+	noticeSubject?: { text: string; source?: RuleSource };
+	summarySheet?: SummarySheetSpec;
 	publicNoticeWorkdays: number; // 5
 	rubric: RubricCriterion[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, formatChineseDate, isWorkday } from './workdays';
+import { OFFICIAL_YEARS, addWorkdays, formatChineseDate, isWorkday, noticePeriod, parseDateList } from './workdays';
 
 describe('addWorkdays', () => {
 	it('counts the start day when it is a workday', () => {
@@ -52,5 +52,32 @@ describe('formatChineseDate', () => {
 		expect(formatChineseDate('2024-05-06')).toBe('2024年5月6日');
 		expect(formatChineseDate('2023-12-31')).toBe('2023年12月31日');
 		expect(() => formatChineseDate('2023-13-01')).toThrow();
+	});
+});
+
+describe('noticePeriod (official calendar from chinese-days plus the office’s dates)', () => {
+	it('2024-04-29 + 5 working days ends 2024-05-08 (劳动节, 调休)', () => {
+		const p = noticePeriod('2024-04-29', 5);
+		expect(p.days).toEqual(['2024-04-29', '2024-04-30', '2024-05-06', '2024-05-07', '2024-05-08']);
+		expect(p.end).toBe('2024-05-08');
+		expect(p.beyondCalendar).toBe(false);
+	});
+	it('counts a 调休 Saturday as a working day and skips 国庆', () => {
+		expect(noticePeriod('2024-10-08', 5).days).toEqual(['2024-10-08', '2024-10-09', '2024-10-10', '2024-10-11', '2024-10-12']);
+		expect(noticePeriod('2024-09-30', 2).days).toEqual(['2024-09-30', '2024-10-08']);
+	});
+	it('adds the office’s closed and open days', () => {
+		expect(noticePeriod('2024-04-29', 5, { closed: ['2024-05-07'] }).end).toBe('2024-05-09');
+		expect(noticePeriod('2024-04-29', 3, { open: ['2024-05-01'] }).days).toEqual(['2024-04-29', '2024-04-30', '2024-05-01']);
+		expect(() => noticePeriod('2024-04-29', 5, { closed: ['5月7日'] })).toThrow(/YYYY-MM-DD/);
+	});
+	it('says when the period runs past the years the calendar covers', () => {
+		expect(noticePeriod(`${OFFICIAL_YEARS.to + 1}-03-02`, 5).beyondCalendar).toBe(true);
+		expect(OFFICIAL_YEARS.to).toBeGreaterThanOrEqual(2026);
+	});
+	it('parses the office’s date list', () => {
+		expect(parseDateList('2024-05-07, 2024-05-06\n2024-05-07')).toEqual({ dates: ['2024-05-06', '2024-05-07'] });
+		expect(parseDateList('2024-05-07 5月8日')).toEqual({ error: '5月8日' });
+		expect(parseDateList('')).toEqual({ dates: [] });
 	});
 });

@@ -5,6 +5,8 @@
 // `makeupWorkdays` (调休上班日, e.g. 2024-05-11). A date in both lists is a holiday: the office's
 // explicit "closed" beats the swap. Callers supply both lists; no official calendar is built in.
 
+import calendar from 'chinese-days/dist/chinese-days.json';
+
 export interface WorkdayPeriod {
 	start: string; // first working day (the chosen date, or the next workday after it)
 	end: string; // last working day of the period
@@ -67,4 +69,52 @@ export function addWorkdays(
 export function formatChineseDate(date: string): string {
 	const d = new Date(parse(date) * DAY_MS);
 	return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+// ---------------------------------------------------------------- the official calendar
+// 国务院办公厅 holiday arrangements (法定节假日 and 调休上班日) as the maintained `chinese-days`
+// package ships them (data only: no clock, no time zone). Its `holidays` are the days off of each
+// holiday period, its `workdays` the weekend days worked in exchange (调休).
+
+const OFFICIAL_HOLIDAYS = Object.keys(calendar.holidays).sort();
+const OFFICIAL_MAKEUP = Object.keys(calendar.workdays).sort();
+
+/** The years the official calendar covers; later dates count weekends only unless the office adds them. */
+export const OFFICIAL_YEARS = {
+	from: Number(OFFICIAL_HOLIDAYS[0].slice(0, 4)),
+	to: Number(OFFICIAL_HOLIDAYS[OFFICIAL_HOLIDAYS.length - 1].slice(0, 4))
+};
+
+/** Dates the campaign office adds: extra days off (`closed`) and extra working days (`open`). */
+export interface OfficeDates {
+	closed?: readonly string[];
+	open?: readonly string[];
+}
+
+/**
+ * The 公示 period: `n` working days from `start` by the official calendar plus the office's dates
+ * (an office "closed" beats everything; an office "open" beats the official holidays).
+ * noticePeriod('2024-04-29', 5) ends 2024-05-08 (劳动节 5月1日–5日, 调休 4月28日 and 5月11日).
+ */
+export function noticePeriod(start: string, n: number, office: OfficeDates = {}): WorkdayPeriod & { beyondCalendar: boolean } {
+	const open = new Set(office.open ?? []);
+	for (const d of [...(office.closed ?? []), ...open]) parse(d);
+	const holidays = [...OFFICIAL_HOLIDAYS.filter((d) => !open.has(d)), ...(office.closed ?? [])];
+	const makeup = [...OFFICIAL_MAKEUP, ...open];
+	const period = addWorkdays(start, n, holidays, makeup);
+	return { ...period, beyondCalendar: Number(period.end.slice(0, 4)) > OFFICIAL_YEARS.to };
+}
+
+/** A list of dates typed by the office (one per line, or separated by commas / spaces), or the first bad entry. */
+export function parseDateList(text: string): { dates: string[] } | { error: string } {
+	const dates: string[] = [];
+	for (const raw of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+		try {
+			parse(raw);
+		} catch {
+			return { error: raw };
+		}
+		if (!dates.includes(raw)) dates.push(raw);
+	}
+	return { dates: dates.sort() };
 }

@@ -4,6 +4,12 @@ export interface TargetView {
 	index: number;
 	/** the target's Chinese wording as the campaign settings have it */
 	label: string;
+	/** who set it: the notice (with its clause) or the office (with who and when) */
+	origin: 'notice' | 'office';
+	/** what the 删除 button sends: index and stored label, so a stale page cannot remove another target */
+	removeKey: string;
+	/** “通知：…（原文）” / “活动办公室设定：…，由某某于某时设定” */
+	provenance: string;
 	/** 青年 / 女性 / 基层一线 / 领域 / 推荐渠道 / 渠道类型 */
 	what: string;
 	kind: 'atLeast' | 'atMost';

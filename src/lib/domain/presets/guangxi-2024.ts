@@ -1,6 +1,6 @@
 // 2024年广西“最美科技工作者”选树宣传活动. The notice has no 文号; its title stands in.
 import { GROUPS } from '../types';
-import { MERIT_FOUR_FACINGS, fieldCoverage, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
+import { MERIT_FOUR_FACINGS, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
 
 const TITLE = '自治区党委宣传部 自治区科协等六部门关于开展2024年广西“最美科技工作者”选树宣传活动的通知';
 const DOC = TITLE;
@@ -87,15 +87,17 @@ export const guangxi2024: Preset = {
 	textLimits: { deeds: 1500, story: 1000, awards: 5 },
 	textLimitsSource: src(DOC, '附件 填表说明 9：主要事迹1500字左右，感人故事1000字以内'),
 	tiers: [{ name: '最美科技工作者', size: 10 }],
-	targets: [
-		// “注重向基层一线科技工作者倾斜”“特别是青年科技工作者、女性科技工作者典型”: two of ten each.
-		{ kind: 'atLeast', group: 'youth', count: 2, label: '45岁以下青年科技工作者不少于2名' },
-		{ kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' },
-		{ kind: 'atLeast', group: 'grassroots', count: 2, label: '基层一线科技工作者不少于2名' },
-		// Every 推荐组别 represented, 地市 included (the cities' own channel).
-		...fieldCoverage(GROUPS)
-	],
-	// “在推荐人选所在单位和推选单位进行公示（时间为5个工作日）”.
+	// No balance target for the final list: “注重向基层一线科技工作者倾斜” and “特别是青年科技工作者、
+	// 女性科技工作者典型” are said of the nominating and set no number. The office adds its own.
+	targets: [],
+	selectionSource: src(DOC, '三、活动安排（三）：组织专家对候选人进行多轮评选，最终确定10位2024年广西“最美科技工作者”'),
+	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排（三）：最终确定10位2024年广西“最美科技工作者”，经公示无异议后公布遴选结果') },
+	// The notice has no 汇总表 (nominations go through the 评审系统): the national columns.
+	summarySheet: {
+		title: '2024年广西“最美科技工作者”候选人汇总表',
+		unitLabel: '推荐单位：',
+		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'remarks']
+	},
 	publicNoticeWorkdays: 5,
 	rubric: rubric(
 		MERIT_FOUR_FACINGS.replace('服务社会，', '服务社会，长期奋战在基层一线和老少边穷地区，'),

@@ -88,12 +88,22 @@ export const hengshui2022: Preset = {
 		{ name: '最美科技工作者', size: 20 },
 		{ name: '推荐参加上级评选', size: 3, subsetOf: '最美科技工作者' }
 	],
-	targets: [
-		{ kind: 'atLeast', group: 'youth', share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
-		// “推荐人选要突出基层一线”: a fifth of the 20 places.
-		{ kind: 'atLeast', group: 'grassroots', count: 4, label: '基层一线科技工作者不少于4名' },
-		...fieldCoverage(FIELDS)
-	],
+	// No numeric target for the final list: “兼顾不同类别、不同年龄的科技工作者” (selectionSource) sets
+	// none, and “45岁以下的青年科技工作者不少于20%” is said of the nominees. The office adds its own.
+	targets: [],
+	selectionSource: src(
+		DOC,
+		'三、活动安排 3：按照富有先进性、典型性和故事性的原则，兼顾不同类别、不同年龄的科技工作者，确定20名2022年衡水市“最美科技工作者”'
+	),
+	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排 3：确定20名2022年衡水市“最美科技工作者”') },
+	// 附件2 is named but not reproduced: the national 汇总表 columns.
+	summarySheet: {
+		title: '2022年衡水市“最美科技工作者”推荐人选汇总表',
+		unitLabel: '推荐单位：',
+		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'remarks'],
+		source: src(DOC, '附件2：2022年衡水市“最美科技工作者”推荐人选汇总表'),
+		upperTitle: '推荐参加全省“最美科技工作者”选评人选汇总表'
+	},
 	publicNoticeWorkdays: 5, // the notice asks for 公示 without a duration
 	rubric: rubric(
 		'面向世界科技前沿、国家重大需求和重点领域重点工作，解决重大科学问题、突破关键核心技术；面向经济主战场、人民生命健康，促进科技成果转化应用、用科技服务民生；长期奋战在基层一线，为脱贫攻坚、乡村振兴、公众科学素质提升作出重要贡献。',

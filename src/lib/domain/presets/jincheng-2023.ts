@@ -1,6 +1,6 @@
 // 晋市科协发〔2023〕9号 — 2023年“晋城最美科技工作者”学习宣传活动.
 import { FIELDS } from '../types';
-import { fieldCoverage, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
+import { quotas, quota, regionChannels, rubric, src, type Preset } from './common';
 
 const DOC = '晋市科协发〔2023〕9号';
 
@@ -66,14 +66,22 @@ export const jincheng2023: Preset = {
 		// “经公示无异议后……并作为2023年山西‘最美科技工作者’晋城市推荐人选”: all ten 最美 go up.
 		{ name: '推荐参加上级评选', size: 10, subsetOf: '最美科技工作者' }
 	],
-	targets: [
-		// The notice's ≥20 % under 45 is a rule for the nominees; the office keeps it for the list.
-		{ kind: 'atLeast', group: 'youth', share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
-		// “推荐人选要突出基层一线”: at least 3 grassroots winners (about a third of a 10-seat tier).
-		{ kind: 'atLeast', group: 'grassroots', count: 3, label: '基层一线科技工作者不少于3名' },
-		...fieldCoverage(FIELDS)
-	],
-	// The notice asks for 公示 on the 市科协 website without a duration; 5 working days is the norm.
+	// No balance target for the final list: the notice's “45岁以下的科技工作者不少于20%” and “突出基层一线”
+	// are said of the nominees (推荐人选) and are checked at intake. The office adds its own on the
+	// selection page; Laurel invents none.
+	targets: [],
+	selectionSource: src(
+		DOC,
+		'三、活动安排 2：组织专家对候选人进行遴选，拟选出10名“晋城最美科技工作者”，10名“晋城市优秀科技工作者”建议人选'
+	),
+	noticeSubject: { text: '建议人选', source: src(DOC, '三、活动安排 2：建议人选在市科协官方网站和“晋城科协”微信公众号进行公示') },
+	summarySheet: {
+		title: '2023年“晋城最美科技工作者”候选人汇总表',
+		unitLabel: '推荐单位：',
+		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'remarks'],
+		source: src(DOC, '附件2：2023年“晋城最美科技工作者”候选人汇总表'),
+		upperTitle: '2023年山西“最美科技工作者”晋城市推荐人选汇总表'
+	},
 	publicNoticeWorkdays: 5,
 	rubric: rubric(
 		'长期从事科学研究、科学普及、科技创新、科技推广、科技成果转化、科技助力乡村振兴、医疗卫生、公众科学素质提升等科技事业，得到社会广泛认可。',

@@ -92,12 +92,19 @@ export const neimenggu2023: Preset = {
 		// placeholder the office adjusts to the national allocation.
 		{ name: '推荐参加上级评选', size: 5, subsetOf: '最美科技工作者' }
 	],
-	targets: [
-		// “注重向基层一线科技工作者和青年科技工作者倾斜” without a share: a fifth of the 20 places each.
-		{ kind: 'atLeast', group: 'youth', count: 4, label: '45岁以下青年科技工作者不少于4名' },
-		{ kind: 'atLeast', group: 'grassroots', count: 4, label: '基层一线科技工作者不少于4名' },
-		...fieldCoverage(FIELDS)
-	],
+	// No balance target for the final list: “注重向基层一线科技工作者和青年科技工作者倾斜” is said of
+	// the nominating (三、活动安排（一）) and sets no number. The office adds its own targets.
+	targets: [],
+	selectionSource: src(DOC, '三、活动安排（四）：组织专家对候选人进行遴选，确定20名候选人为内蒙古自治区2023年“最美科技工作者”'),
+	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排（四）：确定20名候选人为内蒙古自治区2023年“最美科技工作者”') },
+	// 附件2 adds two columns and has no 备注.
+	summarySheet: {
+		title: '2023年“最美科技工作者”候选人汇总表',
+		unitLabel: '推荐单位（盖章）：',
+		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'nationalHonour', 'discipline'],
+		source: src(DOC, '附件2：2023年“最美科技工作者”候选人汇总表'),
+		upperTitle: '推荐参加2023年全国“最美科技工作者”遴选候选人汇总表'
+	},
 	publicNoticeWorkdays: 5, // “经公示无异议后公布” without a duration
 	rubric: rubric(
 		MERIT_FOUR_FACINGS,

@@ -98,12 +98,21 @@ export const qinghai2023: Preset = {
 		// “遴选确定10位……同时推荐为2023年全国‘最美科技工作者’候选人”.
 		{ name: '推荐参加上级评选', size: 10, subsetOf: '最美科技工作者' }
 	],
-	targets: [
-		{ kind: 'atLeast', group: 'youth', share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
-		// “注重向基层一线和青年科技工作者倾斜”.
-		{ kind: 'atLeast', group: 'grassroots', count: 3, label: '基层一线科技工作者不少于3名' },
-		...fieldCoverage(FIELDS)
-	],
+	// No balance target for the final list: “推荐人选中45岁以下的青年科技工作者不少于20%” is said of the
+	// nominees and “注重向基层一线和青年科技工作者倾斜” of the nominating (三、活动安排 2). The office
+	// adds its own targets on the selection page.
+	targets: [],
+	selectionSource: src(DOC, '三、活动安排 3：组成评审组对候选人进行评选，遴选确定10位2023年青海省“最美科技工作者”'),
+	// The notice describes no 公示 of the winners; it calls them 遴选确定 — the 公示 names them 拟确定人选.
+	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排 3：遴选确定10位2023年青海省“最美科技工作者”') },
+	// 附件3 is named but not reproduced in the notice: the national 汇总表 columns.
+	summarySheet: {
+		title: '2023年青海省“最美科技工作者”候选人汇总表',
+		unitLabel: '推荐单位：',
+		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'remarks'],
+		source: src(DOC, '附件：3.2023年青海省“最美科技工作者”候选人汇总表'),
+		upperTitle: '2023年全国“最美科技工作者”候选人汇总表'
+	},
 	publicNoticeWorkdays: 5, // the notice asks for 公示 without a duration
 	rubric: rubric(
 		MERIT_FOUR_FACINGS,

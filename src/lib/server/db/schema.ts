@@ -415,7 +415,11 @@ export const selections = sqliteTable(
 		lockedAt: integer('locked_at'),
 		lockedBy: text('locked_by'),
 		/** 公示 start date chosen by the organizer (YYYY-MM-DD) */
-		noticeStart: text('notice_start')
+		noticeStart: text('notice_start'),
+		/** the 公示's contact line (联系人、电话、邮箱), saved with the start date */
+		noticeContact: text('notice_contact'),
+		/** days the office adds to the official calendar: { closed: [YYYY-MM-DD], open: [YYYY-MM-DD] } */
+		noticeDates: text('notice_dates', { mode: 'json' })
 	},
 	(t) => [index('selections_campaign_idx').on(t.campaignId, t.createdAt)]
 );

@@ -66,6 +66,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { presetConfig, getPreset } from '../../domain/presets';
 import { validateConfig, type ConfigError } from '../../domain/config';
+import { stampTargets } from '../../domain/balance-targets';
 
 /** Creates a campaign from a preset; the creator becomes its organizer. */
 export async function createCampaign(
@@ -100,6 +101,8 @@ export async function updateCampaignConfig(
 	if (errors.length) return { ok: false, errors };
 	await db.transaction(async (tx) => {
 		const before = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+		// a target added or changed here is the office's: who and when (balance-targets.ts)
+		next = { ...next, targets: stampTargets((before?.config as CampaignConfig | undefined)?.targets ?? [], next.targets, actor.name, Date.now()) };
 		await tx
 			.update(campaigns)
 			.set({ config: next, ...(name ? { name } : {}) })

@@ -1,10 +1,12 @@
 // The shortlist and the 汇总表 of the winners, from the locked selection (or the latest run).
 import { eq } from 'drizzle-orm';
-import { candidates } from '../db/schema';
-import { registerExport } from './exports';
+import { campaigns, candidates } from '../db/schema';
+import { ExportRefusal, registerExport } from './exports';
 import { latestSelection, lockedSelection, type SelectionInput, type SelectionOutcome } from './selection';
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';
+import { NATIONAL_SHEET, SUMMARY_HEADERS, sheetsToCsv, summarySheets, type SheetPerson } from '../../domain/summary-sheet';
+import type { CampaignConfig, SummarySheetSpec } from '../../domain/types';
 import { formatBirth } from '../../domain/nomination-format';
 import type { DB } from '../db';
 
@@ -50,19 +52,55 @@ registerExport('shortlist', async (db, campaignId) => {
 	return toCsv(headers, out);
 });
 
-registerExport('summary', async (db, campaignId) => {
+/** The office that compiles and sends a sheet: the host that is a 科协 (the 活动办公室 sits there). */
+const sender = (config: CampaignConfig) => config.hosts.find((h) => h.includes('科协')) ?? config.hosts[0] ?? '';
+
+const sheetOf = (config: CampaignConfig, name: string): SummarySheetSpec => config.summarySheet ?? { ...NATIONAL_SHEET, title: `${name}${NATIONAL_SHEET.title}` };
+
+// The 汇总表 of the final list: each person once (a tier drawn from another tier's winners is the
+// `upper` export, not a second copy here); 备注 names the tier where the notice's sheet has 备注.
+registerExport('summary', async (db, campaignId, config, options) => {
+	const spec = sheetOf(config, await campaignName(db, campaignId));
+	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
 	const w = await winners(db, campaignId);
-	const headers = ['序号', '姓名', '性别', '民族', '党派', '出生年月', '工作单位及职务职称', '专业专长', '备注'];
-	if (!w) return toCsv(headers, []);
-	const out: (string | number)[][] = [];
-	let n = 0;
+	if (!w) return sheetsToCsv([], headers);
+	const input = w.sel.input as SelectionInput;
+	const main = new Set(input.tiers.filter((t) => !t.subsetOf).map((t) => t.name));
+	const people: SheetPerson[] = [];
 	for (const tier of w.outcome.tiers) {
+		if (!main.has(tier.name)) continue;
 		for (const id of tier.selected) {
 			const row = w.byId.get(id);
-			if (!row) continue;
-			const rec = recordOf(row);
-			out.push([++n, rec.name, rec.gender, rec.ethnicity ?? '', rec.party ?? '', formatBirth(rec.birth), rec.unitAndTitle, rec.specialty ?? '', tier.name]);
+			if (row) people.push({ record: recordOf(row), remarks: main.size > 1 || spec.columns.includes('remarks') ? tier.name : undefined });
 		}
 	}
-	return toCsv(headers, out);
+	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config)), headers);
 });
+
+// Those recommended to the upper round, as the sheet the office sends up (推荐单位: the office).
+registerExport('upper', async (db, campaignId, config, options) => {
+	const upper = config.tiers.filter((t) => t.subsetOf);
+	if (!upper.length) throw new ExportRefusal('本活动没有“推荐参加上级评选”的档次，无可导出的上报名单');
+	const spec = sheetOf(config, await campaignName(db, campaignId));
+	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
+	const w = await winners(db, campaignId);
+	if (!w) return sheetsToCsv([], headers);
+	const names = new Set(upper.map((t) => t.name));
+	const seen = new Set<string>();
+	const people: SheetPerson[] = [];
+	for (const tier of w.outcome.tiers) {
+		if (!names.has(tier.name)) continue;
+		for (const id of tier.selected) {
+			const row = w.byId.get(id);
+			if (!row || seen.has(id)) continue;
+			seen.add(id);
+			people.push({ record: recordOf(row), remarks: '' });
+		}
+	}
+	const title = spec.upperTitle ?? `${upper[0].name}人选汇总表`;
+	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config), title), headers);
+});
+
+async function campaignName(db: DB, campaignId: string): Promise<string> {
+	return (await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.name ?? '';
+}

@@ -9,9 +9,15 @@ import { toNominationCsv } from '../../domain/nomination-csv';
 import { toCsv } from '../../domain/csv-safe';
 import type { CampaignConfig, ChannelType } from '../../domain/types';
 
-export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary';
-// `summary` (the notices' 汇总表 of the winners) extends the contract's list.
-export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit', 'summary'];
+export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary' | 'upper';
+// `summary` (the notice's 汇总表 of the final list) and `upper` (those recommended to the upper round,
+// as the 汇总表 the office sends up) extend the contract's list.
+export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit', 'summary', 'upper'];
+
+/** `by`: the 汇总表 as one sheet per 推荐单位 ('unit') or all together ('all', the default). */
+export interface ExportOptions {
+	by?: 'unit' | 'all';
+}
 
 export const EXPORT_LABELS: Record<ExportKind, string> = {
 	candidates: '候选人（推荐表格式）',
@@ -20,10 +26,11 @@ export const EXPORT_LABELS: Record<ExportKind, string> = {
 	assignments: '评审分配',
 	conflicts: '回避记录',
 	audit: '操作日志',
-	summary: '汇总表'
+	summary: '汇总表',
+	upper: '推荐参加上级评选人选汇总表'
 };
 
-type Producer = (db: DB, campaignId: string, config: CampaignConfig) => Promise<string>;
+type Producer = (db: DB, campaignId: string, config: CampaignConfig, options: ExportOptions) => Promise<string>;
 
 const producers: Partial<Record<ExportKind, Producer>> = {
 	candidates: async (db, campaignId, config) => {
@@ -34,6 +41,8 @@ const producers: Partial<Record<ExportKind, Producer>> = {
 	audit: (db, campaignId) => auditCsv(db, campaignId)
 };
 
+export class ExportRefusal extends Error {}
+
 /** Registers an export (later areas add theirs: scores, assignments, shortlist, conflicts). */
 export function registerExport(kind: ExportKind, producer: Producer): void {
 	producers[kind] = producer;
@@ -42,7 +51,8 @@ export function registerExport(kind: ExportKind, producer: Producer): void {
 export async function exportCsv(
 	db: DB,
 	campaignId: string,
-	kind: string
+	kind: string,
+	options: ExportOptions = {}
 ): Promise<{ ok: true; csv: string; filename: string } | { ok: false; status: 400 | 404; message: string }> {
 	if (!EXPORT_KINDS.includes(kind as ExportKind))
 		return { ok: false, status: 400, message: `未知的导出类型“${kind}”（可用：${EXPORT_KINDS.join(', ')}）` };
@@ -50,7 +60,14 @@ export async function exportCsv(
 	if (!campaign) return { ok: false, status: 404, message: `没有找到活动 ${campaignId}` };
 	const producer = producers[kind as ExportKind];
 	if (!producer) return { ok: false, status: 400, message: `“${EXPORT_LABELS[kind as ExportKind]}”尚无数据可导出` };
-	const csv = await producer(db, campaignId, campaign.config as CampaignConfig);
+	let csv: string;
+	try {
+		csv = await producer(db, campaignId, campaign.config as CampaignConfig, options);
+	} catch (e) {
+		// a producer refuses with an ExportRefusal when the campaign has nothing of that kind
+		if (e instanceof ExportRefusal) return { ok: false, status: 400, message: e.message };
+		throw e;
+	}
 	return { ok: true, csv, filename: `${campaign.name}-${EXPORT_LABELS[kind as ExportKind]}.csv` };
 }
 

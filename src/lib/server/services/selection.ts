@@ -12,7 +12,9 @@ import { listRounds, type RoundRow } from './rounds';
 import { roundResults } from './results';
 import { checkCampaign } from '../../domain/eligibility';
 import { isYouth } from '../../domain/age';
-import { selectTiers, explainChinese, type SelectionCandidate, type TierSpec } from '../../domain/selection';
+import { selectTiers, explainChinese, describeRule, resolveRules, type SelectionCandidate, type TierSpec } from '../../domain/selection';
+import { provenanceText } from '../../domain/balance-targets';
+import { autoTargetLabel } from '../../domain/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
 export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
@@ -32,6 +34,8 @@ export interface SelectionInput {
 	excluded: { id: string; code: string; name: string; reason: string }[];
 	tiers: TierSpec[];
 	targets: BalanceTarget[];
+	/** for the targets' default wording (“45岁以下青年科技工作者…”) */
+	youthAge?: number;
 }
 
 export interface TierOutcome {
@@ -111,7 +115,7 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 	const used = targets ?? config.targets;
 	const rules = targetsToRules(used);
 	const tiers: TierSpec[] = config.tiers.map((t) => (t.subsetOf ? { name: t.name, size: t.size, subsetOf: t.subsetOf } : { name: t.name, size: t.size, rules }));
-	return { roundId: source.score.id, roundName: source.score.name, pool, excluded, tiers, targets: used };
+	return { roundId: source.score.id, roundName: source.score.name, pool, excluded, tiers, targets: used, youthAge: config.youthAge };
 }
 
 export function hashInput(input: SelectionInput): string {
@@ -123,6 +127,22 @@ export function hashInput(input: SelectionInput): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical)));
 }
 
+/** Engine rule (`woman ≥ 2`) → the target's wording with its provenance, per tier (shares depend on seats). */
+export function ruleHeads(input: Pick<SelectionInput, 'tiers' | 'targets'>, youthAge = 45): (rule: string, tier?: string) => string | undefined {
+	const byTier = new Map<string, Map<string, string>>();
+	for (const tier of input.tiers) {
+		const m = new Map<string, string>();
+		for (const t of input.targets) {
+			const r = targetsToRules([t]);
+			const resolved = resolveRules({ seats: tier.size, atLeast: r.atLeast, atMost: r.atMost })[0];
+			const key = describeRule(resolved);
+			if (!m.has(key)) m.set(key, provenanceText(t, t.label?.trim() || autoTargetLabel(t, youthAge)));
+		}
+		byTier.set(tier.name, m);
+	}
+	return (rule, tier) => (tier !== undefined ? byTier.get(tier) : undefined)?.get(rule);
+}
+
 export function solveInput(input: SelectionInput): SelectionOutcome {
 	// The engine breaks ties by id; it gets review codes as ids so that ties go by review code,
 	// exactly as the plain order below (and the published list) orders them.
@@ -130,6 +150,7 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
 	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
 	const r = selectTiers(engine, input.tiers);
+	const heads = ruleHeads(input, input.youthAge);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
 	const plain = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
@@ -146,7 +167,8 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 				candidate: back(e.candidate),
 				rule: e.rule,
 				displaced: back(e.displaced),
-				text: explainChinese(e, (code) => scoreOf.get(code), (code) => code)
+				// a rule of this tier, or (`tier X: …`) of the later tier X that needed the displaced one
+				text: explainChinese(e, (code) => scoreOf.get(code), (code) => code, (rule, other) => heads(rule, other ?? t.name))
 			}))
 		}))
 	};
@@ -203,10 +225,28 @@ export async function unlockSelection(db: DB, actor: Actor, campaignId: string, 
 	return { ok: true };
 }
 
-export async function setNoticeStart(db: DB, actor: Actor, campaignId: string, selectionId: string, start: string) {
+export interface NoticeSettings {
+	start: string;
+	contact: string;
+	dates: { closed: string[]; open: string[] };
+}
+
+/** Saves the 公示: start date, contact line and the office's extra dates; the campaign is then published. */
+export async function saveNotice(db: DB, actor: Actor, campaignId: string, selectionId: string, notice: NoticeSettings) {
 	await db.transaction(async (tx) => {
-		await tx.update(selections).set({ noticeStart: start }).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)));
+		const before = (await tx.select().from(selections).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId))))[0];
+		await tx
+			.update(selections)
+			.set({ noticeStart: notice.start, noticeContact: notice.contact, noticeDates: notice.dates })
+			.where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)));
 		await tx.update(campaigns).set({ status: 'published' }).where(eq(campaigns.id, campaignId));
-		await audit(tx, actor, { campaignId, action: 'notice.publish', entity: 'selection', entityId: selectionId, after: { start } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'notice.publish',
+			entity: 'selection',
+			entityId: selectionId,
+			before: before ? { start: before.noticeStart, contact: before.noticeContact, dates: before.noticeDates } : null,
+			after: { start: notice.start, contact: notice.contact, dates: notice.dates }
+		});
 	});
 }

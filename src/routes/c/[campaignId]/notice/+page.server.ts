@@ -6,8 +6,10 @@ import { getDb } from '$lib/server/db';
 import { candidates } from '$lib/server/db/schema';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import { lockedSelection, setNoticeStart, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
-import { addWorkdays } from '$lib/domain/workdays';
+import { lockedSelection, saveNotice, type NoticeSettings, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import { addWorkdays, parseDateList } from '$lib/domain/workdays';
+import { noticeBasis } from '$lib/domain/notice-text';
+import { getPreset } from '$lib/domain/presets';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,16 +54,22 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	const param = event.url.searchParams;
 	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? today());
+	const saved = (sel.noticeDates as NoticeSettings['dates'] | null) ?? { closed: [], open: [] };
 	return {
 		locked: true as const,
 		selectionId: sel.id,
 		lockedAt: sel.lockedAt,
 		savedStart: sel.noticeStart,
+		savedContact: sel.noticeContact ?? '',
+		savedDates: saved,
 		start,
-		contact: (param.get('contact') ?? '').slice(0, 200),
+		contact: param.has('contact') ? (param.get('contact') ?? '').slice(0, 200) : (sel.noticeContact ?? ''),
 		workdays: config.publicNoticeWorkdays || 5,
 		hosts: config.hosts,
-		document: config.document,
+		// the notice's own word for the selected (晋城 建议人选) and 《标题》（文号）
+		subject: config.noticeSubject?.text ?? '拟确定人选',
+		subjectSource: config.noticeSubject?.source ?? null,
+		basis: noticeBasis(config.presetId ? getPreset(config.presetId)?.noticeTitle : undefined, config.document),
 		tiers
 	};
 };
@@ -73,12 +81,16 @@ export const actions: Actions = {
 		const start = String(form.get('start') ?? '').trim();
 		const contact = String(form.get('contact') ?? '').trim().slice(0, 200);
 		if (!validDate(start)) return fail(400, { message: `公示开始日期“${start}”无效，请选择日期` });
+		const closed = parseDateList(String(form.get('closed') ?? '').slice(0, 2000));
+		if ('error' in closed) return fail(400, { message: `另行放假的日期“${closed.error}”无效，应为 YYYY-MM-DD` });
+		const open = parseDateList(String(form.get('open') ?? '').slice(0, 2000));
+		if ('error' in open) return fail(400, { message: `另行上班的日期“${open.error}”无效，应为 YYYY-MM-DD` });
+		const both = closed.dates.filter((d) => open.dates.includes(d));
+		if (both.length) return fail(400, { message: `${both.join('、')} 不能既放假又上班` });
 		const db = await getDb();
 		const sel = await lockedSelection(db, campaign.id);
 		if (!sel) return fail(409, { message: '遴选结果尚未锁定，不能发布公示' });
-		await setNoticeStart(db, actor, campaign.id, sel.id, start);
-		const query = new URLSearchParams({ saved: '1' });
-		if (contact) query.set('contact', contact);
-		redirect(303, `/c/${campaign.id}/notice?${query}`);
+		await saveNotice(db, actor, campaign.id, sel.id, { start, contact, dates: { closed: closed.dates, open: open.dates } });
+		redirect(303, `/c/${campaign.id}/notice?saved=1`);
 	}
 };

@@ -16,6 +16,9 @@ import {
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
 import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
+import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
+import { parseTargetInput, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
+import { CHANNEL_TYPES } from '$lib/domain/types';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
@@ -60,6 +63,9 @@ export const load: PageServerLoad = async (event) => {
 		unavailable,
 		targets: targetViews(config, used, infeasible),
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
+		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
+		selectionSource: config.selectionSource ?? null,
+		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
 		run,
 		tiers,
 		infeasible,
@@ -86,6 +92,26 @@ export const actions: Actions = {
 		const r = await runSelection(await getDb(), actor, campaign.id, targets ?? undefined);
 		if (!r.ok) return fail(409, { action: 'run', message: r.message });
 		return { action: 'run', ran: { ok: r.outcome.ok, relaxed: targets !== null } };
+	},
+	addTarget: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const input = { kind: String(form.get('kind') ?? ''), ref: String(form.get('ref') ?? ''), value: String(form.get('value') ?? ''), label: String(form.get('label') ?? '') };
+		const parsed = parseTargetInput(input, configOf(campaign));
+		if ('error' in parsed) return fail(400, { action: 'addTarget', message: parsed.error, input });
+		const r = await addOfficeTarget(await getDb(), actor, campaign.id, parsed.target);
+		if (!r.ok) return fail(409, { action: 'addTarget', message: r.message, input });
+		return { action: 'addTarget', added: parsed.target.label ?? '' };
+	},
+	removeTarget: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		// `index|label`: a page opened before another change must not remove a different target
+		const raw = String(form.get('remove') ?? '');
+		const m = /^(\d{1,4})\|(.*)$/s.exec(raw);
+		const r = m ? await removeOfficeTarget(await getDb(), actor, campaign.id, Number(m[1]), m[2]) : { ok: false as const, message: '没有找到该目标' };
+		if (!r.ok) return fail(409, { action: 'removeTarget', message: r.message });
+		return { action: 'removeTarget', removed: true };
 	},
 	lock: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');

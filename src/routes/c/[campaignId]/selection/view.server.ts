@@ -5,7 +5,7 @@ import type { DB } from '$lib/server/db';
 import { candidates } from '$lib/server/db/schema';
 import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
 import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
-import { relaxTarget, targetUnit, targetValue, targetsToRules } from '$lib/domain/balance-targets';
+import { provenanceText, relaxTarget, targetUnit, targetValue, targetsToRules } from '$lib/domain/balance-targets';
 import { plainByTier, selectionBalance } from '$lib/server/services/charts';
 import { autoTargetLabel } from '$lib/domain/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
@@ -52,6 +52,9 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 		return {
 			index,
 			label: targetLabel(t, config),
+			origin: t.origin === 'notice' ? 'notice' : 'office',
+			removeKey: `${index}|${t.label ?? ''}`,
+			provenance: provenanceText(t, targetLabel(t, config)),
 			what: what(t),
 			kind: t.kind === 'atLeast' || t.kind === 'atLeastField' ? 'atLeast' : 'atMost',
 			unit: targetUnit(t),
@@ -164,7 +167,7 @@ export async function notRanked(db: DB, campaignId: string, input: SelectionInpu
 
 export function infeasibleView(outcome: Extract<SelectionOutcome, { ok: false }>, config: CampaignConfig, used: BalanceTarget[]): InfeasibleView {
 	const seats = config.tiers.find((t) => t.name === outcome.tier)?.size ?? config.tiers[0]?.size ?? 0;
-	const labelOf = new Map(used.map((t) => [engineRule(t, seats).rule, targetLabel(t, config)]));
+	const labelOf = new Map(used.map((t) => [engineRule(t, seats).rule, provenanceText(t, targetLabel(t, config))]));
 	return {
 		tier: outcome.tier,
 		message: outcome.message.startsWith(`${outcome.tier}：`) ? outcome.message.slice(outcome.tier.length + 1) : outcome.message,

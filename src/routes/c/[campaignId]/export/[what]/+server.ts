@@ -13,9 +13,11 @@ export const GET: RequestHandler = async (event) => {
 	// Files that name candidates (conflicts, shortlist, 汇总表) are the office's too: the chair reviews by code.
 	// So is the audit log (as its page is): it holds whole nomination records before and after each
 	// edit, and the names of uploaded files (“姓名-2寸照片.jpg”).
-	if (['candidates', 'conflicts', 'shortlist', 'summary', 'audit'].includes(what) && role !== 'organizer')
+	if (['candidates', 'conflicts', 'shortlist', 'summary', 'upper', 'audit'].includes(what) && role !== 'organizer')
 		error(403, { message: '只有活动办公室可以导出含候选人身份的文件' });
-	const r = await exportCsv(await getDb(), campaign.id, what);
+	// 汇总表: ?by=unit gives one sheet per 推荐单位
+	const by = event.url.searchParams.get('by') === 'unit' ? 'unit' : 'all';
+	const r = await exportCsv(await getDb(), campaign.id, what, { by });
 	if (!r.ok) error(r.status, { message: r.message });
 	return new Response(r.csv, {
 		headers: {
