@@ -76,6 +76,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/import ?/cancel': { allow: OFFICE, form: { pendingId: '' } },
 	'GET /c/[campaignId]/import/template.csv': { allow: OFFICE },
 	'page /c/[campaignId]/check': { allow: STAFF },
+	'action /c/[campaignId]/check ?/accept': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE', reason: '' } },
+	'action /c/[campaignId]/check ?/withdraw': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE' } },
 
 	'page /c/[campaignId]/experts': { allow: OFFICE },
 	'action /c/[campaignId]/experts ?/create': { allow: OFFICE },
