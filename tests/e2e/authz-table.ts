@@ -77,6 +77,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'GET /c/[campaignId]/import/template.csv': { allow: OFFICE },
 	// Names and nominating bodies: the office's only; the chair works with review codes.
 	'page /c/[campaignId]/check': { allow: OFFICE },
+	'action /c/[campaignId]/check ?/accept': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE', reason: '' } },
+	'action /c/[campaignId]/check ?/withdraw': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE' } },
 
 	'page /c/[campaignId]/experts': { allow: OFFICE },
 	'action /c/[campaignId]/experts ?/create': { allow: OFFICE },

@@ -210,6 +210,11 @@ describe('attachments', () => {
 		expect(sniffType(PDF)).toEqual({ type: 'pdf' });
 		expect(sniffType(Buffer.from('GIF89a...'))).toEqual({ type: null, what: 'GIF 图片' });
 		expect(sniffType(Buffer.from('hello'))).toEqual({ type: null, what: null });
+		// Videos (青海, 衡水: “MP4或MOV格式”) by the ISO media brand; HEIC photos are not videos.
+		const iso = (brand: string) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
+		expect(sniffType(iso('isom'))).toEqual({ type: 'mp4' });
+		expect(sniffType(iso('qt  '))).toEqual({ type: 'mov' });
+		expect(sniffType(iso('heic'))).toEqual({ type: null, what: 'HEIC/HEIF 照片' });
 	});
 
 	it('stores the bytes under LAUREL_FILES with their checksum, lists, reads and deletes them with audit', async () => {
@@ -248,7 +253,7 @@ describe('attachments', () => {
 		const pdfPhoto = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'work_photo', filename: 'a.pdf', bytes: PDF });
 		expect(!pdfPhoto.ok && pdfPhoto.message).toContain('工作照只接受');
 		const text = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: 'a.png', bytes: Buffer.from('not an image') });
-		expect(!text.ok && text.message).toContain('不是 JPG、PNG 或 PDF 文件');
+		expect(!text.ok && text.message).toContain('不是 JPG、PNG、PDF 或 MP4/MOV 文件');
 		const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
 		PNG.copy(big);
 		const tooBig = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'work_photo', filename: 'big.png', bytes: big });

@@ -86,7 +86,9 @@ describe('laurel intake commands', { timeout: 120_000 }, () => {
 		const r = laurel('check', '--campaign', campaign);
 		expect(r.code).toBe(0);
 		const out = json(r);
-		expect(Object.keys(out).sort()).toEqual(['channels', 'errors', 'warnings', 'youthShare']);
+		// The contract's keys, extended (issue 11) by the youth cut-off, notes and the materials checklist.
+		expect(Object.keys(out)).toEqual(expect.arrayContaining(['channels', 'errors', 'warnings', 'youthShare']));
+		for (const k of Object.keys(out)) expect(['channels', 'errors', 'warnings', 'youthShare', 'youthCutoff', 'youthCutoffText', 'notes', 'checklists']).toContain(k);
 		expect(out.errors).toEqual([]);
 		expect(Array.isArray(out.warnings)).toBe(true);
 		expect(typeof out.youthShare).toBe('number');

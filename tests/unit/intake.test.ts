@@ -85,7 +85,14 @@ describe.each(PRESET_IDS.map((id, i) => [id, i] as const))('preset %s', (presetI
 			expect(r).toMatchObject({ ok: true, imported: records.length, inserted: records.length, updated: 0 });
 			const report = await campaignCheck(db, id);
 			expect(report.errors).toEqual([]);
-			expect(report).toEqual(projected.report);
+			// The stored check adds ids and the materials checklist; the issues are the same.
+			const issues = (r: typeof report) => ({
+				errors: r.errors.map(({ candidateId: _c, ...x }) => x),
+				warnings: r.warnings.map(({ candidateId: _c, ...x }) => x),
+				youthShare: r.youthShare,
+				channels: r.channels
+			});
+			expect(issues(report)).toEqual(issues(projected.report));
 			expect(report.channels.reduce((a, c) => a + c.count, 0)).toBe(records.length);
 			expect((await counts(db, id)).candidates).toBe(records.length);
 			// The records come back as they went in.
@@ -109,13 +116,15 @@ describe.each(PRESET_IDS.map((id, i) => [id, i] as const))('preset %s', (presetI
 		const r = await importCandidates(db, ACTOR, id, gbk(toNominationCsv(bad)));
 		expect(r.ok).toBe(true); // violations of the rules are the check's business, not the parser's
 		const report = await campaignCheck(db, id);
-		const found = new Set(report.errors.map((e) => e.code));
+		// PRIOR_TITLE (“原则上不再推荐”) is a warning the office may accept (issue 11).
+		const flagged = [...report.errors, ...report.warnings.filter((w) => w.code === 'PRIOR_TITLE')];
+		const found = new Set(flagged.map((e) => e.code));
 		for (const code of codes) expect(found.has(code), `${presetId}: ${code}`).toBe(true);
 		expect([...found].sort()).toEqual(EXPECTED[presetId]);
 		// Each issue names its rule.
-		for (const e of report.errors.filter((x) => x.code !== 'DUPLICATE_CANDIDATE')) expect(e.source, e.code).toBeTruthy();
+		for (const e of flagged.filter((x) => x.code !== 'DUPLICATE_CANDIDATE')) expect(e.source, e.code).toBeTruthy();
 		for (const p of planted.filter((x) => x.candidate))
-			expect(report.errors.some((e) => e.code === p.code && e.candidate === p.candidate), `${p.code} ${p.candidate}`).toBe(true);
+			expect(flagged.some((e) => e.code === p.code && e.candidate === p.candidate), `${p.code} ${p.candidate}`).toBe(true);
 	});
 });
 

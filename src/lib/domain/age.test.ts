@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ageBand, ageOn, isYouth, parseBirth } from './age';
+import { ageBand, ageOn, cutoffText, isYouth, parseBirth, youthCutoff, youthStatus } from './age';
 
 describe('parseBirth', () => {
 	it('reads the normalized forms', () => {
@@ -50,25 +50,49 @@ describe('ageOn', () => {
 });
 
 describe('isYouth', () => {
-	// Jincheng's reference date 2023-04-11: the 45th birthday falls on it for someone born 1978-04-11.
-	it('is youth the day before the 45th birthday', () => {
+	// Jincheng's reference date 2023-04-11: “45岁以下” includes 45 (民法典 第1259条), so the cut-off is
+	// “1978年4月11日以后出生”, the day itself included.
+	it('is youth on the 45th birthday and the days after the cut-off', () => {
+		expect(isYouth('1978-04-11', '2023-04-11')).toBe(true);
 		expect(isYouth('1978-04-12', '2023-04-11')).toBe(true);
 	});
-	it('is not youth on the 45th birthday', () => {
-		expect(isYouth('1978-04-11', '2023-04-11')).toBe(false);
+	it('is not youth born the day before the cut-off', () => {
+		expect(isYouth('1978-04-10', '2023-04-11')).toBe(false);
+		expect(isYouth('1977-12-31', '2023-04-11')).toBe(false);
 	});
-	it('counts a month-only birth from the 1st', () => {
-		expect(isYouth('1978-04', '2023-04-11')).toBe(false); // 45 since 2023-04-01
-		expect(isYouth('1978-05', '2023-04-11')).toBe(true); // 45 only on 2023-05-01
-		expect(isYouth('1978-04', '2023-03-31')).toBe(true);
+	it('judges a month-only birth at the month boundary', () => {
+		expect(isYouth('1978-04', '2023-04-11')).toBe(true); // the cut-off month counts
+		expect(isYouth('1978-03', '2023-04-11')).toBe(false);
+		expect(isYouth('1978-05', '2023-04-11')).toBe(true);
 	});
-	it('honours another youth age', () => {
+	it('honours another youth age and an office-set cut-off', () => {
 		expect(isYouth('1985-01-01', '2024-03-11', 40)).toBe(true);
-		expect(isYouth('1984-03-11', '2024-03-11', 40)).toBe(false);
+		expect(isYouth('1984-03-11', '2024-03-11', 40)).toBe(true);
+		expect(isYouth('1984-03-10', '2024-03-11', 40)).toBe(false);
+		expect(isYouth('1978-04-11', '2023-04-11', 45, '1978-05-01')).toBe(false);
+		expect(isYouth('1978-05-01', '2023-04-11', 45, '1978-05-01')).toBe(true);
 	});
 	it('is false for an unreadable or future birth', () => {
 		expect(isYouth('', '2023-04-11')).toBe(false);
 		expect(isYouth('2030-01', '2023-04-11')).toBe(false);
+	});
+});
+
+describe('youthCutoff', () => {
+	it('is the reference date minus the youth age, shown in the offices’ words', () => {
+		expect(youthCutoff('2023-04-11', 45)).toBe('1978-04-11');
+		expect(cutoffText('1978-04-11')).toBe('1978年4月11日以后出生');
+		expect(youthCutoff('2024-02-29', 45)).toBe('1979-02-28');
+	});
+	it('takes the office’s date when set and valid', () => {
+		expect(youthCutoff('2023-04-11', 45, '1978-01-01')).toBe('1978-01-01');
+		expect(youthCutoff('2023-04-11', 45, 'bad')).toBe('1978-04-11');
+		expect(youthCutoff('2023-04-11', 45, '')).toBe('1978-04-11');
+	});
+	it('marks month-only births of the cut-off month', () => {
+		expect(youthStatus('1978-04', '1978-04-11')).toEqual({ youth: true, byMonth: true });
+		expect(youthStatus('1978-04', '1978-04-01')).toEqual({ youth: true, byMonth: false });
+		expect(youthStatus('1978-04-10', '1978-04-11')).toEqual({ youth: false, byMonth: false });
 	});
 });
 

@@ -60,6 +60,10 @@ export interface SettingsDraft {
 	channelQuotas: QuotaRow[];
 	channels: ChannelRow[];
 	youthAge: string;
+	/** The office's youth cut-off as a birth date (YYYY-MM-DD); empty: reference date − youth age. */
+	youthBornOnOrAfter: string;
+	/** Submission deadline (YYYY-MM-DD); empty: none. */
+	deadline: string;
 	youthShareMin: string; // percent
 	excludedCategories: string; // one per line
 	priorTitleBlocks: boolean;
@@ -121,6 +125,8 @@ export function draftFromConfig(c: CampaignConfig, name: string): SettingsDraft 
 		],
 		channels: c.channels.map((ch) => ({ name: ch.name, type: ch.type, min: str(ch.min), max: str(ch.max), minYouth: str(ch.minYouth) })),
 		youthAge: str(c.youthAge),
+		youthBornOnOrAfter: c.intake?.youthBornOnOrAfter ?? '',
+		deadline: c.intake?.deadline?.date ?? '',
 		youthShareMin: percent(c.youthShareMin),
 		excludedCategories: c.excludedCategories.join('\n'),
 		priorTitleBlocks: c.priorTitleBlocks,
@@ -156,6 +162,8 @@ export function draftToValues(d: SettingsDraft): URLSearchParams {
 		items.forEach((row, i) => Object.entries(row).forEach(([k, v]) => put(`${list}[${i}].${k}`, String(v))));
 	rows('channels', d.channels);
 	put('youthAge', d.youthAge);
+	put('youthBornOnOrAfter', d.youthBornOnOrAfter);
+	put('deadline', d.deadline);
 	put('youthShareMin', d.youthShareMin);
 	put('excludedCategories', d.excludedCategories);
 	if (d.priorTitleBlocks) put('priorTitleBlocks', 'on');
@@ -202,6 +210,8 @@ export function draftFromValues(v: FormValues): SettingsDraft {
 		})),
 		channels: rows('channels', (at) => ({ name: at('name'), type: at('type'), min: at('min'), max: at('max'), minYouth: at('minYouth') })),
 		youthAge: get('youthAge'),
+		youthBornOnOrAfter: get('youthBornOnOrAfter'),
+		deadline: get('deadline'),
 		youthShareMin: get('youthShareMin'),
 		excludedCategories: get('excludedCategories'),
 		priorTitleBlocks: on('priorTitleBlocks'),

@@ -234,3 +234,30 @@ it('derives DOM ids from paths', () => {
 	expect(inputId('channelQuotas[2].max')).toBe('f-channelQuotas-2-max');
 	expect(inputId('textLimits.deeds')).toBe('f-textLimits-deeds');
 });
+
+describe('youth cut-off and deadline (issue 11)', () => {
+	const jc = presetConfig('jincheng-2023');
+	it('keeps the preset’s intake rules on a save that changes nothing', () => {
+		expect(ok(edit(jc, () => {}))).toEqual(jc);
+	});
+	it('lets the office set the youth cut-off as a birth date, and clear it again', () => {
+		const set = ok(edit(jc, (d) => (d.youthBornOnOrAfter = '1978年5月1日')));
+		expect(set.intake?.youthBornOnOrAfter).toBe('1978-05-01');
+		expect(set.intake?.priorTitles).toEqual(jc.intake?.priorTitles);
+		const cleared = ok(edit(set, (d) => (d.youthBornOnOrAfter = '')));
+		expect(cleared.intake?.youthBornOnOrAfter).toBeUndefined();
+		expect(errorsOf(edit(jc, (d) => (d.youthBornOnOrAfter = '1978-02-30')))).toEqual([
+			{ path: 'youthBornOnOrAfter', message: '青年出生日期界限“1978-02-30”不是有效日期（应为 YYYY-MM-DD）' }
+		]);
+	});
+	it('moves the deadline with a note, back to the notice without one, and removes it when emptied', () => {
+		const moved = ok(edit(jc, (d) => (d.deadline = '2026-04-20')));
+		expect(moved.intake?.deadline).toMatchObject({ date: '2026-04-20', refuse: false });
+		expect((moved.intake?.deadline?.source as AnnotatedRuleSource).note).toBe(MODIFIED_NOTE);
+		const back = ok(edit(moved, (d) => (d.deadline = '2023-04-20')));
+		expect(back.intake?.deadline).toEqual(jc.intake?.deadline);
+		expect(ok(edit(jc, (d) => (d.deadline = ''))).intake?.deadline).toBeUndefined();
+		const hs = presetConfig('hengshui-2022');
+		expect(ok(edit(hs, (d) => (d.deadline = '2026-04-20'))).intake?.deadline?.refuse).toBe(true);
+	});
+});

@@ -196,6 +196,37 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 		targets.push({ ...target, label });
 	});
 
+	// The youth cut-off and the deadline: dates the office may set (the notice's are the defaults).
+	const dateOf = (path: string, label: string, raw: string): string | undefined => {
+		const t = raw.trim().replace(/[./年月]/g, '-').replace(/日$/, '');
+		if (!t) return undefined;
+		const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+		const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
+		const ok = iso && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+		if (!ok) err(path, `${label}“${raw.trim()}”不是有效日期（应为 YYYY-MM-DD）`);
+		return ok ? iso : undefined;
+	};
+	const intake = { ...(previous.intake ?? {}) };
+	const cutoff = dateOf('youthBornOnOrAfter', '青年出生日期界限', d.youthBornOnOrAfter ?? '');
+	if (cutoff) intake.youthBornOnOrAfter = cutoff;
+	else delete intake.youthBornOnOrAfter;
+	const deadline = dateOf('deadline', '报送截止日期', d.deadline ?? '');
+	if (deadline) {
+		const before = previous.intake?.deadline;
+		const preset = previous.presetId ? getPreset(previous.presetId)?.intake?.deadline : undefined;
+		const base = before ?? preset;
+		intake.deadline = base
+			? {
+					...base,
+					date: deadline,
+					source:
+						preset && deadline === preset.date
+							? { document: preset.source.document, clause: preset.source.clause }
+							: ({ document: base.source.document, clause: base.source.clause, note: MODIFIED_NOTE } as AnnotatedRuleSource)
+				}
+			: { date: deadline, refuse: false, source: { document: previous.document, clause: '活动办公室设定的报送截止日期' } };
+	} else delete intake.deadline;
+
 	const level = d.level as CampaignConfig['level'];
 	const next: CampaignConfig = {
 		...previous,
@@ -220,6 +251,8 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 		publicNoticeWorkdays: num('publicNoticeWorkdays', '公示期工作日数', d.publicNoticeWorkdays) as number,
 		rubric
 	};
+	if (Object.keys(intake).length) next.intake = intake;
+	else delete next.intake;
 	annotateSources(next, previous);
 
 	// The shared validation, its paths moved onto the form rows; a field with a parse error

@@ -33,6 +33,7 @@ import {
 	type ColumnKey
 } from './nomination-format';
 import { CHANNEL_TYPES, type CandidateRecord, type ChannelType } from './types';
+import { isSelfNomination } from './eligibility-rules';
 
 export { detectDelimiter, parseBirth, parseBirthDetailed } from './nomination-format';
 
@@ -58,6 +59,10 @@ export interface ParseNominationOptions {
 	today?: string;
 	/** More nominee rows than this: the file is refused before its rows are read (tooManyRows). */
 	maxRows?: number;
+	/** The notice's own 推荐领域 values accepted beside the national five (广西's cover page). */
+	localFields?: string[];
+	/** What the campaign's panels use; a 'group' campaign needs 推荐组别 on every row. */
+	classification?: 'field' | 'group';
 }
 
 export interface NominationParseResult {
@@ -137,7 +142,8 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 		allowed: opts.fields ? new Set(opts.fields) : null,
 		newChannels: new Map(),
 		keys: new Map(),
-		people: new Map()
+		people: new Map(),
+		sameName: new Map()
 	};
 	// Sheets often come with 序号 prefilled on empty template rows.
 	const seqAt = columnAt.get('seq');
@@ -175,6 +181,8 @@ interface RowContext {
 	keys: Map<string, number>;
 	/** 姓名+出生年月 → first row and channel, to warn about one person sent by two channels. */
 	people: Map<string, { row: number; channel: string }>;
+	/** 推荐单位+姓名 → first row and birth, to name both rows when births differ only by day. */
+	sameName: Map<string, { row: number; birth: string }>;
 }
 
 function parseRow(rec: string[], row: number, width: number, ctx: RowContext, result: NominationParseResult): void {
@@ -233,9 +241,12 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 		if (isGroup(groupText) || ctx.allowed?.has(groupText)) group = groupText;
 		else fail('group', `推荐组别“${groupText}”无法识别，应为 理科、工科、农科、医科、综合 或 地市`);
 	}
+	const squashed = (x: string) => x.replace(/[\s\u3000]+/g, '').normalize('NFKC');
+	const local = fieldText ? ctx.opts.localFields?.find((v) => squashed(v) === squashed(fieldText)) : undefined;
 	if (fieldText) {
 		const short = fieldShortName(fieldText);
 		if (short) field = short;
+		else if (local) field = local;
 		else if (isGroup(fieldText) && !groupText) {
 			group = fieldText;
 			warn('field', `推荐领域“${fieldText}”是推荐组别，已按推荐组别读取`);
@@ -244,6 +255,8 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 	}
 	if (!fieldText && !groupText) {
 		fail(ctx.columnAt.has('field') ? 'field' : 'group', '推荐领域为空（未填写推荐组别时必填）');
+	} else if (ctx.opts.classification === 'group' && !group && field) {
+		fail('group', `本活动按推荐组别分组评审，推荐领域“${fieldText}”不能代替推荐组别，请填写推荐组别（${allowedList()}）`);
 	} else if (ctx.allowed && (field || group) && !(field && ctx.allowed.has(field)) && !(group && ctx.allowed.has(group))) {
 		const key = fieldText ? 'field' : 'group';
 		fail(key, `${key === 'field' ? '推荐领域' : '推荐组别'}“${fieldText || groupText}”不是本活动设置的（${allowedList()}）`);
@@ -270,6 +283,10 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 				warn('channelType', `渠道类型“${typeText}”与推荐单位“${hit.name}”已有的类型“${hit.type}”不同，按“${hit.type}”处理`);
 			}
 			channelType = hit.type;
+		} else if (isSelfNomination(channel, name)) {
+			// Imported and reported by the check as SELF_NOMINATION, not refused as unknown.
+			warn('channel', `推荐单位“${channel}”为个人申报；已导入，资格审查将按通知报告“不接受个人申报”`);
+			channelType = null;
 		} else if (channelType) {
 			const prior = ctx.newChannels.get(channelKey(channel));
 			if (prior && prior.type !== channelType) {
@@ -326,6 +343,11 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 			fail('name', `与第${first}行重复：推荐单位、姓名、出生年月均相同（${channel}，${name}，${birthText}）`);
 		} else {
 			ctx.keys.set(key, row);
+			const same = [channelKey(channel), name].join('\u0000');
+			const twin = ctx.sameName.get(same);
+			if (twin && twin.birth.slice(0, 7) === birth.slice(0, 7))
+				warn('name', `与第${twin.row}行推荐单位、姓名相同，出生年月仅日期不同（${twin.birth} / ${birth}）：两行均导入，不会合并；资格审查将报告重复推荐，请核实后删除一行或更正出生年月`);
+			else if (!twin) ctx.sameName.set(same, { row, birth });
 			const person = [name, birth].join('\u0000');
 			const other = ctx.people.get(person);
 			if (other && other.channel !== channel) {

@@ -104,11 +104,14 @@ describe('qinghai-2023', () => {
 	});
 	it('gives 市州 ≤4, societies/universities/institutes 3, enterprises 2, defence 2', () => {
 		expect(q(c, '地区')).toEqual([0, 4, 0]);
-		expect(q(c, '学会')).toEqual([3, 3, 0]);
-		expect(q(c, '高校')).toEqual([3, 3, 0]);
-		expect(q(c, '科研院所')).toEqual([3, 3, 0]);
-		expect(q(c, '企业')).toEqual([2, 2, 0]);
-		expect(q(c, '军工')).toEqual([2, 2, 0]);
+		// Allocations, not minimums (“推荐候选人3名”): at most that many, fewer is a warning.
+		expect(q(c, '学会')).toEqual([0, 3, 0]);
+		expect(q(c, '高校')).toEqual([0, 3, 0]);
+		expect(q(c, '科研院所')).toEqual([0, 3, 0]);
+		expect(q(c, '企业')).toEqual([0, 2, 0]);
+		expect(q(c, '军工')).toEqual([0, 2, 0]);
+		expect(c.intake?.allocations?.map((x) => [x.type, x.count])).toEqual([['学会', 3], ['高校', 3], ['科研院所', 3], ['企业', 2], ['军工', 2]]);
+		expect(c.intake?.youthSharePerChannel).toBe(true);
 	});
 	it('lists the eight 市州 and the defence office', () => {
 		expect(regions(c)).toHaveLength(8);
@@ -219,12 +222,22 @@ describe.skipIf(!existsSync(SEEDS))('sources quote the notices', () => {
 	for (const id of PRESET_IDS) {
 		it(id, () => {
 			const c = presetConfig(id);
+			const i = c.intake ?? {};
+			const a = i.attachments ?? {};
 			const sources = [
 				...c.channelQuotas.map((x) => x.source!),
 				c.excludedSource!,
 				c.priorTitleSource!,
-				...(c.youthShareSource ? [c.youthShareSource] : [])
+				...(c.youthShareSource ? [c.youthShareSource] : []),
+				// The intake rules (issue 11): titles, self-nomination, region, groups, allocations,
+				// deadline, photos, video and documents.
+				...(i.priorTitles ?? []).map((t) => t.source),
+				...[i.selfNominationSource, i.regionSource, i.groupRule?.source, i.localFields?.source, i.deadline?.source].filter((x) => x !== undefined),
+				...(i.allocations ?? []).map((x) => x.source),
+				...[a.photos?.source, a.video?.source].filter((x) => x !== undefined),
+				...(a.documents ?? []).map((d) => d.source)
 			];
+			expect(sources.length).toBeGreaterThan(8);
 			for (const s of sources) {
 				const quote = squash(s.clause.slice(s.clause.indexOf('：') + 1));
 				expect(notices.some((n) => n.includes(quote)), `${id}: ${s.clause}`).toBe(true);

@@ -110,7 +110,14 @@ describe('generateCandidates', () => {
 			expectClean(config, records);
 			const report = checkCampaign(config, records);
 			expect(report.errors).toEqual([]);
-			expect(report.warnings).toEqual([]);
+			// Synthetic 主要事迹 are 300–600 characters, under half of “1500字左右” (a warning since
+			// issue 11); Qinghai channels may send fewer than their allocation, and the generator does
+			// not keep Qinghai's 20 % youth per channel (both warnings).
+			const noise = (w: { code: string; message: string; channel?: string }) =>
+				(w.code === 'TEXT_TOO_LONG' && /不足.*一半/.test(w.message)) ||
+				(w.code === 'QUOTA_SHORT' && w.message.includes('少于分配')) ||
+				(w.code === 'YOUTH_SHARE_LOW' && w.channel !== undefined);
+			expect(report.warnings.filter((w) => !noise(w))).toEqual([]);
 			expect(report.youthShare).toBeGreaterThanOrEqual(Math.max(config.youthShareMin, 0.3));
 		}
 	);
@@ -175,8 +182,11 @@ describe('generateCandidates', () => {
 });
 
 describe('plantViolations', () => {
-	const codes = (config: CampaignConfig, records: CandidateRecord[]) =>
-		[...new Set(checkCampaign(config, records).errors.map((e) => e.code))].sort();
+	// PRIOR_TITLE (“原则上不再推荐”) is a warning since issue 11; it is counted with the errors here.
+	const codes = (config: CampaignConfig, records: CandidateRecord[]) => {
+		const r = checkCampaign(config, records);
+		return [...new Set([...r.errors, ...r.warnings.filter((w) => w.code === 'PRIOR_TITLE')].map((e) => e.code))].sort();
+	};
 
 	it('plants each violation the campaign can have (Jincheng: youth share, no minimums)', () => {
 		const config = presetConfig('jincheng-2023');

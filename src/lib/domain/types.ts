@@ -1,5 +1,6 @@
 // Shared domain vocabulary. Pure types: no database, no Svelte, no I/O.
 // Names follow the glossary in ../shared/SPEC.md.
+import type { IntakeRules } from './intake-rules';
 
 /** The five 推荐领域, by short name. */
 export const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'] as const;
@@ -132,6 +133,8 @@ export interface CampaignConfig {
 	summarySheet?: SummarySheetSpec;
 	publicNoticeWorkdays: number; // 5
 	rubric: RubricCriterion[];
+	/** Intake rules beyond quotas (youth cut-off, titles, deadline, attachments …); see intake-rules.ts. */
+	intake?: IntakeRules;
 }
 
 export interface RubricCriterion {
@@ -194,7 +197,12 @@ export type IssueCode =
 	| 'PRIOR_TITLE'
 	| 'TEXT_TOO_LONG'
 	| 'UNKNOWN_CHANNEL'
-	| 'DUPLICATE_CANDIDATE';
+	| 'DUPLICATE_CANDIDATE'
+	| 'SELF_NOMINATION'
+	| 'OUTSIDE_REGION'
+	| 'GROUP_MISMATCH'
+	| 'LATE_SUBMISSION'
+	| 'ATTACHMENT_RULE';
 
 export interface CheckIssue {
 	code: IssueCode;
@@ -202,4 +210,8 @@ export interface CheckIssue {
 	candidate?: string; // candidate name (organizer view)
 	channel?: string;
 	source?: string; // "晋市科协发〔2023〕9号 第三条：…"
+	/** The candidate's id, when the check was given the ids (the service does). */
+	candidateId?: string;
+	/** A warning the office accepted, with its reason (audited). */
+	accepted?: { reason: string; by: string; at: number };
 }

@@ -33,7 +33,7 @@ const SECTIONS: [RegExp, string][] = [
 	[/^channelQuotas/, '推荐渠道名额'],
 	[/^channels/, '推荐渠道'],
 	[/^youth/, '青年'],
-	[/^(excludedCategories|priorTitleBlocks|noSelfNomination|mustWorkInRegion)/, '排除与限制'],
+	[/^(excludedCategories|priorTitleBlocks|noSelfNomination|mustWorkInRegion|deadline)/, '排除与限制'],
 	[/^textLimits/, '字数上限'],
 	[/^tiers/, '称号与名额'],
 	[/^targets/, '名单平衡目标'],

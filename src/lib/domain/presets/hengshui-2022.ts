@@ -84,6 +84,50 @@ export const hengshui2022: Preset = {
 		DOC,
 		'附件1 推荐表（正文未载字数，按全国推荐表：主要事迹1500字左右，感人故事1000字以内，奖励5项以内）'
 	),
+	intake: {
+		youthCutoffBasis: '“45岁以下”含45岁（民法典 第1259条）；通知未署日期，自报送截止日2022年4月20日起算',
+		priorTitles: [
+			{
+				titles: '省部级以上荣誉表彰和中央宣传部、省委宣传部、市委宣传部“最美”系列称号',
+				severity: 'warning',
+				source: src(
+					DOC,
+					'五、推荐名额：已获得省部级以上荣誉表彰和中央宣传部、省委宣传部、市委宣传部“最美”系列称号的科技人员原则上不再推荐'
+				)
+			}
+		],
+		selfNominationSource: src(DOC, '五、推荐名额：不接受个人申报'),
+		// “逾期不再受理”: a late file is an error.
+		deadline: {
+			date: '2022-04-20',
+			refuse: true,
+			source: src(
+				DOC,
+				'七、材料报送 2 报送时间：请各推荐单位于4月20日前将以上有关纸质材料一式两份（均须加盖公章）和电子版报市科协组宣部。逾期不再受理'
+			)
+		},
+		attachments: {
+			photos: {
+				formats: ['jpg'],
+				minBytes: 2 * 1024 * 1024,
+				naming: true,
+				work: { min: 3, max: 5 },
+				source: src(
+					DOC,
+					'七、材料报送 1（1）②：推荐人选小二寸正面免冠彩色照片，及体现先进事迹的生活或工作照片3-5张（须提供jpg格式，不小于2MB，用“姓名+序号”作为照片名，报电子版即可）'
+				)
+			},
+			video: {
+				formats: ['mp4', 'mov'],
+				required: false,
+				source: src(DOC, '七、材料报送 1（1）③：有条件的可拍摄3-5分钟的音像短片（MP4或MOV格式，数量不限')
+			},
+			documents: [
+				{ name: '推荐表（原件2份）', per: 'candidate', keywords: ['推荐表'], source: src(DOC, '七、材料报送 1（1）：①《2022年衡水市“最美科技工作者”推荐表》原件2份') },
+				{ name: '推荐人选汇总表', per: 'channel', keywords: ['汇总表'], source: src(DOC, '七、材料报送 1（2）：《2022年衡水市“最美科技工作者”推荐人选汇总表》1份') }
+			]
+		}
+	},
 	tiers: [
 		{ name: '最美科技工作者', size: 20 },
 		{ name: '推荐参加上级评选', size: 3, subsetOf: '最美科技工作者' }

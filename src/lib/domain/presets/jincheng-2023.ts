@@ -4,6 +4,11 @@ import { quotas, quota, regionChannels, rubric, src, type Preset } from './commo
 
 const DOC = '晋市科协发〔2023〕9号';
 
+const MATERIALS = src(
+	DOC,
+	'五、有关要求 4：推荐材料要客观、准确、完整，包括：《2023年“晋城最美科技工作者”推荐表》；《2023年“晋城最美科技工作者”推荐人选汇总表》'
+);
+
 const OTHERS = src(
 	DOC,
 	'三、活动安排 1：市级学会、企业科协、高校科协和市直有关单位直接报送市科协，每个单位推荐候选人不超过2名'
@@ -60,6 +65,45 @@ export const jincheng2023: Preset = {
 		DOC,
 		'附件1 填表说明 8：主要事迹：1500字左右，感人故事：1000字以内，……所获重要奖励（近5年内获得的5项以内）'
 	),
+	intake: {
+		youthCutoffBasis: '“45岁以下”含45岁（民法典 第1259条），自通知落款日期2023年4月11日起算',
+		priorTitles: [
+			{
+				titles: '以往“最美科技人”“最美科技工作者”称号',
+				severity: 'warning',
+				source: src(DOC, '四、推选条件 4：获得以往“最美科技人”“最美科技工作者”称号的原则上不建议推荐')
+			}
+		],
+		selfNominationSource: src(
+			DOC,
+			'四、推选条件 4：获得以往“最美科技人”“最美科技工作者”称号的原则上不建议推荐，且不接受个人申报'
+		),
+		// No refusal clause: a late file is a warning.
+		deadline: {
+			date: '2023-04-20',
+			refuse: false,
+			source: src(
+				DOC,
+				'五、有关要求 4 申报要求：2023年4月20日前，各县（市、区）科协（需征求相关联合主办单位意见）、市级学会、企业科协、高校科协和市直有关单位将推荐材料（电子版）报送市科协学会部'
+			)
+		},
+		attachments: {
+			photos: {
+				formats: ['jpg'],
+				minBytes: 2 * 1024 * 1024,
+				naming: true,
+				work: { min: 3, max: 5 },
+				source: src(
+					DOC,
+					'五、有关要求 4：推荐人选小2寸正面免冠彩色照片及体现先进事迹的生活或工作照片 3—5 张（JPG格式，不小于 2MB，用姓名+序号作为照片名）'
+				)
+			},
+			documents: [
+				{ name: '推荐表', per: 'candidate', keywords: ['推荐表'], source: MATERIALS },
+				{ name: '推荐人选汇总表', per: 'channel', keywords: ['汇总表'], source: MATERIALS }
+			]
+		}
+	},
 	tiers: [
 		{ name: '最美科技工作者', size: 10 },
 		{ name: '优秀科技工作者', size: 10 },

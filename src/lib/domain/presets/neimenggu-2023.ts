@@ -13,6 +13,10 @@ import {
 
 const DOC = '内科协协字〔2023〕30号';
 const QUOTA = '三、活动安排（二）名额分配：';
+const MATERIALS = src(
+	DOC,
+	'三、活动安排（三）1：请填报《2023年“最美科技工作者”推荐表》《2023年“最美科技工作者”候选人汇总表》（见附件1、2）、推荐工作情况报告各1份'
+);
 
 export const neimenggu2023: Preset = {
 	id: 'neimenggu-2023',
@@ -86,6 +90,49 @@ export const neimenggu2023: Preset = {
 	// The form asks for awards inside 主要事迹 without a count; 5 follows the national template.
 	textLimits: { deeds: 1500, story: 2000, awards: 5 },
 	textLimitsSource: src(DOC, '附件1 填表说明 8：主要事迹1500字左右，感人故事2000字以内'),
+	intake: {
+		youthCutoffBasis: '“45岁以下”含45岁（民法典 第1259条），自通知落款日期2023年6月12日起算',
+		priorTitles: [
+			{
+				titles: '国家级荣誉表彰、中宣部“最美”系列称号',
+				severity: 'warning',
+				source: src(DOC, `${QUOTA}已获得国家级荣誉表彰、中宣部“最美”系列称号的科技人员原则上不再推荐`)
+			},
+			// “请勿再次推荐”: an error, recognised where the record names the title.
+			{
+				titles: '内蒙古“最美科技工作者”称号',
+				severity: 'error',
+				match: ['内蒙古', '最美科技工作者'],
+				source: src(DOC, `${QUOTA}已获得内蒙古“最美科技工作者”称号的科技工作者请勿再次推荐`)
+			}
+		],
+		deadline: {
+			date: '2023-07-16',
+			refuse: false,
+			source: src(
+				DOC,
+				'三、活动安排（三）报送材料要求：7月16日前，各盟市科协（需征求本地相关联合主办单位意见），各自治区学会、协会、研究会，各自治区企事业单位将推荐材料汇总报送至内蒙古科协'
+			)
+		},
+		attachments: {
+			photos: {
+				formats: ['jpg'],
+				minBytes: 2 * 1024 * 1024,
+				naming: true,
+				work: { min: 3, max: 5 },
+				workLater: true,
+				source: src(
+					DOC,
+					'三、活动安排（三）2：体现先进事迹的生活或工作照片 3—5 张，照片请提供 jpg 格式，不小于 2MB，用姓名+序号作为照片名（参加者可等正式被遴选为“最美科技工作者”候选人再提交生活或工作照片）'
+				)
+			},
+			documents: [
+				{ name: '推荐表', per: 'candidate', keywords: ['推荐表'], source: MATERIALS },
+				{ name: '候选人汇总表', per: 'channel', keywords: ['汇总表'], source: MATERIALS },
+				{ name: '推荐工作情况报告', per: 'channel', keywords: ['情况报告', '工作报告'], source: MATERIALS }
+			]
+		}
+	},
 	tiers: [
 		{ name: '最美科技工作者', size: 20 },
 		// “从中择优推荐候选人参加2023年全国‘最美科技工作者’遴选” names no number; 5 is a

@@ -14,6 +14,16 @@ import {
 
 const DOC = '青科协发〔2023〕7号';
 const QUOTA = '三、活动安排 2（1）推荐名额：';
+const ALLOC_3 = src(
+	DOC,
+	`${QUOTA}省科协所属各省级学会（协会、研究会）、高校科协和科研院所推荐本学科、本单位“最美科技工作者”候选人3名`
+);
+const ALLOC_ENTERPRISE = src(DOC, `${QUOTA}企业、园区科协推荐本单位“最美科技工作者”候选人2名`);
+const ALLOC_DEFENCE = src(DOC, `${QUOTA}省国防科工办根据我省军工企业推荐情况遴选推荐2名候选人`);
+const MATERIALS = src(
+	DOC,
+	'三、活动安排 2（2）①：《2023年青海省“最美科技工作者”推荐表》2份、《2023青海省“最美科技工作者”候选人政治表现及党风廉政情况意见表》1份、《2023年“最美科技工作者”推荐人选汇总表》1份，推荐工作情况报告1份，须加盖推荐单位公章'
+);
 
 export const qinghai2023: Preset = {
 	id: 'qinghai-2023',
@@ -28,8 +38,8 @@ export const qinghai2023: Preset = {
 	referenceDate: '2023-03-06', // date printed at the end of the notice
 	classification: 'field',
 	fields: [...FIELDS],
-	// Only the 市州 are capped (“不超过4名”); the other channels are given a number of places
-	// (“候选人3名”, “候选人2名”), read literally as exactly that many, like Inner Mongolia's 盟市.
+	// Only the 市州 are capped (“不超过4名”); the other channels are allocated a number of places
+	// (“候选人3名”, “候选人2名”): at most that many, fewer is a warning (intake.allocations).
 	channelQuotas: [
 		quota(
 			'地区',
@@ -38,18 +48,9 @@ export const qinghai2023: Preset = {
 			0,
 			src(DOC, `${QUOTA}各市州科协联合党委宣传部、科技局等单位推荐本地区“最美科技工作者”候选人不超过4名`)
 		),
-		...quotas(
-			['学会', '高校', '科研院所'],
-			3,
-			3,
-			0,
-			src(
-				DOC,
-				`${QUOTA}省科协所属各省级学会（协会、研究会）、高校科协和科研院所推荐本学科、本单位“最美科技工作者”候选人3名`
-			)
-		),
-		quota('企业', 2, 2, 0, src(DOC, `${QUOTA}企业、园区科协推荐本单位“最美科技工作者”候选人2名`)),
-		quota('军工', 2, 2, 0, src(DOC, `${QUOTA}省国防科工办根据我省军工企业推荐情况遴选推荐2名候选人`))
+		...quotas(['学会', '高校', '科研院所'], 0, 3, 0, ALLOC_3),
+		quota('企业', 0, 2, 0, ALLOC_ENTERPRISE),
+		quota('军工', 0, 2, 0, ALLOC_DEFENCE)
 	],
 	channels: [
 		...regionChannels([
@@ -93,6 +94,48 @@ export const qinghai2023: Preset = {
 		DOC,
 		'附件1 推荐表（正文未载字数，按全国推荐表：主要事迹1500字左右，感人故事1000字以内，奖励5项以内）'
 	),
+	intake: {
+		youthCutoffBasis: '“45岁以下”含45岁（民法典 第1259条），自通知落款日期2023年3月6日起算',
+		priorTitles: [
+			{
+				titles: '国家级荣誉表彰、中宣部“最美”系列称号',
+				severity: 'warning',
+				source: src(DOC, `${QUOTA}已获得国家级荣誉表彰、中宣部“最美”系列称号的科技工作者原则上不再推荐`)
+			}
+		],
+		// “推荐候选人3名 / 2名” allocates places; fewer is allowed (a warning), more is not.
+		allocations: [
+			...(['学会', '高校', '科研院所'] as const).map((type) => ({ type, count: 3, source: ALLOC_3 })),
+			{ type: '企业', count: 2, source: ALLOC_ENTERPRISE },
+			{ type: '军工', count: 2, source: ALLOC_DEFENCE }
+		],
+		// “各地方、各学会、各单位推荐人选……不少于20%” is addressed to every nominating body.
+		youthSharePerChannel: true,
+		deadline: { date: '2023-04-07', refuse: false, source: src(DOC, '三、活动安排 2（2）④：请于4月7日前报送青海省“最美科技工作者”活动办公室') },
+		attachments: {
+			photos: {
+				formats: ['jpg'],
+				minBytes: 2 * 1024 * 1024,
+				naming: true,
+				work: { min: 3, max: 5 },
+				source: src(
+					DOC,
+					'三、活动安排 2（2）②：推荐人选近期小2寸正面免冠彩色照片及体现先进事迹的生活或工作照片3—5张，照片请提供jpg格式，不小于2MB，用姓名+序号作为照片名'
+				)
+			},
+			video: {
+				formats: ['mp4', 'mov'],
+				required: true,
+				source: src(DOC, '三、活动安排 2（2）③：体现推荐人选工作生活的视频（MP4或MOV格式，数量不限）')
+			},
+			documents: [
+				{ name: '推荐表（2份）', per: 'candidate', keywords: ['推荐表'], source: MATERIALS },
+				{ name: '政治表现及党风廉政情况意见表', per: 'candidate', keywords: ['廉政', '政治表现'], source: MATERIALS },
+				{ name: '推荐人选汇总表', per: 'channel', keywords: ['汇总表'], source: MATERIALS },
+				{ name: '推荐工作情况报告', per: 'channel', keywords: ['情况报告', '工作报告'], source: MATERIALS }
+			]
+		}
+	},
 	tiers: [
 		{ name: '最美科技工作者', size: 10 },
 		// “遴选确定10位……同时推荐为2023年全国‘最美科技工作者’候选人”.

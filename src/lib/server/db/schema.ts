@@ -130,7 +130,7 @@ export const candidates = sqliteTable(
 		campaignId: text('campaign_id')
 			.notNull()
 			.references(() => campaigns.id, { onDelete: 'cascade' }),
-		/** 推荐单位 + 姓名 + 出生年月: importing the same file twice updates instead of duplicating */
+		/** 推荐单位 + 姓名 + 出生年月 (day included); which row an import updates: domain/intake-match.ts */
 		dedupKey: text('dedup_key').notNull(),
 		name: text('name').notNull(),
 		gender: text('gender').notNull(),
@@ -159,7 +159,7 @@ export const attachments = sqliteTable('attachments', {
 	candidateId: text('candidate_id')
 		.notNull()
 		.references(() => candidates.id, { onDelete: 'cascade' }),
-	kind: text('kind', { enum: ['portrait', 'work_photo', 'document'] }).notNull(),
+	kind: text('kind', { enum: ['portrait', 'work_photo', 'document', 'video'] }).notNull(),
 	filename: text('filename').notNull(),
 	mime: text('mime').notNull(),
 	size: integer('size').notNull(),
@@ -167,6 +167,28 @@ export const attachments = sqliteTable('attachments', {
 	storagePath: text('storage_path').notNull(),
 	createdAt: integer('created_at').notNull()
 });
+
+/**
+ * A check warning the office accepted for one candidate (e.g. PRIOR_TITLE “原则上不再推荐”), with
+ * its reason; one per candidate and issue code. Written with an audit entry.
+ */
+export const issueAcceptances = sqliteTable(
+	'issue_acceptances',
+	{
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		candidateId: text('candidate_id')
+			.notNull()
+			.references(() => candidates.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		reason: text('reason').notNull(),
+		userId: text('user_id').notNull(),
+		userName: text('user_name').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.candidateId, t.code] }), index('issue_acceptances_campaign_idx').on(t.campaignId)]
+);
 
 /** The expert roster of a campaign (评审专家库). An expert may have a login (userId). */
 export const experts = sqliteTable(

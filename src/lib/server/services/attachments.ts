@@ -17,6 +17,7 @@ import {
 	MAX_ATTACHMENT_MB,
 	MIME_OF,
 	formatSize,
+	maxOf,
 	type AttachmentKind,
 	type FileType
 } from '../../components/candidates/attachment-kinds';
@@ -46,14 +47,20 @@ export function sniffType(b: Uint8Array): { type: FileType } | { type: null; wha
 	if (startsWith(b, ascii('%PDF-'))) return { type: 'pdf' };
 	if (startsWith(b, ascii('GIF8'))) return { type: null, what: 'GIF 图片' };
 	if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return { type: null, what: 'WebP 图片' };
-	if (startsWith(b, ascii('ftyp'), 4)) return { type: null, what: 'HEIC 照片或视频' };
+	if (startsWith(b, ascii('ftyp'), 4)) {
+		// ISO media: the brand says what it is. QuickTime is MOV; HEIF brands are photos.
+		const brand = String.fromCharCode(...b.slice(8, 12));
+		if (brand === 'qt  ') return { type: 'mov' };
+		if (/^(heic|heix|hevc|heim|heis|mif1|msf1|avif)$/.test(brand)) return { type: null, what: 'HEIC/HEIF 照片' };
+		return { type: 'mp4' };
+	}
 	if (startsWith(b, ascii('BM'))) return { type: null, what: 'BMP 图片' };
 	if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return { type: null, what: 'Word/Excel 文档或压缩包' };
 	if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0])) return { type: null, what: '旧版 Office 文档' };
 	return { type: null, what: null };
 }
 
-const EXT_TYPES: Record<string, FileType> = { jpg: 'jpg', jpeg: 'jpg', jpe: 'jpg', png: 'png', pdf: 'pdf' };
+const EXT_TYPES: Record<string, FileType> = { jpg: 'jpg', jpeg: 'jpg', jpe: 'jpg', png: 'png', pdf: 'pdf', mp4: 'mp4', m4v: 'mp4', mov: 'mov' };
 
 /** A display name without folders or control characters. */
 export function cleanFilename(name: string, type: FileType): string {
@@ -85,14 +92,15 @@ export async function saveAttachment(
 	const shown = input.filename.split(/[\\/]/).pop() || '未命名文件';
 	if (!/^[A-Za-z0-9_-]+$/.test(campaignId)) return { ok: false, message: '活动编号无效' };
 	if (input.bytes.byteLength === 0) return { ok: false, message: `文件“${shown}”是空文件` };
-	if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES)
-		return { ok: false, message: `文件“${shown}”大小为 ${formatSize(input.bytes.byteLength)}，超过每个文件 ${MAX_ATTACHMENT_MB} MB 的上限` };
+	const limit = maxOf(input.kind);
+	if (input.bytes.byteLength > limit.bytes)
+		return { ok: false, message: `文件“${shown}”大小为 ${formatSize(input.bytes.byteLength)}，超过每个文件 ${limit.mb} MB 的上限` };
 	const sniff = sniffType(input.bytes);
 	const ext = /\.([A-Za-z0-9]{1,5})$/.exec(shown)?.[1]?.toLowerCase();
 	const claimed = ext ? EXT_TYPES[ext] : undefined;
 	if (!sniff.type) {
 		const what = sniff.what ? `，实际是${sniff.what}` : '';
-		return { ok: false, message: `文件“${shown}”不是 JPG、PNG 或 PDF 文件（按文件内容判断${what}），已拒绝` };
+		return { ok: false, message: `文件“${shown}”不是 JPG、PNG、PDF 或 MP4/MOV 文件（按文件内容判断${what}），已拒绝` };
 	}
 	const type = sniff.type;
 	if (claimed && claimed !== type)

@@ -2,7 +2,7 @@
 // Each write is one transaction with its audit entry; the dedup key stays unique per campaign.
 import { and, eq, max } from 'drizzle-orm';
 import type { DB } from '../db';
-import { candidates } from '../db/schema';
+import { campaigns, candidates } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
@@ -60,14 +60,22 @@ export function channelOptions(config: CampaignConfig, rows: Pick<CandidateRow, 
 	return [...out].map(([name, type]) => ({ name, type }));
 }
 
-async function findByKey(tx: Tx, campaignId: string, key: string) {
-	return (
-		await tx
-			.select({ id: candidates.id })
-			.from(candidates)
-			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.dedupKey, key)))
-			.limit(1)
-	)[0];
+/**
+ * A nomination of the same 推荐单位 and 姓名 born in the same month: entering it by hand again is
+ * refused (an import keeps both rows and the check reports DUPLICATE_CANDIDATE instead).
+ */
+async function findSame(tx: Tx, campaignId: string, record: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>) {
+	const rows = await tx
+		.select({ id: candidates.id, birth: candidates.birth })
+		.from(candidates)
+		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.channel, record.channel.trim()), eq(candidates.name, record.name.trim())));
+	return rows.filter((r) => r.birth.slice(0, 7) === record.birth.slice(0, 7));
+}
+
+/** What the campaign's panels classify by, so that a record with both 组别 and 领域 is filed right. */
+async function classificationOf(tx: Tx, campaignId: string): Promise<CampaignConfig['classification'] | undefined> {
+	const row = (await tx.select({ config: campaigns.config }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	return (row?.config as CampaignConfig | undefined)?.classification;
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -84,7 +92,7 @@ export async function createCandidate(db: DB, actor: Actor, campaignId: string, 
 	try {
 		return await db.transaction(async (tx) => {
 			const key = dedupKey(record);
-			if (await findByKey(tx, campaignId, key)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			if ((await findSame(tx, campaignId, record)).length) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
 			const top = await tx.select({ n: max(candidates.seq) }).from(candidates).where(eq(candidates.campaignId, campaignId));
 			const seq = Number(top[0]?.n ?? 0) + 1;
 			const full: CandidateRecord = { ...record, seq: record.seq ?? String(seq) };
@@ -98,7 +106,7 @@ export async function createCandidate(db: DB, actor: Actor, campaignId: string, 
 				gender: full.gender,
 				birth: full.birth,
 				channel: full.channel,
-				field: reviewField(full),
+				field: reviewField(full, await classificationOf(tx, campaignId)),
 				reviewCode: null,
 				record: full,
 				redactions: null,
@@ -140,9 +148,8 @@ export async function updateCandidate(
 			const merged = JSON.parse(JSON.stringify({ ...before, ...record })) as CandidateRecord;
 			if (JSON.stringify(merged) === JSON.stringify(before)) return { ok: true, id, reviewCode: row.reviewCode, changed: false } as const;
 			const key = dedupKey(merged);
-			const other = await findByKey(tx, campaignId, key);
-			if (other && other.id !== id) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
-			const field = reviewField(merged);
+			if ((await findSame(tx, campaignId, merged)).some((o) => o.id !== id)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			const field = reviewField(merged, await classificationOf(tx, campaignId));
 			await tx
 				.update(candidates)
 				.set({

@@ -7,17 +7,25 @@ import { newId } from './accounts';
 import { assignReviewCodes } from '../../domain/review-codes';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { CampaignConfig, CandidateRecord } from '../../domain/types';
+import { matchRecords, nominationKey } from '../../domain/intake-match';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 export type CandidateRow = typeof candidates.$inferSelect;
 
-/** 推荐单位 + 姓名 + 出生年月 identifies a nomination across imports. */
+/**
+ * 推荐单位 + 姓名 + 出生年月 (as written, day included) is a nomination's stored key; which stored
+ * nomination an import updates is decided by matchRecords (intake-match.ts).
+ */
 export function dedupKey(r: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>): string {
-	return `${r.channel.trim()}|${r.name.trim()}|${r.birth.slice(0, 7)}`;
+	return nominationKey(r);
 }
 
-/** The field or group a candidate is reviewed in (and numbered by). */
-export function reviewField(r: Pick<CandidateRecord, 'field' | 'group'>): string {
+/**
+ * The field or group a candidate is reviewed in (and numbered by): what the campaign's panels use
+ * when the record carries both 推荐组别 and 推荐领域 (广西), so it is never misfiled.
+ */
+export function reviewField(r: Pick<CandidateRecord, 'field' | 'group'>, classification?: CampaignConfig['classification']): string {
+	if (classification === 'group') return r.group || r.field || '未分组';
 	return r.field || r.group || '未分组';
 }
 
@@ -38,27 +46,31 @@ export async function insertCandidates(
 	tx: Tx,
 	actor: Actor,
 	campaignId: string,
-	_config: CampaignConfig,
+	config: CampaignConfig,
 	records: CandidateRecord[]
 ): Promise<InsertResult> {
 	const existing = await tx
 		.select({ id: candidates.id, key: candidates.dedupKey, record: candidates.record, seq: candidates.seq, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
+		.where(eq(candidates.campaignId, campaignId))
+		.orderBy(asc(candidates.seq));
 	const byKey = new Map(existing.map((e) => [e.key, e]));
+	// Never merged silently: exact key first, then a unique 推荐单位 + 姓名 (a corrected birth).
+	const matched = matchRecords(existing.map((e) => e.record as CandidateRecord), records);
 	let seq = existing.reduce((m, e) => Math.max(m, e.seq), 0);
 	const result: InsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
 	const now = Date.now();
 	const fresh: (typeof candidates.$inferInsert)[] = [];
-	for (const r of records) {
+	for (const [j, r] of records.entries()) {
 		const key = dedupKey(r);
-		const found = byKey.get(key);
+		const found = matched[j] === null ? undefined : existing[matched[j]!];
 		const cols = {
+			dedupKey: key,
 			name: r.name,
 			gender: r.gender,
 			birth: r.birth,
 			channel: r.channel,
-			field: reviewField(r),
+			field: reviewField(r, config.classification),
 			record: r,
 			updatedAt: now
 		};
@@ -75,7 +87,7 @@ export async function insertCandidates(
 			result.updated++;
 		} else {
 			const id = newId('k_');
-			fresh.push({ id, campaignId, dedupKey: key, seq: ++seq, createdAt: now, reviewCode: null, ...cols });
+			fresh.push({ id, campaignId, seq: ++seq, createdAt: now, reviewCode: null, ...cols });
 			byKey.set(key, { id, key, record: r, seq, code: null, field: cols.field });
 			result.ids.push(id);
 			result.inserted++;

@@ -1,8 +1,9 @@
 // What an import would do, before it is confirmed: the check report of the campaign as it
 // would be afterwards and how many records are new, changed or unchanged. Writes nothing.
 import type { DB } from '../db';
-import { dedupKey } from './candidates';
-import { checkCampaign, channelQuotaFor, type CheckReport } from '../../domain/eligibility';
+import { checkCampaign, channelQuotaFor, type CheckNote, type CheckReport } from '../../domain/eligibility';
+import { matchRecords, recordChanges } from '../../domain/intake-match';
+import type { Checklists } from '../../domain/eligibility-files';
 import { campaignRecords, type ImportPreview } from './intake';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 
@@ -12,33 +13,45 @@ export interface MergeCounts {
 	unchanged: number;
 }
 
+/** A stored nomination the import changes, with the fields that differ (shown in the preview). */
+export interface RecordChange {
+	row?: number;
+	name: string;
+	channel: string;
+	fields: { label: string; before: string; after: string }[];
+}
+
 /**
- * The records after an import: existing ones in their order, replaced in place by an imported
- * record with the same key (推荐单位 + 姓名 + 出生年月, as insertCandidates matches them), then
- * the new ones in file order. Pure.
+ * The records after an import: existing ones in their order, replaced in place by the imported
+ * record that updates them (matchRecords, as insertCandidates matches them), then the new ones in
+ * file order. Pure.
  */
 export function mergeForImport(
 	existing: CandidateRecord[],
-	incoming: CandidateRecord[]
-): { records: CandidateRecord[]; counts: MergeCounts } {
+	incoming: CandidateRecord[],
+	rows?: number[]
+): { records: CandidateRecord[]; counts: MergeCounts; changes: RecordChange[] } {
 	const records = [...existing];
-	const at = new Map<string, number>();
-	existing.forEach((r, i) => at.set(dedupKey(r), i));
 	const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
-	for (const r of incoming) {
-		const key = dedupKey(r);
-		const i = at.get(key);
-		if (i === undefined) {
-			at.set(key, records.length);
+	const changes: RecordChange[] = [];
+	const matched = matchRecords(existing, incoming);
+	incoming.forEach((r, j) => {
+		const i = matched[j];
+		if (i === null) {
 			records.push(r);
 			counts.inserted++;
 		} else {
 			if (JSON.stringify(records[i]) === JSON.stringify(r)) counts.unchanged++;
-			else counts.updated++;
+			else {
+				counts.updated++;
+				const change: RecordChange = { name: r.name, channel: r.channel, fields: recordChanges(existing[i], r) };
+				if (rows?.[j] !== undefined) change.row = rows[j];
+				changes.push(change);
+			}
 			records[i] = r;
 		}
-	}
-	return { records, counts };
+	});
+	return { records, counts, changes };
 }
 
 /** The campaign's configuration once the file's new channels (渠道类型) are added. Pure. */
@@ -52,12 +65,13 @@ export function projectedCheck(
 	config: CampaignConfig,
 	existing: CandidateRecord[],
 	preview: Pick<ImportPreview, 'newChannels' | 'parsed'>
-): { report: CheckReport; counts: MergeCounts; records: CandidateRecord[] } {
-	const { records, counts } = mergeForImport(
+): { report: CheckReport; counts: MergeCounts; records: CandidateRecord[]; changes: RecordChange[] } {
+	const { records, counts, changes } = mergeForImport(
 		existing,
-		preview.parsed.map((p) => p.record)
+		preview.parsed.map((p) => p.record),
+		preview.parsed.map((p) => p.row)
 	);
-	return { report: checkCampaign(configAfterImport(config, preview), records), counts, records };
+	return { report: checkCampaign(configAfterImport(config, preview), records), counts, records, changes };
 }
 
 /** One row of the channel table: the report's summary plus type and per-channel youth minimum. */
@@ -80,6 +94,12 @@ export interface CheckView {
 	/** Candidates in the report (after the import, for a preview). */
 	total: number;
 	channels: ChannelRow[];
+	/** “1978年4月11日以后出生” and where the default comes from. */
+	youthCutoffText?: string;
+	youthCutoffBasis?: string;
+	youthCutoffSetByOffice?: boolean;
+	notes: CheckNote[];
+	checklists?: Checklists;
 }
 
 /**
@@ -96,6 +116,11 @@ export function checkView(config: CampaignConfig, report: CheckReport, records: 
 		youthShare: report.youthShare,
 		youthShareMin: config.youthShareMin,
 		total: records.length,
+		youthCutoffText: report.youthCutoffText,
+		youthCutoffBasis: config.intake?.youthBornOnOrAfter ? '活动办公室设定' : config.intake?.youthCutoffBasis,
+		youthCutoffSetByOffice: Boolean(config.intake?.youthBornOnOrAfter),
+		notes: report.notes ?? [],
+		checklists: report.checklists,
 		channels: report.channels.map((c) => {
 			const known = channelQuotaFor(config, c.name);
 			const type = known.type ?? recordTypes.get(c.name) ?? null;

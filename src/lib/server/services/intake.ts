@@ -2,12 +2,13 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '../db';
-import { campaigns, candidates, pendingImports } from '../db/schema';
+import { attachments, campaigns, candidates, issueAcceptances, pendingImports } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { insertCandidates, recordOf } from './candidates';
 import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/nomination-csv';
-import { checkCampaign, type CheckReport } from '../../domain/eligibility';
+import { checkCampaign, type CheckContext, type CheckReport } from '../../domain/eligibility';
+import type { FileKind, FileMeta } from '../../domain/eligibility-files';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { encodingLabel } from '../../domain/csv-decode';
 
@@ -41,7 +42,14 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 		return fileError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
 	}
 	const knownChannels = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
-	const r = parseNominationCsv(bytes, { knownChannels, fields: config.fields, today: today(), maxRows: MAX_IMPORT_ROWS });
+	const r = parseNominationCsv(bytes, {
+		knownChannels,
+		fields: config.fields,
+		today: today(),
+		maxRows: MAX_IMPORT_ROWS,
+		localFields: config.intake?.localFields?.values,
+		classification: config.classification
+	});
 	if (r.tooManyRows !== undefined) return fileError(r.errors[0].message);
 	const total = r.rows.length + new Set(r.errors.filter((e) => e.row > 1).map((e) => e.row)).size;
 	if (total > MAX_IMPORT_ROWS) return fileError(`文件有 ${total} 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
@@ -143,11 +151,12 @@ export async function dropPendingImport(db: DB, id: string): Promise<void> {
 	await db.delete(pendingImports).where(eq(pendingImports.id, id));
 }
 
-/** The eligibility and quota report of a campaign's current nominations. */
+/** The eligibility and quota report of a campaign's current nominations (with files, dates, acceptances). */
 export async function campaignCheck(db: DB, campaignId: string): Promise<CheckReport> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) throw new Error(`没有找到活动 ${campaignId}`);
-	return checkCampaign(campaign.config as CampaignConfig, await campaignRecords(db, campaignId));
+	const { records, ctx } = await checkInputs(db, campaignId);
+	return checkCampaign(campaign.config as CampaignConfig, records, ctx);
 }
 
 /** A campaign's nominations in import order: only the records, which is all the check needs. */
@@ -158,4 +167,36 @@ export async function campaignRecords(db: DB, campaignId: string): Promise<Candi
 		.where(eq(candidates.campaignId, campaignId))
 		.orderBy(asc(candidates.seq));
 	return rows.map(recordOf);
+}
+
+/** The records and what the check needs besides them: ids, first-recorded times, files, acceptances. */
+export async function checkInputs(db: DB, campaignId: string): Promise<{ records: CandidateRecord[]; ctx: CheckContext }> {
+	const rows = await db
+		.select({ id: candidates.id, record: candidates.record, createdAt: candidates.createdAt })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId))
+		.orderBy(asc(candidates.seq));
+	const files = await db
+		.select({ candidateId: attachments.candidateId, kind: attachments.kind, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
+		.from(attachments)
+		.innerJoin(candidates, eq(candidates.id, attachments.candidateId))
+		.where(eq(candidates.campaignId, campaignId))
+		.orderBy(asc(attachments.createdAt), asc(attachments.id));
+	const byCandidate = new Map<string, FileMeta[]>();
+	for (const f of files)
+		byCandidate.set(f.candidateId, [...(byCandidate.get(f.candidateId) ?? []), { kind: f.kind as FileKind, filename: f.filename, mime: f.mime, size: f.size }]);
+	const accepted = new Map<string, { reason: string; by: string; at: number }>();
+	for (const a of await db.select().from(issueAcceptances).where(eq(issueAcceptances.campaignId, campaignId)))
+		accepted.set(`${a.candidateId}|${a.code}`, { reason: a.reason, by: a.userName, at: a.createdAt });
+	const campaign = (await db.select({ createdAt: campaigns.createdAt }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	return {
+		records: rows.map(recordOf),
+		ctx: {
+			campaignCreatedAt: campaign?.createdAt,
+			ids: rows.map((r) => r.id),
+			recordedAt: rows.map((r) => r.createdAt),
+			files: rows.map((r) => byCandidate.get(r.id) ?? []),
+			accepted
+		}
+	};
 }

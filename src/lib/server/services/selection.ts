@@ -94,7 +94,7 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 		}
 		if (source.passed && !source.passed.has(row.id)) continue;
 		const groups: string[] = [];
-		if (isYouth(rec.birth, config.referenceDate, config.youthAge)) groups.push('youth');
+		if (isYouth(rec.birth, config.referenceDate, config.youthAge, config.intake?.youthBornOnOrAfter)) groups.push('youth');
 		if (rec.gender === '女') groups.push('woman');
 		if (rec.grassroots) groups.push('grassroots');
 		const channelType = typeOf.get(rec.channel) ?? rec.channelType ?? '';

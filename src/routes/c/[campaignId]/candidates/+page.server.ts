@@ -43,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			name: r.name,
 			gender: r.gender,
 			birth: formatBirth(r.birth ?? ''),
-			youth: isYouth(r.birth, config.referenceDate, config.youthAge),
+			youth: isYouth(r.birth, config.referenceDate, config.youthAge, config.intake?.youthBornOnOrAfter),
 			channel: r.channel,
 			unit: r.unitAndTitle ?? '',
 			field: reviewField(r),

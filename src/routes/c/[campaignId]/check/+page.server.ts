@@ -1,8 +1,11 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { checkView, currentRecords } from '$lib/server/services/intake-preview';
+import { checkView } from '$lib/server/services/intake-preview';
+import { checkInputs } from '$lib/server/services/intake';
+import { acceptWarning, withdrawAcceptance } from '$lib/server/services/issue-acceptance';
 import { checkCampaign } from '$lib/domain/eligibility';
 
 /** The numbers the import page passes along after a confirmed import (?imported=…). */
@@ -19,9 +22,9 @@ export const load: PageServerLoad = async (event) => {
 	// 资格审查 lists names and nominating bodies: the campaign office's only (issue 10).
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer');
 	const config = configOf(campaign);
-	const records = await currentRecords(await getDb(), campaign.id);
-	// The same report as `laurel check` (campaignCheck), from the records already loaded.
-	const report = checkCampaign(config, records);
+	const { records, ctx } = await checkInputs(await getDb(), campaign.id);
+	// The same report as `laurel check` (campaignCheck): records, files, dates and acceptances.
+	const report = checkCampaign(config, records, ctx);
 	return {
 		view: checkView(config, report, records),
 		document: config.document,
@@ -29,8 +32,33 @@ export const load: PageServerLoad = async (event) => {
 		youthAge: config.youthAge,
 		canExport: role === 'organizer',
 		canImport: role === 'organizer',
+		canAccept: role === 'organizer',
 		imported: role === 'organizer' ? importedNotice(event.url.searchParams) : null,
 		// China Standard Time, the campaigns' time zone, whatever the server's zone is.
 		checkedAt: new Date().toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })
 	};
+};
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? '');
+
+export const actions: Actions = {
+	/** Accepts a warning for one candidate with a reason (audited); the office only. */
+	accept: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const r = await acceptWarning(await getDb(), actor, campaign.id, {
+			candidateId: text(form, 'candidateId'),
+			code: text(form, 'code'),
+			reason: text(form, 'reason')
+		});
+		if (!r.ok) return fail(r.status, { message: r.message, candidateId: text(form, 'candidateId'), code: text(form, 'code') });
+		return { accepted: true };
+	},
+	withdraw: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const r = await withdrawAcceptance(await getDb(), actor, campaign.id, { candidateId: text(form, 'candidateId'), code: text(form, 'code') });
+		if (!r.ok) return fail(r.status, { message: r.message });
+		return { withdrawn: true };
+	}
 };

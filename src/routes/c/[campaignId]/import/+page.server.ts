@@ -97,6 +97,8 @@ export const actions: Actions = {
 				warningCount: p.warnings.length,
 				warnings: p.warnings.slice(0, MAX_LISTED),
 				counts: projected.counts,
+				changes: projected.changes.slice(0, MAX_LISTED),
+				changeCount: projected.changes.length,
 				sample: sampleRows(p, 20),
 				check: checkView(after, projected.report, projected.records, p.newChannels.map((c) => c.name))
 			}

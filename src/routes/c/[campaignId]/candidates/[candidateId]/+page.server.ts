@@ -6,7 +6,7 @@ import { listCandidateRows, recordOf } from '$lib/server/services/candidates';
 import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/server/services/candidate-edit';
 import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
 import { parseCandidateForm, valuesFromForm, valuesFromRecord } from '$lib/components/candidates/candidate-form';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB, formatSize, isAttachmentKind } from '$lib/components/candidates/attachment-kinds';
+import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/components/candidates/attachment-kinds';
 import { checkCampaign } from '$lib/domain/eligibility';
 
 export const load: PageServerLoad = async (event) => {
@@ -78,8 +78,8 @@ export const actions: Actions = {
 		const saved: string[] = [];
 		const errors: string[] = [];
 		for (const file of files) {
-			if (file.size > MAX_ATTACHMENT_BYTES) {
-				errors.push(`文件“${file.name}”大小为 ${formatSize(file.size)}，超过每个文件 ${MAX_ATTACHMENT_MB} MB 的上限`);
+			if (file.size > maxOf(kind).bytes) {
+				errors.push(`文件“${file.name}”大小为 ${formatSize(file.size)}，超过每个文件 ${maxOf(kind).mb} MB 的上限`);
 				continue;
 			}
 			const bytes = new Uint8Array(await file.arrayBuffer());
