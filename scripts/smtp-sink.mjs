@@ -3,7 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 
-/** Starts the receiver on 127.0.0.1 and an ephemeral port; resolves to { port, close }. */
+/**
+ * Starts the receiver on 127.0.0.1 and an ephemeral port.
+ * @param {string} dir
+ * @returns {Promise<{ port: number, close: () => Promise<void> }>}
+ */
 export function startSmtpSink(dir) {
 	mkdirSync(dir, { recursive: true });
 	let n = 0;
@@ -17,11 +21,13 @@ export function startSmtpSink(dir) {
 			cb(null, { user: auth.username || 'test' });
 		},
 		onData(stream, session, cb) {
+			/** @type {Buffer[]} */
 			const chunks = [];
 			stream.on('data', (c) => chunks.push(c));
 			stream.on('end', () => {
 				const id = String(++n).padStart(5, '0');
-				const envelope = { from: session.envelope.mailFrom?.address ?? '', to: session.envelope.rcptTo.map((r) => r.address), at: Date.now() };
+				const from = session.envelope.mailFrom;
+				const envelope = { from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), at: Date.now() };
 				writeFileSync(`${dir}/${id}.eml`, Buffer.concat(chunks));
 				writeFileSync(`${dir}/${id}.json`, JSON.stringify(envelope));
 				cb();
@@ -31,7 +37,8 @@ export function startSmtpSink(dir) {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			resolve({ port: server.server.address().port, close: () => new Promise((r) => server.close(() => r(undefined))) });
+			const address = /** @type {import('node:net').AddressInfo} */ (server.server.address());
+			resolve({ port: address.port, close: () => new Promise((r) => server.close(() => r(undefined))) });
 		});
 	});
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { freshDb } from '../helpers/db';
 import { parseMail, type ReceivedMail } from '../helpers/mime';
-// @ts-expect-error — a plain ES module shared with scripts/e2e-server.mjs, without type declarations
+// a plain ES module (typed by JSDoc) shared with scripts/e2e-server.mjs
 import { startSmtpSink } from '../../scripts/smtp-sink.mjs';
 import type { DB } from '../../src/lib/server/db';
 import { auditLog, candidates, experts } from '../../src/lib/server/db/schema';

@@ -21,8 +21,21 @@ export function mailEnabled(env: MailEnv = process.env): boolean {
 function transportFor(url: string): Transporter {
 	if (cached?.url !== url) {
 		cached?.transport.close();
-		// Short timeouts: a page waits for the answer, and a dead server must not hang it.
-		cached = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+		const u = new URL(url);
+		const secure = u.protocol === 'smtps:';
+		cached = {
+			url,
+			transport: nodemailer.createTransport({
+				host: u.hostname,
+				port: Number(u.port) || (secure ? 465 : 587),
+				secure,
+				auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+				// Short timeouts: a page waits for the answer, and a dead server must not hang it.
+				connectionTimeout: 10_000,
+				greetingTimeout: 10_000,
+				socketTimeout: 20_000
+			})
+		};
 	}
 	return cached.transport;
 }
@@ -49,6 +62,7 @@ export async function sendMail(to: string, mail: MailText, env: MailEnv = proces
 	if (!mailEnabled(env)) return { ok: false, message: '未配置邮件服务器（SMTP_URL）' };
 	if (!isMailAddress(to)) return { ok: false, message: `电子邮箱“${to}”格式不正确` };
 	try {
+		if (!/^smtps?:$/.test(new URL(env.SMTP_URL!.trim()).protocol)) return { ok: false, message: 'SMTP_URL 应以 smtp:// 或 smtps:// 开头' };
 		await transportFor(env.SMTP_URL!.trim()).sendMail({
 			from: senderOf(env),
 			to: to.trim(),
