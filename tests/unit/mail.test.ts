@@ -13,7 +13,7 @@ import { auditLog, candidates, experts } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { mailInvitations, mailRescore, remindRound, unfinishedExperts } from '../../src/lib/server/services/reminders';
+import { lastReminders, mailInvitations, mailRescore, remindRound, unfinishedExperts } from '../../src/lib/server/services/reminders';
 import { sendMail } from '../../src/lib/server/mail';
 import { reinviteExpert } from '../../src/lib/server/services/experts';
 
@@ -93,13 +93,19 @@ describe('mail', () => {
 		const logged = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'mail.send')));
 		expect(logged.length).toBe(before.length);
 		const entry = logged.find((l) => l.entityId === first.expertId)!;
-		expect(entry.after).toEqual({ to: first.username, kind: 'reminder', count: first.unfinished - 1 });
+		expect(entry.after).toEqual({ to: first.username, kind: 'reminder', count: first.unfinished - 1, round: round.id });
 		expect(JSON.stringify(logged)).not.toContain('tasks');
 
 		// the deadline notice names the deadline
 		const d = await remindRound(db, actor, round, 'deadline', 'http://laurel.test', env);
 		expect(d.ok && d.sent.length).toBe(before.length);
 		expect(inbox().at(-1)!.subject).toContain('2024-06-30 17:00 截止');
+		// the round page says when each was last sent, and to how many
+		const last = await lastReminders(db, round);
+		expect(last.map((x) => [x.kind, x.experts, x.by]).sort()).toEqual([
+			['deadline', before.length, 'office'],
+			['reminder', before.length, 'office']
+		]);
 
 		// a rescore request says who asked and the review code, nothing else of the dossier
 		const code = (await db.select({ c: candidates.reviewCode }).from(candidates).where(eq(candidates.id, pair.candidateId)))[0].c!;

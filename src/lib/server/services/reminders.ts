@@ -4,7 +4,7 @@
 // body — and no mail names a candidate (counts, links and review codes only).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
-import { campaigns, candidates, experts, sheets, users } from '../db/schema';
+import { auditLog, campaigns, candidates, experts, sheets, users } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { mailEnabled, sendMail, type MailEnv } from '../mail';
 import { roundPairs, type RoundRow } from './rounds';
@@ -44,7 +44,8 @@ async function deliver(
 	campaignId: string,
 	kind: MailKind,
 	items: { to: Recipient; mail: MailText; count: number }[],
-	env: MailEnv
+	env: MailEnv,
+	roundId: string | null = null
 ): Promise<MailOutcome> {
 	const out: MailOutcome = { mailed: mailEnabled(env), sent: [], failed: [], copy: [] };
 	if (!out.mailed) {
@@ -70,7 +71,7 @@ async function deliver(
 	if (done.length)
 		await db.transaction(async (tx) => {
 			for (const i of done)
-				await audit(tx, actor, { campaignId, action: 'mail.send', entity: 'expert', entityId: i.to.expertId, after: { to: i.to.username, kind, count: i.count } });
+				await audit(tx, actor, { campaignId, action: 'mail.send', entity: 'expert', entityId: i.to.expertId, after: { to: i.to.username, kind, count: i.count, ...(roundId ? { round: roundId } : {}) } });
 		});
 	return out;
 }
@@ -83,6 +84,24 @@ async function recipients(db: DB, campaignId: string, expertIds: string[]): Prom
 		.leftJoin(users, eq(users.id, experts.userId))
 		.where(and(eq(experts.campaignId, campaignId), inArray(experts.id, expertIds)));
 	return new Map(rows.map((r) => [r.expertId, r]));
+}
+
+/** The last reminder and deadline notice of a round, from the audit log: when, by whom, to how many. */
+export async function lastReminders(db: DB, round: RoundRow): Promise<{ kind: 'reminder' | 'deadline'; at: number; by: string; experts: number }[]> {
+	const rows = await db
+		.select({ at: auditLog.at, by: auditLog.actorName, after: auditLog.after })
+		.from(auditLog)
+		.where(and(eq(auditLog.campaignId, round.campaignId), eq(auditLog.action, 'mail.send')));
+	const out = new Map<string, { kind: 'reminder' | 'deadline'; at: number; by: string; experts: number }>();
+	for (const r of rows.sort((x, y) => x.at - y.at)) {
+		const a = r.after as { kind?: string; round?: string } | null;
+		if (a?.round !== round.id || (a.kind !== 'reminder' && a.kind !== 'deadline')) continue;
+		const last = out.get(a.kind);
+		// one click audits one row per expert within moments; a later click starts a new sending
+		if (!last || r.at > last.at + 60_000) out.set(a.kind, { kind: a.kind, at: r.at, by: r.by ?? '', experts: 1 });
+		else last.experts++;
+	}
+	return [...out.values()];
 }
 
 export interface Unfinished extends Recipient {
@@ -134,7 +153,7 @@ export async function remindRound(
 		const p = { name: e.name, campaign, round: round.name, unfinished: e.unfinished, total: e.total, link };
 		return { to: e, count: e.unfinished, mail: kind === 'deadline' ? deadlineMail({ ...p, deadline: due! }) : reminderMail({ ...p, deadline: due }) };
 	});
-	return { ok: true, experts: list.length, ...(await deliver(db, actor, round.campaignId, kind, items, env)) };
+	return { ok: true, experts: list.length, ...(await deliver(db, actor, round.campaignId, kind, items, env, round.id)) };
 }
 
 /** The invitation mail of a new or re-invited expert (the page shows the link in any case). */
@@ -173,5 +192,5 @@ export async function mailRescore(
 	if (!to || !code) return { mailed: mailEnabled(env), sent: [], failed: [], copy: [] };
 	const campaign = await campaignName(db, round.campaignId);
 	const mail = rescoreMail({ name: to.name, campaign, round: round.name, code, askedBy, link: `${origin}/c/${round.campaignId}/dossiers/${encodeURIComponent(code)}`, at: Date.now() });
-	return deliver(db, actor, round.campaignId, 'rescore', [{ to, mail, count: 1 }], env);
+	return deliver(db, actor, round.campaignId, 'rescore', [{ to, mail, count: 1 }], env, round.id);
 }

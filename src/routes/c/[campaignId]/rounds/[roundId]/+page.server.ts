@@ -14,7 +14,7 @@ import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
 import type { CampaignConfig } from '$lib/domain/types';
 import { roundActions } from '../round-forms.server';
 import { remindActions } from './remind.server';
-import { mailRescore } from '$lib/server/services/reminders';
+import { lastReminders, mailRescore } from '$lib/server/services/reminders';
 import { mailEnabled } from '$lib/server/mail';
 
 /** The ranking advancing works from: the round's aggregate, or the yes votes of a vote round. */
@@ -83,6 +83,7 @@ export const load: PageServerLoad = async (event) => {
 		view: view as 'raw' | 'calibrated',
 		focus: focus ? { ...focus, expertId: event.url.searchParams.get('e') ?? '' } : null,
 		mailEnabled: mailEnabled(),
+		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
 		advanceDefaults: { n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1, per: perParam === 'overall' ? ('overall' as const) : ('field' as const) }
 	};
 };
