@@ -1,7 +1,9 @@
-// Serves the built app for the end-to-end tests on a fresh database file with the demo seeded.
+// Serves the built app for the end-to-end tests on a fresh database file with the demo seeded,
+// and a real SMTP receiver (scripts/smtp-sink.mjs) whose mails land in .e2e/<port>/mail/.
 // Everything lives under .e2e/<port>/ so that parallel runs on one machine do not collide.
 import { rmSync, mkdirSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
+import { startSmtpSink } from './smtp-sink.mjs';
 
 const port = process.env.E2E_PORT || '4173';
 const dir = `.e2e/${port}`;
@@ -10,8 +12,11 @@ mkdirSync(`${dir}/db`, { recursive: true });
 const buildEnv = { ...process.env, LAUREL_BUILD_DIR: `${dir}/build`, LAUREL_KIT_DIR: `${dir}/kit` };
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const smtp = await startSmtpSink(`${dir}/mail`);
 const env = {
 	...process.env,
+	SMTP_URL: `smtp://laurel:test@127.0.0.1:${smtp.port}`,
+	MAIL_FROM: 'Laurel 评审系统 <laurel@example.test>',
 	DATABASE_URL: `file:${dir}/db/laurel.db`,
 	LAUREL_FILES: `${dir}/files`,
 	PORT: port,

@@ -125,6 +125,10 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/rounds/[roundId] ?/note': { allow: STAFF, form: { candidate: '{candidateId}', note: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/rescore': { allow: STAFF, form: { expert: '', candidate: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/advance': { allow: STAFF, form: { to: '' } },
+	// mails (or lists) reminders to the experts of the round: changes nothing the other cases see
+	'action /c/[campaignId]/rounds/[roundId] ?/remind': { allow: STAFF },
+	'action /c/[campaignId]/rounds/[roundId] ?/deadline': { allow: STAFF },
+	'page /c/[campaignId]/rounds/[roundId]/print': { allow: STAFF },
 
 	'page /c/[campaignId]/selection': { allow: STAFF },
 	'action /c/[campaignId]/selection ?/run': { allow: OFFICE },

@@ -158,7 +158,9 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await expect(balance.locator('tbody tr')).toHaveCount(config.targets.length);
 	await expect(balance).toContainText('最终名单满足全部');
 	await expect(balance.getByText('✓ 满足')).toHaveCount(config.targets.length);
-	const hash = (await page.getByTestId('input-hash').innerText()).trim();
+	// the input hash is no longer shown to people (issue 12: no internal codes on screen), only kept
+	await expect(page.getByTestId('input-check')).toHaveText('与运行时一致');
+	const hash = (await page.getByTestId('input-check').getAttribute('data-hash'))!.trim();
 	expect(hash).toMatch(/^[0-9a-f]{12}$/);
 	await expect(page.getByTestId('run-state')).toHaveText('草案（未锁定）');
 	// the form keeps the relaxed numbers: the same inputs again give the same fingerprint and list
@@ -166,7 +168,7 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	const rerun = page.waitForResponse((r) => r.url().includes('__data.json'));
 	await page.getByRole('button', { name: '重新运行遴选' }).click();
 	await rerun;
-	await expect(page.getByTestId('input-hash')).toHaveText(hash);
+	await expect(page.getByTestId('input-check')).toHaveAttribute('data-hash', hash);
 	expect(await tier.getByTestId('final-list').locator('td.code').allInnerTexts()).toEqual(finalCodes);
 
 	// 5. Lock.

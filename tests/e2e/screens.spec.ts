@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { addNote, roundResults } from '../../src/lib/server/services/results';
-import { candidates } from '../../src/lib/server/db/schema';
+import { campaigns, candidates, memberships, users } from '../../src/lib/server/db/schema';
 import { topN } from '../../src/lib/domain/advance';
 
 const widths = [1280, 768];
@@ -46,7 +46,7 @@ for (const width of widths) {
 			expect(res?.status()).toBe(200);
 			// A fresh server has no assignment yet: propose a draft (k = 3) so the page shows one.
 			if (name === 'chair-assignment' && (await page.getByRole('button', { name: '生成方案' }).count())) {
-				await page.getByLabel('每份材料评审人数（k）').fill('3');
+				await page.getByLabel('每份材料评审专家数').fill('3');
 				await page.getByRole('button', { name: '生成方案' }).click();
 				await expect(page.getByTestId('assignment-state')).toHaveText('草案（未发布）');
 			}
@@ -318,4 +318,56 @@ test('selection, charts and notice screens', async ({ page }) => {
 	await page.goto(`/c/${id}/selection`);
 	await expect(page.getByTestId('tier-result')).toBeVisible();
 	await page.screenshot({ path: 'screenshots/selection-chair-1280.png', fullPage: true });
+});
+
+// The frame and the office's records: the campaign switcher open with three long-named campaigns,
+// the wrapped navigation, 专家, 分配 in plain words, the round page's reminders (sent to the test
+// SMTP receiver), and the printable round results and 评分汇总表.
+test('office frame, reminders and print screens', async ({ page }) => {
+	test.setTimeout(240_000);
+	const actor = { id: null, name: 'screens' };
+	const db = await e2eDb();
+	const names = ['2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）', '2024年广西壮族自治区“最美科技工作者”推荐遴选', '2023年青海省“最美科技工作者”'];
+	const ids = [await seedReviewCampaign('frame1', 21, 60), await seedReviewCampaign('frame2', 22, 12), await seedReviewCampaign('frame3', 23, 12)];
+	for (const [i, id] of ids.entries()) await db.update(campaigns).set({ name: names[i] }).where(eq(campaigns.id, id));
+	const u = (await db.select().from(users).where(eq(users.username, 'frame1-organizer')))[0];
+	await db.insert(memberships).values({ campaignId: ids[1], userId: u.id, role: 'organizer', createdAt: Date.now() }).onConflictDoNothing();
+	await db.insert(memberships).values({ campaignId: ids[2], userId: u.id, role: 'chair', createdAt: Date.now() }).onConflictDoNothing();
+	let round = (await listRounds(db, ids[0]))[0];
+	if (!round) {
+		const r = await createRound(db, actor, ids[0], { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
+		if (!r.ok || !(await openRound(db, actor, ids[0], r.id)).ok) throw new Error('round');
+		round = (await getRound(db, ids[0], r.id))!;
+		await scoreRound(ids[0], round, { outlier: true, leaveOpen: true });
+	}
+	await loginAs(page, 'frame1-organizer');
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/c/${ids[0]}/overview`);
+		await page.locator('body[data-hydrated]').waitFor();
+		await page.screenshot({ path: `screenshots/frame-overview-${width}.png` });
+		await page.getByTestId('campaign-switcher').locator('summary').click();
+		await page.screenshot({ path: `screenshots/frame-switcher-open-${width}.png` });
+		await page.goto(`/c/${ids[0]}/experts`);
+		await page.screenshot({ path: `screenshots/frame-experts-${width}.png` });
+		await page.goto(`/c/${ids[0]}/assignment`);
+		await page.screenshot({ path: `screenshots/frame-assignment-${width}.png`, fullPage: true });
+		await page.goto(`/c/${ids[0]}/rounds/${round.id}`);
+		await page.locator('body[data-hydrated]').waitFor();
+		await page.getByRole('button', { name: '提醒未完成的专家' }).click();
+		await expect(page.getByTestId('remind-done')).toBeVisible();
+		await page.getByTestId('remind-panel').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `screenshots/frame-round-remind-${width}.png` });
+		await page.goto(`/c/${ids[0]}/rounds/${round.id}/print`);
+		await page.screenshot({ path: `screenshots/print-results-${width}.png` });
+		await page.goto(`/c/${ids[0]}/rounds/${round.id}/print?what=summary`);
+		await page.screenshot({ path: `screenshots/print-summary-${width}.png`, fullPage: true });
+		if (width === widths[0]) {
+			await page.emulateMedia({ media: 'print' });
+			await page.pdf({ path: 'screenshots/print-summary.pdf', format: 'A4' });
+			await page.goto(`/c/${ids[0]}/rounds/${round.id}/print`);
+			await page.pdf({ path: 'screenshots/print-results.pdf', format: 'A4' });
+			await page.emulateMedia({ media: 'screen' });
+		}
+	}
 });

@@ -79,7 +79,7 @@ export function explainInfeasible(model: AssignmentModel, flow: MaxFlowResult): 
 	}
 	const demand = k * rows.length;
 	const ids = rows.map((i) => dossierIds[i]);
-	const advice = `请提高这些专家的评审上限（maxLoad）、${fieldAdvice(rows.map((i) => dossierFields[i]))}或降低每份材料评审人数`;
+	const advice = `请提高这些专家的评审上限（专家名单的“最大评审量”）、${fieldAdvice(rows.map((i) => dossierFields[i]))}或降低每份材料评审人数`;
 	const capacityNote =
 		totalCap < D * k ? `专家评审上限合计 ${totalCap} 人次，少于需要的 ${D * k} 人次（${D} 份材料 × ${k} 名）。` : '';
 	const message =

@@ -102,5 +102,6 @@ export const ACTION_LABELS: Record<string, string> = {
 	'selection.lock': '锁定遴选结果',
 	'selection.unlock': '解除锁定',
 	'notice.publish': '发布公示',
-	'user.password_change': '修改密码'
+	'user.password_change': '修改密码',
+	'mail.send': '发送邮件'
 };

@@ -8,6 +8,13 @@ import { panelNamesByExpert } from '$lib/server/services/panels';
 import { encodingLabel } from '$lib/domain/csv-decode';
 import { toCsv } from '$lib/domain/csv-safe';
 import { readExpertForm, valuesFromForm } from '$lib/components/experts/expert-form';
+import { mailInvitations, type MailOutcome } from '$lib/server/services/reminders';
+import { INVITATION_TTL } from '$lib/server/services/accounts';
+
+/** What the page says about the invitation mails (nothing when no mail server is configured). */
+function mailNote(m: MailOutcome): { sent: string[]; failed: { name: string; reason: string }[] } | null {
+	return m.mailed ? { sent: m.sent.map((s) => `${s.name}（${s.to}）`), failed: m.failed } : null;
+}
 
 const MB = 1024 * 1024;
 const MAX_BYTES = 2 * MB;
@@ -44,9 +51,11 @@ export const actions: Actions = {
 		const values = valuesFromForm(await event.request.formData());
 		const { expert, errors, ok } = readExpertForm(values, configOf(campaign).fields);
 		if (!ok) return fail(400, { values, errors, message: '请按提示修改后再提交' });
-		const result = await createExpertWithInvitation(await getDb(), actor, campaign.id, expert);
+		const db = await getDb();
+		const result = await createExpertWithInvitation(db, actor, campaign.id, expert);
 		if (!result.ok) return fail(result.status, { values, errors: {}, message: result.message });
-		return { invited: { name: expert.name, username: result.username, link: inviteLink(event.url.origin, result.token) } };
+		const mail = await mailInvitations(db, actor, campaign.id, [{ expertId: result.expertId, token: result.token, expiresAt: result.expiresAt }], event.url.origin);
+		return { invited: { name: expert.name, username: result.username, link: inviteLink(event.url.origin, result.token) }, mail: mailNote(mail) };
 	},
 
 	import: async (event) => {
@@ -66,7 +75,8 @@ export const actions: Actions = {
 		if (file.size > MAX_BYTES)
 			return fail(400, { importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入` });
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const r = await importExperts(await getDb(), actor, campaign.id, bytes, { filename: file.name });
+		const db = await getDb();
+		const r = await importExperts(db, actor, campaign.id, bytes, { filename: file.name });
 		const encoding = encodingLabel(r.encoding);
 		if (!r.ok) {
 			return fail(400, {
@@ -82,7 +92,10 @@ export const actions: Actions = {
 			['姓名', '工作单位', '用户名', '邀请链接'],
 			links.map((l) => [l.name, l.unit, l.username, l.link])
 		);
+		const expiresAt = Date.now() + INVITATION_TTL;
+		const mail = await mailInvitations(db, actor, campaign.id, r.experts.filter((e) => e.token).map((e) => ({ expertId: e.expertId, token: e.token!, expiresAt })), origin);
 		return {
+			mail: mailNote(mail),
 			imported: {
 				filename: file.name,
 				encoding,
@@ -104,6 +117,7 @@ export const actions: Actions = {
 		const expert = await getExpert(db, campaign.id, expertId);
 		const inv = expert && (await reinviteExpert(db, actor, campaign.id, expertId));
 		if (!expert || !inv) return fail(404, { message: '没有找到该专家或其账户' });
-		return { reinvited: { expertId: expert.e.id, link: inviteLink(event.url.origin, inv.token) } };
+		const mail = await mailInvitations(db, actor, campaign.id, [{ expertId: expert.e.id, token: inv.token, expiresAt: inv.expiresAt }], event.url.origin);
+		return { reinvited: { expertId: expert.e.id, link: inviteLink(event.url.origin, inv.token) }, mail: mailNote(mail) };
 	}
 };

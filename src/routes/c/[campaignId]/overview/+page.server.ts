@@ -22,6 +22,6 @@ export const load: PageServerLoad = async (event) => {
 			tiers: config.tiers
 		},
 		counts: await campaignCounts(db, campaign.id),
-		audit: audit.map((a) => ({ ...a, label: ACTION_LABELS[a.action] ?? a.action }))
+		audit: audit.map((a) => ({ ...a, label: ACTION_LABELS[a.action] ?? '其他操作' }))
 	};
 };

@@ -13,6 +13,9 @@ import { topN, type RankingRow } from '$lib/domain/advance';
 import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
 import type { CampaignConfig } from '$lib/domain/types';
 import { roundActions } from '../round-forms.server';
+import { remindActions } from './remind.server';
+import { lastReminders, mailRescore } from '$lib/server/services/reminders';
+import { mailEnabled } from '$lib/server/mail';
 
 /** The ranking advancing works from: the round's aggregate, or the yes votes of a vote round. */
 function rankingOf(results: Awaited<ReturnType<typeof roundResults>>): (RankingRow & { passed?: boolean })[] {
@@ -79,12 +82,15 @@ export const load: PageServerLoad = async (event) => {
 		unranked: results.candidates.length - (round.type === 'score' ? results.aggregates.length : results.votes.length),
 		view: view as 'raw' | 'calibrated',
 		focus: focus ? { ...focus, expertId: event.url.searchParams.get('e') ?? '' } : null,
+		mailEnabled: mailEnabled(),
+		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
 		advanceDefaults: { n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1, per: perParam === 'overall' ? ('overall' as const) : ('field' as const) }
 	};
 };
 
 export const actions: Actions = {
 	...roundActions,
+	...remindActions,
 	note: async (event) => {
 		const { db, actor, round } = await loadRound(event);
 		const form = await event.request.formData();
@@ -94,7 +100,7 @@ export const actions: Actions = {
 		return { action: 'note', done: '备注已保存', candidateId };
 	},
 	rescore: async (event) => {
-		const { db, actor, round } = await loadRound(event);
+		const { db, actor, round, user } = await loadRound(event);
 		const form = await event.request.formData();
 		const expertId = String(form.get('expert') ?? '');
 		const candidateId = String(form.get('candidate') ?? '');
@@ -102,7 +108,9 @@ export const actions: Actions = {
 		if (!expertId || !candidateId) return fail(400, { action: 'rescore', message: '请选择要重评的专家', candidateId, text: message });
 		const r = await requestRescore(db, actor, round, expertId, candidateId, message);
 		if (!r.ok) return fail(r.status, { action: 'rescore', message: r.message, candidateId, expertId, text: message });
-		return { action: 'rescore', done: '已请求重评：这份评分已退回专家，重新提交前不计入排名', candidateId, expertId };
+		const mail = await mailRescore(db, actor, round, expertId, candidateId, user.displayName, event.url.origin);
+		const mailed = mail.sent.length ? '，已发邮件通知该专家' : mail.mailed ? `，邮件未能发送（${mail.failed[0]?.reason ?? '未知原因'}），请另行通知` : '';
+		return { action: 'rescore', done: `已请求重评：这份评分已退回专家，重新提交前不计入排名${mailed}`, candidateId, expertId };
 	},
 	advance: async (event) => {
 		const { db, actor, round, campaign } = await loadRound(event);

@@ -1,0 +1,33 @@
+// Printable records of a round on A4 for the chair and the office: the results (ranking and score
+// matrix, ?what=results) or the 评分汇总表 with a signature line per expert (?what=summary).
+// Review codes only, as on the round page.
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/authz';
+import { getDb } from '$lib/server/db';
+import { getRound } from '$lib/server/services/rounds';
+import { roundResults } from '$lib/server/services/results';
+import { matrixGroups } from '$lib/components/rounds/shape';
+import { ruleText } from '$lib/components/rounds/format';
+
+export const load: PageServerLoad = async (event) => {
+	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+	const db = await getDb();
+	const round = await getRound(db, campaign.id, event.params.roundId);
+	if (!round) error(404, { message: '没有找到该轮次' });
+	const results = await roundResults(db, round);
+	const what = event.url.searchParams.get('what') === 'summary' ? ('summary' as const) : ('results' as const);
+	const threshold = (round.threshold as { num: number; den: number } | null) ?? null;
+	return {
+		what,
+		printedAt: Date.now(),
+		round: { id: round.id, seq: round.seq, name: round.name, type: round.type, state: round.state, aggregation: round.aggregation, rule: ruleText({ type: round.type, aggregation: round.aggregation, threshold }) },
+		scale: results.scale,
+		candidates: results.candidates.length,
+		aggregates: results.aggregates.map((a) => ({ id: a.id, code: a.candidate, field: a.field, rank: a.rank, value: a.value, n: a.n, mean: a.mean, trimmedMean: a.trimmedMean, median: a.median, calibrated: a.calibrated })),
+		votes: results.votes.map((v) => ({ id: v.id, code: v.candidate, field: v.field, rank: v.rank, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, needed: v.needed, passed: v.passed })),
+		groups: round.type === 'score' ? matrixGroups(results, []).map((g) => ({ field: g.field, experts: g.experts, rows: g.rows.map((r) => ({ id: r.id, code: r.code, cells: r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)), mean: r.mean })) })) : [],
+		// the experts who review in this round, for the signature lines
+		experts: results.progress.map((p) => ({ id: p.expert, name: p.name, assigned: p.assigned, done: p.done })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+	};
+};
