@@ -113,13 +113,25 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	// 2. Experts, a round scored by all of them, closed (the experts' and chair's pages are tested elsewhere).
 	await seedReview(campaignId);
 
-	// 3. The selection. The preset wants every 推荐组别 on the list, but the file has no nominee in
-	//    some groups: the run says which targets conflict and by how much, beside the relax form.
-	const missing = config.fields.filter((g) => !records.some((r) => r.group === g));
-	expect(missing.length).toBeGreaterThan(0);
+	// 3. The selection. The notice sets no target for the final list (its youth, women and grassroots
+	//    clauses are about nominating): the office adds its own on the selection page — youth, women,
+	//    grassroots, one group the file has and one it has not — and the run says which conflicts.
+	const missing = config.fields.filter((g) => !records.some((r) => r.group === g)).slice(0, 1);
+	const present = config.fields.find((g) => records.some((r) => r.group === g))!;
+	expect(missing.length).toBe(1);
 	await page.goto(`/c/${campaignId}/selection`);
 	await page.locator('body[data-hydrated]').waitFor();
-	await expect(page.getByTestId('target-row')).toHaveCount(config.targets.length);
+	await expect(page.getByTestId('no-targets')).toBeVisible();
+	await expect(page.getByTestId('selection-source')).toContainText('最终确定10位2024年广西“最美科技工作者”');
+	const targets: [string, string, string?][] = [['youth', '2'], ['woman', '2'], ['grassroots', '2'], ['atLeastField', '1', present], ['atLeastField', '1', missing[0]]];
+	for (const [i, [kind, value, ref]] of targets.entries()) {
+		await page.getByTestId('add-target-kind').selectOption(kind);
+		if (ref) await page.getByTestId('add-target-ref').selectOption(ref);
+		await page.getByTestId('add-target-value').fill(value);
+		await page.getByTestId('add-target').click();
+		await expect(page.getByTestId('target-row')).toHaveCount(i + 1);
+	}
+	await expect(page.getByTestId('target-provenance').first()).toContainText(/^活动办公室设定：45岁以下青年科技工作者不少于2名，由.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}设定$/);
 	await page.getByRole('button', { name: '运行遴选', exact: true }).click();
 	await expect(page.getByTestId('run-message')).toContainText('目标无法同时满足');
 	const infeasible = page.getByTestId('infeasible');
@@ -151,13 +163,15 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	expect(await lifted.count()).toBeGreaterThan(0);
 	await expect(displaced).toHaveCount(await lifted.count());
 	await expect(lifted.first().locator('td.why')).toContainText(/：.+ \([\d.]+\) 入选，替代 .+ \([\d.]+\)/);
+	// each lift names the target and who set it
+	await expect(lifted.first().locator('td.why')).toContainText(/^活动办公室设定：.+，由.+于.+设定：/);
 	await expect(displaced.first()).toContainText('被替代');
 	// the names are the organizer's to see
 	await expect(tier.getByTestId('final-list').locator('th', { hasText: '姓名' })).toBeVisible();
 	const balance = page.getByTestId('balance');
-	await expect(balance.locator('tbody tr')).toHaveCount(config.targets.length);
+	await expect(balance.locator('tbody tr')).toHaveCount(targets.length);
 	await expect(balance).toContainText('最终名单满足全部');
-	await expect(balance.getByText('✓ 满足')).toHaveCount(config.targets.length);
+	await expect(balance.getByText('✓ 满足')).toHaveCount(targets.length);
 	// the input hash is no longer shown to people (issue 12: no internal codes on screen), only kept
 	await expect(page.getByTestId('input-check')).toHaveText('与运行时一致');
 	const hash = (await page.getByTestId('input-check').getAttribute('data-hash'))!.trim();
@@ -193,26 +207,26 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	}
 	expect(lines.filter((l) => l.includes('入选，替代'))).toHaveLength(await lifted.count());
 
-	// 7. The 公示: a Friday start skips the weekend; saved; printed to A4.
+	// 7. The 公示: a Friday start; 2024-05-11 is a 调休 working Saturday; saved with its contact line.
 	await page.getByRole('link', { name: '公示页面' }).click();
 	await expect(page).toHaveURL(new RegExp(`/c/${campaignId}/notice`));
 	await page.locator('body[data-hydrated]').waitFor();
 	const notice = page.getByTestId('notice');
-	await expect(notice.getByRole('heading', { level: 1 })).toHaveText(`关于${name}拟表彰人选的公示`);
+	await expect(notice.getByRole('heading', { level: 1 })).toHaveText(`关于${name}拟确定人选的公示`);
+	await expect(page.getByTestId('notice-basis')).toContainText('根据《自治区党委宣传部 自治区科协等六部门关于开展2024年广西“最美科技工作者”选树宣传活动的通知》有关要求');
 	await expect(notice.locator('table tbody tr')).toHaveCount(10);
 	await page.getByLabel('公示开始日期').fill('2024-05-10');
-	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年5月10日至2024年5月16日（5个工作日）。');
+	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年5月10日至2024年5月15日（5个工作日）。');
 	await page.getByLabel(/联系方式/).fill('联系人：广西科协活动办公室　联系电话：0771-2800000');
-	await page.getByRole('button', { name: '保存公示期' }).click();
+	await page.getByRole('button', { name: '保存公示' }).click();
 	await expect(page.getByTestId('notice-saved')).toBeVisible();
 	await expect(page.getByTestId('saved-start')).toContainText('2024年5月10日');
-	await expect(page).toHaveURL(/contact=/);
 	await expect(page.getByTestId('notice-contact')).toContainText('0771-2800000');
 	await expect(page.getByTestId('notice-date')).toHaveText('2024年5月10日');
 	await expect(notice).toContainText(config.hosts[0]);
-	// a reload keeps the saved start and the contact line from the address
-	await page.reload();
-	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年5月10日至2024年5月16日（5个工作日）。');
+	// a fresh visit keeps the saved start and the saved contact line
+	await page.goto(`/c/${campaignId}/notice`);
+	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年5月10日至2024年5月15日（5个工作日）。');
 	await expect(page.getByTestId('notice-contact')).toContainText('0771-2800000');
 	if (process.env.SCREENSHOTS) {
 		await page.pdf({ format: 'A4', path: 'screenshots/notice.pdf', printBackground: true });

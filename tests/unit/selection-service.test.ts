@@ -46,7 +46,11 @@ beforeAll(async () => {
 		if (!res.ok) throw new Error(res.message);
 	}
 	await closeRound(db, actor, C, r.id);
-	// no notice sets a target for the final list: the office adds “women ≥ 2” itself
+	// no notice sets a target for the final list: the demo office's “women ≥ 2” is removed and set again by this organizer
+	const seeded = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+	const w = seeded.targets.findIndex((t) => t.kind === 'atLeast' && t.group === 'woman');
+	const removed = await removeOfficeTarget(db, actor, C, w, seeded.targets[w].label);
+	if (!removed.ok) throw new Error(removed.message);
 	const added = await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' }, Date.UTC(2024, 4, 6, 1, 0));
 	if (!added.ok) throw new Error(added.message);
 });
@@ -90,7 +94,7 @@ describe('selection service', () => {
 		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannel', channel: config.channels[0].name, count: 10, label: 'x' })).toEqual({ ok: true });
 		const after = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
 		expect(await removeOfficeTarget(db, actor, C, after.targets.length - 1, 'x')).toEqual({ ok: true });
-		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.remove'))).toHaveLength(1);
+		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.remove'))).toHaveLength(2);
 	});
 
 	it('gives the same list and hash on unchanged inputs, and locks only a current run', async () => {

@@ -167,8 +167,16 @@ describe('rows', () => {
 		expect(c.channelQuotas[2]).toEqual({ type: '军工', min: 0, max: 1, minYouth: 0 });
 	});
 	it('updates automatic target labels with the numbers, keeps custom ones', () => {
+		// presets carry no targets (no notice sets one for the final list): two the office set
+		const withTargets = {
+			...config,
+			targets: [
+				{ kind: 'atLeast' as const, group: 'youth' as const, share: 0.2, label: '45岁以下青年科技工作者不少于20%' },
+				{ kind: 'atLeast' as const, group: 'grassroots' as const, count: 4, label: '基层一线科技工作者不少于4名' }
+			]
+		};
 		const c = ok(
-			edit(config, (d) => {
+			edit(withTargets, (d) => {
 				d.targets[0].share = '25';
 				d.targets[1].label = '突出基层一线';
 			})

@@ -7,7 +7,7 @@ import { audit, SYSTEM } from '../audit';
 import { insertUser, newId, findUserByUsername } from './accounts';
 import { presetConfig } from '../../domain/presets';
 import { generateCandidates, generateExperts } from '../../domain/synthetic';
-import { FIELDS, type CampaignConfig, type Role } from '../../domain/types';
+import { FIELDS, type BalanceTarget, type CampaignConfig, type Role } from '../../domain/types';
 import { insertCandidates } from './candidates';
 import { refreshDetectedConflicts } from './conflicts';
 import { startDemoReview } from './demo-review';
@@ -38,10 +38,15 @@ export function demoConfig(): CampaignConfig {
 		...config,
 		classification: 'field',
 		fields: [...FIELDS],
-		targets: [
-			...config.targets.filter((t) => t.kind !== 'atLeastField'),
-			...FIELDS.map((field) => ({ kind: 'atLeastField' as const, field, count: 1, label: `${field}至少1名` }))
-		]
+		// The notice sets no target for the final list (presets carry none): the demo office set these.
+		targets: (
+			[
+				{ kind: 'atLeast', group: 'youth', count: 2, label: '45岁以下青年科技工作者不少于2名' },
+				{ kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' },
+				{ kind: 'atLeast', group: 'grassroots', count: 2, label: '基层一线科技工作者不少于2名' },
+				...FIELDS.map((field) => ({ kind: 'atLeastField' as const, field, count: 1, label: `${field}至少1名` }))
+			] as BalanceTarget[]
+		).map((t) => ({ ...t, origin: 'office' as const, setBy: '活动办公室（演示）', setAt: Date.UTC(2024, 2, 1, 1, 0) }))
 	};
 }
 
