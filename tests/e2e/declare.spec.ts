@@ -31,6 +31,26 @@ test('an expert declares ties; the desk says nothing about who was matched', asy
 	await expect(page.getByRole('note')).toHaveCount(0);
 });
 
+test('only the campaign office removes a declared item, with a reason; the expert sees it gone', async ({ page }) => {
+	await loginAs(page, 'organizer');
+	await page.goto(`/c/${DEMO}/conflicts`);
+	const section = page.getByRole('region', { name: '专家申报' });
+	const item = section.getByRole('listitem').filter({ hasText: '张三' });
+	await item.getByRole('button', { name: '删除' }).click();
+	await item.getByRole('button', { name: '确认删除' }).click();
+	await expect(section.getByRole('alert')).toHaveText('请填写删除申报的理由');
+	await section.getByLabel('删除“张三”的理由').fill('专家来电：误填');
+	await section.getByRole('button', { name: '确认删除' }).click();
+	await expect(section.getByRole('status')).toHaveText('已删除申报项“张三”。');
+	await expect(section.getByRole('listitem').filter({ hasText: '张三' })).toHaveCount(0);
+	await expect(section).toContainText('南宁市第一人民医院');
+	await page.context().clearCookies();
+	await loginAs(page, 'expert05');
+	await page.goto(`/c/${DEMO}/declare`);
+	await expect(page.getByTestId('declared')).not.toContainText('张三');
+	await expect(page.getByTestId('declared')).toContainText('广西大学');
+});
+
 test('an expert cannot open a dossier that is not assigned to them, by any code', async ({ page }) => {
 	await loginAs(page, 'expert06');
 	for (const code of ['前沿-01', '生命健康-02', 'nonexistent', '..%2F..%2Fetc']) {

@@ -20,7 +20,8 @@ import {
 	refreshDetectedConflicts,
 	removeDeclaration
 } from '../../src/lib/server/services/conflicts';
-import { dossierForExpert, expertRoundTasks, expertTasks } from '../../src/lib/server/services/desk';
+import { dossierForExpert, expertRoundTasks, expertTasks, saveTarget } from '../../src/lib/server/services/desk';
+import { saveSheet } from '../../src/lib/server/services/sheets';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const C = 'insider';
@@ -209,5 +210,18 @@ describe('a refused dossier costs the same work', () => {
 		} finally {
 			(client as { execute: unknown }).execute = original;
 		}
+	});
+
+	it('a save names an unknown code or another panel’s code: the same refusal', async () => {
+		const all = await db.select().from(candidates).where(eq(candidates.campaignId, C));
+		const foreign = all.find((c) => c.field !== '前沿')!.reviewCode!;
+		const answers = [];
+		for (const code of ['前沿-999', foreign]) {
+			const t = await saveTarget(db, C, roundId, code);
+			expect(t).not.toBeNull();
+			answers.push(await saveSheet(db, { id: null, name: 'y' }, { round: t!.round, expertId: y, candidateId: t!.candidateId, values: { merit: 30 }, comment: '', baseVersion: 0, submit: false }));
+		}
+		expect(answers[0]).toEqual({ ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' });
+		expect(answers[1]).toEqual(answers[0]);
 	});
 });

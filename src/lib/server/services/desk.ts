@@ -189,5 +189,7 @@ export async function saveTarget(db: DB, campaignId: string, roundId: string, co
 			.from(candidates)
 			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code)))
 	)[0];
-	return round && c ? { round, candidateId: c.id } : null;
+	// An unknown code goes on as a candidate no one reviews, so that saveSheet refuses it with the
+	// very answer it gives for a code that exists but is not the expert's.
+	return round ? { round, candidateId: c?.id ?? NO_CANDIDATE } : null;
 }

@@ -78,7 +78,8 @@ export const load: PageServerLoad = async (event) => {
 		rows: shown,
 		total: all.length,
 		pendingBlocking: all.filter((r) => r.status === 'pending' && r.blocks).length,
-		pendingWarnings: all.filter((r) => r.status === 'pending' && !r.blocks).length,
+		pendingWarnings: all.filter((r) => r.status === 'pending' && !r.blocks && r.source !== 'declared').length,
+		pendingDeclared: all.filter((r) => r.status === 'pending' && r.source === 'declared').length,
 		statusCounts,
 		kinds: Object.keys(CONFLICT_KIND_LABELS)
 			.filter((k) => kindCounts[k])
