@@ -36,8 +36,6 @@ export interface LeakWarning {
 }
 
 const MARKER = /【[^】]{1,6}】/gu;
-const IGNORED = /[\s\u200b-\u200d\u2060\ufeff·・•.]/u;
-const HAN = /\p{Script=Han}/u;
 const COMPOUND = new Set('欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 南宫 西门 呼延 独孤 百里 钟离 申屠 太史 第五'.split(' '));
 /** Characters of kinship terms and titles that follow a surname in address (范导, 范叔, 范爷爷, 范总). */
 const ADDRESS_AFTER = new Set([...'导叔爷奶博所队校工总师教院长主书姐哥姨伯婶董局处站经先女某医']);
@@ -60,16 +58,32 @@ interface Stream {
 	at: number[];
 }
 
+const IGNORED_CHARS = new Set([...'\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff·・•.']);
+const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+
 /** Characters of `text` without ignored ones; markers, allowed strings and other breaks become '|'. */
-function hanStream(text: string): Stream {
+function hanStream(src: string[]): Stream {
 	const chars: string[] = [];
 	const at: number[] = [];
-	[...text].forEach((c, i) => {
-		if (IGNORED.test(c)) return;
-		chars.push(HAN.test(c) ? c : '|');
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i];
+		const code = c.codePointAt(0)!;
+		if (code <= 32 || IGNORED_CHARS.has(c)) continue;
+		chars.push(isHanCode(code) ? c : '|');
 		at.push(i);
-	});
+	}
 	return { chars, at };
+}
+
+const syllableMemo = new Map<string, string[]>();
+function syllablesOf(name: string): string[] {
+	let s = syllableMemo.get(name);
+	if (!s) {
+		if (syllableMemo.size > 1000) syllableMemo.clear();
+		s = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((x) => x.toLowerCase().replace('ü', 'u'));
+		syllableMemo.set(name, s);
+	}
+	return s;
 }
 
 function contextOf(text: string[], start: number, end: number): string {
@@ -95,7 +109,7 @@ function stemChars(chars: string[]): { distinctive: Set<string>; fallback: boole
 }
 
 function clean(s: string): string[] {
-	return [...(s ?? '').normalize('NFKC')].filter((c) => HAN.test(c));
+	return [...(s ?? '').normalize('NFKC')].filter((c) => isHanCode(c.codePointAt(0)!));
 }
 
 /** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of `unit`; and whether it is contiguous there. */
@@ -120,6 +134,40 @@ function subsequenceAt(stream: string[], i: number, unit: string[], max: number)
 	return best;
 }
 
+interface UnitChars {
+	chars: string[];
+	set: Set<string>;
+	distinctive: Set<string>;
+	fallback: boolean;
+	source: string;
+}
+interface Profile {
+	name: string[];
+	surnameLen: number;
+	surname: string;
+	given: string[];
+	units: UnitChars[];
+}
+/** Per candidate object: a dossier's several texts, or a page of dossiers, read it once. */
+const profiles = new WeakMap<CandidateRecord, Profile>();
+function profileOf(candidate: CandidateRecord): Profile {
+	const cached = profiles.get(candidate);
+	if (cached) return cached;
+	const name = clean(candidate.name);
+	const surnameLen = name.length >= 3 && COMPOUND.has(name.slice(0, 2).join('')) ? 2 : 1;
+	const units: UnitChars[] = [];
+	const addUnit = (s: string | undefined, source: string) => {
+		const chars = clean(s ?? '');
+		if (chars.length >= 2) units.push({ chars, set: new Set(chars), ...stemChars(chars), source: `${source}“${chars.join('')}”` });
+	};
+	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
+	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
+	addUnit(candidate.channel, '推荐单位');
+	const p = { name, surnameLen, surname: name.slice(0, surnameLen).join(''), given: name.slice(surnameLen), units };
+	profiles.set(candidate, p);
+	return p;
+}
+
 /**
  * Warnings for the final expert text(s) of a dossier. `allow`: strings the organizer kept on
  * purpose (manual.remove); occurrences inside them are not reported.
@@ -134,31 +182,20 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			out.push(w);
 		}
 	};
-	const name = clean(candidate.name);
-	const surnameLen = name.length >= 3 && COMPOUND.has(name.slice(0, 2).join('')) ? 2 : 1;
-	const surname = name.slice(0, surnameLen).join('');
-	const given = name.slice(surnameLen);
-	const units: { chars: string[]; set: Set<string>; distinctive: Set<string>; fallback: boolean; source: string }[] = [];
-	const addUnit = (s: string | undefined, source: string) => {
-		const chars = clean(s ?? '');
-		if (chars.length >= 2) units.push({ chars, set: new Set(chars), ...stemChars(chars), source: `${source}“${chars.join('')}”` });
-	};
-	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
-	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
-	addUnit(candidate.channel, '推荐单位');
+	const { name, surnameLen, surname, given, units } = profileOf(candidate);
 	// A kept phrase (中国建国) is accepted; keeping the name or a whole unit itself is still a leak.
 	const identifying = [name.join(''), given.length >= 2 ? given.join('') : '', ...units.map((u) => u.chars.join(''))].filter(Boolean);
 	const allowed = allow
 		.map((a) => a.normalize('NFKC').trim())
 		.filter((a) => a && !identifying.some((x) => clean(a).join('').includes(x)))
 		.sort((a, b) => b.length - a.length);
-	const syllables = name.length >= 2 && name.length <= 4 ? pinyin(name.join(''), { toneType: 'none', type: 'array', surname: 'head' }).map((s) => s.toLowerCase().replace('ü', 'u')) : [];
+	const syllables = name.length >= 2 && name.length <= 4 ? syllablesOf(name.join('')) : [];
 
 	for (const raw of texts) {
 		let text = (raw ?? '').normalize('NFKC').replace(MARKER, '|');
 		for (const a of allowed) text = text.split(a).join('|');
 		const src = [...text];
-		const han = hanStream(text);
+		const han = hanStream(src);
 		const h = han.chars;
 		const ctx = (i: number, len: number) => contextOf(src, han.at[i], han.at[i + len - 1] + 1);
 
