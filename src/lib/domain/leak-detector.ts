@@ -59,6 +59,7 @@ interface Stream {
 }
 
 const IGNORED_CHARS = new Set([...'\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff·・•.']);
+const HAS_LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u;
 const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
 
 /** Characters of `text` without ignored ones; markers, allowed strings and other breaks become '|'. */
@@ -112,19 +113,18 @@ function clean(s: string): string[] {
 	return [...(s ?? '').normalize('NFKC')].filter((c) => isHanCode(c.codePointAt(0)!));
 }
 
-/** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of `unit`; and whether it is contiguous there. */
-function subsequenceAt(stream: string[], i: number, unit: string[], max: number): { len: number; contiguous: boolean } {
+/** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of the unit; and whether it is contiguous there. */
+function subsequenceAt(stream: string[], i: number, positions: Map<string, number[]>, max: number): { len: number; contiguous: boolean } {
 	let best = { len: 0, contiguous: false };
-	for (let start = 0; start < unit.length; start++) {
-		if (unit[start] !== stream[i]) continue;
+	for (const start of positions.get(stream[i]) ?? []) {
 		let u = start + 1;
 		let len = 1;
 		let contiguous = true;
 		while (len < max && i + len < stream.length) {
-			const c = stream[i + len];
-			let k = u;
-			while (k < unit.length && unit[k] !== c) k++;
-			if (k >= unit.length) break;
+			const list = positions.get(stream[i + len]);
+			let k = -1;
+			if (list) for (const p of list) if (p >= u) { k = p; break; }
+			if (k < 0) break;
 			if (k !== u) contiguous = false;
 			u = k + 1;
 			len++;
@@ -136,7 +136,8 @@ function subsequenceAt(stream: string[], i: number, unit: string[], max: number)
 
 interface UnitChars {
 	chars: string[];
-	set: Set<string>;
+	/** character → its indices in `chars`, ascending */
+	positions: Map<string, number[]>;
 	distinctive: Set<string>;
 	fallback: boolean;
 	source: string;
@@ -158,7 +159,10 @@ function profileOf(candidate: CandidateRecord): Profile {
 	const units: UnitChars[] = [];
 	const addUnit = (s: string | undefined, source: string) => {
 		const chars = clean(s ?? '');
-		if (chars.length >= 2) units.push({ chars, set: new Set(chars), ...stemChars(chars), source: `${source}“${chars.join('')}”` });
+		if (chars.length < 2) return;
+		const positions = new Map<string, number[]>();
+		chars.forEach((c, k) => positions.set(c, [...(positions.get(c) ?? []), k]));
+		units.push({ chars, positions, ...stemChars(chars), source: `${source}“${chars.join('')}”` });
 	};
 	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
 	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
@@ -199,10 +203,15 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 		const h = han.chars;
 		const ctx = (i: number, len: number) => contextOf(src, han.at[i], han.at[i + len - 1] + 1);
 
-		// name: full name (one character between allowed) and given name of two or more
-		if (name.length >= 2) {
-			for (let i = 0; i < h.length; i++) {
-				if (h[i] !== name[0]) continue;
+		// One pass over the Han stream for the name, the given name and forms of address.
+		const sur = [...surname];
+		const givenSet = new Set(given);
+		const at = (i: number, needle: string[]) => needle.every((c, k) => h[i + k] === c);
+		for (let i = 0; i < h.length; i++) {
+			const c = h[i];
+			if (c === '|') continue;
+			// full name, one character between allowed (范x建x松)
+			if (name.length >= 2 && c === name[0]) {
 				let j = i;
 				let ok = true;
 				for (let k = 1; k < name.length && ok; k++) {
@@ -212,36 +221,33 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 				}
 				if (ok) report({ level: 'leak', kind: 'name', found: src.slice(han.at[i], han.at[j] + 1).join(''), source: '姓名', context: ctx(i, j - i + 1) });
 			}
-		}
-		const find = (needle: string[], fn: (i: number) => void) => {
-			for (let i = 0; i + needle.length <= h.length; i++) if (needle.every((c, k) => h[i + k] === c)) fn(i);
-		};
-		if (given.length >= 2) find(given, (i) => report({ level: 'leak', kind: 'name', found: given.join(''), source: '名字', context: ctx(i, given.length) }));
-		// forms of address
-		if (surname) {
-			find([...surname], (i) => {
-				const next = h[i + surname.length];
+			if (given.length >= 2 && c === given[0] && at(i, given))
+				report({ level: 'leak', kind: 'name', found: given.join(''), source: '名字', context: ctx(i, given.length) });
+			// forms of address: 范导, 老范; 松哥, 阿松
+			if (sur.length && c === sur[0] && at(i, sur)) {
+				const next = h[i + sur.length];
 				const prev = h[i - 1];
-				if (next && ADDRESS_AFTER.has(next)) report({ level: 'suspect', kind: 'address', found: surname + next, source: '姓氏称呼', context: ctx(i, surname.length + 1) });
-				if (prev && ADDRESS_BEFORE.has(prev)) report({ level: 'suspect', kind: 'address', found: prev + surname, source: '姓氏称呼', context: ctx(i - 1, surname.length + 1) });
-			});
-		}
-		for (const g of new Set(given)) {
-			find([g], (i) => {
+				if (next && ADDRESS_AFTER.has(next)) report({ level: 'suspect', kind: 'address', found: surname + next, source: '姓氏称呼', context: ctx(i, sur.length + 1) });
+				if (prev && ADDRESS_BEFORE.has(prev)) report({ level: 'suspect', kind: 'address', found: prev + surname, source: '姓氏称呼', context: ctx(i - 1, sur.length + 1) });
+			}
+			if (givenSet.has(c)) {
 				const next = h[i + 1];
-				const prev = h[i - 1];
-				if (next && '哥姐叔姨'.includes(next)) report({ level: 'suspect', kind: 'address', found: g + next, source: '名字称呼', context: ctx(i, 2) });
-				if (prev === '阿') report({ level: 'suspect', kind: 'address', found: prev + g, source: '名字称呼', context: ctx(i - 1, 2) });
-			});
+				if (next && '哥姐叔姨'.includes(next)) report({ level: 'suspect', kind: 'address', found: c + next, source: '名字称呼', context: ctx(i, 2) });
+				if (h[i - 1] === '阿') report({ level: 'suspect', kind: 'address', found: '阿' + c, source: '名字称呼', context: ctx(i - 1, 2) });
+			}
 		}
 		// units: ordered subsequences of a unit's characters
 		for (const unit of units) {
 			for (let i = 0; i < h.length; ) {
-				if (!unit.set.has(h[i])) {
+				if (!unit.positions.has(h[i])) {
 					i++;
 					continue;
 				}
-				const { len, contiguous } = subsequenceAt(h, i, unit.chars, 8);
+				const { len, contiguous } = subsequenceAt(h, i, unit.positions, 8);
+				if (len < 2) {
+					i++;
+					continue;
+				}
 				const found = h.slice(i, i + len);
 				const word = found.join('');
 				const distinctive = found.some((c) => unit.distinctive.has(c));
@@ -255,7 +261,7 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			}
 		}
 		// pinyin: consecutive Latin words, tones, case and hyphens removed, compared joined
-		if (syllables.length === name.length && syllables.every((x) => /^[a-z]+$/.test(x))) {
+		if (syllables.length === name.length && syllables.every((x) => /^[a-z]+$/.test(x)) && HAS_LATIN.test(text)) {
 			const sn = syllables.slice(0, surnameLen).join('');
 			const gv = syllables.slice(surnameLen).join('');
 			const needles = new Set([sn + gv, gv + sn, ...TITLES.map((t) => t + sn)]);
