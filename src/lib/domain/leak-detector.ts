@@ -36,8 +36,6 @@ export interface LeakWarning {
 }
 
 const MARKER = /【[^】]{1,6}】/gu;
-const IGNORED = /[\s\u200b-\u200d\u2060\ufeff·・•.]/u;
-const HAN = /\p{Script=Han}/u;
 const COMPOUND = new Set('欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 南宫 西门 呼延 独孤 百里 钟离 申屠 太史 第五'.split(' '));
 /** Characters of kinship terms and titles that follow a surname in address (范导, 范叔, 范爷爷, 范总). */
 const ADDRESS_AFTER = new Set([...'导叔爷奶博所队校工总师教院长主书姐哥姨伯婶董局处站经先女某医']);
@@ -60,16 +58,33 @@ interface Stream {
 	at: number[];
 }
 
+const IGNORED_CHARS = new Set([...'\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff·・•.']);
+const HAS_LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u;
+const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+
 /** Characters of `text` without ignored ones; markers, allowed strings and other breaks become '|'. */
-function hanStream(text: string): Stream {
+function hanStream(src: string[]): Stream {
 	const chars: string[] = [];
 	const at: number[] = [];
-	[...text].forEach((c, i) => {
-		if (IGNORED.test(c)) return;
-		chars.push(HAN.test(c) ? c : '|');
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i];
+		const code = c.codePointAt(0)!;
+		if (code <= 32 || IGNORED_CHARS.has(c)) continue;
+		chars.push(isHanCode(code) ? c : '|');
 		at.push(i);
-	});
+	}
 	return { chars, at };
+}
+
+const syllableMemo = new Map<string, string[]>();
+function syllablesOf(name: string): string[] {
+	let s = syllableMemo.get(name);
+	if (!s) {
+		if (syllableMemo.size > 1000) syllableMemo.clear();
+		s = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((x) => x.toLowerCase().replace('ü', 'u'));
+		syllableMemo.set(name, s);
+	}
+	return s;
 }
 
 function contextOf(text: string[], start: number, end: number): string {
@@ -95,22 +110,21 @@ function stemChars(chars: string[]): { distinctive: Set<string>; fallback: boole
 }
 
 function clean(s: string): string[] {
-	return [...(s ?? '').normalize('NFKC')].filter((c) => HAN.test(c));
+	return [...(s ?? '').normalize('NFKC')].filter((c) => isHanCode(c.codePointAt(0)!));
 }
 
-/** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of `unit`; and whether it is contiguous there. */
-function subsequenceAt(stream: string[], i: number, unit: string[], max: number): { len: number; contiguous: boolean } {
+/** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of the unit; and whether it is contiguous there. */
+function subsequenceAt(stream: string[], i: number, positions: Map<string, number[]>, max: number): { len: number; contiguous: boolean } {
 	let best = { len: 0, contiguous: false };
-	for (let start = 0; start < unit.length; start++) {
-		if (unit[start] !== stream[i]) continue;
+	for (const start of positions.get(stream[i]) ?? []) {
 		let u = start + 1;
 		let len = 1;
 		let contiguous = true;
 		while (len < max && i + len < stream.length) {
-			const c = stream[i + len];
-			let k = u;
-			while (k < unit.length && unit[k] !== c) k++;
-			if (k >= unit.length) break;
+			const list = positions.get(stream[i + len]);
+			let k = -1;
+			if (list) for (const p of list) if (p >= u) { k = p; break; }
+			if (k < 0) break;
 			if (k !== u) contiguous = false;
 			u = k + 1;
 			len++;
@@ -118,6 +132,44 @@ function subsequenceAt(stream: string[], i: number, unit: string[], max: number)
 		if (len > best.len || (len === best.len && contiguous && !best.contiguous)) best = { len, contiguous };
 	}
 	return best;
+}
+
+interface UnitChars {
+	chars: string[];
+	/** character → its indices in `chars`, ascending */
+	positions: Map<string, number[]>;
+	distinctive: Set<string>;
+	fallback: boolean;
+	source: string;
+}
+interface Profile {
+	name: string[];
+	surnameLen: number;
+	surname: string;
+	given: string[];
+	units: UnitChars[];
+}
+/** Per candidate object: a dossier's several texts, or a page of dossiers, read it once. */
+const profiles = new WeakMap<CandidateRecord, Profile>();
+function profileOf(candidate: CandidateRecord): Profile {
+	const cached = profiles.get(candidate);
+	if (cached) return cached;
+	const name = clean(candidate.name);
+	const surnameLen = name.length >= 3 && COMPOUND.has(name.slice(0, 2).join('')) ? 2 : 1;
+	const units: UnitChars[] = [];
+	const addUnit = (s: string | undefined, source: string) => {
+		const chars = clean(s ?? '');
+		if (chars.length < 2) return;
+		const positions = new Map<string, number[]>();
+		chars.forEach((c, k) => positions.set(c, [...(positions.get(c) ?? []), k]));
+		units.push({ chars, positions, ...stemChars(chars), source: `${source}“${chars.join('')}”` });
+	};
+	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
+	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
+	addUnit(candidate.channel, '推荐单位');
+	const p = { name, surnameLen, surname: name.slice(0, surnameLen).join(''), given: name.slice(surnameLen), units };
+	profiles.set(candidate, p);
+	return p;
 }
 
 /**
@@ -134,38 +186,32 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			out.push(w);
 		}
 	};
-	const name = clean(candidate.name);
-	const surnameLen = name.length >= 3 && COMPOUND.has(name.slice(0, 2).join('')) ? 2 : 1;
-	const surname = name.slice(0, surnameLen).join('');
-	const given = name.slice(surnameLen);
-	const units: { chars: string[]; set: Set<string>; distinctive: Set<string>; fallback: boolean; source: string }[] = [];
-	const addUnit = (s: string | undefined, source: string) => {
-		const chars = clean(s ?? '');
-		if (chars.length >= 2) units.push({ chars, set: new Set(chars), ...stemChars(chars), source: `${source}“${chars.join('')}”` });
-	};
-	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
-	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
-	addUnit(candidate.channel, '推荐单位');
+	const { name, surnameLen, surname, given, units } = profileOf(candidate);
 	// A kept phrase (中国建国) is accepted; keeping the name or a whole unit itself is still a leak.
 	const identifying = [name.join(''), given.length >= 2 ? given.join('') : '', ...units.map((u) => u.chars.join(''))].filter(Boolean);
 	const allowed = allow
 		.map((a) => a.normalize('NFKC').trim())
 		.filter((a) => a && !identifying.some((x) => clean(a).join('').includes(x)))
 		.sort((a, b) => b.length - a.length);
-	const syllables = name.length >= 2 && name.length <= 4 ? pinyin(name.join(''), { toneType: 'none', type: 'array', surname: 'head' }).map((s) => s.toLowerCase().replace('ü', 'u')) : [];
+	const syllables = name.length >= 2 && name.length <= 4 ? syllablesOf(name.join('')) : [];
 
 	for (const raw of texts) {
 		let text = (raw ?? '').normalize('NFKC').replace(MARKER, '|');
 		for (const a of allowed) text = text.split(a).join('|');
 		const src = [...text];
-		const han = hanStream(text);
+		const han = hanStream(src);
 		const h = han.chars;
 		const ctx = (i: number, len: number) => contextOf(src, han.at[i], han.at[i + len - 1] + 1);
 
-		// name: full name (one character between allowed) and given name of two or more
-		if (name.length >= 2) {
-			for (let i = 0; i < h.length; i++) {
-				if (h[i] !== name[0]) continue;
+		// One pass over the Han stream for the name, the given name and forms of address.
+		const sur = [...surname];
+		const givenSet = new Set(given);
+		const at = (i: number, needle: string[]) => needle.every((c, k) => h[i + k] === c);
+		for (let i = 0; i < h.length; i++) {
+			const c = h[i];
+			if (c === '|') continue;
+			// full name, one character between allowed (范x建x松)
+			if (name.length >= 2 && c === name[0]) {
 				let j = i;
 				let ok = true;
 				for (let k = 1; k < name.length && ok; k++) {
@@ -175,36 +221,33 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 				}
 				if (ok) report({ level: 'leak', kind: 'name', found: src.slice(han.at[i], han.at[j] + 1).join(''), source: '姓名', context: ctx(i, j - i + 1) });
 			}
-		}
-		const find = (needle: string[], fn: (i: number) => void) => {
-			for (let i = 0; i + needle.length <= h.length; i++) if (needle.every((c, k) => h[i + k] === c)) fn(i);
-		};
-		if (given.length >= 2) find(given, (i) => report({ level: 'leak', kind: 'name', found: given.join(''), source: '名字', context: ctx(i, given.length) }));
-		// forms of address
-		if (surname) {
-			find([...surname], (i) => {
-				const next = h[i + surname.length];
+			if (given.length >= 2 && c === given[0] && at(i, given))
+				report({ level: 'leak', kind: 'name', found: given.join(''), source: '名字', context: ctx(i, given.length) });
+			// forms of address: 范导, 老范; 松哥, 阿松
+			if (sur.length && c === sur[0] && at(i, sur)) {
+				const next = h[i + sur.length];
 				const prev = h[i - 1];
-				if (next && ADDRESS_AFTER.has(next)) report({ level: 'suspect', kind: 'address', found: surname + next, source: '姓氏称呼', context: ctx(i, surname.length + 1) });
-				if (prev && ADDRESS_BEFORE.has(prev)) report({ level: 'suspect', kind: 'address', found: prev + surname, source: '姓氏称呼', context: ctx(i - 1, surname.length + 1) });
-			});
-		}
-		for (const g of new Set(given)) {
-			find([g], (i) => {
+				if (next && ADDRESS_AFTER.has(next)) report({ level: 'suspect', kind: 'address', found: surname + next, source: '姓氏称呼', context: ctx(i, sur.length + 1) });
+				if (prev && ADDRESS_BEFORE.has(prev)) report({ level: 'suspect', kind: 'address', found: prev + surname, source: '姓氏称呼', context: ctx(i - 1, sur.length + 1) });
+			}
+			if (givenSet.has(c)) {
 				const next = h[i + 1];
-				const prev = h[i - 1];
-				if (next && '哥姐叔姨'.includes(next)) report({ level: 'suspect', kind: 'address', found: g + next, source: '名字称呼', context: ctx(i, 2) });
-				if (prev === '阿') report({ level: 'suspect', kind: 'address', found: prev + g, source: '名字称呼', context: ctx(i - 1, 2) });
-			});
+				if (next && '哥姐叔姨'.includes(next)) report({ level: 'suspect', kind: 'address', found: c + next, source: '名字称呼', context: ctx(i, 2) });
+				if (h[i - 1] === '阿') report({ level: 'suspect', kind: 'address', found: '阿' + c, source: '名字称呼', context: ctx(i - 1, 2) });
+			}
 		}
 		// units: ordered subsequences of a unit's characters
 		for (const unit of units) {
 			for (let i = 0; i < h.length; ) {
-				if (!unit.set.has(h[i])) {
+				if (!unit.positions.has(h[i])) {
 					i++;
 					continue;
 				}
-				const { len, contiguous } = subsequenceAt(h, i, unit.chars, 8);
+				const { len, contiguous } = subsequenceAt(h, i, unit.positions, 8);
+				if (len < 2) {
+					i++;
+					continue;
+				}
 				const found = h.slice(i, i + len);
 				const word = found.join('');
 				const distinctive = found.some((c) => unit.distinctive.has(c));
@@ -218,7 +261,7 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			}
 		}
 		// pinyin: consecutive Latin words, tones, case and hyphens removed, compared joined
-		if (syllables.length === name.length && syllables.every((x) => /^[a-z]+$/.test(x))) {
+		if (syllables.length === name.length && syllables.every((x) => /^[a-z]+$/.test(x)) && HAS_LATIN.test(text)) {
 			const sn = syllables.slice(0, surnameLen).join('');
 			const gv = syllables.slice(surnameLen).join('');
 			const needles = new Set([sn + gv, gv + sn, ...TITLES.map((t) => t + sn)]);

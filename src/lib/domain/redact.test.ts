@@ -36,6 +36,9 @@ describe('person mentions', () => {
 	it('redacts the full name, also with spaces or full-width spaces inside', () => {
 		expect(red('张伟同志，张 伟，张　伟，张\u00a0伟。')).toBe('【候选人】同志，【候选人】，【候选人】，【候选人】。');
 	});
+	it('bridges at most three gap characters', () => {
+		expect(red('张   伟；张    伟')).toBe('【候选人】；张    伟');
+	});
 	it('does not redact a one-character given name alone', () => {
 		expect(red('伟大的事业，雄伟的山。')).toBe('伟大的事业，雄伟的山。');
 	});

@@ -162,7 +162,10 @@ export function splitName(name: string): { full: string; surname: string; given:
 }
 
 const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const GAP = '[\\s\\u200b·・()（）]{0,3}';
+// Unbounded in the pattern (irregexp compiles {0,3} between 200 characters into seconds), at
+// most three characters per gap checked on each match (gapWithin).
+const GAP = '[\\s\\u200b·・()（）]*';
+const MAX_GAP = 3;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -178,6 +181,29 @@ function termPattern(text: string): RegExp {
 }
 
 const GAP_CHARS = /[\s\u200b·・()（）]/gu;
+const GAP_CHAR = /[\s\u200b·・()（）]/u;
+
+function gapWithin(matched: string): boolean {
+	let run = 0;
+	for (const c of matched) {
+		run = GAP_CHAR.test(c) ? run + 1 : 0;
+		if (run > MAX_GAP) return false;
+	}
+	return true;
+}
+
+const headCache = new Map<string, string>();
+/** The term's first character when it is Chinese, else ''. */
+function hanHead(text: string): string {
+	let h = headCache.get(text);
+	if (h === undefined) {
+		if (headCache.size > 5000) headCache.clear();
+		const c = text.normalize('NFKC').replace(GAP_CHARS, '')[0] ?? '';
+		h = isHan(c) ? c : '';
+		headCache.set(text, h);
+	}
+	return h;
+}
 
 function compileTerm(text: string): RegExp {
 	// The term's own gap characters are dropped: GAP matches them between any two characters, and
@@ -222,10 +248,15 @@ export function redactText(text: string, terms: RedactionTerm[]): { text: string
 	const hits: Hit[] = [];
 	for (const term of terms) {
 		if (!term.text) continue;
+		// A term whose first character is Chinese (no width variants) cannot match where that
+		// character is absent: most terms are skipped without running their pattern.
+		const first = term.pattern ? '' : hanHead(term.text);
+		if (first && !src.includes(first)) continue;
 		for (const m of src.matchAll(term.pattern ?? termPattern(term.text))) {
 			const start = m.index!;
 			const end = start + m[0].length;
 			if (end === start) continue;
+			if (!term.pattern && !gapWithin(m[0])) continue;
 			if (term.guard && !guardAllows(src, start, end, term.guard)) continue;
 			if (term.context && !contextAllows(src, start, end, term.context)) continue;
 			hits.push({ start, end, term });

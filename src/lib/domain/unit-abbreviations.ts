@@ -26,6 +26,8 @@
 
 import { cleanText, isRegionName } from './units';
 
+const HAS_HAN = /\p{Script=Han}/u;
+
 export type AbbreviationContext = 'none' | 'prev' | 'strict';
 export interface Abbreviation {
 	text: string;
@@ -105,6 +107,7 @@ function push(out: Abbreviation[], text: string, context: AbbreviationContext, f
  */
 export function unitAbbreviations(name: string): Abbreviation[] {
 	const out: Abbreviation[] = [];
+	if (!HAS_HAN.test(name ?? '')) return out;
 	const full = cleanText(name);
 	const s = core(name);
 	const p = parse(s);
@@ -159,6 +162,7 @@ export function cityContext(city: string): AbbreviationContext {
  */
 export function nominatorForms(channel: string): Abbreviation[] {
 	const out: Abbreviation[] = [];
+	if (!HAS_HAN.test(channel ?? '')) return out;
 	const s = cleanText(channel).replace(/科学技术协会|科技协会/g, '科协');
 	const region = isRegionName(s) ? s : s.endsWith('科协') ? s.slice(0, -2) : '';
 	if (!region || !isRegionName(region)) return unitAbbreviations(channel);

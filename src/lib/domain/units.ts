@@ -226,6 +226,8 @@ const HAN_RE = /\p{Script=Han}/u;
  * 省市区县省市区县… of 45 characters), and this is reached from declarations, imports and rosters.
  */
 function isRegionChain(s: string): boolean {
+	// Every segment ends in a suffix, so the last character must end one (省 区 市 盟 州 县 旗).
+	if (!'省区市盟州县旗'.includes(s[s.length - 1])) return false;
 	const chars = [...s];
 	const n = chars.length;
 	const han = chars.map((c) => HAN_RE.test(c));
