@@ -11,8 +11,8 @@ import { checkCampaign } from '../../src/lib/domain/eligibility';
 
 const config = presetConfig('jincheng-2023');
 const records = generateCandidates(config, 24, 7);
-// One former 最美 title holder (PRIOR_TITLE) and a society with one nominee too many
-// (QUOTA_EXCEEDED): the check must report both after the import.
+// One former 最美 title holder (PRIOR_TITLE, a warning: “原则上不建议推荐”) and a society with one
+// nominee too many (QUOTA_EXCEEDED, an error): the check must report both after the import.
 records[5] = { ...records[5], priorTitle: true };
 const society = records.find((r) => r.channelType === '学会')!;
 records.push({ ...society, name: '郜晓岚', gender: '女', birth: '1979-03', seq: String(records.length + 1) });
@@ -108,13 +108,16 @@ test('organizer imports a GBK nomination file and reads the check report', async
 		await page.screenshot({ path: 'screenshots/organizer-check-print.png', fullPage: true });
 		await page.emulateMedia({ media: 'screen' });
 	}
-	expect(expected.errors.map((e) => e.code).sort()).toEqual(['PRIOR_TITLE', 'QUOTA_EXCEEDED']);
+	expect(expected.errors.map((e) => e.code).sort()).toEqual(['QUOTA_EXCEEDED']);
+	expect(expected.warnings.map((e) => e.code)).toContain('PRIOR_TITLE');
 	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText('超出名额');
 	await expect(page.locator('[data-code="QUOTA_EXCEEDED"]')).toContainText(society.channel);
 	const prior = page.locator('[data-code="PRIOR_TITLE"]');
 	await expect(prior).toContainText('已获相关称号');
 	await expect(prior).toContainText(records[5].name);
 	await expect(prior).toContainText('晋市科协发〔2023〕9号 四、推选条件 4');
+	await expect(prior).toContainText('以往“最美科技人”“最美科技工作者”称号');
+	await expect(page.locator('section.issues.warning [data-code="PRIOR_TITLE"]')).toHaveCount(1);
 	// The channel table: every channel of the report with its count.
 	const table = page.locator('section.channels tbody tr');
 	await expect(table).toHaveCount(expected.channels.length);

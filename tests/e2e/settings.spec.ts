@@ -47,6 +47,32 @@ test('a changed channel-type quota is saved, kept after reload and marked agains
 	await expect(row).not.toContainText('已根据活动办公室设置修改');
 });
 
+test('the office sets the youth cut-off and the deadline; the check page says them in its words', async ({ page }) => {
+	const id = await newCampaign(page, `设置测试 青年 ${Date.now()}`);
+	const cutoff = page.getByLabel(/青年出生日期界限/);
+	await expect(cutoff).toHaveValue('');
+	await expect(cutoff).toHaveAttribute('placeholder', '1978-04-11');
+	await page.goto(`/c/${id}/check`);
+	await expect(page.getByTestId('youth-cutoff')).toHaveText('青年科技工作者：1978年4月11日以后出生');
+	await expect(page.locator('p.basis')).toContainText('自通知落款日期2023年4月11日起算');
+	await page.goto(`/c/${id}/settings`);
+	await page.getByLabel(/青年出生日期界限/).fill('1978-02-30');
+	await save(page);
+	await expect(page.getByLabel(/青年出生日期界限/)).toHaveAttribute('aria-invalid', 'true');
+	await page.getByLabel(/青年出生日期界限/).fill('1978年5月1日');
+	await expect(page.getByLabel(/报送截止日期/)).toHaveValue('2023-04-20');
+	await page.getByLabel(/报送截止日期/).fill('2027-04-20');
+	await save(page);
+	await expect(page.getByRole('status')).toHaveText('设置已保存');
+	await page.reload();
+	await expect(page.getByLabel(/青年出生日期界限/)).toHaveValue('1978-05-01');
+	await expect(page.locator('#s-exclusions')).toContainText('已根据活动办公室设置修改');
+	await page.goto(`/c/${id}/check`);
+	await expect(page.getByTestId('youth-cutoff')).toHaveText('青年科技工作者：1978年5月1日以后出生');
+	await expect(page.locator('p.basis')).toContainText('活动办公室设定');
+	await expect(page.getByTestId('check-notes')).toHaveCount(0); // the new deadline is ahead: no note
+});
+
 test('min > max is shown beside the field and in the summary, and nothing is saved', async ({ page }) => {
 	await newCampaign(page, `设置测试 校验 ${Date.now()}`);
 	await page.getByLabel('学会 最少', { exact: true }).fill('3');

@@ -136,3 +136,33 @@ describe('accepting a warning', () => {
 		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'check.accept'))).toEqual([]);
 	});
 });
+
+describe('files against the notice (ATTACHMENT_RULE, checklist)', () => {
+	it('stores a video, reports a PNG work photo under 2 MB and lists what is still owed (青海)', async () => {
+		const { mkdtempSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		process.env.LAUREL_FILES = mkdtempSync(join(tmpdir(), 'laurel-files-'));
+		const { saveAttachment } = await import('../../src/lib/server/services/attachments');
+		const { db, id, office } = await setup('qinghai-2023');
+		const head = '姓名,性别,出生年月,工作单位及职务职称,推荐领域,推荐单位,主要事迹';
+		await importCandidates(db, SYSTEM_ACTOR, id, new TextEncoder().encode(`${head}\r\n才让,男,1985-01,青海大学 教授,前沿,西宁市,${deeds}`));
+		const [cand] = await db.select().from(candidates).where(eq(candidates.campaignId, id));
+		const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1000)]);
+		const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(2000)]);
+		expect(await saveAttachment(db, office, id, cand.id, { kind: 'work_photo', filename: '才让1.png', bytes: png })).toMatchObject({ ok: true });
+		expect(await saveAttachment(db, office, id, cand.id, { kind: 'video', filename: '才让.mp4', bytes: mp4 })).toMatchObject({ ok: true });
+		// A video is not a photo, and a photo is not a video.
+		expect(await saveAttachment(db, office, id, cand.id, { kind: 'work_photo', filename: '才让2.mp4', bytes: mp4 })).toMatchObject({ ok: false });
+		expect(await saveAttachment(db, office, id, cand.id, { kind: 'video', filename: '才让.png', bytes: png })).toMatchObject({ ok: false });
+		const report = await campaignCheck(db, id);
+		expect(report.warnings.filter((w) => w.code === 'ATTACHMENT_RULE').map((w) => w.message)).toEqual([
+			'才让（西宁市） 工作照 1 张，少于通知要求的 3—5 张',
+			'才让（西宁市） 工作照“才让1.png”为 PNG 格式，通知要求 JPG 格式',
+			'才让（西宁市） 工作照“才让1.png”大小 1KB，通知要求不小于 2MB'
+		]);
+		const items = Object.fromEntries(report.checklists!.candidates[0].items.map((i) => [i.name, i.status]));
+		expect(items).toMatchObject({ '2寸照片': 'missing', '视频（MP4或MOV）': 'ok', 政治表现及党风廉政情况意见表: 'missing' });
+		expect(report.checklists!.channels[0]).toMatchObject({ channel: '西宁市' });
+	});
+});

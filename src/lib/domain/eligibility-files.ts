@@ -59,7 +59,7 @@ export function namedAsRequired(filename: string, name: string, numberRequired: 
 	return rest === '' ? !numberRequired : /^\d{1,3}$/.test(rest);
 }
 
-const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10}MB`;
+const mb = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${Math.round((bytes / 1048576) * 10) / 10}MB`);
 
 /** The ATTACHMENT_RULE problems of one candidate's files (messages without the candidate's name). */
 export function fileProblems(rules: AttachmentRules, name: string, files: FileMeta[]): string[] {

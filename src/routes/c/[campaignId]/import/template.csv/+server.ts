@@ -27,7 +27,8 @@ export const GET: RequestHandler = async (event) => {
 		出生年月: '1985.06',
 		工作单位及职务职称: '某某大学农学院 副院长 教授',
 		专业专长: '作物遗传育种',
-		推荐领域: byGroup ? '' : fieldFullName(klass),
+		// 广西's form has its own 推荐领域 list beside the 组别 the panels use.
+		推荐领域: byGroup ? (config.intake?.localFields?.values[0] ?? '') : fieldFullName(klass),
 		推荐组别: byGroup ? (channel.type === '地区' && config.fields.includes('地市') ? '地市' : klass) : '',
 		推荐单位: channel.name,
 		渠道类型: channel.type,
