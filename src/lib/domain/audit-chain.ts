@@ -52,6 +52,7 @@ export function canonicalJson(value: unknown): string {
  * The text that is hashed: a JSON array in a fixed order (version, id, seq, time in ms, actor id,
  * actor name, campaign, action, entity, entity id, before, after, reason, previous hash).
  * An array, not an object, so that the order is part of the format rather than of a library.
+ * before/after must be in their stored form (storedJson): as written by audit(), as read back.
  */
 export function canonicalEntry(e: ChainedEntry, prevHash: string): string {
 	const fields: unknown[] = [
@@ -65,8 +66,8 @@ export function canonicalEntry(e: ChainedEntry, prevHash: string): string {
 		e.action,
 		e.entity,
 		e.entityId,
-		storedJson(e.before),
-		storedJson(e.after),
+		e.before ?? null,
+		e.after ?? null,
 		e.reason,
 		prevHash
 	];

@@ -9,7 +9,7 @@
 // The UNIQUE index on (campaign, seq) is the backstop: were two writers ever to read the same
 // head, the second insert fails (and its whole transaction rolls back) instead of forking.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { DB } from './db';
 import { auditLog } from './db/schema';
@@ -33,7 +33,7 @@ export interface AuditEntry {
 }
 
 /** A transaction (or, for callers outside one, the database: then audit() opens its own). */
-type Tx = Pick<DB, 'insert' | 'select' | 'update'>;
+type Tx = Pick<DB, 'insert' | 'all'>;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -47,17 +47,20 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
 		return;
 	}
 	const campaignId = entry.campaignId ?? null;
-	const head = (
-		await tx
-			.select({ seq: auditLog.seq, hash: auditLog.hash })
-			.from(auditLog)
-			.where(and(sql`coalesce(${auditLog.campaignId}, '') = ${campaignId ?? ''}`, sql`${auditLog.seq} is not null`))
-			.orderBy(desc(auditLog.seq))
-			.limit(1)
-	)[0];
-	const seq = (head?.seq ?? 0) + 1;
-	const prevHash = head?.hash ?? GENESIS_HASH;
+	// One read for the chain's head and the next id (the id is part of the hashed content). Inside
+	// the IMMEDIATE transaction nobody else can insert in between; AUTOINCREMENT never reuses ids,
+	// so the next one is past both the highest id ever given (sqlite_sequence) and the highest now.
+	const chain = campaignId ?? '';
+	const [head] = await tx.all<{ lastId: number; headSeq: number | null; headHash: string | null }>(sql`
+		select max(
+			coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0),
+			coalesce((select max(id) from audit_log), 0)
+		) as lastId,
+		(select seq from audit_log where coalesce(campaign_id, '') = ${chain} and seq is not null order by seq desc limit 1) as headSeq,
+		(select hash from audit_log where coalesce(campaign_id, '') = ${chain} and seq is not null order by seq desc limit 1) as headHash`);
+	const prevHash = head?.headHash ?? GENESIS_HASH;
 	const row = {
+		id: Number(head?.lastId ?? 0) + 1,
 		at: Date.now(),
 		actorId: actor.id,
 		actorName: actor.name,
@@ -68,15 +71,10 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
 		before: storedJson(entry.before),
 		after: storedJson(entry.after),
 		reason: entry.reason ?? null,
-		seq,
+		seq: Number(head?.headSeq ?? 0) + 1,
 		prevHash
 	};
-	// The id is part of the hashed content and known only after the insert.
-	const [{ id }] = await tx.insert(auditLog).values(row).returning({ id: auditLog.id });
-	await tx
-		.update(auditLog)
-		.set({ hash: entryHash({ ...row, id }, prevHash, sha256) })
-		.where(eq(auditLog.id, id));
+	await tx.insert(auditLog).values({ ...row, hash: entryHash(row, prevHash, sha256) });
 }
 
 export type AuditChainVerdict = ChainVerdict;

@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { ACTION_LABELS, campaignCounts, recentAudit } from '$lib/server/services/overview';
+import { campaignCounts, recentAudit } from '$lib/server/services/overview';
+import { actionLabel } from '$lib/domain/audit-view';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
@@ -22,6 +23,6 @@ export const load: PageServerLoad = async (event) => {
 			tiers: config.tiers
 		},
 		counts: await campaignCounts(db, campaign.id),
-		audit: audit.map((a) => ({ ...a, label: ACTION_LABELS[a.action] ?? '其他操作' }))
+		audit: audit.map((a) => ({ ...a, label: actionLabel(a.action) }))
 	};
 };
