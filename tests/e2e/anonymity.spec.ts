@@ -20,7 +20,7 @@
 import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { PASSWORD } from './helpers';
+import { loginAs, PASSWORD } from './helpers';
 import { crawler, dataUrl, decodeJsonEscapes, type Fetched } from './crawl';
 import { candidates, conflicts, experts, sheets, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
@@ -351,4 +351,22 @@ test('a chair crawling every page they reach never receives a candidate name, un
 		`The chair received identifying data (${fetched.length} answers from ${seen.size} URLs; ${secrets.length} strings checked).\n` +
 			`Skipped strings:\n  ${skipped.join('\n  ')}\nOffences:\n  ${offences.slice(0, 80).join('\n  ')}`
 	).toEqual([]);
+});
+
+test('the chair is offered no decision on a tie the office added; the office is', async ({ page }) => {
+	const db = await e2eDb();
+	const tie = (await db.select().from(conflicts).where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer'))))[0];
+	expect(tie, 'the chair crawl added an office tie').toBeTruthy();
+	const code = (await db.select().from(candidates).where(eq(candidates.id, tie.candidateId)))[0].reviewCode!;
+	for (const [username, buttons] of [
+		[CHAIR, 0],
+		['anon-organizer', 1]
+	] as const) {
+		await page.context().clearCookies();
+		await loginAs(page, username);
+		await page.goto(`/c/${campaignId}/conflicts?kind=organizer`);
+		const row = page.getByTestId('conflict-row').filter({ hasText: code });
+		await expect(row).toHaveCount(1);
+		await expect(row.getByRole('button')).toHaveCount(buttons);
+	}
 });
