@@ -215,6 +215,7 @@ describe('attachments', () => {
 		expect(sniffType(iso('isom'))).toEqual({ type: 'mp4' });
 		expect(sniffType(iso('qt  '))).toEqual({ type: 'mov' });
 		expect(sniffType(iso('heic'))).toEqual({ type: null, what: 'HEIC/HEIF 照片' });
+		expect(sniffType(iso('M4A '))).toEqual({ type: null, what: 'M4A 音频' });
 	});
 
 	it('stores the bytes under LAUREL_FILES with their checksum, lists, reads and deletes them with audit', async () => {

@@ -367,6 +367,38 @@ describe('parseNominationCsv: channels and fields', () => {
 	});
 });
 
+describe('parseNominationCsv: issue 11', () => {
+	const GX = ['解决重大科学问题，突破关键核心技术', '科技服务民生'];
+	const H = ['姓名', '性别', '出生年月', '工作单位及职务职称', '推荐领域', '推荐组别', '推荐单位'];
+	const opts = { knownChannels: KNOWN, localFields: GX, classification: 'group' as const, fields: ['理科', '工科', '农科', '医科', '综合', '地市'] };
+	it('accepts the notice’s own 推荐领域 beside a 推荐组别', () => {
+		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])), opts);
+		expect(r.errors).toEqual([]);
+		expect(r.rows[0].record).toMatchObject({ field: '科技服务民生', group: '地市' });
+		const other = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])), { knownChannels: KNOWN });
+		expect(other.errors[0].message).toContain('推荐领域“科技服务民生”无法识别');
+	});
+	it('needs 推荐组别 in a group campaign even with a 推荐领域', () => {
+		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '前沿', '', '南宁市']])), opts);
+		expect(r.errors).toEqual([expect.objectContaining({ row: 2, column: '推荐组别', message: expect.stringContaining('本活动按推荐组别分组评审') })]);
+	});
+	it('imports a self-nomination with a warning instead of refusing an unknown channel', () => {
+		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '', '工科', '个人申报'], ['黄丽', '女', '1985.01', '广西大学 教授', '', '工科', '黄丽']])), opts);
+		expect(r.errors).toEqual([]);
+		expect(r.rows.map((x) => [x.record.channel, x.newChannel])).toEqual([['个人申报', undefined], ['黄丽', undefined]]);
+		expect(r.warnings.map((w) => w.message)).toEqual([
+			'推荐单位“个人申报”为个人申报；已导入，资格审查将按通知报告“不接受个人申报”',
+			'推荐单位“黄丽”为个人申报；已导入，资格审查将按通知报告“不接受个人申报”'
+		]);
+	});
+	it('keeps two rows whose births differ only by day, naming both', () => {
+		const r = parse(sheet([HEADER, ['1', '王芳', '女', '壮族', '', '1980-05-12', '广西大学 教授', '前沿', '南宁市'], ['2', '王芳', '女', '壮族', '', '1980-05-20', '广西大学 教授', '前沿', '南宁市']]));
+		expect(r.errors).toEqual([]);
+		expect(r.rows).toHaveLength(2);
+		expect(r.warnings).toEqual([expect.objectContaining({ row: 3, message: expect.stringContaining('与第2行推荐单位、姓名相同，出生年月仅日期不同（1980-05-12 / 1980-05-20）') })]);
+	});
+});
+
 describe('toNominationCsv', () => {
 	const base: CandidateRecord = {
 		seq: '1',

@@ -52,6 +52,7 @@ export function sniffType(b: Uint8Array): { type: FileType } | { type: null; wha
 		const brand = String.fromCharCode(...b.slice(8, 12));
 		if (brand === 'qt  ') return { type: 'mov' };
 		if (/^(heic|heix|hevc|heim|heis|mif1|msf1|avif)$/.test(brand)) return { type: null, what: 'HEIC/HEIF 照片' };
+		if (/^M4[ABP] $/.test(brand)) return { type: null, what: 'M4A 音频' };
 		return { type: 'mp4' };
 	}
 	if (startsWith(b, ascii('BM'))) return { type: null, what: 'BMP 图片' };
