@@ -157,4 +157,12 @@ describe('mail', () => {
 		expect(logged.at(-1)!.after).toMatchObject({ kind: 'invitation', count: 1 });
 		expect(JSON.stringify(logged)).not.toContain(ia.token);
 	});
+
+	it('tells two sendings apart: rows more than 5 s after a sending began start another', async () => {
+		const round = { id: 'r-lr', campaignId: C } as Parameters<typeof lastReminders>[1];
+		const row = (at: number, to: string, kind = 'reminder') => ({ at, actorName: 'office', campaignId: C, action: 'mail.send', entity: 'expert', entityId: to, after: { to, kind, count: 1, round: 'r-lr' } });
+		const t = Date.parse('2030-01-01T00:00:00Z');
+		await db.insert(auditLog).values([row(t, 'a'), row(t + 40, 'b'), row(t + 90, 'c'), row(t + 30_000, 'a'), row(t + 30_010, 'b'), row(t + 50, 'a', 'invitation')]);
+		expect(await lastReminders(db, round)).toEqual([{ kind: 'reminder', at: t + 30_000, by: 'office', experts: 2 }]);
+	});
 });

@@ -97,8 +97,9 @@ export async function lastReminders(db: DB, round: RoundRow): Promise<{ kind: 'r
 		const a = r.after as { kind?: string; round?: string } | null;
 		if (a?.round !== round.id || (a.kind !== 'reminder' && a.kind !== 'deadline')) continue;
 		const last = out.get(a.kind);
-		// one click audits one row per expert within moments; a later click starts a new sending
-		if (!last || r.at > last.at + 60_000) out.set(a.kind, { kind: a.kind, at: r.at, by: r.by ?? '', experts: 1 });
+		// one click audits one row per expert in one transaction, within moments (the button is
+		// disabled while it runs); a row more than 5 s after the first of a sending starts another
+		if (!last || r.at > last.at + 5_000) out.set(a.kind, { kind: a.kind, at: r.at, by: r.by ?? '', experts: 1 });
 		else last.experts++;
 	}
 	return [...out.values()];
