@@ -104,6 +104,11 @@ test('chair and observer are refused the log and its file', async ({ browser }) 
 		const ctx = await browser.newContext();
 		const page = await ctx.newPage();
 		await loginAs(page, who);
+		if (who.endsWith('observer')) {
+			// The observer's pages come later: until then it lands on the list of its campaigns.
+			await expect(page).toHaveURL(/\/campaigns$/);
+			await expect(page.getByText('纪检监察').first()).toBeVisible();
+		}
 		const r = await page.goto(`/c/${C}/audit`);
 		expect(r?.status(), who).toBe(403);
 		expect((await page.request.get(`/c/${C}/export/audit`)).status(), who).toBe(403);
