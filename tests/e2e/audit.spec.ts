@@ -42,6 +42,9 @@ test('the office reads the log as a record, filters it, pages it and downloads i
 	await expect(newest).toContainText('评审组长（演示）');
 	await expect(newest.locator('td').nth(1)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 	// No codes or ids where people read.
+	await page.setViewportSize({ width: 768, height: 1000 });
+	await page.screenshot({ path: `test-results/audit-log-${P}-768.png` });
+	await page.setViewportSize({ width: 1280, height: 720 });
 	const table = await page.locator('table').innerText();
 	expect(table).not.toMatch(/u_[A-Za-z0-9_-]{6}|panel\.chair|note\.add|chairUserId/);
 
@@ -104,6 +107,11 @@ test('chair and observer are refused the log and its file', async ({ browser }) 
 		const ctx = await browser.newContext();
 		const page = await ctx.newPage();
 		await loginAs(page, who);
+		if (who.endsWith('observer')) {
+			// The observer's pages come later: until then it lands on the list of its campaigns.
+			await expect(page).toHaveURL(/\/campaigns$/);
+			await expect(page.getByText('纪检监察').first()).toBeVisible();
+		}
 		const r = await page.goto(`/c/${C}/audit`);
 		expect(r?.status(), who).toBe(403);
 		expect((await page.request.get(`/c/${C}/export/audit`)).status(), who).toBe(403);
