@@ -281,7 +281,8 @@ export async function declareTies(
 	campaignId: string,
 	expertId: string,
 	units: string[],
-	people: string[]
+	people: string[],
+	opts: { detachDetection?: boolean } = {}
 ): Promise<DeclareResult> {
 	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 	const result = await db.transaction(async (tx): Promise<DeclareResult> => {
@@ -317,7 +318,14 @@ export async function declareTies(
 		});
 		return { ok: true, added: newUnits.length + newPeople.length };
 	});
-	if (result.ok && result.added) await refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
+	if (result.ok && result.added) {
+		const detection = refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
+		// A name that matches a candidate adds a pending tie (one more insert) and an invented one does
+		// not; the web answers before that work so the response time says nothing about the match.
+		// The office's 重新检测 runs the same detection again should this one be cut short.
+		if (opts.detachDetection) detection.catch((e) => console.error('申报关联检测失败', e));
+		else await detection;
+	}
 	return result;
 }
 

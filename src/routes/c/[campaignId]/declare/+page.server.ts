@@ -38,7 +38,7 @@ export const actions: Actions = {
 			return fail(400, { ...values, message: `每次最多申报 ${DECLARATION_ITEMS_PER_HOUR} 项；如需申报更多，请联系活动办公室` });
 		const tooLong = [...units, ...people].find((x) => x.length > 100);
 		if (tooLong) return fail(400, { ...values, message: `“${tooLong.slice(0, 20)}…”过长（每项最多 100 字）` });
-		const r = await declareTies(db, actor, campaign.id, expert.id, units, people);
+		const r = await declareTies(db, actor, campaign.id, expert.id, units, people, { detachDetection: true });
 		if (!r.ok) return fail(r.status, { ...values, message: r.message });
 		return { saved: true, added: r.added };
 	}
