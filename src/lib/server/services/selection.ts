@@ -148,7 +148,14 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	const idOf = new Map(input.pool.map((c) => [c.code, c.id]));
 	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
 	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
-	const r = selectTiers(engine, input.tiers);
+	let r: ReturnType<typeof selectTiers>;
+	try {
+		r = selectTiers(engine, input.tiers);
+	} catch (e) {
+		// several tiers with very fine scores: the exact comparison of totals would overflow
+		if (!(e instanceof RangeError)) throw e;
+		return { ok: false, tier: input.tiers[0]?.name ?? '', message: e.message, rules: [] };
+	}
 	const heads = ruleHeads(input, input.youthAge);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
