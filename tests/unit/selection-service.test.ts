@@ -106,6 +106,11 @@ describe('selection service', () => {
 		const input = await buildSelectionInput(db, C);
 		if ('error' in input) throw new Error(input.error);
 		expect(hashInput(input)).toBe(a.inputHash);
+		// a target added after the run makes it out of date; removed again, the run locks
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannelType', channelType: '企业', count: 10, label: 'y' })).toEqual({ ok: true });
+		expect(await lockSelection(db, actor, C, b.id)).toMatchObject({ ok: false, message: expect.stringContaining('增删') });
+		const cfg = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		expect(await removeOfficeTarget(db, actor, C, cfg.targets.length - 1, 'y')).toEqual({ ok: true });
 		expect((await lockSelection(db, actor, C, b.id)).ok).toBe(true);
 		expect((await runSelection(db, actor, C)).ok).toBe(false);
 		const csv = await exportCsv(db, C, 'shortlist');
