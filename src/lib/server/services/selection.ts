@@ -13,7 +13,7 @@ import { roundResults } from './results';
 import { checkCampaign } from '../../domain/eligibility';
 import { isYouth } from '../../domain/age';
 import { selectTiers, explainChinese, describeRule, resolveRules, type SelectionCandidate, type TierSpec } from '../../domain/selection';
-import { provenanceText } from '../../domain/balance-targets';
+import { provenanceText, sameTargetList } from '../../domain/balance-targets';
 import { autoTargetLabel } from '../../domain/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
@@ -149,7 +149,14 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	const idOf = new Map(input.pool.map((c) => [c.code, c.id]));
 	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
 	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
-	const r = selectTiers(engine, input.tiers);
+	let r: ReturnType<typeof selectTiers>;
+	try {
+		r = selectTiers(engine, input.tiers);
+	} catch (e) {
+		// several tiers with very fine scores: the exact comparison of totals would overflow
+		if (!(e instanceof RangeError)) throw e;
+		return { ok: false, tier: input.tiers[0]?.name ?? '', message: e.message, rules: [] };
+	}
 	const heads = ruleHeads(input, input.youthAge);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
@@ -204,6 +211,9 @@ export async function lockSelection(db: DB, actor: Actor, campaignId: string, se
 	if (!sel) return { ok: false, message: '没有找到该遴选结果' };
 	if (!(sel.result as SelectionOutcome).ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
 	const input = sel.input as SelectionInput;
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (campaign && !sameTargetList((campaign.config as CampaignConfig).targets, input.targets))
+		return { ok: false, message: '名单平衡目标已增删，请重新遴选后再锁定' };
 	const now = await buildSelectionInput(db, campaignId, input.targets);
 	if ('error' in now || hashInput(now) !== sel.inputHash) return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
 	await db.transaction(async (tx) => {

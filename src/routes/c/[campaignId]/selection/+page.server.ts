@@ -17,7 +17,7 @@ import {
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
 import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
-import { parseTargetInput, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
+import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			lockedBy: sel.lockedBy,
 			hash: sel.inputHash,
 			roundName: input.roundName,
-			stale: 'error' in now || hashInput(now) !== sel.inputHash,
+			stale: 'error' in now || hashInput(now) !== sel.inputHash || !sameTargetList(config.targets, input.targets),
 			relaxed: relaxations(config, used),
 			poolSize: input.pool.length
 		};
