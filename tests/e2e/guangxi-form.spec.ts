@@ -160,7 +160,7 @@ test('广西 with its own 推荐表 values: import, check, review, selection, �
 	const notice = page.getByTestId('notice');
 	await expect(notice.locator('table tbody tr')).toHaveCount(10);
 	await page.getByLabel('公示开始日期').fill('2024-05-10');
-	await page.getByRole('button', { name: '保存公示期' }).click();
+	await page.getByRole('button', { name: '保存公示' }).click();
 	await expect(page.getByTestId('notice-saved')).toBeVisible();
 	await expect(page.getByTestId('saved-start')).toContainText('2024年5月10日');
 });

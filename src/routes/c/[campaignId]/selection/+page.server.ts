@@ -15,7 +15,7 @@ import {
 	type SelectionOutcome
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
-import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
+import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews, withoutChannelNames } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
 import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
@@ -61,11 +61,12 @@ export const load: PageServerLoad = async (event) => {
 		role,
 		organizer,
 		unavailable,
-		targets: targetViews(config, used, infeasible),
+		targets: organizer ? targetViews(config, used, infeasible) : withoutChannelNames(targetViews(config, used, infeasible), config.channels.map((c) => c.name)),
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
 		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
 		selectionSource: config.selectionSource ?? null,
-		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
+		// the form that adds targets is the office's; its channel list names the nominating bodies
+		addChoices: organizer ? { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] } : null,
 		run,
 		tiers,
 		infeasible,

@@ -68,6 +68,18 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 	});
 }
 
+/**
+ * The chair works with review codes: a target "南宁市不超过2名" beside the codes it lifted would
+ * tell which candidates a nominating body sent, so channel names become "某推荐渠道" for them.
+ */
+export function withoutChannelNames<T>(views: T, channels: string[]): T {
+	let text = JSON.stringify(views);
+	for (const name of [...channels].sort((a, b) => b.length - a.length)) {
+		if (name) text = text.split(JSON.stringify(name).slice(1, -1)).join('某推荐渠道');
+	}
+	return JSON.parse(text) as T;
+}
+
 export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null): Relaxation[] {
 	if (!used) return [];
 	const out: Relaxation[] = [];
