@@ -31,8 +31,8 @@ describe('addMember and the observer role', () => {
 			await expect(requireRole(event, c.id, ...roles)).rejects.toMatchObject({ status: 403 });
 		}
 		await expect(requireRole(event, c.id)).resolves.toMatchObject({ role: 'observer' });
-		expect(campaignNav(c.id, 'observer')).toEqual([]);
-		expect(roleHome(c.id, 'observer')).toBe('/campaigns');
+		expect(campaignNav(c.id, 'observer').map((n) => n.href)).toEqual([`/c/${c.id}/progress`, `/c/${c.id}/audit`, `/c/${c.id}/final`]);
+		expect(roleHome(c.id, 'observer')).toBe(`/c/${c.id}/progress`);
 		// Another campaign: not a member there.
 		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
 		if (!other.ok) throw new Error(other.message);
