@@ -221,3 +221,17 @@ describe('the observer never receives an open round\'s scores', () => {
 		expect(closed!.ranking[0]).toMatchObject({ rank: 1, n: 1 });
 	});
 });
+
+describe('adding an existing account', () => {
+	it('never hands this campaign a link that would set the password of another campaign\'s member', async () => {
+		const { db, campaign, actor } = await seeded('ex');
+		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
+		if (!other.ok) throw new Error(other.message);
+		const pending = await addMember(db, office, other.id, { username: 'ex-pending', role: 'chair' });
+		if (!pending.ok || !pending.token) throw new Error('pending');
+		const r = await addMember(db, actor, campaign, { username: 'ex-pending', role: 'observer' });
+		expect(r).toMatchObject({ ok: true, token: null, userId: pending.userId });
+		// The account's own link still sets its password, for both campaigns.
+		expect(await acceptInvitation(db, pending.token, 'pending-password-1')).toMatchObject({ ok: true });
+	});
+});

@@ -62,6 +62,9 @@ export async function addMember(db: DB, actor: Actor, campaignId: string, input:
 		if (m.length) return bad('ALREADY_MEMBER', `用户“${username}”已是本活动成员（${m[0].role}）`);
 	}
 	const notes: string[] = [];
+	// A passwordless account that belongs to another campaign (or may create campaigns) gets no link
+	// from this campaign's office: whoever holds the link sets the password of the whole account.
+	const linkable = !existing || (!existing.canCreateCampaigns && !(await db.select().from(memberships).where(eq(memberships.userId, existing.id))).length);
 	// An expert's roster entry: 评审领域 from --field, else from the panels, else every field of the campaign.
 	const config = configOf(campaign);
 	const fields = input.fields?.length ? input.fields : [...new Set(chosen.map((p) => p!.field))];
@@ -88,11 +91,12 @@ export async function addMember(db: DB, actor: Actor, campaignId: string, input:
 			await tx.insert(experts).values(row);
 			await audit(tx, actor, { campaignId, action: 'expert.create', entity: 'expert', entityId: row.id, after: { ...row, username } });
 		}
-		if (existing?.passwordHash) return { userId, token: null, expiresAt: null };
+		if (existing && (existing.passwordHash || !linkable)) return { userId, token: null, expiresAt: null };
 		const inv = await createInvitation(tx, actor, userId, campaignId);
 		return { userId, token: inv.token as string | null, expiresAt: inv.expiresAt as number | null };
 	});
 	if (existing?.passwordHash) notes.push('该账号已设置密码，沿用原密码登录，不再生成邀请链接');
+	else if (existing && !linkable) notes.push('该账号尚未设置密码，且属于其他活动或可以创建活动：不在此生成链接，请本人使用原有邀请链接');
 
 	for (const p of chosen) {
 		if (role === 'chair') {
