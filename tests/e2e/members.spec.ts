@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { panels } from '../../src/lib/server/db/schema';
-import { createRound, getRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { closeRound, createRound, getRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import type { RubricCriterion } from '../../src/lib/domain/types';
 
@@ -92,6 +92,8 @@ test('the office appoints a chair and an observer; the observer reads progress a
 	const progress = obs.getByTestId('round-progress').first();
 	await expect(progress).toContainText('进行中');
 	await expect(progress.getByTestId('submitted')).toHaveText('已提交 1 份');
+	await expect(obs.getByRole('navigation', { name: '活动导航' }).getByRole('link')).toHaveText(['评审进度', '操作日志', '最终名单']);
+	await obs.screenshot({ path: test.info().outputPath('observer-progress.png'), fullPage: true });
 	// No score of the open round: no link to results, the results page itself refused.
 	await expect(progress.getByRole('link', { name: '查看本轮结果' })).toHaveCount(0);
 	expect((await obs.goto(`/c/${C}/progress/${roundId}`))?.status()).toBe(403);
@@ -116,6 +118,13 @@ test('the office appoints a chair and an observer; the observer reads progress a
 	expect((await getRound(db, C, roundId))!.state).toBe('open');
 	await page.reload();
 	await expect(page.locator(`tr[data-username="${P}-sneak"]`)).toHaveCount(0);
+	await page.screenshot({ path: test.info().outputPath('members.png'), fullPage: true });
+	// Once the round is closed, its results are the observer's to read.
+	expect(await closeRound(db, actor, C, roundId)).toMatchObject({ ok: true });
+	await obs.goto(`/c/${C}/progress`);
+	await obs.getByTestId('round-progress').first().getByRole('link', { name: '查看本轮结果' }).click();
+	await expect(obs.getByTestId('ranking').locator('tbody tr')).toHaveCount(1);
+	await obs.screenshot({ path: test.info().outputPath('observer-results.png'), fullPage: true });
 	await ctx.close();
 
 	// The chair sets a password; the office resets it: the chair's session ends, the old password too.

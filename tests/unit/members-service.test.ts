@@ -163,6 +163,8 @@ describe('members: list, panels, removal, password reset', () => {
 		const ok = await setMemberPanels(db, actor, campaign, c.userId, { chairs: [own.id], seats: [other.id] });
 		expect(ok).toMatchObject({ ok: true });
 		const me = (await listMembers(db, campaign)).find((m) => m.userId === c.userId)!;
+		expect(campaignNav(campaign, 'chair', true).map((n) => n.label)).toContain('我的评审任务');
+		expect(campaignNav(campaign, 'chair').map((n) => n.label)).not.toContain('我的评审任务');
 		expect(me).toMatchObject({ role: 'chair', chairs: [{ id: own.id }], seats: [{ id: other.id }] });
 		// Even seated on their own panel behind the members page's back, no dossier of it reaches them.
 		expect(await addPanelMember(db, actor, campaign, own.id, me.expertId!)).toMatchObject({ ok: true });
