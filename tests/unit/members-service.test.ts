@@ -70,6 +70,7 @@ import { closeRound, createRound, getRound, openRound, roundPairs } from '../../
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { closedRoundResults, observerProgress } from '../../src/lib/server/services/observer';
 import { auditLogPage } from '../../src/lib/server/services/audit-log';
+import { audit } from '../../src/lib/server/audit';
 import { addPanelMember } from '../../src/lib/server/services/panels';
 import { candidates } from '../../src/lib/server/db/schema';
 import type { RubricCriterion } from '../../src/lib/domain/types';
@@ -216,6 +217,13 @@ describe('the observer never receives an open round\'s scores', () => {
 		expect(sealed.rows[0]).toMatchObject({ sealed: true, hidden: true, diff: [] });
 		const office = await auditLogPage(db, campaign, { action: 'sheet.submit' }, { identities: true });
 		expect(office.rows[0].diff.length).toBeGreaterThan(0);
+
+		// Names yes (纪检监察 supervises the whole process), nomination records no.
+		const cand = (await db.select().from(candidates).where(eq(candidates.campaignId, campaign)))[0];
+		await audit(db, actor, { campaignId: campaign, action: 'candidate.update', entity: 'candidate', entityId: cand.id, before: { phone: '13800000001' }, after: { phone: '13900000002' } });
+		const observed = await auditLogPage(db, campaign, { action: 'candidate.update' }, { identities: true, identityContent: false, sealedRounds: [round.id] });
+		expect(observed.rows[0]).toMatchObject({ hidden: true, diff: [], object: `候选人 ${cand.name}` });
+		expect(JSON.stringify(observed.rows)).not.toContain('1380000');
 
 		expect(await closeRound(db, actor, campaign, round.id)).toMatchObject({ ok: true });
 		const closed = await closedRoundResults(db, (await getRound(db, campaign, round.id))!);

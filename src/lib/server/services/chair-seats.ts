@@ -38,10 +38,17 @@ export async function chairBlockedPairs(db: DB | Tx, campaignId: string): Promis
 	return out;
 }
 
-/** Whether the roster entry belongs to the chair of the candidate's panel. */
+/**
+ * Whether the roster entry belongs to the chair of the candidate's panel. One query whatever the
+ * answer, so that a refused dossier costs the same work as any other refusal.
+ */
 export async function chairsCandidatePanel(db: DB | Tx, expertId: string, candidateId: string): Promise<boolean> {
-	const c = (await db.select({ campaignId: candidates.campaignId, field: candidates.field }).from(candidates).where(eq(candidates.id, candidateId)))[0];
-	if (!c?.field) return false;
-	const fields = await chairedFields(db, c.campaignId, expertId);
-	return fields.get(expertId)?.has(c.field) ?? false;
+	const rows = await db
+		.select({ id: panels.id })
+		.from(candidates)
+		.innerJoin(panels, and(eq(panels.campaignId, candidates.campaignId), eq(panels.field, candidates.field)))
+		.innerJoin(experts, and(eq(experts.userId, panels.chairUserId), eq(experts.campaignId, panels.campaignId)))
+		.where(and(eq(candidates.id, candidateId), eq(experts.id, expertId)))
+		.limit(1);
+	return rows.length > 0;
 }

@@ -72,7 +72,9 @@ export async function isBlocked(db: DB | Tx, expertId: string, candidateId: stri
 		.select()
 		.from(conflicts)
 		.where(and(eq(conflicts.expertId, expertId), eq(conflicts.candidateId, candidateId)));
-	return rows.some(blocks) || (await chairsCandidatePanel(db, expertId, candidateId));
+	// Both asked every time: a refused dossier costs the same work whatever blocks it.
+	const chairs = await chairsCandidatePanel(db, expertId, candidateId);
+	return rows.some(blocks) || chairs;
 }
 
 function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {

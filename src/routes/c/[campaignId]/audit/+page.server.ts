@@ -5,8 +5,9 @@ import { auditLogPage } from '$lib/server/services/audit-log';
 import { listRounds } from '$lib/server/services/rounds';
 
 // The office's and the observer's (纪检监察) page, read-only for both. The observer supervises the
-// whole process and reads names as the office does (decision, issue 12), but the content of sheets
-// and notes of a round that is not closed stays sealed: no score before the round closes.
+// whole process and reads names as the office does (decision, issue 12), not the nomination records
+// themselves (phones, addresses, file names: not needed to supervise); the content of sheets and
+// notes of a round that is not closed stays sealed: no score before the round closes.
 export const load: PageServerLoad = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'observer');
 	const q = event.url.searchParams;
@@ -20,6 +21,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const db = await getDb();
 	const sealedRounds = role === 'organizer' ? [] : (await listRounds(db, campaign.id)).filter((r) => r.state !== 'closed').map((r) => r.id);
-	const log = await auditLogPage(db, campaign.id, filters, { identities: true, sealedRounds });
+	const log = await auditLogPage(db, campaign.id, filters, { identities: true, identityContent: role === 'organizer', sealedRounds });
 	return { filters, ...log, canExport: role === 'organizer' };
 };
