@@ -7,8 +7,8 @@ import { test, expect, type Browser } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { panels } from '../../src/lib/server/db/schema';
-import { closeRound, createRound, getRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { candidates, panels } from '../../src/lib/server/db/schema';
+import { closeRound, createRound, getRound, listRounds, openRound, reopenRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import type { RubricCriterion } from '../../src/lib/domain/types';
 
@@ -141,4 +141,48 @@ test('the office appoints a chair and an observer; the observer reads progress a
 	await chair.ctx.close();
 	const again = await acceptLink(browser, resetLink, `${P}-chair2`, 'chair-password-2');
 	await again.ctx.close();
+});
+
+test('a chair also reviews on another panel: the desk opens its dossiers, never those of the panel they chair', async ({ page, browser }) => {
+	test.setTimeout(180_000);
+	const db = await e2eDb();
+	const ps = await db.select().from(panels).where(eq(panels.campaignId, C));
+	const own = ps[0]; // chaired by mem-chair2 since the first test
+	const other = ps.find((p) => p.field !== own.field)!;
+	await loginAs(page, `${P}-organizer`);
+	await page.goto(`/c/${C}/members`);
+	const row = page.locator(`tr[data-username="${P}-chair2"]`);
+	await row.getByText('调整评审组').click();
+	const form = row.locator('form[action="?/panels"]');
+	// Their own panel as a reviewing seat: refused, with the reason.
+	await form.locator('fieldset').nth(1).getByLabel(own.name, { exact: true }).check();
+	await form.getByRole('button', { name: '保存' }).click();
+	await expect(row.getByRole('alert')).toContainText('组长不能在自己担任组长的领域评审');
+	await page.reload();
+	await row.getByText('调整评审组').click();
+	await form.locator('fieldset').nth(1).getByLabel(other.name, { exact: true }).check();
+	await form.getByRole('button', { name: '保存' }).click();
+	await expect(row).toContainText(`兼任评审：${other.name}`);
+
+	// The round (closed by the first test) reopened: reviewed by the panels as they are now.
+	const o = await reopenRound(db, actor, C, roundId, 'e2e：组长兼任评审');
+	if (!o.ok) throw new Error(o.message);
+	const r = { id: roundId };
+	const all = await db.select().from(candidates).where(eq(candidates.campaignId, C));
+	const inRound = new Set((await roundPairs(db, (await getRound(db, C, r.id))!)).map((p) => p.candidateId));
+	const ownCode = all.find((c) => c.field === own.field && inRound.has(c.id))!.reviewCode!;
+	const otherCode = all.find((c) => c.field === other.field && inRound.has(c.id))!.reviewCode!;
+
+	const ctx = await browser.newContext();
+	const chair = await ctx.newPage();
+	await loginAs(chair, `${P}-chair2`, 'chair-password-2');
+	await chair.getByRole('navigation', { name: '活动导航' }).getByRole('link', { name: '我的评审任务' }).click();
+	await expect(chair).toHaveURL(new RegExp(`/c/${C}/tasks$`));
+	await expect(chair.getByText(otherCode, { exact: true }).first()).toBeVisible();
+	await expect(chair.getByText(ownCode, { exact: true })).toHaveCount(0);
+	expect((await chair.goto(`/c/${C}/dossiers/${encodeURIComponent(otherCode)}?round=${r.id}`))?.status()).toBe(200);
+	expect((await chair.goto(`/c/${C}/dossiers/${encodeURIComponent(ownCode)}?round=${r.id}`))?.status()).toBe(404);
+	// Still the chair of their own panel.
+	expect((await chair.goto(`/c/${C}/panel`))?.status()).toBe(200);
+	await ctx.close();
 });
