@@ -65,7 +65,8 @@ export const load: PageServerLoad = async (event) => {
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
 		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
 		selectionSource: config.selectionSource ?? null,
-		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
+		// nominating bodies name units: the office's only (the form is the office's anyway)
+		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: organizer ? config.channels.map((c) => c.name) : [], channelTypes: [...CHANNEL_TYPES] },
 		run,
 		tiers,
 		infeasible,
