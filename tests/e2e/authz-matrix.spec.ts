@@ -1,5 +1,6 @@
 // Proof under attack, part 1: every route and form action of the app, read from src/routes at test
-// time, is called by six roles, and each answer must match the expectation table below.
+// time, is called by seven roles (the observer, 纪检监察, the seventh), and each answer must match the
+// expectation table (authz-table.ts).
 //
 // Enumeration: src/routes is walked with node:fs. A folder with +page.svelte / +page.server.ts /
 // +page.ts is a page (checked as HTML and as its __data.json); the object literal of
@@ -11,7 +12,7 @@ import { test, expect, request as playwrightRequest, type APIRequestContext } fr
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { e2eDb, seedReviewCampaign } from './fixtures';
+import { e2eDb, seedObserver, seedReviewCampaign } from './fixtures';
 import { PASSWORD } from './helpers';
 import { candidates, conflicts, experts, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
@@ -269,6 +270,7 @@ test.beforeAll(async () => {
 	test.setTimeout(300_000);
 	const campaignId = await seedReviewCampaign('authz');
 	const otherCampaignId = await seedReviewCampaign('authz2');
+	const observer = await seedObserver(campaignId, 'authz');
 	const db = await e2eDb();
 
 	// A score round reviewed by the field panels, open; and a draft second round for the life-cycle actions.
@@ -347,7 +349,8 @@ test.beforeAll(async () => {
 			expert: 'authz-expert01',
 			conflictedExpert: await usernameOfExpert(existing.expertId),
 			chair: 'authz-chair',
-			organizer: 'authz-organizer'
+			organizer: 'authz-organizer',
+			observer
 		},
 		otherOrganizer: 'authz2-organizer',
 		secrets,

@@ -1,16 +1,21 @@
 // The expectation table of the authorization matrix (authz-matrix.spec.ts): who may reach each
 // route, action and endpoint. A route the table does not list fails the matrix.
-export const ROLES = ['anonymous', 'otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer'] as const;
+export const ROLES = ['anonymous', 'otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PUBLIC: readonly Role[] = ROLES;
-export const SIGNED_IN: readonly Role[] = ['otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer'];
-export const MEMBERS: readonly Role[] = ['expert', 'conflictedExpert', 'chair', 'organizer'];
+export const SIGNED_IN: readonly Role[] = ['otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
+export const MEMBERS: readonly Role[] = ['expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
 export const EXPERTS: readonly Role[] = ['expert', 'conflictedExpert'];
 /** The expert reviewing the dossier in the URL; the conflicted colleague is refused. */
 export const REVIEWER: readonly Role[] = ['expert'];
 export const STAFF: readonly Role[] = ['chair', 'organizer'];
 export const OFFICE: readonly Role[] = ['organizer'];
+/**
+ * 纪检监察 (observer) reads progress, closed rounds, the audit log and the final list; it is absent
+ * from every other set, so every action and every page of an open round refuses it.
+ */
+export const READERS: readonly Role[] = ['organizer', 'observer'];
 
 export interface Case {
 	/** Roles that get the page / action; every other role must be refused. */
@@ -31,7 +36,7 @@ export interface Case {
  * Keys: `page <route id>` (HTML and __data.json), `action <route id> ?/<name>` (form action, `default`
  * for the unnamed one), `<METHOD> <route id>` (+server.ts). Roles: anonymous, otherExpert (an expert
  * of another campaign), expert (reviews the dossier in the URL), conflictedExpert (a colleague of the
- * same panel with a confirmed conflict on that dossier), chair, organizer.
+ * same panel with a confirmed conflict on that dossier), chair, organizer, observer (纪检监察).
  * Forms are minimal on purpose: they must not change what the other cases see (no round is closed,
  * nothing is published), so an allowed action answers 200/204/3xx or a validation failure (400/409/…).
  */
@@ -53,7 +58,17 @@ export const TABLE: Record<string, Case | Case[]> = {
 
 	'page /c/[campaignId]': { allow: MEMBERS },
 	'page /c/[campaignId]/overview': { allow: OFFICE },
-	'page /c/[campaignId]/audit': { allow: OFFICE },
+	'page /c/[campaignId]/audit': { allow: READERS },
+	'page /c/[campaignId]/progress': { allow: READERS },
+	// {roundId} is the open round: this read-only result view serves closed rounds only (the office reads
+	// an open round on its round page), so everyone is refused here until it closes.
+	'page /c/[campaignId]/progress/[roundId]': { allow: [] },
+	'page /c/[campaignId]/final': { allow: READERS },
+	'page /c/[campaignId]/members': { allow: OFFICE },
+	'action /c/[campaignId]/members ?/add': { allow: OFFICE, form: { username: '', role: '' } },
+	'action /c/[campaignId]/members ?/panels': { allow: OFFICE, form: { userId: '' } },
+	'action /c/[campaignId]/members ?/remove': { allow: OFFICE, form: { userId: '', reason: '' } },
+	'action /c/[campaignId]/members ?/reset': { allow: OFFICE, form: { userId: '' } },
 	'page /c/[campaignId]/settings': { allow: OFFICE },
 	'action /c/[campaignId]/settings ?/default': { allow: OFFICE },
 

@@ -11,6 +11,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'campaign.channels_added': '新增推荐渠道',
 	'demo.seed': '生成演示数据',
 	'member.add': '添加活动成员',
+	'member.remove': '移除活动成员',
+	'member.reset_password': '重置密码（生成新的邀请链接）',
 	'invitation.create': '生成邀请链接',
 	'invitation.accept': '通过邀请链接设置密码',
 	'user.password_change': '修改密码',

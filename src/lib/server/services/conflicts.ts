@@ -8,6 +8,7 @@ import { newId } from './accounts';
 import { recordOf, type Tx } from './candidates';
 // A cycle (sheets → rounds → conflicts), harmless: only called at run time.
 import { withdrawPairSheets } from './sheets';
+import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
 
@@ -62,7 +63,8 @@ export const pairKey = (expertId: string, candidateId: string) => `${expertId}|$
 
 export async function blockedPairs(db: DB | Tx, campaignId: string): Promise<Set<string>> {
 	const rows = await db.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
-	return new Set(rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)));
+	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
+	return new Set([...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)), ...(await chairBlockedPairs(db, campaignId))]);
 }
 
 export async function isBlocked(db: DB | Tx, expertId: string, candidateId: string): Promise<boolean> {
@@ -70,7 +72,9 @@ export async function isBlocked(db: DB | Tx, expertId: string, candidateId: stri
 		.select()
 		.from(conflicts)
 		.where(and(eq(conflicts.expertId, expertId), eq(conflicts.candidateId, candidateId)));
-	return rows.some(blocks);
+	// Both asked every time: a refused dossier costs the same work whatever blocks it.
+	const chairs = await chairsCandidatePanel(db, expertId, candidateId);
+	return rows.some(blocks) || chairs;
 }
 
 function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/authz';
+import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';
 import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflicts';
@@ -8,7 +8,7 @@ import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/co
 const lines = (s: string) => s.split(/[\n；;]/).map((x) => x.trim()).filter(Boolean);
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign, user } = await requireRole(event, event.params.campaignId, 'expert');
+	const { campaign, user } = await requireReviewer(event, event.params.campaignId);
 	const expert = await expertOfUser(await getDb(), campaign.id, user.id);
 	if (!expert) error(404, { message: '您不在本活动的专家名单中' });
 	return {
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	// Append-only: the form adds items; there is no action that withdraws one (the office does that).
 	default: async (event) => {
-		const { campaign, user, actor } = await requireRole(event, event.params.campaignId, 'expert');
+		const { campaign, user, actor } = await requireReviewer(event, event.params.campaignId);
 		const db = await getDb();
 		const expert = await expertOfUser(db, campaign.id, user.id);
 		if (!expert) error(404, { message: '您不在本活动的专家名单中' });
