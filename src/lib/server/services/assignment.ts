@@ -1,5 +1,6 @@
 // Who reviews which dossier: proposals from the exact solver (or the full panel), the chair's
 // manual changes with conflicts enforced, and publication. Every change is audited.
+import { lockRefusal } from './locks';
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
@@ -60,6 +61,8 @@ export type ProposeResult =
 /** Replaces the draft with a new proposal. Refused once the assignment is published. */
 export async function proposeAssignment(db: DB, actor: Actor, campaignId: string, mode: AssignMode): Promise<ProposeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '重新分配');
+		if (locked) return { ok: false as const, message: locked };
 		const published = await tx
 			.select({ n: assignments.expertId })
 			.from(assignments)
@@ -128,6 +131,8 @@ async function checkPair(tx: Tx, campaignId: string, expertId: string, candidate
 /** Adds one pair (conflicts enforced). After publication the pair is published at once. */
 export async function addPair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const ok = await checkPair(tx, campaignId, expertId, candidateId);
 		if (!ok.ok) return ok;
 		const exists = await tx
@@ -144,6 +149,8 @@ export async function addPair(db: DB, actor: Actor, campaignId: string, expertId
 
 export async function removePair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const removed = await tx
 			.delete(assignments)
 			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)))
@@ -165,6 +172,8 @@ export async function movePair(
 	reason = ''
 ): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const ok = await checkPair(tx, campaignId, toExpertId, candidateId);
 		if (!ok.ok) return ok;
 		const already = await tx
@@ -195,6 +204,8 @@ export async function movePair(
 /** Publishes the draft: from now on the experts see their dossiers. Re-checks conflicts first. */
 export async function publishAssignment(db: DB, actor: Actor, campaignId: string): Promise<ChangeResult & { pairs?: number }> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const drafts = await tx.select().from(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
 		if (!drafts.length) return { ok: false as const, status: 400 as const, message: '没有待发布的分配方案' };
 		const blocked = await blockedPairs(tx, campaignId);

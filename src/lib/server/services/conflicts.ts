@@ -5,6 +5,7 @@ import type { DB } from '../db';
 import { assignments, auditLog, candidates, conflicts, experts } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
+import { lockRefusal } from './locks';
 import { recordOf, type Tx } from './candidates';
 // A cycle (sheets → rounds → conflicts), harmless: only called at run time.
 import { withdrawPairSheets } from './sheets';
@@ -147,7 +148,7 @@ export async function refreshDetectedConflicts(
 	});
 }
 
-export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404; message: string };
+export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 /** A decision on a tie (who may decide what: `mayDecide`); a dismissal needs a reason and stays on record. */
 export async function decideConflict(
@@ -163,6 +164,8 @@ export async function decideConflict(
 	if (decision === 'dismissed' && !trimmed) return { ok: false, status: 400, message: '排除回避关系时必须填写理由' };
 	if (trimmed.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '回避决定');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const row = (await tx.select().from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId))))[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
 		const refused = mayDecide(by, row, decision);
@@ -197,6 +200,8 @@ export async function addOrganizerConflict(
 ): Promise<DecideResult> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '请填写回避理由' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '添加回避');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
 		const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
@@ -222,6 +227,8 @@ export async function recuse(
 	if (!reason.trim()) return { ok: false, status: 400, message: '请简要说明回避理由' };
 	if (reason.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '回避');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'recusal', 'recusal', reason.trim());
 		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '专家主动回避');
 		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);

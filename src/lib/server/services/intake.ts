@@ -1,4 +1,5 @@
 // Nomination import and the eligibility check: the same functions serve the web and the CLI.
+import { lockRefusal } from './locks';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '../db';
@@ -85,6 +86,8 @@ export async function importCandidates(
 ): Promise<ImportResult> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, errors: [{ row: 1, column: '', message: `没有找到活动 ${campaignId}` }] };
+	const locked = await lockRefusal(db, campaignId, '导入候选人');
+	if (locked) return { ok: false, errors: [{ row: 1, column: '', message: locked }] };
 	const config = campaign.config as CampaignConfig;
 	const preview = previewImport(config, bytes);
 	if (!preview.ok) return { ok: false, errors: preview.errors };

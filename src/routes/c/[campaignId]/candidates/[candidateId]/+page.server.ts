@@ -55,6 +55,7 @@ export const actions: Actions = {
 				const current = await getCandidate(db, campaign.id, row.id);
 				return fail(409, { values, errors: {}, message: r.message, updatedAt: current?.updatedAt ?? null });
 			}
+			if (r.code === 'LOCKED') return fail(423, { values, errors: {}, message: r.message });
 			return fail(400, { values, errors: { name: r.message } });
 		}
 		return { saved: true, changed: r.changed };
