@@ -15,7 +15,7 @@ import {
 	type SelectionOutcome
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
-import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
+import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, shortage, targetViews, tierViews } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
 import { parseTargetInput, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
@@ -67,6 +67,8 @@ export const load: PageServerLoad = async (event) => {
 		selectionSource: config.selectionSource ?? null,
 		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
 		run,
+		// fewer candidates than seats: said before any run, from the inputs as they are now
+		shortage: 'error' in now ? (input ? shortage(input) : null) : shortage(now),
 		tiers,
 		infeasible,
 		excluded,
