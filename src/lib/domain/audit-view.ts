@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'candidate.create': '新增候选人',
 	'candidate.update': '修改候选人',
 	'candidate.redactions': '修改隐去内容',
+	'candidate.withdraw': '不予受理（撤回推荐）',
+	'candidate.restore': '恢复受理',
 	'candidate.codes_assigned': '分配评审编号（随机）',
 	'attachment.create': '上传附件',
 	'attachment.delete': '删除附件',

@@ -1,7 +1,7 @@
 // Who reviews which dossier: proposals from the exact solver (or the full panel), the chair's
 // manual changes with conflicts enforced, and publication. Every change is audited.
 import { lockRefusal } from './locks';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -21,7 +21,7 @@ export async function loadAssignmentContext(db: DB | Tx, campaignId: string): Pr
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
+		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 	const ex = await db.select().from(experts).where(eq(experts.campaignId, campaignId));
 	const pm = await db
 		.select({ expertId: panelMembers.expertId, field: panels.field })

@@ -1,6 +1,6 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
 import { assertUnlocked } from './locks';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -81,7 +81,7 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 		};
 		await tx.insert(rounds).values(row);
 		if (seq === 1) {
-			const all = await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			const all = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 			const rows = all.map((c) => ({ roundId: id, candidateId: c.id, how: 'all', createdAt: now }));
 			for (let i = 0; i < rows.length; i += 200) await tx.insert(roundCandidates).values(rows.slice(i, i + 200));
 		}

@@ -78,8 +78,9 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 	const source = await rankingRound(db, campaignId);
 	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
 	const results = await roundResults(db, source.score);
-	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	const byId = new Map(all.map((r) => [r.id, r]));
+	const rows = all.filter((r) => !r.withdrawnAt);
 	const report = checkCampaign(config, rows.map(recordOf));
 	const blocking = new Map<string, string>();
 	for (const issue of report.errors)
@@ -93,6 +94,10 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 		if (!row) continue;
 		const rec = recordOf(row);
 		const code = row.reviewCode ?? row.id;
+		if (row.withdrawnAt) {
+			excluded.push({ id: row.id, code, name: row.name, reason: `不予受理：${row.withdrawnReason ?? ''}` });
+			continue;
+		}
 		if (blocking.has(row.id)) {
 			excluded.push({ id: row.id, code, name: row.name, reason: blocking.get(row.id)! });
 			continue;
