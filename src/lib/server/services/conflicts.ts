@@ -170,22 +170,27 @@ export async function decideConflict(
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
 		const refused = mayDecide(by, row, decision);
 		if (refused) return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
-		const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
-		await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
-		if (decision === 'confirmed') {
-			await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
-			await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
-		}
-		await audit(tx, actor, {
-			campaignId,
-			action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
-			entity: 'conflict',
-			entityId: row.id,
-			before: { status: row.status },
-			after,
-			reason: trimmed || undefined
-		});
+		await applyDecision(tx, actor, campaignId, row, decision, trimmed);
 		return { ok: true as const };
+	});
+}
+
+/** The decision itself, audited; `bulk` records how many ties the one decision covered. */
+export async function applyDecision(tx: Tx, actor: Actor, campaignId: string, row: ConflictRow, decision: 'confirmed' | 'dismissed', trimmed: string, bulk?: number) {
+	const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
+	await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
+	if (decision === 'confirmed') {
+		await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
+		await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
+	}
+	await audit(tx, actor, {
+		campaignId,
+		action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
+		entity: 'conflict',
+		entityId: row.id,
+		before: { status: row.status },
+		after: bulk ? { ...after, bulk } : after,
+		reason: trimmed || undefined
 	});
 }
 
