@@ -33,7 +33,7 @@ describe('withdrawal', () => {
 		const target = rows[0];
 		const before = await checkInputs(db, C);
 		expect(before.records).toHaveLength(rows.length);
-		expect(await proposeAssignment(db, actor, C, { mode: 'distributed', k: 2 })).toMatchObject({ ok: true });
+		expect(await proposeAssignment(db, actor, C, { mode: 'distributed', k: 2, borrow: true })).toMatchObject({ ok: true });
 		expect((await db.select().from(assignments).where(eq(assignments.candidateId, target.id))).length).toBeGreaterThan(0);
 		expect(await withdrawNomination(db, actor, C, target.id, '推荐单位来函撤回')).toEqual({ ok: true });
 		expect(await db.select().from(assignments).where(eq(assignments.candidateId, target.id))).toHaveLength(0);

@@ -9,7 +9,30 @@ import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
 
-export type AssignMode = { mode: 'distributed'; k: number } | { mode: 'panel' };
+/** `borrow`: the office allows experts of other panels (“允许跨组借用专家”); otherwise each dossier stays in its panel. */
+export type AssignMode = { mode: 'distributed'; k: number; borrow?: boolean } | { mode: 'panel' };
+
+/**
+ * Pairs that leave the dossier's panel: the expert is not a member of a panel of the dossier's
+ * field, while such a panel exists (a field without a panel has no panel to leave).
+ */
+export function outsidePanel(ctx: Pick<AssignmentContext, 'experts'>, expertId: string, field: string): boolean {
+	const e = ctx.experts.find((x) => x.id === expertId);
+	const hasPanel = ctx.experts.some((x) => x.panelFields.includes(field));
+	return hasPanel && !!e && !e.panelFields.includes(field);
+}
+
+/** The solver instance kept within the panels: out-of-panel pairs are forbidden like conflicts. */
+export function panelOnlyInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
+	const inst = buildInstance(ctx, k);
+	const extra: { expert: string; dossier: string }[] = [];
+	const panelled = new Set(ctx.experts.flatMap((e) => e.panelFields));
+	for (const d of ctx.dossiers) {
+		if (!panelled.has(d.field)) continue;
+		for (const e of ctx.experts) if (!e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id))) extra.push({ expert: e.id, dossier: d.code });
+	}
+	return { ...inst, conflicts: [...(inst.conflicts ?? []), ...extra] };
+}
 
 export interface AssignmentContext {
 	dossiers: { id: string; code: string; field: string }[];
@@ -86,8 +109,15 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 				};
 		} else {
 			if (!Number.isInteger(mode.k) || mode.k < 1 || mode.k > 50) return { ok: false as const, message: `每份材料的评审人数“${mode.k}”应为 1–50 的整数` };
-			const result = solveAssignment(buildInstance(ctx, mode.k));
-			if ('error' in result) return { ok: false as const, message: result.message, infeasible: result };
+			const result = solveAssignment(mode.borrow ? buildInstance(ctx, mode.k) : panelOnlyInstance(ctx, mode.k));
+			if ('error' in result)
+				return {
+					ok: false as const,
+					message: mode.borrow
+						? result.message
+						: `${result.message.split('无回避的专家').join('本组内无回避的专家')}（当前只在材料所属评审组内安排专家；组内人数不足时，可勾选“允许跨组借用专家”）`,
+					infeasible: result
+				};
 			const idOf = new Map(ctx.dossiers.map((d) => [d.code, d.id]));
 			pairs = result.assignments.map((a) => ({ expertId: a.expert, candidateId: idOf.get(a.dossier)! }));
 			objective = result.objective;
@@ -102,7 +132,7 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 			action: 'assignment.propose',
 			entity: 'campaign',
 			entityId: campaignId,
-			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, pairs: rows.length, objective }
+			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, borrow: mode.mode === 'distributed' ? !!mode.borrow : null, pairs: rows.length, objective }
 		});
 		return { ok: true as const, pairs: rows.length, objective };
 	});
