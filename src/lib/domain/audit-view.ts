@@ -7,6 +7,7 @@ import { EXPERT_LABELS } from './expert-csv';
 /** Every action string the code writes (grep `action: '` in src), in the words of a campaign office. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'campaign.create': '创建活动',
+	'campaign.copy': '从往年活动复制新建',
 	'campaign.update': '修改活动设置',
 	'campaign.channels_added': '新增推荐渠道',
 	'demo.seed': '生成演示数据',
