@@ -48,6 +48,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /campaigns': { allow: SIGNED_IN },
 	'page /campaigns/new': { allow: OFFICE },
 	'action /campaigns/new ?/default': { allow: OFFICE, form: { preset: '', name: '' } },
+	'page /campaigns/new/copy': { allow: OFFICE },
+	'action /campaigns/new/copy ?/default': { allow: OFFICE, form: { from: '', name: '' } },
 	'page /invite/[token]': { allow: PUBLIC },
 	'action /invite/[token] ?/default': { allow: PUBLIC, form: { password: '', confirm: '' } },
 	'page /login': { allow: PUBLIC },
@@ -79,6 +81,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/candidates/[candidateId] ?/save': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId] ?/upload': { allow: OFFICE, form: { kind: '' } },
 	'action /c/[campaignId]/candidates/[candidateId] ?/deleteAttachment': { allow: OFFICE, form: { attachmentId: 'f_none' } },
+	'action /c/[campaignId]/candidates/[candidateId] ?/withdraw': { allow: OFFICE, form: { reason: '' } },
+	'action /c/[campaignId]/candidates/[candidateId] ?/restore': { allow: OFFICE, form: { reason: '' } },
 	'page /c/[campaignId]/candidates/[candidateId]/dossier': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/add': { allow: OFFICE, form: { text: '' } },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/keep': { allow: OFFICE, form: { text: '' } },
@@ -115,7 +119,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /c/[campaignId]/conflicts': { allow: STAFF },
 	'action /c/[campaignId]/conflicts ?/decide': { allow: STAFF, form: { id: '', decision: '' } },
 	'action /c/[campaignId]/conflicts ?/refresh': { allow: STAFF },
-	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', reviewCode: '', reason: '' } },
+	'action /c/[campaignId]/conflicts ?/decideMany': { allow: STAFF, form: { decision: '' } },
+	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', candidate: '', reason: '' } },
 	// Declarations are append-only for experts: only the office removes one.
 	'action /c/[campaignId]/conflicts ?/removeDeclaration': { allow: OFFICE, form: { expertId: '', what: 'person', text: '', reason: '' } },
 

@@ -47,6 +47,7 @@ for (const width of widths) {
 			// A fresh server has no assignment yet: propose a draft (k = 3) so the page shows one.
 			if (name === 'chair-assignment' && (await page.getByRole('button', { name: '生成方案' }).count())) {
 				await page.getByLabel('每份材料评审专家数').fill('3');
+				await page.getByLabel('允许跨组借用专家').check();
 				await page.getByRole('button', { name: '生成方案' }).click();
 				await expect(page.getByTestId('assignment-state')).toHaveText('草案（未发布）');
 			}

@@ -7,6 +7,7 @@ import { EXPERT_LABELS } from './expert-csv';
 /** Every action string the code writes (grep `action: '` in src), in the words of a campaign office. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'campaign.create': '创建活动',
+	'campaign.copy': '从往年活动复制新建',
 	'campaign.update': '修改活动设置',
 	'campaign.channels_added': '新增推荐渠道',
 	'demo.seed': '生成演示数据',
@@ -28,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'candidate.create': '新增候选人',
 	'candidate.update': '修改候选人',
 	'candidate.redactions': '修改隐去内容',
+	'candidate.withdraw': '不予受理（撤回推荐）',
+	'candidate.restore': '恢复受理',
 	'candidate.codes_assigned': '分配评审编号（随机）',
 	'attachment.create': '上传附件',
 	'attachment.delete': '删除附件',

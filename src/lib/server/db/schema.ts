@@ -144,7 +144,11 @@ export const candidates = sqliteTable(
 		redactions: text('redactions', { mode: 'json' }),
 		seq: integer('seq').notNull(),
 		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		updatedAt: integer('updated_at').notNull(),
+		/** 不予受理: the office withdrew the nomination (who, when, why); null while it stands */
+		withdrawnAt: integer('withdrawn_at'),
+		withdrawnBy: text('withdrawn_by'),
+		withdrawnReason: text('withdrawn_reason')
 	},
 	(t) => [
 		uniqueIndex('candidates_dedup_uq').on(t.campaignId, t.dedupKey),

@@ -37,8 +37,8 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	const office: Actor = { id: org.id, name: org.username };
 
 	// 1. The office assigns three experts to every dossier (the exact solver) and publishes.
-	let proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 3 });
-	if (!proposed.ok) proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2 });
+	let proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 3, borrow: true });
+	if (!proposed.ok) proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2, borrow: true });
 	if (!proposed.ok) throw new Error(`演示活动无法分配：${proposed.message}`);
 	const published = await publishAssignment(db, office, campaignId);
 	if (!published.ok) throw new Error(`演示活动无法发布分配：${published.message}`);

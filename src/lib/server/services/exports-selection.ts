@@ -1,8 +1,8 @@
 // The shortlist and the 汇总表 of the winners, from the locked selection (or the latest run).
 import { eq } from 'drizzle-orm';
-import { campaigns, candidates } from '../db/schema';
-import { registerExport } from './exports';
-import { latestSelection, lockedSelection, type SelectionInput, type SelectionOutcome } from './selection';
+import { campaigns } from '../db/schema';
+import { ExportRefusal, registerExport } from './exports';
+import { latestSelection, lockedSelection, selectionRows, type SelectionInput, type SelectionOutcome } from './selection';
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';
 import { NATIONAL_SHEET, SUMMARY_HEADERS, sheetsToCsv, summarySheets, type SheetPerson } from '../../domain/summary-sheet';
@@ -16,8 +16,8 @@ async function winners(db: DB, campaignId: string) {
 	const outcome = sel.result as SelectionOutcome;
 	if (!outcome.ok) return null;
 	const input = sel.input as SelectionInput;
-	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	// a locked run carries its lock-time snapshot of the records (selection.ts `selectionRows`)
+	const byId = await selectionRows(db, campaignId, sel);
 	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
 	return { sel, outcome, byId, scoreOf };
 }

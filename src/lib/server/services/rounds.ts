@@ -1,5 +1,6 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { assertUnlocked } from './locks';
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -55,6 +56,7 @@ function validateInput(input: RoundInput): string | null {
 export async function createRound(db: DB, actor: Actor, campaignId: string, input: RoundInput): Promise<Result<{ id: string }>> {
 	const problem = validateInput(input);
 	if (problem) return { ok: false, status: 400, message: problem };
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	return db.transaction(async (tx) => {
 		const campaign = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		if (!campaign) return { ok: false as const, status: 404 as const, message: '没有找到该活动' };
@@ -79,7 +81,7 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 		};
 		await tx.insert(rounds).values(row);
 		if (seq === 1) {
-			const all = await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			const all = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 			const rows = all.map((c) => ({ roundId: id, candidateId: c.id, how: 'all', createdAt: now }));
 			for (let i = 0; i < rows.length; i += 200) await tx.insert(roundCandidates).values(rows.slice(i, i + 200));
 		}
@@ -90,6 +92,7 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 
 /** Opens a round. The first one needs a clean eligibility check and, if assigned, a published assignment. */
 export async function openRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result> {
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	const round = await getRound(db, campaignId, roundId);
 	if (!round) return { ok: false, status: 404, message: '没有找到该轮次' };
 	if (round.state !== 'draft') return { ok: false, status: 409, message: `该轮次${ROUND_STATE_LABELS[round.state]}，不能再次开始` };
@@ -131,6 +134,7 @@ export async function closeRound(db: DB, actor: Actor, campaignId: string, round
 /** Reopens a closed round; a reason is required and recorded. Not when a later round has started. */
 export async function reopenRound(db: DB, actor: Actor, campaignId: string, roundId: string, reason: string): Promise<Result> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '重新开放轮次必须填写理由' };
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };

@@ -1,6 +1,7 @@
 // Score sheets and ballots. Saves are optimistic: each names the version it saw, and an UPDATE
 // guarded by that version decides, so two tabs never silently overwrite each other and a double
 // submit yields one submission.
+import { assertUnlocked } from './locks';
 import { and, eq, ne } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheetHistory, sheets } from '../db/schema';
@@ -55,6 +56,7 @@ function currentOf(s: SheetRow) {
 
 export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise<SaveResult> {
 	const { round, expertId, candidateId } = input;
+	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
 	// The round's state is read fresh: it may have closed while the expert was typing.
 	const fresh = (await db.select({ state: rounds.state }).from(rounds).where(eq(rounds.id, round.id)))[0];
 	if (!fresh || fresh.state !== 'open')
@@ -142,6 +144,7 @@ export async function requestRescore(
 	message: string
 ): Promise<{ ok: true } | { ok: false; status: 400 | 404 | 409; message: string }> {
 	if (!message.trim()) return { ok: false, status: 400, message: '请填写给专家的说明' };
+	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
 	if (round.state !== 'open') return { ok: false, status: 409, message: '只能在进行中的轮次请求重评' };
 	return db.transaction(async (tx) => {
 		const s = await getSheet(tx, round.id, expertId, candidateId);

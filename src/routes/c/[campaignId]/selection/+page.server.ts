@@ -15,7 +15,7 @@ import {
 	type SelectionOutcome
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
-import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews, withoutChannelNames } from './view.server';
+import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, shortage, targetViews, tierViews, withoutChannelNames } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
 import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
@@ -68,6 +68,8 @@ export const load: PageServerLoad = async (event) => {
 		// the form that adds targets is the office's; its channel list names the nominating bodies
 		addChoices: organizer ? { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] } : null,
 		run,
+		// fewer candidates than seats: said before any run, from the inputs as they are now
+		shortage: 'error' in now ? (input ? shortage(input) : null) : shortage(now),
 		tiers,
 		infeasible,
 		excluded,
