@@ -46,7 +46,7 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	// 2. 初评 by score, reviewers as assigned, opened.
 	const created = await createRound(db, office, campaignId, { name: '初评', type: 'score', reviewers: 'assigned' });
 	if (!created.ok) throw new Error(`演示活动无法创建初评：${created.message}`);
-	const opened = await openRound(db, office, campaignId, created.id);
+	const opened = await openRound(db, office, campaignId, created.id, { excludeUncovered: '演示：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(`演示活动无法开始初评：${opened.message}`);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rubric = (round.rubric ?? []) as RubricCriterion[];
