@@ -45,7 +45,7 @@ export interface ServerCopy {
 
 /** A refused save or submit, as the actions return it (also to a post without JavaScript). */
 export interface ActionFailure {
-	code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED';
+	code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED' | 'YES_LIMIT';
 	message: string;
 	errors?: Record<string, string>;
 	current?: ServerCopy;

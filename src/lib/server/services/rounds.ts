@@ -100,6 +100,18 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 	});
 }
 
+/** What a new round's form starts from: follow the published assignment when there is one. */
+export async function roundDefaults(db: DB | Tx, campaignId: string): Promise<{ published: boolean; perDossier: number | null }> {
+	const rows = await db
+		.select({ c: assignments.candidateId })
+		.from(assignments)
+		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')));
+	if (!rows.length) return { published: false, perDossier: null };
+	const per = new Map<string, number>();
+	for (const r of rows) per.set(r.c, (per.get(r.c) ?? 0) + 1);
+	return { published: true, perDossier: Math.max(...per.values()) };
+}
+
 /** A candidate of the round whom nobody may review: no assignment, no panel, or every reviewer conflicted. */
 export interface Uncovered {
 	id: string;
