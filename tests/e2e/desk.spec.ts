@@ -234,11 +234,11 @@ test('a reload restores typing the server never received; a rescore request reop
 	const me = await expertId('desk-expert01');
 	const done = await saveSheet(db, actor, { round, expertId: me, candidateId: target.candidateId, values: { merit: 20, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
 	expect(done.ok).toBe(true);
-	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项')).ok).toBe(true);
+	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项', '评审组长 王建国')).ok).toBe(true);
 	await page.goto(`/c/${id}/tasks`);
 	await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('待重评');
 	await live(page, dossierUrl(target.code));
-	await expect(page.getByTestId('rescore')).toHaveText('评审组长请您重新评分：请复核业绩突出一项');
+	await expect(page.getByTestId('rescore')).toHaveText('评审组长 王建国 请您复核：请复核业绩突出一项');
 	await expect(page.getByLabel('业绩突出', { exact: true })).toBeEnabled();
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('20');
 	await page.getByLabel('业绩突出', { exact: true }).fill('26');
