@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
-import { auditLog, experts, sheets } from '../../src/lib/server/db/schema';
+import { auditLog, candidates, experts, sheets } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import {
 	closeRound,
@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/server/services/rounds';
 import { deleteRound, extendRound, updateRound } from '../../src/lib/server/services/round-edit';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
+import { deskRound, dossierForExpert, expertRoundTasks } from '../../src/lib/server/services/desk';
 
 const C = 'guard';
 const V = 'guard-vote';
@@ -153,6 +154,11 @@ describe('限额投票', () => {
 		expect((await cast(mine[3], 'abstain')).ok).toBe(true);
 		// the same submission again is acknowledged, not counted twice
 		expect((await cast(mine[0], 'yes')).ok).toBe(true);
+		// the desk counts them down: the task list and the dossier (which leaves out its own vote)
+		const groups = await expertRoundTasks(db, V, expert);
+		expect(deskRound(groups[0].round, groups[0].yesCast)).toMatchObject({ maxYes: 2, yesCast: 2 });
+		const code = (await db.select().from(candidates).where(eq(candidates.id, mine[0])))[0].reviewCode!;
+		expect((await dossierForExpert(db, V, expert, code))?.round).toMatchObject({ maxYes: 2, yesCast: 1 });
 		const yes = await db.select().from(sheets).where(and(eq(sheets.roundId, vote.id), eq(sheets.expertId, expert), eq(sheets.choice, 'yes')));
 		expect(yes).toHaveLength(2);
 
