@@ -80,6 +80,7 @@ test('a round follows the assignment, is refused for an uncovered candidate unti
 	await switchUser(page, 'rguard-organizer');
 	await page.goto(`/c/${id}/rounds/${roundId}`);
 	await expect(uncovered).toContainText(target.name);
+	await page.screenshot({ path: 'test-results/round-guards-uncovered.png', fullPage: true });
 	await uncovered.getByLabel(`移出 ${target.code} 的理由`).fill('本组专家均须回避，改由下一年度参评');
 	await uncovered.getByRole('button', { name: '移出本轮' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已将该候选人移出本轮' })).toBeVisible();
@@ -114,6 +115,7 @@ test('a round follows the assignment, is refused for an uncovered candidate unti
 	await page.goto(`/c/${id}/rounds/${roundId}`);
 	await page.getByText('结束本轮…').click();
 	await expect(page.getByTestId('close-missing')).toContainText(`缺 ${pairs.length - 1} 份评分：`);
+	await page.screenshot({ path: 'test-results/round-guards-close.png' });
 	await page.getByRole('button', { name: '确认结束' }).click();
 	await expect(page.getByRole('status').filter({ hasText: `缺 ${pairs.length - 1} 份评分` })).toBeVisible();
 	await expect(page.getByTestId('round-state')).toHaveText('已结束');
@@ -130,4 +132,5 @@ test('a round follows the assignment, is refused for an uncovered candidate unti
 	await expect(details).toContainText('事迹扎实，示范性强');
 	await expect(details.locator('tbody tr').first()).toContainText('30');
 	await expect(details.locator('tbody tr').first()).toContainText('71');
+	await page.screenshot({ path: 'test-results/round-guards-details.png', fullPage: true });
 });
