@@ -141,7 +141,8 @@ test('the chair reviews conflicts, assigns exactly, adjusts by hand and publishe
 	await test.step('publish: the page says 已发布 and offers only per-pair changes', async () => {
 		assignedCode = (await page.getByTestId('dossier-row').filter({ hasText: expertName }).first().getAttribute('data-code'))!;
 		expect(assignedCode).toBeTruthy();
-		await page.getByRole('button', { name: '发布分配方案' }).click();
+		await page.getByText('发布分配方案…').click();
+		await page.getByRole('button', { name: '确认发布分配方案' }).click();
 		await expect(page.getByRole('status')).toContainText('已发布');
 		await expect(page.getByTestId('assignment-state')).toHaveText('已发布');
 		await expect(page.getByRole('button', { name: /生成/ })).toHaveCount(0);

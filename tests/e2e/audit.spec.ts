@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { and, asc, eq } from 'drizzle-orm';
 import { loginAs, PASSWORD } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { auditLog } from '../../src/lib/server/db/schema';
+import { auditLog, panels } from '../../src/lib/server/db/schema';
 import { audit } from '../../src/lib/server/audit';
 import { addMember } from '../../src/lib/server/services/members';
 import { acceptInvitation } from '../../src/lib/server/services/accounts';
@@ -17,6 +17,8 @@ let C = '';
 test.beforeAll(async () => {
 	C = await seedReviewCampaign(P, 11, 8);
 	const db = await e2eDb();
+	// The seed gives every panel its chair; take them off (unaudited) so the web appoints one below.
+	await db.update(panels).set({ chairUserId: null }).where(eq(panels.campaignId, C));
 	// Written by this process while the server writes too: one chain across both.
 	for (let i = 0; i < 60; i++) await audit(db, { id: null, name: '命令行(e2e)' }, { campaignId: C, action: 'note.add', after: { note: `备注${i}` } });
 	const obs = await addMember(db, { id: null, name: 'e2e' }, C, { username: `${P}-observer`, role: 'observer', name: '纪检组（测试）' });

@@ -278,7 +278,7 @@ test.beforeAll(async () => {
 	if (!rounds.length) {
 		const r = await createRound(db, actor, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, actor, campaignId, r.id);
+		const o = await openRound(db, actor, campaignId, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
 		const r2 = await createRound(db, actor, campaignId, { name: '复评', type: 'score', reviewers: 'panel' });
 		if (!r2.ok) throw new Error(r2.message);

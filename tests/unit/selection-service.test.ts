@@ -30,7 +30,7 @@ beforeAll(async () => {
 	await seedCampaign(db, { id: C, name: 'selection test', prefix: 's-', seed: 11, candidates: 60 });
 	const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
 	if (!r.ok) throw new Error(r.message);
-	const opened = await openRound(db, actor, C, r.id);
+	const opened = await openRound(db, actor, C, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, C, r.id))!;
 	const pairs = await roundPairs(db, round);

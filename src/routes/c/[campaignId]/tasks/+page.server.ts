@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		declared: expert.declaredAt !== null,
 		groups: groups.map((g) => ({
-			round: deskRound(g.round),
+			round: deskRound(g.round, g.yesCast),
 			deadline: deadlineInfo(g.round.deadline),
 			counts: g.counts,
 			tasks: g.tasks.map((t) => ({ code: t.code, field: t.field, status: t.status }))
