@@ -162,7 +162,7 @@ function runCli(file: string, viaNpm: boolean): { ms: number; status: number; ou
 	const t0 = performance.now();
 	const p = spawnSync(cmd, args, { encoding: 'utf8' });
 	const ms = performance.now() - t0;
-	let out = {};
+	let out: { total?: number; error?: string };
 	try {
 		out = JSON.parse(p.stdout);
 	} catch {
@@ -224,4 +224,4 @@ async function main(): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -84,8 +84,13 @@ function tokenize(src: string): { t: string; at: number }[] {
 			let inClass = false;
 			while (i < src.length) {
 				if (src[i] === '\\') i += 2;
-				else if (src[i] === '[') (inClass = true), i++;
-				else if (src[i] === ']') (inClass = false), i++;
+				else if (src[i] === '[') {
+					inClass = true;
+					i++;
+				} else if (src[i] === ']') {
+					inClass = false;
+					i++;
+				}
 				else if (src[i] === '/' && !inClass) break;
 				else i++;
 			}
@@ -454,7 +459,7 @@ async function postAction(ctx: APIRequestContext, url: string, name: string, c: 
 	const body = await res.text();
 	const status = res.status();
 	const base = { body, html: false };
-	let json: { type?: string; status?: number; location?: string } | null = null;
+	let json: { type?: string; status?: number; location?: string } | null;
 	try {
 		json = JSON.parse(body);
 	} catch {

@@ -61,13 +61,12 @@ for (const width of widths) {
 test('expert desk screens', async ({ page }) => {
 	const id = await seedReviewCampaign('desk');
 	const db = await e2eDb();
-	let round = (await listRounds(db, id)).find((r) => r.state === 'open');
+	const round = (await listRounds(db, id)).find((r) => r.state === 'open');
 	if (!round) {
 		const r = await createRound(db, { id: null, name: 'screens' }, id, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 		if (!r.ok) throw new Error(r.message);
 		const o = await openRound(db, { id: null, name: 'screens' }, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
-		round = (await listRounds(db, id)).find((x) => x.id === r.id)!;
 	}
 	await loginAs(page, 'desk-expert01');
 	for (const width of widths) {

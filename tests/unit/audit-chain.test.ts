@@ -78,7 +78,6 @@ describe('audit hash chain', () => {
 	it('names an entry inserted by hand, with or without a made-up hash', async () => {
 		const db = await freshDb();
 		await writeSome(db, 'cA', 3);
-		const ids = await idsOf(db, 'cA');
 		// Written around audit(): no position, no hash.
 		await db.$client.execute({ sql: `insert into audit_log (at, actor_name, campaign_id, action) values (?, 'x', 'cA', 'selection.lock')`, args: [Date.now()] });
 		const forged = (await idsOf(db, 'cA')).at(-1)!;

@@ -347,7 +347,7 @@ class CostScaling extends UnitSelection {
 	}
 
 	dischargeCol(j: number): void {
-		const { R, C, T, cost, mult, price, X, XT, holders, hcount, fT, ex, colCap, candR, candI, candK, candM } = this;
+		const { R, C, T, price, X, XT, holders, hcount, fT, ex, colCap, candR, candI, candK, candM } = this;
 		const u = R + j;
 		const pj = price[u];
 		let cnt = 0;

@@ -78,7 +78,7 @@ function codeNumber(code: string, field: string): number | null {
 export function seededIntegers(seed: string, stream: string): (n: number) => number {
 	const enc = new TextEncoder();
 	let block = 0;
-	let words: number[] = [];
+	const words: number[] = [];
 	const next32 = (): number => {
 		if (!words.length) {
 			const h = sha256(enc.encode(`${seed}\u0000${stream}\u0000${block++}`));

@@ -277,7 +277,7 @@ const TITLES = [
 	'总监', '主编', '博士后', '博士', '编审', '总农艺师', '总畜牧师', '专家'
 ].sort((a, b) => b.length - a.length);
 const TITLE_PREFIXES = ['常务副', '执行', '副', '原', '兼'];
-const SEPARATORS_RE = /[\s、，,;；/|()（）【】\[\]“”"'：:]+/u;
+const SEPARATORS_RE = /[\s、，,;；/|()（）【】[\]“”"'：:]+/u;
 
 function stripTitles(token: string): { rest: string; stripped: boolean } {
 	let rest = token;

@@ -10,6 +10,7 @@ import { sessionCookieOptions } from '$lib/server/cookies';
  * `//evil.com` and drop tabs and newlines, so backslashes and control characters are refused too.
  */
 function safeNext(next: string | null): string {
+	// eslint-disable-next-line no-control-regex -- a next= with control characters is refused
 	return next && next.startsWith('/') && !next.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(next) ? next : '/';
 }
 

@@ -3,7 +3,6 @@
 import { FIELDS } from '../types';
 import {
 	NATIONAL_TEXT_LIMITS,
-	fieldCoverage,
 	quota,
 	regionChannels,
 	rubric,

@@ -2,7 +2,6 @@
 import { FIELDS } from '../types';
 import {
 	MERIT_FOUR_FACINGS,
-	fieldCoverage,
 	quotas,
 	quota,
 	regionChannels,

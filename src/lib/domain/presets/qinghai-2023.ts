@@ -3,7 +3,6 @@ import { FIELDS } from '../types';
 import {
 	MERIT_FOUR_FACINGS,
 	NATIONAL_TEXT_LIMITS,
-	fieldCoverage,
 	quotas,
 	quota,
 	regionChannels,

@@ -15,7 +15,6 @@ import {
 	ATTACHMENT_KINDS,
 	FILE_TYPE_LABELS,
 	MAX_ATTACHMENT_BYTES,
-	MAX_ATTACHMENT_MB,
 	MIME_OF,
 	formatSize,
 	maxOf,
@@ -66,6 +65,7 @@ const EXT_TYPES: Record<string, FileType> = { jpg: 'jpg', jpeg: 'jpg', jpe: 'jpg
 
 /** A display name without folders or control characters. */
 export function cleanFilename(name: string, type: FileType): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 	const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-120);
 	return base || `附件.${type}`;
 }

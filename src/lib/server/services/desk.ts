@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, campaigns, candidates, experts, sheets } from '../db/schema';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
-import { getRound, listRounds, reviewsInRound, roundPairs, type RoundRow } from './rounds';
+import { getRound, listRounds, roundPairs, type RoundRow } from './rounds';
 import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';

@@ -263,7 +263,7 @@ export async function importExperts(
 			const all = rosterValues(expert);
 			const next = Object.fromEntries(columns.map((k) => [k, all[k]])) as Partial<RosterValues>;
 			const changed = await applyUpdate(tx, actor, campaignId, found, next, 'expert.update');
-			let username: string | null = null;
+			let username: string | null;
 			let token: string | null = null;
 			if (found.userId) {
 				username = (await tx.select({ u: users.username }).from(users).where(eq(users.id, found.userId)))[0]?.u ?? null;

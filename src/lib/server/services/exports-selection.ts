@@ -1,7 +1,7 @@
 // The shortlist and the 汇总表 of the winners, from the locked selection (or the latest run).
 import { eq } from 'drizzle-orm';
 import { campaigns } from '../db/schema';
-import { ExportRefusal, registerExport } from './exports';
+import { registerExport } from './exports';
 import { latestSelection, lockedSelection, selectionRows, type SelectionInput, type SelectionOutcome } from './selection';
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';

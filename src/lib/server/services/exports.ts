@@ -1,12 +1,11 @@
 // CSV exports: the same bytes for the web download and `laurel export`.
 // UTF-8 with BOM so that Excel opens them; cells neutralized against formula injection.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns } from '../db/schema';
 import { auditCsv } from './exports-audit';
 import { listCandidateRows, recordOf } from './candidates';
 import { toNominationCsv } from '../../domain/nomination-csv';
-import { toCsv } from '../../domain/csv-safe';
 import type { CampaignConfig, ChannelType } from '../../domain/types';
 
 export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary' | 'upper';
