@@ -136,9 +136,12 @@ export const roundActions = {
 	},
 	/** Takes a candidate out of a draft round, with a reason (audited): e.g. nobody may review them. */
 	exclude: async (event: Event) => {
-		const { db, actor, campaign, round, form, role } = await roundFrom(event);
+		// The office only: it sees who the candidate is and answers for the exclusion.
+		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const db = await getDb();
+		const round = await getRound(db, campaign.id, String(form.get('roundId') ?? ''));
 		if (!round) return fail(404, { action: 'exclude', message: '没有找到该轮次' });
-		if (role !== 'organizer') return fail(403, { action: 'exclude', message: '只有活动办公室可以将候选人移出轮次' });
 		const candidateId = String(form.get('candidate') ?? '');
 		const r = await removeFromRound(db, actor, campaign.id, round.id, candidateId, String(form.get('reason') ?? '').slice(0, 500));
 		if (!r.ok) return fail(r.status, { action: 'exclude', message: r.message, roundId: round.id, candidateId });

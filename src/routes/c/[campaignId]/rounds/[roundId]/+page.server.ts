@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { roundCandidates, sheets } from '$lib/server/db/schema';
-import { advanceCandidates, getRound, listRounds, missingSheets, missingText, roundCandidateIds, uncoveredCandidates } from '$lib/server/services/rounds';
+import { advanceCandidates, getRound, listRounds, missingSheets, missingText, roundCandidateIds, roundDefaults, uncoveredCandidates } from '$lib/server/services/rounds';
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
@@ -91,6 +91,7 @@ export const load: PageServerLoad = async (event) => {
 		missing: round.state === 'open' ? missingText(await missingSheets(db, round)) : null,
 		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
 		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
+		roundDefaults: await roundDefaults(db, campaign.id),
 		roundRubric: (round.rubric ?? []) as { key: string; name: string; max: number }[],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
