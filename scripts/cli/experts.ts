@@ -6,24 +6,17 @@ import { badInput, parseOptions } from './types';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { invitationLink } from '../../src/lib/server/services/members';
+import { sniffOffice } from '../../src/lib/domain/office/office-sniff';
+import { readXlsxTable, tableToCsvBytes } from '../../src/lib/domain/office/xlsx-table';
 
 /**
- * An .xlsx roster (a zip: PK\x03\x04) as the CSV the importer reads: the first sheet, each cell
- * as the text Excel shows, one line per sheet row (empty rows kept, so row numbers still match).
+ * An .xlsx roster as the CSV the importer reads: the first sheet, each cell as the text Excel shows
+ * (values only, dates and phone numbers as typed), one line per sheet row so row numbers still match.
+ * .xls, macro and encrypted files are refused by content (office-sniff).
  */
-async function xlsxAsCsv(bytes: Uint8Array): Promise<Uint8Array> {
-	const ExcelJS = (await import('exceljs')).default;
-	const Papa = (await import('papaparse')).default;
-	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-	const ws = wb.worksheets[0];
-	const rows: string[][] = [];
-	ws?.eachRow({ includeEmpty: true }, (row) => {
-		const cells: string[] = [];
-		for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-		rows.push(cells);
-	});
-	return new TextEncoder().encode(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
+async function xlsxAsCsv(bytes: Uint8Array, label: string): Promise<Uint8Array | string> {
+	const t = await readXlsxTable(bytes, { maxRows: 20_000, label });
+	return 'error' in t ? t.error : tableToCsvBytes(t.records);
 }
 
 const command: Command = async (args) => {
@@ -35,12 +28,13 @@ const command: Command = async (args) => {
 	} catch (e) {
 		return badInput('BAD_INPUT', `无法读取文件 ${opts.file}：${(e as Error).message}`);
 	}
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-		try {
-			bytes = await xlsxAsCsv(bytes);
-		} catch (e) {
-			return badInput('BAD_INPUT', `无法读取 Excel 文件 ${opts.file}：${(e as Error).message}`);
-		}
+	const kind = sniffOffice(bytes, `“${opts.file}”`);
+	if (kind.kind === 'refused') return badInput('BAD_INPUT', kind.message);
+	if (kind.kind === 'docx' || kind.kind === 'zip') return badInput('BAD_INPUT', `“${opts.file}”不是专家名单表格（CSV 或 .xlsx）`);
+	if (kind.kind === 'xlsx') {
+		const csv = await xlsxAsCsv(bytes, `“${opts.file}”`);
+		if (typeof csv === 'string') return badInput('BAD_INPUT', csv);
+		bytes = csv;
 	}
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: opts.file });

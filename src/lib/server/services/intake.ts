@@ -11,6 +11,7 @@ import { checkCampaign, type CheckContext, type CheckReport } from '../../domain
 import type { FileKind, FileMeta } from '../../domain/eligibility-files';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { encodingLabel } from '../../domain/csv-decode';
+import { prepareUpload, type FormReport, type UploadFile } from './intake-files';
 
 /** Larger files are refused before parsing: a nomination file of 10,000 rows is about 15 MB. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -25,6 +26,8 @@ export interface ImportPreview {
 	warnings: RowError[];
 	newChannels: { name: string; type: ChannelType }[];
 	parsed: ParsedRow[];
+	/** for an .xlsx/.docx/.zip upload: what it held and each 推荐表 as read */
+	source?: { kind: 'csv' | 'xlsx' | 'forms'; summary: string; forms: FormReport[] };
 }
 
 /** Hex SHA-256 of an uploaded file (node:crypto: a 20 MB file in ~30 ms, ten times the pure-JS hash). */
@@ -67,6 +70,30 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 	};
 }
 
+/**
+ * Parses an upload of one or more files (CSV, .xlsx 汇总表, .docx 推荐表, .zip of them): the office
+ * files become the table the CSV parser reads, so the checks and row numbers are the same. Writes nothing.
+ */
+export async function previewUpload(config: CampaignConfig, files: UploadFile[]): Promise<ImportPreview> {
+	const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
+	if (total > MAX_IMPORT_BYTES) return fileError(`文件过大（${(total / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
+	const prepared = await prepareUpload(files, { maxRows: MAX_IMPORT_ROWS });
+	const source = { kind: prepared.kind, summary: prepared.summary, forms: prepared.forms };
+	if (!prepared.csv || prepared.errors.length) {
+		return { ...fileError(''), errors: prepared.errors, warnings: prepared.warnings, source };
+	}
+	const p = previewImport(config, prepared.csv);
+	if (prepared.kind === 'csv' && !prepared.forms.length) return p;
+	return {
+		...p,
+		encoding: prepared.kind === 'csv' ? p.encoding : prepared.kind === 'xlsx' ? 'Excel 工作簿' : 'Word 推荐表',
+		delimiter: prepared.kind === 'csv' ? p.delimiter : '—',
+		warnings: [...prepared.warnings, ...p.warnings].sort((a, b) => a.row - b.row),
+		ok: p.ok && prepared.errors.length === 0,
+		source
+	};
+}
+
 function fileError(message: string): ImportPreview {
 	return { ok: false, encoding: '', delimiter: '', rows: 0, errors: [{ row: 1, column: '', message }], warnings: [], newChannels: [], parsed: [] };
 }
@@ -86,7 +113,8 @@ export async function importCandidates(
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, errors: [{ row: 1, column: '', message: `没有找到活动 ${campaignId}` }] };
 	const config = campaign.config as CampaignConfig;
-	const preview = previewImport(config, bytes);
+	// the bytes as uploaded (CSV, .xlsx, .docx or a .zip of several), judged by content
+	const preview = await previewUpload(config, [{ name: opts.filename ?? '文件', bytes }]);
 	if (!preview.ok) return { ok: false, errors: preview.errors };
 	const base = {
 		imported: preview.parsed.length,
