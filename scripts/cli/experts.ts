@@ -6,18 +6,7 @@ import { badInput, parseOptions } from './types';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { invitationLink } from '../../src/lib/server/services/members';
-import { sniffOffice } from '../../src/lib/domain/office/office-sniff';
-import { readXlsxTable, tableToCsvBytes } from '../../src/lib/domain/office/xlsx-table';
-
-/**
- * An .xlsx roster as the CSV the importer reads: the first sheet, each cell as the text Excel shows
- * (values only, dates and phone numbers as typed), one line per sheet row so row numbers still match.
- * .xls, macro and encrypted files are refused by content (office-sniff).
- */
-async function xlsxAsCsv(bytes: Uint8Array, label: string): Promise<Uint8Array | string> {
-	const t = await readXlsxTable(bytes, { maxRows: 20_000, label });
-	return 'error' in t ? t.error : tableToCsvBytes(t.records);
-}
+import { spreadsheetAsCsv } from '../../src/lib/server/services/intake-files';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);
@@ -28,14 +17,10 @@ const command: Command = async (args) => {
 	} catch (e) {
 		return badInput('BAD_INPUT', `无法读取文件 ${opts.file}：${(e as Error).message}`);
 	}
-	const kind = sniffOffice(bytes, `“${opts.file}”`);
-	if (kind.kind === 'refused') return badInput('BAD_INPUT', kind.message);
-	if (kind.kind === 'docx' || kind.kind === 'zip') return badInput('BAD_INPUT', `“${opts.file}”不是专家名单表格（CSV 或 .xlsx）`);
-	if (kind.kind === 'xlsx') {
-		const csv = await xlsxAsCsv(bytes, `“${opts.file}”`);
-		if (typeof csv === 'string') return badInput('BAD_INPUT', csv);
-		bytes = csv;
-	}
+	// an .xlsx roster is read as its first sheet; .xls, macro and encrypted files are refused by content
+	const sheet = await spreadsheetAsCsv(bytes, `“${opts.file}”`);
+	if ('error' in sheet) return badInput('BAD_INPUT', sheet.error);
+	bytes = sheet.bytes;
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: opts.file });
 		if (!r.ok) {

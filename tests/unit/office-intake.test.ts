@@ -4,17 +4,23 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { eq } from 'drizzle-orm';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freshDb } from '../helpers/db';
 import { LAYOUTS, makeForm, makeScannedForm, samplePerson } from '../helpers/office-forms';
-import { campaigns, candidates } from '../../src/lib/server/db/schema';
+import { attachments, campaigns, candidates } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
 import { importCandidates, previewUpload } from '../../src/lib/server/services/intake';
-import { bundleFiles } from '../../src/lib/server/services/intake-files';
+import { bundleFiles, spreadsheetAsCsv } from '../../src/lib/server/services/intake-files';
+import { importExperts } from '../../src/lib/server/services/experts';
 import { currentRecords } from '../../src/lib/server/services/intake-preview';
 import type { CampaignConfig } from '../../src/lib/domain/types';
 
 const ACTOR: Actor = { id: null, name: '测试' };
+// the forms' photos are stored as attachments: on disk in a temporary folder
+process.env.LAUREL_FILES = mkdtempSync(join(tmpdir(), 'laurel-files-'));
 
 async function setup(presetId: string) {
 	const db = await freshDb();
@@ -70,6 +76,10 @@ describe('an .xlsx 汇总表 and a folder of .docx 推荐表, in each notice lay
 			expect(first.deeds).toContain('扎根基层二十年');
 			expect(first.story).toBe('暴雨夜守护试验田。');
 			expect(recs.find((c) => c.name === extra.name)?.channel).toBe(unit);
+			// each form's photo became its candidate's 证件照
+			const photos = await db.select().from(attachments);
+			expect(photos.map((a) => a.kind)).toEqual(['portrait', 'portrait', 'portrait', 'portrait']);
+			expect(photos.map((a) => a.filename)).toContain(`${people[0].name}-推荐表照片.png`);
 		});
 });
 
@@ -98,5 +108,24 @@ describe('bad uploads are refused whole', () => {
 		const p = await previewUpload(config, [{ name: 'a.xlsx', bytes: x }, { name: 'b.xlsx', bytes: x }]);
 		expect(p.ok).toBe(false);
 		expect(p.errors[0].message).toContain('一次只能上传一个汇总表');
+	});
+});
+
+describe('an expert roster as .xlsx', () => {
+	it('reads the first sheet below a title, phone numbers as typed; refuses .xls by content', async () => {
+		const { db, id } = await setup('jincheng-2023');
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('专家');
+		ws.getCell('A1').value = '评审专家名单';
+		ws.getRow(3).values = ['姓名', '工作单位', '评审领域', '手机', '电子邮箱'];
+		ws.getRow(4).values = ['周建国', '太原理工大学', '前沿', 13912345678, 'zhou@example.cn'];
+		const sheet = await spreadsheetAsCsv(new Uint8Array(await wb.xlsx.writeBuffer()), '“专家.xlsx”');
+		if ('error' in sheet) throw new Error(sheet.error);
+		const r = await importExperts(db, ACTOR, id, sheet.bytes, { filename: '专家.xlsx' });
+		expect(r.ok).toBe(true);
+		if (r.ok) expect(r.experts.map((e) => [e.name, e.row])).toEqual([['周建国', 4]]);
+		const xls = new Uint8Array(512);
+		xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+		expect(await spreadsheetAsCsv(xls, '“专家.xlsx”')).toMatchObject({ error: expect.stringContaining('另存为') });
 	});
 });

@@ -203,3 +203,16 @@ export function bundleFiles(files: UploadFile[]): { name: string; bytes: Uint8Ar
 	return { name: `${files.length} 个文件`, bytes: zipSync(entries) };
 }
 
+
+/**
+ * A roster or table upload as CSV bytes for the CSV parsers: a CSV passes unchanged, an .xlsx
+ * becomes its first sheet's table (row numbers kept); .xls, macro, encrypted and other files are refused.
+ */
+export async function spreadsheetAsCsv(bytes: Uint8Array, label: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+	const s = sniffOffice(bytes, label);
+	if (s.kind === 'refused') return { error: s.message };
+	if (s.kind === 'csv') return { bytes };
+	if (s.kind !== 'xlsx') return { error: `${label}不是表格文件（CSV 或 Excel .xlsx），按文件内容判断是${s.kind === 'docx' ? ' Word 文档' : '压缩包'}` };
+	const t = await readXlsxTable(bytes, { maxRows: 20_000, label });
+	return 'error' in t ? t : { bytes: tableToCsvBytes(t.records) };
+}
