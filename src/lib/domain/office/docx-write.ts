@@ -78,6 +78,7 @@ export async function filledForm(r: CandidateRecord, opts: { title: string; clas
 /** One form per record in a .zip, named 序号-姓名-推荐单位.docx (names made safe for every file system). */
 export async function formsZip(records: CandidateRecord[], opts: { title: string; classification: 'field' | 'group' }): Promise<Uint8Array> {
 	const files: Record<string, Uint8Array> = {};
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 	const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 60);
 	for (const [i, r] of records.entries()) files[`${String(i + 1).padStart(3, '0')}-${safe(r.name)}-${safe(r.channel)}.docx`] = await filledForm(r, opts);
 	return zipSync(files, { level: 6 });

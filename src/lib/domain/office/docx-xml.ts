@@ -28,7 +28,7 @@ export interface DocxBody {
 export const TICKED = '☑';
 export const UNTICKED = '☐';
 /** Glyphs offices use for a ticked box, and for an empty one. */
-const TICKED_GLYPHS = /[☑☒■√✓✔▣🗹🗷]/g;
+const TICKED_GLYPHS = /[☑☒■√✓✔▣🗹🗷]/gu;
 const UNTICKED_GLYPHS = /[□☐▢○◻]/g;
 /** Wingdings / Wingdings 2 code points of ticked and empty boxes (w:sym w:char). */
 const SYM_TICKED = new Set(['F0FE', 'F052', 'F053', 'F054', 'F0FD', 'F0FC', 'F050', '00FE', '0052', 'F0A4']);
