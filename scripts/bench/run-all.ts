@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const order = ['cli-start', 'aggregate', 'conflicts', 'assign', 'select', 'import', 'draft-save'];
+const order = ['cli-start', 'aggregate', 'conflicts', 'assign', 'select', 'import', 'forms', 'draft-save'];
 // benchmarks added later run after the known ones (any scripts/bench/*.ts that is not a library)
 const libraries = new Set(['run-all', 'figures', 'load', 'load-lib']);
 const extra = readdirSync('scripts/bench')

@@ -6,25 +6,7 @@ import { badInput, parseOptions } from './types';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { invitationLink } from '../../src/lib/server/services/members';
-
-/**
- * An .xlsx roster (a zip: PK\x03\x04) as the CSV the importer reads: the first sheet, each cell
- * as the text Excel shows, one line per sheet row (empty rows kept, so row numbers still match).
- */
-async function xlsxAsCsv(bytes: Uint8Array): Promise<Uint8Array> {
-	const ExcelJS = (await import('exceljs')).default;
-	const Papa = (await import('papaparse')).default;
-	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-	const ws = wb.worksheets[0];
-	const rows: string[][] = [];
-	ws?.eachRow({ includeEmpty: true }, (row) => {
-		const cells: string[] = [];
-		for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-		rows.push(cells);
-	});
-	return new TextEncoder().encode(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
-}
+import { spreadsheetAsCsv } from '../../src/lib/server/services/intake-files';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);
@@ -35,13 +17,10 @@ const command: Command = async (args) => {
 	} catch (e) {
 		return badInput('BAD_INPUT', `无法读取文件 ${opts.file}：${(e as Error).message}`);
 	}
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-		try {
-			bytes = await xlsxAsCsv(bytes);
-		} catch (e) {
-			return badInput('BAD_INPUT', `无法读取 Excel 文件 ${opts.file}：${(e as Error).message}`);
-		}
-	}
+	// an .xlsx roster is read as its first sheet; .xls, macro and encrypted files are refused by content
+	const sheet = await spreadsheetAsCsv(bytes, `“${opts.file}”`);
+	if ('error' in sheet) return badInput('BAD_INPUT', sheet.error);
+	bytes = sheet.bytes;
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: opts.file });
 		if (!r.ok) {

@@ -1,14 +1,34 @@
+// `export --campaign <id> --what <kind> [--format csv|xlsx|docx] [--by unit|all]`: the file the web
+// page offers, on stdout (CSV text, or the bytes of an .xlsx workbook / a .zip of 推荐表).
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { withCampaign } from './db';
 import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/services/exports-all';
+import { exportXlsx } from '../../src/lib/server/services/exports-xlsx';
+import { exportForms } from '../../src/lib/server/services/exports-forms';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);
-	if (!opts.what || opts.what === 'true') return badInput('BAD_INPUT', `缺少参数 --what（${EXPORT_KINDS.join('|')}）`);
+	if (!opts.what || opts.what === 'true') return badInput('BAD_INPUT', `缺少参数 --what（${[...EXPORT_KINDS, 'forms'].join('|')}）`);
+	const format = opts.format ?? 'csv';
+	if (!['csv', 'xlsx', 'docx'].includes(format)) return badInput('BAD_INPUT', `--format 只能是 csv、xlsx 或 docx，收到“${format}”`);
+	if ((opts.what === 'forms') !== (format === 'docx'))
+		return badInput('BAD_INPUT', opts.what === 'forms' ? '推荐表导出只有 Word 格式：--what forms --format docx' : `--format docx 只用于 --what forms（推荐表）`);
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		if (opts.by !== undefined && opts.by !== 'unit' && opts.by !== 'all') return badInput('BAD_INPUT', `--by 只能是 unit 或 all，收到“${opts.by}”`);
-		const r = await exportCsv(db, campaign.id, opts.what, { by: opts.by === 'unit' ? 'unit' : 'all' });
+		const by = opts.by === 'unit' ? 'unit' : 'all';
+		if (format === 'docx') {
+			const r = await exportForms(db, campaign.id);
+			if (!r.ok) return badInput('BAD_INPUT', r.message);
+			process.stderr.write(`已生成 ${r.count} 份推荐表（${r.filename}）\n`);
+			return { exit: 0, raw: r.bytes };
+		}
+		if (format === 'xlsx') {
+			const r = await exportXlsx(db, campaign.id, opts.what, { by });
+			if (!r.ok) return badInput('BAD_INPUT', r.message);
+			return { exit: 0, raw: r.bytes };
+		}
+		const r = await exportCsv(db, campaign.id, opts.what, { by });
 		if (!r.ok) return badInput('BAD_INPUT', r.message);
 		return { exit: 0, raw: r.csv };
 	});

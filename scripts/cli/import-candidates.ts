@@ -1,20 +1,49 @@
-import { readFileSync } from 'node:fs';
+// `import-candidates --campaign <id> --file <csv|xlsx|docx|zip|folder> [--file …] [--dry-run]`:
+// one 汇总表 (CSV or .xlsx) and/or any number of 推荐表 (.docx, a .zip of them, or a folder).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importCandidates } from '../../src/lib/server/services/intake';
+import { bundleFiles, type UploadFile } from '../../src/lib/server/services/intake-files';
+
+/** Every `--file` value, in order (parseOptions keeps only the last). */
+function fileArgs(args: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < args.length; i++) if (args[i] === '--file' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.push(args[++i]);
+	return out;
+}
+
+function readUploads(paths: string[]): UploadFile[] {
+	const files: UploadFile[] = [];
+	for (const p of paths) {
+		if (statSync(p).isDirectory()) {
+			// a folder of 推荐表: its files (not sub-folders), in name order
+			for (const n of readdirSync(p).sort()) {
+				const full = join(p, n);
+				if (!n.startsWith('.') && !n.startsWith('~$') && statSync(full).isFile()) files.push({ name: n, bytes: new Uint8Array(readFileSync(full)) });
+			}
+		} else files.push({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) });
+	}
+	return files;
+}
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);
-	if (!opts.file || opts.file === 'true') return badInput('BAD_INPUT', '缺少参数 --file <CSV文件>');
-	let bytes: Uint8Array;
+	const paths = fileArgs(args);
+	if (!paths.length) return badInput('BAD_INPUT', '缺少参数 --file <CSV、Excel、Word 推荐表或 zip 文件>');
+	let upload: UploadFile;
 	try {
-		bytes = new Uint8Array(readFileSync(opts.file));
+		const files = readUploads(paths);
+		if (!files.length) return badInput('BAD_INPUT', `无法读取文件 ${paths.join('、')}：文件夹中没有文件`);
+		upload = bundleFiles(files);
 	} catch (e) {
-		return badInput('BAD_INPUT', `无法读取文件 ${opts.file}：${(e as Error).message}`);
+		return badInput('BAD_INPUT', `无法读取文件 ${paths.join('、')}：${(e as Error).message}`);
 	}
+	const filename = paths.length === 1 ? paths[0] : upload.name;
 	return withCampaign(opts.campaign, async (db, campaign) => {
-		const r = await importCandidates(db, CLI_ACTOR, campaign.id, bytes, { dryRun: opts['dry-run'] === 'true', filename: opts.file });
+		const r = await importCandidates(db, CLI_ACTOR, campaign.id, upload.bytes, { dryRun: opts['dry-run'] === 'true', filename });
 		if (!r.ok) {
 			process.stderr.write(`文件有 ${r.errors.length} 处错误，未导入任何记录。\n`);
 			return { exit: 2, json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何记录`, errors: r.errors } };

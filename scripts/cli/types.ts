@@ -4,8 +4,8 @@ export interface CliResult {
 	exit: 0 | 1 | 2 | 3;
 	/** printed as JSON on stdout, unless `raw` is given */
 	json?: unknown;
-	/** printed verbatim on stdout (CSV exports) */
-	raw?: string;
+	/** printed verbatim on stdout (CSV exports; bytes for .xlsx / .zip exports) */
+	raw?: string | Uint8Array;
 }
 
 export type Command = (args: string[]) => Promise<CliResult>;

@@ -150,7 +150,7 @@ test('the import page refuses an empty file and a chair cannot open it', async (
 	const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
 	await page.locator('input[name="file"]').setInputFiles({ name: '汇总表.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
 	await page.getByRole('button', { name: '上传并检查' }).click();
-	await expect(page.getByRole('alert')).toContainText('不是 CSV 文件');
+	await expect(page.getByTestId('import-rejected')).toContainText('内容已损坏');
 	const template = await page.request.get('/c/demo-gx2024/import/template.csv');
 	expect(template.status()).toBe(200);
 	expect(template.headers()['content-type']).toContain('text/csv');

@@ -10,7 +10,7 @@ import type { DB } from '../../src/lib/server/db';
 import { campaigns, candidates, experts, sheetHistory } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { seedCampaign } from '../../src/lib/server/services/demo';
-import { campaignRecords, importCandidates, previewImport, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../src/lib/server/services/intake';
+import { campaignRecords, importCandidates, previewImport, previewUpload, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../src/lib/server/services/intake';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { closeRound, createRound, getRound, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { getSheet, saveSheet } from '../../src/lib/server/services/sheets';
@@ -92,7 +92,7 @@ type ImportRefusal = { ok: false; errors: { row: number; column: string; message
 
 /** importCandidates refuses the file, writes nothing, and the preview says the same. */
 async function refusedNominations(bytes: Uint8Array, filename = 'hostile.csv'): Promise<ImportRefusal['errors']> {
-	const preview = previewImport(config, bytes);
+	const preview = await previewUpload(config, [{ name: filename, bytes }]);
 	expect(preview.ok).toBe(false);
 	const r = await unchanged(() => importCandidates(db, ACTOR, C, bytes, { filename }));
 	expect(r.ok).toBe(false);

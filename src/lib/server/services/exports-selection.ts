@@ -6,7 +6,7 @@ import { latestSelection, lockedSelection, selectionRows, type SelectionInput, t
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';
 import { NATIONAL_SHEET, SUMMARY_HEADERS, sheetsToCsv, summarySheets, type SheetPerson } from '../../domain/summary-sheet';
-import type { CampaignConfig, SummarySheetSpec } from '../../domain/types';
+import type { CampaignConfig, CandidateRecord, SummarySheetSpec } from '../../domain/types';
 import { formatBirth } from '../../domain/nomination-format';
 import type { DB } from '../db';
 
@@ -78,25 +78,35 @@ registerExport('summary', async (db, campaignId, config, options) => {
 });
 
 // Those recommended to the upper round, as the sheet the office sends up (推荐单位: the office).
-registerExport('upper', async (db, campaignId, config, options) => {
-	// a campaign that sends nobody up (广西) gets the empty sheet: the page offers no link for it
+/** The candidates recommended to the upper round (tiers that are a subset), in tier then selection order. */
+export async function upperRecords(db: DB, campaignId: string, config: CampaignConfig): Promise<CandidateRecord[] | null> {
 	const upper = config.tiers.filter((t) => t.subsetOf);
-	const spec = sheetOf(config, await campaignName(db, campaignId));
-	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
+	// a campaign that sends nobody up (广西) has nobody to list: the page offers no link for it
+	if (!upper.length) return [];
 	const w = await winners(db, campaignId);
-	if (!w || !upper.length) return sheetsToCsv([], headers);
+	if (!w) return null;
 	const names = new Set(upper.map((t) => t.name));
 	const seen = new Set<string>();
-	const people: SheetPerson[] = [];
+	const people: CandidateRecord[] = [];
 	for (const tier of w.outcome.tiers) {
 		if (!names.has(tier.name)) continue;
 		for (const id of tier.selected) {
 			const row = w.byId.get(id);
 			if (!row || seen.has(id)) continue;
 			seen.add(id);
-			people.push({ record: recordOf(row), remarks: '' });
+			people.push(recordOf(row));
 		}
 	}
+	return people;
+}
+
+registerExport('upper', async (db, campaignId, config, options) => {
+	const upper = config.tiers.filter((t) => t.subsetOf);
+	const records = await upperRecords(db, campaignId, config);
+	const spec = sheetOf(config, await campaignName(db, campaignId));
+	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
+	if (!records || !upper.length) return sheetsToCsv([], headers);
+	const people: SheetPerson[] = records.map((record) => ({ record, remarks: '' }));
 	const title = spec.upperTitle ?? `${upper[0].name}人选汇总表`;
 	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config), title), headers);
 });

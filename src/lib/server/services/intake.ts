@@ -12,6 +12,8 @@ import { checkCampaign, type CheckContext, type CheckReport } from '../../domain
 import type { FileKind, FileMeta } from '../../domain/eligibility-files';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { encodingLabel } from '../../domain/csv-decode';
+import { saveAttachment } from './attachments';
+import { prepareUpload, type FormReport, type UploadFile } from './intake-files';
 
 /** Larger files are refused before parsing: a nomination file of 10,000 rows is about 15 MB. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -26,6 +28,8 @@ export interface ImportPreview {
 	warnings: RowError[];
 	newChannels: { name: string; type: ChannelType }[];
 	parsed: ParsedRow[];
+	/** for an .xlsx/.docx/.zip upload: what it held and each 推荐表 as read */
+	source?: { kind: 'csv' | 'xlsx' | 'forms'; summary: string; forms: FormReport[]; photos?: { row: number; name: string; bytes: Uint8Array }[] };
 }
 
 /** Hex SHA-256 of an uploaded file (node:crypto: a 20 MB file in ~30 ms, ten times the pure-JS hash). */
@@ -68,6 +72,30 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 	};
 }
 
+/**
+ * Parses an upload of one or more files (CSV, .xlsx 汇总表, .docx 推荐表, .zip of them): the office
+ * files become the table the CSV parser reads, so the checks and row numbers are the same. Writes nothing.
+ */
+export async function previewUpload(config: CampaignConfig, files: UploadFile[]): Promise<ImportPreview> {
+	const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
+	if (total > MAX_IMPORT_BYTES) return fileError(`文件过大（${(total / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
+	const prepared = await prepareUpload(files, { maxRows: MAX_IMPORT_ROWS });
+	const source = { kind: prepared.kind, summary: prepared.summary, forms: prepared.forms, photos: prepared.photos };
+	if (!prepared.csv || prepared.errors.length) {
+		return { ...fileError(''), errors: prepared.errors, warnings: prepared.warnings, source };
+	}
+	const p = previewImport(config, prepared.csv);
+	if (prepared.kind === 'csv' && !prepared.forms.length) return p;
+	return {
+		...p,
+		encoding: prepared.kind === 'csv' ? p.encoding : prepared.kind === 'xlsx' ? 'Excel 工作簿' : 'Word 推荐表',
+		delimiter: prepared.kind === 'csv' ? p.delimiter : '—',
+		warnings: [...prepared.warnings, ...p.warnings].sort((a, b) => a.row - b.row),
+		ok: p.ok && prepared.errors.length === 0,
+		source
+	};
+}
+
 function fileError(message: string): ImportPreview {
 	return { ok: false, encoding: '', delimiter: '', rows: 0, errors: [{ row: 1, column: '', message }], warnings: [], newChannels: [], parsed: [] };
 }
@@ -89,7 +117,8 @@ export async function importCandidates(
 	const locked = await lockRefusal(db, campaignId, '导入候选人');
 	if (locked) return { ok: false, errors: [{ row: 1, column: '', message: locked }] };
 	const config = campaign.config as CampaignConfig;
-	const preview = previewImport(config, bytes);
+	// the bytes as uploaded (CSV, .xlsx, .docx or a .zip of several), judged by content
+	const preview = await previewUpload(config, [{ name: opts.filename ?? '文件', bytes }]);
 	if (!preview.ok) return { ok: false, errors: preview.errors };
 	const base = {
 		imported: preview.parsed.length,
@@ -121,7 +150,29 @@ export async function importCandidates(
 		});
 		return r;
 	});
-	return { ok: true, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, ...base };
+	const photoWarnings = await savePhotos(db, actor, campaignId, preview);
+	return { ok: true, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, ...base, warnings: [...base.warnings, ...photoWarnings] };
+}
+
+/**
+ * The photo embedded in each 推荐表 becomes the candidate's 证件照 (after the import, through the
+ * attachment checks); a candidate who has one already keeps it. Problems are warnings, not refusals.
+ */
+async function savePhotos(db: DB, actor: Actor, campaignId: string, preview: ImportPreview): Promise<RowError[]> {
+	const photos = preview.source?.photos ?? [];
+	if (!photos.length) return [];
+	const warnings: RowError[] = [];
+	const rows = await db.select({ id: candidates.id, record: candidates.record }).from(candidates).where(eq(candidates.campaignId, campaignId));
+	const existing = new Set((await db.select({ c: attachments.candidateId }).from(attachments).where(eq(attachments.kind, 'portrait'))).map((a) => a.c));
+	for (const photo of photos) {
+		const rec = preview.parsed.find((p) => p.row === photo.row)?.record;
+		const target = rec && rows.find((r) => (r.record as CandidateRecord).name === rec.name && (r.record as CandidateRecord).channel === rec.channel);
+		if (!target || existing.has(target.id) || !/\.(jpe?g|png)$/i.test(photo.name)) continue;
+		const ext = photo.name.split('.').pop()!.toLowerCase();
+		const r = await saveAttachment(db, actor, campaignId, target.id, { kind: 'portrait', filename: `${rec.name}-推荐表照片.${ext}`, bytes: photo.bytes });
+		if (!r.ok) warnings.push({ row: photo.row, column: '照片', message: `推荐表中的照片未保存：${r.message}` });
+	}
+	return warnings;
 }
 
 /** Keeps an uploaded file between preview and confirmation; old pending files are purged. */

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { spreadsheetAsCsv } from '$lib/server/services/intake-files';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
@@ -74,7 +75,10 @@ export const actions: Actions = {
 		if (file.size === 0) return fail(400, { importMessage: `文件“${file.name}”是空的（0 字节），请检查后重新上传` });
 		if (file.size > MAX_BYTES)
 			return fail(400, { importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入` });
-		const bytes = new Uint8Array(await file.arrayBuffer());
+		// an .xlsx roster is read as its first sheet (issue 14); .xls/macro/encrypted files are refused
+		const sheet = await spreadsheetAsCsv(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
+		if ('error' in sheet) return fail(400, { importMessage: sheet.error });
+		const bytes = sheet.bytes;
 		const db = await getDb();
 		const r = await importExperts(db, actor, campaign.id, bytes, { filename: file.name });
 		const encoding = encodingLabel(r.encoding);

@@ -8,10 +8,11 @@ import {
 	MAX_IMPORT_ROWS,
 	dropPendingImport,
 	importCandidates,
-	previewImport,
+	previewUpload,
 	storePendingImport,
 	takePendingImport
 } from '$lib/server/services/intake';
+import { bundleFiles, type UploadFile } from '$lib/server/services/intake-files';
 import { checkView, configAfterImport, currentRecords, projectedCheck, sampleRows } from '$lib/server/services/intake-preview';
 
 /** Row errors and warnings sent to the page at most (a broken 10,000-row file has many). */
@@ -32,16 +33,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Excel workbooks are the most common wrong upload: .xlsx is a zip, .xls an OLE2 file. */
-function spreadsheetKind(bytes: Uint8Array): string | null {
-	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-	if (starts(0x50, 0x4b, 0x03, 0x04)) return 'Excel（.xlsx）';
-	if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'Excel（.xls）';
-	return null;
-}
-
 /** The uploaded file, or a message saying why there is none (answered with 400). */
-async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array } | { message: string }> {
+async function readUpload(request: Request): Promise<{ files: UploadFile[] } | { message: string }> {
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -51,16 +44,17 @@ async function readUpload(request: Request): Promise<{ name: string; bytes: Uint
 			return { message: `文件过大，超过服务器允许的上传大小，请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT（导入上限为 ${MAX_IMPORT_BYTES / MB} MB）` };
 		return { message: '没有收到文件，请重新选择文件后上传' };
 	}
-	const file = form.get('file');
-	if (!(file instanceof File) || (file.size === 0 && !file.name)) return { message: '请选择要上传的 CSV 文件' };
-	if (file.size === 0) return { message: `文件“${file.name}”是空的（0 字节），请检查后重新上传` };
-	if (file.size > MAX_IMPORT_BYTES)
-		return { message: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_IMPORT_BYTES / MB} MB，请分批导入` };
-	const bytes = new Uint8Array(await file.arrayBuffer());
-	const workbook = spreadsheetKind(bytes);
-	if (workbook)
-		return { message: `“${file.name}”是 ${workbook} 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中选择“另存为”→“CSV（逗号分隔）”后再上传` };
-	return { name: file.name, bytes };
+	// several files at once: one 汇总表 (CSV or .xlsx) and the 推荐表 (.docx or a .zip of them)
+	const files = form.getAll('file').filter((f): f is File => f instanceof File && (f.size > 0 || !!f.name));
+	if (!files.length) return { message: '请选择要上传的文件（CSV 或 Excel 汇总表、Word 推荐表或其 zip 压缩包）' };
+	const empty = files.find((f) => f.size === 0);
+	if (empty) return { message: `文件“${empty.name}”是空的（0 字节），请检查后重新上传` };
+	const size = files.reduce((s, f) => s + f.size, 0);
+	if (size > MAX_IMPORT_BYTES)
+		return { message: `所选文件共 ${(size / MB).toFixed(1)} MB，超过上限 ${MAX_IMPORT_BYTES / MB} MB，请分批导入` };
+	const uploads: UploadFile[] = [];
+	for (const f of files) uploads.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+	return { files: uploads };
 }
 
 export const actions: Actions = {
@@ -69,8 +63,9 @@ export const actions: Actions = {
 		const upload = await readUpload(event.request);
 		if ('message' in upload) return fail(400, { message: upload.message });
 		const config = configOf(campaign);
-		const p = previewImport(config, upload.bytes);
-		const file = { filename: upload.name, encoding: p.encoding, delimiter: p.delimiter, rows: p.rows };
+		const p = await previewUpload(config, upload.files);
+		const stored = bundleFiles(upload.files);
+		const file = { filename: stored.name, encoding: p.encoding, delimiter: p.delimiter, rows: p.rows, source: p.source?.summary ?? '', forms: p.source?.forms ?? [] };
 		if (!p.ok) {
 			return fail(400, {
 				rejected: {
@@ -83,12 +78,12 @@ export const actions: Actions = {
 			});
 		}
 		if (p.parsed.length === 0)
-			return fail(400, { message: `文件“${upload.name}”只有表头，没有候选人行，请填写后重新上传` });
+			return fail(400, { message: `文件“${stored.name}”只有表头，没有候选人行，请填写后重新上传` });
 		const db = await getDb();
 		const existing = await currentRecords(db, campaign.id);
 		const projected = projectedCheck(config, existing, p);
 		const after = configAfterImport(config, p);
-		const pendingId = await storePendingImport(db, campaign.id, user.id, upload.name, upload.bytes);
+		const pendingId = await storePendingImport(db, campaign.id, user.id, stored.name, stored.bytes);
 		return {
 			preview: {
 				...file,
@@ -118,6 +113,8 @@ export const actions: Actions = {
 			return fail(400, {
 				rejected: {
 					filename: pending.filename,
+					source: '',
+					forms: [],
 					encoding: '',
 					delimiter: '',
 					rows: 0,
