@@ -70,7 +70,8 @@ test('draw a panel from the pool with a typed seed, replay it, and run a randomi
 
 	await test.step('the draw is in the audit log', async () => {
 		await page.goto(`${base}/audit`);
-		await expect(page.getByText('随机抽取专家').first()).toBeVisible();
+		await expect(page.getByRole('cell', { name: '随机抽取专家', exact: true }).first()).toBeVisible();
+		await expect(page.getByRole('cell', { name: /2024-05-06 纪检 37 12 88/ }).first()).toBeVisible();
 	});
 
 	await test.step('randomized assignment with q = 0.5 and a typed seed', async () => {
