@@ -2,7 +2,7 @@
 // The load run (200 experts, crash, two processes, backup) is `npm run bench:load`.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['aggregate', 'conflicts', 'assign', 'select', 'import', 'draft-save'];
+const benches = ['aggregate', 'conflicts', 'assign', 'assign-randomized', 'select', 'import', 'draft-save'];
 const failed: string[] = [];
 for (const name of benches) {
 	console.log(`\n=== ${name} ===`);
