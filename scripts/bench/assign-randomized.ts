@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AssignmentInstance } from '../../src/lib/domain/assignment';
 import { solveRandomizedAssignment } from '../../src/lib/domain/assignment-randomized';
 import { rng } from '../../src/lib/domain/random';
+import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const D = 2000;
@@ -97,10 +98,10 @@ async function main(): Promise<number> {
 	const file = join(mkdtempSync(join(tmpdir(), 'laurel-rassign-bench-')), 'randomized-2000x400.json');
 	writeFileSync(file, JSON.stringify(inst));
 	let cliMs = Infinity;
-	let run = spawnSync('true');
+	let run = spawnSync('true', { encoding: 'utf8' });
 	for (let r = 0; r < RUNS; r++) {
 		const t0 = performance.now();
-		run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+		run = spawnSync(LAUREL[0], [LAUREL[1], 'assign', '--in', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
 		cliMs = Math.min(cliMs, performance.now() - t0);
 		if (run.status !== 0) break;
 	}
@@ -132,7 +133,7 @@ async function main(): Promise<number> {
 	console.log(`sample ${bad ? `INVALID: ${bad}` : 'valid (k per dossier, loads, conflicts, marginals ≤ q)'}; best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
 	const ok = !bad && (equal || !finished) && cliMs < 2000 && (!finished || ratio <= 0.1);
 	console.log(ok ? 'OK' : 'FAILED');
-	console.log(JSON.stringify({ randomizedAssign: { cliMs: Math.round(cliMs), solveMs: Math.round(solveMs), highsMs: finished ? Math.round(highsMs) : null, ratio: Number(ratio.toFixed(4)), expectedObjective: out.expectedObjective, highsObjective: finished ? sol.ObjectiveValue : null, valid: !bad } }));
+	printFigures('assign-randomized', { cliMs: Math.round(cliMs), solveMs: Math.round(solveMs), highsMs: finished ? Math.round(highsMs) : null, ratio: Number(ratio.toFixed(4)), expectedObjective: out.expectedObjective, highsObjective: finished ? sol.ObjectiveValue : null, valid: !bad });
 	return ok ? 0 : 1;
 }
 

@@ -5,6 +5,7 @@
 // and checks both give the same list. Exit 1 when the target is missed or they differ.
 import { unitsMatch } from '../../src/lib/domain/units';
 import { detectConflicts, detectConflictsNaive, type CandidateProfile, type ExpertProfile } from '../../src/lib/domain/conflicts';
+import { printFigures } from './figures';
 
 const CANDIDATES = 2000;
 const EXPERTS = 400;
@@ -95,4 +96,5 @@ console.log(`  indexed   ${fast.ms.toFixed(1)} ms (median of ${RUNS}; target ${T
 console.log(`  all-pairs ${naive.ms.toFixed(1)} ms (median of 3) → ${(naive.ms / fast.ms).toFixed(1)}× slower`);
 console.log(`  unitsMatch on raw names, all pairs: ~${(rawMs / 1000).toFixed(1)} s (extrapolated from ${SAMPLE} candidates, ${rawHits} hits) → ~${Math.round(rawMs / fast.ms)}× slower`);
 console.log(`  results identical: ${same ? 'yes' : 'NO'}`);
+printFigures('conflicts', { indexedMs: +fast.ms.toFixed(1), targetMs: TARGET_MS, allPairsMs: +naive.ms.toFixed(1), found, same });
 if (!same || fast.ms > TARGET_MS) process.exit(1);

@@ -3,6 +3,7 @@
 // save requests (loopback, so nearly all of it is server time) and the ratio to the 20 ms target.
 //   npx tsx scripts/bench/draft-save.ts [--experts 200] [--seconds 30]
 import { build, Client, DIR, PASSWORD, seed, sleep, startServer, Stats, waitUp } from './load-lib';
+import { printFigures } from './figures';
 
 const arg = (name: string, dflt: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
 		console.log(`  客户端所见（含回环与客户端排队）：p50 ${row.p50.toFixed(1)} ms，p99 ${row.p99.toFixed(1)} ms`);
 		console.log(`  服务器内（Server-Timing）：p50 ${server.p50.toFixed(1)} ms，p99 ${server.p99.toFixed(1)} ms`);
 		console.log(`服务器 p99 与目标 ${TARGET_P99} ms 之比：${(server.p99 / TARGET_P99).toFixed(2)}`);
+		printFigures('draft-save', { experts: EXPERTS, saves: row.n, perSecond: +row.perSecond.toFixed(1), clientP99Ms: +row.p99.toFixed(1), serverP50Ms: +server.p50.toFixed(1), serverP99Ms: +server.p99.toFixed(1), targetP99Ms: TARGET_P99, errors: row.errors, serverErrors: stats.serverErrors });
 		return row.errors === 0 && stats.serverErrors === 0 && server.p99 <= TARGET_P99 ? 0 : 1;
 	} finally {
 		server.kill('SIGTERM');

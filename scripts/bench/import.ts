@@ -16,6 +16,7 @@ import { generateCandidates } from '../../src/lib/domain/synthetic';
 import { toNominationCsv } from '../../src/lib/domain/nomination-csv';
 import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
 import type { CandidateRecord } from '../../src/lib/domain/types';
+import { printFigures } from './figures';
 
 const TARGET_MS = 5000;
 const argv = process.argv.slice(2);
@@ -79,6 +80,7 @@ console.log(`check：${(check.ms / 1000).toFixed(2)} s（错误 ${report.errors.
 console.log(
 	`合计 ${(total / 1000).toFixed(2)} s，${Math.round(records.length / (total / 1000))} 行/秒；目标 ${TARGET_MS / 1000} s，用时为目标的 ${(ratio * 100).toFixed(0)}%`
 );
+printFigures('import', { rows: records.length, importMs: Math.round(imp.ms), checkMs: Math.round(check.ms), totalMs: Math.round(total), targetMs: TARGET_MS, ratio: +ratio.toFixed(3) });
 if (KEEP) console.log(`数据保留在 ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(ratio <= 1 ? 0 : 1);

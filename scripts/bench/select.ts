@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { resolveRules, solveSelection, validateSelectionInstance, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
 import type { SearchStats } from '../../src/lib/domain/selection-solver';
 import { rng } from '../../src/lib/domain/random';
+import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const FIELD_WEIGHTS = [0.28, 0.3, 0.2, 0.14, 0.08];
@@ -154,9 +155,10 @@ function toLp(inst: SelectionInstance): string {
 	return lines.join('\n');
 }
 
-function runCli(file: string, viaNpx: boolean): { ms: number; status: number; out: { total?: number; error?: string } } {
-	const cmd = viaNpx ? 'npx' : join('node_modules', '.bin', 'tsx');
-	const args = viaNpx ? ['tsx', 'scripts/laurel.ts', 'select', '--in', file] : ['scripts/laurel.ts', 'select', '--in', file];
+function runCli(file: string, viaNpm: boolean): { ms: number; status: number; out: { total?: number; error?: string } } {
+	// the prebuilt command line (scripts/cli-run.mjs), directly or as the contract's `npm run --silent laurel`
+	const cmd = viaNpm ? 'npm' : LAUREL[0];
+	const args = viaNpm ? ['run', '--silent', 'laurel', '--', 'select', '--in', file] : [LAUREL[1], 'select', '--in', file];
 	const t0 = performance.now();
 	const p = spawnSync(cmd, args, { encoding: 'utf8' });
 	const ms = performance.now() - t0;
@@ -172,12 +174,11 @@ function runCli(file: string, viaNpx: boolean): { ms: number; status: number; ou
 async function main(): Promise<number> {
 	const highs = await (await import('highs')).default();
 	const dir = mkdtempSync(join(tmpdir(), 'laurel-select-bench-'));
-	// the bare runtime cost of starting tsx, for scale
-	const empty = join(dir, 'empty.ts');
-	writeFileSync(empty, '');
+	// the bare runtime cost of starting node, for scale
 	const t0 = performance.now();
-	spawnSync(join('node_modules', '.bin', 'tsx'), [empty]);
-	console.log(`tsx start-up alone: ${(performance.now() - t0).toFixed(0)} ms`);
+	spawnSync(process.execPath, ['-e', '0']);
+	console.log(`node start-up alone: ${(performance.now() - t0).toFixed(0)} ms`);
+	const figures: Record<string, unknown>[] = [];
 	let failed = 0;
 	for (const v of VARIANTS) {
 		const inst = generate(v);
@@ -186,7 +187,7 @@ async function main(): Promise<number> {
 		const rules = inst.atLeast.length + inst.atMost.length;
 		const runs = [runCli(file, false), runCli(file, false), runCli(file, false)];
 		const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
-		const npx = runCli(file, true);
+		const npm = runCli(file, true);
 		// the same solve in this process: isolates the engine from start-up and machine load
 		const valid = validateSelectionInstance(JSON.parse(JSON.stringify(inst)));
 		if (!valid.ok) throw new Error(valid.message);
@@ -204,8 +205,8 @@ async function main(): Promise<number> {
 		const equal = hDone && lTotal !== undefined && Math.abs(sol.ObjectiveValue - lTotal) <= 1e-6 * Math.max(1, Math.abs(lTotal));
 		const bothInfeasible = sol.Status === 'Infeasible' && best.status === 3;
 		console.log(`\n${v.name}  (${v.n} candidates, ${v.seats} seats, ${rules} rules)`);
-		console.log(`  laurel CLI (tsx): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`);
-		console.log(`  laurel CLI (npx tsx): ${npx.ms.toFixed(0)} ms, exit ${npx.status}`);
+		console.log(`  laurel CLI (prebuilt): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`);
+		console.log(`  npm run --silent laurel: ${npm.ms.toFixed(0)} ms, exit ${npm.status}`);
 		console.log(
 			`  laurel solve in-process: ${inMs.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU` +
 				` (${stats.nodes} nodes, ${stats.phase1Nodes ?? 0} for the total, ${stats.checks} tie-break searches, ${stats.lpIterations} LP iterations)`
@@ -213,11 +214,13 @@ async function main(): Promise<number> {
 		console.log(`  HiGHS in-process: ${hMs.toFixed(0)} ms, status ${sol.Status}`);
 		console.log(`  ratio laurel whole process / HiGHS solve: ${(best.ms / hMs).toFixed(2)}; laurel solve / HiGHS solve: ${(inMs / hMs).toFixed(2)}`);
 		console.log(`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`);
+		figures.push({ name: v.name, laurelMs: Math.round(best.ms), solveMs: Math.round(inMs), highsMs: Math.round(hMs), laurelOverHighs: +(best.ms / hMs).toFixed(3), equal });
 		if (hDone && !equal) failed++;
 		if (best.status !== 0 && !bothInfeasible) failed++;
 	}
 	rmSync(dir, { recursive: true, force: true });
 	if (failed) console.log(`\n${failed} variant(s) FAILED`);
+	printFigures('select', { variants: figures, ok: !failed });
 	return failed ? 1 : 0;
 }
 

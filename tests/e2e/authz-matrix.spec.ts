@@ -1,5 +1,6 @@
 // Proof under attack, part 1: every route and form action of the app, read from src/routes at test
-// time, is called by six roles, and each answer must match the expectation table below.
+// time, is called by seven roles (the observer, 纪检监察, the seventh), and each answer must match the
+// expectation table (authz-table.ts).
 //
 // Enumeration: src/routes is walked with node:fs. A folder with +page.svelte / +page.server.ts /
 // +page.ts is a page (checked as HTML and as its __data.json); the object literal of
@@ -11,7 +12,7 @@ import { test, expect, request as playwrightRequest, type APIRequestContext } fr
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { e2eDb, seedReviewCampaign } from './fixtures';
+import { e2eDb, seedObserver, seedReviewCampaign } from './fixtures';
 import { PASSWORD } from './helpers';
 import { candidates, conflicts, experts, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
@@ -274,6 +275,7 @@ test.beforeAll(async () => {
 	test.setTimeout(300_000);
 	const campaignId = await seedReviewCampaign('authz');
 	const otherCampaignId = await seedReviewCampaign('authz2');
+	const observer = await seedObserver(campaignId, 'authz');
 	const db = await e2eDb();
 
 	// A score round reviewed by the field panels, open; and a draft second round for the life-cycle actions.
@@ -281,7 +283,7 @@ test.beforeAll(async () => {
 	if (!rounds.length) {
 		const r = await createRound(db, actor, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, actor, campaignId, r.id);
+		const o = await openRound(db, actor, campaignId, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
 		const r2 = await createRound(db, actor, campaignId, { name: '复评', type: 'score', reviewers: 'panel' });
 		if (!r2.ok) throw new Error(r2.message);
@@ -364,7 +366,8 @@ test.beforeAll(async () => {
 			expert: 'authz-expert01',
 			conflictedExpert: await usernameOfExpert(existing.expertId),
 			chair: 'authz-chair',
-			organizer: 'authz-organizer'
+			organizer: 'authz-organizer',
+			observer
 		},
 		otherOrganizer: 'authz2-organizer',
 		secrets,

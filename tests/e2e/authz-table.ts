@@ -1,16 +1,21 @@
 // The expectation table of the authorization matrix (authz-matrix.spec.ts): who may reach each
 // route, action and endpoint. A route the table does not list fails the matrix.
-export const ROLES = ['anonymous', 'otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer'] as const;
+export const ROLES = ['anonymous', 'otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PUBLIC: readonly Role[] = ROLES;
-export const SIGNED_IN: readonly Role[] = ['otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer'];
-export const MEMBERS: readonly Role[] = ['expert', 'conflictedExpert', 'chair', 'organizer'];
+export const SIGNED_IN: readonly Role[] = ['otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
+export const MEMBERS: readonly Role[] = ['expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
 export const EXPERTS: readonly Role[] = ['expert', 'conflictedExpert'];
 /** The expert reviewing the dossier in the URL; the conflicted colleague is refused. */
 export const REVIEWER: readonly Role[] = ['expert'];
 export const STAFF: readonly Role[] = ['chair', 'organizer'];
 export const OFFICE: readonly Role[] = ['organizer'];
+/**
+ * 纪检监察 (observer) reads progress, closed rounds, the audit log and the final list; it is absent
+ * from every other set, so every action and every page of an open round refuses it.
+ */
+export const READERS: readonly Role[] = ['organizer', 'observer'];
 
 export interface Case {
 	/** Roles that get the page / action; every other role must be refused. */
@@ -31,7 +36,7 @@ export interface Case {
  * Keys: `page <route id>` (HTML and __data.json), `action <route id> ?/<name>` (form action, `default`
  * for the unnamed one), `<METHOD> <route id>` (+server.ts). Roles: anonymous, otherExpert (an expert
  * of another campaign), expert (reviews the dossier in the URL), conflictedExpert (a colleague of the
- * same panel with a confirmed conflict on that dossier), chair, organizer.
+ * same panel with a confirmed conflict on that dossier), chair, organizer, observer (纪检监察).
  * Forms are minimal on purpose: they must not change what the other cases see (no round is closed,
  * nothing is published), so an allowed action answers 200/204/3xx or a validation failure (400/409/…).
  */
@@ -43,6 +48,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /campaigns': { allow: SIGNED_IN },
 	'page /campaigns/new': { allow: OFFICE },
 	'action /campaigns/new ?/default': { allow: OFFICE, form: { preset: '', name: '' } },
+	'page /campaigns/new/copy': { allow: OFFICE },
+	'action /campaigns/new/copy ?/default': { allow: OFFICE, form: { from: '', name: '' } },
 	'page /invite/[token]': { allow: PUBLIC },
 	'action /invite/[token] ?/default': { allow: PUBLIC, form: { password: '', confirm: '' } },
 	'page /login': { allow: PUBLIC },
@@ -53,7 +60,17 @@ export const TABLE: Record<string, Case | Case[]> = {
 
 	'page /c/[campaignId]': { allow: MEMBERS },
 	'page /c/[campaignId]/overview': { allow: OFFICE },
-	'page /c/[campaignId]/audit': { allow: OFFICE },
+	'page /c/[campaignId]/audit': { allow: READERS },
+	'page /c/[campaignId]/progress': { allow: READERS },
+	// {roundId} is the open round: this read-only result view serves closed rounds only (the office reads
+	// an open round on its round page), so everyone is refused here until it closes.
+	'page /c/[campaignId]/progress/[roundId]': { allow: [] },
+	'page /c/[campaignId]/final': { allow: READERS },
+	'page /c/[campaignId]/members': { allow: OFFICE },
+	'action /c/[campaignId]/members ?/add': { allow: OFFICE, form: { username: '', role: '' } },
+	'action /c/[campaignId]/members ?/panels': { allow: OFFICE, form: { userId: '' } },
+	'action /c/[campaignId]/members ?/remove': { allow: OFFICE, form: { userId: '', reason: '' } },
+	'action /c/[campaignId]/members ?/reset': { allow: OFFICE, form: { userId: '' } },
 	'page /c/[campaignId]/settings': { allow: OFFICE },
 	'action /c/[campaignId]/settings ?/default': { allow: OFFICE },
 
@@ -64,6 +81,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/candidates/[candidateId] ?/save': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId] ?/upload': { allow: OFFICE, form: { kind: '' } },
 	'action /c/[campaignId]/candidates/[candidateId] ?/deleteAttachment': { allow: OFFICE, form: { attachmentId: 'f_none' } },
+	'action /c/[campaignId]/candidates/[candidateId] ?/withdraw': { allow: OFFICE, form: { reason: '' } },
+	'action /c/[campaignId]/candidates/[candidateId] ?/restore': { allow: OFFICE, form: { reason: '' } },
 	'page /c/[campaignId]/candidates/[candidateId]/dossier': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/add': { allow: OFFICE, form: { text: '' } },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/keep': { allow: OFFICE, form: { text: '' } },
@@ -100,7 +119,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /c/[campaignId]/conflicts': { allow: STAFF },
 	'action /c/[campaignId]/conflicts ?/decide': { allow: STAFF, form: { id: '', decision: '' } },
 	'action /c/[campaignId]/conflicts ?/refresh': { allow: STAFF },
-	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', reviewCode: '', reason: '' } },
+	'action /c/[campaignId]/conflicts ?/decideMany': { allow: STAFF, form: { decision: '' } },
+	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', candidate: '', reason: '' } },
 	// Declarations are append-only for experts: only the office removes one.
 	'action /c/[campaignId]/conflicts ?/removeDeclaration': { allow: OFFICE, form: { expertId: '', what: 'person', text: '', reason: '' } },
 

@@ -51,7 +51,7 @@ test.beforeAll(async () => {
 	}
 	const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 	if (!r.ok) throw new Error(r.message);
-	const opened = await openRound(db, actor, id, r.id);
+	const opened = await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	roundId = r.id;
 });
@@ -234,11 +234,11 @@ test('a reload restores typing the server never received; a rescore request reop
 	const me = await expertId('desk-expert01');
 	const done = await saveSheet(db, actor, { round, expertId: me, candidateId: target.candidateId, values: { merit: 20, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
 	expect(done.ok).toBe(true);
-	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项')).ok).toBe(true);
+	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项', '评审组长 王建国')).ok).toBe(true);
 	await page.goto(`/c/${id}/tasks`);
 	await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('待重评');
 	await live(page, dossierUrl(target.code));
-	await expect(page.getByTestId('rescore')).toHaveText('评审组长请您重新评分：请复核业绩突出一项');
+	await expect(page.getByTestId('rescore')).toHaveText('评审组长 王建国 请您复核：请复核业绩突出一项');
 	await expect(page.getByLabel('业绩突出', { exact: true })).toBeEnabled();
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('20');
 	await page.getByLabel('业绩突出', { exact: true }).fill('26');
@@ -287,7 +287,7 @@ test.describe('a vote round', () => {
 		if ((await listRounds(db, vid)).some((r) => r.type === 'vote' && r.state === 'open')) return;
 		const first = await createRound(db, actor, vid, { name: '初评', type: 'score', reviewers: 'panel' });
 		if (!first.ok) throw new Error(first.message);
-		for (const step of [() => openRound(db, actor, vid, first.id), () => closeRound(db, actor, vid, first.id)]) {
+		for (const step of [() => openRound(db, actor, vid, first.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' }), () => closeRound(db, actor, vid, first.id)]) {
 			const r = await step();
 			if (!r.ok) throw new Error(r.message);
 		}
@@ -296,7 +296,7 @@ test.describe('a vote round', () => {
 		const all = (await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, vid))).map((c) => c.id);
 		const adv = await advanceCandidates(db, actor, vid, vote.id, all, 'top', '');
 		if (!adv.ok) throw new Error(adv.message);
-		const opened = await openRound(db, actor, vid, vote.id);
+		const opened = await openRound(db, actor, vid, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!opened.ok) throw new Error(opened.message);
 	});
 

@@ -16,3 +16,20 @@ export async function seedReviewCampaign(prefix: string, seed = 7, candidates = 
 	await seedCampaign(await e2eDb(), { id, name: `测试活动 ${prefix}`, prefix: `${prefix}-`, seed, candidates });
 	return id;
 }
+
+/**
+ * The campaign's observer (纪检监察) `<prefix>-observer` with the demo password, added through the
+ * members service as the office would; a second call finds it in place.
+ */
+export async function seedObserver(campaignId: string, prefix: string): Promise<string> {
+	const { addMember } = await import('../../src/lib/server/services/members');
+	const { acceptInvitation } = await import('../../src/lib/server/services/accounts');
+	const db = await e2eDb();
+	const username = `${prefix}-observer`;
+	const r = await addMember(db, { id: null, name: 'e2e' }, campaignId, { username, role: 'observer', name: `纪检监察（${prefix}）` });
+	if (r.ok && r.token) {
+		const a = await acceptInvitation(db, r.token, 'laurel-demo');
+		if (!a.ok) throw new Error(a.message);
+	} else if (!r.ok && r.code !== 'ALREADY_MEMBER') throw new Error(r.message);
+	return username;
+}

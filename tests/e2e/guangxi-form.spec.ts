@@ -61,7 +61,7 @@ async function seedReview(campaignId: string): Promise<void> {
 	}
 	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'mean' });
 	if (!created.ok) throw new Error(created.message);
-	const opened = await openRound(db, seedActor, campaignId, created.id);
+	const opened = await openRound(db, seedActor, campaignId, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const order = new Map<string, number>();
@@ -160,7 +160,7 @@ test('广西 with its own 推荐表 values: import, check, review, selection, �
 	const notice = page.getByTestId('notice');
 	await expect(notice.locator('table tbody tr')).toHaveCount(10);
 	await page.getByLabel('公示开始日期').fill('2024-05-10');
-	await page.getByRole('button', { name: '保存公示期' }).click();
+	await page.getByRole('button', { name: '保存公示' }).click();
 	await expect(page.getByTestId('notice-saved')).toBeVisible();
 	await expect(page.getByTestId('saved-start')).toContainText('2024年5月10日');
 });

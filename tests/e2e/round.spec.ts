@@ -73,8 +73,23 @@ test('a round from creation to the vote: outlier, rescore, close, advance, tally
 	await expect(card.getByTestId('round-state')).toHaveText('未开始');
 	await expect(card).toContainText('本领域评审组全体');
 	await expect(card).toContainText('按平均分排名');
-	await card.getByRole('button', { name: '开始评审：初评' }).click();
-	await expect(card.getByTestId('round-state')).toHaveText('进行中');
+	await card.getByText('开始评审…').click();
+	await card.getByRole('button', { name: '确认开始评审' }).click();
+	// Seed 7 has candidates whose whole panel must recuse: refused, naming them; the office excludes them.
+	await expect(page.getByRole('alert')).toContainText('没有可评审的专家');
+	await expect(card.getByTestId('round-state')).toHaveText('未开始');
+	await page.getByRole('link', { name: '到轮次页处理 →' }).click();
+	const uncovered = page.getByTestId('uncovered');
+	await expect(uncovered).toBeVisible();
+	for (let left = await uncovered.locator('form').count(); left > 0; left--) {
+		await uncovered.locator('form').first().getByPlaceholder(/移出本轮的理由/).fill('本组专家均须回避');
+		await uncovered.locator('form').first().getByRole('button', { name: '移出本轮' }).click();
+		await expect(uncovered.locator('form')).toHaveCount(left - 1);
+	}
+	await page.getByText('开始评审…').click();
+	await page.getByRole('button', { name: '确认开始评审' }).click();
+	await expect(page.getByTestId('round-state')).toHaveText('进行中');
+	await page.goto(`/c/${id}/panel`);
 	await expect(card).toContainText('已提交 0 /');
 
 	// Two panels score through the services; expert11 is far off on the first dossier.
@@ -143,7 +158,9 @@ test('a round from creation to the vote: outlier, rescore, close, advance, tally
 
 	// The chair closes the round after confirming.
 	await page.getByText('结束本轮…').click();
+	await expect(page.getByTestId('close-missing')).toContainText('份评分');
 	await page.getByRole('button', { name: '确认结束' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '这些评分不计入结果' })).toBeVisible();
 	await expect(page.getByTestId('round-state')).toHaveText('已结束');
 
 	// …creates 终评, a vote of the field panels, and advances the top 1 per field.
@@ -169,7 +186,8 @@ test('a round from creation to the vote: outlier, rescore, close, advance, tally
 	// 终评 opens; the panels vote (services); the chair reads the tally.
 	await page.getByRole('navigation', { name: '评审轮次' }).getByRole('link', { name: '终评' }).click();
 	await expect(page.getByRole('heading', { name: '终评', level: 1 })).toBeVisible();
-	await page.getByRole('button', { name: '开始评审：终评' }).click();
+	await page.getByText('开始评审…').click();
+	await page.getByRole('button', { name: '确认开始评审' }).click();
 	await expect(page.getByTestId('round-state')).toHaveText('进行中');
 	const final = await round('终评');
 	for (const e of [e1, e6, e11]) await vote(final, e.id, a.id, 'yes');

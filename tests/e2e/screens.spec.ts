@@ -47,6 +47,7 @@ for (const width of widths) {
 			// A fresh server has no assignment yet: propose a draft (k = 3) so the page shows one.
 			if (name === 'chair-assignment' && (await page.getByRole('button', { name: '生成方案' }).count())) {
 				await page.getByLabel('每份材料评审专家数').fill('3');
+				await page.getByLabel('允许跨组借用专家').check();
 				await page.getByRole('button', { name: '生成方案' }).click();
 				await expect(page.getByTestId('assignment-state')).toHaveText('草案（未发布）');
 			}
@@ -64,7 +65,7 @@ test('expert desk screens', async ({ page }) => {
 	if (!round) {
 		const r = await createRound(db, { id: null, name: 'screens' }, id, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, { id: null, name: 'screens' }, id, r.id);
+		const o = await openRound(db, { id: null, name: 'screens' }, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
 		round = (await listRounds(db, id)).find((x) => x.id === r.id)!;
 	}
@@ -153,7 +154,7 @@ test('round screens', async ({ page }) => {
 	const id = await seedReviewCampaign('shots');
 	if (!(await listRounds(db, id)).length) {
 		const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
-		if (!r.ok || !(await openRound(db, actor, id, r.id)).ok) throw new Error('round');
+		if (!r.ok || !(await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
 		const round = (await getRound(db, id, r.id))!;
 		await scoreRound(id, round, { outlier: true, leaveOpen: true });
 		const res = await roundResults(db, round);
@@ -174,7 +175,7 @@ test('round screens', async ({ page }) => {
 	if (!(await listRounds(db, id2)).length) {
 		// every expert scores every dossier: a wide matrix that scrolls beside its sticky first column
 		const r = await createRound(db, actor, id2, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'trimmedMean' });
-		if (!r.ok || !(await openRound(db, actor, id2, r.id)).ok) throw new Error('round');
+		if (!r.ok || !(await openRound(db, actor, id2, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
 		await scoreRound(id2, (await getRound(db, id2, r.id))!, { outlier: false, leaveOpen: false });
 		await closeRound(db, actor, id2, r.id);
 		await createRound(db, actor, id2, { name: '终评', type: 'vote', reviewers: 'panel' });
@@ -212,7 +213,7 @@ test('round screens', async ({ page }) => {
 		const r2 = await roundResults(db, score2);
 		const top = topN(r2.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate })), 2, 'field');
 		await advanceCandidates(db, actor, id2, vote2.id, top.selected, 'top', '每个领域前 2 名');
-		await openRound(db, actor, id2, vote2.id);
+		await openRound(db, actor, id2, vote2.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		const vr = (await getRound(db, id2, vote2.id))!;
 		const pairs = await roundPairs(db, vr);
 		for (const [i, p] of pairs.entries()) {
@@ -243,7 +244,7 @@ test('selection, charts and notice screens', async ({ page }) => {
 	if (!existing) {
 		const r = await rounds.createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
 		if (!r.ok) throw new Error(r.message);
-		const o = await rounds.openRound(db, actor, id, r.id);
+		const o = await rounds.openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
 		const round = (await rounds.getRound(db, id, r.id))!;
 		const rows = await db.select().from(schema.candidates).where(same(schema.candidates.campaignId, id));
@@ -336,7 +337,7 @@ test('office frame, reminders and print screens', async ({ page }) => {
 	let round = (await listRounds(db, ids[0]))[0];
 	if (!round) {
 		const r = await createRound(db, actor, ids[0], { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
-		if (!r.ok || !(await openRound(db, actor, ids[0], r.id)).ok) throw new Error('round');
+		if (!r.ok || !(await openRound(db, actor, ids[0], r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
 		round = (await getRound(db, ids[0], r.id))!;
 		await scoreRound(ids[0], round, { outlier: true, leaveOpen: true });
 	}

@@ -49,7 +49,7 @@ async function seedReview(campaignId: string): Promise<void> {
 	}
 	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'mean' });
 	if (!created.ok) throw new Error(created.message);
-	const opened = await openRound(db, seedActor, campaignId, created.id);
+	const opened = await openRound(db, seedActor, campaignId, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));

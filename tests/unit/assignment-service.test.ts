@@ -59,7 +59,7 @@ describe('conflicts', () => {
 
 describe('assignment', () => {
 	it('proposes an exact distributed assignment that respects every blocked pair, then publishes it', async () => {
-		const r = await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3 });
+		const r = await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3, borrow: true });
 		expect(r.ok).toBe(true);
 		const rows = await db.select().from(assignments).where(eq(assignments.campaignId, C));
 		const n = (await db.select().from(candidates).where(eq(candidates.campaignId, C))).length;
@@ -73,7 +73,7 @@ describe('assignment', () => {
 		expect(await mayOpenDossier(db, C, rows[0].expertId, rows[0].candidateId)).toBe(false);
 		expect((await publishAssignment(db, chair, C)).ok).toBe(true);
 		expect(await mayOpenDossier(db, C, rows[0].expertId, rows[0].candidateId)).toBe(true);
-		expect((await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3 })).ok).toBe(false);
+		expect((await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3, borrow: true })).ok).toBe(false);
 	});
 
 	it('refuses to assign or move onto a conflicted pair, and a recusal withdraws the assignment', async () => {

@@ -27,7 +27,8 @@ beforeAll(async () => {
 	organizer = (await db.select().from(users).where(eq(users.username, 'alorganizer')))[0];
 	const actor = { id: organizer.id, name: organizer.username };
 	const p = (await db.select().from(panels).where(eq(panels.campaignId, C)).orderBy(asc(panels.name)))[0];
-	// (seedCampaign leaves a prefixed campaign's panels without chair: the office appoints one.)
+	// The office appoints a chair to a panel that has none (the seed's chair is taken off first, unaudited).
+	await db.update(panels).set({ chairUserId: null }).where(eq(panels.id, p.id));
 	const chair = (await db.select().from(users).where(eq(users.username, 'alchair')))[0];
 	await setPanelChair(db, actor, C, p.id, chair.id);
 	cand = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(asc(candidates.seq)))[0];

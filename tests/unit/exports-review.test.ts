@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe('exports-review', () => {
 	it('exports the published assignment, one row per pair, with BOM and Chinese labels', async () => {
-		expect((await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3 })).ok).toBe(true);
+		expect((await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3, borrow: true })).ok).toBe(true);
 		const draft = await exportCsv(db, C, 'assignments');
 		expect(draft.ok).toBe(true);
 		expect(draft.ok && parse(draft.csv)[1][4]).toBe('草案');

@@ -61,7 +61,7 @@ beforeAll(async () => {
 	const r = await createRound(db, chair, C, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 	if (!r.ok) throw new Error(r.message);
 	roundId = r.id;
-	const o = await openRound(db, chair, C, roundId);
+	const o = await openRound(db, chair, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!o.ok) throw new Error(o.message);
 	const cs = await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
 	codes = cs.map((c) => c.reviewCode!).sort();

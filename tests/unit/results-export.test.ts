@@ -33,7 +33,7 @@ beforeAll(async () => {
 	const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
 	if (!r.ok) throw new Error(r.message);
 	roundId = r.id;
-	const o = await openRound(db, actor, C, roundId);
+	const o = await openRound(db, actor, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!o.ok) throw new Error(o.message);
 	const p = (await db.select().from(panels).where(and(eq(panels.campaignId, C), eq(panels.field, '前沿'))))[0];
 	expertIds = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId);
@@ -85,7 +85,7 @@ describe('scores export', () => {
 		const vote = await createRound(db, actor, C, { name: '终评', type: 'vote', reviewers: 'panel' });
 		if (!vote.ok) throw new Error(vote.message);
 		expect((await advanceCandidates(db, actor, C, vote.id, [cands[0].id], 'top', '')).ok).toBe(true);
-		expect((await openRound(db, actor, C, vote.id)).ok).toBe(true);
+		expect((await openRound(db, actor, C, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok).toBe(true);
 		const vr = (await getRound(db, C, vote.id))!;
 		const s = await saveSheet(db, actor, { round: vr, expertId: expertIds[0], candidateId: cands[0].id, values: {}, choice: 'yes', baseVersion: 0, submit: true });
 		expect(s.ok).toBe(true);

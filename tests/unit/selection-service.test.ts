@@ -30,7 +30,7 @@ beforeAll(async () => {
 	await seedCampaign(db, { id: C, name: 'selection test', prefix: 's-', seed: 11, candidates: 60 });
 	const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
 	if (!r.ok) throw new Error(r.message);
-	const opened = await openRound(db, actor, C, r.id);
+	const opened = await openRound(db, actor, C, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, C, r.id))!;
 	const pairs = await roundPairs(db, round);
@@ -106,6 +106,11 @@ describe('selection service', () => {
 		const input = await buildSelectionInput(db, C);
 		if ('error' in input) throw new Error(input.error);
 		expect(hashInput(input)).toBe(a.inputHash);
+		// a target added after the run makes it out of date; removed again, the run locks
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannelType', channelType: '企业', count: 10, label: 'y' })).toEqual({ ok: true });
+		expect(await lockSelection(db, actor, C, b.id)).toMatchObject({ ok: false, message: expect.stringContaining('增删') });
+		const cfg = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		expect(await removeOfficeTarget(db, actor, C, cfg.targets.length - 1, 'y')).toEqual({ ok: true });
 		expect((await lockSelection(db, actor, C, b.id)).ok).toBe(true);
 		expect((await runSelection(db, actor, C)).ok).toBe(false);
 		const csv = await exportCsv(db, C, 'shortlist');
@@ -120,8 +125,9 @@ describe('selection service', () => {
 		expect(lines.slice(3).filter(Boolean)).toHaveLength(10);
 		const perUnit = await exportCsv(db, C, 'summary', { by: 'unit' });
 		expect(perUnit.ok && perUnit.csv.match(/^推荐单位：/gm)!.length).toBeGreaterThan(1);
-		// Guangxi sends nobody up: no second list, and a clear refusal
-		expect(await exportCsv(db, C, 'upper')).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('推荐参加上级评选') });
+		// Guangxi sends nobody up: the list sent up is empty, never a second copy of the winners
+		const upper = await exportCsv(db, C, 'upper');
+		expect(upper.ok && upper.csv).toBe('\uFEFF序号,姓名,性别,民族,党派,出生年月,工作单位及职务职称,专业专长,备注\r\n');
 		// an office target cannot change under a locked list
 		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'youth', count: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('已锁定') });
 	});

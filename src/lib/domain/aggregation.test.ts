@@ -201,18 +201,18 @@ describe('outliers (leave-one-out)', () => {
 	it('flags more than 15 points from the others’ mean, with two others at least', () => {
 		const o = agg('A', [80, 80, 96]).outliers;
 		expect(o).toEqual([
-			{ expert: 'E3', score: 96, reason: '高于其余专家均值 16 分（超过 15 分）', rule: 'points', deviation: 16 }
+			{ expert: 'E3', score: 96, reason: '高于其余专家均值 80 分 16 分（超过 15 分）', rule: 'points', deviation: 16 }
 		]);
 		expect(agg('A', [80, 80, 95]).outliers).toEqual([]); // exactly 15: not "more than"
 		expect(agg('A', [80, 99]).outliers).toEqual([]); // one other score is no reference
-		expect(agg('A', [90, 90, 90, 71.5]).outliers[0].reason).toBe('低于其余专家均值 18.5 分（超过 15 分）');
+		expect(agg('A', [90, 90, 90, 71.5]).outliers[0].reason).toBe('低于其余专家均值 90 分 18.5 分（超过 15 分）');
 	});
 
 	it('flags more than 2 SD of the others, with three others and spread > 0', () => {
 		expect(findOutliers(sheets('A', [70, 72, 74, 76]))).toEqual([]); // 76 is exactly 2 SD off
 		const o = findOutliers(sheets('A', [70, 72, 74, 76.1]));
 		expect(o.map((x) => [x.expert, x.rule])).toEqual([['E4', 'sd']]);
-		expect(o[0].reason).toBe('高于其余专家均值 4.1 分（超过其余专家 2 倍标准差 2）');
+		expect(o[0].reason).toBe('高于其余专家均值 72 分 4.1 分（超过其余专家 2 倍标准差 2）');
 		expect(findOutliers(sheets('A', [70, 72, 80]))).toEqual([]); // 4.5 SD, but only two others
 		expect(findOutliers(sheets('A', [80, 80, 80, 81]))).toEqual([]); // others' SD 0: rule off
 	});
@@ -233,7 +233,7 @@ describe('outliers (leave-one-out)', () => {
 		const o = findOutliers(sheets('A', [70, 72, 74, 76, 95]));
 		expect(o).toHaveLength(1);
 		expect(o[0]).toMatchObject({ expert: 'E5', rule: 'both' });
-		expect(o[0].reason).toMatch(/^高于其余专家均值 22 分（超过 15 分，超过其余专家 2 倍标准差 2.6）$/);
+		expect(o[0].reason).toMatch(/^高于其余专家均值 73 分 22 分（超过 15 分，超过其余专家 2 倍标准差 2.6）$/);
 	});
 });
 

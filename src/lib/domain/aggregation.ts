@@ -13,7 +13,7 @@ export interface RoundScale { max: number } // e.g. { max: 100 }
 export interface Outlier {
 	expert: string;
 	score: number;
-	reason: string; // 高于其余专家均值 18.5 分（超过 15 分）
+	reason: string; // 高于其余专家均值 71.5 分 18.5 分（超过 15 分）
 	rule: 'sd' | 'points' | 'both';
 	deviation: number; // score − mean of the other scores (signed)
 }
@@ -227,7 +227,8 @@ function mostDeviant(sheets: readonly { expert: string; total: number }[], useSd
 			outlier: {
 				expert: sheets[i].expert,
 				score: x,
-				reason: `${dev > 0 ? '高于' : '低于'}其余专家均值 ${fmt(Math.abs(dev))} 分（${why.filter(Boolean).join('，')}）`,
+				// Names the others' mean and the gap, so the sentence reads on its own: 低于其余专家均值 84.8 分 42.8 分.
+				reason: `${dev > 0 ? '高于' : '低于'}其余专家均值 ${fmt(m)} 分 ${fmt(Math.abs(dev))} 分（${why.filter(Boolean).join('，')}）`,
 				rule: bySd && byPts ? 'both' : bySd ? 'sd' : 'points',
 				deviation: dev
 			}

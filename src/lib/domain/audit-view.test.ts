@@ -27,7 +27,7 @@ describe('audit labels', () => {
 	});
 
 	it('an action added later still reads in Chinese', () => {
-		expect(actionLabel('candidate.withdraw')).toBe('撤回候选人');
+		expect(actionLabel('attachment.withdraw')).toBe('撤回附件');
 		expect(actionLabel('reminder.send')).toBe('发送提醒');
 		expect(actionLabel('zzz.qqq')).toBe('其他操作');
 	});

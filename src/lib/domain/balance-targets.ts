@@ -142,3 +142,11 @@ export function parseTargetInput(
 	const label = input.label.trim().slice(0, 100) || autoTargetLabel(target, config.youthAge);
 	return { target: { ...target, label } };
 }
+
+/**
+ * Whether a run's targets are the campaign's list, each possibly with another number (a per-run
+ * relaxation). A target added or removed since the run makes the run out of date.
+ */
+export function sameTargetList(config: readonly BalanceTarget[], run: readonly BalanceTarget[]): boolean {
+	return config.length === run.length && config.every((t, i) => identity(t) === identity(run[i]));
+}

@@ -38,12 +38,12 @@ function randomTiers(seed: number): TiersInstance {
 }
 
 /** The tiers as one MIP: x_i_t binary, each candidate at most once; objective chosen by the caller. */
-function toLp(inst: TiersInstance, objectiveTier: number, floor?: { tier: number; total: number }): string {
+function toLp(inst: TiersInstance, objectiveTier: number, floor?: { tier: number; total: number }, scale = 10): string {
 	const n = inst.candidates.length;
 	const all = inst.candidates.map((_, i) => i);
 	const v = (i: number, t: number) => `x${i}_${t}`;
 	const sum = (ids: number[], t: number, coef = (_: number) => 1) => (ids.length ? ids.map((i) => `+ ${coef(i)} ${v(i, t)}`).join(' ') : `0 ${v(0, t)}`);
-	const score = (i: number) => Math.round(inst.candidates[i].score * 10);
+	const score = (i: number) => Math.round(inst.candidates[i].score * scale);
 	const lines = ['Maximize', ` obj: ${sum(all, objectiveTier, score)}`, 'Subject To'];
 	let left = n;
 	inst.tiers.forEach((tier, t) => {
@@ -102,6 +102,35 @@ describe('solveTiers is exact (two HiGHS MIPs in sequence)', () => {
 		}
 		expect(feasibleCount).toBeGreaterThanOrEqual(20);
 		expect(differsFromSequential).toBeGreaterThanOrEqual(1);
+	}, SLOW);
+
+	it('stays exact at the web’s score precision (4 decimals, 60 candidates, 2 × 10 seats, the 晋城 shape)', () => {
+		const F = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
+		for (let seed = 1; seed <= 8; seed++) {
+			const r = rng(1000 + seed);
+			const candidates = Array.from({ length: 60 }, (_, i) => ({
+				id: `C${String(i).padStart(2, '0')}`,
+				score: Math.round((60 + 40 * r()) * 1e4) / 1e4,
+				groups: (['youth', 'woman', 'grassroots'] as const).filter(() => r() < 0.3),
+				field: F[Math.floor(r() * 5)],
+				channel: `CH${Math.floor(r() * 6)}`
+			}));
+			const rules = () => ({
+				atLeast: [{ group: 'youth', share: 0.2 }, { group: 'woman', count: 2 }, { group: 'grassroots', count: 3 }, ...F.map((f) => ({ field: f, count: 1 }))],
+				atMost: [{ channel: 'CH0', count: 2 }, { channel: 'CH1', count: 2 }]
+			});
+			const inst: TiersInstance = { candidates, tiers: [{ name: '最美', seats: 10, ...rules() }, { name: '优秀', seats: 10, ...rules() }] };
+			const res = solveTiers(inst);
+			const first = highs.solve(toLp(inst, 0, undefined, 1e4), opts);
+			if (isTiersInfeasible(res)) {
+				expect(first.Status, `seed ${seed}`).toBe('Infeasible');
+				continue;
+			}
+			const t1 = Math.round(first.ObjectiveValue);
+			const second = highs.solve(toLp(inst, 1, { tier: 0, total: t1 }, 1e4), opts);
+			expect(Math.round(res.tiers[0].total * 1e4), `seed ${seed} tier 1`).toBe(t1);
+			expect(Math.round(res.tiers[1].total * 1e4), `seed ${seed} tier 2`).toBe(Math.round(second.ObjectiveValue));
+		}
 	}, SLOW);
 
 	it('equal inputs in any order give equal answers', () => {
@@ -220,5 +249,12 @@ describe('select command with tiers', () => {
 			]
 		});
 		expect(none).toMatchObject({ exit: 3, json: { error: 'INFEASIBLE', tier: '二', rules: [{ rule: 'youth ≥ 1', path: 'tiers[1].atLeast[0]' }] } });
+		// totals too fine to compare exactly across three large tiers: refused, never approximated
+		const fine = {
+			candidates: Array.from({ length: 160 }, (_, i) => ({ id: `F${i}`, score: Math.round(i * 6.2501 * 1e4) / 1e4, groups: [] })),
+			tiers: ['一', '二', '三'].map((name) => ({ name, seats: 50, atLeast: [], atMost: [] }))
+		};
+		expect(() => solveTiers(fine)).toThrow(RangeError);
+		expect(await run(fine)).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT' } });
 	});
 });

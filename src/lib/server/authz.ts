@@ -3,7 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from './db';
-import { campaigns, memberships } from './db/schema';
+import { campaigns, experts, memberships } from './db/schema';
 import type { Role } from '../domain/types';
 import type { SessionUser } from './auth';
 import type { Actor } from './audit';
@@ -72,7 +72,20 @@ export function roleHome(campaignId: string, role: Role): string {
 		case 'expert':
 			return `/c/${campaignId}/tasks`;
 		case 'observer':
-			// The observer's own pages come later; meanwhile the campaign list (no loop through '/').
-			return '/campaigns';
+			// 纪检监察: progress first (it links the audit log and the final list).
+			return `/c/${campaignId}/progress`;
 	}
+}
+
+/**
+ * The desk (tasks, declarations, dossiers): an expert, or a chair who also reviews through a roster
+ * entry of their own account (services/chair-seats.ts keeps that entry off the panels they chair).
+ * A chair without a roster entry is refused like any other non-reviewer: 403.
+ */
+export async function requireReviewer(event: Event, campaignId: string): Promise<CampaignAccess & { expertId: string | null }> {
+	const access = await requireRole(event, campaignId, 'expert', 'chair');
+	const db = await getDb();
+	const e = (await db.select({ id: experts.id }).from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, access.user.id))))[0];
+	if (access.role === 'chair' && !e) error(403, { message: '您没有权限访问此页面' });
+	return { ...access, expertId: e?.id ?? null };
 }

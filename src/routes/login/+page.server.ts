@@ -21,7 +21,9 @@ function throttledMessage(seconds: number): string {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return {};
+	// After an invitation: "密码已设置" and the username prefilled (only a well-formed one is echoed).
+	const username = url.searchParams.get('username') ?? '';
+	return { invited: url.searchParams.get('invited') === '1', username: /^[a-z0-9._-]{3,32}$/i.test(username) ? username : '' };
 };
 
 export const actions: Actions = {

@@ -22,6 +22,10 @@ export interface DeskRound {
 	state: 'draft' | 'open' | 'closed';
 	deadline: string | null;
 	rubric: RubricCriterion[];
+	/** vote rounds with 限额投票: at most this many 赞成 per expert; null without a cap */
+	maxYes: number | null;
+	/** 赞成 already submitted in the round (on the dossier page: on other dossiers) */
+	yesCast: number;
 }
 
 export interface OwnSheet {
@@ -31,6 +35,8 @@ export interface OwnSheet {
 	choice: 'yes' | 'no' | 'abstain' | null;
 	comment: string;
 	rescoreRequested: string | null;
+	/** who asked for the rescore, e.g. “评审组长 王某” */
+	rescoreBy: string | null;
 	updatedAt: number;
 	submittedAt: number | null;
 }
@@ -45,7 +51,7 @@ export interface ServerCopy {
 
 /** A refused save or submit, as the actions return it (also to a post without JavaScript). */
 export interface ActionFailure {
-	code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED';
+	code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED' | 'YES_LIMIT';
 	message: string;
 	errors?: Record<string, string>;
 	current?: ServerCopy;

@@ -22,6 +22,8 @@ export interface RoundSummary {
 	candidates: number;
 	/** submitted / expected pairs; null before the round opens */
 	progress: { done: number; total: number } | null;
+	/** open rounds: “缺 5 份评分：张三 3 份…”, '' when none is missing */
+	missing?: string | null;
 }
 
 export interface Criterion {

@@ -59,6 +59,10 @@ export interface PlainRow {
 	displaced: boolean;
 	/** the explanation that displaced it */
 	by: string | null;
+	/** equal score straddling the last seat (并列) */
+	tie?: boolean;
+	/** below the seats, shown only because it ties with the last seat */
+	beyond?: boolean;
 }
 
 export interface BalanceRowView {
@@ -80,6 +84,8 @@ export interface TierView {
 	plain: PlainRow[];
 	balance: BalanceRowView[] | null;
 	lifted: number;
+	/** candidates that could be chosen for the tier, seats left empty, and a tie at the cut */
+	cut: { available: number; shortBy: number; tie: { score: number; inside: number; outside: number } | null };
 }
 
 export interface InfeasibleView {

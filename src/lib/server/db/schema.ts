@@ -144,7 +144,11 @@ export const candidates = sqliteTable(
 		redactions: text('redactions', { mode: 'json' }),
 		seq: integer('seq').notNull(),
 		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		updatedAt: integer('updated_at').notNull(),
+		/** 不予受理: the office withdrew the nomination (who, when, why); null while it stands */
+		withdrawnAt: integer('withdrawn_at'),
+		withdrawnBy: text('withdrawn_by'),
+		withdrawnReason: text('withdrawn_reason')
 	},
 	(t) => [
 		uniqueIndex('candidates_dedup_uq').on(t.campaignId, t.dedupKey),
@@ -329,6 +333,10 @@ export const rounds = sqliteTable(
 		threshold: text('threshold', { mode: 'json' }),
 		aggregation: text('aggregation', { enum: ['mean', 'trimmedMean', 'median', 'calibrated'] }).notNull(),
 		deadline: text('deadline'),
+		/** score rounds: sheets each dossier should rest on; the ranking flags those below it */
+		requiredSheets: integer('required_sheets'),
+		/** vote rounds: at most this many 赞成 per expert (限额投票), null for no cap */
+		maxYes: integer('max_yes'),
 		createdAt: integer('created_at').notNull(),
 		openedAt: integer('opened_at'),
 		closedAt: integer('closed_at')
@@ -379,6 +387,8 @@ export const sheets = sqliteTable(
 		version: integer('version').notNull(),
 		/** set when the chair reopened a submitted sheet for a rescore */
 		rescoreRequested: text('rescore_requested'),
+		/** who asked for the rescore, with their role, e.g. “评审组长 王某” */
+		rescoreBy: text('rescore_by'),
 		updatedAt: integer('updated_at').notNull(),
 		submittedAt: integer('submitted_at')
 	},

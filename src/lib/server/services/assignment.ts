@@ -1,6 +1,7 @@
 // Who reviews which dossier: proposals from the exact solver (or the full panel), the chair's
 // manual changes with conflicts enforced, and publication. Every change is audited.
-import { and, eq } from 'drizzle-orm';
+import { lockRefusal } from './locks';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -8,7 +9,30 @@ import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
 
-export type AssignMode = { mode: 'distributed'; k: number } | { mode: 'panel' };
+/** `borrow`: the office allows experts of other panels (“允许跨组借用专家”); otherwise each dossier stays in its panel. */
+export type AssignMode = { mode: 'distributed'; k: number; borrow?: boolean } | { mode: 'panel' };
+
+/**
+ * Pairs that leave the dossier's panel: the expert is not a member of a panel of the dossier's
+ * field, while such a panel exists (a field without a panel has no panel to leave).
+ */
+export function outsidePanel(ctx: Pick<AssignmentContext, 'experts'>, expertId: string, field: string): boolean {
+	const e = ctx.experts.find((x) => x.id === expertId);
+	const hasPanel = ctx.experts.some((x) => x.panelFields.includes(field));
+	return hasPanel && !!e && !e.panelFields.includes(field);
+}
+
+/** The solver instance kept within the panels: out-of-panel pairs are forbidden like conflicts. */
+export function panelOnlyInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
+	const inst = buildInstance(ctx, k);
+	const extra: { expert: string; dossier: string }[] = [];
+	const panelled = new Set(ctx.experts.flatMap((e) => e.panelFields));
+	for (const d of ctx.dossiers) {
+		if (!panelled.has(d.field)) continue;
+		for (const e of ctx.experts) if (!e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id))) extra.push({ expert: e.id, dossier: d.code });
+	}
+	return { ...inst, conflicts: [...(inst.conflicts ?? []), ...extra] };
+}
 
 export interface AssignmentContext {
 	dossiers: { id: string; code: string; field: string }[];
@@ -20,7 +44,7 @@ export async function loadAssignmentContext(db: DB | Tx, campaignId: string): Pr
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
+		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 	const ex = await db.select().from(experts).where(eq(experts.campaignId, campaignId));
 	const pm = await db
 		.select({ expertId: panelMembers.expertId, field: panels.field })
@@ -60,6 +84,8 @@ export type ProposeResult =
 /** Replaces the draft with a new proposal. Refused once the assignment is published. */
 export async function proposeAssignment(db: DB, actor: Actor, campaignId: string, mode: AssignMode): Promise<ProposeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '重新分配');
+		if (locked) return { ok: false as const, message: locked };
 		const published = await tx
 			.select({ n: assignments.expertId })
 			.from(assignments)
@@ -83,8 +109,15 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 				};
 		} else {
 			if (!Number.isInteger(mode.k) || mode.k < 1 || mode.k > 50) return { ok: false as const, message: `每份材料的评审人数“${mode.k}”应为 1–50 的整数` };
-			const result = solveAssignment(buildInstance(ctx, mode.k));
-			if ('error' in result) return { ok: false as const, message: result.message, infeasible: result };
+			const result = solveAssignment(mode.borrow ? buildInstance(ctx, mode.k) : panelOnlyInstance(ctx, mode.k));
+			if ('error' in result)
+				return {
+					ok: false as const,
+					message: mode.borrow
+						? result.message
+						: `${result.message.split('无回避的专家').join('本组内无回避的专家')}（当前只在材料所属评审组内安排专家；组内人数不足时，可勾选“允许跨组借用专家”）`,
+					infeasible: result
+				};
 			const idOf = new Map(ctx.dossiers.map((d) => [d.code, d.id]));
 			pairs = result.assignments.map((a) => ({ expertId: a.expert, candidateId: idOf.get(a.dossier)! }));
 			objective = result.objective;
@@ -99,7 +132,7 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 			action: 'assignment.propose',
 			entity: 'campaign',
 			entityId: campaignId,
-			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, pairs: rows.length, objective }
+			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, borrow: mode.mode === 'distributed' ? !!mode.borrow : null, pairs: rows.length, objective }
 		});
 		return { ok: true as const, pairs: rows.length, objective };
 	});
@@ -128,6 +161,8 @@ async function checkPair(tx: Tx, campaignId: string, expertId: string, candidate
 /** Adds one pair (conflicts enforced). After publication the pair is published at once. */
 export async function addPair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const ok = await checkPair(tx, campaignId, expertId, candidateId);
 		if (!ok.ok) return ok;
 		const exists = await tx
@@ -144,6 +179,8 @@ export async function addPair(db: DB, actor: Actor, campaignId: string, expertId
 
 export async function removePair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const removed = await tx
 			.delete(assignments)
 			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)))
@@ -165,6 +202,8 @@ export async function movePair(
 	reason = ''
 ): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const ok = await checkPair(tx, campaignId, toExpertId, candidateId);
 		if (!ok.ok) return ok;
 		const already = await tx
@@ -195,6 +234,8 @@ export async function movePair(
 /** Publishes the draft: from now on the experts see their dossiers. Re-checks conflicts first. */
 export async function publishAssignment(db: DB, actor: Actor, campaignId: string): Promise<ChangeResult & { pairs?: number }> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '调整分配');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const drafts = await tx.select().from(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
 		if (!drafts.length) return { ok: false as const, status: 400 as const, message: '没有待发布的分配方案' };
 		const blocked = await blockedPairs(tx, campaignId);

@@ -2,6 +2,7 @@
 // `<campaignId>/<sha256>.<ext>` (content-addressed, written once); the database keeps the
 // metadata and the checksum. The type is decided by the file's first bytes, never by its name
 // or the browser's claim. Only organizers reach these functions (experts never get the files).
+import { lockRefusal } from './locks';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
@@ -92,6 +93,8 @@ export async function saveAttachment(
 	const rule = ATTACHMENT_KINDS[input.kind];
 	const shown = input.filename.split(/[\\/]/).pop() || '未命名文件';
 	if (!/^[A-Za-z0-9_-]+$/.test(campaignId)) return { ok: false, message: '活动编号无效' };
+	const locked = await lockRefusal(db, campaignId, '上传附件');
+	if (locked) return { ok: false, message: locked };
 	if (input.bytes.byteLength === 0) return { ok: false, message: `文件“${shown}”是空文件` };
 	const limit = maxOf(input.kind);
 	if (input.bytes.byteLength > limit.bytes)
@@ -165,6 +168,8 @@ export async function deleteAttachment(
 	candidateId: string,
 	attachmentId: string
 ): Promise<{ ok: true; filename: string } | { ok: false; message: string }> {
+	const locked = await lockRefusal(db, campaignId, '删除附件');
+	if (locked) return { ok: false, message: locked };
 	const result = await db.transaction(async (tx) => {
 		const row = (
 			await tx

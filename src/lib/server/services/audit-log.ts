@@ -25,6 +25,16 @@ export interface AuditViewOptions {
 	 * identities; anyone else (the observer to come) reads candidates by review code.
 	 */
 	identities: boolean;
+	/**
+	 * Rounds not yet closed whose sheets' content (values, totals, choices, notes) is not shown: the
+	 * observer (纪检监察) never reads a score while its round is open.
+	 */
+	sealedRounds?: string[];
+	/**
+	 * The content of entries about nominations (whole records: phones, addresses, file names);
+	 * `identities` when absent. The observer reads names but not these records.
+	 */
+	identityContent?: boolean;
 }
 
 export interface AuditRowView {
@@ -37,6 +47,8 @@ export interface AuditRowView {
 	reason: string;
 	diff: DiffLine[];
 	hidden: boolean;
+	/** content of a sheet or note of a round that is not closed (sealedRounds) */
+	sealed?: boolean;
 	hash: string | null;
 	prevHash: string | null;
 }
@@ -121,8 +133,20 @@ function personOf(r: Row, names: Map<string, string>): string {
 	return (r.actorId && names.get(r.actorId)) || r.actorName || '（未知）';
 }
 
-function view(r: Row, names: Map<string, string>, identities: boolean): AuditRowView {
-	const hidden = !identities && (IDENTITY_CONTENT.has(r.entity ?? '') || r.action.startsWith('candidate.') || r.action === 'expert.declare');
+function roundOfRow(r: Row): string | null {
+	for (const doc of [r.after, r.before])
+		if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+			const v = (doc as Record<string, unknown>).round ?? (doc as Record<string, unknown>).roundId;
+			if (typeof v === 'string') return v;
+		}
+	return null;
+}
+
+function view(r: Row, names: Map<string, string>, identities: boolean, sealedRounds: string[] = [], content = identities): AuditRowView {
+	const round = sealedRounds.length && (r.entity === 'sheet' || r.action.startsWith('sheet.') || r.action.startsWith('vote.') || r.action.startsWith('note.')) ? roundOfRow(r) : null;
+	// A sheet entry whose round cannot be told is sealed too, while any round is open.
+	const sealed = sealedRounds.length > 0 && (r.entity === 'sheet' || r.action.startsWith('note.')) && (round === null || sealedRounds.includes(round));
+	const hidden = sealed || (!content && (IDENTITY_CONTENT.has(r.entity ?? '') || r.action.startsWith('candidate.') || r.action === 'expert.declare'));
 	return {
 		id: r.id,
 		seq: r.seq,
@@ -133,6 +157,7 @@ function view(r: Row, names: Map<string, string>, identities: boolean): AuditRow
 		reason: r.reason ?? '',
 		diff: hidden ? [] : auditDiff(r.before, r.after, (id) => names.get(id)),
 		hidden,
+		sealed,
 		hash: r.hash,
 		prevHash: r.prevHash
 	};
@@ -178,7 +203,7 @@ export async function auditLogPage(db: DB, campaignId: string, filters: AuditFil
 		.map((value) => ({ value, label: actionLabel(value) }))
 		.sort((a, b) => Object.keys(AUDIT_ACTION_LABELS).indexOf(a.value) - Object.keys(AUDIT_ACTION_LABELS).indexOf(b.value));
 	return {
-		rows: rows.map((r) => view(r, names, opts.identities)),
+		rows: rows.map((r) => view(r, names, opts.identities, opts.sealedRounds, opts.identityContent ?? opts.identities)),
 		total,
 		page,
 		pages,
@@ -194,5 +219,5 @@ export async function auditLogRecords(db: DB, campaignId: string, opts: AuditVie
 	const names = new Map<string, string>();
 	// Resolve in slices, so that one huge log does not become one huge IN list.
 	for (let i = 0; i < rows.length; i += 500) for (const [k, v] of await namesFor(db, campaignId, rows.slice(i, i + 500), opts.identities)) names.set(k, v);
-	return rows.map((r) => ({ raw: r, view: view(r, names, opts.identities) }));
+	return rows.map((r) => ({ raw: r, view: view(r, names, opts.identities, opts.sealedRounds, opts.identityContent ?? opts.identities) }));
 }

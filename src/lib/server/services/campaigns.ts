@@ -64,6 +64,7 @@ export const STATUS_LABELS: Record<string, string> = {
 
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
+import { lockRefusal } from './locks';
 import { presetConfig, getPreset } from '../../domain/presets';
 import { validateConfig, type ConfigError } from '../../domain/config';
 import { stampTargets } from '../../domain/balance-targets';
@@ -99,6 +100,8 @@ export async function updateCampaignConfig(
 ): Promise<{ ok: true } | { ok: false; errors: ConfigError[] }> {
 	const errors = validateConfig(next);
 	if (errors.length) return { ok: false, errors };
+	const locked = await lockRefusal(db, campaignId, '修改活动设置');
+	if (locked) return { ok: false, errors: [{ path: '', message: locked }] };
 	await db.transaction(async (tx) => {
 		const before = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		// a target added or changed here is the office's: who and when (balance-targets.ts)

@@ -5,6 +5,7 @@ import type { DB } from '../db';
 import { campaigns, candidates } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
+import { lockRefusal } from './locks';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/units';
@@ -14,7 +15,7 @@ export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月�
 
 export type EditResult =
 	| { ok: true; id: string; reviewCode: string | null; changed: boolean }
-	| { ok: false; code: 'DUPLICATE' | 'NOT_FOUND' | 'STALE'; message: string };
+	| { ok: false; code: 'DUPLICATE' | 'NOT_FOUND' | 'STALE' | 'LOCKED'; message: string };
 
 export interface ManualRedactions {
 	add: string[];
@@ -91,6 +92,8 @@ async function codeOf(tx: Tx, id: string): Promise<string | null> {
 export async function createCandidate(db: DB, actor: Actor, campaignId: string, record: CandidateRecord): Promise<EditResult> {
 	try {
 		return await db.transaction(async (tx) => {
+			const locked = await lockRefusal(tx, campaignId, '新增候选人');
+			if (locked) return { ok: false, code: 'LOCKED', message: locked } as const;
 			const key = dedupKey(record);
 			if ((await findSame(tx, campaignId, record)).length) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
 			const top = await tx.select({ n: max(candidates.seq) }).from(candidates).where(eq(candidates.campaignId, campaignId));
@@ -142,6 +145,8 @@ export async function updateCandidate(
 		return await db.transaction(async (tx) => {
 			const row = await getCandidate(tx, campaignId, id);
 			if (!row) return { ok: false, code: 'NOT_FOUND', message: '没有找到该候选人' } as const;
+			const locked = await lockRefusal(tx, campaignId, '修改候选人');
+			if (locked) return { ok: false, code: 'LOCKED', message: locked } as const;
 			if (opts.expectedUpdatedAt !== undefined && row.updatedAt !== opts.expectedUpdatedAt)
 				return { ok: false, code: 'STALE', message: '该候选人在您编辑期间已被他人修改。您填写的内容仍在表单中，请核对后再次保存。' } as const;
 			const before = recordOf(row);
@@ -215,6 +220,8 @@ export async function changeRedactions(
 	return db.transaction(async (tx) => {
 		const row = await getCandidate(tx, campaignId, id);
 		if (!row) return { ok: false, message: '没有找到该候选人' } as const;
+		const locked = await lockRefusal(tx, campaignId, '修改隐去内容');
+		if (locked) return { ok: false, message: locked } as const;
 		const before = manualOf(row);
 		const same = (a: string) => cleanText(a) === cleanText(text);
 		const next: ManualRedactions = { add: [...before.add], remove: [...before.remove] };

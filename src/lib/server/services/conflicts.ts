@@ -5,9 +5,11 @@ import type { DB } from '../db';
 import { assignments, auditLog, candidates, conflicts, experts } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
+import { lockRefusal } from './locks';
 import { recordOf, type Tx } from './candidates';
 // A cycle (sheets → rounds → conflicts), harmless: only called at run time.
 import { withdrawPairSheets } from './sheets';
+import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
 
@@ -62,7 +64,8 @@ export const pairKey = (expertId: string, candidateId: string) => `${expertId}|$
 
 export async function blockedPairs(db: DB | Tx, campaignId: string): Promise<Set<string>> {
 	const rows = await db.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
-	return new Set(rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)));
+	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
+	return new Set([...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)), ...(await chairBlockedPairs(db, campaignId))]);
 }
 
 export async function isBlocked(db: DB | Tx, expertId: string, candidateId: string): Promise<boolean> {
@@ -70,7 +73,9 @@ export async function isBlocked(db: DB | Tx, expertId: string, candidateId: stri
 		.select()
 		.from(conflicts)
 		.where(and(eq(conflicts.expertId, expertId), eq(conflicts.candidateId, candidateId)));
-	return rows.some(blocks);
+	// Both asked every time: a refused dossier costs the same work whatever blocks it.
+	const chairs = await chairsCandidatePanel(db, expertId, candidateId);
+	return rows.some(blocks) || chairs;
 }
 
 function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {
@@ -147,7 +152,7 @@ export async function refreshDetectedConflicts(
 	});
 }
 
-export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404; message: string };
+export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 /** A decision on a tie (who may decide what: `mayDecide`); a dismissal needs a reason and stays on record. */
 export async function decideConflict(
@@ -163,26 +168,33 @@ export async function decideConflict(
 	if (decision === 'dismissed' && !trimmed) return { ok: false, status: 400, message: '排除回避关系时必须填写理由' };
 	if (trimmed.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '回避决定');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const row = (await tx.select().from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId))))[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
 		const refused = mayDecide(by, row, decision);
 		if (refused) return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
-		const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
-		await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
-		if (decision === 'confirmed') {
-			await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
-			await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
-		}
-		await audit(tx, actor, {
-			campaignId,
-			action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
-			entity: 'conflict',
-			entityId: row.id,
-			before: { status: row.status },
-			after,
-			reason: trimmed || undefined
-		});
+		await applyDecision(tx, actor, campaignId, row, decision, trimmed);
 		return { ok: true as const };
+	});
+}
+
+/** The decision itself, audited; `bulk` records how many ties the one decision covered. */
+export async function applyDecision(tx: Tx, actor: Actor, campaignId: string, row: ConflictRow, decision: 'confirmed' | 'dismissed', trimmed: string, bulk?: number) {
+	const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
+	await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
+	if (decision === 'confirmed') {
+		await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
+		await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
+	}
+	await audit(tx, actor, {
+		campaignId,
+		action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
+		entity: 'conflict',
+		entityId: row.id,
+		before: { status: row.status },
+		after: bulk ? { ...after, bulk } : after,
+		reason: trimmed || undefined
 	});
 }
 
@@ -197,6 +209,8 @@ export async function addOrganizerConflict(
 ): Promise<DecideResult> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '请填写回避理由' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '添加回避');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
 		const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
@@ -222,6 +236,8 @@ export async function recuse(
 	if (!reason.trim()) return { ok: false, status: 400, message: '请简要说明回避理由' };
 	if (reason.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '回避');
+		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'recusal', 'recusal', reason.trim());
 		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '专家主动回避');
 		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
@@ -281,7 +297,8 @@ export async function declareTies(
 	campaignId: string,
 	expertId: string,
 	units: string[],
-	people: string[]
+	people: string[],
+	opts: { detachDetection?: boolean } = {}
 ): Promise<DeclareResult> {
 	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 	const result = await db.transaction(async (tx): Promise<DeclareResult> => {
@@ -317,7 +334,14 @@ export async function declareTies(
 		});
 		return { ok: true, added: newUnits.length + newPeople.length };
 	});
-	if (result.ok && result.added) await refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
+	if (result.ok && result.added) {
+		const detection = refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
+		// A name that matches a candidate adds a pending tie (one more insert) and an invented one does
+		// not; the web answers before that work so the response time says nothing about the match.
+		// The office's 重新检测 runs the same detection again should this one be cut short.
+		if (opts.detachDetection) detection.catch((e) => console.error('申报关联检测失败', e));
+		else await detection;
+	}
 	return result;
 }
 

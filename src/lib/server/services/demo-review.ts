@@ -3,6 +3,7 @@
 // every expert has dossiers and every chair page has data. Everything goes through the services
 // (assignment, rounds, sheets) under the acting user's name, so the audit log reads like a real
 // campaign after its `demo.seed` entry.
+import { compareReviewCodes } from '../../domain/review-codes';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, memberships, users } from '../db/schema';
@@ -37,8 +38,8 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	const office: Actor = { id: org.id, name: org.username };
 
 	// 1. The office assigns three experts to every dossier (the exact solver) and publishes.
-	let proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 3 });
-	if (!proposed.ok) proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2 });
+	let proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 3, borrow: true });
+	if (!proposed.ok) proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2, borrow: true });
 	if (!proposed.ok) throw new Error(`演示活动无法分配：${proposed.message}`);
 	const published = await publishAssignment(db, office, campaignId);
 	if (!published.ok) throw new Error(`演示活动无法发布分配：${published.message}`);
@@ -46,7 +47,7 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	// 2. 初评 by score, reviewers as assigned, opened.
 	const created = await createRound(db, office, campaignId, { name: '初评', type: 'score', reviewers: 'assigned' });
 	if (!created.ok) throw new Error(`演示活动无法创建初评：${created.message}`);
-	const opened = await openRound(db, office, campaignId, created.id);
+	const opened = await openRound(db, office, campaignId, created.id, { excludeUncovered: '演示：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(`演示活动无法开始初评：${opened.message}`);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rubric = (round.rubric ?? []) as RubricCriterion[];
@@ -70,7 +71,7 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	for (const [i, e] of roster.entries()) {
 		const actor: Actor = { id: e.userId, name: e.username };
 		const pairs = (await roundPairs(db, round, e.expertId)).sort((a, b) =>
-			(codeOf.get(a.candidateId)?.code ?? '').localeCompare(codeOf.get(b.candidateId)?.code ?? '')
+			compareReviewCodes(codeOf.get(a.candidateId)?.code ?? '', codeOf.get(b.candidateId)?.code ?? '')
 		);
 		const done = Math.round(pairs.length * SUBMITTED_SHARE[i % SUBMITTED_SHARE.length]);
 		const noise = rng(seed * 31 + i);

@@ -130,7 +130,8 @@ export async function seedCampaign(
 					campaignId: DEMO_CAMPAIGN_ID,
 					name: `${field}组`,
 					field,
-					chairUserId: ids.chair,
+					// ids is keyed by username, which carries the prefix in the e2e campaigns.
+					chairUserId: ids[`${opts.prefix}chair`] ?? null,
 					createdAt: now
 				});
 			}

@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { assignments, campaigns, candidates, experts, sheets } from '../db/schema';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import { getRound, listRounds, reviewsInRound, roundPairs, type RoundRow } from './rounds';
-import { getSheet, type SheetRow } from './sheets';
+import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/aggregation';
@@ -46,6 +46,8 @@ export interface RoundTasks {
 	round: RoundRow;
 	tasks: RoundTask[];
 	counts: Record<TaskStatus, number>;
+	/** vote rounds: 赞成 the expert has submitted (for the 限额投票 countdown) */
+	yesCast: number;
 }
 
 function statusOf(s: Pick<SheetRow, 'status' | 'rescoreRequested'> | undefined): TaskStatus {
@@ -82,14 +84,18 @@ export async function expertRoundTasks(db: DB, campaignId: string, expertId: str
 		if (!tasks.length) continue;
 		const counts: Record<TaskStatus, number> = { submitted: 0, draft: 0, not_started: 0, rescore: 0 };
 		for (const t of tasks) counts[t.status]++;
-		out.push({ round, tasks, counts });
+		const yesCast = round.type === 'vote' && round.maxYes != null ? await yesVotesCast(db, round.id, expertId) : 0;
+		out.push({ round, tasks, counts, yesCast });
 	}
 	return out;
 }
 
 /** What the desk shows of a round: no results, no other experts, only how to review. */
-export function deskRound(r: RoundRow): DeskRound {
+export function deskRound(r: RoundRow, yesCast = 0): DeskRound {
 	return {
+		// 限额投票: the cap and the 赞成 already submitted (elsewhere than the dossier at hand)
+		maxYes: r.type === 'vote' ? r.maxYes : null,
+		yesCast,
 		id: r.id,
 		seq: r.seq,
 		name: r.name,
@@ -113,6 +119,7 @@ function ownSheet(s: SheetRow | null): OwnSheet | null {
 		choice: s.choice,
 		comment: s.comment ?? '',
 		rescoreRequested: s.rescoreRequested,
+		rescoreBy: s.rescoreBy,
 		updatedAt: s.updatedAt,
 		submittedAt: s.submittedAt
 	};
@@ -164,10 +171,12 @@ export async function dossierForExpert(db: DB, campaignId: string, expertId: str
 	const dossier = expertView(row, config, code);
 	const { tasks } = access;
 	const index = tasks.findIndex((t) => t.candidateId === row.id);
+	const r = access.round;
+	const yesCast = r && r.type === 'vote' && r.maxYes != null ? await yesVotesCast(db, r.id, expertId, row.id) : 0;
 	return {
 		candidateId: row.id,
 		dossier,
-		round: access.round ? deskRound(access.round) : null,
+		round: r ? deskRound(r, yesCast) : null,
 		roundRow: access.round,
 		sheet: ownSheet(access.sheet),
 		prev: index > 0 ? tasks[index - 1].code : null,

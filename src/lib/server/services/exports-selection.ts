@@ -1,8 +1,8 @@
 // The shortlist and the 汇总表 of the winners, from the locked selection (or the latest run).
 import { eq } from 'drizzle-orm';
-import { campaigns, candidates } from '../db/schema';
+import { campaigns } from '../db/schema';
 import { ExportRefusal, registerExport } from './exports';
-import { latestSelection, lockedSelection, type SelectionInput, type SelectionOutcome } from './selection';
+import { latestSelection, lockedSelection, selectionRows, type SelectionInput, type SelectionOutcome } from './selection';
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';
 import { NATIONAL_SHEET, SUMMARY_HEADERS, sheetsToCsv, summarySheets, type SheetPerson } from '../../domain/summary-sheet';
@@ -16,8 +16,8 @@ async function winners(db: DB, campaignId: string) {
 	const outcome = sel.result as SelectionOutcome;
 	if (!outcome.ok) return null;
 	const input = sel.input as SelectionInput;
-	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	// a locked run carries its lock-time snapshot of the records (selection.ts `selectionRows`)
+	const byId = await selectionRows(db, campaignId, sel);
 	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
 	return { sel, outcome, byId, scoreOf };
 }
@@ -79,12 +79,12 @@ registerExport('summary', async (db, campaignId, config, options) => {
 
 // Those recommended to the upper round, as the sheet the office sends up (推荐单位: the office).
 registerExport('upper', async (db, campaignId, config, options) => {
+	// a campaign that sends nobody up (广西) gets the empty sheet: the page offers no link for it
 	const upper = config.tiers.filter((t) => t.subsetOf);
-	if (!upper.length) throw new ExportRefusal('本活动没有“推荐参加上级评选”的档次，无可导出的上报名单');
 	const spec = sheetOf(config, await campaignName(db, campaignId));
 	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
 	const w = await winners(db, campaignId);
-	if (!w) return sheetsToCsv([], headers);
+	if (!w || !upper.length) return sheetsToCsv([], headers);
 	const names = new Set(upper.map((t) => t.name));
 	const seen = new Set<string>();
 	const people: SheetPerson[] = [];

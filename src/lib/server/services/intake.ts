@@ -1,5 +1,6 @@
 // Nomination import and the eligibility check: the same functions serve the web and the CLI.
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { lockRefusal } from './locks';
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '../db';
 import { attachments, campaigns, candidates, issueAcceptances, pendingImports } from '../db/schema';
@@ -85,6 +86,8 @@ export async function importCandidates(
 ): Promise<ImportResult> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, errors: [{ row: 1, column: '', message: `没有找到活动 ${campaignId}` }] };
+	const locked = await lockRefusal(db, campaignId, '导入候选人');
+	if (locked) return { ok: false, errors: [{ row: 1, column: '', message: locked }] };
 	const config = campaign.config as CampaignConfig;
 	const preview = previewImport(config, bytes);
 	if (!preview.ok) return { ok: false, errors: preview.errors };
@@ -164,7 +167,7 @@ export async function campaignRecords(db: DB, campaignId: string): Promise<Candi
 	const rows = await db
 		.select({ record: candidates.record })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId))
+		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)))
 		.orderBy(asc(candidates.seq));
 	return rows.map(recordOf);
 }
@@ -174,7 +177,8 @@ export async function checkInputs(db: DB, campaignId: string): Promise<{ records
 	const rows = await db
 		.select({ id: candidates.id, record: candidates.record, createdAt: candidates.createdAt })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId))
+		// a nomination 不予受理 leaves the check and its counts (withdrawal.ts)
+		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)))
 		.orderBy(asc(candidates.seq));
 	const files = await db
 		.select({ candidateId: attachments.candidateId, kind: attachments.kind, filename: attachments.filename, mime: attachments.mime, size: attachments.size })

@@ -1,6 +1,7 @@
 // The office accepts a check warning for one candidate with a reason (PRIOR_TITLE “原则上不再推荐”:
 // the notice leaves room for exceptions), or withdraws the acceptance. Errors cannot be accepted:
 // where a notice forbids outright (“请勿”“不得”“逾期不再受理”), the office changes the data instead.
+import { lockRefusal } from './locks';
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, issueAcceptances } from '../db/schema';
@@ -23,6 +24,8 @@ export async function acceptWarning(
 	if (!reason) return { ok: false, status: 400, message: '请填写接受该提示的理由' };
 	if ([...reason].length > MAX_REASON) return { ok: false, status: 400, message: `理由过长（最多 ${MAX_REASON} 字）` };
 	if (!actor.id) return { ok: false, status: 400, message: '需要登录用户操作' };
+	const locked = await lockRefusal(db, campaignId, '接受审查提示');
+	if (locked) return { ok: false, status: 409, message: locked };
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, status: 404, message: '没有找到该活动' };
 	const { records, ctx } = await checkInputs(db, campaignId);
@@ -61,6 +64,8 @@ export async function withdrawAcceptance(
 	input: { candidateId: string; code: string }
 ): Promise<AcceptResult> {
 	return db.transaction(async (tx) => {
+		const locked = await lockRefusal(tx, campaignId, '撤销接受');
+		if (locked) return { ok: false, status: 409, message: locked } as const;
 		const where = and(
 			eq(issueAcceptances.campaignId, campaignId),
 			eq(issueAcceptances.candidateId, input.candidateId),

@@ -137,3 +137,37 @@ export async function addNote(db: DB, actor: Actor, round: RoundRow, candidateId
 	});
 	return { ok: true };
 }
+
+/** One expert's submitted sheet on a dossier, as the chair reads it: per-criterion scores and the comment. */
+export interface SheetDetail {
+	expertId: string;
+	name: string;
+	values: Record<string, number>;
+	total: number | null;
+	choice: string | null;
+	comment: string;
+}
+
+/**
+ * The submitted sheets on one candidate of a round, with the experts' comments (free text written by
+ * experts: the caller shows them to the chair and the office only, never to another expert).
+ */
+export async function sheetDetails(db: DB, round: RoundRow, candidateId: string): Promise<SheetDetail[]> {
+	const blocked = await blockedPairs(db, round.campaignId);
+	const rows = await db
+		.select({ s: sheets, name: experts.name })
+		.from(sheets)
+		.innerJoin(experts, eq(experts.id, sheets.expertId))
+		.where(and(eq(sheets.roundId, round.id), eq(sheets.candidateId, candidateId), eq(sheets.status, 'submitted')));
+	return rows
+		.filter((r) => !blocked.has(pairKey(r.s.expertId, candidateId)))
+		.map((r) => ({
+			expertId: r.s.expertId,
+			name: r.name,
+			values: round.type === 'score' ? ((r.s.values ?? {}) as Record<string, number>) : {},
+			total: r.s.total,
+			choice: r.s.choice,
+			comment: r.s.comment ?? ''
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}

@@ -1,7 +1,9 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { assertUnlocked } from './locks';
+import { compareReviewCodes } from '../../domain/review-codes';
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds } from '../db/schema';
+import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
@@ -25,6 +27,10 @@ export interface RoundInput {
 	rubric?: RubricCriterion[];
 	threshold?: Threshold;
 	deadline?: string | null;
+	/** score rounds: sheets each dossier should rest on (the ranking flags fewer) */
+	requiredSheets?: number | null;
+	/** vote rounds: 限额投票, at most this many 赞成 per expert */
+	maxYes?: number | null;
 }
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string };
@@ -48,13 +54,20 @@ function validateInput(input: RoundInput): string | null {
 		if (!Number.isInteger(num) || !Number.isInteger(den) || num < 1 || den < 1 || num > den) return `通过票数比例 ${num}/${den} 无效`;
 	}
 	if (input.deadline && Number.isNaN(Date.parse(input.deadline))) return `截止时间“${input.deadline}”无效`;
+	if (input.requiredSheets != null && !(Number.isInteger(input.requiredSheets) && input.requiredSheets >= 1 && input.requiredSheets <= 50))
+		return `每份材料应有的评分份数“${input.requiredSheets}”应为 1–50 的整数`;
+	if (input.maxYes != null && !(Number.isInteger(input.maxYes) && input.maxYes >= 1 && input.maxYes <= 10000))
+		return `每位专家最多赞成票数“${input.maxYes}”应为正整数`;
 	return null;
 }
+
+export { validateInput as validateRoundInput };
 
 /** A new round at the end. The first round takes every candidate; later ones take the advanced. */
 export async function createRound(db: DB, actor: Actor, campaignId: string, input: RoundInput): Promise<Result<{ id: string }>> {
 	const problem = validateInput(input);
 	if (problem) return { ok: false, status: 400, message: problem };
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	return db.transaction(async (tx) => {
 		const campaign = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		if (!campaign) return { ok: false as const, status: 404 as const, message: '没有找到该活动' };
@@ -75,11 +88,13 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 			threshold: input.type === 'vote' ? (input.threshold ?? { num: 2, den: 3 }) : null,
 			aggregation: input.aggregation ?? 'mean',
 			deadline: input.deadline || null,
+			requiredSheets: input.type === 'score' ? (input.requiredSheets ?? null) : null,
+			maxYes: input.type === 'vote' ? (input.maxYes ?? null) : null,
 			createdAt: now
 		};
 		await tx.insert(rounds).values(row);
 		if (seq === 1) {
-			const all = await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			const all = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 			const rows = all.map((c) => ({ roundId: id, candidateId: c.id, how: 'all', createdAt: now }));
 			for (let i = 0; i < rows.length; i += 200) await tx.insert(roundCandidates).values(rows.slice(i, i + 200));
 		}
@@ -88,8 +103,50 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 	});
 }
 
-/** Opens a round. The first one needs a clean eligibility check and, if assigned, a published assignment. */
-export async function openRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result> {
+/** What a new round's form starts from: follow the published assignment when there is one. */
+export async function roundDefaults(db: DB | Tx, campaignId: string): Promise<{ published: boolean; perDossier: number | null }> {
+	const rows = await db
+		.select({ c: assignments.candidateId })
+		.from(assignments)
+		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')));
+	if (!rows.length) return { published: false, perDossier: null };
+	const per = new Map<string, number>();
+	for (const r of rows) per.set(r.c, (per.get(r.c) ?? 0) + 1);
+	return { published: true, perDossier: Math.max(...per.values()) };
+}
+
+/** A candidate of the round whom nobody may review: no assignment, no panel, or every reviewer conflicted. */
+export interface Uncovered {
+	id: string;
+	code: string;
+	name: string;
+}
+
+/** Candidates of the round without a single eligible reviewer (roundPairs already leaves out blocked pairs). */
+export async function uncoveredCandidates(db: DB | Tx, round: RoundRow): Promise<Uncovered[]> {
+	const ids = await roundCandidateIds(db, round.id);
+	if (!ids.length) return [];
+	const covered = new Set((await roundPairs(db, round)).map((p) => p.candidateId));
+	const missing = ids.filter((id) => !covered.has(id));
+	if (!missing.length) return [];
+	const rows = await db.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name }).from(candidates).where(inArray(candidates.id, missing));
+	return rows.map((r) => ({ id: r.id, code: r.code ?? r.id, name: r.name })).sort((a, b) => compareReviewCodes(a.code, b.code));
+}
+
+/**
+ * Opens a round. The first one needs a clean eligibility check and, if assigned, a published assignment;
+ * every candidate needs at least one eligible reviewer. `names`: the office reads names in the refusal,
+ * the chair review codes only.
+ */
+export async function openRound(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	roundId: string,
+	/** excludeUncovered: a reason to take uncovered candidates out of the round instead of refusing (demo, tests) */
+	opts: { names?: boolean; excludeUncovered?: string } = {}
+): Promise<Result<object> | { ok: false; status: 409; message: string; uncovered: Uncovered[] }> {
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	const round = await getRound(db, campaignId, roundId);
 	if (!round) return { ok: false, status: 404, message: '没有找到该轮次' };
 	if (round.state !== 'draft') return { ok: false, status: 409, message: `该轮次${ROUND_STATE_LABELS[round.state]}，不能再次开始` };
@@ -109,7 +166,25 @@ export async function openRound(db: DB, actor: Actor, campaignId: string, roundI
 			.limit(1);
 		if (!pub.length) return { ok: false, status: 409, message: '评审分配尚未发布，不能按分配方案开始评审' };
 	}
+	// A dossier nobody may read would silently get no score: refuse, naming each one.
+	const uncovered = await uncoveredCandidates(db, round);
+	const excluding = !!opts.excludeUncovered?.trim() && uncovered.length > 0 && uncovered.length < count.length;
+	if (uncovered.length && !excluding) {
+		const who = uncovered.map((u) => (opts.names ? `${u.name}（${u.code}）` : u.code));
+		const shown = who.length > 20 ? `${who.slice(0, 20).join('、')} 等 ${who.length} 名` : who.join('、');
+		return {
+			ok: false,
+			status: 409,
+			uncovered,
+			message: `以下候选人没有可评审的专家（未分配，或本组专家均须回避）：${shown}。请先为其分配专家，或填写理由将其移出本轮，再开始评审`
+		};
+	}
 	await db.transaction(async (tx) => {
+		if (excluding)
+			for (const u of uncovered) {
+				await tx.delete(roundCandidates).where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, u.id)));
+				await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId: u.id }, reason: opts.excludeUncovered!.trim() });
+			}
 		await tx.update(rounds).set({ state: 'open', openedAt: Date.now() }).where(eq(rounds.id, roundId));
 		await tx.update(campaigns).set({ status: 'review' }).where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'setup')));
 		await audit(tx, actor, { campaignId, action: 'round.open', entity: 'round', entityId: roundId, before: { state: 'draft' }, after: { state: 'open' } });
@@ -117,20 +192,61 @@ export async function openRound(db: DB, actor: Actor, campaignId: string, roundI
 	return { ok: true };
 }
 
-export async function closeRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result> {
+/** Sheets not submitted in a round, per expert (by name), the most missing first. */
+export interface MissingSheets {
+	total: number;
+	experts: { expertId: string; name: string; missing: number }[];
+}
+
+export async function missingSheets(db: DB | Tx, round: RoundRow): Promise<MissingSheets> {
+	const pairs = await roundPairs(db, round);
+	const done = new Set(
+		(await db.select({ e: sheets.expertId, c: sheets.candidateId }).from(sheets).where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))).map(
+			(s) => pairKey(s.e, s.c)
+		)
+	);
+	const per = new Map<string, number>();
+	for (const p of pairs) if (!done.has(pairKey(p.expertId, p.candidateId))) per.set(p.expertId, (per.get(p.expertId) ?? 0) + 1);
+	if (!per.size) return { total: 0, experts: [] };
+	const names = new Map(
+		(await db.select({ id: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, [...per.keys()]))).map((e) => [e.id, e.name])
+	);
+	const list = [...per].map(([expertId, missing]) => ({ expertId, name: names.get(expertId) ?? expertId, missing }));
+	list.sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name, 'zh'));
+	return { total: list.reduce((s, e) => s + e.missing, 0), experts: list };
+}
+
+/** “缺 5 份评分：张三 3 份、李四 2 份” — empty when nothing is missing. */
+export function missingText(m: MissingSheets): string {
+	if (!m.total) return '';
+	const who = m.experts.map((e) => `${e.name} ${e.missing} 份`);
+	return `缺 ${m.total} 份评分：${who.length > 12 ? `${who.slice(0, 12).join('、')} 等 ${who.length} 位专家` : who.join('、')}`;
+}
+
+/** Closes an open round; the answer says which sheets were still missing (they do not count). */
+export async function closeRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result<{ missing: MissingSheets }>> {
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
 		if (round.state !== 'open') return { ok: false as const, status: 409 as const, message: '只有进行中的轮次可以结束' };
+		const missing = await missingSheets(tx, round);
 		await tx.update(rounds).set({ state: 'closed', closedAt: Date.now() }).where(eq(rounds.id, roundId));
-		await audit(tx, actor, { campaignId, action: 'round.close', entity: 'round', entityId: roundId, before: { state: 'open' }, after: { state: 'closed' } });
-		return { ok: true as const };
+		await audit(tx, actor, {
+			campaignId,
+			action: 'round.close',
+			entity: 'round',
+			entityId: roundId,
+			before: { state: 'open' },
+			after: { state: 'closed', missing: missing.total }
+		});
+		return { ok: true as const, missing };
 	});
 }
 
 /** Reopens a closed round; a reason is required and recorded. Not when a later round has started. */
 export async function reopenRound(db: DB, actor: Actor, campaignId: string, roundId: string, reason: string): Promise<Result> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '重新开放轮次必须填写理由' };
+	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
@@ -249,13 +365,17 @@ export async function advanceCandidates(
 }
 
 export async function removeFromRound(db: DB, actor: Actor, campaignId: string, roundId: string, candidateId: string, reason: string): Promise<Result> {
-	if (!reason.trim()) return { ok: false, status: 400, message: '请填写理由' };
+	if (!reason.trim()) return { ok: false, status: 400, message: '请填写将候选人移出本轮的理由' };
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
 		if (round.state !== 'draft') return { ok: false as const, status: 409 as const, message: '轮次已经开始，不能移除候选人' };
-		await tx.delete(roundCandidates).where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, candidateId)));
-		await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId }, reason });
+		const gone = await tx
+			.delete(roundCandidates)
+			.where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, candidateId)))
+			.returning({ id: roundCandidates.candidateId });
+		if (!gone.length) return { ok: false as const, status: 404 as const, message: '该候选人不在本轮' };
+		await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId }, reason: reason.trim() });
 		return { ok: true as const };
 	});
 }

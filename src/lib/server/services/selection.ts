@@ -7,13 +7,13 @@ import type { DB } from '../db';
 import { campaigns, candidates, selections } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { recordOf } from './candidates';
+import { recordOf, type CandidateRow } from './candidates';
 import { listRounds, type RoundRow } from './rounds';
 import { roundResults } from './results';
 import { checkCampaign } from '../../domain/eligibility';
 import { isYouth } from '../../domain/age';
 import { selectTiers, explainChinese, describeRule, resolveRules, type SelectionCandidate, type TierSpec } from '../../domain/selection';
-import { provenanceText } from '../../domain/balance-targets';
+import { provenanceText, sameTargetList } from '../../domain/balance-targets';
 import { autoTargetLabel } from '../../domain/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
@@ -36,6 +36,11 @@ export interface SelectionInput {
 	targets: BalanceTarget[];
 	/** for the targets' default wording (“45岁以下青年科技工作者…”) */
 	youthAge?: number;
+	/**
+	 * Written at lock time: the stored rows of the selected candidates as they were then. The 公示
+	 * and the exports read these, not live data (“locked means locked”, issue 12).
+	 */
+	snapshot?: { at: number; rows: CandidateRow[] };
 }
 
 export interface TierOutcome {
@@ -73,8 +78,9 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 	const source = await rankingRound(db, campaignId);
 	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
 	const results = await roundResults(db, source.score);
-	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	const byId = new Map(all.map((r) => [r.id, r]));
+	const rows = all.filter((r) => !r.withdrawnAt);
 	const report = checkCampaign(config, rows.map(recordOf));
 	const blocking = new Map<string, string>();
 	for (const issue of report.errors)
@@ -88,6 +94,10 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 		if (!row) continue;
 		const rec = recordOf(row);
 		const code = row.reviewCode ?? row.id;
+		if (row.withdrawnAt) {
+			excluded.push({ id: row.id, code, name: row.name, reason: `不予受理：${row.withdrawnReason ?? ''}` });
+			continue;
+		}
 		if (blocking.has(row.id)) {
 			excluded.push({ id: row.id, code, name: row.name, reason: blocking.get(row.id)! });
 			continue;
@@ -149,7 +159,14 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	const idOf = new Map(input.pool.map((c) => [c.code, c.id]));
 	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
 	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
-	const r = selectTiers(engine, input.tiers);
+	let r: ReturnType<typeof selectTiers>;
+	try {
+		r = selectTiers(engine, input.tiers);
+	} catch (e) {
+		// several tiers with very fine scores: the exact comparison of totals would overflow
+		if (!(e instanceof RangeError)) throw e;
+		return { ok: false, tier: input.tiers[0]?.name ?? '', message: e.message, rules: [] };
+	}
 	const heads = ruleHeads(input, input.youthAge);
 	if ('error' in r)
 		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
@@ -190,6 +207,13 @@ export async function runSelection(db: DB, actor: Actor, campaignId: string, tar
 	return { ok: true as const, id, outcome, inputHash };
 }
 
+/** The candidate rows a selection speaks of: the lock-time snapshot when there is one, else live rows. */
+export async function selectionRows(db: DB, campaignId: string, sel: { input: unknown }): Promise<Map<string, CandidateRow>> {
+	const snap = (sel.input as SelectionInput).snapshot;
+	const rows = snap ? snap.rows : await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function latestSelection(db: DB, campaignId: string) {
 	return (await db.select().from(selections).where(eq(selections.campaignId, campaignId)).orderBy(desc(selections.createdAt)).limit(1))[0] ?? null;
 }
@@ -204,10 +228,18 @@ export async function lockSelection(db: DB, actor: Actor, campaignId: string, se
 	if (!sel) return { ok: false, message: '没有找到该遴选结果' };
 	if (!(sel.result as SelectionOutcome).ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
 	const input = sel.input as SelectionInput;
+	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	if (campaign && !sameTargetList((campaign.config as CampaignConfig).targets, input.targets))
+		return { ok: false, message: '名单平衡目标已增删，请重新遴选后再锁定' };
 	const now = await buildSelectionInput(db, campaignId, input.targets);
 	if ('error' in now || hashInput(now) !== sel.inputHash) return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
+	const chosen = new Set((sel.result as Extract<SelectionOutcome, { ok: true }>).tiers.flatMap((t) => t.selected));
+	const at = Date.now();
 	await db.transaction(async (tx) => {
-		await tx.update(selections).set({ state: 'locked', lockedAt: Date.now(), lockedBy: actor.name }).where(eq(selections.id, selectionId));
+		// the rows are read inside the transaction that locks, so no edit can slip in between
+		const rows = (await tx.select().from(candidates).where(eq(candidates.campaignId, campaignId))).filter((r) => chosen.has(r.id));
+		const snapshot: SelectionInput = { ...now, snapshot: { at, rows } };
+		await tx.update(selections).set({ state: 'locked', lockedAt: at, lockedBy: actor.name, input: snapshot }).where(eq(selections.id, selectionId));
 		await tx.update(campaigns).set({ status: 'selection' }).where(eq(campaigns.id, campaignId));
 		await audit(tx, actor, { campaignId, action: 'selection.lock', entity: 'selection', entityId: selectionId, after: { inputHash: sel.inputHash } });
 	});
@@ -219,8 +251,19 @@ export async function unlockSelection(db: DB, actor: Actor, campaignId: string, 
 	const sel = await lockedSelection(db, campaignId);
 	if (!sel) return { ok: false, message: '没有已锁定的遴选结果' };
 	await db.transaction(async (tx) => {
+		const campaign = (await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		await tx.update(selections).set({ state: 'draft' }).where(eq(selections.id, sel.id));
-		await audit(tx, actor, { campaignId, action: 'selection.unlock', entity: 'selection', entityId: sel.id, reason: reason.trim() });
+		// the 公示 goes back to draft with the lock: the campaign is under review again
+		await tx.update(campaigns).set({ status: 'review' }).where(eq(campaigns.id, campaignId));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'selection.unlock',
+			entity: 'selection',
+			entityId: sel.id,
+			before: { state: 'locked', lockedAt: sel.lockedAt, lockedBy: sel.lockedBy, campaignStatus: campaign?.status },
+			after: { state: 'draft', campaignStatus: 'review' },
+			reason: reason.trim()
+		});
 	});
 	return { ok: true };
 }

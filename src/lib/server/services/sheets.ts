@@ -1,6 +1,7 @@
 // Score sheets and ballots. Saves are optimistic: each names the version it saw, and an UPDATE
 // guarded by that version decides, so two tabs never silently overwrite each other and a double
 // submit yields one submission.
+import { assertUnlocked } from './locks';
 import { and, eq, ne } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheetHistory, sheets } from '../db/schema';
@@ -31,7 +32,7 @@ export type SaveResult =
 	| {
 			ok: false;
 			status: 400 | 404 | 409;
-			code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED';
+			code: 'INVALID' | 'NOT_FOUND' | 'ROUND_CLOSED' | 'STALE' | 'SUBMITTED' | 'YES_LIMIT';
 			message: string;
 			errors?: Record<string, string>;
 			current?: { version: number; values: unknown; comment: string | null; status: string; choice: string | null };
@@ -55,8 +56,9 @@ function currentOf(s: SheetRow) {
 
 export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise<SaveResult> {
 	const { round, expertId, candidateId } = input;
+	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
 	// The round's state is read fresh: it may have closed while the expert was typing.
-	const fresh = (await db.select({ state: rounds.state }).from(rounds).where(eq(rounds.id, round.id)))[0];
+	const fresh = (await db.select({ state: rounds.state, maxYes: rounds.maxYes }).from(rounds).where(eq(rounds.id, round.id)))[0];
 	if (!fresh || fresh.state !== 'open')
 		return { ok: false, status: 409, code: 'ROUND_CLOSED', message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。' };
 	if (!(await reviewsInRound(db, round, expertId, candidateId))) return { ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' };
@@ -92,6 +94,17 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 			return { ok: false as const, status: 409 as const, code: 'SUBMITTED' as const, message: '该评分已提交，不能再修改', current: currentOf(existing) };
 		}
 		if (existing?.status === 'withdrawn') return { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
+		// 限额投票: counted inside the transaction so two tabs cannot both cast the last 赞成.
+		if (input.submit && choice === 'yes' && fresh.maxYes != null) {
+			const cast = await yesVotesCast(tx, round.id, expertId, candidateId);
+			if (cast >= fresh.maxYes)
+				return {
+					ok: false as const,
+					status: 409 as const,
+					code: 'YES_LIMIT' as const,
+					message: `本轮每位专家最多投 ${fresh.maxYes} 票赞成，您已投满 ${cast} 票。请改投反对或弃权，或请评审组长退回您已提交的某一票后再改`
+				};
+		}
 		if ((existing?.version ?? 0) !== input.baseVersion)
 			return {
 				ok: false as const,
@@ -112,7 +125,7 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 			version = existing.version + 1;
 			const updated = await tx
 				.update(sheets)
-				.set({ ...cols, version, rescoreRequested: input.submit ? null : existing.rescoreRequested })
+				.set({ ...cols, version, rescoreRequested: input.submit ? null : existing.rescoreRequested, rescoreBy: input.submit ? null : existing.rescoreBy })
 				.where(and(eq(sheets.id, id), eq(sheets.version, existing.version)))
 				.returning({ id: sheets.id });
 			if (!updated.length) return { ok: false as const, status: 409 as const, code: 'STALE' as const, message: '这份评分已在其他窗口或设备上更新，请核对后再保存' };
@@ -132,6 +145,15 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 	});
 }
 
+/** 赞成 votes an expert has submitted in a round, leaving out one candidate (the one being voted on). */
+export async function yesVotesCast(db: DB | Tx, roundId: string, expertId: string, exceptCandidateId = ''): Promise<number> {
+	const rows = await db
+		.select({ c: sheets.candidateId })
+		.from(sheets)
+		.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.status, 'submitted'), eq(sheets.choice, 'yes')));
+	return rows.filter((r) => r.c !== exceptCandidateId).length;
+}
+
 /** The chair reopens one expert's submitted sheet with a message; the submitted version stays in history. */
 export async function requestRescore(
 	db: DB,
@@ -139,16 +161,19 @@ export async function requestRescore(
 	round: RoundRow,
 	expertId: string,
 	candidateId: string,
-	message: string
+	message: string,
+	/** who asked, as the expert will read it, e.g. “评审组长 王某”; the actor's name by default */
+	askedBy: string = actor.name
 ): Promise<{ ok: true } | { ok: false; status: 400 | 404 | 409; message: string }> {
 	if (!message.trim()) return { ok: false, status: 400, message: '请填写给专家的说明' };
+	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
 	if (round.state !== 'open') return { ok: false, status: 409, message: '只能在进行中的轮次请求重评' };
 	return db.transaction(async (tx) => {
 		const s = await getSheet(tx, round.id, expertId, candidateId);
 		if (!s || s.status !== 'submitted') return { ok: false as const, status: 409 as const, message: '该专家尚未提交这份评分' };
 		await tx
 			.update(sheets)
-			.set({ status: 'draft', rescoreRequested: message.trim().slice(0, 500), version: s.version + 1, updatedAt: Date.now() })
+			.set({ status: 'draft', rescoreRequested: message.trim().slice(0, 500), rescoreBy: askedBy.slice(0, 60), version: s.version + 1, updatedAt: Date.now() })
 			.where(eq(sheets.id, s.id));
 		await audit(tx, actor, {
 			campaignId: round.campaignId,
@@ -156,7 +181,7 @@ export async function requestRescore(
 			entity: 'sheet',
 			entityId: s.id,
 			before: { status: 'submitted', values: s.values, total: s.total },
-			after: { status: 'draft' },
+			after: { status: 'draft', rescoreBy: askedBy },
 			reason: message.trim()
 		});
 		return { ok: true as const };

@@ -1,14 +1,18 @@
 import type { LayoutServerLoad } from './$types';
 import { requireRole, ROLE_LABELS } from '$lib/server/authz';
 import { campaignNav } from '$lib/nav';
+import { getDb } from '$lib/server/db';
+import { expertOfUser } from '$lib/server/services/desk';
 
 // Navigation only. Every page below calls requireRole itself with the roles it allows.
 export const load: LayoutServerLoad = async (event) => {
-	const { campaign, role } = await requireRole(event, event.params.campaignId);
+	const { campaign, role, user } = await requireRole(event, event.params.campaignId);
+	// A chair who also reviews (a roster entry of their own) gets the desk links too.
+	const reviews = role === 'chair' && !!(await expertOfUser(await getDb(), campaign.id, user.id));
 	return {
 		campaign: { id: campaign.id, name: campaign.name, status: campaign.status },
 		role,
 		roleLabel: ROLE_LABELS[role],
-		nav: campaignNav(campaign.id, role)
+		nav: campaignNav(campaign.id, role, reviews)
 	};
 };

@@ -15,8 +15,11 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const confirm = String(form.get('confirm') ?? '');
 		if (password !== confirm) return fail(400, { message: '两次输入的密码不一致' });
-		const result = await acceptInvitation(await getDb(), params.token, password);
+		const db = await getDb();
+		// The username before the link dies, so that the login page can prefill it.
+		const state = await inspectInvitation(db, params.token);
+		const result = await acceptInvitation(db, params.token, password);
 		if (!result.ok) return fail(400, { message: result.message });
-		redirect(303, '/login?invited=1');
+		redirect(303, `/login?invited=1${state.ok ? `&username=${encodeURIComponent(state.username)}` : ''}`);
 	}
 };

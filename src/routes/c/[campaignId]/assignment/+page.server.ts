@@ -10,6 +10,7 @@ import {
 	listAssignments,
 	loadAssignmentContext,
 	movePair,
+	outsidePanel,
 	proposeAssignment,
 	publishAssignment,
 	removePair,
@@ -47,6 +48,7 @@ interface LastRun {
 	seed?: string;
 	expectedObjective?: number;
 	k: number | null;
+	borrow: boolean;
 	objective: number | null;
 	pairs: number;
 	at: number;
@@ -69,6 +71,7 @@ export const load: PageServerLoad = async (event) => {
 	const after = (last?.after ?? null) as {
 		mode?: string;
 		k?: number | null;
+		borrow?: boolean | null;
 		objective?: number | null;
 		pairs?: number;
 		q?: number;
@@ -81,6 +84,7 @@ export const load: PageServerLoad = async (event) => {
 					mode: after.mode === 'panel' ? 'panel' : after.mode === 'randomized' ? 'randomized' : 'distributed',
 					...(after.mode === 'randomized' ? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective } : {}),
 					k: after.k ?? null,
+					borrow: !!after.borrow,
 					objective: after.objective ?? null,
 					pairs: after.pairs ?? 0,
 					at: last.at,
@@ -97,10 +101,13 @@ export const load: PageServerLoad = async (event) => {
 	const perDossier = new Map<string, DossierRow['experts']>();
 	const loads = new Map<string, { assigned: number; match: number }>();
 	let objectiveNow = 0;
+	// pairs where the expert is borrowed from another panel (issue 12: the page says how many)
+	let outside = 0;
 	for (const a of rows) {
 		const e = expertById.get(a.expertId);
 		const d = dossierById.get(a.candidateId);
 		if (!e || !d) continue;
+		if (outsidePanel(ctx, e.id, d.field)) outside++;
 		const match = e.fields.includes(d.field);
 		const blocked = ctx.blocked.has(pairKey(e.id, d.id));
 		perDossier.set(d.id, [...(perDossier.get(d.id) ?? []), { id: e.id, name: e.name, match, blocked, source: a.source }]);
@@ -143,6 +150,8 @@ export const load: PageServerLoad = async (event) => {
 		k,
 		lastRun,
 		objectiveNow,
+		outside,
+		hasPanels: ctx.experts.some((e) => e.panelFields.length > 0),
 		pairs: rows.length,
 		experts,
 		dossiers,
@@ -177,7 +186,8 @@ export const actions: Actions = {
 		const k = Number(kText);
 		if (mode === 'distributed' && (!/^\d+$/.test(kText) || k < 1 || k > 50))
 			return fail(400, { mode, k: kText, message: `每份材料的评审人数“${kText}”应为 1–50 的整数`, groups: null as InfeasibleGroup[] | null });
-		const r = await proposeAssignment(await getDb(), actor, campaign.id, mode === 'panel' ? { mode } : { mode, k });
+		const borrow = form.get('borrow') === '1';
+		const r = await proposeAssignment(await getDb(), actor, campaign.id, mode === 'panel' ? { mode } : { mode, k, borrow });
 		if (!r.ok) {
 			const groups: InfeasibleGroup[] = r.infeasible ? groupDetails(r.infeasible.details) : [];
 			return fail(422, { mode, k: kText, message: r.message, groups });

@@ -8,6 +8,7 @@ import { isYouth } from '$lib/domain/age';
 import { formatBirth } from '$lib/domain/nomination-format';
 import { classLabel } from '$lib/components/candidates/candidate-form';
 import type { CheckIssue } from '$lib/domain/types';
+import { parseSort, sortItems } from './sort';
 
 const issueKey = (name: string, channel: string | undefined) => `${name.trim()}|${(channel ?? '').trim()}`;
 
@@ -18,8 +19,9 @@ export const load: PageServerLoad = async (event) => {
 	const rows = await listCandidateRows(db, campaign.id);
 	const records = rows.map(recordOf);
 
-	// Problems of the eligibility check, by candidate name + 推荐单位 (the check names both).
-	const report = checkCampaign(config, records);
+	// Problems of the eligibility check, by candidate name + 推荐单位 (the check names both);
+	// a nomination 不予受理 is not checked (it left the counts).
+	const report = checkCampaign(config, records.filter((_, i) => !rows[i].withdrawnAt));
 	const issues = new Map<string, { errors: string[]; warnings: string[] }>();
 	const file = (list: CheckIssue[], kind: 'errors' | 'warnings') => {
 		for (const i of list) {
@@ -35,7 +37,8 @@ export const load: PageServerLoad = async (event) => {
 
 	const all = rows.map((row, i) => {
 		const r = records[i];
-		const found = issues.get(issueKey(r.name, r.channel)) ?? { errors: [], warnings: [] };
+		const withdrawn = !!row.withdrawnAt;
+		const found = (!withdrawn && issues.get(issueKey(r.name, r.channel))) || { errors: [], warnings: [] };
 		return {
 			id: row.id,
 			seq: row.seq,
@@ -49,7 +52,9 @@ export const load: PageServerLoad = async (event) => {
 			field: reviewField(r),
 			grassroots: !!r.grassroots,
 			errors: found.errors,
-			warnings: found.warnings
+			warnings: found.warnings,
+			withdrawn,
+			withdrawnReason: row.withdrawnReason ?? ''
 		};
 	});
 
@@ -75,6 +80,9 @@ export const load: PageServerLoad = async (event) => {
 			(!q || [c.name, c.unit, c.reviewCode].some((s) => s.replace(/\s+/g, '').toLowerCase().includes(q)))
 	);
 
+	const sort = parseSort(p.get('sort'), p.get('dir'));
+	sortItems(items, sort);
+
 	const channelOrder = new Map(config.channels.map((c, i) => [c.name, i]));
 	const channels = [...new Set(all.map((c) => c.channel))].sort(
 		(a, b) => (channelOrder.get(a) ?? 1e6) - (channelOrder.get(b) ?? 1e6) || a.localeCompare(b, 'zh-CN')
@@ -82,9 +90,11 @@ export const load: PageServerLoad = async (event) => {
 	const fields = [...new Set([...config.fields, ...all.map((c) => c.field)])];
 	return {
 		filters,
+		sort,
 		filtered: Object.entries(filters).some(([, v]) => v !== ''),
 		items,
 		total: all.length,
+		withdrawn: all.filter((c) => c.withdrawn).length,
 		withProblems: all.filter((c) => c.errors.length + c.warnings.length > 0).length,
 		summary: {
 			youth: items.filter((c) => c.youth).length,

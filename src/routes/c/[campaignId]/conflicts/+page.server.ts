@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
@@ -16,6 +16,7 @@ import {
 	refreshDetectedConflicts,
 	removeDeclaration
 } from '$lib/server/services/conflicts';
+import { decideConflicts, findCandidateByNameOrCode } from '$lib/server/services/conflicts-bulk';
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/services/exports-review';
 import type { ConflictItem } from '$lib/components/assignment/types';
@@ -67,11 +68,12 @@ export const load: PageServerLoad = async (event) => {
 
 	const roster = await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaign.id));
 	roster.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+	// the office picks a candidate by name: “姓名（编号）” choices (the chair never sees names)
 	const codes = isOrganizer
-		? (await db.select({ code: candidates.reviewCode }).from(candidates).where(eq(candidates.campaignId, campaign.id)))
-				.map((c) => c.code ?? '')
-				.filter(Boolean)
-				.sort()
+		? (await db.select({ code: candidates.reviewCode, name: candidates.name }).from(candidates).where(eq(candidates.campaignId, campaign.id)))
+				.filter((c) => c.code)
+				.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || compareReviewCodes(a.code!, b.code!))
+				.map((c) => `${c.name}（${c.code}）`)
 		: [];
 	return {
 		isOrganizer,
@@ -115,6 +117,18 @@ export const actions: Actions = {
 		const what = row ? `${row.expert} — ${row.code}` : '';
 		return { id, done: decision === 'confirmed' ? `已确认回避：${what}` : `已排除：${what}（记录保留）` };
 	},
+	decideMany: async (event) => {
+		const { campaign, actor, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const form = await event.request.formData();
+		const ids = form.getAll('ids').map(String).slice(0, 1000);
+		const decision = String(form.get('decision') ?? '');
+		const reason = String(form.get('reason') ?? '').slice(0, 600);
+		if (decision !== 'confirmed' && decision !== 'dismissed') return fail(400, { bulk: { message: '请选择“确认回避”或“排除”', reason } });
+		const r = await decideConflicts(await getDb(), actor, campaign.id, ids, decision, reason, role === 'organizer' ? 'organizer' : 'chair');
+		if (!r.ok) return fail(r.status, { bulk: { message: r.message, reason } });
+		const verb = decision === 'confirmed' ? '确认回避' : '排除';
+		return { done: `已${verb} ${r.changed} 条${r.unchanged ? `（${r.unchanged} 条原已是该状态，未变）` : ''}` };
+	},
 	refresh: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 		const r = await refreshDetectedConflicts(await getDb(), actor, campaign.id);
@@ -125,24 +139,20 @@ export const actions: Actions = {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const expertId = String(form.get('expertId') ?? '');
-		const reviewCode = String(form.get('reviewCode') ?? '').trim();
+		// the candidate by name (or “姓名（编号）” from the list, or a review code)
+		const candidate = String(form.get('candidate') ?? form.get('reviewCode') ?? '').trim().slice(0, 100);
 		const reason = String(form.get('reason') ?? '').trim();
-		const values = { expertId, reviewCode, reason };
+		const values = { expertId, candidate, reason };
 		if (!expertId) return fail(400, { add: values, message: '请选择专家' });
-		if (!reviewCode) return fail(400, { add: values, message: '请填写候选人的评审编号，例如“前沿-07”' });
+		if (!candidate) return fail(400, { add: values, message: '请填写候选人的姓名（或评审编号）' });
 		if (!reason) return fail(400, { add: values, message: '请填写回避理由' });
 		if (reason.length > 500) return fail(400, { add: values, message: '理由过长（最多 500 字）' });
 		const db = await getDb();
-		const cand = (
-			await db
-				.select({ id: candidates.id })
-				.from(candidates)
-				.where(and(eq(candidates.campaignId, campaign.id), eq(candidates.reviewCode, reviewCode)))
-		)[0];
-		if (!cand) return fail(404, { add: values, message: `没有找到评审编号为“${reviewCode}”的材料` });
+		const cand = await findCandidateByNameOrCode(db, campaign.id, candidate);
+		if ('error' in cand) return fail(404, { add: values, message: cand.error });
 		const r = await addOrganizerConflict(db, actor, campaign.id, expertId, cand.id, reason);
 		if (!r.ok) return fail(r.status, { add: values, message: r.message });
-		return { added: reviewCode };
+		return { added: `${cand.name}（${cand.code}）` };
 	},
 	removeDeclaration: async (event) => {
 		// Declarations are append-only for the expert; only the campaign office removes one.

@@ -1,12 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { candidates } from '$lib/server/db/schema';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import { lockedSelection, saveNotice, type NoticeSettings, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import { lockedSelection, saveNotice, selectionRows, type NoticeSettings, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
 import { addWorkdays, parseDateList } from '$lib/domain/workdays';
 import { noticeBasis } from '$lib/domain/notice-text';
 import { getPreset } from '$lib/domain/presets';
@@ -37,8 +35,8 @@ export const load: PageServerLoad = async (event) => {
 	const sel = await lockedSelection(db, campaign.id);
 	const outcome = (sel?.result ?? null) as SelectionOutcome | null;
 	if (!sel || !outcome?.ok) return { locked: false as const };
-	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaign.id));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	// the lock-time snapshot, not live rows: a later change to a record does not reach the 公示
+	const byId = await selectionRows(db, campaign.id, sel);
 	const input = sel.input as SelectionInput;
 	const tiers = outcome.tiers.map((t, i) => ({
 		name: t.name,

@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/authz';
 import { getDb, type DB } from '$lib/server/db';
 import { roundCandidates, sheets } from '$lib/server/db/schema';
 import { campaignCounts, panelsWithMembers } from '$lib/server/services/overview';
-import { listRounds, roundPairs, type RoundRow } from '$lib/server/services/rounds';
+import { listRounds, missingSheets, missingText, roundDefaults, roundPairs, type RoundRow } from '$lib/server/services/rounds';
 import { pairKey } from '$lib/server/services/conflicts';
 import type { CampaignConfig } from '$lib/domain/types';
 import type { RoundSummary } from '$lib/components/rounds/format';
@@ -52,13 +52,15 @@ export const load: PageServerLoad = async (event) => {
 			threshold: (r.threshold as { num: number; den: number } | null) ?? null,
 			deadline: r.deadline,
 			candidates: sizeOf.get(r.id) ?? 0,
-			progress: await progressOf(db, r)
+			progress: await progressOf(db, r),
+			missing: r.state === 'open' ? missingText(await missingSheets(db, r)) : null
 		});
 	return {
 		rounds,
 		rubric: (campaign.config as CampaignConfig).rubric ?? [],
 		panels: await panelsWithMembers(db, campaign.id),
-		byField: counts.byField
+		byField: counts.byField,
+		roundDefaults: await roundDefaults(db, campaign.id)
 	};
 };
 

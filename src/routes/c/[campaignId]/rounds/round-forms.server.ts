@@ -1,9 +1,10 @@
 // The round life-cycle actions shared by the panel page (评审组概览) and the round page: create, open,
 // close, reopen. Each authorizes itself; a refused service call comes back as fail(status, message).
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { closeRound, createRound, getRound, openRound, reopenRound, type RoundInput } from '$lib/server/services/rounds';
+import { closeRound, createRound, getRound, missingText, openRound, removeFromRound, reopenRound, type RoundInput } from '$lib/server/services/rounds';
+import { deleteRound, extendRound, updateRound } from '$lib/server/services/round-edit';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'request'> & { params: { campaignId: string } };
 
@@ -16,6 +17,8 @@ export interface CreateValues {
 	num: string;
 	den: string;
 	deadline: string;
+	requiredSheets: string;
+	maxYes: string;
 }
 
 const REVIEWERS = ['assigned', 'panel', 'all'] as const;
@@ -30,7 +33,9 @@ export function parseCreate(form: FormData): { values: CreateValues; input?: Rou
 		aggregation: get('aggregation'),
 		num: get('num'),
 		den: get('den'),
-		deadline: get('deadline')
+		deadline: get('deadline'),
+		requiredSheets: get('requiredSheets'),
+		maxYes: get('maxYes')
 	};
 	if (!values.name) return { values, message: '请填写轮次名称，例如“初评”' };
 	if (values.type !== 'score' && values.type !== 'vote') return { values, message: '请选择轮次类型（评分或投票）' };
@@ -41,9 +46,18 @@ export function parseCreate(form: FormData): { values: CreateValues; input?: Rou
 		const aggregation = AGGREGATIONS.find((a) => a === values.aggregation);
 		if (!aggregation) return { values, message: '请选择计分方式' };
 		input.aggregation = aggregation;
+		if (values.requiredSheets) {
+			if (!/^\d+$/.test(values.requiredSheets)) return { values, message: '每份材料应有的评分份数应为正整数' };
+			input.requiredSheets = Number(values.requiredSheets);
+		}
 	} else {
 		if (!/^\d+$/.test(values.num) || !/^\d+$/.test(values.den)) return { values, message: '通过比例应为两个正整数，例如 2/3' };
 		input.threshold = { num: Number(values.num), den: Number(values.den) };
+		// 限额投票: empty means no cap.
+		if (values.maxYes) {
+			if (!/^\d+$/.test(values.maxYes) || Number(values.maxYes) < 1) return { values, message: '每位专家最多赞成票数应为正整数（不限额请留空）' };
+			input.maxYes = Number(values.maxYes);
+		}
 	}
 	if (values.deadline) {
 		// datetime-local gives "2024-06-30T17:00" without a zone: campaigns run on China time.
@@ -72,9 +86,10 @@ export const roundActions = {
 		return { action: 'create', done: `已创建轮次“${input.name}”`, roundId: r.id };
 	},
 	open: async (event: Event) => {
-		const { db, actor, campaign, round } = await roundFrom(event);
+		const { db, actor, campaign, round, role } = await roundFrom(event);
 		if (!round) return fail(404, { action: 'open', message: '没有找到该轮次' });
-		const r = await openRound(db, actor, campaign.id, round.id);
+		// The office reads names in the refusal; the chair only review codes.
+		const r = await openRound(db, actor, campaign.id, round.id, { names: role === 'organizer' });
 		if (!r.ok) return fail(r.status, { action: 'open', message: r.message, roundId: round.id });
 		return { action: 'open', done: `“${round.name}”已开始，专家现在可以评审`, roundId: round.id };
 	},
@@ -83,7 +98,8 @@ export const roundActions = {
 		if (!round) return fail(404, { action: 'close', message: '没有找到该轮次' });
 		const r = await closeRound(db, actor, campaign.id, round.id);
 		if (!r.ok) return fail(r.status, { action: 'close', message: r.message, roundId: round.id });
-		return { action: 'close', done: `“${round.name}”已结束`, roundId: round.id };
+		const missing = missingText(r.missing);
+		return { action: 'close', done: `“${round.name}”已结束${missing ? `；${missing}，这些评分不计入结果` : '，所有评分均已提交'}`, roundId: round.id };
 	},
 	reopen: async (event: Event) => {
 		const { db, actor, campaign, round, form } = await roundFrom(event);
@@ -92,5 +108,40 @@ export const roundActions = {
 		const r = await reopenRound(db, actor, campaign.id, round.id, reason);
 		if (!r.ok) return fail(r.status, { action: 'reopen', message: r.message, roundId: round.id });
 		return { action: 'reopen', done: `“${round.name}”已重新开放`, roundId: round.id };
+	},
+	update: async (event: Event) => {
+		const { db, actor, campaign, round, form } = await roundFrom(event);
+		if (!round) return fail(404, { action: 'update', message: '没有找到该轮次' });
+		const { values, input, message } = parseCreate(form);
+		if (!input) return fail(400, { action: 'update', message: message ?? '输入无效', values, roundId: round.id });
+		const r = await updateRound(db, actor, campaign.id, round.id, input);
+		if (!r.ok) return fail(r.status, { action: 'update', message: r.message, values, roundId: round.id });
+		return { action: 'update', done: `已保存“${input.name}”的设置`, roundId: round.id };
+	},
+	delete: async (event: Event) => {
+		const { db, actor, campaign, round } = await roundFrom(event);
+		if (!round) return fail(404, { action: 'delete', message: '没有找到该轮次' });
+		const r = await deleteRound(db, actor, campaign.id, round.id);
+		if (!r.ok) return fail(r.status, { action: 'delete', message: r.message, roundId: round.id });
+		redirect(303, `/c/${campaign.id}/panel`);
+	},
+	extend: async (event: Event) => {
+		const { db, actor, campaign, round, form } = await roundFrom(event);
+		if (!round) return fail(404, { action: 'extend', message: '没有找到该轮次' });
+		const raw = String(form.get('deadline') ?? '').trim();
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw)) return fail(400, { action: 'extend', message: '请填写新的截止时间', roundId: round.id });
+		const r = await extendRound(db, actor, campaign.id, round.id, `${raw}+08:00`, String(form.get('reason') ?? '').slice(0, 500));
+		if (!r.ok) return fail(r.status, { action: 'extend', message: r.message, roundId: round.id });
+		return { action: 'extend', done: `已将“${round.name}”的截止时间延长至 ${raw.replace('T', ' ')}（北京时间）`, roundId: round.id };
+	},
+	/** Takes a candidate out of a draft round, with a reason (audited): e.g. nobody may review them. */
+	exclude: async (event: Event) => {
+		const { db, actor, campaign, round, form, role } = await roundFrom(event);
+		if (!round) return fail(404, { action: 'exclude', message: '没有找到该轮次' });
+		if (role !== 'organizer') return fail(403, { action: 'exclude', message: '只有活动办公室可以将候选人移出轮次' });
+		const candidateId = String(form.get('candidate') ?? '');
+		const r = await removeFromRound(db, actor, campaign.id, round.id, candidateId, String(form.get('reason') ?? '').slice(0, 500));
+		if (!r.ok) return fail(r.status, { action: 'exclude', message: r.message, roundId: round.id, candidateId });
+		return { action: 'exclude', done: '已将该候选人移出本轮（理由已记入操作日志）', roundId: round.id };
 	}
 };

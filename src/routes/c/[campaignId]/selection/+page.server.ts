@@ -15,9 +15,9 @@ import {
 	type SelectionOutcome
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
-import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, targetViews, tierViews } from './view.server';
+import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, shortage, targetViews, tierViews, withoutChannelNames } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
-import { parseTargetInput, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
+import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			lockedBy: sel.lockedBy,
 			hash: sel.inputHash,
 			roundName: input.roundName,
-			stale: 'error' in now || hashInput(now) !== sel.inputHash,
+			stale: 'error' in now || hashInput(now) !== sel.inputHash || !sameTargetList(config.targets, input.targets),
 			relaxed: relaxations(config, used),
 			poolSize: input.pool.length
 		};
@@ -61,12 +61,15 @@ export const load: PageServerLoad = async (event) => {
 		role,
 		organizer,
 		unavailable,
-		targets: targetViews(config, used, infeasible),
+		targets: organizer ? targetViews(config, used, infeasible) : withoutChannelNames(targetViews(config, used, infeasible), config.channels.map((c) => c.name)),
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
 		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
 		selectionSource: config.selectionSource ?? null,
-		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
+		// the form that adds targets is the office's; its channel list names the nominating bodies
+		addChoices: organizer ? { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] } : null,
 		run,
+		// fewer candidates than seats: said before any run, from the inputs as they are now
+		shortage: 'error' in now ? (input ? shortage(input) : null) : shortage(now),
 		tiers,
 		infeasible,
 		excluded,

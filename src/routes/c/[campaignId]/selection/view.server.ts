@@ -12,6 +12,29 @@ import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
 import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
 import { compareReviewCodes } from '$lib/domain/review-codes';
+import { cutReport } from '$lib/domain/selection-cut';
+
+/** Each tier's candidates in plain order, before the seats cut them (cf. charts.ts plainByTier). */
+function eligibleByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
+	const order = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
+	const taken = new Set<string>();
+	return outcome.tiers.map((t, i) => {
+		const spec = input.tiers[i];
+		if (spec?.subsetOf) {
+			const src = new Set(outcome.tiers.find((x) => x.name === spec.subsetOf)?.selected ?? []);
+			return order.filter((id) => src.has(id));
+		}
+		const from = order.filter((id) => !taken.has(id));
+		for (const id of t.selected) taken.add(id);
+		return from;
+	});
+}
+
+/** Seats of the main tiers against the candidates that can be chosen at all (before any run succeeds). */
+export function shortage(input: SelectionInput): { available: number; seats: number } | null {
+	const seats = input.tiers.filter((t) => !t.subsetOf).reduce((n, t) => n + t.size, 0);
+	return input.pool.length < seats ? { available: input.pool.length, seats } : null;
+}
 
 const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
 
@@ -68,6 +91,18 @@ export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null
 	});
 }
 
+/**
+ * The chair works with review codes: a target "南宁市不超过2名" beside the codes it lifted would
+ * tell which candidates a nominating body sent, so channel names become "某推荐渠道" for them.
+ */
+export function withoutChannelNames<T>(views: T, channels: string[]): T {
+	let text = JSON.stringify(views);
+	for (const name of [...channels].sort((a, b) => b.length - a.length)) {
+		if (name) text = text.split(JSON.stringify(name).slice(1, -1)).join('某推荐渠道');
+	}
+	return JSON.parse(text) as T;
+}
+
 export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null): Relaxation[] {
 	if (!used) return [];
 	const out: Relaxation[] = [];
@@ -108,6 +143,7 @@ export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutco
 	const byId = new Map(input.pool.map((c) => [c.id, c]));
 	const plain = plainByTier(input, outcome);
 	const balance = selectionBalance(input, outcome);
+	const eligible = eligibleByTier(input, outcome);
 	return outcome.tiers.map((t, i) => {
 		const why = new Map(t.explanation.map((e) => [e.candidate, e.text]));
 		const displacedBy = new Map(t.explanation.map((e) => [e.displaced, e.text]));
@@ -116,15 +152,22 @@ export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutco
 			const c = byId.get(id);
 			return { code: c?.code ?? id, field: c?.field ?? '', score: c?.score ?? 0, ...(withNames ? { name: c?.name ?? '' } : {}) };
 		};
+		const cut = cutReport(eligible[i].map((id) => ({ id, score: byId.get(id)?.score ?? 0 })), t.size);
+		const tied = new Set(cut.tie ? [...cut.tie.inside, ...cut.tie.outside] : []);
+		const beyond = cut.tie?.outside ?? [];
 		return {
 			name: t.name,
 			size: t.size,
 			total: t.total,
 			subsetOf: input.tiers[i]?.subsetOf ?? null,
 			rows: t.selected.map((id, k) => ({ rank: k + 1, id, ...person(id), why: why.get(id) ?? null })),
-			plain: plain[i].map((id, k) => ({ rank: k + 1, ...person(id), displaced: !selected.has(id), by: displacedBy.get(id) ?? null })),
+			plain: [
+				...plain[i].map((id, k) => ({ rank: k + 1, ...person(id), displaced: !selected.has(id), by: displacedBy.get(id) ?? null, tie: tied.has(id) })),
+				...beyond.map((id, k) => ({ rank: plain[i].length + k + 1, ...person(id), displaced: false, by: null, tie: true, beyond: true }))
+			],
 			balance: balance.find((b) => b.tier === t.name)?.rows ?? null,
-			lifted: t.explanation.length
+			lifted: t.explanation.length,
+			cut: { available: cut.available, shortBy: cut.shortBy, tie: cut.tie ? { score: cut.tie.score, inside: cut.tie.inside.length, outside: cut.tie.outside.length } : null }
 		};
 	});
 }

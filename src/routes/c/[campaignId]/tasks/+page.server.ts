@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/authz';
+import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { listRounds } from '$lib/server/services/rounds';
 import { deskRound, expertOfUser, expertRoundTasks, expertTasks } from '$lib/server/services/desk';
@@ -7,7 +7,7 @@ import { deadlineInfo } from '$lib/components/desk/format';
 
 // The expert's own tasks and statuses only: no other expert's sheet, no aggregate.
 export const load: PageServerLoad = async (event) => {
-	const { campaign, user } = await requireRole(event, event.params.campaignId, 'expert');
+	const { campaign, user } = await requireReviewer(event, event.params.campaignId);
 	const recused = event.url.searchParams.get('recused');
 	const db = await getDb();
 	const expert = await expertOfUser(db, campaign.id, user.id);
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		declared: expert.declaredAt !== null,
 		groups: groups.map((g) => ({
-			round: deskRound(g.round),
+			round: deskRound(g.round, g.yesCast),
 			deadline: deadlineInfo(g.round.deadline),
 			counts: g.counts,
 			tasks: g.tasks.map((t) => ({ code: t.code, field: t.field, status: t.status }))

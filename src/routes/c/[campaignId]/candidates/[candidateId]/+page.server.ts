@@ -8,18 +8,22 @@ import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/s
 import { parseCandidateForm, valuesFromForm, valuesFromRecord } from '$lib/components/candidates/candidate-form';
 import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/components/candidates/attachment-kinds';
 import { checkCampaign } from '$lib/domain/eligibility';
+import { restoreNomination, withdrawNomination } from '$lib/server/services/withdrawal';
+import { lockRefusal } from '$lib/server/services/locks';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, db, row } = await candidateAccess(event);
 	const config = configOf(campaign);
 	const rows = await listCandidateRows(db, campaign.id);
 	const record = recordOf(row);
-	const report = checkCampaign(config, rows.map(recordOf));
+	const report = checkCampaign(config, rows.filter((r) => !r.withdrawnAt).map(recordOf));
 	const mine = (i: { candidate?: string; channel?: string }) => i.candidate === record.name.trim() && (i.channel ?? '') === record.channel.trim();
 	const base = `/c/${campaign.id}/candidates/${row.id}`;
 	const files = await listAttachments(db, campaign.id, row.id);
 	return {
 		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, seq: row.seq, updatedAt: row.updatedAt },
+		withdrawal: row.withdrawnAt ? { at: row.withdrawnAt, by: row.withdrawnBy ?? '', reason: row.withdrawnReason ?? '' } : null,
+		lock: await lockRefusal(db, campaign.id),
 		values: valuesFromRecord(record, config.classification),
 		options: formOptions(config, rows),
 		issues: { errors: report.errors.filter(mine).map((i) => i.message), warnings: report.warnings.filter(mine).map((i) => i.message) },
@@ -55,6 +59,7 @@ export const actions: Actions = {
 				const current = await getCandidate(db, campaign.id, row.id);
 				return fail(409, { values, errors: {}, message: r.message, updatedAt: current?.updatedAt ?? null });
 			}
+			if (r.code === 'LOCKED') return fail(423, { values, errors: {}, message: r.message });
 			return fail(400, { values, errors: { name: r.message } });
 		}
 		return { saved: true, changed: r.changed };
@@ -95,7 +100,25 @@ export const actions: Actions = {
 		const { campaign, actor, db, row } = await candidateAccess(event);
 		const form = await event.request.formData();
 		const r = await deleteAttachment(db, actor, campaign.id, row.id, String(form.get('attachmentId') ?? ''));
-		if (!r.ok) return fail(404, { upload: { errors: [r.message] } });
+		if (!r.ok) return fail(r.message.startsWith('遴选结果已于') ? 423 : 404, { upload: { errors: [r.message] } });
 		return { upload: { deleted: r.filename } };
+	},
+
+	withdraw: async (event) => {
+		const { campaign, actor, db, row } = await candidateAccess(event);
+		const form = await event.request.formData();
+		const reason = String(form.get('reason') ?? '').slice(0, 600);
+		const r = await withdrawNomination(db, actor, campaign.id, row.id, reason);
+		if (!r.ok) return fail(r.status, { withdrawal: { message: r.message, reason } });
+		return { withdrawal: { done: 'withdrawn' as const } };
+	},
+
+	restore: async (event) => {
+		const { campaign, actor, db, row } = await candidateAccess(event);
+		const form = await event.request.formData();
+		const reason = String(form.get('reason') ?? '').slice(0, 600);
+		const r = await restoreNomination(db, actor, campaign.id, row.id, reason);
+		if (!r.ok) return fail(r.status, { withdrawal: { message: r.message, reason } });
+		return { withdrawal: { done: 'restored' as const } };
 	}
 };

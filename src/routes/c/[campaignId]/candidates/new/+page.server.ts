@@ -22,6 +22,7 @@ export const actions: Actions = {
 		const parsed = parseCandidateForm(values, formContext(config, await listCandidateRows(db, campaign.id)));
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const r = await createCandidate(db, actor, campaign.id, parsed.record);
+		if (!r.ok && r.code === 'LOCKED') return fail(423, { values, errors: {}, message: r.message });
 		if (!r.ok) return fail(400, { values, errors: { name: r.message } });
 		redirect(303, `/c/${campaign.id}/candidates/${r.id}?created=1`);
 	}

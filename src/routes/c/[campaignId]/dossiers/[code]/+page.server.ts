@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/authz';
+import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser, saveTarget } from '$lib/server/services/desk';
 import { recuse } from '$lib/server/services/conflicts';
@@ -15,7 +15,7 @@ const NOT_FOUND = { message: '没有找到该材料' };
 
 // Only this expert's own sheet is loaded: never another expert's score, never an aggregate.
 export const load: PageServerLoad = async (event) => {
-	const { campaign, user } = await requireRole(event, event.params.campaignId, 'expert');
+	const { campaign, user } = await requireReviewer(event, event.params.campaignId);
 	const db = await getDb();
 	const expert = await expertOfUser(db, campaign.id, user.id);
 	if (!expert) error(404, NOT_FOUND);
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function expertContext(event: RequestEvent<{ campaignId: string; code: string }>) {
-	const access = await requireRole(event, event.params.campaignId, 'expert');
+	const access = await requireReviewer(event, event.params.campaignId);
 	const db = await getDb();
 	const expert = await expertOfUser(db, access.campaign.id, access.user.id);
 	if (!expert) error(404, NOT_FOUND);

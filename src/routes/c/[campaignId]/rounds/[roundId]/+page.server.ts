@@ -6,7 +6,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { roundCandidates, sheets } from '$lib/server/db/schema';
-import { advanceCandidates, getRound, listRounds, roundCandidateIds } from '$lib/server/services/rounds';
+import { advanceCandidates, getRound, listRounds, missingSheets, missingText, roundCandidateIds, uncoveredCandidates } from '$lib/server/services/rounds';
+import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
 import { topN, type RankingRow } from '$lib/domain/advance';
@@ -32,7 +33,7 @@ async function loadRound(event: Parameters<PageServerLoad>[0] | Parameters<Actio
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { campaign, db, round } = await loadRound(event);
+	const { campaign, db, round, role } = await loadRound(event);
 	const results = await roundResults(db, round);
 	const all = await listRounds(db, campaign.id);
 	const next = all.find((r) => r.seq === round.seq + 1) ?? null;
@@ -64,6 +65,8 @@ export const load: PageServerLoad = async (event) => {
 			aggregation: round.aggregation,
 			threshold: (round.threshold as { num: number; den: number } | null) ?? null,
 			deadline: round.deadline,
+			requiredSheets: round.requiredSheets,
+			maxYes: round.maxYes,
 			scale: results.scale,
 			candidates: results.candidates.length
 		},
@@ -82,6 +85,13 @@ export const load: PageServerLoad = async (event) => {
 		unranked: results.candidates.length - (round.type === 'score' ? results.aggregates.length : results.votes.length),
 		view: view as 'raw' | 'calibrated',
 		focus: focus ? { ...focus, expertId: event.url.searchParams.get('e') ?? '' } : null,
+		// Nobody may review these: the office assigns someone or excludes them (names for the office only).
+		uncovered:
+			round.state === 'draft' ? (await uncoveredCandidates(db, round)).map((u) => ({ id: u.id, code: u.code, name: role === 'organizer' ? u.name : '' })) : [],
+		missing: round.state === 'open' ? missingText(await missingSheets(db, round)) : null,
+		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
+		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
+		roundRubric: (round.rubric ?? []) as { key: string; name: string; max: number }[],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
 		advanceDefaults: { n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1, per: perParam === 'overall' ? ('overall' as const) : ('field' as const) }
@@ -100,13 +110,14 @@ export const actions: Actions = {
 		return { action: 'note', done: '备注已保存', candidateId };
 	},
 	rescore: async (event) => {
-		const { db, actor, round, user } = await loadRound(event);
+		const { db, actor, round, user, role } = await loadRound(event);
 		const form = await event.request.formData();
 		const expertId = String(form.get('expert') ?? '');
 		const candidateId = String(form.get('candidate') ?? '');
 		const message = String(form.get('message') ?? '');
 		if (!expertId || !candidateId) return fail(400, { action: 'rescore', message: '请选择要重评的专家', candidateId, text: message });
-		const r = await requestRescore(db, actor, round, expertId, candidateId, message);
+		const asker = `${role === 'chair' ? '评审组长' : '活动办公室'} ${user.displayName}`;
+		const r = await requestRescore(db, actor, round, expertId, candidateId, message, asker);
 		if (!r.ok) return fail(r.status, { action: 'rescore', message: r.message, candidateId, expertId, text: message });
 		const mail = await mailRescore(db, actor, round, expertId, candidateId, user.displayName, event.url.origin);
 		const mailed = mail.sent.length ? '，已发邮件通知该专家' : mail.mailed ? `，邮件未能发送（${mail.failed[0]?.reason ?? '未知原因'}），请另行通知` : '';
