@@ -135,9 +135,10 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /c/[campaignId]/pool': { allow: OFFICE },
 	'action /c/[campaignId]/pool ?/import': { allow: OFFICE },
 	'action /c/[campaignId]/panels ?/draw': { allow: OFFICE, form: { field: '', size: '' } },
-	'page /c/[campaignId]/panels/draws/[drawId]': { allow: OFFICE },
-	'action /c/[campaignId]/panels/draws/[drawId] ?/replay': { allow: OFFICE },
-	'GET /c/[campaignId]/panels/draws/[drawId]/instance.json': { allow: OFFICE },
+	// The inspector (纪检监察) reads the 抽取记录 and replays it.
+	'page /c/[campaignId]/panels/draws/[drawId]': { allow: READERS },
+	'action /c/[campaignId]/panels/draws/[drawId] ?/replay': { allow: READERS },
+	'GET /c/[campaignId]/panels/draws/[drawId]/instance.json': { allow: READERS },
 
 	'page /c/[campaignId]/panel': { allow: STAFF },
 	'action /c/[campaignId]/panel ?/create': { allow: STAFF, form: { name: '' } },
