@@ -266,9 +266,12 @@ test('an expert reviewing with an open round never receives a candidate identity
 
 	// The detector itself sees identities where they are meant to be: the office's preview of the
 	// shared dossier (original beside redacted) and the chair's round matrix (the colleague's scores).
+	// By the text itself, not its label: a unit shared by two candidates is labelled after the first.
+	const sharedRecord = (await (await e2eDb()).select().from(candidates).where(eq(candidates.id, sharedId)))[0].record as CandidateRecord;
+	const sharedUnit = sharedRecord.unitAndTitle.trim().split(/\s+/)[0];
 	for (const [username, url, expectWhat] of [
-		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier`, 'full name of'],
-		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier/__data.json`, 'work unit of'],
+		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier`, `“${sharedRecord.name.trim()}”`],
+		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier/__data.json`, `“${sharedUnit}”`],
 		['anon-chair', `/c/${campaignId}/rounds/${round.id}/__data.json`, `a colleague's total`]
 	] as const) {
 		const staff = await signIn(username);
