@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
 	export: () => import('./cli/export'),
 	dossier: () => import('./cli/dossier'),
 	assign: () => import('./cli/assign'),
+	draw: () => import('./cli/draw'),
 	select: () => import('./cli/select'),
 	'audit-verify': () => import('./cli/audit'),
 	'member-add': () => import('./cli/member'),

@@ -2,11 +2,13 @@
 import { badInput, parseOptions, type CliResult, type Command } from './types';
 import { readJsonInput } from './json-input';
 import { solveAssignment, validateAssignmentInstance } from '../../src/lib/domain/assignment';
+import { solveRandomizedAssignment } from '../../src/lib/domain/assignment-randomized';
 
 const assign: Command = (args) => run(args);
 
 async function run(args: string[]): Promise<CliResult> {
-	const file = parseOptions(args).in;
+	const options = parseOptions(args);
+	const file = options.in;
 	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
 	const input = await readJsonInput(file, '分配实例');
 	if (!input.ok) return badInput('BAD_INPUT', input.message);
@@ -15,7 +17,16 @@ async function run(args: string[]): Promise<CliResult> {
 	if (!checked.ok) {
 		return badInput('BAD_INPUT', checked.message, checked.path ? { path: checked.path } : {});
 	}
-	const result = solveAssignment(checked.instance);
+	const instance = checked.instance;
+	// CONTRACTS.md "Randomized assignment": `--seed <text>` overrides the instance's `seed` key.
+	// Without maxProbability it is ignored: the exact optimum has nothing to draw.
+	if (options.seed === 'true') return badInput('BAD_INPUT', '缺少种子：--seed <text>');
+	const seedOption = options.seed;
+	const result =
+		instance.maxProbability !== undefined
+			? solveRandomizedAssignment(instance, instance.maxProbability, seedOption ?? instance.seed ?? '')
+			: solveAssignment(instance);
+	if ('error' in result && result.error === 'BAD_INPUT') return badInput('BAD_INPUT', result.message, { path: 'maxProbability' });
 	if ('error' in result) {
 		process.stderr.write(result.message + '\n');
 		return { exit: 3, json: result };

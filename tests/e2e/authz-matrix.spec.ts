@@ -20,6 +20,10 @@ import { addOrganizerConflict } from '../../src/lib/server/services/conflicts';
 import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
 import { EXPORT_KINDS } from '../../src/lib/server/services/exports';
 import type { CandidateRecord } from '../../src/lib/domain/types';
+import { campaigns, panelDraws } from '../../src/lib/server/db/schema';
+import { configOf } from '../../src/lib/server/services/campaigns';
+import { importPoolCsv } from '../../src/lib/server/services/pool';
+import { drawFromPool } from '../../src/lib/server/services/draw';
 
 // ───────────────────────────── roles and the table ─────────────────────────────
 
@@ -259,6 +263,7 @@ interface Setup {
 	/** Strings that must never appear in a refused answer: candidates' names and units, the campaign's name. */
 	secrets: { text: string; what: string }[];
 	conflictId: string;
+	drawId: string;
 }
 
 let setup: Setup;
@@ -330,6 +335,18 @@ test.beforeAll(async () => {
 		files = await listAttachments(db, campaignId, candidateId);
 	}
 
+	// A random panel draw (issue 15) for the draw record routes.
+	let draw = (await db.select().from(panelDraws).where(eq(panelDraws.campaignId, campaignId)))[0];
+	if (!draw) {
+		const fields = configOf((await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0]).fields;
+		const csv = ['姓名,工作单位,评审领域,地区', ...[0, 1, 2].map((i) => `矩阵库专家${i},矩阵研究所${i},${fields[0]},南宁市`)].join('\n');
+		const imported = await importPoolCsv(db, actor, campaignId, new TextEncoder().encode(csv + '\n'), fields);
+		if (!imported.ok) throw new Error(imported.message);
+		const r = await drawFromPool(db, actor, campaignId, fields, { field: fields[0], size: 1, alternates: 0, maxPerUnit: 1, seed: 'authz' });
+		if (!r.ok) throw new Error(r.message);
+		draw = (await db.select().from(panelDraws).where(eq(panelDraws.campaignId, campaignId)))[0];
+	}
+
 	const secrets: Setup['secrets'] = [];
 	for (const c of all) {
 		const r = c.record as CandidateRecord;
@@ -359,7 +376,8 @@ test.beforeAll(async () => {
 		},
 		otherOrganizer: 'authz2-organizer',
 		secrets,
-		conflictId: existing.id
+		conflictId: existing.id,
+		drawId: draw.id
 	};
 });
 
@@ -527,7 +545,8 @@ test('each role gets exactly what the table allows, and a refusal reveals nothin
 		roundId: setup.roundId,
 		draftRoundId: setup.draftRoundId,
 		code: setup.code,
-		token: setup.token
+		token: setup.token,
+		drawId: setup.drawId
 	};
 	const mismatches: string[] = [];
 	const report: string[] = [];

@@ -130,6 +130,15 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/assignment ?/remove': { allow: STAFF, form: { candidateId: '', removeExpertId: '' } },
 	'action /c/[campaignId]/assignment ?/move': { allow: STAFF, form: { candidateId: '', fromExpertId: '', toExpertId: '' } },
 	'action /c/[campaignId]/assignment ?/publish': { allow: STAFF },
+	'action /c/[campaignId]/assignment ?/proposeRandom': { allow: STAFF, form: { k: '', q: '' } },
+	// 专家库 and 随机抽取专家 (issue 15): the office's; the record shows units, so never the chair's.
+	'page /c/[campaignId]/pool': { allow: OFFICE },
+	'action /c/[campaignId]/pool ?/import': { allow: OFFICE },
+	'action /c/[campaignId]/panels ?/draw': { allow: OFFICE, form: { field: '', size: '' } },
+	// The inspector (纪检监察) reads the 抽取记录 and replays it.
+	'page /c/[campaignId]/panels/draws/[drawId]': { allow: READERS },
+	'action /c/[campaignId]/panels/draws/[drawId] ?/replay': { allow: READERS },
+	'GET /c/[campaignId]/panels/draws/[drawId]/instance.json': { allow: READERS },
 
 	'page /c/[campaignId]/panel': { allow: STAFF },
 	'action /c/[campaignId]/panel ?/create': { allow: STAFF, form: { name: '' } },

@@ -24,6 +24,10 @@ export interface AssignmentInstance {
 	experts: AssignmentExpert[];
 	conflicts?: AssignmentPair[];
 	affinity?: AssignmentAffinity[];
+	/** Randomized assignment (CONTRACTS.md): the cap q on every pair's probability, 0 < q ≤ 1. */
+	maxProbability?: number;
+	/** The public seed text of the randomized assignment. */
+	seed?: string;
 }
 
 export const MAX_PAIRS = 10_000_000;
@@ -57,7 +61,7 @@ function array(parent: Record<string, unknown>, key: string, required: boolean):
 
 /** Keys of the contract; anything else (often a misspelt key such as "maxload") is refused. */
 const KEYS = {
-	top: ['reviewsPerDossier', 'dossiers', 'experts', 'conflicts', 'affinity'],
+	top: ['reviewsPerDossier', 'dossiers', 'experts', 'conflicts', 'affinity', 'maxProbability', 'seed'],
 	dossier: ['id', 'field'],
 	expert: ['id', 'fields', 'maxLoad'],
 	conflict: ['expert', 'dossier'],
@@ -188,11 +192,23 @@ function check(json: unknown): AssignmentInstance {
 		}
 		seen[key] = i + 1;
 	});
-	return {
+	const out: AssignmentInstance = {
 		reviewsPerDossier: k,
 		dossiers,
 		experts,
 		conflicts: conflicts as AssignmentPair[],
 		affinity: affinity as AssignmentAffinity[]
 	};
+	if (json.maxProbability !== undefined && json.maxProbability !== null) {
+		const q = json.maxProbability;
+		if (typeof q !== 'number' || !(q > 0 && q <= 1)) {
+			throw new InstanceError(`概率上限必须是 (0, 1] 内的数（当前为 ${show(q)}）`, 'maxProbability');
+		}
+		out.maxProbability = q;
+	}
+	if (json.seed !== undefined && json.seed !== null) {
+		if (typeof json.seed !== 'string') throw new InstanceError(`随机种子必须是字符串（当前为 ${show(json.seed)}）`, 'seed');
+		out.seed = json.seed;
+	}
+	return out;
 }

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'conflict.organizer': '活动办公室添加回避',
 	'conflict.recusal': '专家主动回避',
 	'assignment.propose': '生成分配方案',
+	'pool.import': '导入专家库',
+	'pool.draw': '随机抽取专家',
 	'assignment.add': '手动增加分配',
 	'assignment.remove': '移除分配',
 	'assignment.move': '调整分配',

@@ -455,3 +455,47 @@ export const selections = sqliteTable(
 	},
 	(t) => [index('selections_campaign_idx').on(t.campaignId, t.createdAt)]
 );
+
+/**
+ * 专家库: the office's expert pool across campaigns (issue 15), from which panels are drawn at
+ * random. Not tied to a campaign; one row per person (name + unit).
+ */
+export const expertPool = sqliteTable(
+	'expert_pool',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		unit: text('unit').notNull(),
+		formerUnits: text('former_units', { mode: 'json' }).$type<string[]>().notNull(),
+		school: text('school'),
+		title: text('title'),
+		fields: text('fields', { mode: 'json' }).$type<string[]>().notNull(),
+		region: text('region'),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('expert_pool_person_uq').on(t.name, t.unit)]
+);
+
+/**
+ * One random panel draw (随机抽取专家): the exact input (pool snapshot, exclusions, panel request),
+ * the public seed and the result, so the draw can be replayed and checked at any time.
+ */
+export const panelDraws = sqliteTable(
+	'panel_draws',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id, { onDelete: 'cascade' }),
+		field: text('field').notNull(),
+		seed: text('seed').notNull(),
+		poolHash: text('pool_hash').notNull(),
+		/** The `draw --in` instance (CONTRACTS.md "Panel draw") without the seed. */
+		input: text('input', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		result: text('result', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('panel_draws_campaign_idx').on(t.campaignId)]
+);

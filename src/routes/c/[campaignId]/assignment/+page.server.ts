@@ -20,6 +20,8 @@ import {
 import '$lib/server/services/exports-review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/review-codes';
+import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
+import { clockSeed } from '$lib/server/services/draw';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -40,7 +42,11 @@ function defaultReviewsPerDossier(ctx: AssignmentContext): number {
 }
 
 interface LastRun {
-	mode: 'distributed' | 'panel';
+	mode: 'distributed' | 'panel' | 'randomized';
+	/** Randomized runs (issue 15): the cap, the public seed and the expected value. */
+	q?: number;
+	seed?: string;
+	expectedObjective?: number;
 	k: number | null;
 	borrow: boolean;
 	objective: number | null;
@@ -62,11 +68,21 @@ export const load: PageServerLoad = async (event) => {
 			.orderBy(desc(auditLog.id))
 			.limit(1)
 	)[0];
-	const after = (last?.after ?? null) as { mode?: string; k?: number | null; borrow?: boolean | null; objective?: number | null; pairs?: number } | null;
+	const after = (last?.after ?? null) as {
+		mode?: string;
+		k?: number | null;
+		borrow?: boolean | null;
+		objective?: number | null;
+		pairs?: number;
+		q?: number;
+		seed?: string;
+		expectedObjective?: number;
+	} | null;
 	const lastRun: LastRun | null =
 		last && after
 			? {
-					mode: after.mode === 'panel' ? 'panel' : 'distributed',
+					mode: after.mode === 'panel' ? 'panel' : after.mode === 'randomized' ? 'randomized' : 'distributed',
+					...(after.mode === 'randomized' ? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective } : {}),
 					k: after.k ?? null,
 					borrow: !!after.borrow,
 					objective: after.objective ?? null,
@@ -206,6 +222,23 @@ export const actions: Actions = {
 		const r = await movePair(await getDb(), actor, campaign.id, candidateId, from, to, reason);
 		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
 		return { changed: 'move', candidateId, expertId: to, fromExpertId: from };
+	},
+	proposeRandom: async (event) => {
+		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
+		const form = await event.request.formData();
+		const kText = String(form.get('k') ?? '').trim();
+		const qText = String(form.get('q') ?? '').trim();
+		const seed = String(form.get('seed') ?? '').trim() || clockSeed();
+		const random = { k: kText, q: qText, seed };
+		const k = Number(kText);
+		const q = Number(qText);
+		if (!/^\d+$/.test(kText) || k < 1 || k > 50)
+			return fail(400, { random, message: `每份材料的评审人数“${kText}”应为 1–50 的整数`, groups: null as InfeasibleGroup[] | null });
+		if (!/^(0?\.\d{1,3}|1(\.0*)?)$/.test(qText) || !(q > 0 && q <= 1))
+			return fail(400, { random, message: `概率上限“${qText}”应为 0 到 1 之间、最多三位小数的数，如 0.5`, groups: null as InfeasibleGroup[] | null });
+		const r = await proposeRandomizedAssignment(await getDb(), actor, campaign.id, { k, q, seed });
+		if (!r.ok) return fail(422, { random, message: r.message, groups: null as InfeasibleGroup[] | null });
+		return { proposedRandom: { k, q, seed: r.seed, pairs: r.pairs, objective: r.objective, expectedObjective: r.expectedObjective } };
 	},
 	publish: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
@@ -15,6 +15,8 @@ import {
 	setPanelChair,
 	type PanelResult
 } from '$lib/server/services/panels';
+import { clockSeed, drawFromPool, listDraws } from '$lib/server/services/draw';
+import { listPool } from '$lib/server/services/pool';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
@@ -36,7 +38,19 @@ export const load: PageServerLoad = async (event) => {
 		panels,
 		chairs: role === 'organizer' ? await chairsOf(db, campaign.id) : [],
 		experts: roster.map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
-		unassigned: roster.filter((r) => !seated.has(r.e.id)).map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields }))
+		unassigned: roster.filter((r) => !seated.has(r.e.id)).map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
+		// 随机抽取专家 (issue 15): the office's only, like the pool itself.
+		poolSize: office ? (await listPool(db)).length : 0,
+		draws: office
+			? (await listDraws(db, campaign.id)).map((d) => ({
+					id: d.id,
+					field: d.field,
+					seed: d.seed,
+					at: d.createdAt,
+					by: d.createdBy,
+					members: ((d.result as { panels?: { members: string[] }[] }).panels?.[0]?.members ?? []).length
+				}))
+			: []
 	};
 };
 
@@ -86,6 +100,24 @@ export const actions: Actions = {
 		),
 	delete: (event) =>
 		run(event, async (form, { actor, campaign }) => deletePanel(await getDb(), actor, campaign.id, str(form, 'panelId')), '已删除评审组'),
+	draw: async (event) => {
+		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
+		const form = await event.request.formData();
+		const num = (k: string, fallback: number | null) => {
+			const t = str(form, k);
+			return t === '' ? fallback : /^\d+$/.test(t) ? Number(t) : NaN;
+		};
+		const seed = str(form, 'seed') || clockSeed();
+		const r = await drawFromPool(await getDb(), actor, campaign.id, configOf(campaign).fields, {
+			field: str(form, 'field'),
+			size: num('size', NaN) as number,
+			alternates: num('alternates', 0) as number,
+			maxPerUnit: num('maxPerUnit', null),
+			seed
+		});
+		if (!r.ok) return fail(r.status, { message: r.message, drawSeed: seed });
+		redirect(303, `/c/${campaign.id}/panels/draws/${r.id}`);
+	},
 	autobuild: async (event) => {
 		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
 		const r = await autoBuildPanels(await getDb(), actor, campaign.id);
