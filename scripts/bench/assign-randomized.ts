@@ -137,4 +137,4 @@ async function main(): Promise<number> {
 	return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -1,6 +1,6 @@
 // `draw --in <file.json> [--seed S]` (CONTRACTS.md "Panel draw"): draws panels from an expert pool;
 // never touches the database.
-import { badInput, parseOptions, type CliResult, type Command } from './types';
+import { badInput, parseOptions, type Command } from './types';
 import { readJsonInput } from './json-input';
 import { drawPanels, validateDrawInput } from '../../src/lib/domain/panel-draw';
 

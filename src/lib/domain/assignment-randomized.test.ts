@@ -229,7 +229,11 @@ describe('randomized assignment: step 2 sampling', () => {
 			const u: number[] = [];
 			const v: number[] = [];
 			const num: number[] = [];
-			for (let a = 0; a < L; a++) for (let b = 0; b < R; b++) if (r() < 0.6) (u.push(a), v.push(b), num.push(Math.floor(r() * 5)));
+			for (let a = 0; a < L; a++) for (let b = 0; b < R; b++) if (r() < 0.6) {
+				u.push(a);
+				v.push(b);
+				num.push(Math.floor(r() * 5));
+			}
 			const g = { left: L, right: R, u: Int32Array.from(u), v: Int32Array.from(v), num: Int32Array.from(num), r: 4 };
 			const before = new Float64Array(L + R);
 			num.forEach((x, t) => ((before[u[t]] += x / 4), (before[L + v[t]] += x / 4)));

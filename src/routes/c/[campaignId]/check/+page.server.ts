@@ -1,3 +1,4 @@
+import { formatBeijing } from '$lib/time';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		canAccept: role === 'organizer',
 		imported: role === 'organizer' ? importedNotice(event.url.searchParams) : null,
 		// China Standard Time, the campaigns' time zone, whatever the server's zone is.
-		checkedAt: new Date().toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })
+		checkedAt: formatBeijing(Date.now())
 	};
 };
 
