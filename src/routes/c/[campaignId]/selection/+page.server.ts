@@ -65,7 +65,8 @@ export const load: PageServerLoad = async (event) => {
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
 		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
 		selectionSource: config.selectionSource ?? null,
-		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] },
+		// the add-target form is the office's: the chair never receives the nominating bodies' names
+		addChoices: { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: organizer ? config.channels.map((c) => c.name) : [], channelTypes: [...CHANNEL_TYPES] },
 		run,
 		// fewer candidates than seats: said before any run, from the inputs as they are now
 		shortage: 'error' in now ? (input ? shortage(input) : null) : shortage(now),
