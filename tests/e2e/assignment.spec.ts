@@ -35,8 +35,8 @@ test('the chair reviews conflicts, assigns exactly, adjusts by hand and publishe
 		await expect(page).toHaveURL(/status=pending/);
 		const row = (await rowsOf(page)).first();
 		await expect(row).toContainText('提示');
-		const who = (await row.locator('td').nth(0).textContent())!.trim();
-		const code = (await row.locator('td').nth(1).textContent())!.trim();
+		const who = (await row.locator('td').nth(1).textContent())!.trim();
+		const code = (await row.locator('td').nth(2).textContent())!.trim();
 		await row.getByRole('button', { name: '决定' }).click();
 		const decide = page.getByTestId('decide-form');
 		await expect(decide).toContainText(`${who} — ${code}`);
@@ -58,7 +58,7 @@ test('the chair reviews conflicts, assigns exactly, adjusts by hand and publishe
 		await page.getByLabel('专家', { exact: true }).selectOption({ label: expertName });
 		await expect(page).toHaveURL(/expert=/);
 		const row = (await rowsOf(page)).filter({ has: page.getByTestId('severity').filter({ hasText: /^回避$/ }) }).first();
-		conflictCode = (await row.locator('td').nth(1).textContent())!.trim();
+		conflictCode = (await row.locator('td').nth(2).textContent())!.trim();
 		expect(conflictCode).toMatch(/-\d+$/);
 		await row.getByRole('button', { name: '决定' }).click();
 		const decide = page.getByTestId('decide-form');
@@ -158,7 +158,7 @@ test('the campaign office sees candidate names and may add a tie; a chair may no
 	await expect(page.getByRole('heading', { name: '添加回避关系' })).toBeVisible();
 	await expect(page.getByRole('link', { name: '导出回避记录 CSV' })).toHaveAttribute('href', `/c/${DEMO}/export/conflicts`);
 	// the office sees who the candidate is under the review code
-	await expect((await rowsOf(page)).first().locator('td').nth(1).locator('div')).not.toBeEmpty();
+	await expect((await rowsOf(page)).first().locator('td').nth(2).locator('div')).not.toBeEmpty();
 	await logout(page);
 
 	await loginAs(page, 'chair');
@@ -170,7 +170,7 @@ test('the campaign office sees candidate names and may add a tie; a chair may no
 	expect(res.status()).toBe(403);
 	// the chair sees review codes only, and no export with candidates' names
 	await page.goto(`/c/${DEMO}/conflicts`);
-	await expect((await rowsOf(page)).first().locator('td').nth(1).locator('div')).toHaveCount(0);
+	await expect((await rowsOf(page)).first().locator('td').nth(2).locator('div')).toHaveCount(0);
 	await expect(page.getByRole('link', { name: '导出评审分配 CSV' })).toHaveAttribute('href', `/c/${DEMO}/export/assignments`);
 	await expect(page.getByRole('link', { name: '导出回避记录 CSV' })).toHaveCount(0);
 });

@@ -15,7 +15,12 @@ const seedActor = { id: null, name: 'e2e-seed' };
 async function scoreEveryone(campaignId: string): Promise<void> {
 	const db = await e2eDb();
 	await db.update(conflicts).set({ status: 'dismissed' }).where(eq(conflicts.campaignId, campaignId));
-	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+	const created = await createRound(db, seedActor, campaignId, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		aggregation: 'mean'
+	});
 	if (!created.ok) throw new Error(created.message);
 	const opened = await openRound(db, seedActor, campaignId, created.id);
 	if (!opened.ok) throw new Error(opened.message);
@@ -23,7 +28,13 @@ async function scoreEveryone(campaignId: string): Promise<void> {
 	let n = 0;
 	for (const p of await roundPairs(db, round)) {
 		const v = 15 + (n++ % 17);
-		const res = await saveSheet(db, seedActor, { round, ...p, values: { merit: v, story: Math.min(30, v), exemplary: 20 }, baseVersion: 0, submit: true });
+		const res = await saveSheet(db, seedActor, {
+			round,
+			...p,
+			values: { merit: v, story: Math.min(30, v), exemplary: 20 },
+			baseVersion: 0,
+			submit: true
+		});
 		if (!res.ok) throw new Error(res.message);
 	}
 	const closed = await closeRound(db, seedActor, campaignId, created.id);
@@ -36,7 +47,9 @@ async function candidateTotal(page: Page, campaignId: string): Promise<number> {
 	return Number(((await stat.locator('.num').textContent()) ?? '').replace(/\D/g, ''));
 }
 
-test('a locked selection refuses a candidate edit naming the lock; unlocking with a reason lets it through', async ({ page }) => {
+test('a locked selection refuses a candidate edit naming the lock; unlocking with a reason lets it through', async ({
+	page
+}) => {
 	test.setTimeout(240_000);
 	const id = await seedReviewCampaign('lk', 5, 30);
 	await scoreEveryone(id);
@@ -58,8 +71,14 @@ test('a locked selection refuses a candidate edit naming the lock; unlocking wit
 		await expect(page.getByTestId('lock-banner')).toContainText('遴选结果已于');
 		await page.getByLabel('电子邮箱').fill('locked@example.com');
 		await page.getByRole('button', { name: '保存修改' }).first().click();
-		const alert = page.locator('#candidate-form').getByRole('alert').or(page.getByRole('alert').filter({ hasText: '锁定' })).first();
-		await expect(alert).toContainText(/遴选结果已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 由 lk-organizer 锁定，修改候选人不能进行/);
+		const alert = page
+			.locator('#candidate-form')
+			.getByRole('alert')
+			.or(page.getByRole('alert').filter({ hasText: '锁定' }))
+			.first();
+		await expect(alert).toContainText(
+			/遴选结果已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 由 lk-organizer 锁定，修改候选人不能进行/
+		);
 		const row = (await db.select().from(candidates).where(eq(candidates.id, target.id)))[0];
 		expect((row.record as { email?: string }).email ?? '').not.toBe('locked@example.com');
 	});
@@ -84,7 +103,9 @@ test('a locked selection refuses a candidate edit naming the lock; unlocking wit
 	});
 });
 
-test('a nomination withdrawn (不予受理) leaves the check counts and shows in the list; restored, it is back', async ({ page }) => {
+test('a nomination withdrawn (不予受理) leaves the check counts and shows in the list; restored, it is back', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	const id = await seedReviewCampaign('wd', 6, 20);
 	const db = await e2eDb();

@@ -3,7 +3,12 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/services/demo';
-import { listAssignments, loadAssignmentContext, outsidePanel, proposeAssignment } from '../../src/lib/server/services/assignment';
+import {
+	listAssignments,
+	loadAssignmentContext,
+	outsidePanel,
+	proposeAssignment
+} from '../../src/lib/server/services/assignment';
 import { auditLog, conflicts } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -20,7 +25,8 @@ beforeAll(async () => {
 async function outsideCount(): Promise<number> {
 	const ctx = await loadAssignmentContext(db, C);
 	const field = new Map(ctx.dossiers.map((d) => [d.id, d.field]));
-	return (await listAssignments(db, C)).filter((a) => outsidePanel(ctx, a.expertId, field.get(a.candidateId) ?? '')).length;
+	return (await listAssignments(db, C)).filter((a) => outsidePanel(ctx, a.expertId, field.get(a.candidateId) ?? ''))
+		.length;
 }
 
 describe('borrowing across panels', () => {

@@ -6,7 +6,16 @@ import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { copyCampaign } from '../../src/lib/server/services/campaign-copy';
-import { auditLog, campaigns, candidates, conflicts, experts, memberships, panelMembers, panels } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	campaigns,
+	candidates,
+	conflicts,
+	experts,
+	memberships,
+	panelMembers,
+	panels
+} from '../../src/lib/server/db/schema';
 import type { CampaignConfig } from '../../src/lib/domain/types';
 import { refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
 
@@ -32,7 +41,10 @@ const input = (over: Partial<Parameters<typeof copyCampaign>[3]> = {}) => ({
 
 describe('copy a campaign', () => {
 	it('refuses to keep last year’s dates or name', async () => {
-		expect(await copyCampaign(db, actor, C, input({ referenceDate: old.referenceDate }))).toMatchObject({ ok: false, message: expect.stringContaining('本年度') });
+		expect(await copyCampaign(db, actor, C, input({ referenceDate: old.referenceDate }))).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('本年度')
+		});
 		expect(await copyCampaign(db, actor, C, input({ referenceDate: '' }))).toMatchObject({ ok: false });
 		expect(await copyCampaign(db, actor, C, input({ name: '2025年度活动' }))).toMatchObject({ ok: false });
 		expect(await copyCampaign(db, actor, C, input({ youthBornOnOrAfter: '2026-02-30' }))).toMatchObject({ ok: false });
@@ -56,7 +68,11 @@ describe('copy a campaign', () => {
 		expect(newExperts.every((e) => e.declaredAt === null)).toBe(true);
 		const newPanels = await db.select().from(panels).where(eq(panels.campaignId, r.id));
 		expect(newPanels.length).toBe((await db.select().from(panels).where(eq(panels.campaignId, C))).length);
-		const members = await db.select().from(panelMembers).innerJoin(panels, eq(panels.id, panelMembers.panelId)).where(eq(panels.campaignId, r.id));
+		const members = await db
+			.select()
+			.from(panelMembers)
+			.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+			.where(eq(panels.campaignId, r.id));
 		expect(members.length).toBeGreaterThan(0);
 		expect(members.every((m) => newExperts.some((e) => e.id === m.panel_members.expertId))).toBe(true);
 		// expert accounts are members of the new campaign

@@ -33,8 +33,12 @@ describe('withdrawal', () => {
 		const target = rows[0];
 		const before = await checkInputs(db, C);
 		expect(before.records).toHaveLength(rows.length);
-		expect(await proposeAssignment(db, actor, C, { mode: 'distributed', k: 2, borrow: true })).toMatchObject({ ok: true });
-		expect((await db.select().from(assignments).where(eq(assignments.candidateId, target.id))).length).toBeGreaterThan(0);
+		expect(await proposeAssignment(db, actor, C, { mode: 'distributed', k: 2, borrow: true })).toMatchObject({
+			ok: true
+		});
+		expect((await db.select().from(assignments).where(eq(assignments.candidateId, target.id))).length).toBeGreaterThan(
+			0
+		);
 		expect(await withdrawNomination(db, actor, C, target.id, '推荐单位来函撤回')).toEqual({ ok: true });
 		expect(await db.select().from(assignments).where(eq(assignments.candidateId, target.id))).toHaveLength(0);
 		expect(await withdrawNomination(db, actor, C, target.id, '再次')).toMatchObject({ ok: false, status: 409 });
@@ -48,7 +52,10 @@ describe('withdrawal', () => {
 		const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
 		if (!r.ok) throw new Error(r.message);
 		expect(await roundCandidateIds(db, r.id)).not.toContain(target.id);
-		const log = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'candidate.withdraw')));
+		const log = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'candidate.withdraw')));
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({ entityId: target.id, reason: '推荐单位来函撤回' });
 		// the record itself stays
@@ -59,6 +66,11 @@ describe('withdrawal', () => {
 		expect((await checkInputs(db, C)).records).toHaveLength(rows.length);
 		// the draft first round takes it back
 		expect(await roundCandidateIds(db, r.id)).toContain(target.id);
-		expect(await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'candidate.restore')))).toHaveLength(1);
+		expect(
+			await db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'candidate.restore')))
+		).toHaveLength(1);
 	});
 });

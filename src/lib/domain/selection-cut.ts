@@ -28,7 +28,11 @@ export function cutReport(ranked: Ranked[], seats: number): CutReport {
 		if (Math.abs(last - first) < 1e-9) {
 			const same = ranked.filter((r) => Math.abs(r.score - last) < 1e-9);
 			const inside = new Set(ranked.slice(0, seats).map((r) => r.id));
-			tie = { score: last, inside: same.filter((r) => inside.has(r.id)).map((r) => r.id), outside: same.filter((r) => !inside.has(r.id)).map((r) => r.id) };
+			tie = {
+				score: last,
+				inside: same.filter((r) => inside.has(r.id)).map((r) => r.id),
+				outside: same.filter((r) => !inside.has(r.id)).map((r) => r.id)
+			};
 		}
 	}
 	return { seats, available, shortBy, tie };

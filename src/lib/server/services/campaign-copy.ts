@@ -20,10 +20,15 @@ export interface CopyInput {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validDate = (s: string) =>
+	DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The source's dates, to show beside the empty fields (“去年：…”). */
-export function previousDates(config: CampaignConfig): { referenceDate: string; youthBornOnOrAfter: string; deadline: string | null } {
+export function previousDates(config: CampaignConfig): {
+	referenceDate: string;
+	youthBornOnOrAfter: string;
+	deadline: string | null;
+} {
 	return {
 		referenceDate: config.referenceDate,
 		youthBornOnOrAfter: config.intake?.youthBornOnOrAfter ?? '',
@@ -45,12 +50,15 @@ export async function copyCampaign(
 	if (name.length > 200) return { ok: false, message: '活动名称过长（最多 200 个字符）' };
 	if (name === from.name) return { ok: false, message: '新活动的名称与原活动相同，请写明年度' };
 	if (!validDate(input.referenceDate)) return { ok: false, message: '请填写本年度的年龄计算基准日（YYYY-MM-DD）' };
-	if (input.referenceDate === old.referenceDate) return { ok: false, message: `年龄计算基准日与原活动相同（${old.referenceDate}），请填写本年度的日期` };
+	if (input.referenceDate === old.referenceDate)
+		return { ok: false, message: `年龄计算基准日与原活动相同（${old.referenceDate}），请填写本年度的日期` };
 	const cutoff = input.youthBornOnOrAfter.trim();
 	if (cutoff && !validDate(cutoff)) return { ok: false, message: `青年出生日期界限“${cutoff}”无效（应为 YYYY-MM-DD）` };
-	if (cutoff && cutoff === old.intake?.youthBornOnOrAfter) return { ok: false, message: `青年出生日期界限与原活动相同（${cutoff}），请按本年度通知填写，或留空按基准日计算` };
+	if (cutoff && cutoff === old.intake?.youthBornOnOrAfter)
+		return { ok: false, message: `青年出生日期界限与原活动相同（${cutoff}），请按本年度通知填写，或留空按基准日计算` };
 	const deadline = input.deadline.trim();
-	if (old.intake?.deadline && !validDate(deadline)) return { ok: false, message: '原活动设有推荐截止日期，请填写本年度的截止日期（YYYY-MM-DD）' };
+	if (old.intake?.deadline && !validDate(deadline))
+		return { ok: false, message: '原活动设有推荐截止日期，请填写本年度的截止日期（YYYY-MM-DD）' };
 	if (deadline && !validDate(deadline)) return { ok: false, message: `截止日期“${deadline}”无效（应为 YYYY-MM-DD）` };
 
 	const intake = { ...(old.intake ?? {}) };
@@ -64,18 +72,33 @@ export async function copyCampaign(
 	const id = newId('c_');
 	const now = Date.now();
 	await db.transaction(async (tx) => {
-		await tx.insert(campaigns).values({ id, name, presetId: from.presetId, status: 'setup', config, createdAt: now, createdBy: actor.id });
+		await tx
+			.insert(campaigns)
+			.values({ id, name, presetId: from.presetId, status: 'setup', config, createdAt: now, createdBy: actor.id });
 		// the roster: experts with their accounts (declared ties are per year: not copied)
 		const roster = await tx.select().from(experts).where(eq(experts.campaignId, fromId));
 		const expertIds = new Map<string, string>();
 		for (const e of roster) {
 			const nid = newId('e_');
 			expertIds.set(e.id, nid);
-			await tx.insert(experts).values({ ...e, id: nid, campaignId: id, declaredUnits: null, declaredPeople: null, declaredAt: null, createdAt: now });
+			await tx
+				.insert(experts)
+				.values({
+					...e,
+					id: nid,
+					campaignId: id,
+					declaredUnits: null,
+					declaredPeople: null,
+					declaredAt: null,
+					createdAt: now
+				});
 		}
 		// memberships of the roster's accounts and the panels' chairs; the creator is the organizer
 		const oldPanels = await tx.select().from(panels).where(eq(panels.campaignId, fromId));
-		const keep = new Set<string>([...roster.map((e) => e.userId).filter((u): u is string => !!u), ...oldPanels.map((p) => p.chairUserId).filter((u): u is string => !!u)]);
+		const keep = new Set<string>([
+			...roster.map((e) => e.userId).filter((u): u is string => !!u),
+			...oldPanels.map((p) => p.chairUserId).filter((u): u is string => !!u)
+		]);
 		if (actor.id) keep.delete(actor.id);
 		const members = keep.size
 			? await tx
@@ -83,8 +106,11 @@ export async function copyCampaign(
 					.from(memberships)
 					.where(and(eq(memberships.campaignId, fromId), inArray(memberships.userId, [...keep])))
 			: [];
-		if (actor.id) await tx.insert(memberships).values({ campaignId: id, userId: actor.id, role: 'organizer', createdAt: now });
-		for (const m of members) if (m.role === 'expert' || m.role === 'chair') await tx.insert(memberships).values({ ...m, campaignId: id, createdAt: now });
+		if (actor.id)
+			await tx.insert(memberships).values({ campaignId: id, userId: actor.id, role: 'organizer', createdAt: now });
+		for (const m of members)
+			if (m.role === 'expert' || m.role === 'chair')
+				await tx.insert(memberships).values({ ...m, campaignId: id, createdAt: now });
 		for (const p of oldPanels) {
 			const pid = newId('p_');
 			await tx.insert(panels).values({ ...p, id: pid, campaignId: id, createdAt: now });
@@ -100,7 +126,14 @@ export async function copyCampaign(
 			entity: 'campaign',
 			entityId: id,
 			before: { from: fromId, fromName: from.name, ...previousDates(old) },
-			after: { name, referenceDate: config.referenceDate, youthBornOnOrAfter: cutoff || null, deadline: deadline || null, experts: roster.length, panels: oldPanels.length }
+			after: {
+				name,
+				referenceDate: config.referenceDate,
+				youthBornOnOrAfter: cutoff || null,
+				deadline: deadline || null,
+				experts: roster.length,
+				panels: oldPanels.length
+			}
 		});
 	});
 	return { ok: true, id };

@@ -6,7 +6,8 @@ import type { Actor } from '../audit';
 import { lockRefusal } from './locks';
 import { applyDecision, mayDecide, type Decider } from './conflicts';
 
-export type BulkDecideResult = { ok: true; changed: number; unchanged: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
+export type BulkDecideResult =
+	{ ok: true; changed: number; unchanged: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
 /**
  * One decision with one reason on many ties (issue 12). All or nothing: if the decider may not
@@ -37,7 +38,8 @@ export async function decideConflicts(
 			.innerJoin(experts, eq(experts.id, conflicts.expertId))
 			.innerJoin(candidates, eq(candidates.id, conflicts.candidateId))
 			.where(and(eq(conflicts.campaignId, campaignId), inArray(conflicts.id, unique)));
-		if (rows.length !== unique.length) return { ok: false as const, status: 404 as const, message: '所选记录中有的已不存在，请刷新页面后重试' };
+		if (rows.length !== unique.length)
+			return { ok: false as const, status: 404 as const, message: '所选记录中有的已不存在，请刷新页面后重试' };
 		const refused = rows.map((r) => ({ r, why: mayDecide(by, r.c, decision) })).filter((x) => x.why);
 		if (refused.length)
 			return {
@@ -62,7 +64,11 @@ export async function decideConflicts(
  * The candidate the office means, by review code or by name (issue 12: “adding a conflict by the
  * candidate's name”). A name two nominations share is refused, listing their codes to choose from.
  */
-export async function findCandidateByNameOrCode(db: DB, campaignId: string, text: string): Promise<{ id: string; code: string; name: string } | { error: string }> {
+export async function findCandidateByNameOrCode(
+	db: DB,
+	campaignId: string,
+	text: string
+): Promise<{ id: string; code: string; name: string } | { error: string }> {
 	const raw = text.trim();
 	if (!raw) return { error: '请填写候选人的姓名或评审编号' };
 	// the datalist offers “姓名（编号）”: take the code from the brackets
@@ -78,6 +84,8 @@ export async function findCandidateByNameOrCode(db: DB, campaignId: string, text
 	const byName = rows.filter((r) => r.name.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
 	if (byName.length === 1) return { id: byName[0].id, code: byName[0].code ?? '', name: byName[0].name };
 	if (byName.length > 1)
-		return { error: `有 ${byName.length} 名候选人叫“${name}”：${byName.map((r) => `${r.code ?? '—'}（${r.channel}）`).join('、')}，请选择带评审编号的一项` };
+		return {
+			error: `有 ${byName.length} 名候选人叫“${name}”：${byName.map((r) => `${r.code ?? '—'}（${r.channel}）`).join('、')}，请选择带评审编号的一项`
+		};
 	return { error: `没有找到姓名或评审编号为“${raw}”的候选人` };
 }

@@ -18,15 +18,27 @@ function checkReason(reason: string, what: string): string | null {
 	return null;
 }
 
-export async function withdrawNomination(db: DB, actor: Actor, campaignId: string, candidateId: string, reason: string): Promise<WithdrawResult> {
+export async function withdrawNomination(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	candidateId: string,
+	reason: string
+): Promise<WithdrawResult> {
 	const bad = checkReason(reason, '不予受理');
 	if (bad) return { ok: false, status: 400, message: bad };
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '不予受理');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
+		const row = (
+			await tx
+				.select()
+				.from(candidates)
+				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+		)[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该候选人' };
-		if (row.withdrawnAt) return { ok: false as const, status: 409 as const, message: `${row.name}的推荐已于此前作不予受理处理` };
+		if (row.withdrawnAt)
+			return { ok: false as const, status: 409 as const, message: `${row.name}的推荐已于此前作不予受理处理` };
 		const now = Date.now();
 		await tx
 			.update(candidates)
@@ -44,7 +56,15 @@ export async function withdrawNomination(db: DB, actor: Actor, campaignId: strin
 		const left = live.length
 			? await tx
 					.delete(roundCandidates)
-					.where(and(eq(roundCandidates.candidateId, candidateId), inArray(roundCandidates.roundId, live.map((r) => r.id))))
+					.where(
+						and(
+							eq(roundCandidates.candidateId, candidateId),
+							inArray(
+								roundCandidates.roundId,
+								live.map((r) => r.id)
+							)
+						)
+					)
 					.returning({ roundId: roundCandidates.roundId })
 			: [];
 		await audit(tx, actor, {
@@ -61,20 +81,43 @@ export async function withdrawNomination(db: DB, actor: Actor, campaignId: strin
 }
 
 /** Restores a withdrawn nomination; assignment and rounds are the office's to redo (the page says so). */
-export async function restoreNomination(db: DB, actor: Actor, campaignId: string, candidateId: string, reason: string): Promise<WithdrawResult> {
+export async function restoreNomination(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	candidateId: string,
+	reason: string
+): Promise<WithdrawResult> {
 	const bad = checkReason(reason, '恢复受理');
 	if (bad) return { ok: false, status: 400, message: bad };
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '恢复受理');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
+		const row = (
+			await tx
+				.select()
+				.from(candidates)
+				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+		)[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该候选人' };
-		if (!row.withdrawnAt) return { ok: false as const, status: 409 as const, message: `${row.name}的推荐未被撤回，无需恢复` };
-		await tx.update(candidates).set({ withdrawnAt: null, withdrawnBy: null, withdrawnReason: null }).where(eq(candidates.id, candidateId));
+		if (!row.withdrawnAt)
+			return { ok: false as const, status: 409 as const, message: `${row.name}的推荐未被撤回，无需恢复` };
+		await tx
+			.update(candidates)
+			.set({ withdrawnAt: null, withdrawnBy: null, withdrawnReason: null })
+			.where(eq(candidates.id, candidateId));
 		// a first round still in draft takes every nomination: the restored one goes back in
-		const first = (await tx.select().from(rounds).where(and(eq(rounds.campaignId, campaignId), eq(rounds.seq, 1))))[0];
+		const first = (
+			await tx
+				.select()
+				.from(rounds)
+				.where(and(eq(rounds.campaignId, campaignId), eq(rounds.seq, 1)))
+		)[0];
 		if (first?.state === 'draft')
-			await tx.insert(roundCandidates).values({ roundId: first.id, candidateId, how: 'all', createdAt: Date.now() }).onConflictDoNothing();
+			await tx
+				.insert(roundCandidates)
+				.values({ roundId: first.id, candidateId, how: 'all', createdAt: Date.now() })
+				.onConflictDoNothing();
 		await audit(tx, actor, {
 			campaignId,
 			action: 'candidate.restore',

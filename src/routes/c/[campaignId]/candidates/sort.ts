@@ -1,7 +1,18 @@
 // Server-side sort of the candidates list by any column (issue 12): ?sort=<column>&dir=asc|desc.
 import { compareReviewCodes } from '$lib/domain/review-codes';
 
-export const SORT_COLUMNS = ['seq', 'reviewCode', 'name', 'gender', 'birth', 'channel', 'field', 'grassroots', 'problems', 'status'] as const;
+export const SORT_COLUMNS = [
+	'seq',
+	'reviewCode',
+	'name',
+	'gender',
+	'birth',
+	'channel',
+	'field',
+	'grassroots',
+	'problems',
+	'status'
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export interface Sort {
 	column: SortColumn;

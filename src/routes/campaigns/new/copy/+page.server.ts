@@ -26,12 +26,22 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		if (!user.canCreateCampaigns) error(403, { message: '只有活动办公室工作人员可以新建活动' });
 		const form = await event.request.formData();
-		const get = (k: string) => String(form.get(k) ?? '').trim().slice(0, 200);
-		const values = { from: get('from'), name: get('name'), referenceDate: get('referenceDate'), youthBornOnOrAfter: get('youthBornOnOrAfter'), deadline: get('deadline') };
+		const get = (k: string) =>
+			String(form.get(k) ?? '')
+				.trim()
+				.slice(0, 200);
+		const values = {
+			from: get('from'),
+			name: get('name'),
+			referenceDate: get('referenceDate'),
+			youthBornOnOrAfter: get('youthBornOnOrAfter'),
+			deadline: get('deadline')
+		};
 		const db = await getDb();
 		// only a campaign the user organizes can be copied (its roster and settings are the office's)
 		const mine = (await campaignsOfUser(db, user.id)).filter((c) => c.role === 'organizer');
-		if (!mine.some((c) => c.id === values.from)) return fail(400, { values, message: '请选择一个您担任活动办公室的往年活动' });
+		if (!mine.some((c) => c.id === values.from))
+			return fail(400, { values, message: '请选择一个您担任活动办公室的往年活动' });
 		const r = await copyCampaign(db, actorOf(user), values.from, values);
 		if (!r.ok) return fail(400, { values, message: r.message });
 		redirect(303, `/c/${r.id}/overview`);
