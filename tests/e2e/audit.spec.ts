@@ -110,8 +110,8 @@ test('the chair is refused the log and its file; the observer reads the log, not
 		const page = await ctx.newPage();
 		await loginAs(page, who);
 		if (who.endsWith('observer')) {
-			// The observer's pages come later: until then it lands on the list of its campaigns.
-			await expect(page).toHaveURL(/\/campaigns$/);
+			// The observer lands on the campaign's progress page (评审进度).
+			await expect(page).toHaveURL(new RegExp(`/c/${C}/progress$`));
 			await expect(page.getByText('纪检监察').first()).toBeVisible();
 		}
 		const r = await page.goto(`/c/${C}/audit`);

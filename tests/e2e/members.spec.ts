@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 	if (!(await listRounds(db, C)).length) {
 		const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, actor, C, r.id);
+		const o = await openRound(db, actor, C, r.id, { excludeUncovered: '测试：本组专家均须回避' });
 		if (!o.ok) throw new Error(o.message);
 		const round = (await getRound(db, C, r.id))!;
 		const [pair] = await roundPairs(db, round);

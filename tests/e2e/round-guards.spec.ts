@@ -26,7 +26,7 @@ async function switchUser(page: Page, username: string) {
 test.beforeAll(async () => {
 	id = await seedReviewCampaign('rguard', 7, 30);
 	const db = await e2eDb();
-	const proposed = await proposeAssignment(db, office, id, { mode: 'distributed', k: 2 });
+	const proposed = await proposeAssignment(db, office, id, { mode: 'distributed', k: 2, borrow: true });
 	if (!proposed.ok) throw new Error(proposed.message);
 	const published = await publishAssignment(db, office, id);
 	if (!published.ok) throw new Error(published.message);

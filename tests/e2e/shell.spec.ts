@@ -59,7 +59,7 @@ for (const width of [1280, 768]) {
 		await page.goto(`/c/${ids[0]}/overview`);
 		const nav = page.getByRole('navigation', { name: '活动导航' });
 		const links = nav.getByRole('link');
-		await expect(links).toHaveCount(14);
+		await expect(links).toHaveCount(15); // with 成员 (members)
 		for (const label of ['图表', '日志', '设置']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeInViewport({ ratio: 1 });
 		for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(width);
 		await noSideScroll(page);
