@@ -8,7 +8,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'db/', 'static/', '.e2e/', '.bench/'] },
+	{
+		ignores: ['build/', '.cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'db/', 'static/', '.e2e/', '.bench/']
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -27,7 +29,10 @@ export default ts.config(
 			// The solvers' inner loops use `a && f()` / `c ? f() : g()` on purpose.
 			'@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
 			// Chinese text sets full-width spaces on purpose (姓　名).
-			'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }],
+			'no-irregular-whitespace': [
+				'error',
+				{ skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }
+			],
 			// No base path: links are plain paths built from ids.
 			'svelte/no-navigation-without-resolve': 'off',
 			// Maps and URLSearchParams built inside $derived computations and never mutated afterwards.

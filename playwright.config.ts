@@ -24,7 +24,14 @@ export default defineConfig({
 			// The system Chromium (Playwright cannot download browsers here); fall back to
 			// Playwright's own when it was installed by scripts/ensure-chromium.mjs instead.
 			executablePath: existsSync(chromium) ? chromium : undefined,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
 		}
 	},
 	webServer: {

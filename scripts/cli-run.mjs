@@ -70,5 +70,6 @@ async function build() {
 }
 
 let built = current();
-if (!built || !existsSync(join(outDir, built.dir, 'laurel.js')) || built.builtAt < newestSource()) built = await build();
+if (!built || !existsSync(join(outDir, built.dir, 'laurel.js')) || built.builtAt < newestSource())
+	built = await build();
 await import(pathToFileURL(join(outDir, built.dir, 'laurel.js')).href);

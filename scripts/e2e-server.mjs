@@ -10,7 +10,10 @@ const dir = `.e2e/${port}`;
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(`${dir}/db`, { recursive: true });
 const buildEnv = { ...process.env, LAUREL_BUILD_DIR: `${dir}/build`, LAUREL_KIT_DIR: `${dir}/kit` };
-const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv });
+const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+	stdio: ['ignore', 'ignore', 'inherit'],
+	env: buildEnv
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const smtp = await startSmtpSink(`${dir}/mail`);
 const env = {

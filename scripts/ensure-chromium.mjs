@@ -6,10 +6,16 @@ import { spawnSync } from 'node:child_process';
 const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+const run = (cmd, args) =>
+	spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
 console.error(`未找到 Chromium（${path}），正在安装…`);
 if (process.getuid?.() === 0) {
-	if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']) && existsSync(path)) process.exit(0);
+	if (
+		run('apt-get', ['update', '-qq']) &&
+		run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']) &&
+		existsSync(path)
+	)
+		process.exit(0);
 } else if (run('npx', ['playwright', 'install', 'chromium'])) {
 	process.exit(0);
 }

@@ -27,7 +27,11 @@ export function startSmtpSink(dir) {
 			stream.on('end', () => {
 				const id = String(++n).padStart(5, '0');
 				const from = session.envelope.mailFrom;
-				const envelope = { from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), at: Date.now() };
+				const envelope = {
+					from: from ? from.address : '',
+					to: session.envelope.rcptTo.map((r) => r.address),
+					at: Date.now()
+				};
 				writeFileSync(`${dir}/${id}.eml`, Buffer.concat(chunks));
 				writeFileSync(`${dir}/${id}.json`, JSON.stringify(envelope));
 				cb();

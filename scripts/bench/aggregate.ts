@@ -53,7 +53,15 @@ const sdOf = (xs: number[], sample: boolean) => {
 	const v = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - (sample ? 1 : 0)));
 	return v < 1e-9 ? 0 : v;
 };
-function naive(entries: ScoreEntry[]): { candidate: string; mean: number; trimmedMean: number; median: number; calibrated: number; sd: number; outliers: number }[] {
+function naive(entries: ScoreEntry[]): {
+	candidate: string;
+	mean: number;
+	trimmedMean: number;
+	median: number;
+	calibrated: number;
+	sd: number;
+	outliers: number;
+}[] {
 	const experts = entries.map((e) => e.expert).filter((x, i, a) => a.indexOf(x) === i);
 	const panels = entries.map((e) => e.panel ?? '').filter((x, i, a) => a.indexOf(x) === i);
 	const expertStats = experts.map((x) => {
@@ -64,7 +72,10 @@ function naive(entries: ScoreEntry[]): { candidate: string; mean: number; trimme
 		const xs = entries.filter((e) => (e.panel ?? '') === p).map((e) => e.total);
 		return { panel: p, m: avg(xs), sd: sdOf(xs, false) };
 	});
-	const candidates = entries.map((e) => e.candidate).filter((x, i, a) => a.indexOf(x) === i).sort();
+	const candidates = entries
+		.map((e) => e.candidate)
+		.filter((x, i, a) => a.indexOf(x) === i)
+		.sort();
 	return candidates.map((c) => {
 		const mine = entries.filter((e) => e.candidate === c);
 		const xs = mine.map((e) => e.total);
@@ -79,7 +90,7 @@ function naive(entries: ScoreEntry[]): { candidate: string; mean: number; trimme
 		// The domain's rule, written plainly: take out the most deviant flagged score and test the
 		// rest again; the 2-SD rule only in the first pass (see findOutliers).
 		let outliers = 0;
-		for (let rest = [...xs]; rest.length >= 3; ) {
+		for (let rest = [...xs]; rest.length >= 3;) {
 			let pick = -1;
 			let dev = 0;
 			rest.forEach((x, i) => {
@@ -123,8 +134,15 @@ function agree(fast: CandidateAggregate[], slow: ReturnType<typeof naive>): bool
 	const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 	return fast.every((f, i) => {
 		const s = slow[i];
-		return f.candidate === s.candidate && close(f.mean, s.mean) && close(f.trimmedMean, s.trimmedMean) &&
-			close(f.median, s.median) && close(f.calibrated, s.calibrated) && close(f.sd, s.sd) && f.outliers.length === s.outliers;
+		return (
+			f.candidate === s.candidate &&
+			close(f.mean, s.mean) &&
+			close(f.trimmedMean, s.trimmedMean) &&
+			close(f.median, s.median) &&
+			close(f.calibrated, s.calibrated) &&
+			close(f.sd, s.sd) &&
+			f.outliers.length === s.outliers
+		);
 	});
 }
 
@@ -134,10 +152,22 @@ const slow = time(() => naive(entries), 5, 1);
 const same = agree(fast.result, slow.result);
 const flagged = fast.result.reduce((a, c) => a + c.outliers.length, 0);
 
-console.log(`aggregateRound: ${CANDIDATES} candidates × ${PER_CANDIDATE} sheets = ${entries.length} sheets, ` +
-	`${PANELS * EXPERTS_PER_PANEL} experts in ${PANELS} panels; calibration + outliers (${flagged} flagged)`);
-console.log(`  fast   median ${fast.median.toFixed(2)} ms (21 runs)   ratio to ${TARGET_MS} ms target: ${(fast.median / TARGET_MS).toFixed(3)}`);
-console.log(`  naive  median ${slow.median.toFixed(2)} ms (5 runs)    fast / naive: ${(fast.median / slow.median).toFixed(3)} (${(slow.median / fast.median).toFixed(1)}× faster)`);
+console.log(
+	`aggregateRound: ${CANDIDATES} candidates × ${PER_CANDIDATE} sheets = ${entries.length} sheets, ` +
+		`${PANELS * EXPERTS_PER_PANEL} experts in ${PANELS} panels; calibration + outliers (${flagged} flagged)`
+);
+console.log(
+	`  fast   median ${fast.median.toFixed(2)} ms (21 runs)   ratio to ${TARGET_MS} ms target: ${(fast.median / TARGET_MS).toFixed(3)}`
+);
+console.log(
+	`  naive  median ${slow.median.toFixed(2)} ms (5 runs)    fast / naive: ${(fast.median / slow.median).toFixed(3)} (${(slow.median / fast.median).toFixed(1)}× faster)`
+);
 console.log(`  results agree with the naive reference: ${same ? 'yes' : 'NO'}`);
-printFigures('aggregate', { sheets: entries.length, medianMs: +fast.median.toFixed(2), targetMs: TARGET_MS, naiveMs: +slow.median.toFixed(2), same });
+printFigures('aggregate', {
+	sheets: entries.length,
+	medianMs: +fast.median.toFixed(2),
+	targetMs: TARGET_MS,
+	naiveMs: +slow.median.toFixed(2),
+	same
+});
 if (!same || fast.median > TARGET_MS) process.exitCode = 1;

@@ -38,7 +38,14 @@ function generate(): AssignmentInstance & { maxProbability: number; seed: string
 	return { reviewsPerDossier: K, dossiers, experts, conflicts, affinity: [], maxProbability: Q, seed: SEED };
 }
 
-function check(inst: AssignmentInstance, out: { assignments: { expert: string; dossier: string }[]; objective: number; marginals: { expert: string; dossier: string; p: number }[] }): string | null {
+function check(
+	inst: AssignmentInstance,
+	out: {
+		assignments: { expert: string; dossier: string }[];
+		objective: number;
+		marginals: { expert: string; dossier: string; p: number }[];
+	}
+): string | null {
 	const conflict = new Set((inst.conflicts ?? []).map((c) => `${c.expert}|${c.dossier}`));
 	const fieldOf = new Map(inst.dossiers.map((d) => [d.id, d.field]));
 	const fieldsOf = new Map(inst.experts.map((e) => [e.id, e.fields ?? []]));
@@ -54,7 +61,8 @@ function check(inst: AssignmentInstance, out: { assignments: { expert: string; d
 		load.set(a.expert, (load.get(a.expert) ?? 0) + 1);
 		if (fieldsOf.get(a.expert)!.includes(fieldOf.get(a.dossier)!)) total++;
 	}
-	for (const d of inst.dossiers) if (per.get(d.id)?.size !== K) return `${d.id} has ${per.get(d.id)?.size ?? 0} experts`;
+	for (const d of inst.dossiers)
+		if (per.get(d.id)?.size !== K) return `${d.id} has ${per.get(d.id)?.size ?? 0} experts`;
 	for (const [e, n] of load) if (n > maxLoad) return `${e} overloaded`;
 	if (total !== out.objective) return `objective ${out.objective} ≠ ${total}`;
 	const sum = new Map<string, number>();
@@ -63,7 +71,8 @@ function check(inst: AssignmentInstance, out: { assignments: { expert: string; d
 		if (conflict.has(`${m.expert}|${m.dossier}`)) return 'marginal on a conflict';
 		sum.set(m.dossier, (sum.get(m.dossier) ?? 0) + m.p);
 	}
-	for (const d of inst.dossiers) if (Math.abs((sum.get(d.id) ?? 0) - K) > 1e-9) return `${d.id} marginals sum to ${sum.get(d.id)}`;
+	for (const d of inst.dossiers)
+		if (Math.abs((sum.get(d.id) ?? 0) - K) > 1e-9) return `${d.id} marginals sum to ${sum.get(d.id)}`;
 	return null;
 }
 
@@ -123,17 +132,33 @@ async function main(): Promise<number> {
 	const sol = highs.solve(lp, { time_limit: HIGHS_LIMIT_S, output_flag: false });
 	const highsMs = performance.now() - h0;
 	const finished = sol.Status === 'Optimal';
-	const equal = finished && Math.abs(sol.ObjectiveValue - out.expectedObjective) <= 1e-6 * Math.max(1, Math.abs(sol.ObjectiveValue));
+	const equal =
+		finished &&
+		Math.abs(sol.ObjectiveValue - out.expectedObjective) <= 1e-6 * Math.max(1, Math.abs(sol.ObjectiveValue));
 	const ratio = cliMs / highsMs;
-	console.log(`randomized 2000×400 k=5 q=0.5: laurel assign (whole process) ${cliMs.toFixed(0)} ms (solve+sample alone ${solveMs.toFixed(0)} ms); target < 2000 ms`);
+	console.log(
+		`randomized 2000×400 k=5 q=0.5: laurel assign (whole process) ${cliMs.toFixed(0)} ms (solve+sample alone ${solveMs.toFixed(0)} ms); target < 2000 ms`
+	);
 	console.log(
 		`reference HiGHS LP with the caps: ${finished ? `${highsMs.toFixed(0)} ms` : `> ${HIGHS_LIMIT_S} s (${sol.Status})`}; laurel/HiGHS = ${ratio.toFixed(3)} (goal ≤ 0.1)`
 	);
-	console.log(`expected objective ${out.expectedObjective} vs HiGHS ${finished ? sol.ObjectiveValue : '—'}: ${equal ? 'EQUAL' : finished ? 'DIFFERENT' : 'HiGHS unfinished'}; this sample ${out.objective}; ${out.marginals.length} fractional pairs`);
-	console.log(`sample ${bad ? `INVALID: ${bad}` : 'valid (k per dossier, loads, conflicts, marginals ≤ q)'}; best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
+	console.log(
+		`expected objective ${out.expectedObjective} vs HiGHS ${finished ? sol.ObjectiveValue : '—'}: ${equal ? 'EQUAL' : finished ? 'DIFFERENT' : 'HiGHS unfinished'}; this sample ${out.objective}; ${out.marginals.length} fractional pairs`
+	);
+	console.log(
+		`sample ${bad ? `INVALID: ${bad}` : 'valid (k per dossier, loads, conflicts, marginals ≤ q)'}; best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`
+	);
 	const ok = !bad && (equal || !finished) && cliMs < 2000 && (!finished || ratio <= 0.1);
 	console.log(ok ? 'OK' : 'FAILED');
-	printFigures('assign-randomized', { cliMs: Math.round(cliMs), solveMs: Math.round(solveMs), highsMs: finished ? Math.round(highsMs) : null, ratio: Number(ratio.toFixed(4)), expectedObjective: out.expectedObjective, highsObjective: finished ? sol.ObjectiveValue : null, valid: !bad });
+	printFigures('assign-randomized', {
+		cliMs: Math.round(cliMs),
+		solveMs: Math.round(solveMs),
+		highsMs: finished ? Math.round(highsMs) : null,
+		ratio: Number(ratio.toFixed(4)),
+		expectedObjective: out.expectedObjective,
+		highsObjective: finished ? sol.ObjectiveValue : null,
+		valid: !bad
+	});
 	return ok ? 0 : 1;
 }
 

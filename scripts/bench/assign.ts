@@ -19,7 +19,6 @@ const K = 5;
 const HIGHS_LIMIT_S = Number(process.env.HIGHS_LIMIT ?? 45);
 const RUNS = 3;
 
-
 interface Variant {
 	name: string;
 	dossiers: number;
@@ -31,7 +30,10 @@ interface Variant {
 function generate(v: Variant): AssignmentInstance {
 	const r = rng(v.seed);
 	const pad = (p: string, i: number, w: number) => `${p}${String(i + 1).padStart(w, '0')}`;
-	const dossiers = Array.from({ length: v.dossiers }, (_, i) => ({ id: pad('D', i, 4), field: FIELDS[Math.floor(r() * 5)] }));
+	const dossiers = Array.from({ length: v.dossiers }, (_, i) => ({
+		id: pad('D', i, 4),
+		field: FIELDS[Math.floor(r() * 5)]
+	}));
 	const experts = Array.from({ length: v.experts }, (_, j) => {
 		const fields = new Set<string>();
 		const count = 1 + Math.floor(r() * 3);
@@ -43,7 +45,8 @@ function generate(v: Variant): AssignmentInstance {
 	for (const d of dossiers) {
 		for (const e of experts) {
 			if (r() < 0.03) conflicts.push({ expert: e.id, dossier: d.id });
-			else if (v.affinity && r() < 0.1) affinity.push({ expert: e.id, dossier: d.id, value: Math.round(r() * 30000) / 10000 });
+			else if (v.affinity && r() < 0.1)
+				affinity.push({ expert: e.id, dossier: d.id, value: Math.round(r() * 30000) / 10000 });
 		}
 	}
 	return { reviewsPerDossier: K, dossiers, experts, conflicts, affinity };
@@ -80,7 +83,9 @@ function highsLp(inst: AssignmentInstance): string {
 	);
 	const lines = ['Maximize', ` obj: ${obj.join(' ') || '0 ' + names[0]}`, 'Subject To'];
 	rows.forEach((r, i) => lines.push(` d${i}: ${r.join(' ')} = ${inst.reviewsPerDossier}`));
-	cols.forEach((c, j) => lines.push(` e${j}: ${c.join(' ')} <= ${Math.min(inst.experts[j].maxLoad ?? defaultLoad, D)}`));
+	cols.forEach((c, j) =>
+		lines.push(` e${j}: ${c.join(' ')} <= ${Math.min(inst.experts[j].maxLoad ?? defaultLoad, D)}`)
+	);
 	lines.push('Bounds');
 	for (const x of names) lines.push(` 0 <= ${x} <= 1`);
 	lines.push('End');
@@ -88,7 +93,10 @@ function highsLp(inst: AssignmentInstance): string {
 }
 
 /** Recomputes the objective of a CLI answer and checks every constraint. */
-function audit(inst: AssignmentInstance, out: { assignments: { expert: string; dossier: string }[]; objective: number }): string | null {
+function audit(
+	inst: AssignmentInstance,
+	out: { assignments: { expert: string; dossier: string }[]; objective: number }
+): string | null {
 	const { conflict, value, defaultLoad, D } = pairs(inst);
 	const dossier = new Map(inst.dossiers.map((d) => [d.id, d]));
 	const expert = new Map(inst.experts.map((e) => [e.id, e]));
@@ -107,8 +115,10 @@ function audit(inst: AssignmentInstance, out: { assignments: { expert: string; d
 		load.set(a.expert, (load.get(a.expert) ?? 0) + 1);
 		total += value(e, d);
 	}
-	for (const d of inst.dossiers) if ((per.get(d.id)?.size ?? 0) !== inst.reviewsPerDossier) return `${d.id} has ${per.get(d.id)?.size ?? 0} experts`;
-	for (const e of inst.experts) if ((load.get(e.id) ?? 0) > Math.min(e.maxLoad ?? defaultLoad, D)) return `${e.id} overloaded`;
+	for (const d of inst.dossiers)
+		if ((per.get(d.id)?.size ?? 0) !== inst.reviewsPerDossier) return `${d.id} has ${per.get(d.id)?.size ?? 0} experts`;
+	for (const e of inst.experts)
+		if ((load.get(e.id) ?? 0) > Math.min(e.maxLoad ?? defaultLoad, D)) return `${e.id} overloaded`;
 	if (Math.abs(total - out.objective) > 1e-6) return `reported objective ${out.objective} ≠ recomputed ${total}`;
 	return null;
 }
@@ -147,7 +157,9 @@ async function main(): Promise<number> {
 			if (run.status !== 0) break;
 		}
 		if (run.status !== 0) {
-			console.log(`${v.name}: laurel exit ${run.status}\n${String(run.stdout).slice(0, 500)}\n${String(run.stderr).slice(0, 500)}`);
+			console.log(
+				`${v.name}: laurel exit ${run.status}\n${String(run.stdout).slice(0, 500)}\n${String(run.stderr).slice(0, 500)}`
+			);
 			failed = true;
 			continue;
 		}
@@ -184,13 +196,23 @@ async function main(): Promise<number> {
 			].join('  ')
 		);
 		console.log(table[table.length - 1]);
-		figures.push({ name: v.name, laurelMs: Math.round(laurelMs), solveMs: Math.round(solveMs), highsMs: finished ? Math.round(highsMs) : null, laurelOverHighs: finished ? +(laurelMs / highsMs).toFixed(4) : null, equal });
+		figures.push({
+			name: v.name,
+			laurelMs: Math.round(laurelMs),
+			solveMs: Math.round(solveMs),
+			highsMs: finished ? Math.round(highsMs) : null,
+			laurelOverHighs: finished ? +(laurelMs / highsMs).toFixed(4) : null,
+			equal
+		});
 	}
 	// The contract's own invocation, npm's start-up included.
 	let npmMs = Infinity;
 	for (let r = 0; r < RUNS; r++) {
 		const n0 = performance.now();
-		const npm = spawnSync('npm', ['run', '--silent', 'laurel', '--', 'assign', '--in', largest], { encoding: 'utf8', maxBuffer: 1 << 28 });
+		const npm = spawnSync('npm', ['run', '--silent', 'laurel', '--', 'assign', '--in', largest], {
+			encoding: 'utf8',
+			maxBuffer: 1 << 28
+		});
 		npmMs = Math.min(npmMs, performance.now() - n0);
 		if (npm.status !== 0) failed = true;
 	}

@@ -37,7 +37,14 @@ async function main(): Promise<number> {
 				c.stats = stats;
 				await sleep((i * 15) % 3000);
 				for (let n = 0; Date.now() < until; n++) {
-					const r = await c.action('save', path, { round: s.roundId, 'v.merit': String(10 + (n % 30)), 'v.story': '', 'v.exemplary': '', comment: '草稿', baseVersion: String(version) });
+					const r = await c.action('save', path, {
+						round: s.roundId,
+						'v.merit': String(10 + (n % 30)),
+						'v.story': '',
+						'v.exemplary': '',
+						comment: '草稿',
+						baseVersion: String(version)
+					});
 					if (typeof r.data?.version === 'number') version = r.data.version;
 					await sleep(2500 + ((i * 37 + n * 11) % 1000));
 				}
@@ -47,11 +54,23 @@ async function main(): Promise<number> {
 		const row = report.find((r) => r.kind === 'save');
 		const server = report.find((r) => r.kind === 'save@server');
 		if (!row || !server) throw new Error('no saves measured');
-		console.log(`草稿保存：${EXPERTS} 名专家，${row.n} 次，${row.perSecond.toFixed(1)} 次/秒，失败 ${row.errors}，5xx ${stats.serverErrors}`);
+		console.log(
+			`草稿保存：${EXPERTS} 名专家，${row.n} 次，${row.perSecond.toFixed(1)} 次/秒，失败 ${row.errors}，5xx ${stats.serverErrors}`
+		);
 		console.log(`  客户端所见（含回环与客户端排队）：p50 ${row.p50.toFixed(1)} ms，p99 ${row.p99.toFixed(1)} ms`);
 		console.log(`  服务器内（Server-Timing）：p50 ${server.p50.toFixed(1)} ms，p99 ${server.p99.toFixed(1)} ms`);
 		console.log(`服务器 p99 与目标 ${TARGET_P99} ms 之比：${(server.p99 / TARGET_P99).toFixed(2)}`);
-		printFigures('draft-save', { experts: EXPERTS, saves: row.n, perSecond: +row.perSecond.toFixed(1), clientP99Ms: +row.p99.toFixed(1), serverP50Ms: +server.p50.toFixed(1), serverP99Ms: +server.p99.toFixed(1), targetP99Ms: TARGET_P99, errors: row.errors, serverErrors: stats.serverErrors });
+		printFigures('draft-save', {
+			experts: EXPERTS,
+			saves: row.n,
+			perSecond: +row.perSecond.toFixed(1),
+			clientP99Ms: +row.p99.toFixed(1),
+			serverP50Ms: +server.p50.toFixed(1),
+			serverP99Ms: +server.p99.toFixed(1),
+			targetP99Ms: TARGET_P99,
+			errors: row.errors,
+			serverErrors: stats.serverErrors
+		});
 		return row.errors === 0 && stats.serverErrors === 0 && server.p99 <= TARGET_P99 ? 0 : 1;
 	} finally {
 		server.kill('SIGTERM');

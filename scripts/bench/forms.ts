@@ -17,14 +17,21 @@ import { LAYOUTS, makeForm } from '../../tests/helpers/office-forms';
 
 const TARGET_MS = 10_000;
 const argv = process.argv.slice(2);
-const FORMS = argv.includes('--forms') && Number(argv[argv.indexOf('--forms') + 1]) > 0 ? Number(argv[argv.indexOf('--forms') + 1]) : 200;
+const FORMS =
+	argv.includes('--forms') && Number(argv[argv.indexOf('--forms') + 1]) > 0
+		? Number(argv[argv.indexOf('--forms') + 1])
+		: 200;
 const KEEP = argv.includes('--keep');
 
 const dir = mkdtempSync(join(tmpdir(), 'laurel-bench-forms-'));
 const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}` };
 function laurel(...args: string[]): { out: string; ms: number } {
 	const t = performance.now();
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', ...args], {
+		env,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
+	});
 	const ms = performance.now() - t;
 	if (r.status !== 0) {
 		console.error(r.stdout.slice(0, 2000), r.stderr.slice(0, 2000));
@@ -69,14 +76,19 @@ for (const [i, r] of people.entries())
 const zip = zipSync(files);
 const file = join(dir, 'forms.zip');
 writeFileSync(file, zip);
-console.log(`文件：${FORMS} 份推荐表（.docx，打包 ${(zip.byteLength / 1048576).toFixed(1)} MB），生成用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+	`文件：${FORMS} 份推荐表（.docx，打包 ${(zip.byteLength / 1048576).toFixed(1)} MB），生成用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`
+);
 
-const campaign = JSON.parse(laurel('campaign', 'create', '--preset', 'jincheng-2023', '--name', '推荐表基准').out).campaign as string;
+const campaign = JSON.parse(laurel('campaign', 'create', '--preset', 'jincheng-2023', '--name', '推荐表基准').out)
+	.campaign as string;
 const imp = laurel('import-candidates', '--campaign', campaign, '--file', file);
 const result = JSON.parse(imp.out) as { imported: number; inserted: number };
 if (result.inserted !== FORMS) throw new Error(`imported ${result.inserted} of ${FORMS}`);
 const ratio = imp.ms / TARGET_MS;
-console.log(`import-candidates：${(imp.ms / 1000).toFixed(2)} s，${Math.round(FORMS / (imp.ms / 1000))} 份/秒；目标 ${TARGET_MS / 1000} s，用时为目标的 ${(ratio * 100).toFixed(0)}%`);
+console.log(
+	`import-candidates：${(imp.ms / 1000).toFixed(2)} s，${Math.round(FORMS / (imp.ms / 1000))} 份/秒；目标 ${TARGET_MS / 1000} s，用时为目标的 ${(ratio * 100).toFixed(0)}%`
+);
 if (KEEP) console.log(`数据保留在 ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(ratio <= 1 ? 0 : 1);

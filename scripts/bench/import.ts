@@ -20,7 +20,10 @@ import { printFigures } from './figures';
 
 const TARGET_MS = 5000;
 const argv = process.argv.slice(2);
-const ROWS = Number(argv[argv.indexOf('--rows') + 1]) > 0 && argv.includes('--rows') ? Number(argv[argv.indexOf('--rows') + 1]) : 10_000;
+const ROWS =
+	Number(argv[argv.indexOf('--rows') + 1]) > 0 && argv.includes('--rows')
+		? Number(argv[argv.indexOf('--rows') + 1])
+		: 10_000;
 const KEEP = argv.includes('--keep');
 
 function nominations(rows: number): CandidateRecord[] {
@@ -45,7 +48,11 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}`, LAU
 
 function laurel(...args: string[]): { ms: number; out: string } {
 	const t = performance.now();
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', ...args], {
+		env,
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024
+	});
 	const ms = performance.now() - t;
 	if (r.status !== 0) {
 		process.stderr.write(`laurel ${args[0]} 失败（退出码 ${r.status}）：${r.stderr}\n${r.stdout.slice(0, 2000)}\n`);
@@ -60,9 +67,12 @@ const file = join(dir, 'nominations.csv');
 const bytes = encodeGb18030(toNominationCsv(records).replace(/^\uFEFF/, ''));
 writeFileSync(file, bytes);
 const genMs = performance.now() - t0;
-console.log(`文件：${records.length} 行，${(bytes.byteLength / 1048576).toFixed(1)} MB（GBK），生成用时 ${(genMs / 1000).toFixed(1)} s`);
+console.log(
+	`文件：${records.length} 行，${(bytes.byteLength / 1048576).toFixed(1)} MB（GBK），生成用时 ${(genMs / 1000).toFixed(1)} s`
+);
 
-const campaign = JSON.parse(laurel('campaign', 'create', '--preset', 'guangxi-2024', '--name', '导入基准').out).campaign as string;
+const campaign = JSON.parse(laurel('campaign', 'create', '--preset', 'guangxi-2024', '--name', '导入基准').out)
+	.campaign as string;
 const imp = laurel('import-candidates', '--campaign', campaign, '--file', file);
 const result = JSON.parse(imp.out) as { imported: number; inserted: number; newChannels: string[] };
 const check = laurel('check', '--campaign', campaign);
@@ -75,12 +85,21 @@ if (result.inserted !== records.length || counted !== records.length) {
 
 const total = imp.ms + check.ms;
 const ratio = total / TARGET_MS;
-console.log(`import-candidates：${(imp.ms / 1000).toFixed(2)} s（新增 ${result.inserted}，新建渠道 ${result.newChannels.length}）`);
+console.log(
+	`import-candidates：${(imp.ms / 1000).toFixed(2)} s（新增 ${result.inserted}，新建渠道 ${result.newChannels.length}）`
+);
 console.log(`check：${(check.ms / 1000).toFixed(2)} s（错误 ${report.errors.length}，提示 ${report.warnings.length}）`);
 console.log(
 	`合计 ${(total / 1000).toFixed(2)} s，${Math.round(records.length / (total / 1000))} 行/秒；目标 ${TARGET_MS / 1000} s，用时为目标的 ${(ratio * 100).toFixed(0)}%`
 );
-printFigures('import', { rows: records.length, importMs: Math.round(imp.ms), checkMs: Math.round(check.ms), totalMs: Math.round(total), targetMs: TARGET_MS, ratio: +ratio.toFixed(3) });
+printFigures('import', {
+	rows: records.length,
+	importMs: Math.round(imp.ms),
+	checkMs: Math.round(check.ms),
+	totalMs: Math.round(total),
+	targetMs: TARGET_MS,
+	ratio: +ratio.toFixed(3)
+});
 if (KEEP) console.log(`数据保留在 ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(ratio <= 1 ? 0 : 1);

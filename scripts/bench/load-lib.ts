@@ -18,14 +18,24 @@ export const PASSWORD = 'bench-password';
 
 export function build(): void {
 	const env = { ...process.env, LAUREL_BUILD_DIR: `${DIR}/build`, LAUREL_KIT_DIR: `${DIR}/kit` };
-	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env
+	});
 	if (r.status !== 0) throw new Error('构建失败');
 }
 
 export function startServer(dbFile: string, port: number): ChildProcess {
 	return spawn(process.execPath, [`${DIR}/build/index.js`], {
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), ORIGIN: `http://localhost:${port}`, LAUREL_NO_DEMO: '1', LAUREL_SERVER_TIMING: '1' }
+		env: {
+			...process.env,
+			DATABASE_URL: `file:${dbFile}`,
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			LAUREL_NO_DEMO: '1',
+			LAUREL_SERVER_TIMING: '1'
+		}
 	});
 }
 
@@ -61,14 +71,33 @@ export async function seed(dbFile: string, nExperts: number, nCandidates: number
 	const profiles = generateExperts(config, nExperts, 1);
 	const list: { id: string; username: string }[] = [];
 	await db.transaction(async (tx) => {
-		await tx.insert(campaigns).values({ id: campaignId, name: '负载测试活动', presetId: 'guangxi-2024', status: 'setup', config, createdAt: Date.now() });
+		await tx.insert(campaigns).values({
+			id: campaignId,
+			name: '负载测试活动',
+			presetId: 'guangxi-2024',
+			status: 'setup',
+			config,
+			createdAt: Date.now()
+		});
 		for (let i = 0; i < nExperts; i++) {
 			const userId = `u_bench${i}`;
 			const username = `bench${String(i).padStart(3, '0')}`;
-			await tx.insert(users).values({ id: userId, username, displayName: profiles[i].name, passwordHash: hash, createdAt: Date.now() });
+			await tx
+				.insert(users)
+				.values({ id: userId, username, displayName: profiles[i].name, passwordHash: hash, createdAt: Date.now() });
 			await tx.insert(memberships).values({ campaignId, userId, role: 'expert', createdAt: Date.now() });
 			const id = `e_bench${i}`;
-			await tx.insert(experts).values({ id, campaignId, userId, name: profiles[i].name, unit: profiles[i].unit, formerUnits: [], fields: profiles[i].fields, declaredAt: Date.now(), createdAt: Date.now() });
+			await tx.insert(experts).values({
+				id,
+				campaignId,
+				userId,
+				name: profiles[i].name,
+				unit: profiles[i].unit,
+				formerUnits: [],
+				fields: profiles[i].fields,
+				declaredAt: Date.now(),
+				createdAt: Date.now()
+			});
 			list.push({ id, username });
 		}
 		await insertCandidates(tx, SYSTEM, campaignId, config, generateCandidates(config, nCandidates, 5));
@@ -77,9 +106,18 @@ export async function seed(dbFile: string, nExperts: number, nCandidates: number
 	if (!round.ok) throw new Error(round.message);
 	const opened = await openRound(db, SYSTEM, campaignId, round.id);
 	if (!opened.ok) throw new Error(opened.message);
-	const cs = await db.select({ id: candidates.id, code: candidates.reviewCode }).from(candidates).where(eq(candidates.campaignId, campaignId));
+	const cs = await db
+		.select({ id: candidates.id, code: candidates.reviewCode })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
 	db.$client.close();
-	return { campaignId, roundId: round.id, experts: list, codes: cs.map((c) => c.code!), candidateByCode: new Map(cs.map((c) => [c.code!, c.id])) };
+	return {
+		campaignId,
+		roundId: round.id,
+		experts: list,
+		codes: cs.map((c) => c.code!),
+		candidateByCode: new Map(cs.map((c) => [c.code!, c.id]))
+	};
 }
 
 export async function openDb(dbFile: string): Promise<DB> {
@@ -104,7 +142,14 @@ export class Stats {
 		return [...this.samples.entries()].map(([kind, xs]) => {
 			const s = [...xs].sort((a, b) => a - b);
 			const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-			return { kind, n: s.length, perSecond: s.length / seconds, p50: at(0.5), p99: at(0.99), errors: this.errors.get(kind) ?? 0 };
+			return {
+				kind,
+				n: s.length,
+				perSecond: s.length / seconds,
+				p50: at(0.5),
+				p99: at(0.99),
+				errors: this.errors.get(kind) ?? 0
+			};
 		});
 	}
 }
@@ -138,17 +183,29 @@ export class Client {
 
 	async login(username: string, password: string): Promise<boolean> {
 		const body = new URLSearchParams({ username, password });
-		const res = await this.request('login', '/login', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+		const res = await this.request('login', '/login', {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+		});
 		await res.arrayBuffer();
 		return res.status === 303 && this.cookie !== '';
 	}
 
 	/** A form action as `use:enhance` calls it; returns the decoded action result. */
-	async action(kind: string, path: string, fields: Record<string, string>): Promise<{ type: string; data: Record<string, unknown> | null; status: number }> {
+	async action(
+		kind: string,
+		path: string,
+		fields: Record<string, string>
+	): Promise<{ type: string; data: Record<string, unknown> | null; status: number }> {
 		const res = await this.request(kind, path, {
 			method: 'POST',
 			body: new URLSearchParams(fields),
-			headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' }
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true',
+				accept: 'application/json'
+			}
 		});
 		const text = await res.text();
 		try {

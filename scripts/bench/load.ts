@@ -43,14 +43,20 @@ async function expertLoop(
 	await sleep((idx % 50) * 60); // stagger logins: argon2 is deliberately slow
 	while (Date.now() < until && !(await client.login(e.username, PASSWORD).catch(() => false))) await sleep(500);
 	next();
-	await client.request('tasks', `/c/${s.campaignId}/tasks`).then((r) => r.arrayBuffer()).catch(() => stats.fail('tasks'));
+	await client
+		.request('tasks', `/c/${s.campaignId}/tasks`)
+		.then((r) => r.arrayBuffer())
+		.catch(() => stats.fail('tasks'));
 	const versions = new Map<string, number>();
 	let done = 0;
 	for (let k = 0; done < SHEETS && Date.now() < until; k++) {
 		const code = s.codes[(idx * 7 + k) % s.codes.length];
 		const path = `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}`;
 		next();
-		await client.request('dossier', path).then((r) => r.arrayBuffer()).catch(() => stats.fail('dossier'));
+		await client
+			.request('dossier', path)
+			.then((r) => r.arrayBuffer())
+			.catch(() => stats.fail('dossier'));
 		const merit = 20 + ((idx + k) % 20);
 		const story = 15 + ((idx * 3 + k) % 15);
 		const exemplary = 10 + ((idx + 2 * k) % 20);
@@ -83,7 +89,10 @@ async function expertLoop(
 async function trivialLoop(base: string, stats: Stats, until: number): Promise<void> {
 	const c = new Client(base, stats);
 	while (Date.now() < until) {
-		await c.request('health', '/api/health').then((r) => r.arrayBuffer()).catch(() => stats.fail('health'));
+		await c
+			.request('health', '/api/health')
+			.then((r) => r.arrayBuffer())
+			.catch(() => stats.fail('health'));
 		await sleep(1000);
 	}
 }
@@ -94,7 +103,10 @@ async function verify(acked: Ack[], label: string, dbFile = DB_FILE): Promise<bo
 	let lost = 0;
 	let wrong = 0;
 	for (const a of acked) {
-		const rows = await db.select().from(sheets).where(and(eq(sheets.expertId, a.expert), eq(sheets.candidateId, a.candidate)));
+		const rows = await db
+			.select()
+			.from(sheets)
+			.where(and(eq(sheets.expertId, a.expert), eq(sheets.candidateId, a.candidate)));
 		if (rows.length !== 1 || rows[0].status !== 'submitted') lost++;
 		else if (rows[0].total !== a.total) wrong++;
 	}
@@ -166,7 +178,14 @@ async function saturation(s: Seeded, port: number): Promise<number> {
 				while (Date.now() < until) {
 					if (kind === 'health') await c.request('health', '/api/health').then((r) => r.arrayBuffer());
 					else {
-						const r = await c.action('save', path, { round: s.roundId, 'v.merit': String(10 + (n % 20)), 'v.story': '', 'v.exemplary': '', comment: '', baseVersion: String(version) });
+						const r = await c.action('save', path, {
+							round: s.roundId,
+							'v.merit': String(10 + (n % 20)),
+							'v.story': '',
+							'v.exemplary': '',
+							comment: '',
+							baseVersion: String(version)
+						});
 						if (typeof r.data?.version === 'number') version = r.data.version;
 						else if (r.data?.current) version = (r.data.current as { version: number }).version;
 					}
@@ -180,13 +199,20 @@ async function saturation(s: Seeded, port: number): Promise<number> {
 	const save = await run('save');
 	const ratio = save.perSecond / health.perSecond;
 	printStats('饱和吞吐：32 个并发连接，各 8 秒', save.stats, secs);
-	console.log(`简单接口 ${health.perSecond.toFixed(0)} 次/秒；保存草稿 ${save.perSecond.toFixed(0)} 次/秒；比值 ${(ratio * 100).toFixed(0)}%（目标 ≥ 50%）`);
+	console.log(
+		`简单接口 ${health.perSecond.toFixed(0)} 次/秒；保存草稿 ${save.perSecond.toFixed(0)} 次/秒；比值 ${(ratio * 100).toFixed(0)}%（目标 ≥ 50%）`
+	);
 	return ratio;
 }
 
 async function currentVersion(expertId: string, candidateId: string): Promise<number | null> {
 	const db = await openDb(DB_FILE);
-	const row = (await db.select().from(sheets).where(and(eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId))))[0];
+	const row = (
+		await db
+			.select()
+			.from(sheets)
+			.where(and(eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId)))
+	)[0];
 	db.$client.close();
 	return row && row.status !== 'submitted' ? row.version : row ? -1 : null;
 }
@@ -216,17 +242,23 @@ async function crashRun(port: number): Promise<boolean> {
 	const probe = new Client(base, stats);
 	const ok1 = await probe.login(s.experts[0].username, PASSWORD);
 	const code = s.codes[s.codes.length - 1];
-	const after = await probe.action('save', `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`, {
-		round: s.roundId,
-		'v.merit': '12',
-		'v.story': '',
-		'v.exemplary': '',
-		comment: '',
-		baseVersion: String((await currentVersion(s.experts[0].id, s.candidateByCode.get(code)!)) ?? 0)
-	});
+	const after = await probe.action(
+		'save',
+		`/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`,
+		{
+			round: s.roundId,
+			'v.merit': '12',
+			'v.story': '',
+			'v.exemplary': '',
+			comment: '',
+			baseVersion: String((await currentVersion(s.experts[0].id, s.candidateByCode.get(code)!)) ?? 0)
+		}
+	);
 	server.kill('SIGTERM');
 	const ok = (await verify(acked, '崩溃后')) && ok1 && after.type === 'success';
-	console.log(`重启后登录与保存：${ok1 && after.type === 'success' ? '成功' : '失败'}（5xx 在崩溃瞬间可能出现，不计入：${stats.serverErrors}）`);
+	console.log(
+		`重启后登录与保存：${ok1 && after.type === 'success' ? '成功' : '失败'}（5xx 在崩溃瞬间可能出现，不计入：${stats.serverErrors}）`
+	);
 	return ok;
 }
 
@@ -240,7 +272,11 @@ async function twoProcesses(portA: number, portB: number): Promise<boolean> {
 	const secs = Math.max(15, Math.round(SECONDS / 3));
 	const until = Date.now() + secs * 1000;
 	// Every request alternates between the two processes: a session made on one is used on the other.
-	await Promise.all(s.experts.map((_, i) => expertLoop(s, i, [`http://localhost:${portA}`, `http://localhost:${portB}`], stats, acked, until)));
+	await Promise.all(
+		s.experts.map((_, i) =>
+			expertLoop(s, i, [`http://localhost:${portA}`, `http://localhost:${portB}`], stats, acked, until)
+		)
+	);
 	a.kill('SIGTERM');
 	b.kill('SIGTERM');
 	printStats(`两个应用进程，同一数据库文件，${secs} 秒`, stats, secs);

@@ -17,7 +17,11 @@ const failed: string[] = [];
 const all: Record<string, unknown> = {};
 for (const name of benches) {
 	console.log(`\n=== ${name} ===`);
-	const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+	const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+		maxBuffer: 1 << 26
+	});
 	for (const line of (r.stdout ?? '').split('\n')) {
 		if (line.startsWith('{"bench":')) {
 			const { bench, ...figures } = JSON.parse(line) as { bench: string } & Record<string, unknown>;

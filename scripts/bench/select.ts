@@ -6,14 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveRules, solveSelection, validateSelectionInstance, type SelectionInstance, type SelectionRule } from '../../src/lib/domain/selection';
+import {
+	resolveRules,
+	solveSelection,
+	validateSelectionInstance,
+	type SelectionInstance,
+	type SelectionRule
+} from '../../src/lib/domain/selection';
 import type { SearchStats } from '../../src/lib/domain/selection-solver';
 import { rng } from '../../src/lib/domain/random';
 import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const FIELD_WEIGHTS = [0.28, 0.3, 0.2, 0.14, 0.08];
-
 
 interface Variant {
 	name: string;
@@ -51,7 +56,10 @@ function generate(v: Variant): SelectionInstance {
 		return { id: `C${String(i + 1).padStart(5, '0')}`, score, groups, field, channel: `渠道${pick(chWeights) + 1}` };
 	});
 	const atLeast: SelectionRule[] = [...v.atLeastGroups, ...FIELDS.map((f) => ({ field: f, count: v.fieldMin }))];
-	const atMost: SelectionRule[] = Array.from({ length: v.channels }, (_, i) => ({ channel: `渠道${i + 1}`, count: v.channelCap }));
+	const atMost: SelectionRule[] = Array.from({ length: v.channels }, (_, i) => ({
+		channel: `渠道${i + 1}`,
+		count: v.channelCap
+	}));
 	return { seats: v.seats, candidates, atLeast, atMost };
 }
 
@@ -64,7 +72,11 @@ const VARIANTS: Variant[] = [
 		channels: 40,
 		channelCap: 2,
 		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2 },
-		atLeastGroups: [{ group: 'youth', share: 0.2 }, { group: 'woman', share: 0.3 }, { group: 'grassroots', count: 8 }],
+		atLeastGroups: [
+			{ group: 'youth', share: 0.2 },
+			{ group: 'woman', share: 0.3 },
+			{ group: 'grassroots', count: 8 }
+		],
 		fieldMin: 1
 	},
 	{
@@ -75,7 +87,11 @@ const VARIANTS: Variant[] = [
 		channels: 60,
 		channelCap: 1,
 		groups: { youth: 0.2, woman: 0.25, grassroots: 0.15 },
-		atLeastGroups: [{ group: 'youth', share: 0.4 }, { group: 'woman', share: 0.4 }, { group: 'grassroots', share: 0.4 }],
+		atLeastGroups: [
+			{ group: 'youth', share: 0.4 },
+			{ group: 'woman', share: 0.4 },
+			{ group: 'grassroots', share: 0.4 }
+		],
 		fieldMin: 6
 	},
 	{
@@ -127,7 +143,10 @@ const VARIANTS: Variant[] = [
 		channels: 45,
 		channelCap: 1,
 		groups: { youth: 0.22, woman: 0.3, grassroots: 0.2 },
-		atLeastGroups: [{ group: 'youth', share: 0.2 }, { group: 'woman', share: 0.3 }],
+		atLeastGroups: [
+			{ group: 'youth', share: 0.2 },
+			{ group: 'woman', share: 0.3 }
+		],
 		fieldMin: 1
 	}
 ];
@@ -155,10 +174,15 @@ function toLp(inst: SelectionInstance): string {
 	return lines.join('\n');
 }
 
-function runCli(file: string, viaNpm: boolean): { ms: number; status: number; out: { total?: number; error?: string } } {
+function runCli(
+	file: string,
+	viaNpm: boolean
+): { ms: number; status: number; out: { total?: number; error?: string } } {
 	// the prebuilt command line (scripts/cli-run.mjs), directly or as the contract's `npm run --silent laurel`
 	const cmd = viaNpm ? 'npm' : LAUREL[0];
-	const args = viaNpm ? ['run', '--silent', 'laurel', '--', 'select', '--in', file] : [LAUREL[1], 'select', '--in', file];
+	const args = viaNpm
+		? ['run', '--silent', 'laurel', '--', 'select', '--in', file]
+		: [LAUREL[1], 'select', '--in', file];
 	const t0 = performance.now();
 	const p = spawnSync(cmd, args, { encoding: 'utf8' });
 	const ms = performance.now() - t0;
@@ -202,19 +226,33 @@ async function main(): Promise<number> {
 		const hMs = performance.now() - h0;
 		const hDone = sol.Status === 'Optimal';
 		const lTotal = best.out.total;
-		const equal = hDone && lTotal !== undefined && Math.abs(sol.ObjectiveValue - lTotal) <= 1e-6 * Math.max(1, Math.abs(lTotal));
+		const equal =
+			hDone && lTotal !== undefined && Math.abs(sol.ObjectiveValue - lTotal) <= 1e-6 * Math.max(1, Math.abs(lTotal));
 		const bothInfeasible = sol.Status === 'Infeasible' && best.status === 3;
 		console.log(`\n${v.name}  (${v.n} candidates, ${v.seats} seats, ${rules} rules)`);
-		console.log(`  laurel CLI (prebuilt): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`);
+		console.log(
+			`  laurel CLI (prebuilt): ${best.ms.toFixed(0)} ms best of 3 [${runs.map((r) => r.ms.toFixed(0)).join(', ')}], exit ${best.status}`
+		);
 		console.log(`  npm run --silent laurel: ${npm.ms.toFixed(0)} ms, exit ${npm.status}`);
 		console.log(
 			`  laurel solve in-process: ${inMs.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU` +
 				` (${stats.nodes} nodes, ${stats.phase1Nodes ?? 0} for the total, ${stats.checks} tie-break searches, ${stats.lpIterations} LP iterations)`
 		);
 		console.log(`  HiGHS in-process: ${hMs.toFixed(0)} ms, status ${sol.Status}`);
-		console.log(`  ratio laurel whole process / HiGHS solve: ${(best.ms / hMs).toFixed(2)}; laurel solve / HiGHS solve: ${(inMs / hMs).toFixed(2)}`);
-		console.log(`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`);
-		figures.push({ name: v.name, laurelMs: Math.round(best.ms), solveMs: Math.round(inMs), highsMs: Math.round(hMs), laurelOverHighs: +(best.ms / hMs).toFixed(3), equal });
+		console.log(
+			`  ratio laurel whole process / HiGHS solve: ${(best.ms / hMs).toFixed(2)}; laurel solve / HiGHS solve: ${(inMs / hMs).toFixed(2)}`
+		);
+		console.log(
+			`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`
+		);
+		figures.push({
+			name: v.name,
+			laurelMs: Math.round(best.ms),
+			solveMs: Math.round(inMs),
+			highsMs: Math.round(hMs),
+			laurelOverHighs: +(best.ms / hMs).toFixed(3),
+			equal
+		});
 		if (hDone && !equal) failed++;
 		if (best.status !== 0 && !bothInfeasible) failed++;
 	}

@@ -26,7 +26,8 @@ async function run(args: string[]): Promise<CliResult> {
 		instance.maxProbability !== undefined
 			? solveRandomizedAssignment(instance, instance.maxProbability, seedOption ?? instance.seed ?? '')
 			: solveAssignment(instance);
-	if ('error' in result && result.error === 'BAD_INPUT') return badInput('BAD_INPUT', result.message, { path: 'maxProbability' });
+	if ('error' in result && result.error === 'BAD_INPUT')
+		return badInput('BAD_INPUT', result.message, { path: 'maxProbability' });
 	if ('error' in result) {
 		process.stderr.write(result.message + '\n');
 		return { exit: 3, json: result };

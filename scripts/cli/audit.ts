@@ -20,7 +20,10 @@ const command: Command = async (args) => {
 		}
 		const message = `操作日志第 ${v.position} 条（编号 ${v.entry}）${REASONS[v.reason]}`;
 		process.stderr.write(message + '\n');
-		return { exit: 3, json: { error: 'AUDIT_BROKEN', message, entry: v.entry, position: v.position, reason: v.reason } };
+		return {
+			exit: 3,
+			json: { error: 'AUDIT_BROKEN', message, entry: v.entry, position: v.position, reason: v.reason }
+		};
 	});
 };
 export default command;

@@ -10,7 +10,10 @@ const command: Command = async (args) => {
 	if (!opts.out || opts.out === 'true') return badInput('BAD_INPUT', '缺少参数 --out <文件>');
 	const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 	if (!url.startsWith('file:')) {
-		return { exit: 1, json: { error: 'UNSUPPORTED', message: '远程 libSQL 数据库请使用服务端的备份功能（如 turso db shell .dump）' } };
+		return {
+			exit: 1,
+			json: { error: 'UNSUPPORTED', message: '远程 libSQL 数据库请使用服务端的备份功能（如 turso db shell .dump）' }
+		};
 	}
 	const out = resolve(opts.out);
 	if (existsSync(out)) return badInput('BAD_INPUT', `目标文件已存在：${out}`);

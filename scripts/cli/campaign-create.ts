@@ -10,9 +10,14 @@ const command: Command = async (args) => {
 	if (!opts.preset || opts.preset === 'true')
 		return badInput('BAD_INPUT', `缺少参数 --preset（可用：${PRESET_IDS.join(', ')}）`, { presets: PRESET_IDS });
 	if (!PRESET_IDS.includes(opts.preset))
-		return badInput('UNKNOWN_PRESET', `未知的活动预设“${opts.preset}”（可用：${PRESET_IDS.join(', ')}）`, { presets: PRESET_IDS });
+		return badInput('UNKNOWN_PRESET', `未知的活动预设“${opts.preset}”（可用：${PRESET_IDS.join(', ')}）`, {
+			presets: PRESET_IDS
+		});
 	const db = await openDatabase();
-	const r = await createCampaign(db, CLI_ACTOR, { presetId: opts.preset, name: opts.name === 'true' ? undefined : opts.name });
+	const r = await createCampaign(db, CLI_ACTOR, {
+		presetId: opts.preset,
+		name: opts.name === 'true' ? undefined : opts.name
+	});
 	if (!r.ok) return badInput('BAD_INPUT', r.message);
 	process.stderr.write(`已创建活动 ${r.id}\n`);
 	return { exit: 0, json: { campaign: r.id } };

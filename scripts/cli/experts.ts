@@ -25,9 +25,14 @@ const command: Command = async (args) => {
 		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: opts.file });
 		if (!r.ok) {
 			process.stderr.write(`文件有 ${r.errors.length} 处错误，未导入任何专家。\n`);
-			return { exit: 2, json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何专家`, errors: r.errors } };
+			return {
+				exit: 2,
+				json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何专家`, errors: r.errors }
+			};
 		}
-		process.stderr.write(`已导入 ${r.experts.length} 名专家（新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}）\n`);
+		process.stderr.write(
+			`已导入 ${r.experts.length} 名专家（新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}）\n`
+		);
 		return {
 			exit: 0,
 			json: {
@@ -37,7 +42,9 @@ const command: Command = async (args) => {
 				updated: r.updated,
 				unchanged: r.unchanged,
 				warnings: r.warnings,
-				invitations: r.experts.filter((e) => e.token && e.username).map((e) => ({ username: e.username, invitation: invitationLink(e.token!) }))
+				invitations: r.experts
+					.filter((e) => e.token && e.username)
+					.map((e) => ({ username: e.username, invitation: invitationLink(e.token!) }))
 			}
 		};
 	});

@@ -9,13 +9,21 @@ import { exportForms } from '../../src/lib/server/services/exports-forms';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);
-	if (!opts.what || opts.what === 'true') return badInput('BAD_INPUT', `缺少参数 --what（${[...EXPORT_KINDS, 'forms'].join('|')}）`);
+	if (!opts.what || opts.what === 'true')
+		return badInput('BAD_INPUT', `缺少参数 --what（${[...EXPORT_KINDS, 'forms'].join('|')}）`);
 	const format = opts.format ?? 'csv';
-	if (!['csv', 'xlsx', 'docx'].includes(format)) return badInput('BAD_INPUT', `--format 只能是 csv、xlsx 或 docx，收到“${format}”`);
+	if (!['csv', 'xlsx', 'docx'].includes(format))
+		return badInput('BAD_INPUT', `--format 只能是 csv、xlsx 或 docx，收到“${format}”`);
 	if ((opts.what === 'forms') !== (format === 'docx'))
-		return badInput('BAD_INPUT', opts.what === 'forms' ? '推荐表导出只有 Word 格式：--what forms --format docx' : `--format docx 只用于 --what forms（推荐表）`);
+		return badInput(
+			'BAD_INPUT',
+			opts.what === 'forms'
+				? '推荐表导出只有 Word 格式：--what forms --format docx'
+				: `--format docx 只用于 --what forms（推荐表）`
+		);
 	return withCampaign(opts.campaign, async (db, campaign) => {
-		if (opts.by !== undefined && opts.by !== 'unit' && opts.by !== 'all') return badInput('BAD_INPUT', `--by 只能是 unit 或 all，收到“${opts.by}”`);
+		if (opts.by !== undefined && opts.by !== 'unit' && opts.by !== 'all')
+			return badInput('BAD_INPUT', `--by 只能是 unit 或 all，收到“${opts.by}”`);
 		const by = opts.by === 'unit' ? 'unit' : 'all';
 		if (format === 'docx') {
 			const r = await exportForms(db, campaign.id);

@@ -11,7 +11,8 @@ import { bundleFiles, type UploadFile } from '../../src/lib/server/services/inta
 /** Every `--file` value, in order (parseOptions keeps only the last). */
 function fileArgs(args: string[]): string[] {
 	const out: string[] = [];
-	for (let i = 0; i < args.length; i++) if (args[i] === '--file' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.push(args[++i]);
+	for (let i = 0; i < args.length; i++)
+		if (args[i] === '--file' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.push(args[++i]);
 	return out;
 }
 
@@ -22,7 +23,8 @@ function readUploads(paths: string[]): UploadFile[] {
 			// a folder of 推荐表: its files (not sub-folders), in name order
 			for (const n of readdirSync(p).sort()) {
 				const full = join(p, n);
-				if (!n.startsWith('.') && !n.startsWith('~$') && statSync(full).isFile()) files.push({ name: n, bytes: new Uint8Array(readFileSync(full)) });
+				if (!n.startsWith('.') && !n.startsWith('~$') && statSync(full).isFile())
+					files.push({ name: n, bytes: new Uint8Array(readFileSync(full)) });
 			}
 		} else files.push({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) });
 	}
@@ -43,15 +45,32 @@ const command: Command = async (args) => {
 	}
 	const filename = paths.length === 1 ? paths[0] : upload.name;
 	return withCampaign(opts.campaign, async (db, campaign) => {
-		const r = await importCandidates(db, CLI_ACTOR, campaign.id, upload.bytes, { dryRun: opts['dry-run'] === 'true', filename });
+		const r = await importCandidates(db, CLI_ACTOR, campaign.id, upload.bytes, {
+			dryRun: opts['dry-run'] === 'true',
+			filename
+		});
 		if (!r.ok) {
 			process.stderr.write(`文件有 ${r.errors.length} 处错误，未导入任何记录。\n`);
-			return { exit: 2, json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何记录`, errors: r.errors } };
+			return {
+				exit: 2,
+				json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何记录`, errors: r.errors }
+			};
 		}
-		process.stderr.write(`${opts['dry-run'] === 'true' ? '试导入' : '已导入'} ${r.imported} 条（新增 ${r.inserted}，更新 ${r.updated}）\n`);
+		process.stderr.write(
+			`${opts['dry-run'] === 'true' ? '试导入' : '已导入'} ${r.imported} 条（新增 ${r.inserted}，更新 ${r.updated}）\n`
+		);
 		return {
 			exit: 0,
-			json: { ok: true, imported: r.imported, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, newChannels: r.newChannels, warnings: r.warnings, dryRun: opts['dry-run'] === 'true' }
+			json: {
+				ok: true,
+				imported: r.imported,
+				inserted: r.inserted,
+				updated: r.updated,
+				unchanged: r.unchanged,
+				newChannels: r.newChannels,
+				warnings: r.warnings,
+				dryRun: opts['dry-run'] === 'true'
+			}
 		};
 	});
 };

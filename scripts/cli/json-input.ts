@@ -21,7 +21,8 @@ export function nestingDepth(text: string, limit = MAX_DEPTH): number {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 0x5c) i++; // backslash: the next character is escaped
+			if (c === 0x5c)
+				i++; // backslash: the next character is escaped
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
 		else if (c === 0x5b || c === 0x7b) {
@@ -52,11 +53,15 @@ export async function readJsonInput(file: string, what: string): Promise<JsonInp
 		const info = await stat(file);
 		if (info.isDirectory()) return { ok: false, message: `无法读取${what} ${file}：这是一个目录` };
 		if (info.size > MAX_INPUT_BYTES)
-			return { ok: false, message: `${what} ${file} 过大（${Math.round(info.size / 1024 / 1024)} MB，上限 ${MAX_INPUT_BYTES / 1024 / 1024} MB）` };
+			return {
+				ok: false,
+				message: `${what} ${file} 过大（${Math.round(info.size / 1024 / 1024)} MB，上限 ${MAX_INPUT_BYTES / 1024 / 1024} MB）`
+			};
 		text = await readFile(file, 'utf8');
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : `无法读取（${code ?? String(e)}）`;
+		const why =
+			code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : `无法读取（${code ?? String(e)}）`;
 		return { ok: false, message: `无法读取${what} ${file}：${why}` };
 	}
 	return parseJsonText(text, `${what} ${file} `);

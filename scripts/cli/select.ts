@@ -27,7 +27,9 @@ const select: Command = async (args) => {
 			process.stderr.write(`无法满足全部规则: ${res.message}\n`);
 			return { exit: 3, json: res };
 		}
-		process.stderr.write(`${res.tiers.map((x) => `${x.name} ${x.selected.length} 名`).join('，')}，总分 ${res.total}\n`);
+		process.stderr.write(
+			`${res.tiers.map((x) => `${x.name} ${x.selected.length} 名`).join('，')}，总分 ${res.total}\n`
+		);
 		return { exit: 0, json: res };
 	}
 	const v = validateSelectionInstance(json);
@@ -37,7 +39,9 @@ const select: Command = async (args) => {
 		process.stderr.write(`无法满足全部规则: ${result.message}\n`);
 		return { exit: 3, json: result };
 	}
-	process.stderr.write(`已选 ${result.selected.length} 名，总分 ${result.total}，规则调整 ${result.explanation.length} 处\n`);
+	process.stderr.write(
+		`已选 ${result.selected.length} 名，总分 ${result.total}，规则调整 ${result.explanation.length} 处\n`
+	);
 	return { exit: 0, json: result };
 };
 

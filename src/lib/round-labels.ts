@@ -1,7 +1,11 @@
 // Chinese labels of round settings, shared by the services and the pages (client-safe).
 export const ROUND_STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
 export const ROUND_TYPE_LABELS: Record<'score' | 'vote', string> = { score: '评分', vote: '投票' };
-export const REVIEWERS_LABELS: Record<string, string> = { assigned: '按分配方案', panel: '本领域评审组全体', all: '全体专家' };
+export const REVIEWERS_LABELS: Record<string, string> = {
+	assigned: '按分配方案',
+	panel: '本领域评审组全体',
+	all: '全体专家'
+};
 export const AGGREGATION_LABELS: Record<string, string> = {
 	mean: '平均分',
 	trimmedMean: '去掉最高最低分后的平均分',

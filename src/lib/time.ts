@@ -10,8 +10,18 @@ const DATETIME = new Intl.DateTimeFormat('zh-CN', {
 	minute: '2-digit',
 	hour12: false
 });
-const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false
+});
 
 export type BeijingFormat = 'datetime' | 'date' | 'time';
 

@@ -47,7 +47,28 @@ let recusedCode = '';
 let notReviewedCode = '';
 let myCodes: string[] = [];
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '夏侯', '令狐', '宇文', '端木', '澹台', '轩辕', '南宫', '西门', '呼延'];
+const COMPOUND_SURNAMES = [
+	'欧阳',
+	'司马',
+	'诸葛',
+	'上官',
+	'司徒',
+	'东方',
+	'皇甫',
+	'尉迟',
+	'公孙',
+	'慕容',
+	'长孙',
+	'夏侯',
+	'令狐',
+	'宇文',
+	'端木',
+	'澹台',
+	'轩辕',
+	'南宫',
+	'西门',
+	'呼延'
+];
 const REGION = /^\p{Script=Han}{1,8}?(?:省|自治区|市|盟|地区|自治州|县|区|旗)$/u;
 
 async function userId(username: string): Promise<string> {
@@ -58,7 +79,12 @@ async function userId(username: string): Promise<string> {
 async function expertRow(username: string) {
 	const db = await e2eDb();
 	const uid = await userId(username);
-	return (await db.select().from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, uid))))[0];
+	return (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.campaignId, campaignId), eq(experts.userId, uid)))
+	)[0];
 }
 
 test.beforeAll(async () => {
@@ -68,9 +94,16 @@ test.beforeAll(async () => {
 	let open = (await listRounds(db, campaignId)).find((r) => r.state === 'open');
 	const fresh = !open;
 	if (!open) {
-		const r = await createRound(db, { id: null, name: 'e2e-anon' }, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, { id: null, name: 'e2e-anon' }, campaignId, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, { id: null, name: 'e2e-anon' }, campaignId, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+		const o = await openRound(db, { id: null, name: 'e2e-anon' }, campaignId, r.id, {
+			excludeUncovered: '测试：本组专家均须回避，无人可评'
+		});
 		if (!o.ok) throw new Error(o.message);
 		open = (await listRounds(db, campaignId)).find((x) => x.id === r.id)!;
 	}
@@ -80,7 +113,10 @@ test.beforeAll(async () => {
 	const codeOf = new Map(all.map((c) => [c.id, c.reviewCode!]));
 	const byCode = (a: string, b: string) => (codeOf.get(a)! < codeOf.get(b)! ? -1 : 1);
 	const pairs = await roundPairs(db, round);
-	const mine = pairs.filter((p) => p.expertId === me.id).map((p) => p.candidateId).sort(byCode);
+	const mine = pairs
+		.filter((p) => p.expertId === me.id)
+		.map((p) => p.candidateId)
+		.sort(byCode);
 	expect(mine.length, `${EXPERT} reviews dossiers`).toBeGreaterThanOrEqual(5);
 
 	const meActor = { id: me.userId, name: EXPERT };
@@ -91,13 +127,25 @@ test.beforeAll(async () => {
 		// A dossier reviewed by the expert and a colleague; the colleague submits distinctive values.
 		shared = mine.find((c) => pairs.some((p) => p.candidateId === c && p.expertId !== me.id))!;
 		expect(shared, 'a dossier shared with a colleague').toBeTruthy();
-		const colleagueId = pairs.filter((p) => p.candidateId === shared && p.expertId !== me.id).map((p) => p.expertId).sort()[0];
-		const colleague = (await db.select().from(users).innerJoin(experts, eq(users.id, experts.userId)).where(eq(experts.id, colleagueId)))[0].users;
+		const colleagueId = pairs
+			.filter((p) => p.candidateId === shared && p.expertId !== me.id)
+			.map((p) => p.expertId)
+			.sort()[0];
+		const colleague = (
+			await db.select().from(users).innerJoin(experts, eq(users.id, experts.userId)).where(eq(experts.id, colleagueId))
+		)[0].users;
 		const colleagueActor = { id: colleague.id, name: colleague.username };
 		const others = mine.filter((c) => c !== shared);
 		const [submitA, submitB, draftC] = others;
 		recusedD = others[3];
-		const save = async (actor: typeof meActor, expertId: string, candidateId: string, values: Record<string, number>, submit: boolean, comment = '') => {
+		const save = async (
+			actor: typeof meActor,
+			expertId: string,
+			candidateId: string,
+			values: Record<string, number>,
+			submit: boolean,
+			comment = ''
+		) => {
 			const r = await saveSheet(db, actor, { round, expertId, candidateId, values, comment, baseVersion: 0, submit });
 			if (!r.ok) throw new Error(`${actor.name} on ${codeOf.get(candidateId)}: ${r.message}`);
 		};
@@ -114,7 +162,23 @@ test.beforeAll(async () => {
 		process.env.LAUREL_FILES = `.e2e/${process.env.E2E_PORT}/files`;
 		for (const [i, id] of mine.entries()) {
 			const name = (all.find((c) => c.id === id)!.record as CandidateRecord).name;
-			const jpg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, i & 0xff, 0xff, 0xd9]);
+			const jpg = new Uint8Array([
+				0xff,
+				0xd8,
+				0xff,
+				0xe0,
+				0x00,
+				0x10,
+				0x4a,
+				0x46,
+				0x49,
+				0x46,
+				0x00,
+				0x01,
+				i & 0xff,
+				0xff,
+				0xd9
+			]);
 			const pdf = new TextEncoder().encode(`%PDF-1.4\n% ${name} 推荐表 ${i}\n%%EOF\n`);
 			for (const [kind, filename, bytes] of [
 				['portrait', `${name}-2寸照片.jpg`, jpg],
@@ -128,16 +192,28 @@ test.beforeAll(async () => {
 		// A retried worker: the same choices, read back from what the first attempt stored.
 		const rows = await db.select().from(sheets).where(eq(sheets.roundId, round.id));
 		shared = rows.find((r) => r.comment === COLLEAGUE_COMMENT)!.candidateId;
-		recusedD = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, me.id), eq(conflicts.kind, 'recusal'))))[0].candidateId;
+		recusedD = (
+			await db
+				.select()
+				.from(conflicts)
+				.where(and(eq(conflicts.expertId, me.id), eq(conflicts.kind, 'recusal')))
+		)[0].candidateId;
 	}
 	sharedId = shared;
 	sharedCode = codeOf.get(shared)!;
 	recusedCode = codeOf.get(recusedD)!;
 	// A dossier of another panel.
 	const field = all.find((c) => c.id === shared)!.field;
-	notReviewedCode = all.filter((c) => c.field !== field).map((c) => c.reviewCode!).sort()[0];
-	const colleagueSheet = (await db.select().from(sheets).where(and(eq(sheets.roundId, round.id), eq(sheets.candidateId, shared))))
-		.find((r) => r.expertId !== me.id)!;
+	notReviewedCode = all
+		.filter((c) => c.field !== field)
+		.map((c) => c.reviewCode!)
+		.sort()[0];
+	const colleagueSheet = (
+		await db
+			.select()
+			.from(sheets)
+			.where(and(eq(sheets.roundId, round.id), eq(sheets.candidateId, shared)))
+	).find((r) => r.expertId !== me.id)!;
 	expect(colleagueSheet.status, "the colleague's sheet is submitted").toBe('submitted');
 	expect(colleagueSheet.total).toBe(Number(COLLEAGUE_TOTAL));
 	expect((await listAttachments(db, campaignId, shared)).length, 'the shared dossier has a photo and a form').toBe(2);
@@ -180,7 +256,9 @@ async function secretsOfCampaign(): Promise<{ secrets: Secret[]; skipped: string
 		}
 		const channel = r.channel.trim();
 		if (REGION.test(channel)) {
-			skipped.add(`“${channel}” (nominating body of ${who}): a bare region name; checked as ${channel}科协 / ${channel}科学技术协会`);
+			skipped.add(
+				`“${channel}” (nominating body of ${who}): a bare region name; checked as ${channel}科协 / ${channel}科学技术协会`
+			);
 			add(`${channel}科协`, `nominating body of ${who}`);
 			add(`${channel}科学技术协会`, `nominating body of ${who}`);
 		} else add(channel, `nominating body of ${who}`);
@@ -191,7 +269,11 @@ async function secretsOfCampaign(): Promise<{ secrets: Secret[]; skipped: string
 async function signIn(username: string): Promise<APIRequestContext> {
 	const headers = { origin: BASE };
 	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
-	const res = await login.post('/login', { form: { username, password: PASSWORD }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	const res = await login.post('/login', {
+		form: { username, password: PASSWORD },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(res.status(), `login of ${username}`).toBe(303);
 	const storageState = await login.storageState();
 	await login.dispose();
@@ -221,7 +303,9 @@ test('an expert reviewing with an open round never receives a candidate identity
 	for (const url of probes) {
 		const f = await fetchOne(url);
 		const status = url.includes('__data.json')
-			? ((JSON.parse(f.body) as { nodes: ({ type: string; status?: number } | null)[] }).nodes.find((n) => n?.type === 'error')?.status ?? 200)
+			? ((JSON.parse(f.body) as { nodes: ({ type: string; status?: number } | null)[] }).nodes.find(
+					(n) => n?.type === 'error'
+				)?.status ?? 200)
 			: f.status;
 		expect(status, `${url} must be the same 404 as an unknown code`).toBe(404);
 	}
@@ -229,33 +313,64 @@ test('an expert reviewing with an open round never receives a candidate identity
 	// The crawl is not vacuous: it read every dossier the expert reviews, as page and as data.
 	const visited = new Set(fetched.filter((f) => f.status === 200).map((f) => decodeURIComponent(f.url)));
 	for (const code of myCodes) {
-		expect([...visited].some((u) => u.includes(`/dossiers/${code}?round=`) && !u.includes('__data.json')), `dossier ${code} was crawled`).toBe(true);
-		expect([...visited].some((u) => u.includes(`/dossiers/${code}/__data.json`)), `dossier ${code} was fetched as data`).toBe(true);
+		expect(
+			[...visited].some((u) => u.includes(`/dossiers/${code}?round=`) && !u.includes('__data.json')),
+			`dossier ${code} was crawled`
+		).toBe(true);
+		expect(
+			[...visited].some((u) => u.includes(`/dossiers/${code}/__data.json`)),
+			`dossier ${code} was fetched as data`
+		).toBe(true);
 	}
-	expect(fetched.some((f) => f.status === 200 && f.body.includes('【候选人】')), 'the redacted dossiers were read').toBe(true);
+	expect(
+		fetched.some((f) => f.status === 200 && f.body.includes('【候选人】')),
+		'the redacted dossiers were read'
+	).toBe(true);
 	expect(seen.size, 'the crawl stayed under its cap').toBeLessThan(MAX_URLS);
 
 	// The expert's own profile is theirs to see.
-	const own = [me.name, me.unit, ...(me.formerUnits ?? []), me.school ?? '', me.title ?? '', ...(me.declaredUnits ?? []), ...(me.declaredPeople ?? [])]
+	const own = [
+		me.name,
+		me.unit,
+		...(me.formerUnits ?? []),
+		me.school ?? '',
+		me.title ?? '',
+		...(me.declaredUnits ?? []),
+		...(me.declaredPeople ?? [])
+	]
 		.map((s) => s.trim())
 		.filter((s) => s.length >= 2)
 		.sort((a, b) => b.length - a.length);
 	const mask = (body: string) => own.reduce((b, s) => b.split(s).join('〔本人资料〕'), body);
 
 	const scoreMarkers: { re: RegExp; what: string }[] = [
-		...Object.entries(COLLEAGUE_VALUES).map(([k, v]) => ({ re: new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`), what: `a colleague's ${k} score ${v}` })),
-		{ re: new RegExp(`(?<![\\d.])${COLLEAGUE_TOTAL.replace('.', '\\.')}(?![\\d])`), what: `a colleague's total ${COLLEAGUE_TOTAL}` },
+		...Object.entries(COLLEAGUE_VALUES).map(([k, v]) => ({
+			re: new RegExp(`(?<![\\d.])${String(v).replace('.', '\\.')}(?![\\d])`),
+			what: `a colleague's ${k} score ${v}`
+		})),
+		{
+			re: new RegExp(`(?<![\\d.])${COLLEAGUE_TOTAL.replace('.', '\\.')}(?![\\d])`),
+			what: `a colleague's total ${COLLEAGUE_TOTAL}`
+		},
 		{ re: /(?<![\d.])36\.7(?!\d)/, what: "a colleague's draft score 36.7" },
 		{ re: new RegExp(COLLEAGUE_COMMENT), what: "a colleague's comment" }
 	];
 
-	if (process.env.ANONYMITY_REPORT) console.log(fetched.map((f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`).join('\n'));
+	if (process.env.ANONYMITY_REPORT)
+		console.log(
+			fetched
+				.map(
+					(f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`
+				)
+				.join('\n')
+		);
 	const offencesIn = (f: Fetched): string[] => {
 		const out: string[] = [];
 		if (f.contentType.startsWith('image/')) out.push(`${f.url}: an image (${f.contentType})`);
 		const body = mask(decodeJsonEscapes(f.body));
 		for (const m of body.matchAll(/<img\b[^>]*>/g))
-			if (/src="[^"]*(?:\/files\/|\/candidates\/|data:image)/.test(m[0])) out.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
+			if (/src="[^"]*(?:\/files\/|\/candidates\/|data:image)/.test(m[0]))
+				out.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
 		if (/data:image\//.test(body)) out.push(`${f.url}: an inline data: image`);
 		for (const s of secrets) if (body.includes(s.text)) out.push(`${f.url}: contains “${s.text}” (${s.what})`);
 		for (const m of scoreMarkers) if (m.re.test(body)) out.push(`${f.url}: contains ${m.what}`);
@@ -267,7 +382,8 @@ test('an expert reviewing with an open round never receives a candidate identity
 	// The detector itself sees identities where they are meant to be: the office's preview of the
 	// shared dossier (original beside redacted) and the chair's round matrix (the colleague's scores).
 	// By the text itself, not its label: a unit shared by two candidates is labelled after the first.
-	const sharedRecord = (await (await e2eDb()).select().from(candidates).where(eq(candidates.id, sharedId)))[0].record as CandidateRecord;
+	const sharedRecord = (await (await e2eDb()).select().from(candidates).where(eq(candidates.id, sharedId)))[0]
+		.record as CandidateRecord;
 	const sharedUnit = sharedRecord.unitAndTitle.trim().split(/\s+/)[0];
 	for (const [username, url, expectWhat] of [
 		['anon-organizer', `/c/${campaignId}/candidates/${sharedId}/dossier`, `“${sharedRecord.name.trim()}”`],
@@ -276,9 +392,18 @@ test('an expert reviewing with an open round never receives a candidate identity
 	] as const) {
 		const staff = await signIn(username);
 		const res = await staff.get(url, { headers: url.includes('__data.json') ? {} : { accept: 'text/html' } });
-		const control = offencesIn({ url, status: res.status(), contentType: res.headers()['content-type'] ?? '', location: '', body: await res.text() });
+		const control = offencesIn({
+			url,
+			status: res.status(),
+			contentType: res.headers()['content-type'] ?? '',
+			location: '',
+			body: await res.text()
+		});
 		await staff.dispose();
-		expect(control.some((o) => o.includes(expectWhat)), `the detector finds the ${expectWhat.trim()} in ${url}: ${control.slice(0, 5).join('; ')}`).toBe(true);
+		expect(
+			control.some((o) => o.includes(expectWhat)),
+			`the detector finds the ${expectWhat.trim()} in ${url}: ${control.slice(0, 5).join('; ')}`
+		).toBe(true);
 	}
 	expect(
 		offences,
@@ -296,10 +421,21 @@ test('a chair crawling every page they reach never receives a candidate name, un
 	test.setTimeout(600_000);
 	const db = await e2eDb();
 	const { secrets, skipped } = await secretsOfCampaign();
-	const named = (await db.select().from(candidates).where(eq(candidates.campaignId, campaignId))).find((c) => c.id !== sharedId)!;
+	const named = (await db.select().from(candidates).where(eq(candidates.campaignId, campaignId))).find(
+		(c) => c.id !== sharedId
+	)!;
 	const namedName = (named.record as CandidateRecord).name;
-	const colleague = (await db.select().from(experts).where(eq(experts.campaignId, campaignId))).find((e) => e.id !== me.id)!;
-	const added = await addOrganizerConflict(db, { id: null, name: 'e2e-office' }, campaignId, colleague.id, named.id, `举报核实：专家与${namedName}曾共同申报项目`);
+	const colleague = (await db.select().from(experts).where(eq(experts.campaignId, campaignId))).find(
+		(e) => e.id !== me.id
+	)!;
+	const added = await addOrganizerConflict(
+		db,
+		{ id: null, name: 'e2e-office' },
+		campaignId,
+		colleague.id,
+		named.id,
+		`举报核实：专家与${namedName}曾共同申报项目`
+	);
 	expect(added.ok).toBe(true);
 
 	const chairUser = (await db.select().from(users).where(eq(users.username, CHAIR)))[0];
@@ -307,19 +443,44 @@ test('a chair crawling every page they reach never receives a candidate name, un
 	const { fetched, seen, enqueue, run } = crawler(ctx, BASE);
 	const base = `/c/${campaignId}`;
 	enqueue('/', '/');
-	const staffPages = ['panel', 'panels', 'conflicts', 'assignment', 'selection', 'charts', `rounds/${round.id}`, 'check', 'overview', 'candidates', 'notice', 'audit'];
+	const staffPages = [
+		'panel',
+		'panels',
+		'conflicts',
+		'assignment',
+		'selection',
+		'charts',
+		`rounds/${round.id}`,
+		'check',
+		'overview',
+		'candidates',
+		'notice',
+		'audit'
+	];
 	for (const p of staffPages) enqueue(`${base}/${p}`, '/');
-	for (const what of ['scores', 'assignments', 'candidates', 'shortlist', 'summary', 'conflicts', 'audit']) enqueue(`${base}/export/${what}`, '/');
+	for (const what of ['scores', 'assignments', 'candidates', 'shortlist', 'summary', 'conflicts', 'audit'])
+		enqueue(`${base}/export/${what}`, '/');
 	await run(MAX_URLS);
 
 	// Not vacuous: the chair read the round's matrix, the conflicts with the office's tie, the exports.
 	const ok = (part: string) => fetched.some((f) => f.status === 200 && decodeURIComponent(f.url).includes(part));
-	for (const part of [`/rounds/${round.id}`, `/rounds/${round.id}/__data.json`, '/conflicts', '/conflicts/__data.json', '/panel', '/export/scores', '/assignment'])
+	for (const part of [
+		`/rounds/${round.id}`,
+		`/rounds/${round.id}/__data.json`,
+		'/conflicts',
+		'/conflicts/__data.json',
+		'/panel',
+		'/export/scores',
+		'/assignment'
+	])
 		expect(ok(part), `the chair reached ${part}`).toBe(true);
 	expect(seen.size, 'the crawl stayed under its cap').toBeLessThan(MAX_URLS);
 	// The identity report and the office's files are refused to the chair.
 	for (const part of ['/check', '/candidates', '/overview', '/export/candidates', '/export/conflicts'])
-		expect(fetched.filter((f) => f.url.endsWith(part)).every((f) => f.status === 403), `${part} is refused to the chair`).toBe(true);
+		expect(
+			fetched.filter((f) => f.url.endsWith(part)).every((f) => f.status === 403),
+			`${part} is refused to the chair`
+		).toBe(true);
 
 	const own = [chairUser.username, chairUser.displayName ?? ''].filter((s) => s.trim().length >= 2);
 	const mask = (body: string) => own.reduce((b, s) => b.split(s).join('〔本人资料〕'), body);
@@ -329,13 +490,28 @@ test('a chair crawling every page they reach never receives a candidate name, un
 		const body = mask(decodeJsonEscapes(f.body));
 		if (/data:image\//.test(body)) offences.push(`${f.url}: an inline data: image`);
 		for (const m of body.matchAll(/<img\b[^>]*>/g))
-			if (/src="[^"]*(?:\/files\/|\/candidates\/)/.test(m[0])) offences.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
+			if (/src="[^"]*(?:\/files\/|\/candidates\/)/.test(m[0]))
+				offences.push(`${f.url}: an image of a candidate ${m[0].slice(0, 160)}`);
 		for (const s of secrets) if (body.includes(s.text)) offences.push(`${f.url}: contains “${s.text}” (${s.what})`);
 	}
-	if (process.env.ANONYMITY_REPORT) console.log(fetched.map((f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`).join('\n'));
+	if (process.env.ANONYMITY_REPORT)
+		console.log(
+			fetched
+				.map(
+					(f) => `${f.status} ${f.contentType.split(';')[0].padEnd(16)} ${f.body.length} ${decodeURIComponent(f.url)}`
+				)
+				.join('\n')
+		);
 
 	// The office's tie: the chair is offered no decision on it, and a forged dismissal is refused.
-	const tie = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, colleague.id), eq(conflicts.candidateId, named.id), eq(conflicts.kind, 'organizer'))))[0];
+	const tie = (
+		await db
+			.select()
+			.from(conflicts)
+			.where(
+				and(eq(conflicts.expertId, colleague.id), eq(conflicts.candidateId, named.id), eq(conflicts.kind, 'organizer'))
+			)
+	)[0];
 	const data = await (await ctx.get(`${base}/conflicts/__data.json`)).text();
 	expect(data).toContain(tie.id);
 	const forged = await ctx.post(`${base}/conflicts?/decide`, {
@@ -358,7 +534,12 @@ test('a chair crawling every page they reach never receives a candidate name, un
 
 test('the chair is offered no decision on a tie the office added; the office is', async ({ page }) => {
 	const db = await e2eDb();
-	const tie = (await db.select().from(conflicts).where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer'))))[0];
+	const tie = (
+		await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer')))
+	)[0];
 	expect(tie, 'the chair crawl added an office tie').toBeTruthy();
 	const code = (await db.select().from(candidates).where(eq(candidates.id, tie.candidateId)))[0].reviewCode!;
 	for (const [username, buttons] of [

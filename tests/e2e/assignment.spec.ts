@@ -57,7 +57,9 @@ test('the chair reviews conflicts, assigns exactly, adjusts by hand and publishe
 		await page.goto(`/c/${DEMO}/conflicts?status=pending`);
 		await page.getByLabel('专家', { exact: true }).selectOption({ label: expertName });
 		await expect(page).toHaveURL(/expert=/);
-		const row = (await rowsOf(page)).filter({ has: page.getByTestId('severity').filter({ hasText: /^回避$/ }) }).first();
+		const row = (await rowsOf(page))
+			.filter({ has: page.getByTestId('severity').filter({ hasText: /^回避$/ }) })
+			.first();
 		conflictCode = (await row.locator('td').nth(2).textContent())!.trim();
 		expect(conflictCode).toMatch(/-\d+$/);
 		await row.getByRole('button', { name: '决定' }).click();
@@ -134,12 +136,18 @@ test('the chair reviews conflicts, assigns exactly, adjusts by hand and publishe
 		expect(label).toContain('回避');
 		await add.selectOption({ label });
 		await page.getByRole('button', { name: '添加', exact: true }).click();
-		await expect(page.getByRole('alert')).toContainText(`专家${expertName}与材料 ${conflictCode} 存在回避关系，不能分配`);
+		await expect(page.getByRole('alert')).toContainText(
+			`专家${expertName}与材料 ${conflictCode} 存在回避关系，不能分配`
+		);
 		await expect(row).not.toContainText(expertName);
 	});
 
 	await test.step('publish: the page says 已发布 and offers only per-pair changes', async () => {
-		assignedCode = (await page.getByTestId('dossier-row').filter({ hasText: expertName }).first().getAttribute('data-code'))!;
+		assignedCode = (await page
+			.getByTestId('dossier-row')
+			.filter({ hasText: expertName })
+			.first()
+			.getAttribute('data-code'))!;
 		expect(assignedCode).toBeTruthy();
 		await page.getByText('发布分配方案…').click();
 		await page.getByRole('button', { name: '确认发布分配方案' }).click();
@@ -156,7 +164,10 @@ test('the campaign office sees candidate names and may add a tie; a chair may no
 	await loginAs(page, 'organizer');
 	await page.goto(`/c/${DEMO}/conflicts`);
 	await expect(page.getByRole('heading', { name: '添加回避关系' })).toBeVisible();
-	await expect(page.getByRole('link', { name: '导出回避记录 CSV' })).toHaveAttribute('href', `/c/${DEMO}/export/conflicts`);
+	await expect(page.getByRole('link', { name: '导出回避记录 CSV' })).toHaveAttribute(
+		'href',
+		`/c/${DEMO}/export/conflicts`
+	);
 	// the office sees who the candidate is under the review code
 	await expect((await rowsOf(page)).first().locator('td').nth(2).locator('div')).not.toBeEmpty();
 	await logout(page);
@@ -171,7 +182,10 @@ test('the campaign office sees candidate names and may add a tie; a chair may no
 	// the chair sees review codes only, and no export with candidates' names
 	await page.goto(`/c/${DEMO}/conflicts`);
 	await expect((await rowsOf(page)).first().locator('td').nth(2).locator('div')).toHaveCount(0);
-	await expect(page.getByRole('link', { name: '导出评审分配 CSV' })).toHaveAttribute('href', `/c/${DEMO}/export/assignments`);
+	await expect(page.getByRole('link', { name: '导出评审分配 CSV' })).toHaveAttribute(
+		'href',
+		`/c/${DEMO}/export/assignments`
+	);
 	await expect(page.getByRole('link', { name: '导出回避记录 CSV' })).toHaveCount(0);
 });
 

@@ -20,8 +20,17 @@ test.beforeAll(async () => {
 	// The seed gives every panel its chair; take them off (unaudited) so the web appoints one below.
 	await db.update(panels).set({ chairUserId: null }).where(eq(panels.campaignId, C));
 	// Written by this process while the server writes too: one chain across both.
-	for (let i = 0; i < 60; i++) await audit(db, { id: null, name: '命令行(e2e)' }, { campaignId: C, action: 'note.add', after: { note: `备注${i}` } });
-	const obs = await addMember(db, { id: null, name: 'e2e' }, C, { username: `${P}-observer`, role: 'observer', name: '纪检组（测试）' });
+	for (let i = 0; i < 60; i++)
+		await audit(
+			db,
+			{ id: null, name: '命令行(e2e)' },
+			{ campaignId: C, action: 'note.add', after: { note: `备注${i}` } }
+		);
+	const obs = await addMember(db, { id: null, name: 'e2e' }, C, {
+		username: `${P}-observer`,
+		role: 'observer',
+		name: '纪检组（测试）'
+	});
 	if (!obs.ok || !obs.token) throw new Error('observer');
 	await acceptInvitation(db, obs.token, PASSWORD);
 });
@@ -90,15 +99,27 @@ test('the office reads the log as a record, filters it, pages it and downloads i
 test('an entry edited in the database turns the status to ✗ naming it', async ({ page }) => {
 	const db = await e2eDb();
 	const victim = (
-		await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'note.add'))).orderBy(asc(auditLog.id))
+		await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'note.add')))
+			.orderBy(asc(auditLog.id))
 	)[10];
-	await db.$client.execute({ sql: `update audit_log set "after" = '{"note":"改过了"}' where id = ?`, args: [victim.id] });
+	await db.$client.execute({
+		sql: `update audit_log set "after" = '{"note":"改过了"}' where id = ?`,
+		args: [victim.id]
+	});
 	try {
 		await loginAs(page, `${P}-organizer`);
 		await page.goto(`/c/${C}/audit`);
-		await expect(page.getByTestId('chain-status')).toContainText(`✗ 第 ${victim.seq} 条起被改动（记录编号 ${victim.id}）`);
+		await expect(page.getByTestId('chain-status')).toContainText(
+			`✗ 第 ${victim.seq} 条起被改动（记录编号 ${victim.id}）`
+		);
 	} finally {
-		await db.$client.execute({ sql: `update audit_log set "after" = ? where id = ?`, args: [JSON.stringify(victim.after), victim.id] });
+		await db.$client.execute({
+			sql: `update audit_log set "after" = ? where id = ?`,
+			args: [JSON.stringify(victim.after), victim.id]
+		});
 	}
 	await page.reload();
 	await expect(page.getByTestId('chain-status')).toContainText('✓ 链完整');

@@ -78,7 +78,10 @@ test('an invitation link sets a password once and is dead afterwards', async ({ 
 	await ctx.close();
 });
 
-test('an older invitation link dies when a newer one is used; using a link ends the old sessions', async ({ page, browser }) => {
+test('an older invitation link dies when a newer one is used; using a link ends the old sessions', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(120_000);
 	await loginAs(page, 'organizer');
 	await page.goto(`/c/${DEMO}/experts`);
@@ -162,7 +165,9 @@ test('security headers are present', async ({ page }) => {
 	void PASSWORD;
 });
 
-test('no Server-Timing header outside the benchmarks: the time a request took stays on the server', async ({ page }) => {
+test('no Server-Timing header outside the benchmarks: the time a request took stays on the server', async ({
+	page
+}) => {
 	const anonymous = await page.request.get('/login');
 	expect(anonymous.headers()['server-timing']).toBeUndefined();
 	await loginAs(page, 'expert01');

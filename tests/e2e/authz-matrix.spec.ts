@@ -71,7 +71,8 @@ function tokenize(src: string): { t: string; at: number }[] {
 		const c = src[i];
 		if (/\s/.test(c)) i++;
 		else if (c === '/' && src[i + 1] === '/') i = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
-		else if (c === '/' && src[i + 1] === '*') i = src.indexOf('*/', i + 2) < 0 ? src.length : src.indexOf('*/', i + 2) + 2;
+		else if (c === '/' && src[i + 1] === '*')
+			i = src.indexOf('*/', i + 2) < 0 ? src.length : src.indexOf('*/', i + 2) + 2;
 		else if (c === '"' || c === "'") {
 			const at = i;
 			i++;
@@ -94,8 +95,7 @@ function tokenize(src: string): { t: string; at: number }[] {
 				} else if (src[i] === ']') {
 					inClass = false;
 					i++;
-				}
-				else if (src[i] === '/' && !inClass) break;
+				} else if (src[i] === '/' && !inClass) break;
 				else i++;
 			}
 			i++;
@@ -161,17 +161,24 @@ function objectKeys(tokens: { t: string }[], start: number): { keys: string[]; s
 			continue;
 		}
 		let k = i;
-		if (tokens[k].t === 'async' && tokens[k + 1] && /^[\w$]+$|^STR$/.test(tokens[k + 1].t) && tokens[k + 1].t !== '(') k++;
-		if (tokens[k + 1]?.t === ':' || tokens[k + 1]?.t === '(' || tokens[k + 1]?.t === ',' || tokens[k + 1]?.t === '}') keys.push(tokens[k].t);
+		if (tokens[k].t === 'async' && tokens[k + 1] && /^[\w$]+$|^STR$/.test(tokens[k + 1].t) && tokens[k + 1].t !== '(')
+			k++;
+		if (tokens[k + 1]?.t === ':' || tokens[k + 1]?.t === '(' || tokens[k + 1]?.t === ',' || tokens[k + 1]?.t === '}')
+			keys.push(tokens[k].t);
 		else throw new Error(`cannot read the key at “${tokens[k].t}”`);
 	}
 	throw new Error('unterminated object literal');
 }
 
 function resolveModule(fromFile: string, spec: string): string | null {
-	const base = spec.startsWith('$lib/') ? join(SRC, 'lib', spec.slice(5)) : spec.startsWith('.') ? resolve(dirname(fromFile), spec) : null;
+	const base = spec.startsWith('$lib/')
+		? join(SRC, 'lib', spec.slice(5))
+		: spec.startsWith('.')
+			? resolve(dirname(fromFile), spec)
+			: null;
 	if (!base) return null;
-	for (const p of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.js')]) if (existsSync(p) && statSync(p).isFile()) return p;
+	for (const p of [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.js')])
+		if (existsSync(p) && statSync(p).isFile()) return p;
 	return null;
 }
 
@@ -199,7 +206,9 @@ function exportedObjectKeys(file: string, name: string, seen = new Set<string>()
 	const tokens = tokenize(src.slice(decl.index + decl[0].length));
 	// `= { … }` possibly followed by `satisfies …` / `as …`
 	if (tokens[0]?.t !== '{')
-		throw new Error(`${relative(process.cwd(), file)}: “${name}” is not an object literal; write it as one so that the authorization matrix can read it`);
+		throw new Error(
+			`${relative(process.cwd(), file)}: “${name}” is not an object literal; write it as one so that the authorization matrix can read it`
+		);
 	const { keys, spreads } = objectKeys(tokens, 0);
 	for (const s of spreads) {
 		// A spread of a local or imported object.
@@ -220,20 +229,28 @@ function discoverRoutes(): Found[] {
 			found.push({ key: `page ${routeId}`, kind: 'page', routeId, name: 'GET' });
 			const server = ['+page.server.ts', '+page.server.js'].map((n) => join(dir, n)).find((p) => existsSync(p));
 			if (server && /export\s+const\s+actions\b/.test(readFileSync(server, 'utf8'))) {
-				for (const name of exportedObjectKeys(server, 'actions')) found.push({ key: `action ${routeId} ?/${name}`, kind: 'action', routeId, name });
+				for (const name of exportedObjectKeys(server, 'actions'))
+					found.push({ key: `action ${routeId} ?/${name}`, kind: 'action', routeId, name });
 			}
 		}
 		const endpoint = ['+server.ts', '+server.js'].map((n) => join(dir, n)).find((p) => existsSync(p));
 		if (endpoint) {
 			const src = readFileSync(endpoint, 'utf8');
 			const methods = new Set<string>();
-			for (const m of src.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)\b/g)) methods.add(m[1]);
+			for (const m of src.matchAll(
+				/export\s+(?:const|let|var|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)\b/g
+			))
+				methods.add(m[1]);
 			for (const m of src.matchAll(/export\s*\{([^}]*)\}/g))
 				for (const part of m[1].split(',')) {
-					const name = part.trim().split(/\s+as\s+/).pop()!;
+					const name = part
+						.trim()
+						.split(/\s+as\s+/)
+						.pop()!;
 					if (/^(GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)$/.test(name)) methods.add(name);
 				}
-			for (const method of methods) found.push({ key: `${method} ${routeId}`, kind: 'endpoint', routeId, name: method });
+			for (const method of methods)
+				found.push({ key: `${method} ${routeId}`, kind: 'endpoint', routeId, name: method });
 		}
 		for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name));
 	};
@@ -270,7 +287,13 @@ let setup: Setup;
 
 async function usernameOfExpert(expertId: string): Promise<string> {
 	const db = await e2eDb();
-	const row = (await db.select({ u: users.username }).from(experts).innerJoin(users, eq(users.id, experts.userId)).where(eq(experts.id, expertId)))[0];
+	const row = (
+		await db
+			.select({ u: users.username })
+			.from(experts)
+			.innerJoin(users, eq(users.id, experts.userId))
+			.where(eq(experts.id, expertId))
+	)[0];
 	return row.u;
 }
 
@@ -286,7 +309,12 @@ test.beforeAll(async () => {
 	// A score round reviewed by the field panels, open; and a draft second round for the life-cycle actions.
 	let rounds = await listRounds(db, campaignId);
 	if (!rounds.length) {
-		const r = await createRound(db, actor, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, actor, campaignId, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
 		const o = await openRound(db, actor, campaignId, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
@@ -298,39 +326,78 @@ test.beforeAll(async () => {
 	const draft = rounds.find((r) => r.state === 'draft')!;
 
 	const expertUser = (await db.select().from(users).where(eq(users.username, 'authz-expert01')))[0];
-	const me = (await db.select().from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, expertUser.id))))[0];
+	const me = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.campaignId, campaignId), eq(experts.userId, expertUser.id)))
+	)[0];
 	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
 	const byId = new Map(all.map((c) => [c.id, c]));
 
 	// The conflicted expert: a panel colleague who (before the conflict) also reviewed the chosen dossier.
-	let existing = (await db.select().from(conflicts).where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer'))))[0];
+	let existing = (
+		await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer')))
+	)[0];
 	if (!existing) {
 		const pairs = await roundPairs(db, round);
 		const mine = pairs.filter((p) => p.expertId === me.id).map((p) => p.candidateId);
 		const shared = mine
-			.map((c) => ({ c, others: pairs.filter((p) => p.candidateId === c && p.expertId !== me.id).map((p) => p.expertId) }))
+			.map((c) => ({
+				c,
+				others: pairs.filter((p) => p.candidateId === c && p.expertId !== me.id).map((p) => p.expertId)
+			}))
 			.filter((x) => x.others.length)
 			.sort((a, b) => (byId.get(a.c)!.reviewCode! < byId.get(b.c)!.reviewCode! ? -1 : 1))[0];
 		if (!shared) throw new Error('authz-expert01 shares no dossier with a colleague');
-		const r = await addOrganizerConflict(db, actor, campaignId, shared.others.sort()[0], shared.c, '与候选人为同一课题组成员（e2e）');
+		const r = await addOrganizerConflict(
+			db,
+			actor,
+			campaignId,
+			shared.others.sort()[0],
+			shared.c,
+			'与候选人为同一课题组成员（e2e）'
+		);
 		if (!r.ok) throw new Error(r.message);
-		existing = (await db.select().from(conflicts).where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer'))))[0];
+		existing = (
+			await db
+				.select()
+				.from(conflicts)
+				.where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.kind, 'organizer')))
+		)[0];
 	}
 	const candidateId = existing.candidateId;
 	const candidate = byId.get(candidateId)!;
 	const pairsNow = await roundPairs(db, round);
-	expect(pairsNow.some((p) => p.expertId === me.id && p.candidateId === candidateId), 'expert01 reviews the dossier').toBe(true);
-	expect(pairsNow.some((p) => p.expertId === existing.expertId && p.candidateId === candidateId), 'the conflicted colleague does not').toBe(false);
+	expect(
+		pairsNow.some((p) => p.expertId === me.id && p.candidateId === candidateId),
+		'expert01 reviews the dossier'
+	).toBe(true);
+	expect(
+		pairsNow.some((p) => p.expertId === existing.expertId && p.candidateId === candidateId),
+		'the conflicted colleague does not'
+	).toBe(false);
 	const reviewed = new Set(pairsNow.filter((p) => p.expertId === me.id).map((p) => p.candidateId));
-	const notReviewed = all.filter((c) => !reviewed.has(c.id)).sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[0];
+	const notReviewed = all
+		.filter((c) => !reviewed.has(c.id))
+		.sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[0];
 
 	// A portrait named after the candidate, as offices send them.
 	process.env.LAUREL_FILES = `.e2e/${process.env.E2E_PORT}/files`;
 	let files = await listAttachments(db, campaignId, candidateId);
 	if (!files.length) {
 		const record = candidate.record as CandidateRecord;
-		const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x61, 0x75, 0x74, 0x68, 0x7a, 0xff, 0xd9]);
-		const r = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'portrait', filename: `${record.name}-2寸照片.jpg`, bytes });
+		const bytes = new Uint8Array([
+			0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x61, 0x75, 0x74, 0x68, 0x7a, 0xff, 0xd9
+		]);
+		const r = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'portrait',
+			filename: `${record.name}-2寸照片.jpg`,
+			bytes
+		});
 		if (!r.ok) throw new Error(r.message);
 		files = await listAttachments(db, campaignId, candidateId);
 	}
@@ -339,10 +406,19 @@ test.beforeAll(async () => {
 	let draw = (await db.select().from(panelDraws).where(eq(panelDraws.campaignId, campaignId)))[0];
 	if (!draw) {
 		const fields = configOf((await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0]).fields;
-		const csv = ['姓名,工作单位,评审领域,地区', ...[0, 1, 2].map((i) => `矩阵库专家${i},矩阵研究所${i},${fields[0]},南宁市`)].join('\n');
+		const csv = [
+			'姓名,工作单位,评审领域,地区',
+			...[0, 1, 2].map((i) => `矩阵库专家${i},矩阵研究所${i},${fields[0]},南宁市`)
+		].join('\n');
 		const imported = await importPoolCsv(db, actor, campaignId, new TextEncoder().encode(csv + '\n'), fields);
 		if (!imported.ok) throw new Error(imported.message);
-		const r = await drawFromPool(db, actor, campaignId, fields, { field: fields[0], size: 1, alternates: 0, maxPerUnit: 1, seed: 'authz' });
+		const r = await drawFromPool(db, actor, campaignId, fields, {
+			field: fields[0],
+			size: 1,
+			alternates: 0,
+			maxPerUnit: 1,
+			seed: 'authz'
+		});
 		if (!r.ok) throw new Error(r.message);
 		draw = (await db.select().from(panelDraws).where(eq(panelDraws.campaignId, campaignId)))[0];
 	}
@@ -388,7 +464,11 @@ async function signIn(username: string | null): Promise<APIRequestContext> {
 	if (!username) return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
 	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
 	// As a browser posts the form (with `accept: */*` SvelteKit would answer as to `use:enhance`).
-	const res = await login.post('/login', { form: { username, password: PASSWORD }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	const res = await login.post('/login', {
+		form: { username, password: PASSWORD },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(res.status(), `login of ${username}`).toBe(303);
 	const storageState = await login.storageState();
 	expect(storageState.cookies.length, `session cookie of ${username}`).toBeGreaterThan(0);
@@ -396,15 +476,27 @@ async function signIn(username: string | null): Promise<APIRequestContext> {
 	return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers, storageState });
 }
 
-type Outcome = { verdict: 'allowed' | 'refused' | 'broken'; status: number; detail: string; body: string; html: boolean };
+type Outcome = {
+	verdict: 'allowed' | 'refused' | 'broken';
+	status: number;
+	detail: string;
+	body: string;
+	html: boolean;
+};
 
 const fill = (s: string, values: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
 function urlOf(routeId: string, params: Record<string, string>): string {
-	const segs = routeId.split('/').filter(Boolean).filter((s) => !/^\(.*\)$/.test(s));
+	const segs = routeId
+		.split('/')
+		.filter(Boolean)
+		.filter((s) => !/^\(.*\)$/.test(s));
 	const out = segs.map((s) =>
 		s.replace(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]?\]/g, (_m, name: string) => {
-			if (!(name in params)) throw new Error(`no value for route param [${name}] of ${routeId}: add one to the params of the authorization matrix`);
+			if (!(name in params))
+				throw new Error(
+					`no value for route param [${name}] of ${routeId}: add one to the params of the authorization matrix`
+				);
 			return encodeURIComponent(params[name]);
 		})
 	);
@@ -430,7 +522,8 @@ const dataUrl = (path: string) => (path === '/' ? '/__data.json' : `${path.repla
 
 function statusVerdict(status: number, location: string | undefined, c: Case): Outcome['verdict'] {
 	if (status >= 500) return 'broken';
-	if (status >= 300 && status < 400) return location?.startsWith('/login') && !c.loginRedirectIsOk ? 'refused' : 'allowed';
+	if (status >= 300 && status < 400)
+		return location?.startsWith('/login') && !c.loginRedirectIsOk ? 'refused' : 'allowed';
 	if (status === 401 || status === 403 || status === 404) return 'refused';
 	if (status >= 400) return 'broken';
 	return 'allowed';
@@ -440,7 +533,13 @@ async function getPage(ctx: APIRequestContext, url: string, c: Case): Promise<Ou
 	const res = await ctx.get(url, { headers: { accept: HTML }, maxRedirects: 0 });
 	const body = await res.text();
 	const location = res.headers()['location'];
-	return { verdict: statusVerdict(res.status(), location, c), status: res.status(), detail: location ? `→ ${location}` : '', body, html: (res.headers()['content-type'] ?? '').includes('text/html') };
+	return {
+		verdict: statusVerdict(res.status(), location, c),
+		status: res.status(),
+		detail: location ? `→ ${location}` : '',
+		body,
+		html: (res.headers()['content-type'] ?? '').includes('text/html')
+	};
 }
 
 /**
@@ -455,12 +554,22 @@ async function getData(ctx: APIRequestContext, url: string, c: Case, leafOnly?: 
 	const res = await ctx.get(dataUrl(path) + (params.toString() ? `?${params}` : ''), { maxRedirects: 0 });
 	const body = await res.text();
 	const base = { status: res.status(), body, html: false };
-	if (res.status() !== 200) return { ...base, verdict: statusVerdict(res.status(), res.headers()['location'], c), detail: 'data' };
+	if (res.status() !== 200)
+		return { ...base, verdict: statusVerdict(res.status(), res.headers()['location'], c), detail: 'data' };
 	// A streamed answer (text/sveltekit-data) starts with the same JSON on its first line.
-	const json = JSON.parse(body.split('\n')[0]) as { type: string; location?: string; nodes?: ({ type: string; status?: number } | null)[] };
-	if (json.type === 'redirect') return { ...base, status: 303, verdict: statusVerdict(303, json.location, c), detail: `data → ${json.location}` };
+	const json = JSON.parse(body.split('\n')[0]) as {
+		type: string;
+		location?: string;
+		nodes?: ({ type: string; status?: number } | null)[];
+	};
+	if (json.type === 'redirect')
+		return { ...base, status: 303, verdict: statusVerdict(303, json.location, c), detail: `data → ${json.location}` };
 	if (leafOnly !== undefined && (json.nodes?.length !== leafOnly + 1 || json.nodes[leafOnly]?.type === 'skip'))
-		return { ...base, verdict: 'broken', detail: `leaf-only data: ${leafOnly} layout slots assumed, got ${JSON.stringify(json.nodes?.map((n) => n?.type ?? null))}` };
+		return {
+			...base,
+			verdict: 'broken',
+			detail: `leaf-only data: ${leafOnly} layout slots assumed, got ${JSON.stringify(json.nodes?.map((n) => n?.type ?? null))}`
+		};
 	const err = (json.nodes ?? []).find((n) => n?.type === 'error');
 	if (err) {
 		const status = err.status ?? 500;
@@ -469,11 +578,21 @@ async function getData(ctx: APIRequestContext, url: string, c: Case, leafOnly?: 
 	return { ...base, verdict: 'allowed', detail: 'data' };
 }
 
-async function postAction(ctx: APIRequestContext, url: string, name: string, c: Case, values: Record<string, string>): Promise<Outcome> {
+async function postAction(
+	ctx: APIRequestContext,
+	url: string,
+	name: string,
+	c: Case,
+	values: Record<string, string>
+): Promise<Outcome> {
 	const target = name === 'default' ? url : `${url}${url.includes('?') ? '&' : '?'}/${name}`;
 	const form: Record<string, string> = { probe: '1' };
 	for (const [k, v] of Object.entries(c.form ?? {})) form[k] = fill(v, values);
-	const res = await ctx.post(target, { form, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }, maxRedirects: 0 });
+	const res = await ctx.post(target, {
+		form,
+		headers: { 'x-sveltekit-action': 'true', accept: 'application/json' },
+		maxRedirects: 0
+	});
 	const body = await res.text();
 	const status = res.status();
 	const base = { body, html: false };
@@ -483,9 +602,17 @@ async function postAction(ctx: APIRequestContext, url: string, name: string, c: 
 	} catch {
 		json = null;
 	}
-	if (!json?.type) return { ...base, status, verdict: statusVerdict(status, res.headers()['location'], c), detail: `HTTP ${status}` };
-	if (json.type === 'error') return { ...base, status, verdict: statusVerdict(status, undefined, c), detail: `error ${status}` };
-	if (json.type === 'redirect') return { ...base, status: json.status ?? 303, verdict: statusVerdict(303, json.location, c), detail: `redirect → ${json.location}` };
+	if (!json?.type)
+		return { ...base, status, verdict: statusVerdict(status, res.headers()['location'], c), detail: `HTTP ${status}` };
+	if (json.type === 'error')
+		return { ...base, status, verdict: statusVerdict(status, undefined, c), detail: `error ${status}` };
+	if (json.type === 'redirect')
+		return {
+			...base,
+			status: json.status ?? 303,
+			verdict: statusVerdict(303, json.location, c),
+			detail: `redirect → ${json.location}`
+		};
 	if (json.type === 'failure') {
 		const s = json.status ?? 400;
 		if (s >= 500) return { ...base, status: s, verdict: 'broken', detail: `failure ${s}` };
@@ -504,10 +631,13 @@ function refusalProblems(role: Role, o: Outcome, inCampaign: boolean): string[] 
 	if (role === 'anonymous' || role === 'otherExpert') {
 		if (/测试活动 authz(?!2)/.test(o.body)) problems.push('reveals the campaign name');
 	}
-	if (role === 'anonymous' && !(o.status === 303 || o.status === 401)) problems.push(`anonymous should be sent to /login (or get 401), got ${o.status} ${o.detail}`);
-	if (role === 'otherExpert' && inCampaign && o.status !== 404) problems.push(`a stranger to the campaign must get 404 (existence not revealed), got ${o.status} ${o.detail}`);
+	if (role === 'anonymous' && !(o.status === 303 || o.status === 401))
+		problems.push(`anonymous should be sent to /login (or get 401), got ${o.status} ${o.detail}`);
+	if (role === 'otherExpert' && inCampaign && o.status !== 404)
+		problems.push(`a stranger to the campaign must get 404 (existence not revealed), got ${o.status} ${o.detail}`);
 	if (o.html && (o.status === 403 || o.status === 404)) {
-		if (!o.body.includes('返回首页') || !new RegExp(`<p class="code[^"]*">${o.status}</p>`).test(o.body)) problems.push('is not the generic error page');
+		if (!o.body.includes('返回首页') || !new RegExp(`<p class="code[^"]*">${o.status}</p>`).test(o.body))
+			problems.push('is not the generic error page');
 		if (o.body.includes('aria-label="活动导航"')) problems.push('shows the campaign navigation');
 	}
 	return problems;
@@ -521,14 +651,22 @@ test('every route and action of src/routes is in the authorization table (and ev
 	const keys = new Set(found.map((f) => f.key));
 	const missing = found.filter((f) => !(f.key in TABLE)).map((f) => f.key);
 	const stale = Object.keys(TABLE).filter((k) => !keys.has(k));
-	const exportCases = ([] as Case[]).concat(TABLE['GET /c/[campaignId]/export/[what]'] ?? []).map((c) => c.params?.what);
+	const exportCases = ([] as Case[])
+		.concat(TABLE['GET /c/[campaignId]/export/[what]'] ?? [])
+		.map((c) => c.params?.what);
 	const exportsMissing = EXPORT_KINDS.filter((k) => !exportCases.includes(k));
 	expect(
 		missing,
 		`Routes or actions without an expectation: add each to TABLE in tests/e2e/authz-matrix.spec.ts with the roles allowed:\n  ${missing.join('\n  ')}`
 	).toEqual([]);
-	expect(stale, `TABLE lists routes or actions that no longer exist: remove or rename them:\n  ${stale.join('\n  ')}`).toEqual([]);
-	expect(exportsMissing, `Export kinds without an expectation: add a case to 'GET /c/[campaignId]/export/[what]'`).toEqual([]);
+	expect(
+		stale,
+		`TABLE lists routes or actions that no longer exist: remove or rename them:\n  ${stale.join('\n  ')}`
+	).toEqual([]);
+	expect(
+		exportsMissing,
+		`Export kinds without an expectation: add a case to 'GET /c/[campaignId]/export/[what]'`
+	).toEqual([]);
 });
 
 test('each role gets exactly what the table allows, and a refusal reveals nothing', async () => {
@@ -579,16 +717,25 @@ test('each role gets exactly what the table allows, and a refusal reveals nothin
 				}
 			]);
 			// Refused or not, a download is never an image the browser would render inline.
-			if (res.ok() && (res.headers()['content-type'] ?? '').startsWith('image/') && !(res.headers()['content-disposition'] ?? '').startsWith('attachment'))
+			if (
+				res.ok() &&
+				(res.headers()['content-type'] ?? '').startsWith('image/') &&
+				!(res.headers()['content-disposition'] ?? '').startsWith('attachment')
+			)
 				mismatches.push(`[${role}] ${f.name} ${url}: an image served inline`);
 		}
 		for (const [what, o] of outcomes) {
 			checked++;
-			report.push(`${role.padEnd(16)} ${(allowed ? 'allow' : 'refuse').padEnd(6)} ${o.verdict.padEnd(7)} ${String(o.status).padEnd(3)} ${what}${o.detail ? ` (${o.detail})` : ''}`);
+			report.push(
+				`${role.padEnd(16)} ${(allowed ? 'allow' : 'refuse').padEnd(6)} ${o.verdict.padEnd(7)} ${String(o.status).padEnd(3)} ${what}${o.detail ? ` (${o.detail})` : ''}`
+			);
 			const label = `[${role}] ${what}: expected ${allowed ? 'allowed' : 'refused'}, got ${o.verdict} (${o.status}${o.detail ? ` ${o.detail}` : ''})`;
-			if (o.verdict === 'broken') mismatches.push(`${label} — server or client error${o.body ? `: ${o.body.slice(0, 200)}` : ''}`);
+			if (o.verdict === 'broken')
+				mismatches.push(`${label} — server or client error${o.body ? `: ${o.body.slice(0, 200)}` : ''}`);
 			else if (o.verdict !== (allowed ? 'allowed' : 'refused')) mismatches.push(label);
-			else if (!allowed) for (const p of refusalProblems(role, o, f.routeId.startsWith('/c/[campaignId]'))) mismatches.push(`[${role}] ${what}: refused, but ${p}`);
+			else if (!allowed)
+				for (const p of refusalProblems(role, o, f.routeId.startsWith('/c/[campaignId]')))
+					mismatches.push(`[${role}] ${what}: refused, but ${p}`);
 		}
 	}
 
@@ -633,33 +780,51 @@ test('object ids of one campaign are 404 inside another, the expert cannot reach
 		noSecrets(`GET ${url}`, await res.text());
 	}
 	const action = async (ctx: APIRequestContext, url: string, form: Record<string, string>) => {
-		const res = await ctx.post(url, { form, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }, maxRedirects: 0 });
+		const res = await ctx.post(url, {
+			form,
+			headers: { 'x-sveltekit-action': 'true', accept: 'application/json' },
+			maxRedirects: 0
+		});
 		const body = await res.text();
 		noSecrets(`POST ${url}`, body);
 		return { status: res.status(), json: JSON.parse(body) as { type: string; status?: number } };
 	};
 	for (const [url, form] of [
-		[`${c2}/conflicts?/decide`, { id: setup.conflictId, decision: 'dismissed', reason: 'e2e: must not reach another campaign' }],
+		[
+			`${c2}/conflicts?/decide`,
+			{ id: setup.conflictId, decision: 'dismissed', reason: 'e2e: must not reach another campaign' }
+		],
 		[`${c2}/assignment?/add`, { candidateId: setup.candidateId, addExpertId: setup.expertId }],
 		[`${c2}/panel?/close`, { roundId: setup.roundId }],
 		[`${c2}/candidates/${setup.candidateId}?/deleteAttachment`, { attachmentId: setup.attachmentId }]
 	] as const) {
 		const r = await action(other, url, form);
 		const status = r.json.type === 'failure' ? r.json.status : r.status;
-		if (r.json.type === 'success' || r.json.type === 'redirect' || status !== 404) problems.push(`POST ${url} as ${setup.otherOrganizer}: ${JSON.stringify(r.json).slice(0, 200)}, expected 404`);
+		if (r.json.type === 'success' || r.json.type === 'redirect' || status !== 404)
+			problems.push(`POST ${url} as ${setup.otherOrganizer}: ${JSON.stringify(r.json).slice(0, 200)}, expected 404`);
 	}
 	const db = await e2eDb();
 	const still = (await db.select().from(conflicts).where(eq(conflicts.id, setup.conflictId)))[0];
 	expect(still.status, 'the conflict of authz is untouched').toBe('confirmed');
-	expect((await listAttachments(db, setup.campaignId, setup.candidateId)).length, 'the attachment of authz is untouched').toBe(1);
+	expect(
+		(await listAttachments(db, setup.campaignId, setup.candidateId)).length,
+		'the attachment of authz is untouched'
+	).toBe(1);
 
 	// The expert and a dossier of another panel: the same 404 for the page, its data and every action.
 	const notMine = `/c/${setup.campaignId}/dossiers/${encodeURIComponent(setup.notReviewedCode)}`;
 	for (const url of [notMine, `${notMine}?round=${setup.roundId}`, `${notMine}/__data.json?round=${setup.roundId}`]) {
-		const res = await expert.get(url, { headers: url.includes('__data.json') ? {} : { accept: HTML }, maxRedirects: 0 });
+		const res = await expert.get(url, {
+			headers: url.includes('__data.json') ? {} : { accept: HTML },
+			maxRedirects: 0
+		});
 		const body = await res.text();
 		noSecrets(`GET ${url}`, body);
-		const status = url.includes('__data.json') ? ((JSON.parse(body) as { nodes: ({ type: string; status?: number } | null)[] }).nodes.find((n) => n?.type === 'error')?.status ?? 200) : res.status();
+		const status = url.includes('__data.json')
+			? ((JSON.parse(body) as { nodes: ({ type: string; status?: number } | null)[] }).nodes.find(
+					(n) => n?.type === 'error'
+				)?.status ?? 200)
+			: res.status();
 		if (status !== 404) problems.push(`GET ${url} as the expert: ${status}, expected 404`);
 	}
 	for (const name of ['save', 'submit', 'recuse']) {
@@ -673,7 +838,8 @@ test('object ids of one campaign are 404 inside another, the expert cannot reach
 			reason: 'e2e'
 		});
 		const status = r.json.type === 'failure' ? r.json.status : r.status;
-		if (status !== 404) problems.push(`POST ${notMine} ?/${name} as the expert: ${JSON.stringify(r.json).slice(0, 200)}, expected 404`);
+		if (status !== 404)
+			problems.push(`POST ${notMine} ?/${name} as the expert: ${JSON.stringify(r.json).slice(0, 200)}, expected 404`);
 	}
 
 	// SvelteKit's CSRF check: a form post from another origin is refused before any action runs.
@@ -694,7 +860,8 @@ test('object ids of one campaign are 404 inside another, the expert cannot reach
 		});
 		const location = res.headers()['location'] ?? '';
 		const target = new URL(location, BASE);
-		if (res.status() !== 303 || target.origin !== BASE) problems.push(`login with next=${next} redirects to ${location}`);
+		if (res.status() !== 303 || target.origin !== BASE)
+			problems.push(`login with next=${next} redirects to ${location}`);
 	}
 	await Promise.all([other, expert, organizer, anon].map((c) => c.dispose()));
 	expect(problems, problems.join('\n')).toEqual([]);

@@ -1,10 +1,25 @@
 // The expectation table of the authorization matrix (authz-matrix.spec.ts): who may reach each
 // route, action and endpoint. A route the table does not list fails the matrix.
-export const ROLES = ['anonymous', 'otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'] as const;
+export const ROLES = [
+	'anonymous',
+	'otherExpert',
+	'expert',
+	'conflictedExpert',
+	'chair',
+	'organizer',
+	'observer'
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PUBLIC: readonly Role[] = ROLES;
-export const SIGNED_IN: readonly Role[] = ['otherExpert', 'expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
+export const SIGNED_IN: readonly Role[] = [
+	'otherExpert',
+	'expert',
+	'conflictedExpert',
+	'chair',
+	'organizer',
+	'observer'
+];
 export const MEMBERS: readonly Role[] = ['expert', 'conflictedExpert', 'chair', 'organizer', 'observer'];
 export const EXPERTS: readonly Role[] = ['expert', 'conflictedExpert'];
 /** The expert reviewing the dossier in the URL; the conflicted colleague is refused. */
@@ -80,13 +95,19 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /c/[campaignId]/candidates/[candidateId]': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId] ?/save': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId] ?/upload': { allow: OFFICE, form: { kind: '' } },
-	'action /c/[campaignId]/candidates/[candidateId] ?/deleteAttachment': { allow: OFFICE, form: { attachmentId: 'f_none' } },
+	'action /c/[campaignId]/candidates/[candidateId] ?/deleteAttachment': {
+		allow: OFFICE,
+		form: { attachmentId: 'f_none' }
+	},
 	'action /c/[campaignId]/candidates/[candidateId] ?/withdraw': { allow: OFFICE, form: { reason: '' } },
 	'action /c/[campaignId]/candidates/[candidateId] ?/restore': { allow: OFFICE, form: { reason: '' } },
 	'page /c/[campaignId]/candidates/[candidateId]/dossier': { allow: OFFICE },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/add': { allow: OFFICE, form: { text: '' } },
 	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/keep': { allow: OFFICE, form: { text: '' } },
-	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/drop': { allow: OFFICE, form: { list: 'add', text: 'no-such-redaction' } },
+	'action /c/[campaignId]/candidates/[candidateId]/dossier ?/drop': {
+		allow: OFFICE,
+		form: { list: 'add', text: 'no-such-redaction' }
+	},
 	'GET /c/[campaignId]/candidates/[candidateId]/files/[attachmentId]': { allow: OFFICE },
 
 	'page /c/[campaignId]/import': { allow: OFFICE },
@@ -96,7 +117,10 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'GET /c/[campaignId]/import/template.csv': { allow: OFFICE },
 	// Names and nominating bodies: the office's only; the chair works with review codes.
 	'page /c/[campaignId]/check': { allow: OFFICE },
-	'action /c/[campaignId]/check ?/accept': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE', reason: '' } },
+	'action /c/[campaignId]/check ?/accept': {
+		allow: OFFICE,
+		form: { candidateId: 'none', code: 'PRIOR_TITLE', reason: '' }
+	},
 	'action /c/[campaignId]/check ?/withdraw': { allow: OFFICE, form: { candidateId: 'none', code: 'PRIOR_TITLE' } },
 
 	'page /c/[campaignId]/experts': { allow: OFFICE },
@@ -122,13 +146,19 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/conflicts ?/decideMany': { allow: STAFF, form: { decision: '' } },
 	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', candidate: '', reason: '' } },
 	// Declarations are append-only for experts: only the office removes one.
-	'action /c/[campaignId]/conflicts ?/removeDeclaration': { allow: OFFICE, form: { expertId: '', what: 'person', text: '', reason: '' } },
+	'action /c/[campaignId]/conflicts ?/removeDeclaration': {
+		allow: OFFICE,
+		form: { expertId: '', what: 'person', text: '', reason: '' }
+	},
 
 	'page /c/[campaignId]/assignment': { allow: STAFF },
 	'action /c/[campaignId]/assignment ?/propose': { allow: STAFF, form: { mode: 'distributed', k: '' } },
 	'action /c/[campaignId]/assignment ?/add': { allow: STAFF, form: { candidateId: '', addExpertId: '' } },
 	'action /c/[campaignId]/assignment ?/remove': { allow: STAFF, form: { candidateId: '', removeExpertId: '' } },
-	'action /c/[campaignId]/assignment ?/move': { allow: STAFF, form: { candidateId: '', fromExpertId: '', toExpertId: '' } },
+	'action /c/[campaignId]/assignment ?/move': {
+		allow: STAFF,
+		form: { candidateId: '', fromExpertId: '', toExpertId: '' }
+	},
 	'action /c/[campaignId]/assignment ?/publish': { allow: STAFF },
 	'action /c/[campaignId]/assignment ?/proposeRandom': { allow: STAFF, form: { k: '', q: '' } },
 	// 专家库 and 随机抽取专家 (issue 15): the office's; the record shows units, so never the chair's.
@@ -150,7 +180,10 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/panel ?/update': { allow: STAFF, form: { roundId: '{roundId}', name: '' } },
 	'action /c/[campaignId]/panel ?/delete': { allow: STAFF, form: { roundId: '{roundId}' } },
 	'action /c/[campaignId]/panel ?/extend': { allow: STAFF, form: { roundId: '{roundId}', deadline: '' } },
-	'action /c/[campaignId]/panel ?/exclude': { allow: OFFICE, form: { roundId: '{draftRoundId}', candidate: '', reason: '' } },
+	'action /c/[campaignId]/panel ?/exclude': {
+		allow: OFFICE,
+		form: { roundId: '{draftRoundId}', candidate: '', reason: '' }
+	},
 	'page /c/[campaignId]/rounds/[roundId]': { allow: STAFF },
 	'action /c/[campaignId]/rounds/[roundId] ?/create': { allow: STAFF, form: { name: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/open': { allow: STAFF, form: { roundId: '{draftRoundId}' } },
@@ -159,7 +192,10 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/rounds/[roundId] ?/update': { allow: STAFF, form: { roundId: '{roundId}', name: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/delete': { allow: STAFF, form: { roundId: '{roundId}' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/extend': { allow: STAFF, form: { roundId: '{roundId}', deadline: '' } },
-	'action /c/[campaignId]/rounds/[roundId] ?/exclude': { allow: OFFICE, form: { roundId: '{draftRoundId}', candidate: '', reason: '' } },
+	'action /c/[campaignId]/rounds/[roundId] ?/exclude': {
+		allow: OFFICE,
+		form: { roundId: '{draftRoundId}', candidate: '', reason: '' }
+	},
 	'action /c/[campaignId]/rounds/[roundId] ?/note': { allow: STAFF, form: { candidate: '{candidateId}', note: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/rescore': { allow: STAFF, form: { expert: '', candidate: '' } },
 	'action /c/[campaignId]/rounds/[roundId] ?/advance': { allow: STAFF, form: { to: '' } },
@@ -198,7 +234,15 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'page /c/[campaignId]/dossiers/[code]': [{ allow: REVIEWER }, { allow: REVIEWER, query: 'round={roundId}' }],
 	// A draft with no values (allowed), a submission without confirmation (409 stale or 400), a recusal
 	// without a reason (400): nothing the other cases depend on.
-	'action /c/[campaignId]/dossiers/[code] ?/save': { allow: REVIEWER, form: { round: '{roundId}', baseVersion: '0' }, failureIsRefusal: true },
-	'action /c/[campaignId]/dossiers/[code] ?/submit': { allow: REVIEWER, form: { round: '{roundId}', baseVersion: '0' }, failureIsRefusal: true },
+	'action /c/[campaignId]/dossiers/[code] ?/save': {
+		allow: REVIEWER,
+		form: { round: '{roundId}', baseVersion: '0' },
+		failureIsRefusal: true
+	},
+	'action /c/[campaignId]/dossiers/[code] ?/submit': {
+		allow: REVIEWER,
+		form: { round: '{roundId}', baseVersion: '0' },
+		failureIsRefusal: true
+	},
 	'action /c/[campaignId]/dossiers/[code] ?/recuse': { allow: REVIEWER, query: 'round={roundId}', form: { reason: '' } }
 };

@@ -90,7 +90,9 @@ test('the list filters by gender and field, and the counts follow', async ({ pag
 	await expect(page.getByText('没有符合筛选条件的候选人。')).toBeVisible();
 });
 
-test('the 推荐表 form saves 主要事迹 and a new 学习工作经历 row, and refuses bad values with a message', async ({ page }) => {
+test('the 推荐表 form saves 主要事迹 and a new 学习工作经历 row, and refuses bad values with a message', async ({
+	page
+}) => {
 	await loginAs(page, 'organizer');
 	await openCandidate(page, 5);
 	const url = page.url();
@@ -103,8 +105,14 @@ test('the 推荐表 form saves 主要事迹 and a new 学习工作经历 row, an
 	const periods = page.locator('input[name="careerPeriod"]');
 	const n = await periods.count();
 	await periods.nth(n - 1).fill('2024.01-至今');
-	await page.locator('input[name="careerUnit"]').nth(n - 1).fill('广西甘蔗测试站');
-	await page.locator('input[name="careerRole"]').nth(n - 1).fill('技术顾问');
+	await page
+		.locator('input[name="careerUnit"]')
+		.nth(n - 1)
+		.fill('广西甘蔗测试站');
+	await page
+		.locator('input[name="careerRole"]')
+		.nth(n - 1)
+		.fill('技术顾问');
 	await page.getByRole('button', { name: '保存修改' }).last().click();
 	await expect(page.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
 
@@ -172,7 +180,10 @@ test('the dossier preview hides the name, applies a manual redaction and flags a
 
 	// A phrase of the anonymized 主要事迹, hidden by hand.
 	const deeds = (await page.getByTestId('dossier-deeds').textContent())!;
-	const phrase = deeds.slice(10).match(/[\u4e00-\u9fff]{6,}/)![0].slice(1, 5);
+	const phrase = deeds
+		.slice(10)
+		.match(/[\u4e00-\u9fff]{6,}/)![0]
+		.slice(1, 5);
 	await page.getByLabel(/^手工隐去/).fill(phrase);
 	await page.getByRole('button', { name: '隐去', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: `已设置隐去“${phrase}”` })).toBeVisible();
@@ -181,7 +192,9 @@ test('the dossier preview hides the name, applies a manual redaction and flags a
 	await expect(page.locator('table tr', { hasText: '手工隐去' }).first()).toContainText(phrase);
 
 	// Keeping the name in the text is possible, and the leak check says so at once.
-	const nameRow = page.locator('tbody tr').filter({ has: page.locator('td.orig', { hasText: new RegExp(`^${name}$`) }) });
+	const nameRow = page
+		.locator('tbody tr')
+		.filter({ has: page.locator('td.orig', { hasText: new RegExp(`^${name}$`) }) });
 	await nameRow.getByRole('button', { name: '不隐去' }).click();
 	await expect(page.getByTestId('leaks')).toContainText(name);
 	await page.locator('.settings li', { hasText: name }).getByRole('button', { name: '撤销' }).click();

@@ -12,8 +12,14 @@ export interface Fetched {
 }
 
 export const decodeEntities = (s: string) =>
-	s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-export const decodeJsonEscapes = (s: string) => s.replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>');
+export const decodeJsonEscapes = (s: string) =>
+	s.replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 export const dataUrl = (path: string) => (path === '/' ? '/__data.json' : `${path.replace(/\/$/, '')}/__data.json`);
 
 export function crawler(ctx: APIRequestContext, base: string) {
@@ -36,9 +42,18 @@ export function crawler(ctx: APIRequestContext, base: string) {
 	};
 	const fetchOne = async (url: string): Promise<Fetched> => {
 		// Pages as a browser asks for them; data as the client router does.
-		const res = await ctx.get(url, { headers: url.includes('/__data.json') ? {} : { accept: 'text/html,application/xhtml+xml' }, maxRedirects: 0 });
+		const res = await ctx.get(url, {
+			headers: url.includes('/__data.json') ? {} : { accept: 'text/html,application/xhtml+xml' },
+			maxRedirects: 0
+		});
 		const headers = res.headers();
-		const f = { url, status: res.status(), contentType: headers['content-type'] ?? '', location: headers['location'] ?? '', body: await res.text() };
+		const f = {
+			url,
+			status: res.status(),
+			contentType: headers['content-type'] ?? '',
+			location: headers['location'] ?? '',
+			body: await res.text()
+		};
 		fetched.push(f);
 		return f;
 	};

@@ -2,7 +2,15 @@ import { test, expect, request as playwrightRequest, type APIRequestContext } fr
 import { and, eq, inArray } from 'drizzle-orm';
 import { DEMO, loginAs, PASSWORD } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { assignments, candidates, conflicts, experts, panelMembers, panels, users } from '../../src/lib/server/db/schema';
+import {
+	assignments,
+	candidates,
+	conflicts,
+	experts,
+	panelMembers,
+	panels,
+	users
+} from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
 import { decideConflict } from '../../src/lib/server/services/conflicts';
 import type { CandidateRecord } from '../../src/lib/domain/types';
@@ -55,8 +63,19 @@ test('an expert cannot open a dossier that is not assigned to them, by any code'
 	// Review codes are random (issue 10) and other specs may assign on the demo: take two codes of
 	// fields outside expert06's that are not assigned to them, whatever the numbers are this run.
 	const db = await e2eDb();
-	const [me] = await db.select().from(experts).innerJoin(users, eq(users.id, experts.userId)).where(and(eq(experts.campaignId, DEMO), eq(users.username, 'expert06')));
-	const mine = new Set((await db.select().from(assignments).where(and(eq(assignments.campaignId, DEMO), eq(assignments.expertId, me.experts.id)))).map((a) => a.candidateId));
+	const [me] = await db
+		.select()
+		.from(experts)
+		.innerJoin(users, eq(users.id, experts.userId))
+		.where(and(eq(experts.campaignId, DEMO), eq(users.username, 'expert06')));
+	const mine = new Set(
+		(
+			await db
+				.select()
+				.from(assignments)
+				.where(and(eq(assignments.campaignId, DEMO), eq(assignments.expertId, me.experts.id)))
+		).map((a) => a.candidateId)
+	);
 	const others = (await db.select().from(candidates).where(eq(candidates.campaignId, DEMO)))
 		.filter((c) => c.reviewCode && !mine.has(c.id) && !me.experts.fields.includes(c.field ?? ''))
 		.map((c) => c.reviewCode!);
@@ -78,7 +97,11 @@ test('an expert cannot open a dossier that is not assigned to them, by any code'
 async function signIn(username: string): Promise<APIRequestContext> {
 	const headers = { origin: BASE };
 	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
-	const res = await login.post('/login', { form: { username, password: PASSWORD }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	const res = await login.post('/login', {
+		form: { username, password: PASSWORD },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(res.status(), `login of ${username}`).toBe(303);
 	const storageState = await login.storageState();
 	await login.dispose();
@@ -99,21 +122,46 @@ test('declaring a real candidate and declaring an invented name look byte-identi
 	const office = { id: null, name: 'e2e-office' };
 	let round = (await listRounds(db, campaignId)).find((r) => r.state === 'open');
 	if (!round) {
-		const r = await createRound(db, office, campaignId, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, office, campaignId, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
 		const o = await openRound(db, office, campaignId, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
 		round = (await listRounds(db, campaignId)).find((x) => x.id === r.id)!;
 	}
-	const panel = (await db.select().from(panels).where(and(eq(panels.campaignId, campaignId), eq(panels.field, '前沿'))))[0];
-	const memberIds = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, panel.id))).map((m) => m.expertId);
-	const rows = await db.select({ e: experts, u: users }).from(experts).innerJoin(users, eq(users.id, experts.userId)).where(inArray(experts.id, memberIds));
+	const panel = (
+		await db
+			.select()
+			.from(panels)
+			.where(and(eq(panels.campaignId, campaignId), eq(panels.field, '前沿')))
+	)[0];
+	const memberIds = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, panel.id))).map(
+		(m) => m.expertId
+	);
+	const rows = await db
+		.select({ e: experts, u: users })
+		.from(experts)
+		.innerJoin(users, eq(users.id, experts.userId))
+		.where(inArray(experts.id, memberIds));
 	rows.sort((a, b) => (a.u.username < b.u.username ? -1 : 1));
-	const [X, Y]: Who[] = rows.slice(0, 2).map((r) => ({ username: r.u.username, expertId: r.e.id, userId: r.u.id, name: r.e.name }));
+	const [X, Y]: Who[] = rows
+		.slice(0, 2)
+		.map((r) => ({ username: r.u.username, expertId: r.e.id, userId: r.u.id, name: r.e.name }));
 	// Both start from the same dossiers: the office settles the seed's detected ties of the two.
-	for (const c of await db.select().from(conflicts).where(and(eq(conflicts.campaignId, campaignId), inArray(conflicts.expertId, [X.expertId, Y.expertId]))))
-		if (c.status === 'pending') await decideConflict(db, office, campaignId, c.id, 'dismissed', 'e2e 准备：两位专家同一起点', 'organizer');
-	const field = await db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.field, '前沿')));
+	for (const c of await db
+		.select()
+		.from(conflicts)
+		.where(and(eq(conflicts.campaignId, campaignId), inArray(conflicts.expertId, [X.expertId, Y.expertId]))))
+		if (c.status === 'pending')
+			await decideConflict(db, office, campaignId, c.id, 'dismissed', 'e2e 准备：两位专家同一起点', 'organizer');
+	const field = await db
+		.select()
+		.from(candidates)
+		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.field, '前沿')));
 	const codes = field.map((c) => c.reviewCode!).sort();
 	const target = field.sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[1];
 	const rec = target.record as CandidateRecord;
@@ -134,7 +182,10 @@ test('declaring a real candidate and declaring an invented name look byte-identi
 	const snapshot = async (ctx: APIRequestContext, me: Who) => {
 		const out: string[] = [];
 		for (const url of urls) {
-			const res = await ctx.get(url, { headers: url.includes('__data.json') ? {} : { accept: 'text/html' }, maxRedirects: 0 });
+			const res = await ctx.get(url, {
+				headers: url.includes('__data.json') ? {} : { accept: 'text/html' },
+				maxRedirects: 0
+			});
 			let body = await res.text();
 			for (const own of [me.name, me.username, me.expertId, me.userId]) body = body.split(own).join('〔本人〕');
 			body = body.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/'nonce-[^']*'/g, "'nonce-'");
@@ -144,7 +195,11 @@ test('declaring a real candidate and declaring an invented name look byte-identi
 	};
 	// X names the real candidate and unit; Y an invented person and unit. Through the web form.
 	const declare = async (ctx: APIRequestContext, units: string, people: string) => {
-		const res = await ctx.post(`${base}/declare`, { form: { units, people }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+		const res = await ctx.post(`${base}/declare`, {
+			form: { units, people },
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
 		expect(res.status()).toBe(200);
 	};
 	// Both have submitted the (empty) first declaration, so the desk's reminder is gone for both.
@@ -156,9 +211,12 @@ test('declaring a real candidate and declaring an invented name look byte-identi
 
 	await declare(x, targetUnit, rec.name);
 	await declare(y, '虚构精密仪器研究院', '欧阳虚构');
-	const pending = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, X.expertId), eq(conflicts.candidateId, target.id)))).filter(
-		(c) => c.source === 'declared'
-	);
+	const pending = (
+		await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.expertId, X.expertId), eq(conflicts.candidateId, target.id)))
+	).filter((c) => c.source === 'declared');
 	expect(pending.length, 'the declaration matched (for the office to decide)').toBeGreaterThan(0);
 	expect(pending.every((p) => p.status === 'pending')).toBe(true);
 
@@ -189,6 +247,12 @@ test('declaring a real candidate and declaring an invented name look byte-identi
 	const tasksY = await (await y.get(`${base}/tasks`, { headers: { accept: 'text/html' } })).text();
 	expect(tasksX).not.toContain(target.reviewCode!);
 	expect(tasksY).toContain(target.reviewCode!);
-	expect((await x.get(`${base}/dossiers/${encodeURIComponent(target.reviewCode!)}?round=${round.id}`, { headers: { accept: 'text/html' } })).status()).toBe(404);
+	expect(
+		(
+			await x.get(`${base}/dossiers/${encodeURIComponent(target.reviewCode!)}?round=${round.id}`, {
+				headers: { accept: 'text/html' }
+			})
+		).status()
+	).toBe(404);
 	for (const c of [x, y, organizer]) await c.dispose();
 });

@@ -6,7 +6,14 @@ import { and, eq } from 'drizzle-orm';
 import { loginAs, PASSWORD } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, panelMembers, sheetHistory, sheets, users } from '../../src/lib/server/db/schema';
-import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
+import {
+	advanceCandidates,
+	closeRound,
+	createRound,
+	getRound,
+	listRounds,
+	openRound
+} from '../../src/lib/server/services/rounds';
 import { getSheet, requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { expertOfUser, expertRoundTasks } from '../../src/lib/server/services/desk';
 
@@ -26,7 +33,12 @@ async function tasksOf(username: string) {
 
 async function sheetOf(username: string, code: string) {
 	const db = await e2eDb();
-	const c = (await db.select().from(candidates).where(and(eq(candidates.campaignId, id), eq(candidates.reviewCode, code))))[0];
+	const c = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, id), eq(candidates.reviewCode, code)))
+	)[0];
 	return getSheet(db, roundId, await expertId(username), c.id);
 }
 
@@ -49,14 +61,22 @@ test.beforeAll(async () => {
 		roundId = existing.id;
 		return;
 	}
-	const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+	const r = await createRound(db, actor, id, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		deadline: '2030-06-30'
+	});
 	if (!r.ok) throw new Error(r.message);
 	const opened = await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!opened.ok) throw new Error(opened.message);
 	roundId = r.id;
 });
 
-test('an expert scores with autosave, survives a reload, resolves a two-window conflict and submits once', async ({ page, context }) => {
+test('an expert scores with autosave, survives a reload, resolves a two-window conflict and submits once', async ({
+	page,
+	context
+}) => {
 	await loginAs(page, 'desk-expert01');
 	await page.goto(`/c/${id}/tasks`);
 	await expect(page.getByRole('heading', { name: '我的评审任务' })).toBeVisible();
@@ -89,7 +109,9 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(other.getByLabel('业绩突出', { exact: true })).toHaveValue('35');
 	await other.getByLabel('业绩突出', { exact: true }).fill('30');
 	await expect(status(other)).toContainText('已保存');
-	await expect.poll(async () => ((await sheetOf('desk-expert01', first))?.values as Record<string, number>).merit).toBe(30);
+	await expect
+		.poll(async () => ((await sheetOf('desk-expert01', first))?.values as Record<string, number>).merit)
+		.toBe(30);
 
 	// …so this window's next save is refused and both versions are shown.
 	await page.bringToFront();
@@ -99,7 +121,9 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(page.getByRole('button', { name: '提交评分' })).toBeDisabled();
 	await page.getByRole('button', { name: '用我刚填写的覆盖' }).click();
 	await expect(status(page)).toContainText('已保存');
-	await expect.poll(async () => (await sheetOf('desk-expert01', first))?.values).toEqual({ merit: 35, story: 25, exemplary: 20 });
+	await expect
+		.poll(async () => (await sheetOf('desk-expert01', first))?.values)
+		.toEqual({ merit: 35, story: 25, exemplary: 20 });
 
 	// Submit: a confirmation with the total; a double click makes one submission.
 	await page.getByRole('button', { name: '提交评分' }).click();
@@ -127,7 +151,10 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(page.getByTestId('round-counts')).toContainText('已提交 1');
 });
 
-test('an out-of-range value shows the inline error and 提交评分 refuses; typing offline is kept', async ({ page, context }) => {
+test('an out-of-range value shows the inline error and 提交评分 refuses; typing offline is kept', async ({
+	page,
+	context
+}) => {
 	await loginAs(page, 'desk-expert01');
 	const code = (await tasksOf('desk-expert01'))[1].code;
 	await live(page, dossierUrl(code));
@@ -165,7 +192,9 @@ test('another panel’s code is 404, and no other expert’s score reaches the p
 	)!;
 	// A colleague on the same panel submits a sheet with recognisable numbers and words.
 	const panel = (await db.select().from(panelMembers).where(eq(panelMembers.expertId, me)))[0].panelId;
-	const colleagues = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, panel))).filter((m) => m.expertId !== me);
+	const colleagues = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, panel))).filter(
+		(m) => m.expertId !== me
+	);
 	const round = (await getRound(db, id, roundId))!;
 	let shared: string | null = null;
 	for (const m of colleagues) {
@@ -187,7 +216,9 @@ test('another panel’s code is 404, and no other expert’s score reaches the p
 		}
 	}
 	expect(shared).not.toBeNull();
-	expect((await db.select().from(sheets).where(eq(sheets.roundId, roundId))).some((s) => s.comment === '同组专家的评语ZQX')).toBe(true);
+	expect(
+		(await db.select().from(sheets).where(eq(sheets.roundId, roundId))).some((s) => s.comment === '同组专家的评语ZQX')
+	).toBe(true);
 
 	await loginAs(page, 'desk-expert01');
 	expect((await page.goto(dossierUrl(foreign.reviewCode!)))?.status()).toBe(404);
@@ -196,7 +227,9 @@ test('another panel’s code is 404, and no other expert’s score reaches the p
 	const res = await page.goto(dossierUrl(shared!));
 	expect(res?.status()).toBe(200);
 	const html = await res!.text();
-	const data = await (await page.request.get(`/c/${id}/dossiers/${encodeURIComponent(shared!)}/__data.json?round=${roundId}`)).text();
+	const data = await (
+		await page.request.get(`/c/${id}/dossiers/${encodeURIComponent(shared!)}/__data.json?round=${roundId}`)
+	).text();
 	expect(data).toContain(shared!);
 	for (const body of [html, data]) {
 		expect(body).not.toContain('同组专家的评语ZQX');
@@ -232,9 +265,18 @@ test('a reload restores typing the server never received; a rescore request reop
 	const round = (await getRound(db, id, roundId))!;
 	const target = tasks[4];
 	const me = await expertId('desk-expert01');
-	const done = await saveSheet(db, actor, { round, expertId: me, candidateId: target.candidateId, values: { merit: 20, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
+	const done = await saveSheet(db, actor, {
+		round,
+		expertId: me,
+		candidateId: target.candidateId,
+		values: { merit: 20, story: 20, exemplary: 20 },
+		baseVersion: 0,
+		submit: true
+	});
 	expect(done.ok).toBe(true);
-	expect((await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项', '评审组长 王建国')).ok).toBe(true);
+	expect(
+		(await requestRescore(db, actor, round, me, target.candidateId, '请复核业绩突出一项', '评审组长 王建国')).ok
+	).toBe(true);
 	await page.goto(`/c/${id}/tasks`);
 	await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('待重评');
 	await live(page, dossierUrl(target.code));
@@ -287,13 +329,23 @@ test.describe('a vote round', () => {
 		if ((await listRounds(db, vid)).some((r) => r.type === 'vote' && r.state === 'open')) return;
 		const first = await createRound(db, actor, vid, { name: '初评', type: 'score', reviewers: 'panel' });
 		if (!first.ok) throw new Error(first.message);
-		for (const step of [() => openRound(db, actor, vid, first.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' }), () => closeRound(db, actor, vid, first.id)]) {
+		for (const step of [
+			() => openRound(db, actor, vid, first.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' }),
+			() => closeRound(db, actor, vid, first.id)
+		]) {
 			const r = await step();
 			if (!r.ok) throw new Error(r.message);
 		}
-		const vote = await createRound(db, actor, vid, { name: '终评', type: 'vote', reviewers: 'panel', deadline: '2020-01-31' });
+		const vote = await createRound(db, actor, vid, {
+			name: '终评',
+			type: 'vote',
+			reviewers: 'panel',
+			deadline: '2020-01-31'
+		});
 		if (!vote.ok) throw new Error(vote.message);
-		const all = (await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, vid))).map((c) => c.id);
+		const all = (await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, vid))).map(
+			(c) => c.id
+		);
 		const adv = await advanceCandidates(db, actor, vid, vote.id, all, 'top', '');
 		if (!adv.ok) throw new Error(adv.message);
 		const opened = await openRound(db, actor, vid, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
@@ -320,11 +372,16 @@ test.describe('a vote round', () => {
 		await expect(page.getByLabel('反对')).toBeDisabled();
 	});
 
-	test('closing the round while typing says so and keeps the draft; a recusal removes the dossier', async ({ page }) => {
+	test('closing the round while typing says so and keeps the draft; a recusal removes the dossier', async ({
+		page
+	}) => {
 		await loginAs(page, 'deskvote-expert01');
 		await page.goto(`/c/${vid}/tasks`);
 		const codes = await page.locator('td.code a').allTextContents();
-		await live(page, `/c/${vid}/dossiers/${encodeURIComponent(codes[1])}?round=${(await listRounds(await e2eDb(), vid)).find((r) => r.type === 'vote')!.id}`);
+		await live(
+			page,
+			`/c/${vid}/dossiers/${encodeURIComponent(codes[1])}?round=${(await listRounds(await e2eDb(), vid)).find((r) => r.type === 'vote')!.id}`
+		);
 		// 申请回避 on another dossier first: Enter in the reason does not submit; 确认回避 does
 		await page.getByRole('button', { name: '我认识该候选人，申请回避' }).click();
 		await page.getByLabel('回避理由').fill('候选人是我以前的同事');

@@ -6,7 +6,8 @@ import { DEMO, loginAs } from './helpers';
 import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
 
 const HEADER = '姓名,工作单位,曾工作单位,毕业院校,职称,评审领域,手机,电子邮箱,最大评审量';
-const ROW_1 = '邝导入一,广西民族大学,"百色学院\n河池学院",武汉大学,教授,面向世界科技前沿、社会服务,13807719901,kuang1@gxun.edu.cn,10';
+const ROW_1 =
+	'邝导入一,广西民族大学,"百色学院\n河池学院",武汉大学,教授,面向世界科技前沿、社会服务,13807719901,kuang1@gxun.edu.cn,10';
 const rowTwo = (field: string) => `邝导入二,玉林师范学院,,华中师范大学,副教授,${field},,kuang2@ylu.edu.cn,`;
 
 async function upload(page: Page, text: string) {
@@ -18,7 +19,10 @@ async function upload(page: Page, text: string) {
 	await page.getByRole('button', { name: '上传并导入' }).click();
 }
 
-test('the organizer imports a GBK roster, fixes a bad row, gets the links and edits an expert', async ({ page, browser }) => {
+test('the organizer imports a GBK roster, fixes a bad row, gets the links and edits an expert', async ({
+	page,
+	browser
+}) => {
 	await loginAs(page, 'organizer');
 	await page.goto(`/c/${DEMO}/experts`);
 	await expect(page.getByRole('heading', { name: '专家与邀请' })).toBeVisible();
@@ -45,7 +49,10 @@ test('the organizer imports a GBK roster, fixes a bad row, gets the links and ed
 	await expect(page.getByRole('link', { name: '邝导入二' })).toBeVisible();
 
 	// A lost link: a new one, shown in the expert's row.
-	await page.getByRole('row', { name: /邝导入二/ }).getByRole('button', { name: '重新生成链接' }).click();
+	await page
+		.getByRole('row', { name: /邝导入二/ })
+		.getByRole('button', { name: '重新生成链接' })
+		.click();
 	await expect(page.getByTestId('reinvite-link')).toHaveValue(/\/invite\/[a-z0-9]+$/);
 
 	const ctx = await browser.newContext();

@@ -68,9 +68,16 @@ async function seedReview(campaignId: string): Promise<void> {
 		});
 		if (!r.ok) throw new Error(r.message);
 	}
-	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'mean' });
+	const created = await createRound(db, seedActor, campaignId, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'all',
+		aggregation: 'mean'
+	});
 	if (!created.ok) throw new Error(created.message);
-	const opened = await openRound(db, seedActor, campaignId, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+	const opened = await openRound(db, seedActor, campaignId, created.id, {
+		excludeUncovered: '测试：本组专家均须回避，无人可评'
+	});
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
@@ -103,7 +110,9 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await page.goto(`/c/${campaignId}/import`);
 	await page.locator('body[data-hydrated]').waitFor();
 	const csv = Buffer.from(toNominationCsv(records), 'utf8');
-	await page.locator('input[name="file"]').setInputFiles({ name: '广西推荐汇总表.csv', mimeType: 'text/csv', buffer: csv });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: '广西推荐汇总表.csv', mimeType: 'text/csv', buffer: csv });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	await expect(page.getByTestId('import-preview')).toBeVisible();
 	await page.getByRole('button', { name: `确认导入 ${records.length} 名` }).click();
@@ -123,7 +132,13 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await page.locator('body[data-hydrated]').waitFor();
 	await expect(page.getByTestId('no-targets')).toBeVisible();
 	await expect(page.getByTestId('selection-source')).toContainText('最终确定10位2024年广西“最美科技工作者”');
-	const targets: [string, string, string?][] = [['youth', '2'], ['woman', '2'], ['grassroots', '2'], ['atLeastField', '1', present], ['atLeastField', '1', missing[0]]];
+	const targets: [string, string, string?][] = [
+		['youth', '2'],
+		['woman', '2'],
+		['grassroots', '2'],
+		['atLeastField', '1', present],
+		['atLeastField', '1', missing[0]]
+	];
 	for (const [i, [kind, value, ref]] of targets.entries()) {
 		await page.getByTestId('add-target-kind').selectOption(kind);
 		if (ref) await page.getByTestId('add-target-ref').selectOption(ref);
@@ -131,7 +146,9 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 		await page.getByTestId('add-target').click();
 		await expect(page.getByTestId('target-row')).toHaveCount(i + 1);
 	}
-	await expect(page.getByTestId('target-provenance').first()).toContainText(/^活动办公室设定：45岁以下青年科技工作者不少于2名，由.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}设定$/);
+	await expect(page.getByTestId('target-provenance').first()).toContainText(
+		/^活动办公室设定：45岁以下青年科技工作者不少于2名，由.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}设定$/
+	);
 	await page.getByRole('button', { name: '运行遴选', exact: true }).click();
 	await expect(page.getByTestId('run-message')).toContainText('目标无法同时满足');
 	const infeasible = page.getByTestId('infeasible');
@@ -198,8 +215,13 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	const file = await download;
 	const text = readFileSync((await file.path())!, 'utf8');
 	expect(text.startsWith('\uFEFF')).toBe(true);
-	const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-	expect(lines[0]).toBe('名次,称号,评审编号,姓名,性别,出生年月,工作单位及职务职称,推荐单位,推荐领域,得分,入选依据,结果状态');
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	expect(lines[0]).toBe(
+		'名次,称号,评审编号,姓名,性别,出生年月,工作单位及职务职称,推荐单位,推荐领域,得分,入选依据,结果状态'
+	);
 	expect(lines).toHaveLength(11);
 	for (const line of lines.slice(1)) {
 		expect(line).toContain(',最美科技工作者,');
@@ -213,7 +235,9 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await page.locator('body[data-hydrated]').waitFor();
 	const notice = page.getByTestId('notice');
 	await expect(notice.getByRole('heading', { level: 1 })).toHaveText(`关于${name}拟确定人选的公示`);
-	await expect(page.getByTestId('notice-basis')).toContainText('根据《自治区党委宣传部 自治区科协等六部门关于开展2024年广西“最美科技工作者”选树宣传活动的通知》有关要求');
+	await expect(page.getByTestId('notice-basis')).toContainText(
+		'根据《自治区党委宣传部 自治区科协等六部门关于开展2024年广西“最美科技工作者”选树宣传活动的通知》有关要求'
+	);
 	await expect(notice.locator('table tbody tr')).toHaveCount(10);
 	await page.getByLabel('公示开始日期').fill('2024-05-10');
 	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年5月10日至2024年5月15日（5个工作日）。');
@@ -244,7 +268,10 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await expect(page.getByTestId('run-state')).toHaveText('草案（未锁定）');
 	await page.goto(`/c/${campaignId}/notice`);
 	await expect(page.getByTestId('notice-unlocked')).toContainText('遴选结果尚未锁定');
-	await expect(page.getByTestId('notice-unlocked').getByRole('link', { name: '遴选' })).toHaveAttribute('href', `/c/${campaignId}/selection`);
+	await expect(page.getByTestId('notice-unlocked').getByRole('link', { name: '遴选' })).toHaveAttribute(
+		'href',
+		`/c/${campaignId}/selection`
+	);
 });
 
 test('experts cannot open the selection, charts or notice; the chair reads the selection', async ({ page }) => {
@@ -260,6 +287,9 @@ test('experts cannot open the selection, charts or notice; the chair reads the s
 	expect((await page.goto(`/c/${DEMO}/charts`))?.status()).toBe(200);
 	expect((await page.goto(`/c/${DEMO}/notice`))?.status()).toBe(403);
 	// a POST to the organizer's actions is refused too
-	const res = await page.request.post(`/c/${DEMO}/selection?/run`, { form: {}, headers: { origin: new URL(page.url()).origin } });
+	const res = await page.request.post(`/c/${DEMO}/selection?/run`, {
+		form: {},
+		headers: { origin: new URL(page.url()).origin }
+	});
 	expect(res.status()).toBe(403);
 });

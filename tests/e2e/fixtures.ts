@@ -26,7 +26,11 @@ export async function seedObserver(campaignId: string, prefix: string): Promise<
 	const { acceptInvitation } = await import('../../src/lib/server/services/accounts');
 	const db = await e2eDb();
 	const username = `${prefix}-observer`;
-	const r = await addMember(db, { id: null, name: 'e2e' }, campaignId, { username, role: 'observer', name: `纪检监察（${prefix}）` });
+	const r = await addMember(db, { id: null, name: 'e2e' }, campaignId, {
+		username,
+		role: 'observer',
+		name: `纪检监察（${prefix}）`
+	});
 	if (r.ok && r.token) {
 		const a = await acceptInvitation(db, r.token, 'laurel-demo');
 		if (!a.ok) throw new Error(a.message);

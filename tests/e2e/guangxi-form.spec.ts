@@ -22,7 +22,10 @@ const DISCIPLINES = ['理科', '工科', '农科', '医科', '综合'];
 const typeOf = (r: CandidateRecord) => r.channelType ?? config.channels.find((c) => c.name === r.channel)?.type;
 
 /** The office's file in the Guangxi form's own terms: its 推荐领域 list, and 推荐组别 by 填表说明 5. */
-const records: CandidateRecord[] = generateCandidates(config, 40, 20241111).map((r, i) => ({ ...r, field: GUANGXI_FIELDS[i % GUANGXI_FIELDS.length] }));
+const records: CandidateRecord[] = generateCandidates(config, 40, 20241111).map((r, i) => ({
+	...r,
+	field: GUANGXI_FIELDS[i % GUANGXI_FIELDS.length]
+}));
 let k = 0;
 for (const r of records) if (typeOf(r) !== '地区') r.group = DISCIPLINES[k++ % DISCIPLINES.length];
 records[3] = { ...records[3], priorTitle: true };
@@ -42,7 +45,9 @@ async function loginAs(page: Page, username: string): Promise<void> {
 async function upload(page: Page, campaignId: string, list: CandidateRecord[], filename: string): Promise<void> {
 	await page.goto(`/c/${campaignId}/import`);
 	await page.locator('body[data-hydrated]').waitFor();
-	await page.locator('input[name="file"]').setInputFiles({ name: filename, mimeType: 'text/csv', buffer: Buffer.from(toNominationCsv(list), 'utf8') });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: filename, mimeType: 'text/csv', buffer: Buffer.from(toNominationCsv(list), 'utf8') });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	await expect(page.getByTestId('import-preview')).toBeVisible();
 }
@@ -59,9 +64,16 @@ async function seedReview(campaignId: string): Promise<void> {
 		});
 		if (!r.ok) throw new Error(r.message);
 	}
-	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'mean' });
+	const created = await createRound(db, seedActor, campaignId, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'all',
+		aggregation: 'mean'
+	});
 	if (!created.ok) throw new Error(created.message);
-	const opened = await openRound(db, seedActor, campaignId, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+	const opened = await openRound(db, seedActor, campaignId, created.id, {
+		excludeUncovered: '测试：本组专家均须回避，无人可评'
+	});
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const order = new Map<string, number>();
@@ -139,7 +151,9 @@ test('广西 with its own 推荐表 values: import, check, review, selection, �
 	await prior.getByRole('button', { name: '接受' }).click();
 	await expect(prior.getByTestId('accepted')).toContainText('同意破例推荐');
 	const log = await db.select().from(auditLog).where(eq(auditLog.action, 'check.accept'));
-	expect(log.some((l) => l.campaignId === campaignId && l.reason === '经自治区活动办公室研究，同意破例推荐')).toBe(true);
+	expect(log.some((l) => l.campaignId === campaignId && l.reason === '经自治区活动办公室研究，同意破例推荐')).toBe(
+		true
+	);
 	await expect(page.getByTestId('error-count')).toHaveText('0');
 
 	// 5. Review (seeded), then the selection in the browser, locked.

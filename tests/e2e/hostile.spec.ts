@@ -80,7 +80,10 @@ function jpeg(size: number): Buffer {
 }
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
-async function countRows(table: typeof candidates | typeof attachments, where?: ReturnType<typeof eq>): Promise<number> {
+async function countRows(
+	table: typeof candidates | typeof attachments,
+	where?: ReturnType<typeof eq>
+): Promise<number> {
 	const db = await e2eDb();
 	const q = db.select({ n: sql<number>`count(*)` }).from(table);
 	return Number((await (where ? q.where(where) : q))[0].n);
@@ -124,7 +127,11 @@ test('import page: a binary file, a 20 MB file, a PNG and markup in 姓名', asy
 	await expect(page.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
 
 	// 2. A photo renamed .csv.
-	await uploadNominations(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(2048)]) });
+	await uploadNominations(page, {
+		name: 'photo.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(2048)])
+	});
 	await expect(rejected).toContainText('PNG 图片');
 
 	// 3. 20 MB of rows: over the row limit, refused with the limit named.
@@ -147,7 +154,12 @@ test('import page: a binary file, a 20 MB file, a PNG and markup in 姓名', asy
 
 	// The candidate pages and the dossier preview show it literally as well.
 	const db = await e2eDb();
-	const cand = (await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.name, SCRIPT))))[0];
+	const cand = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, C), eq(candidates.name, SCRIPT)))
+	)[0];
 	expect(cand).toBeDefined();
 	await page.goto(`/c/${C}/candidates`);
 	await expect(page.locator('td.name a', { hasText: SCRIPT })).toHaveCount(1);
@@ -167,16 +179,24 @@ test('import and expert actions answer hostile uploads with 4xx over plain HTTP'
 	const post = (path: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
 		page.request.post(path, { multipart, headers: browserLike(), maxRedirects: 0 });
 
-	const binary = await post(`/c/${C}/import?/preview`, { file: { name: 'x.csv', mimeType: 'text/csv', buffer: noise(4096) } });
+	const binary = await post(`/c/${C}/import?/preview`, {
+		file: { name: 'x.csv', mimeType: 'text/csv', buffer: noise(4096) }
+	});
 	expect(binary.status()).toBe(400);
 	expect(await binary.text()).toContain('二进制内容');
 
-	const big = await post(`/c/${C}/import?/preview`, { file: { name: 'big.csv', mimeType: 'text/csv', buffer: bigNominationFile(20) } });
+	const big = await post(`/c/${C}/import?/preview`, {
+		file: { name: 'big.csv', mimeType: 'text/csv', buffer: bigNominationFile(20) }
+	});
 	expect(big.status()).toBe(400);
 	expect(await big.text()).toMatch(/超过单次导入上限 20000 行/);
 
 	const markup = await post(`/c/${C}/import?/preview`, {
-		file: { name: 'ok.csv', mimeType: 'text/csv', buffer: csvFile([HEADER, [IMG, '男', '1975.01', SCRIPT, '前沿', channel, SCRIPT]]) }
+		file: {
+			name: 'ok.csv',
+			mimeType: 'text/csv',
+			buffer: csvFile([HEADER, [IMG, '男', '1975.01', SCRIPT, '前沿', channel, SCRIPT]])
+		}
 	});
 	expect(markup.status()).toBe(200);
 	const html = await markup.text();
@@ -184,10 +204,14 @@ test('import and expert actions answer hostile uploads with 4xx over plain HTTP'
 	expect(html).not.toContain(IMG);
 	expect(html).toContain('&lt;script>alert(1)&lt;/script>');
 
-	const roster = await post(`/c/${C}/experts?/import`, { file: { name: 'roster.csv', mimeType: 'text/csv', buffer: noise(2048, 9) } });
+	const roster = await post(`/c/${C}/experts?/import`, {
+		file: { name: 'roster.csv', mimeType: 'text/csv', buffer: noise(2048, 9) }
+	});
 	expect(roster.status()).toBe(400);
 	expect(await roster.text()).toContain('二进制内容');
-	const rosterBig = await post(`/c/${C}/experts?/import`, { file: { name: 'roster.csv', mimeType: 'text/csv', buffer: bigNominationFile(3) } });
+	const rosterBig = await post(`/c/${C}/experts?/import`, {
+		file: { name: 'roster.csv', mimeType: 'text/csv', buffer: bigNominationFile(3) }
+	});
 	expect(rosterBig.status()).toBe(400);
 	expect(await rosterBig.text()).toContain('超过上限 2 MB');
 
@@ -200,7 +224,9 @@ test('attachments: a PDF named .jpg and a 6 MB JPEG are refused, nothing stored'
 	test.setTimeout(120_000);
 	await loginAs(page, ORGANIZER);
 	const db = await e2eDb();
-	const cand = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0];
+	const cand = (
+		await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1)
+	)[0];
 	const stored = () => countRows(attachments, eq(attachments.candidateId, cand.id));
 	const before = await stored();
 	await page.goto(`/c/${C}/candidates/${cand.id}`);
@@ -244,19 +270,32 @@ test('attachments: a PDF named .jpg and a 6 MB JPEG are refused, nothing stored'
 
 // ---------------------------------------------------------------- form posts
 
-test('form actions: a huge field, no or a foreign Origin, malformed multipart → 4xx, never 5xx', async ({ page, request }) => {
+test('form actions: a huge field, no or a foreign Origin, malformed multipart → 4xx, never 5xx', async ({
+	page,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await loginAs(page, ORGANIZER);
 	const db = await e2eDb();
-	const cand = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0];
+	const cand = (
+		await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1)
+	)[0];
 	const before = await candidateCount();
 
 	// A 10 MB user name: refused before it is read (strangers post at most 64 KB); a 60 KB one is
 	// refused like any wrong login and the throttle key stays small.
-	const huge = await request.post('/login', { form: { username: 'u'.repeat(10 * MB), password: 'x' }, headers: browserLike(), maxRedirects: 0 });
+	const huge = await request.post('/login', {
+		form: { username: 'u'.repeat(10 * MB), password: 'x' },
+		headers: browserLike(),
+		maxRedirects: 0
+	});
 	expect(huge.status()).toBe(413);
 	expect(await huge.text()).toContain('提交的内容过大');
-	const long = await request.post('/login', { form: { username: 'u'.repeat(60 * 1024), password: 'x' }, headers: browserLike(), maxRedirects: 0 });
+	const long = await request.post('/login', {
+		form: { username: 'u'.repeat(60 * 1024), password: 'x' },
+		headers: browserLike(),
+		maxRedirects: 0
+	});
 	expect(long.status()).toBe(400);
 	expect(await long.text()).toContain('用户名或密码不正确');
 	const longest = await db.select({ n: sql<number>`max(length(${loginThrottle.key}))` }).from(loginThrottle);
@@ -264,7 +303,10 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 
 	// A body over BODY_SIZE_LIMIT (32 MB): 413.
 	const tooBig = await page.request
-		.post(`/c/${C}/import?/preview`, { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(33 * MB, 0x41) } }, headers: browserLike() })
+		.post(`/c/${C}/import?/preview`, {
+			multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(33 * MB, 0x41) } },
+			headers: browserLike()
+		})
 		.catch((e: Error) => e);
 	if (!(tooBig instanceof Error)) {
 		expect4xx(tooBig, 'over the body size limit');
@@ -273,20 +315,40 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 
 	// A 5 MB 姓名 in the candidate form: not a file action, so over the 512 KB of signed-in forms;
 	// a 300 KB one is read and refused as too long.
-	const field = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(5 * MB) }, headers: browserLike() });
+	const field = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, {
+		form: { name: 'x'.repeat(5 * MB) },
+		headers: browserLike()
+	});
 	expect(field.status()).toBe(413);
-	const longField = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, { form: { name: 'x'.repeat(300 * 1024) }, headers: browserLike() });
+	const longField = await page.request.post(`/c/${C}/candidates/${cand.id}?/save`, {
+		form: { name: 'x'.repeat(300 * 1024) },
+		headers: browserLike()
+	});
 	expect(longField.status()).toBe(400);
 	expect(await longField.text()).toContain('过长');
 
 	// No Origin, or another site's: SvelteKit's CSRF check refuses form posts with 403.
-	const foreign: Record<string, string>[] = [{ accept: 'text/html' }, { origin: 'http://evil.example', accept: 'text/html' }, { origin: 'null', accept: 'text/html' }];
+	const foreign: Record<string, string>[] = [
+		{ accept: 'text/html' },
+		{ origin: 'http://evil.example', accept: 'text/html' },
+		{ origin: 'null', accept: 'text/html' }
+	];
 	for (const headers of foreign) {
-		const login = await request.post('/login', { form: { username: ORGANIZER, password: PASSWORD }, headers, maxRedirects: 0 });
+		const login = await request.post('/login', {
+			form: { username: ORGANIZER, password: PASSWORD },
+			headers,
+			maxRedirects: 0
+		});
 		expect(login.status(), JSON.stringify(headers)).toBe(403);
 		expect(login.headers()['set-cookie'] ?? '').not.toContain('laurel_session=');
 		const upload = await page.request.post(`/c/${C}/import?/preview`, {
-			multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: csvFile([HEADER, ['覃志刚', '男', '1980.05', '某大学', '前沿', channel, '']]) } },
+			multipart: {
+				file: {
+					name: 'x.csv',
+					mimeType: 'text/csv',
+					buffer: csvFile([HEADER, ['覃志刚', '男', '1980.05', '某大学', '前沿', channel, '']])
+				}
+			},
 			headers
 		});
 		expect(upload.status(), JSON.stringify(headers)).toBe(403);
@@ -294,22 +356,46 @@ test('form actions: a huge field, no or a foreign Origin, malformed multipart �
 
 	// Malformed multipart bodies: a 4xx with a message, whatever the action.
 	const malformed: { path: string; contentType: string; body: string }[] = [];
-	for (const path of [`/c/${C}/import?/preview`, `/c/${C}/experts?/import`, `/c/${C}/candidates/${cand.id}?/upload`, `/c/${C}/candidates/${cand.id}?/save`, '/login', '/account?/password']) {
-		malformed.push({ path, contentType: 'multipart/form-data; boundary=XYZ', body: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nunterminated' });
+	for (const path of [
+		`/c/${C}/import?/preview`,
+		`/c/${C}/experts?/import`,
+		`/c/${C}/candidates/${cand.id}?/upload`,
+		`/c/${C}/candidates/${cand.id}?/save`,
+		'/login',
+		'/account?/password'
+	]) {
+		malformed.push({
+			path,
+			contentType: 'multipart/form-data; boundary=XYZ',
+			body: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nunterminated'
+		});
 		malformed.push({ path, contentType: 'multipart/form-data', body: 'no boundary at all' });
 		malformed.push({ path, contentType: 'multipart/form-data; boundary=XYZ', body: '\u0000\u0001garbage' });
 	}
 	for (const m of malformed) {
-		const res = await page.request.post(m.path, { headers: { ...browserLike(), 'content-type': m.contentType }, data: m.body, maxRedirects: 0 });
+		const res = await page.request.post(m.path, {
+			headers: { ...browserLike(), 'content-type': m.contentType },
+			data: m.body,
+			maxRedirects: 0
+		});
 		const label = `${m.path} ${m.contentType} ${JSON.stringify(m.body.slice(0, 20))}`;
 		expect4xx(res, label);
 		expect(await res.text(), label).toMatch(/表单数据不完整或格式不正确|没有收到文件/);
 	}
 	// The same through SvelteKit's JSON answer to enhanced forms: a failure (HTTP 200, its status
 	// inside) or an error with a 4xx HTTP status, never 500.
-	for (const path of [`/c/${C}/candidates/${cand.id}?/upload`, `/c/${C}/candidates/${cand.id}?/save`, '/account?/password']) {
+	for (const path of [
+		`/c/${C}/candidates/${cand.id}?/upload`,
+		`/c/${C}/candidates/${cand.id}?/save`,
+		'/account?/password'
+	]) {
 		const res = await page.request.post(path, {
-			headers: { origin, 'content-type': 'multipart/form-data; boundary=XYZ', accept: 'application/json', 'x-sveltekit-action': 'true' },
+			headers: {
+				origin,
+				'content-type': 'multipart/form-data; boundary=XYZ',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
 			data: '--XYZ\r\nbroken'
 		});
 		const answer = (await res.json()) as { type: string; status?: number; error?: { message: string } };
@@ -332,7 +418,18 @@ function chunkedPost(path: string, total: number): Promise<{ status: number; bod
 	const url = new URL(path, origin);
 	return new Promise((resolve, reject) => {
 		const req = httpRequest(
-			{ method: 'POST', host: url.hostname, port: url.port, path: url.pathname + url.search, headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html', 'transfer-encoding': 'chunked' } },
+			{
+				method: 'POST',
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname + url.search,
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin,
+					accept: 'text/html',
+					'transfer-encoding': 'chunked'
+				}
+			},
 			(res) => {
 				let body = '';
 				res.setEncoding('utf8');
@@ -347,11 +444,20 @@ function chunkedPost(path: string, total: number): Promise<{ status: number; bod
 	});
 }
 
-test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files only for the office', async ({ page, request, browser, baseURL }) => {
+test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files only for the office', async ({
+	page,
+	request,
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(180_000);
 	const KB = 1024;
 	// 100 KB to the login form, as a plain form post and as an enhanced form's action request.
-	const plain = await request.post('/login', { form: { username: 'x', password: 'p'.repeat(100 * KB) }, headers: browserLike(), maxRedirects: 0 });
+	const plain = await request.post('/login', {
+		form: { username: 'x', password: 'p'.repeat(100 * KB) },
+		headers: browserLike(),
+		maxRedirects: 0
+	});
 	expect(plain.status()).toBe(413);
 	expect(await plain.text()).toContain('提交的内容过大（超过 64 KB）');
 	const enhanced = await request.post('/login', {
@@ -369,7 +475,11 @@ test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files on
 	expect(smallChunked.status).toBe(400);
 	expect(smallChunked.body).toContain('用户名或密码不正确');
 	// The invitation form, even with a token that does not exist.
-	const invite = await request.post('/invite/no-such-token', { form: { password: 'p'.repeat(100 * KB), confirm: 'x' }, headers: browserLike(), maxRedirects: 0 });
+	const invite = await request.post('/invite/no-such-token', {
+		form: { password: 'p'.repeat(100 * KB), confirm: 'x' },
+		headers: browserLike(),
+		maxRedirects: 0
+	});
 	expect(invite.status()).toBe(413);
 
 	// An expert: 1 MB to the scoring desk, and to the office's import action, is refused.
@@ -379,7 +489,10 @@ test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files on
 		await loginAs(expert, `${P}-expert04`);
 		const db = await e2eDb();
 		const code = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).limit(1))[0].reviewCode ?? 'x';
-		const desk = await expert.request.post(`/c/${C}/dossiers/${encodeURIComponent(code)}?/save`, { form: { comment: 'x'.repeat(MB) }, headers: browserLike() });
+		const desk = await expert.request.post(`/c/${C}/dossiers/${encodeURIComponent(code)}?/save`, {
+			form: { comment: 'x'.repeat(MB) },
+			headers: browserLike()
+		});
 		expect(desk.status()).toBe(413);
 		expect(await desk.text()).toContain('提交的内容过大（超过 512 KB）');
 		const importAsExpert = await expert.request.post(`/c/${C}/import?/preview`, {
@@ -400,7 +513,10 @@ test('body sizes: strangers post at most 64 KB, signed-in forms 512 KB, files on
 	expect(big.status()).not.toBe(413);
 	expect4xxOr2xx(big.status());
 	// But not to its other forms.
-	const settings = await page.request.post(`/c/${C}/candidates/${(await firstCandidateId())}?/save`, { form: { name: 'x'.repeat(MB) }, headers: browserLike() });
+	const settings = await page.request.post(`/c/${C}/candidates/${await firstCandidateId()}?/save`, {
+		form: { name: 'x'.repeat(MB) },
+		headers: browserLike()
+	});
 	expect(settings.status()).toBe(413);
 });
 
@@ -410,7 +526,8 @@ function expect4xxOr2xx(status: number): void {
 
 async function firstCandidateId(): Promise<string> {
 	const db = await e2eDb();
-	return (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0].id;
+	return (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(candidates.seq).limit(1))[0]
+		.id;
 }
 
 // ---------------------------------------------------------------- headers
@@ -419,11 +536,18 @@ test('security headers on pages, downloads and errors', async ({ page, request }
 	const check = (res: APIResponse, label: string, html: boolean) => {
 		const h = res.headers();
 		expect(h['x-content-type-options'], label).toBe('nosniff');
-		expect(h['referrer-policy'], label).toMatch(/^(same-origin|strict-origin|strict-origin-when-cross-origin|no-referrer)$/);
+		expect(h['referrer-policy'], label).toMatch(
+			/^(same-origin|strict-origin|strict-origin-when-cross-origin|no-referrer)$/
+		);
 		if (!html) return;
 		const csp = h['content-security-policy'];
 		expect(csp, label).toBeTruthy();
-		const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v] as const));
+		const directives = new Map(
+			csp
+				.split(';')
+				.map((d) => d.trim().split(/\s+/))
+				.map(([k, ...v]) => [k, v] as const)
+		);
 		expect(directives.get('script-src'), label).toBeDefined();
 		expect(directives.get('script-src'), label).not.toContain("'unsafe-inline'");
 		expect(directives.get('script-src'), label).not.toContain("'unsafe-eval'");
@@ -459,7 +583,9 @@ async function resetThrottle(): Promise<void> {
 	await db.delete(loginThrottle).where(or(like(loginThrottle.key, 'address:%'), like(loginThrottle.key, 'pair:%')));
 }
 
-test('login throttling: 40 parallel wrong passwords are evaluated at most 5 times, then even the right one waits', async ({ baseURL }) => {
+test('login throttling: 40 parallel wrong passwords are evaluated at most 5 times, then even the right one waits', async ({
+	baseURL
+}) => {
 	test.setTimeout(180_000);
 	await resetThrottle();
 	// Each attempt from a browser without cookies: a signed-in visitor would be redirected away from /login.
@@ -523,7 +649,10 @@ test('logout kills the session, not just the cookie', async ({ page, baseURL }) 
 	await logout(page);
 	expect((await page.context().cookies()).find((c) => c.name === 'laurel_session')).toBeUndefined();
 	// The old token, replayed by someone who copied it, no longer opens anything.
-	const replay = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `laurel_session=${token}` } });
+	const replay = await playwrightRequest.newContext({
+		baseURL,
+		extraHTTPHeaders: { cookie: `laurel_session=${token}` }
+	});
 	try {
 		const res = await replay.get(`/c/${C}/panel`, { maxRedirects: 0 });
 		expect(res.status()).toBe(303);
@@ -534,7 +663,11 @@ test('logout kills the session, not just the cookie', async ({ page, baseURL }) 
 	}
 });
 
-test('a password change ends every session of the account, also in another browser', async ({ page, browser, baseURL }) => {
+test('a password change ends every session of the account, also in another browser', async ({
+	page,
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(120_000);
 	const user = `${P}-expert05`;
 	const other = await browser.newContext({ baseURL });
@@ -562,7 +695,10 @@ test('a password change ends every session of the account, also in another brows
 		await second.goto(`/c/${C}/tasks`);
 		await expect(second).toHaveURL(/\/login/);
 		// The old token is dead for good.
-		const replay = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `laurel_session=${oldToken}` } });
+		const replay = await playwrightRequest.newContext({
+			baseURL,
+			extraHTTPHeaders: { cookie: `laurel_session=${oldToken}` }
+		});
 		const res = await replay.get(`/c/${C}/tasks`, { maxRedirects: 0 });
 		expect(res.status()).toBe(303);
 		await replay.dispose();

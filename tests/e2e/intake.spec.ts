@@ -18,8 +18,11 @@ const society = records.find((r) => r.channelType === '学会')!;
 records.push({ ...society, name: '郜晓岚', gender: '女', birth: '1979-03', seq: String(records.length + 1) });
 const expected = checkCampaign(config, records);
 
-const [header, ...rows] = Papa.parse<string[]>(toNominationCsv(records).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-const gbkFile = (table: string[][]) => Buffer.from(encodeGb18030(Papa.unparse([header, ...table], { newline: '\r\n' })));
+const [header, ...rows] = Papa.parse<string[]>(toNominationCsv(records).replace(/^\uFEFF/, ''), {
+	skipEmptyLines: true
+}).data;
+const gbkFile = (table: string[][]) =>
+	Buffer.from(encodeGb18030(Papa.unparse([header, ...table], { newline: '\r\n' })));
 
 const broken = rows.map((r) => [...r]);
 broken[1][header.indexOf('性别')] = '未知'; // spreadsheet row 3
@@ -63,10 +66,15 @@ test('organizer imports a GBK nomination file and reads the check report', async
 
 	await page.goto(`/c/${campaignId}/import`);
 	await expect(page.getByRole('heading', { name: '导入推荐人选' })).toBeVisible();
-	await expect(page.getByRole('link', { name: /下载导入模板/ })).toHaveAttribute('href', `/c/${campaignId}/import/template.csv`);
+	await expect(page.getByRole('link', { name: /下载导入模板/ })).toHaveAttribute(
+		'href',
+		`/c/${campaignId}/import/template.csv`
+	);
 
 	// 1. Two bad rows: the file is refused whole, each problem with its row and column.
-	await page.locator('input[name="file"]').setInputFiles({ name: '晋城汇总表.csv', mimeType: 'text/csv', buffer: gbkFile(broken) });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: '晋城汇总表.csv', mimeType: 'text/csv', buffer: gbkFile(broken) });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	const rejected = page.getByTestId('import-rejected');
 	await expect(rejected).toContainText('文件未导入，请修改后重新上传');
@@ -81,7 +89,9 @@ test('organizer imports a GBK nomination file and reads the check report', async
 	await snap(page, 'organizer-import-errors');
 
 	// 2. The fixed file: preview with encoding, rows, sample and the report as it would be.
-	await page.locator('input[name="file"]').setInputFiles({ name: '晋城汇总表（修改）.csv', mimeType: 'text/csv', buffer: gbkFile(rows) });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: '晋城汇总表（修改）.csv', mimeType: 'text/csv', buffer: gbkFile(rows) });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	const preview = page.getByTestId('import-preview');
 	await expect(preview).toBeVisible();
@@ -144,11 +154,15 @@ test('organizer imports a GBK nomination file and reads the check report', async
 test('the import page refuses an empty file and a chair cannot open it', async ({ page }) => {
 	await loginAs(page, 'organizer');
 	await page.goto('/c/demo-gx2024/import');
-	await page.locator('input[name="file"]').setInputFiles({ name: '空文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: '空文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	await expect(page.getByRole('alert')).toContainText('是空的');
 	const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
-	await page.locator('input[name="file"]').setInputFiles({ name: '汇总表.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
+	await page
+		.locator('input[name="file"]')
+		.setInputFiles({ name: '汇总表.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
 	await page.getByRole('button', { name: '上传并检查' }).click();
 	await expect(page.getByTestId('import-rejected')).toContainText('内容已损坏');
 	const template = await page.request.get('/c/demo-gx2024/import/template.csv');

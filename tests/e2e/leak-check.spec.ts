@@ -8,7 +8,9 @@ import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates } from '../../src/lib/server/db/schema';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
-test('the preview hides forms of address and abbreviations, and warns about a form the redactor does not know', async ({ page }) => {
+test('the preview hides forms of address and abbreviations, and warns about a form the redactor does not know', async ({
+	page
+}) => {
 	const campaign = await seedReviewCampaign('leak', 7, 12);
 	const db = await e2eDb();
 	const row = (await db.select().from(candidates).where(eq(candidates.campaignId, campaign)))[0];
@@ -16,7 +18,10 @@ test('the preview hides forms of address and abbreviations, and warns about a fo
 	const surname = rec.name[0];
 	// 范导 is a form the redactor knows; 范教头 is not — the detector must show it.
 	const extra = `学生们都叫他${surname}导。大家也喊他${surname}教头。`;
-	await db.update(candidates).set({ record: { ...rec, deeds: `${rec.deeds ?? ''}${extra}` } }).where(eq(candidates.id, row.id));
+	await db
+		.update(candidates)
+		.set({ record: { ...rec, deeds: `${rec.deeds ?? ''}${extra}` } })
+		.where(eq(candidates.id, row.id));
 
 	await loginAs(page, 'leak-organizer');
 	await page.goto(`/c/${campaign}/candidates/${row.id}/dossier`);

@@ -8,7 +8,15 @@ import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, panels } from '../../src/lib/server/db/schema';
-import { closeRound, createRound, getRound, listRounds, openRound, reopenRound, roundPairs } from '../../src/lib/server/services/rounds';
+import {
+	closeRound,
+	createRound,
+	getRound,
+	listRounds,
+	openRound,
+	reopenRound,
+	roundPairs
+} from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import type { RubricCriterion } from '../../src/lib/domain/types';
 
@@ -22,14 +30,27 @@ test.beforeAll(async () => {
 	C = await seedReviewCampaign(P, 5, 10);
 	const db = await e2eDb();
 	if (!(await listRounds(db, C)).length) {
-		const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, actor, C, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
 		const o = await openRound(db, actor, C, r.id, { excludeUncovered: '测试：本组专家均须回避' });
 		if (!o.ok) throw new Error(o.message);
 		const round = (await getRound(db, C, r.id))!;
 		const [pair] = await roundPairs(db, round);
 		const values = Object.fromEntries(((round.rubric ?? []) as RubricCriterion[]).map((c) => [c.key, c.max - 1]));
-		const s = await saveSheet(db, actor, { round, expertId: pair.expertId, candidateId: pair.candidateId, values, comment: '事迹突出，材料翔实，同意推荐。', baseVersion: 0, submit: true });
+		const s = await saveSheet(db, actor, {
+			round,
+			expertId: pair.expertId,
+			candidateId: pair.candidateId,
+			values,
+			comment: '事迹突出，材料翔实，同意推荐。',
+			baseVersion: 0,
+			submit: true
+		});
 		if (!s.ok) throw new Error(s.message);
 	}
 	roundId = (await listRounds(db, C)).find((r) => r.state === 'open')!.id;
@@ -54,7 +75,10 @@ async function acceptLink(browser: Browser, link: string, username: string, pass
 	return { ctx, page };
 }
 
-test('the office appoints a chair and an observer; the observer reads progress and the audit chain and changes nothing', async ({ page, browser }) => {
+test('the office appoints a chair and an observer; the observer reads progress and the audit chain and changes nothing', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const db = await e2eDb();
 	const firstPanel = (await db.select().from(panels).where(eq(panels.campaignId, C)))[0];
@@ -92,7 +116,11 @@ test('the office appoints a chair and an observer; the observer reads progress a
 	const progress = obs.getByTestId('round-progress').first();
 	await expect(progress).toContainText('进行中');
 	await expect(progress.getByTestId('submitted')).toHaveText('已提交 1 份');
-	await expect(obs.getByRole('navigation', { name: '活动导航' }).getByRole('link')).toHaveText(['评审进度', '操作日志', '最终名单']);
+	await expect(obs.getByRole('navigation', { name: '活动导航' }).getByRole('link')).toHaveText([
+		'评审进度',
+		'操作日志',
+		'最终名单'
+	]);
 	await obs.screenshot({ path: test.info().outputPath('observer-progress.png'), fullPage: true });
 	// No score of the open round: no link to results, the results page itself refused.
 	await expect(progress.getByRole('link', { name: '查看本轮结果' })).toHaveCount(0);
@@ -111,7 +139,10 @@ test('the office appoints a chair and an observer; the observer reads progress a
 		[`/c/${C}/members?/add`, { username: `${P}-sneak`, role: 'organizer' }],
 		[`/c/${C}/panel?/close`, { roundId }]
 	] as const) {
-		const r = await obs.request.post(url, { form, headers: { 'x-sveltekit-action': 'true', accept: 'application/json', origin: new URL(obs.url()).origin } });
+		const r = await obs.request.post(url, {
+			form,
+			headers: { 'x-sveltekit-action': 'true', accept: 'application/json', origin: new URL(obs.url()).origin }
+		});
 		const body = await r.text();
 		expect(r.status(), `${url}: ${body.slice(0, 200)}`).toBe(403);
 	}
@@ -143,7 +174,10 @@ test('the office appoints a chair and an observer; the observer reads progress a
 	await again.ctx.close();
 });
 
-test('a chair also reviews on another panel: the desk opens its dossiers, never those of the panel they chair', async ({ page, browser }) => {
+test('a chair also reviews on another panel: the desk opens its dossiers, never those of the panel they chair', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const db = await e2eDb();
 	const ps = await db.select().from(panels).where(eq(panels.campaignId, C));

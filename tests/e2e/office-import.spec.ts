@@ -28,11 +28,15 @@ async function summaryXlsx(): Promise<Buffer> {
 	ws.getCell('A1').value = '2023年“晋城最美科技工作者”候选人汇总表';
 	ws.getCell('A2').value = `推荐单位：${unit}（盖章）`;
 	ws.getRow(4).values = ['序号', '姓名', '性别', '民族', '党派', '出生年月', '工作单位及职务职称'];
-	people.forEach((p, i) => (ws.getRow(5 + i).values = [i + 1, p.name, p.gender, '汉族', '中共党员', p.birth, p.unitAndTitle]));
+	people.forEach(
+		(p, i) => (ws.getRow(5 + i).values = [i + 1, p.name, p.gender, '汉族', '中共党员', p.birth, p.unitAndTitle])
+	);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('organizer uploads an Excel 汇总表 and a zip of 推荐表, reads the preview per form and imports', async ({ page }) => {
+test('organizer uploads an Excel 汇总表 and a zip of 推荐表, reads the preview per form and imports', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await loginAs(page, 'organizer');
 	await page.goto('/campaigns/new');
@@ -46,12 +50,18 @@ test('organizer uploads an Excel 汇总表 and a zip of 推荐表, reads the pre
 
 	const forms = await Promise.all(people.map((p) => makeForm(p, 'jincheng-2023')));
 	const zip = (extra: Record<string, Uint8Array> = {}) =>
-		Buffer.from(zipSync({ ...Object.fromEntries(forms.map((f, i) => [`推荐表/${people[i].name}.docx`, f])), ...extra }));
+		Buffer.from(
+			zipSync({ ...Object.fromEntries(forms.map((f, i) => [`推荐表/${people[i].name}.docx`, f])), ...extra })
+		);
 	const xlsx = await summaryXlsx();
 
 	// 1. A scanned form in the zip: refused whole, the file named, nothing imported.
 	await page.locator('input[name="file"]').setInputFiles([
-		{ name: '汇总表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
+		{
+			name: '汇总表.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: xlsx
+		},
 		{ name: '推荐表.zip', mimeType: 'application/zip', buffer: zip({ '推荐表/扫描件.docx': await makeScannedForm() }) }
 	]);
 	await page.getByRole('button', { name: '上传并检查' }).click();
@@ -63,7 +73,11 @@ test('organizer uploads an Excel 汇总表 and a zip of 推荐表, reads the pre
 
 	// 2. The good forms: the preview shows each form, its 汇总表 row and what is missing.
 	await page.locator('input[name="file"]').setInputFiles([
-		{ name: '汇总表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
+		{
+			name: '汇总表.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: xlsx
+		},
 		{ name: '推荐表.zip', mimeType: 'application/zip', buffer: zip() }
 	]);
 	await page.getByRole('button', { name: '上传并检查' }).click();

@@ -42,7 +42,12 @@ test.beforeAll(async () => {
 	const existing = (await listRounds(db, id)).find((x) => x.name === '初评');
 	if (existing) roundId = existing.id;
 	else {
-		const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+		const r = await createRound(db, actor, id, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean'
+		});
 		if (!r.ok) throw new Error(r.message);
 		const o = await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
@@ -55,7 +60,14 @@ test.beforeAll(async () => {
 	for (const p of pairs) {
 		i++;
 		if (existing) break;
-		const s = await saveSheet(db, actor, { round, expertId: p.expertId, candidateId: p.candidateId, values: { merit: 20 + (i % 20), story: 10 + ((i * 7) % 20), exemplary: 10 + ((i * 3) % 20) }, baseVersion: 0, submit: true });
+		const s = await saveSheet(db, actor, {
+			round,
+			expertId: p.expertId,
+			candidateId: p.candidateId,
+			values: { merit: 20 + (i % 20), story: 10 + ((i * 7) % 20), exemplary: 10 + ((i * 3) % 20) },
+			baseVersion: 0,
+			submit: true
+		});
 		if (!s.ok) throw new Error(s.message);
 	}
 	// left open, so that the experts still reach their dossiers (the print shows the results so far)
@@ -83,7 +95,9 @@ test('the round results print on A4: no navigation, every row, several pages', a
 	await expect(page.getByTestId('matrix-row')).toHaveCount(ranked);
 	await expect(page.getByTestId('matrix-row').last()).toBeVisible();
 	// thead repeats on every printed page
-	expect(await page.locator('[data-testid=print-ranking] thead').evaluate((t) => getComputedStyle(t).display)).toBe('table-header-group');
+	expect(await page.locator('[data-testid=print-ranking] thead').evaluate((t) => getComputedStyle(t).display)).toBe(
+		'table-header-group'
+	);
 
 	const pdf = await page.pdf({ format: 'A4' });
 	const pages = pdfPages(pdf, 'round-results');
@@ -91,7 +105,9 @@ test('the round results print on A4: no navigation, every row, several pages', a
 	expect(pages).toBeGreaterThanOrEqual(3);
 	expect(pages).toBeLessThanOrEqual(12);
 	// A4 portrait: 595 × 842 points
-	expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/);
+	expect(pdf.toString('latin1')).toMatch(
+		/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/
+	);
 });
 
 test('the 评分汇总表 has a signature line per expert and prints its last line', async ({ page }) => {
@@ -110,7 +126,9 @@ test('the 评分汇总表 has a signature line per expert and prints its last li
 
 test('an expert prints a dossier: anonymized, the score sheet left off', async ({ page }) => {
 	const db = await e2eDb();
-	const names = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, id))).map((c) => c.n);
+	const names = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, id))).map(
+		(c) => c.n
+	);
 	await loginAs(page, 'print-expert01');
 	await page.goto(`/c/${id}/tasks`);
 	const link = page.locator('td.code a').first();

@@ -18,15 +18,30 @@ test('draw a panel from the pool with a typed seed, replay it, and run a randomi
 	const base = `/c/${campaignId}`;
 	await page.goto(`${base}/panels`);
 	await expect(page.getByRole('heading', { name: '随机抽取专家' })).toBeVisible();
-	const fields = await page.locator('#draw-field option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+	const fields = await page
+		.locator('#draw-field option')
+		.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
 	expect(fields.length).toBeGreaterThan(0);
 
 	await test.step('import the pool (roster headers + 地区)', async () => {
-		const units = ['云杉研究所', '白桦研究院', '红松实验室', '青冈技术中心', '银杏研究所', '紫檀研究院', '樟木研究所', '楠竹实验室'];
+		const units = [
+			'云杉研究所',
+			'白桦研究院',
+			'红松实验室',
+			'青冈技术中心',
+			'银杏研究所',
+			'紫檀研究院',
+			'樟木研究所',
+			'楠竹实验室'
+		];
 		const rows = ['姓名,工作单位,曾工作单位,职称,评审领域,地区'];
-		fields.forEach((f, fi) => units.forEach((u, i) => rows.push(`库${fi}专家${i},${u},,教授,${f},${i % 2 ? '桂林市' : '南宁市'}`)));
+		fields.forEach((f, fi) =>
+			units.forEach((u, i) => rows.push(`库${fi}专家${i},${u},,教授,${f},${i % 2 ? '桂林市' : '南宁市'}`))
+		);
 		await page.goto(`${base}/pool`);
-		await page.getByLabel('专家库 CSV 文件').setInputFiles({ name: 'pool.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
+		await page
+			.getByLabel('专家库 CSV 文件')
+			.setInputFiles({ name: 'pool.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
 		await page.getByRole('button', { name: '导入' }).click();
 		await expect(page.getByRole('status')).toContainText('已导入专家库');
 		await expect(page.getByTestId('pool-table')).toContainText('库0专家3');
@@ -65,7 +80,9 @@ test('draw a panel from the pool with a typed seed, replay it, and run a randomi
 		await page.getByLabel('随机种子（公开）').fill(SEED);
 		await page.getByRole('button', { name: '随机抽取' }).click();
 		await expect(page).toHaveURL(/\/panels\/draws\//);
-		expect(await page.getByTestId('draw-members').locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(members);
+		expect(await page.getByTestId('draw-members').locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(
+			members
+		);
 	});
 
 	await test.step('the draw is in the audit log', async () => {

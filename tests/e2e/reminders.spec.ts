@@ -19,17 +19,35 @@ let roundId = '';
 test.beforeAll(async () => {
 	id = await seedReviewCampaign('remind', 11, 30);
 	const db = await e2eDb();
-	const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
+	const r = await createRound(db, actor, id, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		aggregation: 'mean',
+		deadline: '2030-06-30T17:00+08:00'
+	});
 	if (!r.ok) throw new Error(r.message);
 	const o = await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!o.ok) throw new Error(o.message);
 	roundId = r.id;
 	// expert01 submits one sheet: their reminder counts one less
 	const u = (await db.select().from(users).where(eq(users.username, 'remind-expert01')))[0];
-	const e = (await db.select().from(experts).where(and(eq(experts.campaignId, id), eq(experts.userId, u.id))))[0];
+	const e = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.campaignId, id), eq(experts.userId, u.id)))
+	)[0];
 	const round = (await getRound(db, id, r.id))!;
 	const pair = (await roundPairs(db, round, e.id))[0];
-	const s = await saveSheet(db, actor, { round, expertId: e.id, candidateId: pair.candidateId, values: { merit: 30, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
+	const s = await saveSheet(db, actor, {
+		round,
+		expertId: e.id,
+		candidateId: pair.candidateId,
+		values: { merit: 30, story: 20, exemplary: 20 },
+		baseVersion: 0,
+		submit: true
+	});
 	if (!s.ok) throw new Error(s.message);
 });
 
@@ -39,7 +57,9 @@ test('the organizer reminds the experts with unfinished sheets; the mail names n
 	const expected = await unfinishedExperts(db, round);
 	const one = expected.find((x) => x.username === 'remind-expert01')!;
 	const email = (await db.select({ email: experts.email }).from(experts).where(eq(experts.id, one.expertId)))[0].email!;
-	const names = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, id))).map((c) => c.n);
+	const names = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, id))).map(
+		(c) => c.n
+	);
 	const before = mailbox().length;
 
 	await loginAs(page, 'remind-organizer');
@@ -61,11 +81,20 @@ test('the organizer reminds the experts with unfinished sheets; the mail names n
 	expect(m.text).toContain(`${one.total} 份评审材料，尚有 ${one.unfinished} 份未提交`);
 	expect(m.text).toContain(`/c/${id}/tasks`);
 	expect(m.text).toContain('北京时间 2030-06-30 17:00');
-	for (const mail of got) for (const n of names) expect(mail.subject + mail.text, `候选人“${n}”出现在提醒邮件中`).not.toContain(n);
+	for (const mail of got)
+		for (const n of names) expect(mail.subject + mail.text, `候选人“${n}”出现在提醒邮件中`).not.toContain(n);
 
 	// audited: recipient's username, kind, count — not the body
-	const logged = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, id), eq(auditLog.action, 'mail.send'), eq(auditLog.entityId, one.expertId)));
-	expect(logged.map((l) => l.after)).toContainEqual({ to: 'remind-expert01', kind: 'reminder', count: one.unfinished, round: roundId });
+	const logged = await db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.campaignId, id), eq(auditLog.action, 'mail.send'), eq(auditLog.entityId, one.expertId)));
+	expect(logged.map((l) => l.after)).toContainEqual({
+		to: 'remind-expert01',
+		kind: 'reminder',
+		count: one.unfinished,
+		round: roundId
+	});
 	expect(JSON.stringify(logged)).not.toContain('/tasks');
 });
 
@@ -87,7 +116,10 @@ test('the chair sends the deadline notice of a round with a deadline', async ({ 
 test('an expert cannot send reminders', async ({ page }) => {
 	await loginAs(page, 'remind-expert02');
 	const before = mailbox().length;
-	const res = await page.request.post(`/c/${id}/rounds/${roundId}?/remind`, { form: {}, headers: { origin: new URL(page.url()).origin } });
+	const res = await page.request.post(`/c/${id}/rounds/${roundId}?/remind`, {
+		form: {},
+		headers: { origin: new URL(page.url()).origin }
+	});
 	expect(res.status()).toBe(403);
 	expect(mailbox().length).toBe(before);
 });
@@ -104,7 +136,9 @@ test('adding an expert mails the one-time invitation link shown on the page', as
 	await add.getByLabel('前沿', { exact: true }).check();
 	await add.getByRole('button', { name: '添加并生成链接' }).click();
 	const link = await page.getByTestId('invite-link').inputValue();
-	await expect(page.getByTestId('mail-note')).toContainText('已发送邀请邮件：邮件测试专家（mail.test.expert@example.test）');
+	await expect(page.getByTestId('mail-note')).toContainText(
+		'已发送邀请邮件：邮件测试专家（mail.test.expert@example.test）'
+	);
 	const got = mailbox().slice(before);
 	expect(got.length).toBe(1);
 	expect(got[0].rcpt).toEqual(['mail.test.expert@example.test']);
@@ -116,7 +150,12 @@ test('adding an expert mails the one-time invitation link shown on the page', as
 test('a rescore request mails the expert who asked and the review code only', async ({ page }) => {
 	const db = await e2eDb();
 	const u = (await db.select().from(users).where(eq(users.username, 'remind-expert01')))[0];
-	const e = (await db.select().from(experts).where(and(eq(experts.campaignId, id), eq(experts.userId, u.id))))[0];
+	const e = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.campaignId, id), eq(experts.userId, u.id)))
+	)[0];
 	const chair = (await db.select().from(users).where(eq(users.username, 'remind-chair')))[0];
 	const round = (await getRound(db, id, roundId))!;
 	const pair = (await roundPairs(db, round, e.id))[0];

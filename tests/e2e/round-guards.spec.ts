@@ -31,9 +31,14 @@ test.beforeAll(async () => {
 	const published = await publishAssignment(db, office, id);
 	if (!published.ok) throw new Error(published.message);
 	// One candidate's every assigned expert turns out to be conflicted: nobody is left to review it.
-	const c = (await db.select().from(candidates).where(eq(candidates.campaignId, id))).sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[0];
+	const c = (await db.select().from(candidates).where(eq(candidates.campaignId, id))).sort((a, b) =>
+		a.reviewCode! < b.reviewCode! ? -1 : 1
+	)[0];
 	target = { id: c.id, code: c.reviewCode!, name: c.name };
-	const pairs = await db.select().from(assignments).where(and(eq(assignments.campaignId, id), eq(assignments.candidateId, c.id)));
+	const pairs = await db
+		.select()
+		.from(assignments)
+		.where(and(eq(assignments.campaignId, id), eq(assignments.candidateId, c.id)));
 	expect(pairs.length).toBe(2);
 	for (const p of pairs) {
 		const r = await addOrganizerConflict(db, office, id, p.expertId, c.id, '同一单位');
@@ -41,7 +46,9 @@ test.beforeAll(async () => {
 	}
 });
 
-test('a round follows the assignment, is refused for an uncovered candidate until excluded, and closes naming the missing sheets', async ({ page }) => {
+test('a round follows the assignment, is refused for an uncovered candidate until excluded, and closes naming the missing sheets', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	await loginAs(page, 'rguard-organizer');
 	await page.goto(`/c/${id}/panel`);
@@ -56,7 +63,9 @@ test('a round follows the assignment, is refused for an uncovered candidate unti
 	// Opening asks first, saying what follows; then it is refused, naming the candidate (the office sees the name).
 	const card = page.getByTestId('round-初评');
 	await card.getByText('开始评审…').click();
-	await expect(card.getByText(/开始后，本轮 30 名候选人的材料将向专家开放评审（评审范围：按分配方案）.*只能结束或延长截止时间/)).toBeVisible();
+	await expect(
+		card.getByText(/开始后，本轮 30 名候选人的材料将向专家开放评审（评审范围：按分配方案）.*只能结束或延长截止时间/)
+	).toBeVisible();
 	await card.getByRole('button', { name: '确认开始评审' }).click();
 	const refusal = page.getByRole('alert');
 	await expect(refusal).toContainText('没有可评审的专家');
@@ -85,7 +94,9 @@ test('a round follows the assignment, is refused for an uncovered candidate unti
 	await uncovered.getByRole('button', { name: '移出本轮' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已将该候选人移出本轮' })).toBeVisible();
 	await expect(page.getByTestId('uncovered')).toHaveCount(0);
-	const logged = await (await e2eDb())
+	const logged = await (
+		await e2eDb()
+	)
 		.select()
 		.from(auditLog)
 		.where(and(eq(auditLog.campaignId, id), eq(auditLog.action, 'round.remove_candidate')));

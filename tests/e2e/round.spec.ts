@@ -17,7 +17,12 @@ let id = '';
 async function expert(username: string): Promise<{ id: string; name: string }> {
 	const db = await e2eDb();
 	const u = (await db.select().from(users).where(eq(users.username, username)))[0];
-	const e = (await db.select().from(experts).where(and(eq(experts.campaignId, id), eq(experts.userId, u.id))))[0];
+	const e = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.campaignId, id), eq(experts.userId, u.id)))
+	)[0];
 	return { id: e.id, name: e.name };
 }
 
@@ -25,7 +30,12 @@ async function expert(username: string): Promise<{ id: string; name: string }> {
 async function freeDossiers(field: string, expertIds: string[]): Promise<{ id: string; code: string }[]> {
 	const db = await e2eDb();
 	const blocked = await blockedPairs(db, id);
-	return (await db.select().from(candidates).where(and(eq(candidates.campaignId, id), eq(candidates.field, field))))
+	return (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, id), eq(candidates.field, field)))
+	)
 		.filter((c) => expertIds.every((e) => !blocked.has(pairKey(e, c.id))))
 		.map((c) => ({ id: c.id, code: c.reviewCode! }))
 		.sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -38,12 +48,27 @@ async function round(name: string): Promise<RoundRow> {
 async function score(r: RoundRow, expertId: string, candidateId: string, [merit, story, exemplary]: number[]) {
 	const db = await e2eDb();
 	const baseVersion = (await getSheet(db, r.id, expertId, candidateId))?.version ?? 0;
-	const s = await saveSheet(db, actor, { round: r, expertId, candidateId, values: { merit, story, exemplary }, baseVersion, submit: true });
+	const s = await saveSheet(db, actor, {
+		round: r,
+		expertId,
+		candidateId,
+		values: { merit, story, exemplary },
+		baseVersion,
+		submit: true
+	});
 	if (!s.ok) throw new Error(s.message);
 }
 
 async function vote(r: RoundRow, expertId: string, candidateId: string, choice: VoteChoice) {
-	const s = await saveSheet(await e2eDb(), actor, { round: r, expertId, candidateId, values: {}, choice, baseVersion: 0, submit: true });
+	const s = await saveSheet(await e2eDb(), actor, {
+		round: r,
+		expertId,
+		candidateId,
+		values: {},
+		choice,
+		baseVersion: 0,
+		submit: true
+	});
 	if (!s.ok) throw new Error(s.message);
 }
 
@@ -56,7 +81,9 @@ test.beforeAll(async () => {
 	id = await seedReviewCampaign('round');
 });
 
-test('a round from creation to the vote: outlier, rescore, close, advance, tally; experts get 403', async ({ page }) => {
+test('a round from creation to the vote: outlier, rescore, close, advance, tally; experts get 403', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	// The organizer creates 初评 and opens it.
 	await loginAs(page, 'round-organizer');
@@ -82,7 +109,11 @@ test('a round from creation to the vote: outlier, rescore, close, advance, tally
 	const uncovered = page.getByTestId('uncovered');
 	await expect(uncovered).toBeVisible();
 	for (let left = await uncovered.locator('form').count(); left > 0; left--) {
-		await uncovered.locator('form').first().getByPlaceholder(/移出本轮的理由/).fill('本组专家均须回避');
+		await uncovered
+			.locator('form')
+			.first()
+			.getByPlaceholder(/移出本轮的理由/)
+			.fill('本组专家均须回避');
 		await uncovered.locator('form').first().getByRole('button', { name: '移出本轮' }).click();
 		await expect(uncovered.locator('form')).toHaveCount(left - 1);
 	}

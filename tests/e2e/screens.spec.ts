@@ -4,7 +4,16 @@ import { test, expect } from '@playwright/test';
 import { DEMO, loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { eq } from 'drizzle-orm';
-import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import {
+	advanceCandidates,
+	closeRound,
+	createRound,
+	getRound,
+	listRounds,
+	openRound,
+	roundPairs,
+	type RoundRow
+} from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { addNote, roundResults } from '../../src/lib/server/services/results';
 import { campaigns, candidates, memberships, users } from '../../src/lib/server/db/schema';
@@ -63,9 +72,16 @@ test('expert desk screens', async ({ page }) => {
 	const db = await e2eDb();
 	const round = (await listRounds(db, id)).find((r) => r.state === 'open');
 	if (!round) {
-		const r = await createRound(db, { id: null, name: 'screens' }, id, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, { id: null, name: 'screens' }, id, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
-		const o = await openRound(db, { id: null, name: 'screens' }, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+		const o = await openRound(db, { id: null, name: 'screens' }, id, r.id, {
+			excludeUncovered: '测试：本组专家均须回避，无人可评'
+		});
 		if (!o.ok) throw new Error(o.message);
 	}
 	await loginAs(page, 'desk-expert01');
@@ -77,7 +93,12 @@ test('expert desk screens', async ({ page }) => {
 			// one dossier scored in full and submitted, one left as a draft
 			await links.nth(0).click();
 			await page.locator('body[data-hydrated]').waitFor();
-			for (const [label, v] of [['业绩突出', '36'], ['事迹感人', '26'], ['示范引领', '25']]) await page.getByLabel(label, { exact: true }).fill(v);
+			for (const [label, v] of [
+				['业绩突出', '36'],
+				['事迹感人', '26'],
+				['示范引领', '25']
+			])
+				await page.getByLabel(label, { exact: true }).fill(v);
 			await expect(page.getByTestId('save-status')).toContainText('已保存');
 			await page.getByRole('button', { name: '提交评分' }).click();
 			await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
@@ -102,7 +123,6 @@ test('expert desk screens', async ({ page }) => {
 		await page.screenshot({ path: `screenshots/expert-desk-dossier-full-${width}.png`, fullPage: true });
 	}
 });
-
 
 // The chair's rounds: the panel page with its rounds, a score round under way (an outlier, a rescore
 // pending, drafts, a note), the calibrated matrix with a dossier opened, a closed round ready to
@@ -139,7 +159,14 @@ async function scoreRound(id: string, round: RoundRow, opts: { outlier: boolean;
 			if (late && ci % 10 === 9) continue;
 			let total = Math.min(99, quality + [2, -1, -3, 1, 0][expertIndex.get(e)! % 5] + ((ci * 7 + ei * 13) % 9) - 4);
 			if (opts.outlier && ci % 13 === 1 && ei === 2) total = Math.max(20, total - 32);
-			const r = await saveSheet(db, actor, { round, expertId: e, candidateId: c, values: split(total), baseVersion: 0, submit: !late });
+			const r = await saveSheet(db, actor, {
+				round,
+				expertId: e,
+				candidateId: c,
+				values: split(total),
+				baseVersion: 0,
+				submit: !late
+			});
 			if (!r.ok) throw new Error(r.message);
 		}
 	}
@@ -152,8 +179,15 @@ test('round screens', async ({ page }) => {
 	// 1. an open score round
 	const id = await seedReviewCampaign('shots');
 	if (!(await listRounds(db, id)).length) {
-		const r = await createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
-		if (!r.ok || !(await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
+		const r = await createRound(db, actor, id, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean',
+			deadline: '2030-06-30T17:00+08:00'
+		});
+		if (!r.ok || !(await openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok)
+			throw new Error('round');
 		const round = (await getRound(db, id, r.id))!;
 		await scoreRound(id, round, { outlier: true, leaveOpen: true });
 		const res = await roundResults(db, round);
@@ -173,8 +207,14 @@ test('round screens', async ({ page }) => {
 	const id2 = await seedReviewCampaign('shots2');
 	if (!(await listRounds(db, id2)).length) {
 		// every expert scores every dossier: a wide matrix that scrolls beside its sticky first column
-		const r = await createRound(db, actor, id2, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'trimmedMean' });
-		if (!r.ok || !(await openRound(db, actor, id2, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
+		const r = await createRound(db, actor, id2, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'all',
+			aggregation: 'trimmedMean'
+		});
+		if (!r.ok || !(await openRound(db, actor, id2, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok)
+			throw new Error('round');
 		await scoreRound(id2, (await getRound(db, id2, r.id))!, { outlier: false, leaveOpen: false });
 		await closeRound(db, actor, id2, r.id);
 		await createRound(db, actor, id2, { name: '终评', type: 'vote', reviewers: 'panel' });
@@ -210,14 +250,26 @@ test('round screens', async ({ page }) => {
 	// the vote round: advance the top 2 per field, open, vote
 	if ((await getRound(db, id2, vote2.id))!.state === 'draft') {
 		const r2 = await roundResults(db, score2);
-		const top = topN(r2.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate })), 2, 'field');
+		const top = topN(
+			r2.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate })),
+			2,
+			'field'
+		);
 		await advanceCandidates(db, actor, id2, vote2.id, top.selected, 'top', '每个领域前 2 名');
 		await openRound(db, actor, id2, vote2.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		const vr = (await getRound(db, id2, vote2.id))!;
 		const pairs = await roundPairs(db, vr);
 		for (const [i, p] of pairs.entries()) {
 			const choice = (['yes', 'yes', 'no', 'yes', 'abstain'] as const)[i % 5];
-			await saveSheet(db, actor, { round: vr, expertId: p.expertId, candidateId: p.candidateId, values: {}, choice, baseVersion: 0, submit: true });
+			await saveSheet(db, actor, {
+				round: vr,
+				expertId: p.expertId,
+				candidateId: p.candidateId,
+				values: {},
+				choice,
+				baseVersion: 0,
+				submit: true
+			});
 		}
 	}
 	for (const width of widths) {
@@ -241,7 +293,12 @@ test('selection, charts and notice screens', async ({ page }) => {
 	const actor = { id: null, name: 'screens' };
 	const existing = await sel.latestSelection(db, id);
 	if (!existing) {
-		const r = await rounds.createRound(db, actor, id, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+		const r = await rounds.createRound(db, actor, id, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean'
+		});
 		if (!r.ok) throw new Error(r.message);
 		const o = await rounds.openRound(db, actor, id, r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!o.ok) throw new Error(o.message);
@@ -258,20 +315,38 @@ test('selection, charts and notice screens', async ({ page }) => {
 			const total = Math.min(98, base + ((i * 37) % 11) + [3, 0, -2, 1, -4][e % 5]);
 			const merit = Math.min(40, Math.round(total * 0.4));
 			const story = Math.min(30, Math.round(total * 0.3));
-			const res = await save(db, actor, { round, ...p, values: { merit, story, exemplary: Math.min(30, total - merit - story) }, baseVersion: 0, submit: true });
+			const res = await save(db, actor, {
+				round,
+				...p,
+				values: { merit, story, exemplary: Math.min(30, total - merit - story) },
+				baseVersion: 0,
+				submit: true
+			});
 			if (!res.ok) throw new Error(res.message);
 		}
 		// spread the submissions over ten working days, slow at first, as reviews go
 		const sheetRows = await db.select().from(schema.sheets).where(same(schema.sheets.roundId, r.id));
 		for (const [k, s] of sheetRows.entries()) {
 			const day = Math.floor(10 * Math.sqrt(k / sheetRows.length));
-			await db.update(schema.sheets).set({ submittedAt: Date.UTC(2024, 3, 1 + day + 2 * Math.floor(day / 5), 2 + (k % 9)) }).where(same(schema.sheets.id, s.id));
+			await db
+				.update(schema.sheets)
+				.set({ submittedAt: Date.UTC(2024, 3, 1 + day + 2 * Math.floor(day / 5), 2 + (k % 9)) })
+				.where(same(schema.sheets.id, s.id));
 		}
 		const closed = await rounds.closeRound(db, actor, id, r.id);
 		if (!closed.ok) throw new Error(closed.message);
 		// a run whose targets cannot all hold, for the infeasible view
-		const config = (await db.select().from(schema.campaigns).where(same(schema.campaigns.id, id)))[0].config as { targets: import('../../src/lib/domain/types').BalanceTarget[] };
-		await sel.runSelection(db, actor, id, config.targets.map((t) => (t.kind === 'atLeast' && t.group === 'woman' ? { ...t, count: 11, label: '女性科技工作者不少于11名' } : t)));
+		const config = (await db.select().from(schema.campaigns).where(same(schema.campaigns.id, id)))[0].config as {
+			targets: import('../../src/lib/domain/types').BalanceTarget[];
+		};
+		await sel.runSelection(
+			db,
+			actor,
+			id,
+			config.targets.map((t) =>
+				t.kind === 'atLeast' && t.group === 'woman' ? { ...t, count: 11, label: '女性科技工作者不少于11名' } : t
+			)
+		);
 	}
 	await loginAs(page, 'finalshots-organizer');
 	for (const width of widths) {
@@ -299,7 +374,9 @@ test('selection, charts and notice screens', async ({ page }) => {
 		await expect(page.getByTestId('chart-balance')).toBeVisible();
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: `screenshots/charts-${width}.png`, fullPage: true });
-		await page.goto(`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`);
+		await page.goto(
+			`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`
+		);
 		await expect(page.getByTestId('notice-period')).toContainText('2024年5月16日');
 		await page.screenshot({ path: `screenshots/notice-${width}.png`, fullPage: true });
 	}
@@ -308,7 +385,9 @@ test('selection, charts and notice screens', async ({ page }) => {
 	await page.screenshot({ path: 'screenshots/charts-print.png', fullPage: true });
 	// back to no emulation: page.pdf prints with print media only when screen is not forced
 	await page.emulateMedia({ media: null });
-	await page.goto(`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`);
+	await page.goto(
+		`/c/${id}/notice?start=2024-05-10&contact=${encodeURIComponent('联系人：活动办公室　联系电话：0771-2800000')}`
+	);
 	await expect(page.getByTestId('notice')).toBeVisible();
 	await page.pdf({ format: 'A4', path: 'screenshots/notice.pdf', printBackground: true });
 	// the chair's read-only view: codes, no names, no forms
@@ -327,16 +406,40 @@ test('office frame, reminders and print screens', async ({ page }) => {
 	test.setTimeout(240_000);
 	const actor = { id: null, name: 'screens' };
 	const db = await e2eDb();
-	const names = ['2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）', '2024年广西壮族自治区“最美科技工作者”推荐遴选', '2023年青海省“最美科技工作者”'];
-	const ids = [await seedReviewCampaign('frame1', 21, 60), await seedReviewCampaign('frame2', 22, 12), await seedReviewCampaign('frame3', 23, 12)];
+	const names = [
+		'2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）',
+		'2024年广西壮族自治区“最美科技工作者”推荐遴选',
+		'2023年青海省“最美科技工作者”'
+	];
+	const ids = [
+		await seedReviewCampaign('frame1', 21, 60),
+		await seedReviewCampaign('frame2', 22, 12),
+		await seedReviewCampaign('frame3', 23, 12)
+	];
 	for (const [i, id] of ids.entries()) await db.update(campaigns).set({ name: names[i] }).where(eq(campaigns.id, id));
 	const u = (await db.select().from(users).where(eq(users.username, 'frame1-organizer')))[0];
-	await db.insert(memberships).values({ campaignId: ids[1], userId: u.id, role: 'organizer', createdAt: Date.now() }).onConflictDoNothing();
-	await db.insert(memberships).values({ campaignId: ids[2], userId: u.id, role: 'chair', createdAt: Date.now() }).onConflictDoNothing();
+	await db
+		.insert(memberships)
+		.values({ campaignId: ids[1], userId: u.id, role: 'organizer', createdAt: Date.now() })
+		.onConflictDoNothing();
+	await db
+		.insert(memberships)
+		.values({ campaignId: ids[2], userId: u.id, role: 'chair', createdAt: Date.now() })
+		.onConflictDoNothing();
 	let round = (await listRounds(db, ids[0]))[0];
 	if (!round) {
-		const r = await createRound(db, actor, ids[0], { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2030-06-30T17:00+08:00' });
-		if (!r.ok || !(await openRound(db, actor, ids[0], r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok) throw new Error('round');
+		const r = await createRound(db, actor, ids[0], {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean',
+			deadline: '2030-06-30T17:00+08:00'
+		});
+		if (
+			!r.ok ||
+			!(await openRound(db, actor, ids[0], r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok
+		)
+			throw new Error('round');
 		round = (await getRound(db, ids[0], r.id))!;
 		await scoreRound(ids[0], round, { outlier: true, leaveOpen: true });
 	}

@@ -144,7 +144,12 @@ test('an expert gets 403 on the settings page and on a POST to it', async ({ pag
 	const origin = new URL(page.url()).origin;
 	const post = await page.request.post(`/c/${DEMO}/settings`, {
 		headers: { origin },
-		form: { name: '改名', 'channelQuotas[0].type': '地区', 'channelQuotas[0].enabled': 'on', 'channelQuotas[0].max': '99' }
+		form: {
+			name: '改名',
+			'channelQuotas[0].type': '地区',
+			'channelQuotas[0].enabled': 'on',
+			'channelQuotas[0].max': '99'
+		}
 	});
 	expect(post.status()).toBe(403);
 	// The same POST as an enhanced form submission.

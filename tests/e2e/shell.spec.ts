@@ -9,14 +9,22 @@ import { e2eDb, seedReviewCampaign } from './fixtures';
 import { auditLog, campaigns, memberships, users } from '../../src/lib/server/db/schema';
 import { formatBeijing } from '../../src/lib/time';
 
-const LONG = ['2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）', '2024年广西壮族自治区“最美科技工作者”推荐遴选', '2023年青海省“最美科技工作者”'];
+const LONG = [
+	'2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）',
+	'2024年广西壮族自治区“最美科技工作者”推荐遴选',
+	'2023年青海省“最美科技工作者”'
+];
 let ids: string[] = [];
 
 test.use({ timezoneId: 'America/New_York' });
 
 test.beforeAll(async () => {
 	const db = await e2eDb();
-	ids = [await seedReviewCampaign('shella', 3, 12), await seedReviewCampaign('shellb', 4, 12), await seedReviewCampaign('shellc', 5, 12)];
+	ids = [
+		await seedReviewCampaign('shella', 3, 12),
+		await seedReviewCampaign('shellb', 4, 12),
+		await seedReviewCampaign('shellc', 5, 12)
+	];
 	for (const [i, id] of ids.entries()) await db.update(campaigns).set({ name: LONG[i] }).where(eq(campaigns.id, id));
 	// shella's organizer also runs shellb and chairs in shellc
 	const u = (await db.select().from(users).where(eq(users.username, 'shella-organizer')))[0];
@@ -24,11 +32,17 @@ test.beforeAll(async () => {
 		[ids[1], 'organizer'],
 		[ids[2], 'chair']
 	] as const)
-		await db.insert(memberships).values({ campaignId, userId: u.id, role, createdAt: Date.now() }).onConflictDoNothing();
+		await db
+			.insert(memberships)
+			.values({ campaignId, userId: u.id, role, createdAt: Date.now() })
+			.onConflictDoNothing();
 });
 
 async function noSideScroll(page: Page) {
-	const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+	const { scroll, inner } = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		inner: window.innerWidth
+	}));
 	expect(scroll, '页面不应横向滚动').toBeLessThanOrEqual(inner);
 }
 
@@ -60,13 +74,17 @@ for (const width of [1280, 768]) {
 		const nav = page.getByRole('navigation', { name: '活动导航' });
 		const links = nav.getByRole('link');
 		await expect(links).toHaveCount(15); // with 成员 (members)
-		for (const label of ['图表', '日志', '设置']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeInViewport({ ratio: 1 });
-		for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(width);
+		for (const label of ['图表', '日志', '设置'])
+			await expect(nav.getByRole('link', { name: label, exact: true })).toBeInViewport({ ratio: 1 });
+		for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right)))
+			expect(box).toBeLessThanOrEqual(width);
 		await noSideScroll(page);
 	});
 }
 
-test('专家 has no duplicate ids; 概览 shows Beijing time in a browser set to New York; 分配 speaks plainly', async ({ page }) => {
+test('专家 has no duplicate ids; 概览 shows Beijing time in a browser set to New York; 分配 speaks plainly', async ({
+	page
+}) => {
 	await loginAs(page, 'shella-organizer');
 	await page.goto(`/c/${ids[0]}/experts`);
 	const dupes = await page.evaluate(() => {
@@ -78,7 +96,9 @@ test('专家 has no duplicate ids; 概览 shows Beijing time in a browser set to
 	await expect(page.getByRole('region', { name: '添加专家并生成邀请链接' })).toBeVisible();
 
 	const db = await e2eDb();
-	const latest = (await db.select().from(auditLog).where(eq(auditLog.campaignId, ids[0]))).sort((a, b) => b.at - a.at || b.id - a.id)[0];
+	const latest = (await db.select().from(auditLog).where(eq(auditLog.campaignId, ids[0]))).sort(
+		(a, b) => b.at - a.at || b.id - a.id
+	)[0];
 	await page.goto(`/c/${ids[0]}/overview`);
 	await page.locator('body[data-hydrated]').waitFor();
 	expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');

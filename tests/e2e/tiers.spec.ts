@@ -23,7 +23,12 @@ const seedActor = { id: null, name: 'e2e-seed' };
 
 /** 36 nominees, none of them 前沿 but two; nobody excluded or previously titled. */
 function nominees(): CandidateRecord[] {
-	const records = generateCandidates(config, 36, 20230411).map((r) => ({ ...r, field: '主战场', priorTitle: false, category: undefined }));
+	const records = generateCandidates(config, 36, 20230411).map((r) => ({
+		...r,
+		field: '主战场',
+		priorTitle: false,
+		category: undefined
+	}));
 	records[0].field = '前沿';
 	records[1].field = '前沿';
 	return records;
@@ -44,12 +49,24 @@ async function loginAs(page: Page, username: string): Promise<void> {
 async function seedReview(campaignId: string): Promise<void> {
 	const db = await e2eDb();
 	for (const [i, name] of ['晋一鸣', '晋二言', '晋三思'].entries()) {
-		const r = await createExpertWithInvitation(db, seedActor, campaignId, { name, unit: ['太原理工大学', '山西大学', '中北大学'][i], title: '教授', fields: [...config.fields] });
+		const r = await createExpertWithInvitation(db, seedActor, campaignId, {
+			name,
+			unit: ['太原理工大学', '山西大学', '中北大学'][i],
+			title: '教授',
+			fields: [...config.fields]
+		});
 		if (!r.ok) throw new Error(r.message);
 	}
-	const created = await createRound(db, seedActor, campaignId, { name: '初评', type: 'score', reviewers: 'all', aggregation: 'mean' });
+	const created = await createRound(db, seedActor, campaignId, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'all',
+		aggregation: 'mean'
+	});
 	if (!created.ok) throw new Error(created.message);
-	const opened = await openRound(db, seedActor, campaignId, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+	const opened = await openRound(db, seedActor, campaignId, created.id, {
+		excludeUncovered: '测试：本组专家均须回避，无人可评'
+	});
 	if (!opened.ok) throw new Error(opened.message);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rows = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
@@ -57,7 +74,11 @@ async function seedReview(campaignId: string): Promise<void> {
 	for (const p of await roundPairs(db, round)) {
 		const c = index.get(p.candidateId)!;
 		const total = c.rec.field === '前沿' ? 95 : 60 + ((c.i * 7) % 30);
-		const values = { merit: Math.round(total * 0.4), story: Math.round(total * 0.3), exemplary: total - Math.round(total * 0.4) - Math.round(total * 0.3) };
+		const values = {
+			merit: Math.round(total * 0.4),
+			story: Math.round(total * 0.3),
+			exemplary: total - Math.round(total * 0.4) - Math.round(total * 0.3)
+		};
 		const res = await saveSheet(db, seedActor, { round, ...p, values, baseVersion: 0, submit: true });
 		if (!res.ok) throw new Error(res.message);
 	}
@@ -73,7 +94,9 @@ async function download(page: Page, link: string): Promise<string[]> {
 	return text.slice(1).split('\r\n');
 }
 
-test('晋城: 最美 and 优秀 chosen together under the office’s target, to the 汇总表, the upper list and the 公示', async ({ page }) => {
+test('晋城: 最美 and 优秀 chosen together under the office’s target, to the 汇总表, the upper list and the 公示', async ({
+	page
+}) => {
 	test.setTimeout(300_000);
 	await loginAs(page, 'organizer');
 	await page.goto('/campaigns/new');
@@ -84,7 +107,12 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 	await expect(page).toHaveURL(/\/c\/[^/]+\/overview$/);
 	const campaignId = new URL(page.url()).pathname.split('/')[2];
 	const db = await e2eDb();
-	const imported = await importCandidates(db, seedActor, campaignId, new TextEncoder().encode(toNominationCsv(nominees())));
+	const imported = await importCandidates(
+		db,
+		seedActor,
+		campaignId,
+		new TextEncoder().encode(toNominationCsv(nominees()))
+	);
 	if (!imported.ok) throw new Error(JSON.stringify(imported.errors.slice(0, 3)));
 	await seedReview(campaignId);
 
@@ -92,7 +120,9 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 	await page.goto(`/c/${campaignId}/selection`);
 	await page.locator('body[data-hydrated]').waitFor();
 	await expect(page.getByTestId('no-targets')).toBeVisible();
-	await expect(page.getByTestId('selection-source')).toContainText('拟选出10名“晋城最美科技工作者”，10名“晋城市优秀科技工作者”建议人选');
+	await expect(page.getByTestId('selection-source')).toContainText(
+		'拟选出10名“晋城最美科技工作者”，10名“晋城市优秀科技工作者”建议人选'
+	);
 
 	// The office adds “前沿至少1名”; the target says who set it.
 	await page.getByTestId('add-target-kind').selectOption('atLeastField');
@@ -100,7 +130,9 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 	await page.getByTestId('add-target-value').fill('1');
 	await page.getByTestId('add-target').click();
 	await expect(page.getByTestId('target-row')).toHaveCount(1);
-	await expect(page.getByTestId('target-provenance')).toContainText(/^活动办公室设定：前沿至少1名，由.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}设定$/);
+	await expect(page.getByTestId('target-provenance')).toContainText(
+		/^活动办公室设定：前沿至少1名，由.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}设定$/
+	);
 	// the same target twice is refused
 	await page.getByTestId('add-target-kind').selectOption('atLeastField');
 	await page.getByTestId('add-target-ref').selectOption('前沿');
@@ -122,12 +154,16 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 		await expect(t.getByTestId('final-list').locator('tbody tr')).toHaveCount(10);
 		await expect(t.getByTestId('final-list').locator('td.field', { hasText: '前沿' })).toHaveCount(1);
 	}
-	await expect(best.locator('tr.lifted td.why').first()).toContainText('为满足“优秀科技工作者”的活动办公室设定：前沿至少1名');
+	await expect(best.locator('tr.lifted td.why').first()).toContainText(
+		'为满足“优秀科技工作者”的活动办公室设定：前沿至少1名'
+	);
 	const bestCodes = await best.getByTestId('final-list').locator('td.code').allInnerTexts();
 	const goodCodes = await good.getByTestId('final-list').locator('td.code').allInnerTexts();
 	expect(bestCodes.filter((c) => goodCodes.includes(c))).toEqual([]);
 	// the upper tier is the 最美 ten
-	expect((await tiers.nth(2).getByTestId('final-list').locator('td.code').allInnerTexts()).sort()).toEqual([...bestCodes].sort());
+	expect((await tiers.nth(2).getByTestId('final-list').locator('td.code').allInnerTexts()).sort()).toEqual(
+		[...bestCodes].sort()
+	);
 
 	await page.getByRole('button', { name: '锁定遴选结果' }).click();
 	await expect(page.getByTestId('run-state')).toHaveText('已锁定');
@@ -154,7 +190,9 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 	await page.goto(`/c/${campaignId}/notice`);
 	await page.locator('body[data-hydrated]').waitFor();
 	await expect(page.getByTestId('notice-title')).toHaveText(`关于${name}建议人选的公示`);
-	await expect(page.getByTestId('notice-basis')).toContainText('根据《关于开展2023年“晋城最美科技工作者”学习宣传活动的通知》（晋市科协发〔2023〕9号）有关要求');
+	await expect(page.getByTestId('notice-basis')).toContainText(
+		'根据《关于开展2023年“晋城最美科技工作者”学习宣传活动的通知》（晋市科协发〔2023〕9号）有关要求'
+	);
 	await page.getByLabel('公示开始日期').fill('2024-04-29');
 	await expect(page.getByTestId('notice-period')).toHaveText('公示期：2024年4月29日至2024年5月8日（5个工作日）。');
 	await page.getByTestId('notice-closed').fill('2024-05-07');

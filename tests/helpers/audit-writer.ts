@@ -14,7 +14,11 @@ const stream = async (from: number) => {
 	for (let i = from; i < count; i += 2) {
 		await sleep(5 + Math.random() * 20);
 		await db.transaction(async (tx) => {
-			await audit(tx, { id: null, name: tag }, { campaignId, action: 'test.write', entity: 'test', entityId: `${tag}-${i}`, after: { i } });
+			await audit(
+				tx,
+				{ id: null, name: tag },
+				{ campaignId, action: 'test.write', entity: 'test', entityId: `${tag}-${i}`, after: { i } }
+			);
 			await sleep(Math.random() * 2); // some work inside the transaction
 		});
 	}

@@ -16,12 +16,19 @@ function decodeWords(value: string): string {
 		.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, data: string) =>
 			enc.toUpperCase() === 'B'
 				? Buffer.from(data, 'base64').toString('utf8')
-				: Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+				: Buffer.from(
+						data
+							.replace(/_/g, ' ')
+							.replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+						'latin1'
+					).toString('utf8')
 		);
 }
 
 function decodeQp(body: string): string {
-	const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+	const bytes = body
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
 	return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -35,7 +42,12 @@ export function parseMail(raw: string): ReceivedMail {
 		if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
 	}
 	const cte = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
-	const text = cte === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : cte === 'quoted-printable' ? decodeQp(body) : body;
+	const text =
+		cte === 'base64'
+			? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+			: cte === 'quoted-printable'
+				? decodeQp(body)
+				: body;
 	return {
 		from: decodeWords(headers.get('from') ?? ''),
 		to: decodeWords(headers.get('to') ?? ''),

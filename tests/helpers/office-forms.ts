@@ -1,6 +1,19 @@
 // 推荐表 .docx files generated with the `docx` package in the layouts of the five notices' 附件1
 // (../shared/seeds): label cells then value cells, spacing and order as each notice prints them.
-import { AlignmentType, Document, HighlightColor, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+	AlignmentType,
+	Document,
+	HighlightColor,
+	ImageRun,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	VerticalMergeType,
+	WidthType
+} from 'docx';
 
 export interface FormPerson {
 	name: string;
@@ -27,21 +40,43 @@ export interface FormPerson {
 }
 
 export type FormLayout = 'jincheng-2023' | 'qinghai-2023' | 'hengshui-2022' | 'neimenggu-2023' | 'guangxi-2024';
-export const LAYOUTS: FormLayout[] = ['jincheng-2023', 'qinghai-2023', 'hengshui-2022', 'neimenggu-2023', 'guangxi-2024'];
+export const LAYOUTS: FormLayout[] = [
+	'jincheng-2023',
+	'qinghai-2023',
+	'hengshui-2022',
+	'neimenggu-2023',
+	'guangxi-2024'
+];
 
 const FIELDS = ['面向世界科技前沿', '面向经济主战场', '面向国家重大需求', '面向人民生命健康', '社会服务'];
 const GROUPS = ['理科', '工科', '农科', '医科', '综合', '地市'];
 /** A 1×1 PNG: the photo. */
-export const PHOTO = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+export const PHOTO = Uint8Array.from(
+	Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+		'base64'
+	)
+);
 
-type Cell = string | { lines: string[] } | { runs: TextRun[] } | { merge: 'restart' | 'continue'; text?: string } | { photo: true };
+type Cell =
+	| string
+	| { lines: string[] }
+	| { runs: TextRun[] }
+	| { merge: 'restart' | 'continue'; text?: string }
+	| { photo: true };
 
 function tc(c: Cell, span = 1): TableCell {
 	if (typeof c === 'string') return new TableCell({ columnSpan: span, children: [new Paragraph(c)] });
 	if ('lines' in c) return new TableCell({ columnSpan: span, children: c.lines.map((l) => new Paragraph(l)) });
 	if ('runs' in c) return new TableCell({ columnSpan: span, children: [new Paragraph({ children: c.runs })] });
 	if ('photo' in c)
-		return new TableCell({ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: PHOTO, transformation: { width: 90, height: 120 } })] })] });
+		return new TableCell({
+			children: [
+				new Paragraph({
+					children: [new ImageRun({ type: 'png', data: PHOTO, transformation: { width: 90, height: 120 } })]
+				})
+			]
+		});
 	return new TableCell({
 		columnSpan: span,
 		verticalMerge: c.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE,
@@ -54,7 +89,8 @@ function options(all: string[], chosen: string | undefined, style: 'box' | 'squa
 	const runs: TextRun[] = [];
 	for (const o of all) {
 		const on = o === chosen;
-		if (style === 'highlight') runs.push(new TextRun({ text: o, highlight: on ? HighlightColor.YELLOW : undefined }), new TextRun('  '));
+		if (style === 'highlight')
+			runs.push(new TextRun({ text: o, highlight: on ? HighlightColor.YELLOW : undefined }), new TextRun('  '));
 		else {
 			const mark = on ? (style === 'box' ? '☑' : style === 'square' ? '■' : '√') : '□';
 			runs.push(new TextRun(`${mark}${o}  `));
@@ -70,13 +106,28 @@ function personRows(p: FormPerson, layout: FormLayout): TableRow[] {
 	const row = (...cells: Cell[]) => new TableRow({ children: cells.map((c) => tc(c)) });
 	const careerRows = (label: Cell) => {
 		const lines = typeof label === 'string' ? [label] : (label as { lines: string[] }).lines;
-		const head = new TableCell({ verticalMerge: VerticalMergeType.RESTART, children: lines.map((l) => new Paragraph(l)) });
+		const head = new TableCell({
+			verticalMerge: VerticalMergeType.RESTART,
+			children: lines.map((l) => new Paragraph(l))
+		});
 		const out = [new TableRow({ children: [head, tc('起止年月'), tc('在何单位从事何工作')] })];
 		for (const [period, what] of p.career ?? []) out.push(row({ merge: 'continue' }, period, what));
 		return out;
 	};
 	const ticked = (all: string[], v: string | undefined): Cell =>
-		options(all, v, layout === 'jincheng-2023' ? 'box' : layout === 'qinghai-2023' ? 'square' : layout === 'hengshui-2022' ? 'check' : layout === 'guangxi-2024' ? 'highlight' : 'box');
+		options(
+			all,
+			v,
+			layout === 'jincheng-2023'
+				? 'box'
+				: layout === 'qinghai-2023'
+					? 'square'
+					: layout === 'hengshui-2022'
+						? 'check'
+						: layout === 'guangxi-2024'
+							? 'highlight'
+							: 'box'
+		);
 	const classRow =
 		layout === 'guangxi-2024'
 			? row('推荐组别', ticked(GROUPS, p.group))
@@ -88,8 +139,17 @@ function personRows(p: FormPerson, layout: FormLayout): TableRow[] {
 		row(sp('学历', spaced), p.education ?? '', sp('学位', spaced), p.degree ?? ''),
 		row('毕业院校', p.school ?? '', '所学专业', p.major ?? '')
 	];
-	const work = [row('工作单位及职务', p.unitAndTitle), row('专业技术职务', p.profTitle ?? '（填写具体职务）'), row('办公电话', '', sp('手机', spaced), p.mobile ?? '', '电子邮箱', p.email ?? '')];
-	const careerLabel: Cell = layout === 'guangxi-2024' ? { lines: ['学', '习', '工', '作', '经', '历'] } : layout === 'neimenggu-2023' ? '学习工作经历' : '学 习 工 作 经 历';
+	const work = [
+		row('工作单位及职务', p.unitAndTitle),
+		row('专业技术职务', p.profTitle ?? '（填写具体职务）'),
+		row('办公电话', '', sp('手机', spaced), p.mobile ?? '', '电子邮箱', p.email ?? '')
+	];
+	const careerLabel: Cell =
+		layout === 'guangxi-2024'
+			? { lines: ['学', '习', '工', '作', '经', '历'] }
+			: layout === 'neimenggu-2023'
+				? '学习工作经历'
+				: '学 习 工 作 经 历';
 	const texts: TableRow[] = [];
 	if (layout === 'neimenggu-2023' || layout === 'qinghai-2023') {
 		// label and text in one cell, the text below the label's hint
@@ -101,7 +161,15 @@ function personRows(p: FormPerson, layout: FormLayout): TableRow[] {
 		texts.push(row('感人故事（1—2 个，1000 字以内）'), row(p.story ?? ''));
 	}
 	if (p.awards !== undefined) texts.push(row('所获重要奖励', p.awards));
-	texts.push(row('个人声明', { lines: ['本人接受推荐，承诺推荐材料中所有信息真实可靠，若有失实和造假行为，本人愿承担一切责任。', p.statement ? `候选人签名：${p.name}` : '候选人签名：', '年  月  日'] }));
+	texts.push(
+		row('个人声明', {
+			lines: [
+				'本人接受推荐，承诺推荐材料中所有信息真实可靠，若有失实和造假行为，本人愿承担一切责任。',
+				p.statement ? `候选人签名：${p.name}` : '候选人签名：',
+				'年  月  日'
+			]
+		})
+	);
 	texts.push(row('所在单位意见', '（盖章） 年 月 日'));
 	// the notices differ in order: 广西 puts 推荐组别 before 工作单位; others after 通讯地址
 	if (layout === 'guangxi-2024') return [...top, classRow, ...work, ...careerRows(careerLabel), ...texts];
@@ -111,7 +179,10 @@ function personRows(p: FormPerson, layout: FormLayout): TableRow[] {
 
 export async function makeForm(p: FormPerson, layout: FormLayout): Promise<Uint8Array> {
 	const cover = [
-		new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '“最美科技工作者”推 荐 表', bold: true })] }),
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			children: [new TextRun({ text: '“最美科技工作者”推 荐 表', bold: true })]
+		}),
 		new Paragraph(`候选人姓名：${p.name}`),
 		new Paragraph(`推荐单位：${p.channel ?? ''}（盖章）`)
 	];
@@ -123,7 +194,15 @@ export async function makeForm(p: FormPerson, layout: FormLayout): Promise<Uint8
 /** A "scanned" form: the photo of a page and no text. */
 export async function makeScannedForm(): Promise<Uint8Array> {
 	const doc = new Document({
-		sections: [{ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: PHOTO, transformation: { width: 600, height: 800 } })] })] }]
+		sections: [
+			{
+				children: [
+					new Paragraph({
+						children: [new ImageRun({ type: 'png', data: PHOTO, transformation: { width: 600, height: 800 } })]
+					})
+				]
+			}
+		]
 	});
 	return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -18,7 +18,9 @@ export interface ReadSheet {
 
 const unescape = (s: string) =>
 	s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-		e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]
+		e[0] === '#'
+			? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+			: ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]
 	);
 const texts = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescape(m[1])).join('');
 
@@ -33,9 +35,18 @@ export function readXlsx(bytes: Uint8Array): ReadSheet[] {
 	const files = unzipSync(bytes);
 	const s = (name: string) => (files[name] ? strFromU8(files[name]) : '');
 	const shared = [...s('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
-	const rels = new Map([...s('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+	const rels = new Map(
+		[...s('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [
+			m[1],
+			m[2]
+		])
+	);
 	const wbXml = s('xl/workbook.xml');
-	const defined = [...wbXml.matchAll(/<definedName [^>]*name="_xlnm.Print_Titles"[^>]*localSheetId="(\d+)"[^>]*>([^<]*)<\/definedName>/g)];
+	const defined = [
+		...wbXml.matchAll(
+			/<definedName [^>]*name="_xlnm.Print_Titles"[^>]*localSheetId="(\d+)"[^>]*>([^<]*)<\/definedName>/g
+		)
+	];
 	const hasBorders = /<border>[\s\S]*?style="thin"/.test(s('xl/styles.xml'));
 	return [...wbXml.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map(([, name, rid], idx) => {
 		const target = rels.get(rid)!.replace(/^\/?(xl\/)?/, '');
@@ -48,7 +59,8 @@ export function readXlsx(bytes: Uint8Array): ReadSheet[] {
 				const type = /t="([^"]+)"/.exec(c[1])?.[1];
 				const inner = c[2] ?? '';
 				const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-				cells[colIndex(ref)] = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? texts(inner) : unescape(v ?? '');
+				cells[colIndex(ref)] =
+					type === 's' ? shared[Number(v)] : type === 'inlineStr' ? texts(inner) : unescape(v ?? '');
 			}
 			rows[Number(row[1]) - 1] = Array.from(cells, (x) => x ?? '');
 		}

@@ -14,7 +14,14 @@ import {
 	declareTies,
 	pairKey
 } from '../../src/lib/server/services/conflicts';
-import { proposeAssignment, addPair, movePair, publishAssignment, mayOpenDossier, removePair } from '../../src/lib/server/services/assignment';
+import {
+	proposeAssignment,
+	addPair,
+	movePair,
+	publishAssignment,
+	mayOpenDossier,
+	removePair
+} from '../../src/lib/server/services/assignment';
 
 const chair = { id: null, name: 'chair' };
 let db: DB;
@@ -30,14 +37,22 @@ describe('conflicts', () => {
 		const c = (await db.select().from(candidates).where(eq(candidates.campaignId, C)))[0];
 		const rec = c.record as { unitAndTitle: string };
 		// Put the expert in the candidate's unit: detection must find it.
-		await db.update(experts).set({ unit: rec.unitAndTitle.split(/\s/)[0] }).where(eq(experts.id, e.id));
+		await db
+			.update(experts)
+			.set({ unit: rec.unitAndTitle.split(/\s/)[0] })
+			.where(eq(experts.id, e.id));
 		await refreshDetectedConflicts(db, chair, C);
-		const found = await db.select().from(conflicts).where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
+		const found = await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
 		expect(found.map((f) => f.kind)).toContain('same_unit');
 		expect((await blockedPairs(db, C)).has(pairKey(e.id, c.id))).toBe(true);
 		const row = found.find((f) => f.kind === 'same_unit')!;
 		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '', 'organizer')).ok).toBe(false);
-		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '同名不同单位，经核实无关', 'organizer')).ok).toBe(true);
+		expect((await decideConflict(db, chair, C, row.id, 'dismissed', '同名不同单位，经核实无关', 'organizer')).ok).toBe(
+			true
+		);
 		await refreshDetectedConflicts(db, chair, C);
 		const again = (await db.select().from(conflicts).where(eq(conflicts.id, row.id)))[0];
 		expect(again.status).toBe('dismissed');
@@ -51,7 +66,10 @@ describe('conflicts', () => {
 		const e = (await db.select().from(experts).where(eq(experts.campaignId, C)))[3];
 		const c = (await db.select().from(candidates).where(eq(candidates.campaignId, C)))[5];
 		await declareTies(db, { id: null, name: 'expert' }, C, e.id, [], [c.name]);
-		const rows = await db.select().from(conflicts).where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
+		const rows = await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
 		expect(rows.some((r) => r.kind === 'declared_person')).toBe(true);
 		expect(rows.find((r) => r.kind === 'declared_person')!.reason).not.toContain(c.name);
 	});
@@ -81,7 +99,14 @@ describe('assignment', () => {
 		const a = rows[0];
 		await addOrganizerConflict(db, chair, C, a.expertId, a.candidateId, '师生关系');
 		// the organizer's conflict withdraws the assignment at once
-		expect((await db.select().from(assignments).where(and(eq(assignments.expertId, a.expertId), eq(assignments.candidateId, a.candidateId)))).length).toBe(0);
+		expect(
+			(
+				await db
+					.select()
+					.from(assignments)
+					.where(and(eq(assignments.expertId, a.expertId), eq(assignments.candidateId, a.candidateId)))
+			).length
+		).toBe(0);
 		expect(await mayOpenDossier(db, C, a.expertId, a.candidateId)).toBe(false);
 		expect((await removePair(db, chair, C, a.expertId, a.candidateId, '回避')).ok).toBe(false);
 		const add = await addPair(db, chair, C, a.expertId, a.candidateId);
@@ -92,10 +117,25 @@ describe('assignment', () => {
 
 		const b = rows[5];
 		expect((await recuse(db, { id: null, name: 'expert' }, C, b.expertId, b.candidateId, '认识候选人')).ok).toBe(true);
-		expect((await db.select().from(assignments).where(and(eq(assignments.expertId, b.expertId), eq(assignments.candidateId, b.candidateId)))).length).toBe(0);
+		expect(
+			(
+				await db
+					.select()
+					.from(assignments)
+					.where(and(eq(assignments.expertId, b.expertId), eq(assignments.candidateId, b.candidateId)))
+			).length
+		).toBe(0);
 		expect(await mayOpenDossier(db, C, b.expertId, b.candidateId)).toBe(false);
 		const actions = (await db.select().from(auditLog).where(eq(auditLog.campaignId, C))).map((x) => x.action);
-		expect(actions).toEqual(expect.arrayContaining(['assignment.propose', 'assignment.publish', 'conflict.organizer', 'conflict.recusal', 'assignment.remove']));
+		expect(actions).toEqual(
+			expect.arrayContaining([
+				'assignment.propose',
+				'assignment.publish',
+				'conflict.organizer',
+				'conflict.recusal',
+				'assignment.remove'
+			])
+		);
 	});
 
 	it('explains infeasibility by dossier instead of failing bare', async () => {

@@ -16,13 +16,27 @@ const actor = { id: 'u_1', name: 'organizer' };
 async function writeSome(db: DB, campaignId: string | null, n: number) {
 	for (let i = 0; i < n; i++) {
 		await db.transaction((tx) =>
-			audit(tx, actor, { campaignId, action: 'candidate.update', entity: 'candidate', entityId: `c${i}`, before: { name: `甲${i}` }, after: { name: `乙${i}`, when: new Date(0), gone: undefined }, reason: i % 2 ? '更正' : undefined })
+			audit(tx, actor, {
+				campaignId,
+				action: 'candidate.update',
+				entity: 'candidate',
+				entityId: `c${i}`,
+				before: { name: `甲${i}` },
+				after: { name: `乙${i}`, when: new Date(0), gone: undefined },
+				reason: i % 2 ? '更正' : undefined
+			})
 		);
 	}
 }
 
 async function idsOf(db: DB, campaignId: string) {
-	return (await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.campaignId, campaignId)).orderBy(asc(auditLog.id))).map((r) => r.id);
+	return (
+		await db
+			.select({ id: auditLog.id })
+			.from(auditLog)
+			.where(eq(auditLog.campaignId, campaignId))
+			.orderBy(asc(auditLog.id))
+	).map((r) => r.id);
 }
 
 describe('audit hash chain', () => {
@@ -47,7 +61,10 @@ describe('audit hash chain', () => {
 		await audit(db, SYSTEM, { action: 'user.password_change', entity: 'user', entityId: 'u1' });
 		await audit(db, SYSTEM, { action: 'user.password_change', entity: 'user', entityId: 'u2' });
 		await audit(db, SYSTEM, { campaignId: 'cA', action: 'campaign.create' });
-		const global = await db.select().from(auditLog).where(sql`${auditLog.campaignId} is null`);
+		const global = await db
+			.select()
+			.from(auditLog)
+			.where(sql`${auditLog.campaignId} is null`);
 		expect(global.map((r) => r.seq)).toEqual([1, 2]);
 		expect(await verifyAuditChain(db, null)).toMatchObject({ ok: true, entries: 2 });
 		expect(await verifyAuditChain(db, 'cA')).toMatchObject({ ok: true, entries: 1 });
@@ -57,7 +74,10 @@ describe('audit hash chain', () => {
 		const db = await freshDb();
 		await writeSome(db, 'cA', 5);
 		const ids = await idsOf(db, 'cA');
-		await db.$client.execute({ sql: `update audit_log set "after" = ? where id = ?`, args: [JSON.stringify({ name: '丙' }), ids[2]] });
+		await db.$client.execute({
+			sql: `update audit_log set "after" = ? where id = ?`,
+			args: [JSON.stringify({ name: '丙' }), ids[2]]
+		});
 		expect(await verifyAuditChain(db, 'cA')).toMatchObject({ ok: false, entry: ids[2], reason: 'edited' });
 		// So does a changed time, actor or reason, or key order that is not a change at all.
 		const db2 = await freshDb();
@@ -79,7 +99,10 @@ describe('audit hash chain', () => {
 		const db = await freshDb();
 		await writeSome(db, 'cA', 3);
 		// Written around audit(): no position, no hash.
-		await db.$client.execute({ sql: `insert into audit_log (at, actor_name, campaign_id, action) values (?, 'x', 'cA', 'selection.lock')`, args: [Date.now()] });
+		await db.$client.execute({
+			sql: `insert into audit_log (at, actor_name, campaign_id, action) values (?, 'x', 'cA', 'selection.lock')`,
+			args: [Date.now()]
+		});
 		const forged = (await idsOf(db, 'cA')).at(-1)!;
 		expect(await verifyAuditChain(db, 'cA')).toMatchObject({ ok: false, entry: forged, reason: 'out_of_chain' });
 
@@ -112,13 +135,25 @@ describe('audit hash chain', () => {
 		const db = await freshDb();
 		await writeSome(db, 'cA', 2);
 		await expect(
-			db.$client.execute({ sql: `insert into audit_log (at, campaign_id, action, seq) values (1, 'cA', 'x', 2)`, args: [] })
+			db.$client.execute({
+				sql: `insert into audit_log (at, campaign_id, action, seq) values (1, 'cA', 'x', 2)`,
+				args: []
+			})
 		).rejects.toThrow(/UNIQUE/);
 		// The same position in another chain, and in the global chain, is fine.
-		await db.$client.execute({ sql: `insert into audit_log (at, campaign_id, action, seq) values (1, 'cB', 'x', 2)`, args: [] });
-		await db.$client.execute({ sql: `insert into audit_log (at, campaign_id, action, seq) values (1, null, 'x', 2)`, args: [] });
+		await db.$client.execute({
+			sql: `insert into audit_log (at, campaign_id, action, seq) values (1, 'cB', 'x', 2)`,
+			args: []
+		});
+		await db.$client.execute({
+			sql: `insert into audit_log (at, campaign_id, action, seq) values (1, null, 'x', 2)`,
+			args: []
+		});
 		await expect(
-			db.$client.execute({ sql: `insert into audit_log (at, campaign_id, action, seq) values (1, null, 'y', 2)`, args: [] })
+			db.$client.execute({
+				sql: `insert into audit_log (at, campaign_id, action, seq) values (1, null, 'y', 2)`,
+				args: []
+			})
 		).rejects.toThrow(/UNIQUE/);
 	});
 
@@ -140,7 +175,10 @@ describe('audit hash chain', () => {
 		await writeSome(db, 'cOld', 2);
 		expect(await verifyAuditChain(db, 'cOld')).toMatchObject({ ok: true, entries: 5 });
 		// A row slipped in later is not silently adopted by a later start: verify names it.
-		await db.$client.execute({ sql: `insert into audit_log (at, campaign_id, action) values (1, 'cOld', 'x')`, args: [] });
+		await db.$client.execute({
+			sql: `insert into audit_log (at, campaign_id, action) values (1, 'cOld', 'x')`,
+			args: []
+		});
 		const again = await openDatabase(url);
 		expect(await chainLegacyAudit(again)).toBe(0);
 		expect(await verifyAuditChain(again, 'cOld')).toMatchObject({ ok: false, reason: 'out_of_chain' });
@@ -154,7 +192,14 @@ describe('audit hash chain', () => {
 		const start = String(Date.now() + 4000);
 		const run = (tag: string) =>
 			new Promise<string>((resolve, reject) => {
-				const p = spawn(join('node_modules', '.bin', 'tsx'), ['tests/helpers/audit-writer.ts', url, 'cRace', '60', tag, start]);
+				const p = spawn(join('node_modules', '.bin', 'tsx'), [
+					'tests/helpers/audit-writer.ts',
+					url,
+					'cRace',
+					'60',
+					tag,
+					start
+				]);
 				let out = '';
 				let err = '';
 				p.stdout.on('data', (d) => (out += d));
@@ -173,7 +218,11 @@ describe('audit hash chain', () => {
 		expect(outs.slice(0, 2).map((o) => JSON.parse(o as string).written)).toEqual([60, 60]);
 		const verdict = await verifyAuditChain(db, 'cRace');
 		expect(verdict).toMatchObject({ ok: true, entries: 1 + 30 + 120 });
-		const rows = await db.select({ seq: auditLog.seq, actor: auditLog.actorName }).from(auditLog).where(eq(auditLog.campaignId, 'cRace')).orderBy(asc(auditLog.id));
+		const rows = await db
+			.select({ seq: auditLog.seq, actor: auditLog.actorName })
+			.from(auditLog)
+			.where(eq(auditLog.campaignId, 'cRace'))
+			.orderBy(asc(auditLog.id));
 		expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
 		// The writers really did interleave (otherwise this test would prove little).
 		const switches = rows.filter((r, i) => i > 0 && r.actor !== rows[i - 1].actor).length;

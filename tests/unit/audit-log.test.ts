@@ -33,10 +33,18 @@ beforeAll(async () => {
 	await setPanelChair(db, actor, C, p.id, chair.id);
 	cand = (await db.select().from(candidates).where(eq(candidates.campaignId, C)).orderBy(asc(candidates.seq)))[0];
 	const rec = recordOf(cand);
-	const r = await updateCandidate(db, actor, C, cand.id, { ...rec, ethnicity: rec.ethnicity === '壮族' ? '汉族' : '壮族' });
+	const r = await updateCandidate(db, actor, C, cand.id, {
+		...rec,
+		ethnicity: rec.ethnicity === '壮族' ? '汉族' : '壮族'
+	});
 	expect(r.ok).toBe(true);
 	// Enough entries for three pages.
-	for (let i = 0; i < 2 * AUDIT_PAGE_SIZE; i++) await audit(db, { id: null, name: '命令行(test)' }, { campaignId: C, action: 'note.add', entity: 'candidate', entityId: cand.id, after: { note: `第${i}条` } });
+	for (let i = 0; i < 2 * AUDIT_PAGE_SIZE; i++)
+		await audit(
+			db,
+			{ id: null, name: '命令行(test)' },
+			{ campaignId: C, action: 'note.add', entity: 'candidate', entityId: cand.id, after: { note: `第${i}条` } }
+		);
 }, 60_000);
 
 describe('audit log page', () => {
@@ -79,7 +87,9 @@ describe('audit log page', () => {
 
 		const mine = await auditLogPage(db, C, { person: organizer.id }, { identities: true });
 		expect(mine.total).toBe(2);
-		expect(everything.people.map((p) => p.label)).toEqual(expect.arrayContaining([organizer.displayName, '命令行(test)', '系统']));
+		expect(everything.people.map((p) => p.label)).toEqual(
+			expect.arrayContaining([organizer.displayName, '命令行(test)', '系统'])
+		);
 		const cli = await auditLogPage(db, C, { person: 'name:命令行(test)' }, { identities: true });
 		expect(cli.total).toBe(2 * AUDIT_PAGE_SIZE);
 		expect(everything.actions.find((a) => a.value === 'note.add')?.label).toBe('添加备注');
@@ -94,8 +104,15 @@ describe('audit log page', () => {
 		expect((await auditLogPage(db, C, {}, { identities: true })).chain).toMatchObject({ ok: true });
 		const other = await freshDb();
 		await seedCampaign(other, { id: C, name: '日志测试', prefix: 'al', seed: 7, candidates: 3 });
-		for (let i = 0; i < 3; i++) await audit(other, { id: null, name: 'x' }, { campaignId: C, action: 'note.add', after: { i } });
-		const victim = (await other.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'note.add'))).orderBy(asc(auditLog.id)))[1];
+		for (let i = 0; i < 3; i++)
+			await audit(other, { id: null, name: 'x' }, { campaignId: C, action: 'note.add', after: { i } });
+		const victim = (
+			await other
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'note.add')))
+				.orderBy(asc(auditLog.id))
+		)[1];
 		await other.$client.execute({ sql: `update audit_log set reason = '补记' where id = ?`, args: [victim.id] });
 		const chain = (await auditLogPage(other, C, {}, { identities: true })).chain;
 		expect(chain).toMatchObject({ ok: false, entry: victim.id, position: victim.seq });
@@ -108,7 +125,8 @@ describe('audit CSV', () => {
 		if (!r.ok) throw new Error(r.message);
 		expect(r.csv.startsWith('\uFEFF')).toBe(true);
 		const [header, ...rows] = Papa.parse<string[]>(r.csv.slice(1), { skipEmptyLines: true }).data;
-		for (const h of ['序号', '时间（北京时间）', '操作人', '操作', '对象', '变化', '前一条哈希', '本条哈希']) expect(header).toContain(h);
+		for (const h of ['序号', '时间（北京时间）', '操作人', '操作', '对象', '变化', '前一条哈希', '本条哈希'])
+			expect(header).toContain(h);
 		const col = (name: string) => header.indexOf(name);
 		const stored = await db.select().from(auditLog).where(eq(auditLog.campaignId, C)).orderBy(asc(auditLog.id));
 		expect(rows).toHaveLength(stored.length);

@@ -62,7 +62,10 @@ describe('sessions', () => {
 		await db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.id, session.id));
 		const v = await validateSessionToken(db, token);
 		expect(v!.session.expiresAt).toBeGreaterThan(soon + SESSION_TTL / 2);
-		await db.update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.id, session.id));
+		await db
+			.update(sessions)
+			.set({ expiresAt: Date.now() - 1 })
+			.where(eq(sessions.id, session.id));
 		expect(await validateSessionToken(db, token)).toBeNull();
 		expect(await db.select().from(sessions)).toHaveLength(0);
 	});
@@ -89,7 +92,9 @@ describe('login', () => {
 	it('refuses a burst of parallel guesses before evaluating them: 40 wrong, then the right one is throttled', async () => {
 		await insertUser(db, { username: 'chair', displayName: '组长', password: 'right-password' });
 		const evaluated = verifyCalls.n;
-		const results = await Promise.all(Array.from({ length: 40 }, (_, i) => login(db, 'chair', `guess-${i}`, '203.0.113.9')));
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => login(db, 'chair', `guess-${i}`, '203.0.113.9'))
+		);
 		const invalid = results.filter((r) => !r.ok && r.reason === 'invalid').length;
 		const throttled = results.filter((r) => !r.ok && r.reason === 'throttled').length;
 		// At most the free attempts were evaluated; the others never reached the password check.
@@ -108,7 +113,8 @@ describe('login', () => {
 
 	it('waits grow: 2 s after the free failures, then 4 s, 8 s … and the wait is not extended by refused attempts', async () => {
 		await insertUser(db, { username: 'x', displayName: 'X', password: 'right-password' });
-		for (let i = 0; i < THROTTLE.pairFree; i++) expect(await login(db, 'x', 'bad-password', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+		for (let i = 0; i < THROTTLE.pairFree; i++)
+			expect(await login(db, 'x', 'bad-password', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
 		const t1 = await login(db, 'x', 'bad-password', '10.0.0.1');
 		expect(t1).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 2 });
 		expect(delaySeconds(THROTTLE.pairFree, THROTTLE.pairFree)).toBe(2);
@@ -130,7 +136,8 @@ describe('login', () => {
 		await insertUser(db, { username: 'y', displayName: 'Y', password: 'right-password' });
 		for (let i = 0; i < THROTTLE.pairFree - 1; i++) await login(db, 'x', 'bad-password', '10.0.0.2');
 		expect((await login(db, 'x', 'right-password', '10.0.0.2')).ok).toBe(true);
-		for (let i = 0; i < THROTTLE.pairFree - 1; i++) expect((await login(db, 'x', 'bad-password', '10.0.0.2')).ok).toBe(false);
+		for (let i = 0; i < THROTTLE.pairFree - 1; i++)
+			expect((await login(db, 'x', 'bad-password', '10.0.0.2')).ok).toBe(false);
 		expect((await login(db, 'x', 'right-password', '10.0.0.2')).ok).toBe(true);
 		for (let i = 0; i < THROTTLE.pairFree; i++) await login(db, 'x', 'bad-password', '10.0.0.2');
 		expect((await login(db, 'y', 'right-password', '10.0.0.2')).ok).toBe(true);
@@ -155,8 +162,11 @@ describe('login', () => {
 	});
 
 	it('successful logins in parallel from one address (an office behind NAT) are not throttled', async () => {
-		for (let i = 0; i < 20; i++) await insertUser(db, { username: `e${i}`, displayName: 'E', password: 'right-password' });
-		const results = await Promise.all(Array.from({ length: 20 }, (_, i) => login(db, `e${i}`, 'right-password', '10.1.1.1')));
+		for (let i = 0; i < 20; i++)
+			await insertUser(db, { username: `e${i}`, displayName: 'E', password: 'right-password' });
+		const results = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => login(db, `e${i}`, 'right-password', '10.1.1.1'))
+		);
 		expect(results.every((r) => r.ok)).toBe(true);
 		const row = (await db.select().from(loginThrottle).where(eq(loginThrottle.key, 'address:10.1.1.1')))[0];
 		expect(row.failures).toBe(0);

@@ -26,7 +26,11 @@ import {
 	sniffType
 } from '../../src/lib/server/services/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../src/lib/components/candidates/attachment-kinds';
-import { emptyValues, parseCandidateForm, type CandidateFormValues } from '../../src/lib/components/candidates/candidate-form';
+import {
+	emptyValues,
+	parseCandidateForm,
+	type CandidateFormValues
+} from '../../src/lib/components/candidates/candidate-form';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const actor: Actor = { id: null, name: 'tester' };
@@ -63,7 +67,10 @@ function record(over: Partial<CandidateRecord> = {}): CandidateRecord {
 }
 
 async function auditRows(action: string) {
-	return db.select().from(auditLog).where(and(eq(auditLog.campaignId, campaignId), eq(auditLog.action, action)));
+	return db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.campaignId, campaignId), eq(auditLog.action, action)));
 }
 
 describe('createCandidate / updateCandidate', () => {
@@ -100,7 +107,9 @@ describe('createCandidate / updateCandidate', () => {
 		const b = await createCandidate(db, actor, campaignId, record({ name: '黄立新', birth: '1970-01' }));
 		if (!a.ok || !b.ok) throw new Error('setup');
 		const rowA = (await getCandidate(db, campaignId, a.id))!;
-		const res = await updateCandidate(db, actor, campaignId, a.id, record({ deeds: '新的主要事迹' }), { expectedUpdatedAt: rowA.updatedAt });
+		const res = await updateCandidate(db, actor, campaignId, a.id, record({ deeds: '新的主要事迹' }), {
+			expectedUpdatedAt: rowA.updatedAt
+		});
 		expect(res).toMatchObject({ ok: true, changed: true, reviewCode: '工科-01' });
 		const after = (await getCandidate(db, campaignId, a.id))!;
 		const rec = after.record as CandidateRecord;
@@ -118,7 +127,9 @@ describe('createCandidate / updateCandidate', () => {
 		expect(await auditRows('candidate.update')).toHaveLength(1);
 
 		// A stale form is not saved over a newer record.
-		const stale = await updateCandidate(db, actor, campaignId, a.id, record({ deeds: '旧表单' }), { expectedUpdatedAt: rowA.updatedAt });
+		const stale = await updateCandidate(db, actor, campaignId, a.id, record({ deeds: '旧表单' }), {
+			expectedUpdatedAt: rowA.updatedAt
+		});
 		expect(stale).toMatchObject({ ok: false, code: 'STALE' });
 
 		// Renaming b into a's name and birth in the same channel is refused.
@@ -141,8 +152,12 @@ describe('createCandidate / updateCandidate', () => {
 	it('stores manual redactions with audit', async () => {
 		const a = await createCandidate(db, actor, campaignId, record());
 		if (!a.ok) throw new Error('setup');
-		expect(await changeRedactions(db, actor, campaignId, a.id, { op: 'add', text: '扎根一线' })).toMatchObject({ ok: true });
-		expect(await changeRedactions(db, actor, campaignId, a.id, { op: 'keep', text: '广西' })).toMatchObject({ ok: true });
+		expect(await changeRedactions(db, actor, campaignId, a.id, { op: 'add', text: '扎根一线' })).toMatchObject({
+			ok: true
+		});
+		expect(await changeRedactions(db, actor, campaignId, a.id, { op: 'keep', text: '广西' })).toMatchObject({
+			ok: true
+		});
 		expect(await changeRedactions(db, actor, campaignId, a.id, { op: 'add', text: '韦' })).toMatchObject({ ok: false });
 		const row = (await getCandidate(db, campaignId, a.id))!;
 		expect(manualOf(row)).toEqual({ add: ['扎根一线'], remove: ['广西'] });
@@ -153,7 +168,12 @@ describe('createCandidate / updateCandidate', () => {
 });
 
 describe('the 推荐表 form', () => {
-	const ctx = { classification: 'group' as const, fields: ['理科', '工科'], channels: [{ name: '南宁市', type: '地区' as const }], today: '2024-05-01' };
+	const ctx = {
+		classification: 'group' as const,
+		fields: ['理科', '工科'],
+		channels: [{ name: '南宁市', type: '地区' as const }],
+		today: '2024-05-01'
+	};
 	const filled = (over: Partial<CandidateFormValues> = {}): CandidateFormValues => ({
 		...emptyValues(),
 		name: '韦 明华',
@@ -171,12 +191,28 @@ describe('the 推荐表 form', () => {
 		const r = parseCandidateForm(filled(), ctx);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(r.record).toMatchObject({ name: '韦明华', birth: '1985-03', group: '工科', channelType: '地区', awards: ['2020年广西科技进步奖', '广西青年科技奖'] });
+		expect(r.record).toMatchObject({
+			name: '韦明华',
+			birth: '1985-03',
+			group: '工科',
+			channelType: '地区',
+			awards: ['2020年广西科技进步奖', '广西青年科技奖']
+		});
 		expect(r.record.career[0].period).toBe('2008.07-至今');
 	});
 
 	it('names the field and the value in every message', () => {
-		const r = parseCandidateForm(filled({ birth: '1980.13', klass: '前沿', channel: '某学会', email: 'x@', postcode: '5300', career: [{ period: '去年', unit: '', role: '' }] }), ctx);
+		const r = parseCandidateForm(
+			filled({
+				birth: '1980.13',
+				klass: '前沿',
+				channel: '某学会',
+				email: 'x@',
+				postcode: '5300',
+				career: [{ period: '去年', unit: '', role: '' }]
+			}),
+			ctx
+		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.errors.birth).toBe('出生年月“1980.13”无法识别，请填写如 1980.05 的年月');
@@ -192,7 +228,10 @@ describe('the 推荐表 form', () => {
 });
 
 // 1×1 PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64'
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 
@@ -211,7 +250,8 @@ describe('attachments', () => {
 		expect(sniffType(Buffer.from('GIF89a...'))).toEqual({ type: null, what: 'GIF 图片' });
 		expect(sniffType(Buffer.from('hello'))).toEqual({ type: null, what: null });
 		// Videos (青海, 衡水: “MP4或MOV格式”) by the ISO media brand; HEIC photos are not videos.
-		const iso = (brand: string) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
+		const iso = (brand: string) =>
+			Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
 		expect(sniffType(iso('isom'))).toEqual({ type: 'mp4' });
 		expect(sniffType(iso('qt  '))).toEqual({ type: 'mov' });
 		expect(sniffType(iso('heic'))).toEqual({ type: null, what: 'HEIC/HEIF 照片' });
@@ -219,14 +259,25 @@ describe('attachments', () => {
 	});
 
 	it('stores the bytes under LAUREL_FILES with their checksum, lists, reads and deletes them with audit', async () => {
-		const r = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'portrait', filename: 'C:\\照片\\证件照.png', bytes: PNG });
+		const r = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'portrait',
+			filename: 'C:\\照片\\证件照.png',
+			bytes: PNG
+		});
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const sha = createHash('sha256').update(PNG).digest('hex');
 		expect(r.sha256).toBe(sha);
 		const list = await listAttachments(db, campaignId, candidateId);
 		expect(list).toHaveLength(1);
-		expect(list[0]).toMatchObject({ kind: 'portrait', filename: '证件照.png', mime: 'image/png', size: PNG.length, sha256: sha, storagePath: `${campaignId}/${sha}.png` });
+		expect(list[0]).toMatchObject({
+			kind: 'portrait',
+			filename: '证件照.png',
+			mime: 'image/png',
+			size: PNG.length,
+			sha256: sha,
+			storagePath: `${campaignId}/${sha}.png`
+		});
 		const onDisk = join(filesRoot(), campaignId, `${sha}.png`);
 		expect(filesRoot()).toBe(process.env.LAUREL_FILES);
 		expect(readFileSync(onDisk).equals(PNG)).toBe(true);
@@ -235,9 +286,17 @@ describe('attachments', () => {
 		expect((await auditRows('attachment.create'))[0].after).toMatchObject({ sha256: sha, filename: '证件照.png' });
 
 		// A second portrait is refused; the same bytes again are refused.
-		const second = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'portrait', filename: 'b.jpg', bytes: JPG });
+		const second = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'portrait',
+			filename: 'b.jpg',
+			bytes: JPG
+		});
 		expect(second).toEqual({ ok: false, message: '已有2寸照片，请先删除原有的再上传' });
-		const same = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'work_photo', filename: 'c.png', bytes: PNG });
+		const same = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'work_photo',
+			filename: 'c.png',
+			bytes: PNG
+		});
 		expect(same.ok).toBe(false);
 
 		const del = await deleteAttachment(db, actor, campaignId, candidateId, r.id);
@@ -248,25 +307,48 @@ describe('attachments', () => {
 	});
 
 	it('refuses a .jpg that is a PDF, a PDF as a photo, unknown content and oversized files', async () => {
-		const fake = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: 'photo.jpg', bytes: PDF });
+		const fake = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'document',
+			filename: 'photo.jpg',
+			bytes: PDF
+		});
 		expect(fake.ok).toBe(false);
 		expect(!fake.ok && fake.message).toContain('实际内容是PDF 文档');
-		const pdfPhoto = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'work_photo', filename: 'a.pdf', bytes: PDF });
+		const pdfPhoto = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'work_photo',
+			filename: 'a.pdf',
+			bytes: PDF
+		});
 		expect(!pdfPhoto.ok && pdfPhoto.message).toContain('工作照只接受');
-		const text = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: 'a.png', bytes: Buffer.from('not an image') });
+		const text = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'document',
+			filename: 'a.png',
+			bytes: Buffer.from('not an image')
+		});
 		expect(!text.ok && text.message).toContain('不是 JPG、PNG、PDF 或 MP4/MOV 文件');
 		const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
 		PNG.copy(big);
-		const tooBig = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'work_photo', filename: 'big.png', bytes: big });
+		const tooBig = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'work_photo',
+			filename: 'big.png',
+			bytes: big
+		});
 		expect(!tooBig.ok && tooBig.message).toContain('超过每个文件 5 MB 的上限');
 		// A PDF under its own name is a fine document.
-		expect((await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: '证明.pdf', bytes: PDF })).ok).toBe(true);
+		expect(
+			(await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: '证明.pdf', bytes: PDF }))
+				.ok
+		).toBe(true);
 		expect(await db.select().from(attachments)).toHaveLength(1);
 		expect(await auditRows('attachment.create')).toHaveLength(1);
 	});
 
 	it('does not read or delete a file through a candidate of another campaign', async () => {
-		const r = await saveAttachment(db, actor, campaignId, candidateId, { kind: 'document', filename: 'x.pdf', bytes: PDF });
+		const r = await saveAttachment(db, actor, campaignId, candidateId, {
+			kind: 'document',
+			filename: 'x.pdf',
+			bytes: PDF
+		});
 		if (!r.ok) throw new Error('setup');
 		const other = await createCampaign(db, SYSTEM, { presetId: 'guangxi-2024' });
 		if (!other.ok) throw new Error('setup');

@@ -17,7 +17,13 @@ let pairs: { expertId: string; candidateId: string }[];
 
 async function submitAt(iso: string, pair: { expertId: string; candidateId: string }, submit = true) {
 	vi.setSystemTime(new Date(iso));
-	const res = await saveSheet(db, actor, { round, ...pair, values: { merit: 30, story: 20, exemplary: 20 }, baseVersion: 0, submit });
+	const res = await saveSheet(db, actor, {
+		round,
+		...pair,
+		values: { merit: 30, story: 20, exemplary: 20 },
+		baseVersion: 0,
+		submit
+	});
 	if (!res.ok) throw new Error(res.message);
 }
 
@@ -120,7 +126,17 @@ describe('the final list beside the plain score order', () => {
 			{
 				tier: '最美科技工作者',
 				size: 10,
-				rows: [{ label: '女性科技工作者不少于2名', rule: 'woman ≥ 2', kind: 'atLeast', required: 2, achieved: 2, plain: 0, ok: true }]
+				rows: [
+					{
+						label: '女性科技工作者不少于2名',
+						rule: 'woman ≥ 2',
+						kind: 'atLeast',
+						required: 2,
+						achieved: 2,
+						plain: 0,
+						ok: true
+					}
+				]
 			}
 		]);
 	});

@@ -44,7 +44,9 @@ describe('laurel dossier', { timeout: 120_000 }, () => {
 		const r = laurel('dossier', '--campaign', campaign, '--code', row.reviewCode!);
 		expect(r.code).toBe(0);
 		const printed = JSON.parse(r.stdout);
-		const expected = expertDossier(buildDossier(row.record as CandidateRecord, { code: row.reviewCode!, referenceDate: config.referenceDate }));
+		const expected = expertDossier(
+			buildDossier(row.record as CandidateRecord, { code: row.reviewCode!, referenceDate: config.referenceDate })
+		);
 		expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
 		expect(printed.redactions).toBeUndefined();
 		expect(r.stdout).not.toContain(row.name);

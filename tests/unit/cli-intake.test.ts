@@ -88,7 +88,17 @@ describe('laurel intake commands', { timeout: 120_000 }, () => {
 		const out = json(r);
 		// The contract's keys, extended (issue 11) by the youth cut-off, notes and the materials checklist.
 		expect(Object.keys(out)).toEqual(expect.arrayContaining(['channels', 'errors', 'warnings', 'youthShare']));
-		for (const k of Object.keys(out)) expect(['channels', 'errors', 'warnings', 'youthShare', 'youthCutoff', 'youthCutoffText', 'notes', 'checklists']).toContain(k);
+		for (const k of Object.keys(out))
+			expect([
+				'channels',
+				'errors',
+				'warnings',
+				'youthShare',
+				'youthCutoff',
+				'youthCutoffText',
+				'notes',
+				'checklists'
+			]).toContain(k);
 		expect(out.errors).toEqual([]);
 		expect(Array.isArray(out.warnings)).toBe(true);
 		expect(typeof out.youthShare).toBe('number');
@@ -110,7 +120,11 @@ describe('laurel intake commands', { timeout: 120_000 }, () => {
 	});
 
 	it('export --what candidates is UTF-8 with BOM and imports back unchanged', () => {
-		const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/laurel.ts', 'export', '--campaign', campaign, '--what', 'candidates'], { env });
+		const r = spawnSync(
+			join('node_modules', '.bin', 'tsx'),
+			['scripts/laurel.ts', 'export', '--campaign', campaign, '--what', 'candidates'],
+			{ env }
+		);
 		expect(r.status).toBe(0);
 		const bytes = r.stdout as Buffer;
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -118,7 +132,13 @@ describe('laurel intake commands', { timeout: 120_000 }, () => {
 		writeFileSync(file, bytes);
 		const again = laurel('import-candidates', '--campaign', campaign, '--file', file);
 		expect(again.code).toBe(0);
-		expect(json(again)).toMatchObject({ ok: true, imported: records.length, inserted: 0, updated: 0, unchanged: records.length });
+		expect(json(again)).toMatchObject({
+			ok: true,
+			imported: records.length,
+			inserted: 0,
+			updated: 0,
+			unchanged: records.length
+		});
 		const bad = laurel('export', '--campaign', campaign, '--what', 'nonsense');
 		expect(bad.code).toBe(2);
 	});

@@ -32,7 +32,22 @@ beforeAll(async () => {
 
 describe('laurel member add / experts import / audit verify', { timeout: 180_000 }, () => {
 	it('adds a chair of two panels with a one-time link that sets the password', async () => {
-		const r = laurel('member', 'add', '--campaign', campaign, '--username', 'chair2', '--role', 'chair', '--name', '王组长', '--panel', '工科组', '--panel', '医科组');
+		const r = laurel(
+			'member',
+			'add',
+			'--campaign',
+			campaign,
+			'--username',
+			'chair2',
+			'--role',
+			'chair',
+			'--name',
+			'王组长',
+			'--panel',
+			'工科组',
+			'--panel',
+			'医科组'
+		);
 		expect(r.code).toBe(0);
 		expect(Object.keys(r.out).sort()).toEqual(['invitation', 'role', 'username']);
 		expect(r.out).toMatchObject({ username: 'chair2', role: 'chair' });
@@ -47,18 +62,62 @@ describe('laurel member add / experts import / audit verify', { timeout: 180_000
 	});
 
 	it('adds an observer and an organizer; an expert joins the roster and the named panel', async () => {
-		const obs = laurel('member', 'add', '--campaign', campaign, '--username', 'jijian', '--role', 'observer', '--name', '纪检组');
+		const obs = laurel(
+			'member',
+			'add',
+			'--campaign',
+			campaign,
+			'--username',
+			'jijian',
+			'--role',
+			'observer',
+			'--name',
+			'纪检组'
+		);
 		expect(obs.code).toBe(0);
 		expect(obs.out.role).toBe('observer');
-		expect(laurel('member', 'add', '--campaign', campaign, '--username', 'office2', '--role', 'organizer').code).toBe(0);
-		const ex = laurel('member', 'add', '--campaign', campaign, '--username', 'zhang3', '--role', 'expert', '--name', '张三', '--panel', '医科组');
+		expect(laurel('member', 'add', '--campaign', campaign, '--username', 'office2', '--role', 'organizer').code).toBe(
+			0
+		);
+		const ex = laurel(
+			'member',
+			'add',
+			'--campaign',
+			campaign,
+			'--username',
+			'zhang3',
+			'--role',
+			'expert',
+			'--name',
+			'张三',
+			'--panel',
+			'医科组'
+		);
 		expect(ex.code).toBe(0);
 		const db = await openDatabase(url);
-		const roles = await db.select({ role: memberships.role, u: users.username }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.campaignId, campaign));
-		expect(Object.fromEntries(roles.map((r) => [r.u, r.role]))).toMatchObject({ chair2: 'chair', jijian: 'observer', office2: 'organizer', zhang3: 'expert' });
-		const e = (await db.select().from(experts).where(and(eq(experts.campaignId, campaign), eq(experts.name, '张三'))))[0];
+		const roles = await db
+			.select({ role: memberships.role, u: users.username })
+			.from(memberships)
+			.innerJoin(users, eq(users.id, memberships.userId))
+			.where(eq(memberships.campaignId, campaign));
+		expect(Object.fromEntries(roles.map((r) => [r.u, r.role]))).toMatchObject({
+			chair2: 'chair',
+			jijian: 'observer',
+			office2: 'organizer',
+			zhang3: 'expert'
+		});
+		const e = (
+			await db
+				.select()
+				.from(experts)
+				.where(and(eq(experts.campaignId, campaign), eq(experts.name, '张三')))
+		)[0];
 		expect(e.fields).toEqual(['医科']);
-		const seats = await db.select({ name: panels.name }).from(panelMembers).innerJoin(panels, eq(panels.id, panelMembers.panelId)).where(eq(panelMembers.expertId, e.id));
+		const seats = await db
+			.select({ name: panels.name })
+			.from(panelMembers)
+			.innerJoin(panels, eq(panels.id, panelMembers.panelId))
+			.where(eq(panelMembers.expertId, e.id));
 		expect(seats.map((s) => s.name)).toEqual(['医科组']);
 	});
 
@@ -83,7 +142,10 @@ describe('laurel member add / experts import / audit verify', { timeout: 180_000
 
 	it('imports a roster all or nothing and prints the invitations', async () => {
 		const good = join(dir, 'experts.csv');
-		writeFileSync(good, '姓名,工作单位,评审领域,用户名,电子邮箱\n李四,广西大学,工科,lisi,li@example.org\n赵五,广西医科大学,医科,,\n');
+		writeFileSync(
+			good,
+			'姓名,工作单位,评审领域,用户名,电子邮箱\n李四,广西大学,工科,lisi,li@example.org\n赵五,广西医科大学,医科,,\n'
+		);
 		const bad = join(dir, 'experts-bad.csv');
 		writeFileSync(bad, '姓名,工作单位,评审领域\n钱六,某单位,工科\n孙七,,火星学\n');
 		const refused = laurel('experts', 'import', '--campaign', campaign, '--file', bad);
@@ -96,7 +158,10 @@ describe('laurel member add / experts import / audit verify', { timeout: 180_000
 		const r = laurel('experts', 'import', '--campaign', campaign, '--file', good);
 		expect(r.code).toBe(0);
 		expect(r.out).toMatchObject({ ok: true, imported: 2 });
-		expect(r.out.invitations.map((i: { username: string }) => i.username)).toEqual(['lisi', expect.stringMatching(/^expert\d+/)]);
+		expect(r.out.invitations.map((i: { username: string }) => i.username)).toEqual([
+			'lisi',
+			expect.stringMatching(/^expert\d+/)
+		]);
 		for (const i of r.out.invitations) expect(i.invitation).toMatch(/^https:\/\/laurel\.example\.org\/invite\//);
 		// Again: the same people are updated, not duplicated, and get no new links.
 		const again = laurel('experts', 'import', '--campaign', campaign, '--file', good);
@@ -123,7 +188,12 @@ describe('laurel member add / experts import / audit verify', { timeout: 180_000
 		expect(ok.out.entries).toBeGreaterThan(10);
 		expect(ok.out.head).toMatch(/^[0-9a-f]{64}$/);
 		const db = await openDatabase(url);
-		const victim = (await db.$client.execute({ sql: `select id from audit_log where campaign_id = ? and action = 'member.add' order by id limit 1`, args: [campaign] })).rows[0].id as number;
+		const victim = (
+			await db.$client.execute({
+				sql: `select id from audit_log where campaign_id = ? and action = 'member.add' order by id limit 1`,
+				args: [campaign]
+			})
+		).rows[0].id as number;
 		await db.$client.execute({ sql: `update audit_log set actor_name = '别人' where id = ?`, args: [victim] });
 		const broken = laurel('audit', 'verify', '--campaign', campaign);
 		expect(broken.code).toBe(3);

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { freshDb } from '../helpers/db';
 import { openDatabase, type DB } from '../../src/lib/server/db';
-import { assignments, auditLog, campaigns, conflicts, experts, rounds, sheets, users } from '../../src/lib/server/db/schema';
+import {
+	assignments,
+	auditLog,
+	campaigns,
+	conflicts,
+	experts,
+	rounds,
+	sheets,
+	users
+} from '../../src/lib/server/db/schema';
 import { DEMO_CAMPAIGN_ID as C, demoAccounts, ensureDemo } from '../../src/lib/server/services/demo';
 import { roundPairs } from '../../src/lib/server/services/rounds';
 
@@ -48,7 +57,9 @@ describe('the demo mid-review', () => {
 		expect(untouched).toBeGreaterThan(10);
 		expect(submitted.every((s) => typeof s.total === 'number' && s.total > 0)).toBe(true);
 		// Some experts are done, some are not: the chair's progress has something to show.
-		const doneBy = new Set(roster.filter((e) => !all.some((s) => s.expertId === e.id && s.status === 'draft')).map((e) => e.id));
+		const doneBy = new Set(
+			roster.filter((e) => !all.some((s) => s.expertId === e.id && s.status === 'draft')).map((e) => e.id)
+		);
 		expect(doneBy.size).toBeGreaterThan(0);
 		expect(doneBy.size).toBeLessThan(15);
 	});
@@ -56,15 +67,32 @@ describe('the demo mid-review', () => {
 	it('leaves ties waiting for a decision, and no pair is assigned across one', async () => {
 		const ties = await db.select().from(conflicts).where(eq(conflicts.campaignId, C));
 		expect(ties.some((t) => t.status === 'pending')).toBe(true);
-		const pairs = new Set((await db.select().from(assignments).where(eq(assignments.campaignId, C))).map((p) => `${p.expertId}|${p.candidateId}`));
-		for (const t of ties.filter((t) => t.severity === 'conflict' && t.status !== 'dismissed')) expect(pairs.has(`${t.expertId}|${t.candidateId}`)).toBe(false);
+		const pairs = new Set(
+			(await db.select().from(assignments).where(eq(assignments.campaignId, C))).map(
+				(p) => `${p.expertId}|${p.candidateId}`
+			)
+		);
+		for (const t of ties.filter((t) => t.severity === 'conflict' && t.status !== 'dismissed'))
+			expect(pairs.has(`${t.expertId}|${t.candidateId}`)).toBe(false);
 	});
 
 	it('tells the story in the audit log, each step under the name of who would have done it', async () => {
 		const log = await db.select().from(auditLog).where(eq(auditLog.campaignId, C));
 		const steps = log.map((a) => a.action).filter((a, i, xs) => xs.indexOf(a) === i);
-		expect(steps.slice(0, 7)).toEqual(['candidate.codes_assigned', 'demo.seed', 'conflict.detect', 'assignment.propose', 'assignment.publish', 'round.create', 'round.open']);
-		expect(log.filter((a) => a.action.startsWith('assignment.') || a.action.startsWith('round.')).every((a) => a.actorName === 'organizer')).toBe(true);
+		expect(steps.slice(0, 7)).toEqual([
+			'candidate.codes_assigned',
+			'demo.seed',
+			'conflict.detect',
+			'assignment.propose',
+			'assignment.publish',
+			'round.create',
+			'round.open'
+		]);
+		expect(
+			log
+				.filter((a) => a.action.startsWith('assignment.') || a.action.startsWith('round.'))
+				.every((a) => a.actorName === 'organizer')
+		).toBe(true);
 		const submits = log.filter((a) => a.action === 'sheet.submit');
 		expect(submits.length).toBeGreaterThan(50);
 		expect(submits.every((a) => /^expert\d\d$/.test(a.actorName ?? ''))).toBe(true);

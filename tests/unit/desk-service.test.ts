@@ -23,17 +23,29 @@ let foreign: { id: string; code: string }[]; // candidates of other fields
 beforeAll(async () => {
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: 'desk test', prefix: 'd-', seed: 5, candidates: 60 });
-	const r = await createRound(db, chair, C, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+	const r = await createRound(db, chair, C, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		deadline: '2030-06-30'
+	});
 	if (!r.ok) throw new Error(r.message);
 	roundId = r.id;
-	const p = (await db.select().from(panels).where(and(eq(panels.campaignId, C), eq(panels.field, '前沿'))))[0];
+	const p = (
+		await db
+			.select()
+			.from(panels)
+			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
+	)[0];
 	const members = await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id));
 	me = members[0].expertId;
 	const all = await db.select().from(experts).where(eq(experts.campaignId, C));
 	other = all.find((e) => !members.some((m) => m.expertId === e.id))!.id;
 	const blocked = await blockedPairs(db, C);
 	const cs = await db.select().from(candidates).where(eq(candidates.campaignId, C));
-	mine = cs.filter((c) => c.field === '前沿' && !blocked.has(pairKey(me, c.id))).map((c) => ({ id: c.id, code: c.reviewCode! }));
+	mine = cs
+		.filter((c) => c.field === '前沿' && !blocked.has(pairKey(me, c.id)))
+		.map((c) => ({ id: c.id, code: c.reviewCode! }));
 	foreign = cs.filter((c) => c.field !== '前沿').map((c) => ({ id: c.id, code: c.reviewCode! }));
 	if (mine.length < 4) throw new Error('seed has too few conflict-free candidates');
 });
@@ -66,9 +78,22 @@ describe('expert desk', () => {
 	it('reflects the expert’s own sheets: draft, submitted, rescore requested', async () => {
 		const round = (await getRound(db, C, roundId))!;
 		const [a, b] = mine;
-		expect((await saveSheet(db, chair, { round, expertId: me, candidateId: a.id, values: { merit: 30 }, baseVersion: 0, submit: false })).ok).toBe(true);
+		expect(
+			(
+				await saveSheet(db, chair, {
+					round,
+					expertId: me,
+					candidateId: a.id,
+					values: { merit: 30 },
+					baseVersion: 0,
+					submit: false
+				})
+			).ok
+		).toBe(true);
 		const values = { merit: 30, story: 20, exemplary: 20 };
-		expect((await saveSheet(db, chair, { round, expertId: me, candidateId: b.id, values, baseVersion: 0, submit: true })).ok).toBe(true);
+		expect(
+			(await saveSheet(db, chair, { round, expertId: me, candidateId: b.id, values, baseVersion: 0, submit: true })).ok
+		).toBe(true);
 		let status = new Map((await expertRoundTasks(db, C, me))[0].tasks.map((t) => [t.candidateId, t.status]));
 		expect(status.get(a.id)).toBe('draft');
 		expect(status.get(b.id)).toBe('submitted');
@@ -109,7 +134,10 @@ describe('expert desk', () => {
 
 	it('refuses conflicted pairs: detected ties and a recusal', async () => {
 		const blocked = await blockedPairs(db, C);
-		const cs = await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
+		const cs = await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
 		const tied = cs.filter((c) => blocked.has(pairKey(me, c.id)));
 		for (const c of tied) expect(await dossierForExpert(db, C, me, c.reviewCode!, roundId)).toBeNull();
 		const target = mine[2];
@@ -121,7 +149,14 @@ describe('expert desk', () => {
 
 	it('a published assignment opens a dossier for reading; a closed round lists nothing', async () => {
 		const target = mine[3];
-		await db.insert(assignments).values({ campaignId: C, expertId: me, candidateId: target.id, state: 'published', source: 'manual', createdAt: Date.now() });
+		await db.insert(assignments).values({
+			campaignId: C,
+			expertId: me,
+			candidateId: target.id,
+			state: 'published',
+			source: 'manual',
+			createdAt: Date.now()
+		});
 		expect((await closeRound(db, chair, C, roundId)).ok).toBe(true);
 		expect(await expertRoundTasks(db, C, me)).toEqual([]);
 		const reading = await dossierForExpert(db, C, me, target.code, roundId);

@@ -4,10 +4,25 @@ import { and, count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
-import { auditLog, candidates, conflicts, experts, invitations, memberships, panelMembers, panels, users } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	candidates,
+	conflicts,
+	experts,
+	invitations,
+	memberships,
+	panelMembers,
+	panels,
+	users
+} from '../../src/lib/server/db/schema';
 import { ensureDemo, DEMO_CAMPAIGN_ID as C } from '../../src/lib/server/services/demo';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
-import { createExpertWithInvitation, importExperts, updateExpert, getExpert } from '../../src/lib/server/services/experts';
+import {
+	createExpertWithInvitation,
+	importExperts,
+	updateExpert,
+	getExpert
+} from '../../src/lib/server/services/experts';
 import {
 	addPanelMember,
 	autoBuildPanels,
@@ -22,7 +37,18 @@ import { inspectInvitation } from '../../src/lib/server/services/accounts';
 import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
 
 const organizer = { id: null, name: 'organizer' };
-const HEADER = ['姓名', '工作单位', '曾工作单位', '毕业院校', '职称', '评审领域', '手机', '电子邮箱', '最大评审量', '用户名'];
+const HEADER = [
+	'姓名',
+	'工作单位',
+	'曾工作单位',
+	'毕业院校',
+	'职称',
+	'评审领域',
+	'手机',
+	'电子邮箱',
+	'最大评审量',
+	'用户名'
+];
 const csv = (rows: string[][]) => Papa.unparse([HEADER, ...rows], { newline: '\r\n' }) + '\r\n';
 const gbk = (rows: string[][]) => encodeGb18030(csv(rows));
 const utf8 = (rows: string[][]) => new TextEncoder().encode(csv(rows));
@@ -32,7 +58,13 @@ let db: DB;
 async function counts() {
 	const n = async (t: typeof experts | typeof users | typeof memberships | typeof invitations | typeof auditLog) =>
 		(await db.select({ n: count() }).from(t))[0].n;
-	return { experts: await n(experts), users: await n(users), memberships: await n(memberships), invitations: await n(invitations), audit: await n(auditLog) };
+	return {
+		experts: await n(experts),
+		users: await n(users),
+		memberships: await n(memberships),
+		invitations: await n(invitations),
+		audit: await n(auditLog)
+	};
 }
 
 beforeAll(async () => {
@@ -42,7 +74,18 @@ beforeAll(async () => {
 
 describe('importExperts', () => {
 	const good = [
-		['覃导入甲', '广西大学', '广西农业科学院\n南宁市农业局', '中国农业大学', '教授', '前沿、主战场', '13807710001', 'qin@gxu.edu.cn', '12', 'qindaorujia'],
+		[
+			'覃导入甲',
+			'广西大学',
+			'广西农业科学院\n南宁市农业局',
+			'中国农业大学',
+			'教授',
+			'前沿、主战场',
+			'13807710001',
+			'qin@gxu.edu.cn',
+			'12',
+			'qindaorujia'
+		],
 		['蒙导入乙', '桂林电子科技大学', '', '', '研究员', '面向国家重大需求', '', '', '', ''],
 		['陆导入丙', '广西医科大学', '', '', '主任医师', '生命健康', '', '', '', '']
 	];
@@ -99,7 +142,12 @@ describe('importExperts', () => {
 		const stored = await db.select().from(invitations);
 		expect(stored.some((s) => r.experts.some((e) => s.tokenHash === e.token))).toBe(false);
 		const row = (await db.select().from(experts).where(eq(experts.name, '覃导入甲')))[0];
-		expect(row).toMatchObject({ formerUnits: ['广西农业科学院', '南宁市农业局'], fields: ['前沿', '主战场'], maxLoad: 12, school: '中国农业大学' });
+		expect(row).toMatchObject({
+			formerUnits: ['广西农业科学院', '南宁市农业局'],
+			fields: ['前沿', '主战场'],
+			maxLoad: 12,
+			school: '中国农业大学'
+		});
 		const role = (await db.select().from(memberships).where(eq(memberships.userId, row.userId!)))[0].role;
 		expect(role).toBe('expert');
 		const log = await db.select().from(auditLog).where(eq(auditLog.action, 'expert.import'));
@@ -122,13 +170,21 @@ describe('importExperts', () => {
 		const row = (await db.select().from(experts).where(eq(experts.name, '覃导入甲')))[0];
 		expect(row.formerUnits).toEqual(['广西农业科学院', '钦州市农业局']);
 		expect(row.maxLoad).toBe(20);
-		const log = (await db.select().from(auditLog).where(and(eq(auditLog.action, 'expert.update'), eq(auditLog.entityId, row.id)))).at(-1)!;
+		const log = (
+			await db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.action, 'expert.update'), eq(auditLog.entityId, row.id)))
+		).at(-1)!;
 		expect(log.before).toEqual({ formerUnits: ['广西农业科学院', '南宁市农业局'], maxLoad: 12 });
 		expect(log.after).toEqual({ formerUnits: ['广西农业科学院', '钦州市农业局'], maxLoad: 20 });
 	});
 
 	it('a re-import without a column leaves that column alone', async () => {
-		const text = Papa.unparse([['姓名', '工作单位', '评审领域'], ['覃导入甲', '广西大学', '前沿']]);
+		const text = Papa.unparse([
+			['姓名', '工作单位', '评审领域'],
+			['覃导入甲', '广西大学', '前沿']
+		]);
 		const r = await importExperts(db, organizer, C, new TextEncoder().encode(text));
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		const row = (await db.select().from(experts).where(eq(experts.name, '覃导入甲')))[0];
@@ -140,7 +196,13 @@ describe('importExperts', () => {
 
 describe('single experts', () => {
 	it('adds one expert with a link, refuses the same name and unit twice', async () => {
-		const input = { name: '单独丁', unit: '广西民族大学', fields: ['社会服务'], username: 'dandu', formerUnits: ['百色学院'] };
+		const input = {
+			name: '单独丁',
+			unit: '广西民族大学',
+			fields: ['社会服务'],
+			username: 'dandu',
+			formerUnits: ['百色学院']
+		};
 		const r = await createExpertWithInvitation(db, organizer, C, input);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
@@ -169,11 +231,25 @@ describe('single experts', () => {
 		});
 		expect(r).toEqual({ ok: true, changed: true });
 		const row = (await getExpert(db, C, e.id))!;
-		expect(row.e).toMatchObject({ formerUnits: [unit], school: '武汉大学', fields: ['社会服务', '前沿'], phone: '13900000000', maxLoad: 9 });
+		expect(row.e).toMatchObject({
+			formerUnits: [unit],
+			school: '武汉大学',
+			fields: ['社会服务', '前沿'],
+			phone: '13900000000',
+			maxLoad: 9
+		});
 		expect(row.username).toBe('dandu');
-		const found = await db.select().from(conflicts).where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
+		const found = await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.expertId, e.id), eq(conflicts.candidateId, c.id)));
 		expect(found.map((f) => f.kind)).toContain('former_unit');
-		const log = (await db.select().from(auditLog).where(and(eq(auditLog.action, 'expert.update'), eq(auditLog.entityId, e.id)))).at(-1)!;
+		const log = (
+			await db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.action, 'expert.update'), eq(auditLog.entityId, e.id)))
+		).at(-1)!;
 		expect(log.before).toMatchObject({ school: null, maxLoad: null });
 	});
 
@@ -184,8 +260,14 @@ describe('single experts', () => {
 		const input = { name: '单独丁', unit: '广西民族大学', fields: ['社会服务'] };
 		expect(await updateExpert(db, organizer, other.id, e.id, input)).toMatchObject({ ok: false });
 		expect(await getExpert(db, other.id, e.id)).toBeNull();
-		expect(await updateExpert(db, organizer, C, e.id, { ...input, email: 'nope' })).toMatchObject({ ok: false, status: 400 });
-		expect(await updateExpert(db, organizer, C, e.id, { ...input, unit: '广西大学', name: '覃导入甲' })).toMatchObject({ ok: false, status: 400 });
+		expect(await updateExpert(db, organizer, C, e.id, { ...input, email: 'nope' })).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		expect(await updateExpert(db, organizer, C, e.id, { ...input, unit: '广西大学', name: '覃导入甲' })).toMatchObject({
+			ok: false,
+			status: 400
+		});
 	});
 });
 
@@ -221,19 +303,28 @@ describe('panels', () => {
 		expect(list.find((p) => p.field === '理科')!.members.map((m) => m.name)).toEqual(['甲专家']);
 		expect(list.every((p) => p.chair === null)).toBe(true);
 		expect((await autoBuildPanels(db, organizer, id)).created).toEqual([]);
-		const log = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, id), eq(auditLog.action, 'panel.autobuild')));
+		const log = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, id), eq(auditLog.action, 'panel.autobuild')));
 		expect(log.length).toBe(6);
 	});
 
 	it('creates a panel, staffs it, changes the chair and refuses what does not belong', async () => {
 		const [chair] = await chairsOf(db, C);
 		expect(chair.username).toBe('chair');
-		expect(await createPanel(db, organizer, C, { name: '', field: '天文', chairUserId: null })).toMatchObject({ ok: false });
+		expect(await createPanel(db, organizer, C, { name: '', field: '天文', chairUserId: null })).toMatchObject({
+			ok: false
+		});
 		const expertUser = (await db.select().from(users).where(eq(users.username, 'expert01')))[0];
-		expect(await createPanel(db, organizer, C, { name: '复评组', field: '前沿', chairUserId: expertUser.id })).toMatchObject({ ok: false });
+		expect(
+			await createPanel(db, organizer, C, { name: '复评组', field: '前沿', chairUserId: expertUser.id })
+		).toMatchObject({ ok: false });
 		const p = await createPanel(db, organizer, C, { name: '复评组', field: '前沿', chairUserId: null });
 		if (!p.ok || !p.id) throw new Error('not created');
-		expect(await createPanel(db, organizer, C, { name: '复评组', field: '主战场', chairUserId: null })).toMatchObject({ ok: false });
+		expect(await createPanel(db, organizer, C, { name: '复评组', field: '主战场', chairUserId: null })).toMatchObject({
+			ok: false
+		});
 		const e = (await db.select().from(experts).where(eq(experts.name, '覃导入甲')))[0];
 		expect((await addPanelMember(db, organizer, C, p.id, e.id)).ok).toBe(true);
 		expect((await addPanelMember(db, organizer, C, p.id, e.id)).ok).toBe(false);

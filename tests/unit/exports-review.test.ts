@@ -40,7 +40,9 @@ describe('exports-review', () => {
 		expect(rows[0]).toEqual(['评审编号', '领域', '专家', '专家单位', '状态', '来源']);
 		const pairs = await listAssignments(db, C);
 		expect(rows.length - 1).toBe(pairs.length);
-		const codes = new Set((await db.select().from(candidates).where(eq(candidates.campaignId, C))).map((c) => c.reviewCode));
+		const codes = new Set(
+			(await db.select().from(candidates).where(eq(candidates.campaignId, C))).map((c) => c.reviewCode)
+		);
 		const names = new Set((await db.select().from(experts).where(eq(experts.campaignId, C))).map((e) => e.name));
 		for (const row of rows.slice(1)) {
 			expect(codes.has(row[0])).toBe(true);
@@ -50,7 +52,9 @@ describe('exports-review', () => {
 			expect(row[5]).toBe('自动');
 		}
 		// sorted by review code: the same inputs give the same file
-		const sorted = [...rows.slice(1)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+		const sorted = [...rows.slice(1)].sort((a, b) =>
+			a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0
+		);
 		expect(rows.slice(1)).toEqual(sorted);
 		expect(await exportCsv(db, C, 'assignments')).toEqual(r);
 	});
@@ -59,16 +63,31 @@ describe('exports-review', () => {
 		const list = await listConflicts(db, C);
 		const warning = list.find((x) => x.c.severity === 'warning' && x.c.status === 'pending')!;
 		const tie = list.find((x) => x.c.severity === 'conflict' && x.c.status === 'pending')!;
-		expect((await decideConflict(db, chair, C, warning.c.id, 'dismissed', '毕业年份相差二十年，不相识', 'chair')).ok).toBe(true);
+		expect(
+			(await decideConflict(db, chair, C, warning.c.id, 'dismissed', '毕业年份相差二十年，不相识', 'chair')).ok
+		).toBe(true);
 		expect((await decideConflict(db, chair, C, tie.c.id, 'confirmed', '', 'chair')).ok).toBe(true);
 
 		const r = await exportCsv(db, C, 'conflicts');
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const rows = parse(r.csv);
-		expect(rows[0]).toEqual(['专家', '评审编号', '候选人', '类型', '级别', '原因', '状态', '决定人', '决定时间', '决定理由']);
+		expect(rows[0]).toEqual([
+			'专家',
+			'评审编号',
+			'候选人',
+			'类型',
+			'级别',
+			'原因',
+			'状态',
+			'决定人',
+			'决定时间',
+			'决定理由'
+		]);
 		expect(rows.length - 1).toBe(list.length);
-		const dismissed = rows.find((row) => row[1] === warning.reviewCode && row[0] === warning.expertName && row[6] === '已排除')!;
+		const dismissed = rows.find(
+			(row) => row[1] === warning.reviewCode && row[0] === warning.expertName && row[6] === '已排除'
+		)!;
 		expect(dismissed).toBeDefined();
 		expect(dismissed[2]).toBe(warning.candidateName);
 		expect(dismissed[3]).toBe('同一毕业院校');

@@ -110,16 +110,36 @@ const BAD_ASSIGN: [string, string, string | undefined][] = [
 	['k zero', with_((x) => (x.reviewsPerDossier = 0)), 'reviewsPerDossier'],
 	['k as string', with_((x) => (x.reviewsPerDossier = '2')), 'reviewsPerDossier'],
 	['k fractional', with_((x) => (x.reviewsPerDossier = 2.5)), 'reviewsPerDossier'],
-	['k huge (1e400 parses to Infinity)', JSON.stringify(base()).replace('"reviewsPerDossier":2', '"reviewsPerDossier":1e400'), 'reviewsPerDossier'],
+	[
+		'k huge (1e400 parses to Infinity)',
+		JSON.stringify(base()).replace('"reviewsPerDossier":2', '"reviewsPerDossier":1e400'),
+		'reviewsPerDossier'
+	],
 	['k "NaN"', with_((x) => (x.reviewsPerDossier = 'NaN')), 'reviewsPerDossier'],
 	['duplicate dossier id', with_((x) => x.dossiers.push({ id: 'D1' })), 'dossiers[2].id'],
 	['duplicate expert id', with_((x) => x.experts.push({ id: 'E2' })), 'experts[3].id'],
 	['empty id', with_((x) => (x.dossiers[0].id = '')), 'dossiers[0].id'],
 	['numeric id', with_((x) => (x.experts[1].id = 7)), 'experts[1].id'],
-	['unknown expert in conflicts', with_((x) => x.conflicts.push({ expert: 'E99', dossier: 'D1' })), 'conflicts[1].expert'],
-	['unknown dossier in conflicts', with_((x) => x.conflicts.push({ expert: 'E1', dossier: 'D99' })), 'conflicts[1].dossier'],
-	['unknown dossier in affinity', with_((x) => x.affinity.push({ expert: 'E1', dossier: 'D99', value: 1 })), 'affinity[1].dossier'],
-	['unknown expert in affinity', with_((x) => x.affinity.push({ expert: 'nobody', dossier: 'D1', value: 1 })), 'affinity[1].expert'],
+	[
+		'unknown expert in conflicts',
+		with_((x) => x.conflicts.push({ expert: 'E99', dossier: 'D1' })),
+		'conflicts[1].expert'
+	],
+	[
+		'unknown dossier in conflicts',
+		with_((x) => x.conflicts.push({ expert: 'E1', dossier: 'D99' })),
+		'conflicts[1].dossier'
+	],
+	[
+		'unknown dossier in affinity',
+		with_((x) => x.affinity.push({ expert: 'E1', dossier: 'D99', value: 1 })),
+		'affinity[1].dossier'
+	],
+	[
+		'unknown expert in affinity',
+		with_((x) => x.affinity.push({ expert: 'nobody', dossier: 'D1', value: 1 })),
+		'affinity[1].expert'
+	],
 	['affinity "NaN"', with_((x) => (x.affinity[0].value = 'NaN')), 'affinity[0].value'],
 	['affinity "Infinity"', with_((x) => (x.affinity[0].value = 'Infinity')), 'affinity[0].value'],
 	['affinity 1e400', JSON.stringify(base()).replace('"value":2.5', '"value":1e400'), 'affinity[0].value'],
@@ -132,7 +152,11 @@ const BAD_ASSIGN: [string, string, string | undefined][] = [
 	['maxLoad 2.5', with_((x) => (x.experts[0].maxLoad = 2.5)), 'experts[0].maxLoad'],
 	['fields not an array', with_((x) => (x.experts[0].fields = '前沿')), 'experts[0].fields'],
 	['field not a string', with_((x) => (x.dossiers[0].field = ['前沿'])), 'dossiers[0].field'],
-	['1e6 dossiers declared lazily (array-like object)', with_((x) => (x.dossiers = { length: 1_000_000, 0: { id: 'D1' } })), 'dossiers'],
+	[
+		'1e6 dossiers declared lazily (array-like object)',
+		with_((x) => (x.dossiers = { length: 1_000_000, 0: { id: 'D1' } })),
+		'dossiers'
+	],
 	['conflicts as an object', with_((x) => (x.conflicts = { expert: 'E1', dossier: 'D1' })), 'conflicts'],
 	['conflict not an object', with_((x) => (x.conflicts = ['E1|D1'])), 'conflicts[0]'],
 	['unknown top-level key (a typo)', with_((x) => (x.reviewPerDossier = 5)), 'reviewPerDossier'],
@@ -140,7 +164,11 @@ const BAD_ASSIGN: [string, string, string | undefined][] = [
 	['misspelt dossier key', with_((x) => (x.dossiers[0].feild = '前沿')), 'dossiers[0].feild'],
 	['misspelt conflict key', with_((x) => (x.conflicts[0].dosier = 'D1')), 'conflicts[0].dosier'],
 	['misspelt affinity key', with_((x) => (x.affinity[0].valeu = 3)), 'affinity[0].valeu'],
-	['__proto__ key', JSON.stringify(base()).replace('{"reviewsPerDossier"', '{"__proto__":{"polluted":true},"reviewsPerDossier"'), '__proto__']
+	[
+		'__proto__ key',
+		JSON.stringify(base()).replace('{"reviewsPerDossier"', '{"__proto__":{"polluted":true},"reviewsPerDossier"'),
+		'__proto__'
+	]
 ];
 
 describe('assign --in with hostile instances', { timeout: 600_000 }, () => {
@@ -151,7 +179,9 @@ describe('assign --in with hostile instances', { timeout: 600_000 }, () => {
 	});
 
 	it('breaks every rule: exit 2, {"error", "message"} naming the path', async () => {
-		const runs = await all(BAD_ASSIGN, ([label, body]) => laurel('assign', '--in', file(`a-${BAD_ASSIGN.findIndex((c) => c[0] === label)}.json`, body)));
+		const runs = await all(BAD_ASSIGN, ([label, body]) =>
+			laurel('assign', '--in', file(`a-${BAD_ASSIGN.findIndex((c) => c[0] === label)}.json`, body))
+		);
 		runs.forEach((r, i) => expectBadInput(r, BAD_ASSIGN[i][0], BAD_ASSIGN[i][2]));
 		const byLabel = (l: string) => runs[BAD_ASSIGN.findIndex((c) => c[0] === l)];
 		expect(byLabel('not JSON').json.message).toContain('不是有效的 JSON');
@@ -168,7 +198,13 @@ describe('assign --in with hostile instances', { timeout: 600_000 }, () => {
 		mkdirSync(sub, { recursive: true });
 		const png = file('a-photo.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
 		const runs = await all(
-			[['assign'], ['assign', '--in'], ['assign', '--in', join(dir, 'nope.json')], ['assign', '--in', sub], ['assign', '--in', png]],
+			[
+				['assign'],
+				['assign', '--in'],
+				['assign', '--in', join(dir, 'nope.json')],
+				['assign', '--in', sub],
+				['assign', '--in', png]
+			],
 			(args) => laurel(...args)
 		);
 		runs.forEach((r, i) => expectBadInput(r, `case ${i}`));
@@ -232,7 +268,11 @@ const BAD_SELECT: [string, string, string | undefined][] = [
 	['two rule keys', swith((x) => (x.atMost[0].group = 'youth')), 'atMost[0]'],
 	['duplicate candidate id', swith((x) => x.candidates.push({ id: 'C1', score: 1 })), 'candidates[3].id'],
 	['score "NaN"', swith((x) => (x.candidates[0].score = 'NaN')), 'candidates[0].score'],
-	['score 1e400', swith((x) => (x.candidates[0].score = 0)).replace('"score":0', '"score":1e400'), 'candidates[0].score'],
+	[
+		'score 1e400',
+		swith((x) => (x.candidates[0].score = 0)).replace('"score":0', '"score":1e400'),
+		'candidates[0].score'
+	],
 	['score huge', swith((x) => (x.candidates[0].score = 1e300)), 'candidates[0].score'],
 	['score missing', swith((x) => delete x.candidates[1].score), 'candidates[1].score'],
 	['groups not an array', swith((x) => (x.candidates[0].groups = 'youth')), 'candidates[0].groups'],
@@ -251,7 +291,9 @@ describe('select --in with hostile instances', { timeout: 600_000 }, () => {
 	});
 
 	it('breaks every rule: exit 2, {"error", "message"} naming the path', async () => {
-		const runs = await all(BAD_SELECT, ([label, body]) => laurel('select', '--in', file(`s-${BAD_SELECT.findIndex((c) => c[0] === label)}.json`, body)));
+		const runs = await all(BAD_SELECT, ([label, body]) =>
+			laurel('select', '--in', file(`s-${BAD_SELECT.findIndex((c) => c[0] === label)}.json`, body))
+		);
 		runs.forEach((r, i) => expectBadInput(r, BAD_SELECT[i][0], BAD_SELECT[i][2]));
 		expect(runs[0].json.message).toContain('不是有效的 JSON');
 	});
@@ -259,7 +301,9 @@ describe('select --in with hostile instances', { timeout: 600_000 }, () => {
 	it('missing --in, a missing file, a directory: exit 2', async () => {
 		const sub = join(dir, 's-dir.json');
 		mkdirSync(sub, { recursive: true });
-		const runs = await all([['select'], ['select', '--in', join(dir, 'nope.json')], ['select', '--in', sub]], (args) => laurel(...args));
+		const runs = await all([['select'], ['select', '--in', join(dir, 'nope.json')], ['select', '--in', sub]], (args) =>
+			laurel(...args)
+		);
 		runs.forEach((r, i) => expectBadInput(r, `case ${i}`));
 	});
 
@@ -283,7 +327,9 @@ describe('select --in with hostile instances', { timeout: 600_000 }, () => {
 // ---------------------------------------------------------------- commands that use the database
 
 async function tableCounts(db: DB): Promise<Record<string, number>> {
-	const tables = await db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+	const tables = await db.$client.execute(
+		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+	);
 	const out: Record<string, number> = {};
 	for (const row of tables.rows) {
 		const name = String(row.name);
@@ -299,9 +345,21 @@ describe('deeply nested JSON to assign and select', { timeout: 600_000 }, () => 
 	const sl = JSON.stringify(sbase());
 	/** [label, command, file content]: each nests 100,000 levels somewhere a validator walks */
 	const DEEP: [string, 'assign' | 'select', string][] = [
-		['assign: nested arrays as a dossier field', 'assign', a.replace('"field":"前沿"', `"field":${deepArrays(100_000)}`)],
-		['assign: nested arrays as reviewsPerDossier', 'assign', a.replace('"reviewsPerDossier":2', `"reviewsPerDossier":${deepArrays(100_000)}`)],
-		['assign: nested arrays inside fields', 'assign', a.replace('"fields":["前沿"]', `"fields":[${deepArrays(100_000)}]`)],
+		[
+			'assign: nested arrays as a dossier field',
+			'assign',
+			a.replace('"field":"前沿"', `"field":${deepArrays(100_000)}`)
+		],
+		[
+			'assign: nested arrays as reviewsPerDossier',
+			'assign',
+			a.replace('"reviewsPerDossier":2', `"reviewsPerDossier":${deepArrays(100_000)}`)
+		],
+		[
+			'assign: nested arrays inside fields',
+			'assign',
+			a.replace('"fields":["前沿"]', `"fields":[${deepArrays(100_000)}]`)
+		],
 		['assign: nested objects as an id', 'assign', a.replace('{"id":"D1"', `{"id":${deepObjects(100_000)}`)],
 		['assign: the whole file nested', 'assign', deepArrays(100_000)],
 		['select: nested arrays as seats', 'select', sl.replace(/"seats":\d+/, `"seats":${deepArrays(100_000)}`)],
@@ -309,7 +367,9 @@ describe('deeply nested JSON to assign and select', { timeout: 600_000 }, () => 
 	];
 
 	it('exit 2 with a message, never 1 (stack overflow)', async () => {
-		const runs = await all(DEEP, ([label, command, body]) => laurel(command, '--in', file(`deep-${DEEP.findIndex((c) => c[0] === label)}.json`, body)));
+		const runs = await all(DEEP, ([label, command, body]) =>
+			laurel(command, '--in', file(`deep-${DEEP.findIndex((c) => c[0] === label)}.json`, body))
+		);
 		runs.forEach((r, i) => {
 			expectBadInput(r, DEEP[i][0]);
 			expect(r.json.message, DEEP[i][0]).toContain('嵌套过深');
@@ -357,8 +417,17 @@ describe('database commands with hostile arguments', { timeout: 600_000 }, () =>
 		const noise = new Uint8Array(16 * 1024);
 		for (let i = 0, s = 9; i < noise.length; i++) noise[i] = (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 24;
 		const binary = file('noise.csv', noise);
-		const png = file('photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
-		const utf16 = file('utf16.csv', Buffer.from('姓名,性别,出生年月,工作单位及职务职称,推荐领域,推荐单位\r\n覃志刚,男,1980.05,某大学,前沿,南宁市\r\n', 'utf16le'));
+		const png = file(
+			'photo.csv',
+			new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+		);
+		const utf16 = file(
+			'utf16.csv',
+			Buffer.from(
+				'姓名,性别,出生年月,工作单位及职务职称,推荐领域,推荐单位\r\n覃志刚,男,1980.05,某大学,前沿,南宁市\r\n',
+				'utf16le'
+			)
+		);
 		const english = file('english.csv', 'name,gender,birth\r\nZhang,M,1980.05\r\n');
 		const cases: [string, string[]][] = [
 			['missing file', ['import-candidates', '--campaign', campaign, '--file', join(dir, 'nope.csv')]],

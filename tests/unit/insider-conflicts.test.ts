@@ -39,11 +39,17 @@ let codes: string[]; // the panel's codes, reviewed by both x and y
 /** What an expert sees: the task list per open round and, for every code of the panel, the dossier status. */
 async function view(expertId: string) {
 	const groups = await expertRoundTasks(db, C, expertId);
-	const tasks = groups.map((g) => ({ round: g.round.id, counts: g.counts, tasks: g.tasks.map((t) => [t.code, t.status]) }));
+	const tasks = groups.map((g) => ({
+		round: g.round.id,
+		counts: g.counts,
+		tasks: g.tasks.map((t) => [t.code, t.status])
+	}));
 	const dossiers: Record<string, unknown> = {};
 	for (const code of codes) {
 		const d = await dossierForExpert(db, C, expertId, code, roundId);
-		dossiers[code] = d ? { round: d.round?.id ?? null, prev: d.prev, next: d.next, position: d.position, total: d.total, sheet: d.sheet } : 404;
+		dossiers[code] = d
+			? { round: d.round?.id ?? null, prev: d.prev, next: d.next, position: d.position, total: d.total, sheet: d.sheet }
+			: 404;
 	}
 	return JSON.stringify({ tasks, reading: (await expertTasks(db, C, expertId)).map((t) => t.code), dossiers });
 }
@@ -52,18 +58,36 @@ beforeAll(async () => {
 	dbFile = `file:${join(mkdtempSync(join(tmpdir(), 'laurel-insider-')), 'test.db')}`;
 	db = await openDatabase(dbFile);
 	await seedCampaign(db, { id: C, name: 'insider test', prefix: 'in-', seed: 11, candidates: 60 });
-	const p = (await db.select().from(panels).where(and(eq(panels.campaignId, C), eq(panels.field, '前沿'))))[0];
-	const members = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId).sort();
+	const p = (
+		await db
+			.select()
+			.from(panels)
+			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
+	)[0];
+	const members = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id)))
+		.map((m) => m.expertId)
+		.sort();
 	[x, y, third] = members;
 	// x and y start from the same view: the office dismisses the seed's detected ties of these two.
-	for (const c of await db.select().from(conflicts).where(and(eq(conflicts.campaignId, C), inArray(conflicts.expertId, [x, y]))))
+	for (const c of await db
+		.select()
+		.from(conflicts)
+		.where(and(eq(conflicts.campaignId, C), inArray(conflicts.expertId, [x, y]))))
 		expect((await decideConflict(db, office, C, c.id, 'dismissed', '测试准备', 'organizer')).ok).toBe(true);
-	const r = await createRound(db, chair, C, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+	const r = await createRound(db, chair, C, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		deadline: '2030-06-30'
+	});
 	if (!r.ok) throw new Error(r.message);
 	roundId = r.id;
 	const o = await openRound(db, chair, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!o.ok) throw new Error(o.message);
-	const cs = await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
+	const cs = await db
+		.select()
+		.from(candidates)
+		.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
 	codes = cs.map((c) => c.reviewCode!).sort();
 	const t = cs.sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[2];
 	const rec = t.record as CandidateRecord;
@@ -81,7 +105,10 @@ describe('declarations are not an oracle', () => {
 		expect(rx).toEqual({ ok: true, added: 2 });
 		expect(ry).toEqual({ ok: true, added: 2 });
 		// The declaration did match: the office has pending ties to decide, blocking nothing yet.
-		const pending = await db.select().from(conflicts).where(and(eq(conflicts.expertId, x), eq(conflicts.candidateId, target.id)));
+		const pending = await db
+			.select()
+			.from(conflicts)
+			.where(and(eq(conflicts.expertId, x), eq(conflicts.candidateId, target.id)));
 		// (the declared unit may also match a former unit of the candidate: review codes are random,
 		// so the target differs between runs)
 		const kinds = pending.map((p) => p.kind);
@@ -119,14 +146,20 @@ describe('declarations are not an oracle', () => {
 		expect((await removeDeclaration(db, office, C, y, 'person', '欧阳虚构', '专家来电说明误填')).ok).toBe(true);
 		row = (await db.select().from(experts).where(eq(experts.id, y)))[0];
 		expect(row.declaredPeople).toEqual([]);
-		const logged = await db.select().from(auditLog).where(and(eq(auditLog.action, 'expert.declaration.remove'), eq(auditLog.entityId, y)));
+		const logged = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'expert.declaration.remove'), eq(auditLog.entityId, y)));
 		expect(logged).toHaveLength(1);
 		expect(logged[0].reason).toBe('专家来电说明误填');
 	});
 
 	it('limits declarations per hour, counted in the database (a second connection sees the same count)', async () => {
 		const many = Array.from({ length: DECLARATION_ITEMS_PER_HOUR - 1 }, (_, i) => `合作单位${i + 1}号`);
-		expect(await declareTies(db, { id: null, name: 'third' }, C, third, many, [])).toEqual({ ok: true, added: many.length });
+		expect(await declareTies(db, { id: null, name: 'third' }, C, third, many, [])).toEqual({
+			ok: true,
+			added: many.length
+		});
 		// Another process (a second handle on the same file) must refuse the overflow as well.
 		const other = await openDatabase(dbFile);
 		const refused = await declareTies(other, { id: null, name: 'third' }, C, third, [], ['张三', '李四']);
@@ -136,7 +169,10 @@ describe('declarations are not an oracle', () => {
 			expect(refused.message).toMatch(/一小时内最多新增 \d+ 项申报/);
 		}
 		// The one item left in the hour is still accepted; duplicates cost nothing.
-		expect(await declareTies(other, { id: null, name: 'third' }, C, third, [many[0]], ['张三'])).toEqual({ ok: true, added: 1 });
+		expect(await declareTies(other, { id: null, name: 'third' }, C, third, [many[0]], ['张三'])).toEqual({
+			ok: true,
+			added: 1
+		});
 		const again = await declareTies(db, { id: null, name: 'third' }, C, third, [], ['李四']);
 		expect(again.ok).toBe(false);
 	});
@@ -144,9 +180,19 @@ describe('declarations are not an oracle', () => {
 
 describe('what the chair may decide', () => {
 	it('the chair cannot dismiss a tie the office added; the office can', async () => {
-		const cand = (await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿'))))[5];
+		const cand = (
+			await db
+				.select()
+				.from(candidates)
+				.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')))
+		)[5];
 		expect((await addOrganizerConflict(db, office, C, y, cand.id, '举报核实：曾合作申报项目')).ok).toBe(true);
-		const row = (await db.select().from(conflicts).where(and(eq(conflicts.expertId, y), eq(conflicts.candidateId, cand.id), eq(conflicts.kind, 'organizer'))))[0];
+		const row = (
+			await db
+				.select()
+				.from(conflicts)
+				.where(and(eq(conflicts.expertId, y), eq(conflicts.candidateId, cand.id), eq(conflicts.kind, 'organizer')))
+		)[0];
 		const r = await decideConflict(db, chair, C, row.id, 'dismissed', '我认为无关', 'chair');
 		expect(r).toEqual({ ok: false, status: 403, message: '活动办公室添加的回避关系只能由活动办公室排除' });
 		expect((await db.select().from(conflicts).where(eq(conflicts.id, row.id)))[0].status).toBe('confirmed');
@@ -169,7 +215,8 @@ describe('what the chair may decide', () => {
 		expect(dismiss.ok).toBe(false);
 		if (!dismiss.ok) expect(dismiss.status).toBe(403);
 		expect((await decideConflict(db, chair, C, tie.id, 'confirmed', '', 'chair')).ok).toBe(true);
-		if (warning) expect((await decideConflict(db, chair, C, warning.id, 'dismissed', '毕业相隔多年', 'chair')).ok).toBe(true);
+		if (warning)
+			expect((await decideConflict(db, chair, C, warning.id, 'dismissed', '毕业相隔多年', 'chair')).ok).toBe(true);
 		expect((await decideConflict(db, office, C, declared.id, 'dismissed', '同名不同人', 'organizer')).ok).toBe(true);
 	});
 });
@@ -223,7 +270,21 @@ describe('a refused dossier costs the same work', () => {
 		for (const code of ['前沿-999', foreign]) {
 			const t = await saveTarget(db, C, roundId, code);
 			expect(t).not.toBeNull();
-			answers.push(await saveSheet(db, { id: null, name: 'y' }, { round: t!.round, expertId: y, candidateId: t!.candidateId, values: { merit: 30 }, comment: '', baseVersion: 0, submit: false }));
+			answers.push(
+				await saveSheet(
+					db,
+					{ id: null, name: 'y' },
+					{
+						round: t!.round,
+						expertId: y,
+						candidateId: t!.candidateId,
+						values: { merit: 30 },
+						comment: '',
+						baseVersion: 0,
+						submit: false
+					}
+				)
+			);
 		}
 		expect(answers[0]).toEqual({ ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' });
 		expect(answers[1]).toEqual(answers[0]);

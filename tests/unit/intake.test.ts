@@ -42,7 +42,11 @@ async function counts(db: DB, campaignId: string) {
  * plantViolations leaves that rule alone, so the test plants it: every youth of one channel
  * with a minimum (not one of the channels plantViolations already broke) made older.
  */
-function plantChannelYouthMissing(config: CampaignConfig, records: CandidateRecord[], avoid: Set<string>): string | null {
+function plantChannelYouthMissing(
+	config: CampaignConfig,
+	records: CandidateRecord[],
+	avoid: Set<string>
+): string | null {
 	const refYear = Number(config.referenceDate.slice(0, 4));
 	const channel = [...new Set(records.map((r) => r.channel))].find(
 		(name) => !avoid.has(name) && channelQuotaFor(config, name).minYouth > 0
@@ -60,7 +64,14 @@ const EXPECTED: Record<string, IssueCode[]> = {
 	'jincheng-2023': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW'],
 	'qinghai-2023': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW'],
 	'hengshui-2022': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW'],
-	'neimenggu-2023': ['CHANNEL_YOUTH_MISSING', 'EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'QUOTA_SHORT', 'TEXT_TOO_LONG'],
+	'neimenggu-2023': [
+		'CHANNEL_YOUTH_MISSING',
+		'EXCLUDED_CATEGORY',
+		'PRIOR_TITLE',
+		'QUOTA_EXCEEDED',
+		'QUOTA_SHORT',
+		'TEXT_TOO_LONG'
+	],
 	'guangxi-2024': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'QUOTA_SHORT', 'TEXT_TOO_LONG']
 };
 
@@ -124,7 +135,10 @@ describe.each(PRESET_IDS.map((id, i) => [id, i] as const))('preset %s', (presetI
 		// Each issue names its rule.
 		for (const e of flagged.filter((x) => x.code !== 'DUPLICATE_CANDIDATE')) expect(e.source, e.code).toBeTruthy();
 		for (const p of planted.filter((x) => x.candidate))
-			expect(flagged.some((e) => e.code === p.code && e.candidate === p.candidate), `${p.code} ${p.candidate}`).toBe(true);
+			expect(
+				flagged.some((e) => e.code === p.code && e.candidate === p.candidate),
+				`${p.code} ${p.candidate}`
+			).toBe(true);
 	});
 });
 
@@ -195,8 +209,15 @@ describe('all or nothing', () => {
 		expect((await counts(db, id)).candidates).toBe(rows.length);
 		rows[0][header.indexOf('专业专长')] = '新的专业专长';
 		const existing = await currentRecords(db, id);
-		const preview = previewImport((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config as CampaignConfig, utf8(unparse(header, rows)));
-		expect(projectedCheck(presetConfig('jincheng-2023'), existing, preview).counts).toEqual({ inserted: 0, updated: 1, unchanged: rows.length - 1 });
+		const preview = previewImport(
+			(await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config as CampaignConfig,
+			utf8(unparse(header, rows))
+		);
+		expect(projectedCheck(presetConfig('jincheng-2023'), existing, preview).counts).toEqual({
+			inserted: 0,
+			updated: 1,
+			unchanged: rows.length - 1
+		});
 		const c = await importCandidates(db, ACTOR, id, utf8(unparse(header, rows)));
 		expect(c).toMatchObject({ ok: true, inserted: 0, updated: 1, unchanged: rows.length - 1 });
 		expect((await counts(db, id)).candidates).toBe(rows.length);
@@ -219,7 +240,10 @@ describe('file variants', () => {
 			const p = previewImport(config, bytes);
 			expect(p.errors, name).toEqual([]);
 			expect([p.encoding, p.delimiter], name).toEqual([encoding, delimiter]);
-			expect(p.parsed.map((x) => x.record), name).toEqual(reference);
+			expect(
+				p.parsed.map((x) => x.record),
+				name
+			).toEqual(reference);
 		}
 		const db = await freshDb();
 		const id = await newCampaign(db, 'jincheng-2023');
@@ -248,7 +272,10 @@ describe('file variants', () => {
 		// A second file naming the channel without 渠道类型 now finds it.
 		extra[header.indexOf('渠道类型')] = '';
 		extra[header.indexOf('姓名')] = '郜晓峰';
-		expect(await importCandidates(db, ACTOR, id, utf8(unparse(header, [extra])))).toMatchObject({ ok: true, inserted: 1 });
+		expect(await importCandidates(db, ACTOR, id, utf8(unparse(header, [extra])))).toMatchObject({
+			ok: true,
+			inserted: 1
+		});
 	});
 
 	it('exports candidates that import back unchanged', async () => {

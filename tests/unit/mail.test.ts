@@ -13,7 +13,13 @@ import { auditLog, candidates, experts } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { lastReminders, mailInvitations, mailRescore, remindRound, unfinishedExperts } from '../../src/lib/server/services/reminders';
+import {
+	lastReminders,
+	mailInvitations,
+	mailRescore,
+	remindRound,
+	unfinishedExperts
+} from '../../src/lib/server/services/reminders';
 import { sendMail } from '../../src/lib/server/mail';
 import { reinviteExpert } from '../../src/lib/server/services/experts';
 
@@ -29,7 +35,10 @@ function inbox(): (ReceivedMail & { rcpt: string[] })[] {
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.eml'))
 		.sort()
-		.map((f) => ({ ...parseMail(readFileSync(join(dir, f), 'utf8')), rcpt: JSON.parse(readFileSync(join(dir, f.replace('.eml', '.json')), 'utf8')).to }));
+		.map((f) => ({
+			...parseMail(readFileSync(join(dir, f), 'utf8')),
+			rcpt: JSON.parse(readFileSync(join(dir, f.replace('.eml', '.json')), 'utf8')).to
+		}));
 }
 
 beforeAll(async () => {
@@ -38,7 +47,9 @@ beforeAll(async () => {
 	env = { SMTP_URL: `smtp://u:p@127.0.0.1:${sink.port}`, MAIL_FROM: 'Laurel <laurel@example.test>' };
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: '邮件测试活动', prefix: 'm-', seed: 5, candidates: 30 });
-	candidateNames = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, C))).map((r) => r.n);
+	candidateNames = (await db.select({ n: candidates.name }).from(candidates).where(eq(candidates.campaignId, C))).map(
+		(r) => r.n
+	);
 });
 afterAll(async () => {
 	await sink?.close();
@@ -65,9 +76,17 @@ describe('mail', () => {
 	});
 
 	it('reminds the experts with unfinished sheets: counts and link, no candidate, audited without the body', async () => {
-		const made = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean', deadline: '2024-06-30T17:00+08:00' });
+		const made = await createRound(db, actor, C, {
+			name: '初评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean',
+			deadline: '2024-06-30T17:00+08:00'
+		});
 		if (!made.ok) throw new Error(made.message);
-		expect((await openRound(db, actor, C, made.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok).toBe(true);
+		expect((await openRound(db, actor, C, made.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok).toBe(
+			true
+		);
 		const round = (await getRound(db, C, made.id))!;
 		const before = await unfinishedExperts(db, round);
 		expect(before.length).toBeGreaterThan(3);
@@ -75,7 +94,14 @@ describe('mail', () => {
 		const first = before[0];
 		const { roundPairs } = await import('../../src/lib/server/services/rounds');
 		const pair = (await roundPairs(db, round, first.expertId))[0];
-		const saved = await saveSheet(db, actor, { round, expertId: first.expertId, candidateId: pair.candidateId, values: { merit: 30, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
+		const saved = await saveSheet(db, actor, {
+			round,
+			expertId: first.expertId,
+			candidateId: pair.candidateId,
+			values: { merit: 30, story: 20, exemplary: 20 },
+			baseVersion: 0,
+			submit: true
+		});
 		expect(saved.ok).toBe(true);
 		const seen = inbox().length;
 		const r = await remindRound(db, actor, round, 'reminder', 'http://laurel.test', env);
@@ -84,13 +110,18 @@ describe('mail', () => {
 		expect(r.sent.length).toBe(before.length);
 		const mails = inbox().slice(seen);
 		expect(mails.length).toBe(before.length);
-		const firstEmail = (await db.select({ email: experts.email }).from(experts).where(eq(experts.id, first.expertId)))[0].email!;
+		const firstEmail = (
+			await db.select({ email: experts.email }).from(experts).where(eq(experts.id, first.expertId))
+		)[0].email!;
 		const mine = mails.find((m) => m.rcpt.includes(firstEmail))!;
 		expect(mine.text).toContain(`尚有 ${first.unfinished - 1} 份未提交`);
 		expect(mine.text).toContain(`http://laurel.test/c/${C}/tasks`);
 		expect(mine.text).toContain('北京时间 2024-06-30 17:00');
 		for (const m of mails) for (const n of candidateNames) expect(m.text + m.subject).not.toContain(n);
-		const logged = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'mail.send')));
+		const logged = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, 'mail.send')));
 		expect(logged.length).toBe(before.length);
 		const entry = logged.find((l) => l.entityId === first.expertId)!;
 		expect(entry.after).toEqual({ to: first.username, kind: 'reminder', count: first.unfinished - 1, round: round.id });
@@ -108,8 +139,19 @@ describe('mail', () => {
 		]);
 
 		// a rescore request says who asked and the review code, nothing else of the dossier
-		const code = (await db.select({ c: candidates.reviewCode }).from(candidates).where(eq(candidates.id, pair.candidateId)))[0].c!;
-		const rs = await mailRescore(db, actor, round, first.expertId, pair.candidateId, '张组长', 'http://laurel.test', env);
+		const code = (
+			await db.select({ c: candidates.reviewCode }).from(candidates).where(eq(candidates.id, pair.candidateId))
+		)[0].c!;
+		const rs = await mailRescore(
+			db,
+			actor,
+			round,
+			first.expertId,
+			pair.candidateId,
+			'张组长',
+			'http://laurel.test',
+			env
+		);
 		expect(rs.sent).toEqual([{ name: first.name, to: firstEmail }]);
 		const rm = inbox().at(-1)!;
 		expect(rm.text).toContain('评审组长张组长');
@@ -118,7 +160,12 @@ describe('mail', () => {
 	});
 
 	it('without SMTP_URL sends nothing and returns the texts to copy; refuses a closed or undated round', async () => {
-		const made = await createRound(db, actor, C, { name: '复评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
+		const made = await createRound(db, actor, C, {
+			name: '复评',
+			type: 'score',
+			reviewers: 'panel',
+			aggregation: 'mean'
+		});
 		if (!made.ok) throw new Error(made.message);
 		let round = (await getRound(db, C, made.id))!;
 		const closed = await remindRound(db, actor, round, 'reminder', 'http://laurel.test', env);
@@ -146,23 +193,53 @@ describe('mail', () => {
 		await db.update(experts).set({ email: null }).where(eq(experts.id, b.id));
 		const ia = (await reinviteExpert(db, actor, C, a.id))!;
 		const ib = (await reinviteExpert(db, actor, C, b.id))!;
-		const r = await mailInvitations(db, actor, C, [{ expertId: a.id, ...ia }, { expertId: b.id, ...ib }], 'http://laurel.test', env);
+		const r = await mailInvitations(
+			db,
+			actor,
+			C,
+			[
+				{ expertId: a.id, ...ia },
+				{ expertId: b.id, ...ib }
+			],
+			'http://laurel.test',
+			env
+		);
 		expect(r.sent).toEqual([{ name: a.name, to: a.email }]);
 		expect(r.failed).toEqual([{ name: b.name, reason: '专家名单中没有电子邮箱' }]);
 		expect(r.copy.map((c) => c.name)).toEqual([b.name]);
 		const m = inbox().at(-1)!;
 		expect(m.rcpt).toEqual([a.email]);
 		expect(m.text).toContain(`http://laurel.test/invite/${ia.token}`);
-		const logged = await db.select().from(auditLog).where(and(eq(auditLog.action, 'mail.send'), eq(auditLog.entityId, a.id)));
+		const logged = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'mail.send'), eq(auditLog.entityId, a.id)));
 		expect(logged.at(-1)!.after).toMatchObject({ kind: 'invitation', count: 1 });
 		expect(JSON.stringify(logged)).not.toContain(ia.token);
 	});
 
 	it('tells two sendings apart: rows more than 5 s after a sending began start another', async () => {
 		const round = { id: 'r-lr', campaignId: C } as Parameters<typeof lastReminders>[1];
-		const row = (at: number, to: string, kind = 'reminder') => ({ at, actorName: 'office', campaignId: C, action: 'mail.send', entity: 'expert', entityId: to, after: { to, kind, count: 1, round: 'r-lr' } });
+		const row = (at: number, to: string, kind = 'reminder') => ({
+			at,
+			actorName: 'office',
+			campaignId: C,
+			action: 'mail.send',
+			entity: 'expert',
+			entityId: to,
+			after: { to, kind, count: 1, round: 'r-lr' }
+		});
 		const t = Date.parse('2030-01-01T00:00:00Z');
-		await db.insert(auditLog).values([row(t, 'a'), row(t + 40, 'b'), row(t + 90, 'c'), row(t + 30_000, 'a'), row(t + 30_010, 'b'), row(t + 50, 'a', 'invitation')]);
+		await db
+			.insert(auditLog)
+			.values([
+				row(t, 'a'),
+				row(t + 40, 'b'),
+				row(t + 90, 'c'),
+				row(t + 30_000, 'a'),
+				row(t + 30_010, 'b'),
+				row(t + 50, 'a', 'invitation')
+			]);
 		expect(await lastReminders(db, round)).toEqual([{ kind: 'reminder', at: t + 30_000, by: 'office', experts: 2 }]);
 	});
 });

@@ -26,12 +26,25 @@ describe('addMember and the observer role', () => {
 		if (!r.ok) throw new Error(r.message);
 		expect(r.username).toBe('watcher');
 		const u = (await db.select().from(users).where(eq(users.id, r.userId)))[0];
-		const event = { locals: { user: { id: u.id, username: u.username, displayName: u.displayName, canCreateCampaigns: false } }, url: new URL('http://x/c') } as never;
-		for (const roles of [['organizer'], ['organizer', 'chair'], ['chair'], ['expert'], ['organizer', 'chair', 'expert']] as const) {
+		const event = {
+			locals: { user: { id: u.id, username: u.username, displayName: u.displayName, canCreateCampaigns: false } },
+			url: new URL('http://x/c')
+		} as never;
+		for (const roles of [
+			['organizer'],
+			['organizer', 'chair'],
+			['chair'],
+			['expert'],
+			['organizer', 'chair', 'expert']
+		] as const) {
 			await expect(requireRole(event, c.id, ...roles)).rejects.toMatchObject({ status: 403 });
 		}
 		await expect(requireRole(event, c.id)).resolves.toMatchObject({ role: 'observer' });
-		expect(campaignNav(c.id, 'observer').map((n) => n.href)).toEqual([`/c/${c.id}/progress`, `/c/${c.id}/audit`, `/c/${c.id}/final`]);
+		expect(campaignNav(c.id, 'observer').map((n) => n.href)).toEqual([
+			`/c/${c.id}/progress`,
+			`/c/${c.id}/audit`,
+			`/c/${c.id}/final`
+		]);
 		expect(roleHome(c.id, 'observer')).toBe(`/c/${c.id}/progress`);
 		// Another campaign: not a member there.
 		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
@@ -48,10 +61,22 @@ describe('addMember and the observer role', () => {
 		if (!first.ok || !first.token) throw new Error('first');
 		expect(invitationLink(first.token, 'https://x.org/')).toBe(`https://x.org/invite/${first.token}`);
 		expect(await acceptInvitation(db, first.token, 'long-enough-pass-1')).toMatchObject({ ok: true });
-		const second = await addMember(db, office, b.id, { username: 'li4', role: 'expert', name: '李四', unit: '某大学', fields: ['前沿'] });
+		const second = await addMember(db, office, b.id, {
+			username: 'li4',
+			role: 'expert',
+			name: '李四',
+			unit: '某大学',
+			fields: ['前沿']
+		});
 		expect(second).toMatchObject({ ok: true, userId: first.userId, role: 'expert', token: null });
-		expect(await addMember(db, office, b.id, { username: 'li4', role: 'observer' })).toMatchObject({ ok: false, code: 'ALREADY_MEMBER' });
-		expect(await addMember(db, office, b.id, { username: 'wang5', role: 'expert', fields: ['火星学'] })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+		expect(await addMember(db, office, b.id, { username: 'li4', role: 'observer' })).toMatchObject({
+			ok: false,
+			code: 'ALREADY_MEMBER'
+		});
+		expect(await addMember(db, office, b.id, { username: 'wang5', role: 'expert', fields: ['火星学'] })).toMatchObject({
+			ok: false,
+			code: 'BAD_INPUT'
+		});
 		// Every write above is in the audit chains.
 		expect(await verifyAuditChain(db, a.id)).toMatchObject({ ok: true });
 		expect(await verifyAuditChain(db, b.id)).toMatchObject({ ok: true });
@@ -78,12 +103,24 @@ import type { DB } from '../../src/lib/server/db';
 
 async function seeded(prefix: string) {
 	const db = await freshDb();
-	const { campaign } = await seedCampaign(db, { id: `c-${prefix}`, name: `测试 ${prefix}`, prefix: `${prefix}-`, seed: 3, candidates: 12 });
-	const org = (await db.select().from(users).where(eq(users.username, `${prefix}-organizer`)))[0];
+	const { campaign } = await seedCampaign(db, {
+		id: `c-${prefix}`,
+		name: `测试 ${prefix}`,
+		prefix: `${prefix}-`,
+		seed: 3,
+		candidates: 12
+	});
+	const org = (
+		await db
+			.select()
+			.from(users)
+			.where(eq(users.username, `${prefix}-organizer`))
+	)[0];
 	return { db, campaign, actor: { id: org.id, name: org.username } };
 }
 
-const userId = async (db: DB, username: string) => (await db.select().from(users).where(eq(users.username, username)))[0].id;
+const userId = async (db: DB, username: string) =>
+	(await db.select().from(users).where(eq(users.username, username)))[0].id;
 
 describe('members: list, panels, removal, password reset', () => {
 	it('lists members with role, panels and invited/active status', async () => {
@@ -91,14 +128,21 @@ describe('members: list, panels, removal, password reset', () => {
 		const obs = await addMember(db, actor, campaign, { username: 'ls-watch', role: 'observer', name: '纪检' });
 		expect(obs.ok).toBe(true);
 		const ps = await db.select().from(panels).where(eq(panels.campaignId, campaign));
-		expect(await addMember(db, actor, campaign, { username: 'ls-chair2', role: 'chair', panels: [ps[0].name, ps[1].name] })).toMatchObject({ ok: true });
+		expect(
+			await addMember(db, actor, campaign, { username: 'ls-chair2', role: 'chair', panels: [ps[0].name, ps[1].name] })
+		).toMatchObject({ ok: true });
 		const list = await listMembers(db, campaign);
 		const byName = new Map(list.map((m) => [m.username, m]));
 		expect(byName.get('ls-watch')).toMatchObject({ role: 'observer', status: 'invited', chairs: [], seats: [] });
 		expect(byName.get('ls-chair')).toMatchObject({ role: 'chair', status: 'active' });
 		expect(byName.get('ls-expert01')).toMatchObject({ role: 'expert', status: 'active' });
 		expect(byName.get('ls-expert01')!.seats).toHaveLength(1);
-		expect(byName.get('ls-chair2')!.chairs.map((p) => p.id).sort()).toEqual([ps[0].id, ps[1].id].sort());
+		expect(
+			byName
+				.get('ls-chair2')!
+				.chairs.map((p) => p.id)
+				.sort()
+		).toEqual([ps[0].id, ps[1].id].sort());
 		expect(list[0].role).toBe('organizer');
 	});
 
@@ -119,7 +163,10 @@ describe('members: list, panels, removal, password reset', () => {
 		expect(await acceptInvitation(db, r.token, 'a-new-password-1')).toMatchObject({ ok: false });
 		expect(await acceptInvitation(db, again.token, 'a-new-password-2')).toMatchObject({ ok: true });
 		expect(await login(db, 'rs-expert02', 'a-new-password-2', '10.0.0.1')).toMatchObject({ ok: true });
-		const rows = await db.select().from(auditLog).where(and(eq(auditLog.campaignId, campaign), eq(auditLog.action, 'member.reset_password')));
+		const rows = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, campaign), eq(auditLog.action, 'member.reset_password')));
 		expect(rows).toHaveLength(2);
 		expect(await verifyAuditChain(db, campaign)).toMatchObject({ ok: true });
 		// Never oneself; never an account of another campaign the actor does not run.
@@ -127,9 +174,14 @@ describe('members: list, panels, removal, password reset', () => {
 		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
 		if (!other.ok) throw new Error(other.message);
 		await addMember(db, office, other.id, { username: 'rs-expert03', role: 'observer' });
-		expect(await resetMemberPassword(db, actor, campaign, await userId(db, 'rs-expert03'))).toMatchObject({ ok: false, status: 403 });
+		expect(await resetMemberPassword(db, actor, campaign, await userId(db, 'rs-expert03'))).toMatchObject({
+			ok: false,
+			status: 403
+		});
 		// An account that may create campaigns (the office's own staff) is the administrator's.
-		expect(await resetMemberPassword(db, actor, campaign, await userId(db, 'rs-organizer'))).toMatchObject({ ok: false });
+		expect(await resetMemberPassword(db, actor, campaign, await userId(db, 'rs-organizer'))).toMatchObject({
+			ok: false
+		});
 	});
 
 	it('removal: audited with a reason, never oneself nor the last organizer, never a reviewer with sheets', async () => {
@@ -138,8 +190,18 @@ describe('members: list, panels, removal, password reset', () => {
 		if (!obs.ok) throw new Error(obs.message);
 		expect(await removeMember(db, actor, campaign, obs.userId, '')).toMatchObject({ ok: false, status: 400 });
 		expect(await removeMember(db, actor, campaign, obs.userId, '任期结束')).toMatchObject({ ok: true });
-		expect(await db.select().from(memberships).where(and(eq(memberships.campaignId, campaign), eq(memberships.userId, obs.userId)))).toHaveLength(0);
-		const row = (await db.select().from(auditLog).where(and(eq(auditLog.campaignId, campaign), eq(auditLog.action, 'member.remove'))))[0];
+		expect(
+			await db
+				.select()
+				.from(memberships)
+				.where(and(eq(memberships.campaignId, campaign), eq(memberships.userId, obs.userId)))
+		).toHaveLength(0);
+		const row = (
+			await db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.campaignId, campaign), eq(auditLog.action, 'member.remove')))
+		)[0];
 		expect(row).toMatchObject({ reason: '任期结束', entityId: obs.userId });
 		expect(await removeMember(db, actor, campaign, actor.id!, '自己')).toMatchObject({ ok: false, status: 409 });
 		const round = await openScoreRound(db, actor, campaign);
@@ -150,7 +212,9 @@ describe('members: list, panels, removal, password reset', () => {
 		// The chair: chaired panels lose their chair; the log still has everything.
 		const chair = await userId(db, 'rm-chair');
 		expect(await removeMember(db, actor, campaign, chair, '调整')).toMatchObject({ ok: true });
-		expect((await db.select().from(panels).where(eq(panels.campaignId, campaign))).every((p) => p.chairUserId === null)).toBe(true);
+		expect(
+			(await db.select().from(panels).where(eq(panels.campaignId, campaign))).every((p) => p.chairUserId === null)
+		).toBe(true);
 		expect(await verifyAuditChain(db, campaign)).toMatchObject({ ok: true });
 	});
 
@@ -158,9 +222,17 @@ describe('members: list, panels, removal, password reset', () => {
 		const { db, campaign, actor } = await seeded('cr');
 		const ps = await db.select().from(panels).where(eq(panels.campaignId, campaign));
 		const [own, other] = ps;
-		const c = await addMember(db, actor, campaign, { username: 'cr-chair2', role: 'chair', name: '组长乙', panels: [own.name] });
+		const c = await addMember(db, actor, campaign, {
+			username: 'cr-chair2',
+			role: 'chair',
+			name: '组长乙',
+			panels: [own.name]
+		});
 		if (!c.ok) throw new Error(c.message);
-		expect(await setMemberPanels(db, actor, campaign, c.userId, { chairs: [own.id], seats: [own.id] })).toMatchObject({ ok: false, status: 409 });
+		expect(await setMemberPanels(db, actor, campaign, c.userId, { chairs: [own.id], seats: [own.id] })).toMatchObject({
+			ok: false,
+			status: 409
+		});
 		const ok = await setMemberPanels(db, actor, campaign, c.userId, { chairs: [own.id], seats: [other.id] });
 		expect(ok).toMatchObject({ ok: true });
 		const me = (await listMembers(db, campaign)).find((m) => m.userId === c.userId)!;
@@ -171,18 +243,28 @@ describe('members: list, panels, removal, password reset', () => {
 		expect(await addPanelMember(db, actor, campaign, own.id, me.expertId!)).toMatchObject({ ok: true });
 		const round = await openScoreRound(db, actor, campaign);
 		const mine = await roundPairs(db, round, me.expertId!);
-		const fieldOf = new Map((await db.select().from(candidates).where(eq(candidates.campaignId, campaign))).map((x) => [x.id, x.field]));
+		const fieldOf = new Map(
+			(await db.select().from(candidates).where(eq(candidates.campaignId, campaign))).map((x) => [x.id, x.field])
+		);
 		expect(mine.some((p) => fieldOf.get(p.candidateId) === other.field)).toBe(true);
 		expect(mine.filter((p) => fieldOf.get(p.candidateId) === own.field)).toEqual([]);
 		// An expert's panels are set the same way; an observer has none.
 		const obs = await addMember(db, actor, campaign, { username: 'cr-watch', role: 'observer' });
 		if (!obs.ok) throw new Error(obs.message);
-		expect(await setMemberPanels(db, actor, campaign, obs.userId, { seats: [other.id] })).toMatchObject({ ok: false, status: 400 });
+		expect(await setMemberPanels(db, actor, campaign, obs.userId, { seats: [other.id] })).toMatchObject({
+			ok: false,
+			status: 400
+		});
 	});
 });
 
 async function openScoreRound(db: DB, actor: { id: string | null; name: string }, campaign: string) {
-	const r = await createRound(db, actor, campaign, { name: '初评', type: 'score', reviewers: 'panel', deadline: '2030-06-30' });
+	const r = await createRound(db, actor, campaign, {
+		name: '初评',
+		type: 'score',
+		reviewers: 'panel',
+		deadline: '2030-06-30'
+	});
 	if (!r.ok) throw new Error(r.message);
 	// the seed may leave a candidate whose whole panel must step aside; the refusal is round-guards' to test
 	const o = await openRound(db, actor, campaign, r.id, { excludeUncovered: '测试：本组专家均须回避' });
@@ -190,22 +272,48 @@ async function openScoreRound(db: DB, actor: { id: string | null; name: string }
 	return (await getRound(db, campaign, r.id))!;
 }
 
-async function submitFull(db: DB, actor: { id: string | null; name: string }, roundId: string, campaign: string, expertId: string, candidateId: string, share = 0.9) {
+async function submitFull(
+	db: DB,
+	actor: { id: string | null; name: string },
+	roundId: string,
+	campaign: string,
+	expertId: string,
+	candidateId: string,
+	share = 0.9
+) {
 	const round = (await getRound(db, campaign, roundId))!;
-	const values = Object.fromEntries(((round.rubric ?? []) as RubricCriterion[]).map((c) => [c.key, Math.round(c.max * share)]));
-	const r = await saveSheet(db, actor, { round, expertId, candidateId, values, comment: '材料翔实，事迹突出，建议推荐。', baseVersion: 0, submit: true });
+	const values = Object.fromEntries(
+		((round.rubric ?? []) as RubricCriterion[]).map((c) => [c.key, Math.round(c.max * share)])
+	);
+	const r = await saveSheet(db, actor, {
+		round,
+		expertId,
+		candidateId,
+		values,
+		comment: '材料翔实，事迹突出，建议推荐。',
+		baseVersion: 0,
+		submit: true
+	});
 	if (!r.ok) throw new Error(r.message);
 	return r;
 }
 
-describe('the observer never receives an open round\'s scores', () => {
+describe("the observer never receives an open round's scores", () => {
 	it('progress counts sheets only; results and the audit content wait for the round to close', async () => {
 		const { db, campaign, actor } = await seeded('ob');
 		const round = await openScoreRound(db, actor, campaign);
 		const pairs = await roundPairs(db, round);
 		// 87 of 100 on a distinctive total, and a draft of 33 %: neither may appear anywhere.
 		await submitFull(db, actor, round.id, campaign, pairs[0].expertId, pairs[0].candidateId, 0.87);
-		const draft = await saveSheet(db, actor, { round, expertId: pairs[1].expertId, candidateId: pairs[1].candidateId, values: { merit: 13 }, comment: '草稿意见甲乙丙', baseVersion: 0, submit: false });
+		const draft = await saveSheet(db, actor, {
+			round,
+			expertId: pairs[1].expertId,
+			candidateId: pairs[1].candidateId,
+			values: { merit: 13 },
+			comment: '草稿意见甲乙丙',
+			baseVersion: 0,
+			submit: false
+		});
 		expect(draft.ok).toBe(true);
 		const progress = await observerProgress(db, campaign);
 		expect(progress[0]).toMatchObject({ state: 'open', submitted: 1, expected: pairs.length });
@@ -213,7 +321,12 @@ describe('the observer never receives an open round\'s scores', () => {
 		for (const leak of ['total', 'values', 'comment', '草稿意见', 'draft"']) expect(text).not.toContain(leak);
 		expect(progress[0].experts.reduce((s, e) => s + e.submitted, 0)).toBe(1);
 		expect(await closedRoundResults(db, round)).toBeNull();
-		const sealed = await auditLogPage(db, campaign, { action: 'sheet.submit' }, { identities: true, sealedRounds: [round.id] });
+		const sealed = await auditLogPage(
+			db,
+			campaign,
+			{ action: 'sheet.submit' },
+			{ identities: true, sealedRounds: [round.id] }
+		);
 		expect(sealed.rows).toHaveLength(1);
 		expect(sealed.rows[0]).toMatchObject({ sealed: true, hidden: true, diff: [] });
 		const office = await auditLogPage(db, campaign, { action: 'sheet.submit' }, { identities: true });
@@ -221,8 +334,20 @@ describe('the observer never receives an open round\'s scores', () => {
 
 		// Names yes (纪检监察 supervises the whole process), nomination records no.
 		const cand = (await db.select().from(candidates).where(eq(candidates.campaignId, campaign)))[0];
-		await audit(db, actor, { campaignId: campaign, action: 'candidate.update', entity: 'candidate', entityId: cand.id, before: { phone: '13800000001' }, after: { phone: '13900000002' } });
-		const observed = await auditLogPage(db, campaign, { action: 'candidate.update' }, { identities: true, identityContent: false, sealedRounds: [round.id] });
+		await audit(db, actor, {
+			campaignId: campaign,
+			action: 'candidate.update',
+			entity: 'candidate',
+			entityId: cand.id,
+			before: { phone: '13800000001' },
+			after: { phone: '13900000002' }
+		});
+		const observed = await auditLogPage(
+			db,
+			campaign,
+			{ action: 'candidate.update' },
+			{ identities: true, identityContent: false, sealedRounds: [round.id] }
+		);
 		expect(observed.rows[0]).toMatchObject({ hidden: true, diff: [], object: `候选人 ${cand.name}` });
 		expect(JSON.stringify(observed.rows)).not.toContain('1380000');
 
@@ -234,7 +359,7 @@ describe('the observer never receives an open round\'s scores', () => {
 });
 
 describe('adding an existing account', () => {
-	it('never hands this campaign a link that would set the password of another campaign\'s member', async () => {
+	it("never hands this campaign a link that would set the password of another campaign's member", async () => {
 		const { db, campaign, actor } = await seeded('ex');
 		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
 		if (!other.ok) throw new Error(other.message);

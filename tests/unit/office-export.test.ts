@@ -39,15 +39,37 @@ const record = (name: string, channel: string, over: Partial<CandidateRecord> = 
 
 describe('the 汇总表 as .xlsx in the notice layout', () => {
 	it('has the title (merged), the 推荐单位 line, the header repeated on print, A4 landscape, borders, no formulas', async () => {
-		const people = [record('韦明', '南宁市', { name: '=HYPERLINK("http://x","点我")' }), record('黄丽', '柳州市')].map((r) => ({ record: r }));
+		const people = [record('韦明', '南宁市', { name: '=HYPERLINK("http://x","点我")' }), record('黄丽', '柳州市')].map(
+			(r) => ({ record: r })
+		);
 		const csv = sheetsToCsv(summarySheets(NATIONAL_SHEET, people, 'unit', '广西科协'), []);
 		const book = readXlsx(await sheetsToXlsx(csvToSheets('summary', csv)));
 		expect(book.map((s) => s.name)).toEqual(['南宁市', '柳州市']);
 		const [s] = book;
 		expect(s.rows[0][0]).toBe('候选人汇总表');
 		expect(s.rows[1][0]).toBe('推荐单位：南宁市');
-		expect(s.rows[2]).toEqual(['序号', '姓名', '性别', '民族', '党派', '出生年月', '工作单位及职务职称', '专业专长', '备注']);
-		expect(s.rows[3]).toEqual(['1', '=HYPERLINK("http://x","点我")', '女', '壮族', '中共党员', '1985.10', '广西大学 教授', '作物育种', '']);
+		expect(s.rows[2]).toEqual([
+			'序号',
+			'姓名',
+			'性别',
+			'民族',
+			'党派',
+			'出生年月',
+			'工作单位及职务职称',
+			'专业专长',
+			'备注'
+		]);
+		expect(s.rows[3]).toEqual([
+			'1',
+			'=HYPERLINK("http://x","点我")',
+			'女',
+			'壮族',
+			'中共党员',
+			'1985.10',
+			'广西大学 教授',
+			'作物育种',
+			''
+		]);
 		expect(s.merges).toEqual(expect.arrayContaining(['A1:I1', 'A2:I2']));
 		expect(s.orientation).toBe('landscape');
 		expect(s.paperSize).toBe('9');
@@ -58,9 +80,19 @@ describe('the 汇总表 as .xlsx in the notice layout', () => {
 	});
 
 	it('scores: one sheet per round, scores as numbers, header frozen', async () => {
-		const csv = toCsv(['轮次', '评审编号', '领域', '专家', '总分', '评语'], [['初评', 'A-001', '前沿', '甲', 88.5, '好'], ['复评', 'A-001', '前沿', '乙', 90, ''], ['初评', 'A-002', '前沿', '甲', 70, '']]);
+		const csv = toCsv(
+			['轮次', '评审编号', '领域', '专家', '总分', '评语'],
+			[
+				['初评', 'A-001', '前沿', '甲', 88.5, '好'],
+				['复评', 'A-001', '前沿', '乙', 90, ''],
+				['初评', 'A-002', '前沿', '甲', 70, '']
+			]
+		);
 		const book = readXlsx(await sheetsToXlsx(csvToSheets('scores', csv)));
-		expect(book.map((s) => [s.name, s.rows.length, s.frozenRows])).toEqual([['初评', 3, 1], ['复评', 2, 1]]);
+		expect(book.map((s) => [s.name, s.rows.length, s.frozenRows])).toEqual([
+			['初评', 3, 1],
+			['复评', 2, 1]
+		]);
 		expect(book[0].rows[1]).toEqual(['初评', 'A-001', '前沿', '甲', '88.5', '好']);
 	});
 });
@@ -102,12 +134,17 @@ describe('the filled 推荐表 (Word out)', () => {
 			story: '暴雨夜守护试验田。',
 			awards: '2021年 省科技进步奖一等奖'
 		});
-		const group = readDocxForm(await filledForm({ ...r, field: null, group: '地市' }, { title: 't', classification: 'group' }));
+		const group = readDocxForm(
+			await filledForm({ ...r, field: null, group: '地市' }, { title: 't', classification: 'group' })
+		);
 		expect(group.values.group).toBe('地市');
 	});
 
 	it('zips one file per candidate with safe names', async () => {
-		const zip = await formsZip([record('韦明', '南宁/市'), record('黄丽', '柳州市')], { title: 't', classification: 'field' });
+		const zip = await formsZip([record('韦明', '南宁/市'), record('黄丽', '柳州市')], {
+			title: 't',
+			classification: 'field'
+		});
 		expect(Object.keys(unzipSync(zip))).toEqual(['001-韦明-南宁_市.docx', '002-黄丽-柳州市.docx']);
 	});
 });

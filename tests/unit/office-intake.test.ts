@@ -31,7 +31,10 @@ async function setup(presetId: string) {
 }
 
 /** The notice's 汇总表 (序号 姓名 性别 民族 党派 出生年月 工作单位及职务职称 专业专长 备注) under a title and unit line. */
-async function summaryXlsx(unit: string, people: { name: string; gender: string; birth: string; unit: string }[]): Promise<Uint8Array> {
+async function summaryXlsx(
+	unit: string,
+	people: { name: string; gender: string; birth: string; unit: string }[]
+): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('Sheet1');
 	ws.mergeCells('A1:I1');
@@ -39,7 +42,9 @@ async function summaryXlsx(unit: string, people: { name: string; gender: string;
 	ws.mergeCells('A2:I2');
 	ws.getCell('A2').value = `推荐单位：${unit}（盖章）`;
 	ws.getRow(4).values = ['序号', '姓名', '性别', '民族', '党派', '出生年月', '工作单位及职务职称', '专业专长', '备注'];
-	people.forEach((p, i) => (ws.getRow(5 + i).values = [i + 1, p.name, p.gender, '汉族', '中共党员', p.birth, p.unit, '', '']));
+	people.forEach(
+		(p, i) => (ws.getRow(5 + i).values = [i + 1, p.name, p.gender, '汉族', '中共党员', p.birth, p.unit, '', ''])
+	);
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -47,23 +52,36 @@ describe('an .xlsx 汇总表 and a folder of .docx 推荐表, in each notice lay
 	for (const [i, layout] of LAYOUTS.entries())
 		it(`imports ${layout}`, async () => {
 			const { db, id, config, unit } = await setup(layout);
-			const people = [0, 1, 2].map((k) => samplePerson(k + i * 3, { channel: unit, field: '面向世界科技前沿', group: '地市' }));
-			const xlsx = await summaryXlsx(unit, people.map((p) => ({ name: p.name, gender: p.gender, birth: p.birth, unit: p.unitAndTitle })));
+			const people = [0, 1, 2].map((k) =>
+				samplePerson(k + i * 3, { channel: unit, field: '面向世界科技前沿', group: '地市' })
+			);
+			const xlsx = await summaryXlsx(
+				unit,
+				people.map((p) => ({ name: p.name, gender: p.gender, birth: p.birth, unit: p.unitAndTitle }))
+			);
 			// the third form has no row in the 汇总表; the 汇总表's last row no form
 			const extra = samplePerson(40 + i, { channel: unit, field: '面向世界科技前沿', group: '地市' });
 			const forms = await Promise.all([people[0], people[1], extra].map((p) => makeForm(p, layout)));
-			const files = [{ name: '汇总表.xlsx', bytes: xlsx }, ...forms.map((b, k) => ({ name: `推荐表${k + 1}.docx`, bytes: b }))];
+			const files = [
+				{ name: '汇总表.xlsx', bytes: xlsx },
+				...forms.map((b, k) => ({ name: `推荐表${k + 1}.docx`, bytes: b }))
+			];
 			const preview = await previewUpload(config, files);
 			// the row without a form lacks what only the form gives (推荐领域/推荐组别): refused, by its row
 			expect(preview.ok).toBe(false);
-			expect(preview.errors).toEqual([expect.objectContaining({ row: 7, message: expect.stringContaining('推荐领域为空') })]);
+			expect(preview.errors).toEqual([
+				expect.objectContaining({ row: 7, message: expect.stringContaining('推荐领域为空') })
+			]);
 			expect(preview.source?.forms.map((f) => [f.file, f.name, f.joined, f.row])).toEqual([
 				['推荐表1.docx', people[0].name, true, 5],
 				['推荐表2.docx', people[1].name, true, 6],
 				['推荐表3.docx', extra.name, false, 8]
 			]);
 			expect(preview.warnings.map((w) => w.message)).toEqual(
-				expect.arrayContaining([expect.stringContaining(`（${people[2].name}）没有对应的推荐表`), expect.stringContaining(`（${extra.name}）在汇总表中没有对应的行`)])
+				expect.arrayContaining([
+					expect.stringContaining(`（${people[2].name}）没有对应的推荐表`),
+					expect.stringContaining(`（${extra.name}）在汇总表中没有对应的行`)
+				])
 			);
 			// with the missing form too, all files at once as a zip (the CLI bundles several --file the same way)
 			const zip = bundleFiles([...files, { name: '推荐表4.docx', bytes: await makeForm(people[2], layout) }]);
@@ -90,13 +108,22 @@ describe('bad uploads are refused whole', () => {
 		const zip = zipSync({ '甲.docx': good, '扫描件.docx': await makeScannedForm() });
 		const r = await importCandidates(db, ACTOR, id, zip);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ column: '扫描件.docx', message: expect.stringContaining('只有图片') })]);
+		if (!r.ok)
+			expect(r.errors).toEqual([
+				expect.objectContaining({ column: '扫描件.docx', message: expect.stringContaining('只有图片') })
+			]);
 		expect(await db.select().from(candidates)).toHaveLength(0);
 	});
 
 	it('a form with an empty required field fails the same check as a CSV row', async () => {
 		const { db, id, unit } = await setup('jincheng-2023');
-		const r = await importCandidates(db, ACTOR, id, await makeForm(samplePerson(0, { channel: unit, gender: '', field: '面向世界科技前沿' }), 'jincheng-2023'), { filename: '韦明.docx' });
+		const r = await importCandidates(
+			db,
+			ACTOR,
+			id,
+			await makeForm(samplePerson(0, { channel: unit, gender: '', field: '面向世界科技前沿' }), 'jincheng-2023'),
+			{ filename: '韦明.docx' }
+		);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors[0]).toMatchObject({ column: '性别' });
 		expect(await db.select().from(candidates)).toHaveLength(0);
@@ -105,7 +132,10 @@ describe('bad uploads are refused whole', () => {
 	it('two 汇总表 in one upload are refused', async () => {
 		const { config, unit } = await setup('jincheng-2023');
 		const x = await summaryXlsx(unit, []);
-		const p = await previewUpload(config, [{ name: 'a.xlsx', bytes: x }, { name: 'b.xlsx', bytes: x }]);
+		const p = await previewUpload(config, [
+			{ name: 'a.xlsx', bytes: x },
+			{ name: 'b.xlsx', bytes: x }
+		]);
 		expect(p.ok).toBe(false);
 		expect(p.errors[0].message).toContain('一次只能上传一个汇总表');
 	});

@@ -26,7 +26,12 @@ beforeAll(async () => {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0];
 	fields = configOf(campaign).fields;
 	field = fields[0];
-	const c = (await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, field))))[0];
+	const c = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, C), eq(candidates.field, field)))
+	)[0];
 	tiedUnit = (c.record as { unitAndTitle: string }).unitAndTitle.split(/\s/)[0];
 });
 
@@ -34,7 +39,8 @@ function poolCsv(): Uint8Array {
 	const rows = ['姓名,工作单位,曾工作单位,职称,评审领域,地区'];
 	// Units of no demo candidate, so that only 有关专家 is tied.
 	const units = ['云杉研究所', '白桦研究院', '红松实验室', '青冈技术中心', '银杏研究所', '紫檀研究院'];
-	for (let i = 0; i < 24; i++) rows.push(`库专家${i},${units[i % units.length]},,教授,${field},${['南宁市', '桂林市'][i % 2]}`);
+	for (let i = 0; i < 24; i++)
+		rows.push(`库专家${i},${units[i % units.length]},,教授,${field},${['南宁市', '桂林市'][i % 2]}`);
 	rows.push(`有关专家,${tiedUnit},,研究员,${field},南宁市`);
 	return new TextEncoder().encode(rows.join('\n') + '\n');
 }
@@ -62,7 +68,13 @@ describe('expert pool', () => {
 
 describe('random panel draw', () => {
 	it('draws members and alternates, never a tied expert nor two from one unit; audited and replayable', async () => {
-		const r = await drawFromPool(db, office, C, fields, { field, size: 4, alternates: 2, maxPerUnit: 1, seed: '纪检 37 12 88' });
+		const r = await drawFromPool(db, office, C, fields, {
+			field,
+			size: 4,
+			alternates: 2,
+			maxPerUnit: 1,
+			seed: '纪检 37 12 88'
+		});
 		expect(r.ok, JSON.stringify(r)).toBe(true);
 		const row = (await getDraw(db, C, (r as { id: string }).id))!;
 		const result = row.result as { panels: { members: string[]; alternates: string[] }[] };
@@ -81,21 +93,46 @@ describe('random panel draw', () => {
 		expect(replayDraw(row)).toMatchObject({ same: true, message: '复核一致' });
 		const inst = validateDrawInput(drawInstance(row));
 		expect(inst.ok).toBe(true);
-		expect(JSON.stringify(drawPanels((inst as { ok: true; input: Parameters<typeof drawPanels>[0] }).input, row.seed))).toBe(JSON.stringify(row.result));
+		expect(
+			JSON.stringify(drawPanels((inst as { ok: true; input: Parameters<typeof drawPanels>[0] }).input, row.seed))
+		).toBe(JSON.stringify(row.result));
 		// Tampering with the stored result or the snapshot is detected.
-		await db.update(panelDraws).set({ result: { ...result, panels: [{ ...result.panels[0], members: [...result.panels[0].members].reverse() }] } }).where(eq(panelDraws.id, row.id));
+		await db
+			.update(panelDraws)
+			.set({
+				result: { ...result, panels: [{ ...result.panels[0], members: [...result.panels[0].members].reverse() }] }
+			})
+			.where(eq(panelDraws.id, row.id));
 		expect(replayDraw((await getDraw(db, C, row.id))!).same).toBe(false);
 		const input = row.input as { pool: { name: string }[] };
-		await db.update(panelDraws).set({ result: row.result, input: { ...input, pool: input.pool.map((p, i) => (i === 0 ? { ...p, name: '改' } : p)) } }).where(eq(panelDraws.id, row.id));
+		await db
+			.update(panelDraws)
+			.set({
+				result: row.result,
+				input: { ...input, pool: input.pool.map((p, i) => (i === 0 ? { ...p, name: '改' } : p)) }
+			})
+			.where(eq(panelDraws.id, row.id));
 		expect(replayDraw((await getDraw(db, C, row.id))!)).toMatchObject({ same: false, poolHashMatches: false });
 	});
 
 	it('refuses bad requests and names the shortfall', async () => {
-		expect(await drawFromPool(db, office, C, fields, { field: '不存在', size: 3, alternates: 0, maxPerUnit: 1, seed: 's' })).toMatchObject({ ok: false, status: 400 });
-		expect(await drawFromPool(db, office, C, fields, { field, size: 0, alternates: 0, maxPerUnit: 1, seed: 's' })).toMatchObject({ ok: false, status: 400 });
-		expect(await drawFromPool(db, office, C, fields, { field, size: 3, alternates: 0, maxPerUnit: 1, seed: '' })).toMatchObject({ ok: false, status: 400 });
+		expect(
+			await drawFromPool(db, office, C, fields, { field: '不存在', size: 3, alternates: 0, maxPerUnit: 1, seed: 's' })
+		).toMatchObject({ ok: false, status: 400 });
+		expect(
+			await drawFromPool(db, office, C, fields, { field, size: 0, alternates: 0, maxPerUnit: 1, seed: 's' })
+		).toMatchObject({ ok: false, status: 400 });
+		expect(
+			await drawFromPool(db, office, C, fields, { field, size: 3, alternates: 0, maxPerUnit: 1, seed: '' })
+		).toMatchObject({ ok: false, status: 400 });
 		// six units and one per unit: seven cannot be drawn
-		const short = await drawFromPool(db, office, C, fields, { field, size: 7, alternates: 0, maxPerUnit: 1, seed: 's' });
+		const short = await drawFromPool(db, office, C, fields, {
+			field,
+			size: 7,
+			alternates: 0,
+			maxPerUnit: 1,
+			seed: 's'
+		});
 		expect(short).toMatchObject({ ok: false, status: 422 });
 		expect((short as { message: string }).message).toContain('缺 1 人');
 	});
@@ -114,7 +151,11 @@ describe('randomized assignment proposal', () => {
 		const log = (await db.select().from(auditLog).where(eq(auditLog.action, 'assignment.propose'))).at(-1)!;
 		expect(log.after).toMatchObject({ mode: 'randomized', k: 2, q: 0.5, seed: '2024-05-06 纪检 37 12 88' });
 		expect((log.after as { expectedObjective: number }).expectedObjective).toBeGreaterThan(0);
-		const key = (xs: typeof rows) => xs.map((a) => pairKey(a.expertId, a.candidateId)).sort().join();
+		const key = (xs: typeof rows) =>
+			xs
+				.map((a) => pairKey(a.expertId, a.candidateId))
+				.sort()
+				.join();
 		await proposeRandomizedAssignment(db, office, C, { k: 2, q: 0.5, seed: '2024-05-06 纪检 37 12 88' });
 		expect(key(await db.select().from(assignments).where(eq(assignments.campaignId, C)))).toBe(key(rows));
 		expect(await proposeRandomizedAssignment(db, office, C, { k: 2, q: 0, seed: 'x' })).toMatchObject({ ok: false });
@@ -122,6 +163,9 @@ describe('randomized assignment proposal', () => {
 		// infeasible cap: 0.01 × experts < 2
 		expect(await proposeRandomizedAssignment(db, office, C, { k: 2, q: 0.01, seed: 'x' })).toMatchObject({ ok: false });
 		expect((await publishAssignment(db, office, C)).ok).toBe(true);
-		expect(await proposeRandomizedAssignment(db, office, C, { k: 2, q: 0.5, seed: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('已发布') });
+		expect(await proposeRandomizedAssignment(db, office, C, { k: 2, q: 0.5, seed: 'x' })).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('已发布')
+		});
 	});
 });

@@ -7,7 +7,14 @@ import { freshDb } from '../helpers/db';
 import type { DB } from '../../src/lib/server/db';
 import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/services/demo';
-import { advanceCandidates, closeRound, createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
+import {
+	advanceCandidates,
+	closeRound,
+	createRound,
+	getRound,
+	listRounds,
+	openRound
+} from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { blockedPairs, pairKey, recuse } from '../../src/lib/server/services/conflicts';
 import { roundResults } from '../../src/lib/server/services/results';
@@ -35,10 +42,20 @@ beforeAll(async () => {
 	roundId = r.id;
 	const o = await openRound(db, actor, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
 	if (!o.ok) throw new Error(o.message);
-	const p = (await db.select().from(panels).where(and(eq(panels.campaignId, C), eq(panels.field, '前沿'))))[0];
+	const p = (
+		await db
+			.select()
+			.from(panels)
+			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
+	)[0];
 	expertIds = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId);
 	const blocked = await blockedPairs(db, C);
-	cands = (await db.select().from(candidates).where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿'))))
+	cands = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')))
+	)
 		.filter((c) => expertIds.every((e) => !blocked.has(pairKey(e, c.id))))
 		.map((c) => ({ id: c.id, code: c.reviewCode! }));
 	if (cands.length < 3) throw new Error('seed has too few conflict-free candidates');
@@ -47,8 +64,22 @@ beforeAll(async () => {
 describe('scores export', () => {
 	it('has a BOM, the criteria columns and one row per submitted sheet; a leading "=" is neutralized', async () => {
 		const [e1, e2, e3] = expertIds;
-		const save = async (expertId: string, candidateId: string, values: Record<string, number>, submit: boolean, comment = '') => {
-			const r = await saveSheet(db, actor, { round: await round(), expertId, candidateId, values, comment, baseVersion: 0, submit });
+		const save = async (
+			expertId: string,
+			candidateId: string,
+			values: Record<string, number>,
+			submit: boolean,
+			comment = ''
+		) => {
+			const r = await saveSheet(db, actor, {
+				round: await round(),
+				expertId,
+				candidateId,
+				values,
+				comment,
+				baseVersion: 0,
+				submit
+			});
 			if (!r.ok) throw new Error(r.message);
 		};
 		await save(e1, cands[0].id, v(36, 27, 26), true, '=HYPERLINK("http://x","点我")');
@@ -66,7 +97,19 @@ describe('scores export', () => {
 		expect(r.csv.startsWith('\uFEFF')).toBe(true);
 		expect(r.filename).toContain('评分');
 		const rows = parse(r.csv);
-		expect(rows[0]).toEqual(['轮次', '评审编号', '领域', '专家', '业绩突出', '事迹感人', '示范引领', '总分', '投票', '评语', '提交时间']);
+		expect(rows[0]).toEqual([
+			'轮次',
+			'评审编号',
+			'领域',
+			'专家',
+			'业绩突出',
+			'事迹感人',
+			'示范引领',
+			'总分',
+			'投票',
+			'评语',
+			'提交时间'
+		]);
 		expect(rows.length - 1).toBe(4);
 		const first = rows.find((x) => x[1] === cands[0].code && x[9].includes('HYPERLINK'))!;
 		expect(first[0]).toBe('初评');
@@ -85,9 +128,19 @@ describe('scores export', () => {
 		const vote = await createRound(db, actor, C, { name: '终评', type: 'vote', reviewers: 'panel' });
 		if (!vote.ok) throw new Error(vote.message);
 		expect((await advanceCandidates(db, actor, C, vote.id, [cands[0].id], 'top', '')).ok).toBe(true);
-		expect((await openRound(db, actor, C, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok).toBe(true);
+		expect((await openRound(db, actor, C, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' })).ok).toBe(
+			true
+		);
 		const vr = (await getRound(db, C, vote.id))!;
-		const s = await saveSheet(db, actor, { round: vr, expertId: expertIds[0], candidateId: cands[0].id, values: {}, choice: 'yes', baseVersion: 0, submit: true });
+		const s = await saveSheet(db, actor, {
+			round: vr,
+			expertId: expertIds[0],
+			candidateId: cands[0].id,
+			values: {},
+			choice: 'yes',
+			baseVersion: 0,
+			submit: true
+		});
 		expect(s.ok).toBe(true);
 		const r = await exportCsv(db, C, 'scores');
 		if (!r.ok) throw new Error(r.message);
@@ -105,7 +158,9 @@ describe('scores export', () => {
 		expect((await closeRound(db, actor, C, vr.id)).ok).toBe(true);
 		const again = await createRound(db, actor, C, { name: '复议', type: 'vote', reviewers: 'panel' });
 		if (!again.ok) throw new Error(again.message);
-		expect((await advanceCandidates(db, actor, C, again.id, [cands[1].id, cands[2].id], 'manual', '复议两名')).ok).toBe(true);
+		expect((await advanceCandidates(db, actor, C, again.id, [cands[1].id, cands[2].id], 'manual', '复议两名')).ok).toBe(
+			true
+		);
 		for (const e of expertIds) await recuse(db, actor, C, e, cands[2].id, '认识候选人');
 		const res = await roundResults(db, (await getRound(db, C, again.id))!);
 		const t = res.votes.find((x) => x.id === cands[2].id)!;

@@ -41,6 +41,8 @@ describe('review codes on import', () => {
 			after.seed
 		);
 		for (const row of rows) expect(replay.get(row.id)).toBe(row.reviewCode);
-		expect(Object.fromEntries(after.codes.map((c) => [c.id, c.code]))).toEqual(Object.fromEntries(rows.map((x) => [x.id, x.reviewCode])));
+		expect(Object.fromEntries(after.codes.map((c) => [c.id, c.code]))).toEqual(
+			Object.fromEntries(rows.map((x) => [x.id, x.reviewCode]))
+		);
 	});
 });

@@ -39,7 +39,13 @@ beforeAll(async () => {
 });
 
 const round = async () => (await getRound(db, C, roundId))!;
-const actions = async (action: string) => (await db.select().from(auditLog).where(and(eq(auditLog.campaignId, C), eq(auditLog.action, action)))).length;
+const actions = async (action: string) =>
+	(
+		await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.campaignId, C), eq(auditLog.action, action)))
+	).length;
 
 describe('opening a round with uncovered candidates', () => {
 	it('is refused, naming them by review code for the chair and by name for the office', async () => {
@@ -66,8 +72,12 @@ describe('opening a round with uncovered candidates', () => {
 		const none = await removeFromRound(db, office, C, roundId, uncovered[0].id, '  ');
 		expect(none.ok).toBe(false);
 		expect(!none.ok && none.message).toContain('理由');
-		expect(await removeFromRound(db, office, C, roundId, 'k_nobody', '没有这个人')).toMatchObject({ ok: false, status: 404 });
-		for (const u of uncovered) expect((await removeFromRound(db, office, C, roundId, u.id, '本组专家均须回避')).ok).toBe(true);
+		expect(await removeFromRound(db, office, C, roundId, 'k_nobody', '没有这个人')).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		for (const u of uncovered)
+			expect((await removeFromRound(db, office, C, roundId, u.id, '本组专家均须回避')).ok).toBe(true);
 		expect(await actions('round.remove_candidate')).toBe(before + uncovered.length);
 		const ids = await roundCandidateIds(db, roundId);
 		for (const u of uncovered) expect(ids).not.toContain(u.id);
@@ -86,7 +96,10 @@ describe('what a round may do in each state', () => {
 		expect(await removeFromRound(db, office, C, roundId, someone, '理由')).toMatchObject({ ok: false, status: 409 });
 		expect((await round()).name).toBe('初评');
 
-		expect(await extendRound(db, office, C, roundId, '2020-01-01T17:00+08:00')).toMatchObject({ ok: false, status: 400 });
+		expect(await extendRound(db, office, C, roundId, '2020-01-01T17:00+08:00')).toMatchObject({
+			ok: false,
+			status: 400
+		});
 		expect(await extendRound(db, office, C, roundId, 'soon')).toMatchObject({ ok: false, status: 400 });
 		const later = '2099-06-30T17:00+08:00';
 		expect((await extendRound(db, office, C, roundId, later, '专家出差')).ok).toBe(true);
@@ -100,7 +113,14 @@ describe('what a round may do in each state', () => {
 		const r = await round();
 		const pairs = await roundPairs(db, r);
 		const p = pairs[0];
-		const saved = await saveSheet(db, office, { round: r, expertId: p.expertId, candidateId: p.candidateId, values: { merit: 30, story: 20, exemplary: 20 }, baseVersion: 0, submit: true });
+		const saved = await saveSheet(db, office, {
+			round: r,
+			expertId: p.expertId,
+			candidateId: p.candidateId,
+			values: { merit: 30, story: 20, exemplary: 20 },
+			baseVersion: 0,
+			submit: true
+		});
 		expect(saved.ok).toBe(true);
 		const closed = await closeRound(db, office, C, roundId);
 		if (!closed.ok) throw new Error(closed.message);
@@ -110,16 +130,34 @@ describe('what a round may do in each state', () => {
 		for (const e of closed.missing.experts) expect(names.has(e.name)).toBe(true);
 		expect(missingText(closed.missing)).toMatch(new RegExp(`^缺 ${pairs.length - 1} 份评分：`));
 		expect(missingText({ total: 0, experts: [] })).toBe('');
-		expect(await extendRound(db, office, C, roundId, '2099-12-31T17:00+08:00')).toMatchObject({ ok: false, status: 409 });
-		expect(await updateRound(db, office, C, roundId, { name: 'x', type: 'score', reviewers: 'all' })).toMatchObject({ ok: false, status: 409 });
+		expect(await extendRound(db, office, C, roundId, '2099-12-31T17:00+08:00')).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(await updateRound(db, office, C, roundId, { name: 'x', type: 'score', reviewers: 'all' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
 	});
 
 	it('a draft round can be edited and deleted, the last one only', async () => {
 		const a = await createRound(db, office, C, { name: '复评', type: 'score', reviewers: 'panel' });
 		const b = await createRound(db, office, C, { name: '终评', type: 'vote', reviewers: 'all' });
 		if (!a.ok || !b.ok) throw new Error('create');
-		expect(await updateRound(db, office, C, a.id, { name: '', type: 'score', reviewers: 'all' })).toMatchObject({ ok: false, status: 400 });
-		expect((await updateRound(db, office, C, a.id, { name: '复评（会评）', type: 'score', reviewers: 'all', requiredSheets: 5 })).ok).toBe(true);
+		expect(await updateRound(db, office, C, a.id, { name: '', type: 'score', reviewers: 'all' })).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		expect(
+			(
+				await updateRound(db, office, C, a.id, {
+					name: '复评（会评）',
+					type: 'score',
+					reviewers: 'all',
+					requiredSheets: 5
+				})
+			).ok
+		).toBe(true);
 		const edited = (await getRound(db, C, a.id))!;
 		expect([edited.name, edited.reviewers, edited.requiredSheets]).toEqual(['复评（会评）', 'all', 5]);
 		const first = await deleteRound(db, office, C, a.id);
@@ -134,7 +172,9 @@ describe('what a round may do in each state', () => {
 
 describe('限额投票', () => {
 	it('refuses a 赞成 beyond the cap with the number in the message; no and abstain stay free', async () => {
-		expect(await createRound(db, office, V, { name: '终评', type: 'vote', reviewers: 'all', maxYes: 0 })).toMatchObject({ ok: false, status: 400 });
+		expect(await createRound(db, office, V, { name: '终评', type: 'vote', reviewers: 'all', maxYes: 0 })).toMatchObject(
+			{ ok: false, status: 400 }
+		);
 		const r = await createRound(db, office, V, { name: '终评', type: 'vote', reviewers: 'all', maxYes: 2 });
 		if (!r.ok) throw new Error(r.message);
 		const opened = await openRound(db, office, V, r.id, { excludeUncovered: '测试' });
@@ -144,7 +184,15 @@ describe('限额投票', () => {
 		const mine = (await roundPairs(db, vote, expert)).map((p) => p.candidateId);
 		expect(mine.length).toBeGreaterThanOrEqual(4);
 		const cast = (candidateId: string, choice: 'yes' | 'no' | 'abstain') =>
-			saveSheet(db, office, { round: vote, expertId: expert, candidateId, values: {}, choice, baseVersion: 0, submit: true });
+			saveSheet(db, office, {
+				round: vote,
+				expertId: expert,
+				candidateId,
+				values: {},
+				choice,
+				baseVersion: 0,
+				submit: true
+			});
 		expect((await cast(mine[0], 'yes')).ok).toBe(true);
 		expect((await cast(mine[1], 'yes')).ok).toBe(true);
 		const third = await cast(mine[2], 'yes');
@@ -159,12 +207,20 @@ describe('限额投票', () => {
 		expect(deskRound(groups[0].round, groups[0].yesCast)).toMatchObject({ maxYes: 2, yesCast: 2 });
 		const code = (await db.select().from(candidates).where(eq(candidates.id, mine[0])))[0].reviewCode!;
 		expect((await dossierForExpert(db, V, expert, code))?.round).toMatchObject({ maxYes: 2, yesCast: 1 });
-		const yes = await db.select().from(sheets).where(and(eq(sheets.roundId, vote.id), eq(sheets.expertId, expert), eq(sheets.choice, 'yes')));
+		const yes = await db
+			.select()
+			.from(sheets)
+			.where(and(eq(sheets.roundId, vote.id), eq(sheets.expertId, expert), eq(sheets.choice, 'yes')));
 		expect(yes).toHaveLength(2);
 
 		// a rescore request names who asked, and frees the vote it reopens
 		expect((await requestRescore(db, office, vote, expert, mine[0], '请再斟酌', '评审组长 王某')).ok).toBe(true);
-		const s = (await db.select().from(sheets).where(and(eq(sheets.roundId, vote.id), eq(sheets.expertId, expert), eq(sheets.candidateId, mine[0]))))[0];
+		const s = (
+			await db
+				.select()
+				.from(sheets)
+				.where(and(eq(sheets.roundId, vote.id), eq(sheets.expertId, expert), eq(sheets.candidateId, mine[0])))
+		)[0];
 		expect([s.status, s.rescoreBy, s.rescoreRequested]).toEqual(['draft', '评审组长 王某', '请再斟酌']);
 	});
 });

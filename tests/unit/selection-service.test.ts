@@ -5,7 +5,15 @@ import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/services/demo';
 import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { runSelection, lockSelection, buildSelectionInput, hashInput, saveNotice, lockedSelection, unlockSelection } from '../../src/lib/server/services/selection';
+import {
+	runSelection,
+	lockSelection,
+	buildSelectionInput,
+	hashInput,
+	saveNotice,
+	lockedSelection,
+	unlockSelection
+} from '../../src/lib/server/services/selection';
 import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/services/selection-targets';
 import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
@@ -42,7 +50,14 @@ beforeAll(async () => {
 		const total = score(c.seq, c.field ?? '', c.gender);
 		const merit = Math.min(40, Math.round(total * 0.4));
 		const story = Math.min(30, Math.round(total * 0.3));
-		const res = await saveSheet(db, actor, { round, expertId: p.expertId, candidateId: p.candidateId, values: { merit, story, exemplary: Math.min(30, total - merit - story) }, baseVersion: 0, submit: true });
+		const res = await saveSheet(db, actor, {
+			round,
+			expertId: p.expertId,
+			candidateId: p.candidateId,
+			values: { merit, story, exemplary: Math.min(30, total - merit - story) },
+			baseVersion: 0,
+			submit: true
+		});
 		if (!res.ok) throw new Error(res.message);
 	}
 	await closeRound(db, actor, C, r.id);
@@ -51,7 +66,13 @@ beforeAll(async () => {
 	const w = seeded.targets.findIndex((t) => t.kind === 'atLeast' && t.group === 'woman');
 	const removed = await removeOfficeTarget(db, actor, C, w, seeded.targets[w].label);
 	if (!removed.ok) throw new Error(removed.message);
-	const added = await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' }, Date.UTC(2024, 4, 6, 1, 0));
+	const added = await addOfficeTarget(
+		db,
+		actor,
+		C,
+		{ kind: 'atLeast', group: 'woman', count: 2, label: '女性科技工作者不少于2名' },
+		Date.UTC(2024, 4, 6, 1, 0)
+	);
 	if (!added.ok) throw new Error(added.message);
 });
 
@@ -76,7 +97,9 @@ describe('selection service', () => {
 			// every lift says who set the rule that made it
 			expect(e.text).toMatch(/^活动办公室设定：/);
 		}
-		expect(tier.explanation.map((e) => e.text)).toContainEqual(expect.stringMatching(/^活动办公室设定：女性科技工作者不少于2名，由organizer于2024-05-06 09:00设定：/));
+		expect(tier.explanation.map((e) => e.text)).toContainEqual(
+			expect.stringMatching(/^活动办公室设定：女性科技工作者不少于2名，由organizer于2024-05-06 09:00设定：/)
+		);
 	});
 
 	it('stores who set an office target and when, audits it, and refuses what it must', async () => {
@@ -86,12 +109,24 @@ describe('selection service', () => {
 		const log = await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.add'));
 		expect(log).toHaveLength(1);
 		// a second target on the same group is refused, so is removing with a stale label or a bad index
-		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 3 })).toMatchObject({ ok: false });
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'woman', count: 3 })).toMatchObject({
+			ok: false
+		});
 		const i = config.targets.indexOf(woman);
-		expect(await removeOfficeTarget(db, actor, C, i, '别的目标')).toMatchObject({ ok: false, message: expect.stringContaining('已变化') });
+		expect(await removeOfficeTarget(db, actor, C, i, '别的目标')).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('已变化')
+		});
 		expect(await removeOfficeTarget(db, actor, C, 99)).toMatchObject({ ok: false });
 		// add and remove a harmless one: both audited
-		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannel', channel: config.channels[0].name, count: 10, label: 'x' })).toEqual({ ok: true });
+		expect(
+			await addOfficeTarget(db, actor, C, {
+				kind: 'atMostChannel',
+				channel: config.channels[0].name,
+				count: 10,
+				label: 'x'
+			})
+		).toEqual({ ok: true });
 		const after = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
 		expect(await removeOfficeTarget(db, actor, C, after.targets.length - 1, 'x')).toEqual({ ok: true });
 		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.remove'))).toHaveLength(2);
@@ -107,8 +142,13 @@ describe('selection service', () => {
 		if ('error' in input) throw new Error(input.error);
 		expect(hashInput(input)).toBe(a.inputHash);
 		// a target added after the run makes it out of date; removed again, the run locks
-		expect(await addOfficeTarget(db, actor, C, { kind: 'atMostChannelType', channelType: '企业', count: 10, label: 'y' })).toEqual({ ok: true });
-		expect(await lockSelection(db, actor, C, b.id)).toMatchObject({ ok: false, message: expect.stringContaining('增删') });
+		expect(
+			await addOfficeTarget(db, actor, C, { kind: 'atMostChannelType', channelType: '企业', count: 10, label: 'y' })
+		).toEqual({ ok: true });
+		expect(await lockSelection(db, actor, C, b.id)).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('增删')
+		});
 		const cfg = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
 		expect(await removeOfficeTarget(db, actor, C, cfg.targets.length - 1, 'y')).toEqual({ ok: true });
 		expect((await lockSelection(db, actor, C, b.id)).ok).toBe(true);
@@ -129,12 +169,19 @@ describe('selection service', () => {
 		const upper = await exportCsv(db, C, 'upper');
 		expect(upper.ok && upper.csv).toBe('\uFEFF序号,姓名,性别,民族,党派,出生年月,工作单位及职务职称,专业专长,备注\r\n');
 		// an office target cannot change under a locked list
-		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'youth', count: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('已锁定') });
+		expect(await addOfficeTarget(db, actor, C, { kind: 'atLeast', group: 'youth', count: 1 })).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('已锁定')
+		});
 	});
 
 	it('saves the 公示 contact line and the office’s dates with the start, audited', async () => {
 		const sel = (await lockedSelection(db, C))!;
-		await saveNotice(db, actor, C, sel.id, { start: '2024-04-29', contact: '联系人：张老师 0771-1234567', dates: { closed: ['2024-05-07'], open: [] } });
+		await saveNotice(db, actor, C, sel.id, {
+			start: '2024-04-29',
+			contact: '联系人：张老师 0771-1234567',
+			dates: { closed: ['2024-05-07'], open: [] }
+		});
 		const again = (await lockedSelection(db, C))!;
 		expect(again.noticeStart).toBe('2024-04-29');
 		expect(again.noticeContact).toBe('联系人：张老师 0771-1234567');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { topN, type RankingRow } from './advance';
 
-const row = (candidate: string, field: string, score: number, code = candidate): RankingRow => ({ candidate, field, score, code });
+const row = (candidate: string, field: string, score: number, code = candidate): RankingRow => ({
+	candidate,
+	field,
+	score,
+	code
+});
 
 describe('topN overall', () => {
 	const rows = [
@@ -39,8 +44,12 @@ describe('topN overall', () => {
 describe('topN per field', () => {
 	it('cuts each field separately and merges by score', () => {
 		const rows = [
-			row('a', '前沿', 95), row('b', '前沿', 90), row('c', '前沿', 90),
-			row('d', '主战场', 70), row('e', '主战场', 60), row('f', '主战场', 50)
+			row('a', '前沿', 95),
+			row('b', '前沿', 90),
+			row('c', '前沿', 90),
+			row('d', '主战场', 70),
+			row('e', '主战场', 60),
+			row('f', '主战场', 50)
 		];
 		const r = topN(rows, 2, 'field');
 		expect(r.selected).toEqual(['a', 'b', 'd', 'e']);

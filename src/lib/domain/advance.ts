@@ -61,7 +61,11 @@ export function topN(ranking: readonly RankingRow[], n: number, per: 'field' | '
 		groups = sortCodes(byField.keys()).map((f) => cut(byField.get(f)!, n, f));
 	}
 	const row = new Map(ranking.map((r) => [r.candidate, r]));
-	const order = (xs: string[]) => xs.map((id) => row.get(id)!).sort(byScoreThenCode).map((r) => r.candidate);
+	const order = (xs: string[]) =>
+		xs
+			.map((id) => row.get(id)!)
+			.sort(byScoreThenCode)
+			.map((r) => r.candidate);
 	return {
 		selected: order(groups.flatMap((g) => g.selected)),
 		tiedAtCut: order(groups.flatMap((g) => g.tiedAtCut)),

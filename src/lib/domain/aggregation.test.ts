@@ -61,7 +61,7 @@ describe('per-candidate statistics', () => {
 
 	it('uses the sample SD, 0 below two scores', () => {
 		expect(stdDev([70, 72, 74, 76], true)).toBeCloseTo(Math.sqrt(20 / 3), 12);
-		expect(agg('A', [70, 72, 74, 76]).sd).toBeCloseTo(2.5820, 4);
+		expect(agg('A', [70, 72, 74, 76]).sd).toBeCloseTo(2.582, 4);
 		expect(agg('A', [70]).sd).toBe(0);
 	});
 
@@ -183,7 +183,11 @@ describe('calibration', () => {
 			expect(c('P2')).toBeCloseTo(c('Q2'), 9); // top of each panel meet
 		});
 		it('still aligns panels when an expert sits on both (second, panel-level z-scoring)', () => {
-			const x = [...e, { expert: 'X', candidate: 'P1', total: 58, panel: 'P' }, { expert: 'X', candidate: 'Q1', total: 92, panel: 'Q' }];
+			const x = [
+				...e,
+				{ expert: 'X', candidate: 'P1', total: 58, panel: 'P' },
+				{ expert: 'X', candidate: 'Q1', total: 92, panel: 'Q' }
+			];
 			const aggs = aggregateRound(x, S100, { calibrateAcrossPanels: true });
 			const m = (p: string) => {
 				const xs = calibrateSheets(x, S100, { calibrateAcrossPanels: true }).filter((s) => s.panel === p);
@@ -221,7 +225,11 @@ describe('outliers (leave-one-out)', () => {
 		const o = findOutliers(sheets('A', [90, 88, 35]));
 		expect(o.map((x) => x.score)).toEqual([35]);
 		// two wild scores on opposite sides are both found, one after the other
-		expect(findOutliers(sheets('A', [80, 80, 80, 80, 40, 99])).map((x) => x.score).sort()).toEqual([40, 99]);
+		expect(
+			findOutliers(sheets('A', [80, 80, 80, 80, 40, 99]))
+				.map((x) => x.score)
+				.sort()
+		).toEqual([40, 99]);
 	});
 
 	it('does not cascade the SD rule through a large panel of close scores', () => {
@@ -239,12 +247,25 @@ describe('outliers (leave-one-out)', () => {
 
 describe('ranking', () => {
 	const a = (candidate: string, mean: number): CandidateAggregate => ({
-		candidate, n: 1, mean, trimmedMean: mean, median: mean, calibrated: mean, sd: 0, range: 0, min: mean, max: mean, outliers: []
+		candidate,
+		n: 1,
+		mean,
+		trimmedMean: mean,
+		median: mean,
+		calibrated: mean,
+		sd: 0,
+		range: 0,
+		min: mean,
+		max: mean,
+		outliers: []
 	});
 	it('gives equal values distinct ranks by review code ascending (natural order)', () => {
 		const r = rankCandidates([a('C10', 80), a('C2', 80), a('C1', 70), a('C3', 90)], 'mean');
 		expect(r.map((x) => [x.candidate, x.rank, x.tied])).toEqual([
-			['C3', 1, false], ['C2', 2, true], ['C10', 3, true], ['C1', 4, false]
+			['C3', 1, false],
+			['C2', 2, true],
+			['C10', 3, true],
+			['C1', 4, false]
 		]);
 	});
 	it('does not let float noise break a tie, and honours a custom tie-break', () => {
@@ -254,7 +275,14 @@ describe('ranking', () => {
 		expect(rev.map((x) => x.candidate)).toEqual(['B', 'A']);
 	});
 	it('orders codes naturally and locale-free', () => {
-		expect(sortCodes(['A10', 'A2', 'B1', 'A02', '前沿-12', '前沿-3'])).toEqual(['A02', 'A2', 'A10', 'B1', '前沿-3', '前沿-12']);
+		expect(sortCodes(['A10', 'A2', 'B1', 'A02', '前沿-12', '前沿-3'])).toEqual([
+			'A02',
+			'A2',
+			'A10',
+			'B1',
+			'前沿-3',
+			'前沿-12'
+		]);
 	});
 });
 
@@ -269,7 +297,10 @@ describe('matrix, leniency, progress', () => {
 		const m = scoreMatrix(e, S100);
 		expect(m.candidates).toEqual(['C1', 'C2']);
 		expect(m.experts).toEqual(['E1', 'E2', 'E3']);
-		expect(m.cells).toEqual([[70, 84, 80], [null, 90, null]]);
+		expect(m.cells).toEqual([
+			[70, 84, 80],
+			[null, 90, null]
+		]);
 		expect(m.calibrated[1][0]).toBeNull();
 		expect(typeof m.calibrated[0][0]).toBe('number');
 	});
@@ -281,7 +312,12 @@ describe('matrix, leniency, progress', () => {
 	});
 	it('counts done / draft / not started per expert over assigned pairs', () => {
 		const p = roundProgress(
-			[{ expert: 'E1', candidate: 'C1' }, { expert: 'E1', candidate: 'C2' }, { expert: 'E1', candidate: 'C3' }, { expert: 'E2', candidate: 'C1' }],
+			[
+				{ expert: 'E1', candidate: 'C1' },
+				{ expert: 'E1', candidate: 'C2' },
+				{ expert: 'E1', candidate: 'C3' },
+				{ expert: 'E2', candidate: 'C1' }
+			],
 			[
 				{ expert: 'E1', candidate: 'C1', status: 'submitted' },
 				{ expert: 'E1', candidate: 'C1', status: 'draft' }, // stale draft after submission
@@ -303,7 +339,11 @@ describe('sheet validation', () => {
 		{ key: 'story', name: '事迹感人', max: 30, description: '' }
 	];
 	it('accepts one decimal within [0, max] and sums exactly', () => {
-		expect(validateSheet(rubric, { merit: 37.5, ethic: 0.1, story: '0.2' })).toEqual({ ok: true, total: 37.8, errors: {} });
+		expect(validateSheet(rubric, { merit: 37.5, ethic: 0.1, story: '0.2' })).toEqual({
+			ok: true,
+			total: 37.8,
+			errors: {}
+		});
 		expect(validateSheet(rubric, { merit: 40, ethic: 30, story: 30 }).total).toBe(100);
 	});
 	it('explains each bad criterion in Chinese', () => {
@@ -322,6 +362,10 @@ describe('sheet validation', () => {
 		expect(validateDraft(rubric, {})).toEqual({ ok: true, total: 0, errors: {}, complete: false });
 		expect(validateDraft(rubric, { merit: 20, ethic: '' })).toMatchObject({ ok: true, total: 20, complete: false });
 		expect(validateDraft(rubric, { merit: 45 }).errors).toEqual({ merit: '“业绩突出”应在 0–40 之间' });
-		expect(validateDraft(rubric, { merit: 1, ethic: 2, story: 3 })).toMatchObject({ ok: true, complete: true, total: 6 });
+		expect(validateDraft(rubric, { merit: 1, ethic: 2, story: 3 })).toMatchObject({
+			ok: true,
+			complete: true,
+			total: 6
+		});
 	});
 });

@@ -9,7 +9,9 @@ export interface ScoreEntry {
 	total: number;
 	panel?: string;
 }
-export interface RoundScale { max: number } // e.g. { max: 100 }
+export interface RoundScale {
+	max: number;
+} // e.g. { max: 100 }
 export interface Outlier {
 	expert: string;
 	score: number;
@@ -42,7 +44,10 @@ export interface AggregateOptions {
 	 */
 	calibrateAcrossPanels?: boolean;
 }
-export interface CalibratedSheet extends ScoreEntry { z: number; calibrated: number }
+export interface CalibratedSheet extends ScoreEntry {
+	z: number;
+	calibrated: number;
+}
 export type RankBy = 'mean' | 'trimmedMean' | 'median' | 'calibrated';
 export interface RankedCandidate {
 	candidate: string;
@@ -126,7 +131,9 @@ function denseIds(keys: readonly string[]): { ids: Int32Array; count: number } {
 }
 /** Per-group mean and population SD, two passes (no Σx² cancellation). */
 function groupMoments(ids: Int32Array, count: number, xs: Float64Array) {
-	const n = new Float64Array(count), m = new Float64Array(count), sd = new Float64Array(count);
+	const n = new Float64Array(count),
+		m = new Float64Array(count),
+		sd = new Float64Array(count);
 	for (let i = 0; i < xs.length; i++) {
 		n[ids[i]]++;
 		m[ids[i]] += xs[i];
@@ -175,7 +182,13 @@ export function calibrateSheets(
 	}
 	return list.map((e, i) => {
 		const c = ref.m[refId[i]] + z[i] * ref.sd[refId[i]];
-		const s: CalibratedSheet = { expert: e.expert, candidate: e.candidate, total: e.total, z: z[i], calibrated: Math.min(scale.max, Math.max(0, c)) };
+		const s: CalibratedSheet = {
+			expert: e.expert,
+			candidate: e.candidate,
+			total: e.total,
+			z: z[i],
+			calibrated: Math.min(scale.max, Math.max(0, c))
+		};
 		if (e.panel !== undefined) s.panel = e.panel;
 		return s;
 	});
@@ -204,7 +217,10 @@ export function findOutliers(sheets: readonly { expert: string; total: number }[
 	}
 }
 
-function mostDeviant(sheets: readonly { expert: string; total: number }[], useSd: boolean): { index: number; outlier: Outlier } | null {
+function mostDeviant(
+	sheets: readonly { expert: string; total: number }[],
+	useSd: boolean
+): { index: number; outlier: Outlier } | null {
 	const n = sheets.length;
 	if (n < 3) return null;
 	let sum = 0;
@@ -221,7 +237,10 @@ function mostDeviant(sheets: readonly { expert: string; total: number }[], useSd
 		const byPts = Math.abs(dev) > OUTLIER_POINTS + EPS;
 		if (!bySd && !byPts) continue;
 		if (best && Math.abs(best.outlier.deviation) >= Math.abs(dev)) continue;
-		const why = [byPts ? `超过 ${OUTLIER_POINTS} 分` : '', bySd ? `超过其余专家 ${OUTLIER_SD} 倍标准差 ${fmt(sd)}` : ''];
+		const why = [
+			byPts ? `超过 ${OUTLIER_POINTS} 分` : '',
+			bySd ? `超过其余专家 ${OUTLIER_SD} 倍标准差 ${fmt(sd)}` : ''
+		];
 		best = {
 			index: i,
 			outlier: {
@@ -248,7 +267,8 @@ export function aggregateRound(
 	return sortCodes(groups.keys()).map((candidate) => {
 		const g = groups.get(candidate)!;
 		const xs = g.map((s) => s.total);
-		const lo = Math.min(...xs), hi = Math.max(...xs);
+		const lo = Math.min(...xs),
+			hi = Math.max(...xs);
 		return {
 			candidate,
 			n: xs.length,
@@ -339,7 +359,16 @@ export function expertLeniency(entries: readonly ScoreEntry[], opts: AggregateOp
 		}
 		const [ownMean, panelMean] = mine.length ? [mean(mine), mean(theirs)] : [null, null];
 		const difference = ownMean === null || panelMean === null ? null : ownMean - panelMean;
-		return { expert, n: xs.length, mean: mean(xs), sd: stdDev(xs, true), compared: mine.length, ownMean, panelMean, difference };
+		return {
+			expert,
+			n: xs.length,
+			mean: mean(xs),
+			sd: stdDev(xs, true),
+			compared: mine.length,
+			ownMean,
+			panelMean,
+			difference
+		};
 	});
 }
 

@@ -66,7 +66,11 @@ const record: CandidateRecord = {
 	grassroots: true,
 	priorTitle: false,
 	career: [
-		{ period: '2008.07-2015.06', unit: '广西壮族自治区农业科学院甘蔗研究所', role: '助理研究员，在广西农业科学院从事育种' },
+		{
+			period: '2008.07-2015.06',
+			unit: '广西壮族自治区农业科学院甘蔗研究所',
+			role: '助理研究员，在广西农业科学院从事育种'
+		},
 		{ period: '2015.07-至今', unit: '广西大学农学院', role: '教授、副院长' }
 	],
 	deeds: '欧阳明华同志扎根广西大学农学院，欧阳教授常说：“明华只是普通人。” 南宁市科协推荐。<b>欧阳 明华</b>',
@@ -94,14 +98,28 @@ describe('buildDossier', () => {
 			specialty: '甘蔗育种',
 			grassroots: true
 		});
-		for (const s of ['欧阳明华', '13800001111', '0771', 'gxu.edu', '浙江大学', '宾阳', '中共党员', '1984', '南宁市', '广西大学', '农业科学院']) {
+		for (const s of [
+			'欧阳明华',
+			'13800001111',
+			'0771',
+			'gxu.edu',
+			'浙江大学',
+			'宾阳',
+			'中共党员',
+			'1984',
+			'南宁市',
+			'广西大学',
+			'农业科学院'
+		]) {
 			expect(json).not.toContain(s);
 		}
 		expect(json).not.toContain('school');
 		expect(json).not.toContain('redactions');
 	});
 	it('redacts free text and career rows', () => {
-		expect(d.deeds).toBe('【候选人】同志扎根【单位】，【候选人】常说：“【候选人】只是普通人。” 【单位】推荐。<b>【候选人】</b>');
+		expect(d.deeds).toBe(
+			'【候选人】同志扎根【单位】，【候选人】常说：“【候选人】只是普通人。” 【单位】推荐。<b>【候选人】</b>'
+		);
 		expect(d.story).toBe('2019年在甘蔗地里，小欧……【候选人】带学生下地，提高了产量。');
 		expect(d.career).toEqual([
 			{ period: '2008.07-2015.06', role: '助理研究员，在【单位】从事育种', unit: '【单位】' },
@@ -122,7 +140,10 @@ describe('buildDossier', () => {
 		const m = buildDossier(record, { ...opts, manual: { add: ['甘蔗地'], remove: ['明华'] } });
 		expect(m.story).toContain('【已隐去】');
 		expect(m.deeds).toContain('“明华只是普通人。”');
-		expect(m.redactions.find((r) => r.rule === 'manual')).toMatchObject({ original: '甘蔗地', replacement: '【已隐去】' });
+		expect(m.redactions.find((r) => r.rule === 'manual')).toMatchObject({
+			original: '甘蔗地',
+			replacement: '【已隐去】'
+		});
 	});
 });
 

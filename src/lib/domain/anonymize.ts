@@ -10,14 +10,7 @@
 import { ageBand } from './age';
 import type { CandidateRecord } from './types';
 import { cleanText } from './units';
-import {
-	identifyingStrings,
-	mergeRedactions,
-	redactionTerms,
-	redactText,
-	UNIT_MARK,
-	type Redaction
-} from './redact';
+import { identifyingStrings, mergeRedactions, redactionTerms, redactText, UNIT_MARK, type Redaction } from './redact';
 
 export { redactText, redactionTerms, splitName, PERSON_MARK, UNIT_MARK, HIDDEN_MARK } from './redact';
 export type { Redaction, RedactionRule, RedactionTerm } from './redact';
@@ -107,7 +100,10 @@ function stringsOf(v: unknown, out: string[]): string[] {
  * organizer's manual.remove strings: occurrences inside them are accepted.
  */
 export function dossierLeaks(dossier: Dossier, candidate: CandidateRecord, allow: string[] = []): string[] {
-	const allowed = allow.map(cleanText).filter(Boolean).sort((a, b) => b.length - a.length);
+	const allowed = allow
+		.map(cleanText)
+		.filter(Boolean)
+		.sort((a, b) => b.length - a.length);
 	const texts = stringsOf(expertDossier(dossier), []).map((s) => {
 		let t = cleanText(s);
 		for (const a of allowed) t = t.split(a).join('\u0000');

@@ -28,7 +28,10 @@ function listIds(ids: string[]): string {
 function fieldAdvice(fields: (string | undefined)[]): string {
 	const named = [...new Set(fields.filter((f): f is string => !!f))].sort();
 	if (named.length === 0) return '增加专家';
-	return `增加${named.slice(0, 3).map((f) => `“${f}”`).join('、')}${named.length > 3 ? '等' : ''}领域专家`;
+	return `增加${named
+		.slice(0, 3)
+		.map((f) => `“${f}”`)
+		.join('、')}${named.length > 3 ? '等' : ''}领域专家`;
 }
 
 /**
@@ -61,7 +64,12 @@ export function explainInfeasible(model: AssignmentModel, flow: MaxFlowResult): 
 		const lines = short.slice(0, LIST_LIMIT).map((d) => `${d.dossier}：${d.reason}`);
 		const head = short.length > 1 ? `无法完成分配：${short.length} 份材料的可选专家不足。` : '无法完成分配：';
 		const more = short.length > LIST_LIMIT ? `；另有 ${short.length - LIST_LIMIT} 份，见 details` : '';
-		return { error: 'INFEASIBLE', message: head + lines.join('；') + more, dossiers: short.map((d) => d.dossier), details: short };
+		return {
+			error: 'INFEASIBLE',
+			message: head + lines.join('；') + more,
+			dossiers: short.map((d) => d.dossier),
+			details: short
+		};
 	}
 
 	const rows: number[] = [];
@@ -86,16 +94,14 @@ export function explainInfeasible(model: AssignmentModel, flow: MaxFlowResult): 
 		`无法完成分配：${capacityNote}${rows.length} 份材料（${listIds(ids)}）共需 ${demand} 人次评审，` +
 		`可评审它们的 ${experts} 名专家受回避和评审上限限制最多只能承担 ${supply} 人次 — ${advice}`;
 	const others = rows.length - 1;
-	const details = rows.map(
-		(i): InfeasibleDetail => ({
-			dossier: dossierIds[i],
-			eligible: eligible[i],
-			needed: k,
-			reason:
-				(others > 0 ? `与另外 ${others} 份材料争用同一批专家：` : '') +
-				`这些专家最多承担 ${supply} 人次，需要 ${demand} 人次 — ${advice}`,
-			code: 'LOAD_LIMIT'
-		})
-	);
+	const details = rows.map((i): InfeasibleDetail => ({
+		dossier: dossierIds[i],
+		eligible: eligible[i],
+		needed: k,
+		reason:
+			(others > 0 ? `与另外 ${others} 份材料争用同一批专家：` : '') +
+			`这些专家最多承担 ${supply} 人次，需要 ${demand} 人次 — ${advice}`,
+		code: 'LOAD_LIMIT'
+	}));
 	return { error: 'INFEASIBLE', message, dossiers: ids, details };
 }

@@ -29,7 +29,10 @@ function randomInstance(seed: number, maxD: number, maxE: number): AssignmentIns
 	const D = 1 + Math.floor(r() * maxD);
 	const E = 3 + Math.floor(r() * (maxE - 2));
 	const k = 1 + Math.floor(r() * Math.min(3, E - 1));
-	const dossiers = Array.from({ length: D }, (_, i) => ({ id: `D${String(i).padStart(3, '0')}`, field: FIELDS[Math.floor(r() * 3)] }));
+	const dossiers = Array.from({ length: D }, (_, i) => ({
+		id: `D${String(i).padStart(3, '0')}`,
+		field: FIELDS[Math.floor(r() * 3)]
+	}));
 	const experts = Array.from({ length: E }, (_, j) => ({
 		id: `E${String(j).padStart(2, '0')}`,
 		fields: FIELDS.filter(() => r() < 0.5),
@@ -138,69 +141,77 @@ describe('seeded generator', () => {
 });
 
 describe('randomized assignment: step 1 vs HiGHS', () => {
-	it('expectedObjective equals the capped LP optimum on 30 random instances, infeasibility included', { timeout: 60_000 }, () => {
-		let feasible = 0;
-		for (let seed = 1; seed <= 30; seed++) {
-			const inst = randomInstance(seed, 10, 7);
-			const q = [0.5, 0.35, 1, 1 / 3, 0.75][seed % 5];
-			const out = solveRandomizedAssignment(inst, q, `s${seed}`);
-			const opt = highsOptimum(inst, q);
-			if (opt === 'INFEASIBLE') {
-				expect('error' in out && out.error, `seed ${seed}`).toBe('INFEASIBLE');
-				continue;
+	it(
+		'expectedObjective equals the capped LP optimum on 30 random instances, infeasibility included',
+		{ timeout: 60_000 },
+		() => {
+			let feasible = 0;
+			for (let seed = 1; seed <= 30; seed++) {
+				const inst = randomInstance(seed, 10, 7);
+				const q = [0.5, 0.35, 1, 1 / 3, 0.75][seed % 5];
+				const out = solveRandomizedAssignment(inst, q, `s${seed}`);
+				const opt = highsOptimum(inst, q);
+				if (opt === 'INFEASIBLE') {
+					expect('error' in out && out.error, `seed ${seed}`).toBe('INFEASIBLE');
+					continue;
+				}
+				expect('error' in out, `seed ${seed}`).toBe(false);
+				const res = out as RandomizedAssignmentResult;
+				expect(res.expectedObjective, `seed ${seed}`).toBeCloseTo(opt, 6);
+				expectValidSample(inst, res);
+				// marginals: within the cap, k per dossier, within loads, zero on conflicts
+				const { conflicted, load } = semantics(inst);
+				const byDossier = new Map<string, number>();
+				const byExpert = new Map<string, number>();
+				for (const m of res.marginals) {
+					expect(m.p).toBeGreaterThan(0);
+					expect(m.p).toBeLessThanOrEqual(q + 1e-12);
+					expect(conflicted.has(`${m.expert}|${m.dossier}`)).toBe(false);
+					byDossier.set(m.dossier, (byDossier.get(m.dossier) ?? 0) + m.p);
+					byExpert.set(m.expert, (byExpert.get(m.expert) ?? 0) + m.p);
+				}
+				for (const d of inst.dossiers) expect(byDossier.get(d.id)).toBeCloseTo(inst.reviewsPerDossier, 9);
+				for (const e of inst.experts) expect(byExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id) + 1e-9);
+				feasible++;
 			}
-			expect('error' in out, `seed ${seed}`).toBe(false);
-			const res = out as RandomizedAssignmentResult;
-			expect(res.expectedObjective, `seed ${seed}`).toBeCloseTo(opt, 6);
-			expectValidSample(inst, res);
-			// marginals: within the cap, k per dossier, within loads, zero on conflicts
-			const { conflicted, load } = semantics(inst);
-			const byDossier = new Map<string, number>();
-			const byExpert = new Map<string, number>();
-			for (const m of res.marginals) {
-				expect(m.p).toBeGreaterThan(0);
-				expect(m.p).toBeLessThanOrEqual(q + 1e-12);
-				expect(conflicted.has(`${m.expert}|${m.dossier}`)).toBe(false);
-				byDossier.set(m.dossier, (byDossier.get(m.dossier) ?? 0) + m.p);
-				byExpert.set(m.expert, (byExpert.get(m.expert) ?? 0) + m.p);
-			}
-			for (const d of inst.dossiers) expect(byDossier.get(d.id)).toBeCloseTo(inst.reviewsPerDossier, 9);
-			for (const e of inst.experts) expect(byExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id) + 1e-9);
-			feasible++;
+			expect(feasible).toBeGreaterThan(12);
 		}
-		expect(feasible).toBeGreaterThan(12);
-	});
+	);
 });
 
 describe('randomized assignment: step 2 sampling', () => {
-	it('over 2,000 seeds every pair frequency is within 4 standard errors of its marginal; samples always valid', { timeout: 60_000 }, () => {
-		let checkedInstances = 0;
-		for (let seed = 1; checkedInstances < 4; seed++) {
-			const inst = randomInstance(seed, 8, 10);
-			const q = seed % 2 ? 1 / 3 : 0.5;
-			const fa = solveFractionalAssignment(inst, q);
-			if ('error' in fa) continue;
-			checkedInstances++;
-			const N = 2000;
-			const counts = new Map<string, number>();
-			let first: RandomizedAssignmentResult | null = null;
-			for (let s = 0; s < N; s++) {
-				const res = sampleAssignment(fa, `seed-${s}`);
-				first ??= res;
-				expectValidSample(inst, res);
-				for (const a of res.assignments) counts.set(`${a.expert}|${a.dossier}`, (counts.get(`${a.expert}|${a.dossier}`) ?? 0) + 1);
-			}
-			const marg = new Map(first!.marginals.map((m) => [`${m.expert}|${m.dossier}`, m.p]));
-			for (const key of counts.keys()) expect(marg.has(key), key).toBe(true); // never a pair with p = 0
-			for (const [key, p] of marg) {
-				const freq = (counts.get(key) ?? 0) / N;
-				const se = Math.sqrt((p * (1 - p)) / N);
-				expect(Math.abs(freq - p), `${key} p=${p} freq=${freq}`).toBeLessThanOrEqual(4 * se + 1e-12);
-				expect(freq).toBeLessThanOrEqual(q + 4 * se + 1e-12);
+	it(
+		'over 2,000 seeds every pair frequency is within 4 standard errors of its marginal; samples always valid',
+		{ timeout: 60_000 },
+		() => {
+			let checkedInstances = 0;
+			for (let seed = 1; checkedInstances < 4; seed++) {
+				const inst = randomInstance(seed, 8, 10);
+				const q = seed % 2 ? 1 / 3 : 0.5;
+				const fa = solveFractionalAssignment(inst, q);
+				if ('error' in fa) continue;
+				checkedInstances++;
+				const N = 2000;
+				const counts = new Map<string, number>();
+				let first: RandomizedAssignmentResult | null = null;
+				for (let s = 0; s < N; s++) {
+					const res = sampleAssignment(fa, `seed-${s}`);
+					first ??= res;
+					expectValidSample(inst, res);
+					for (const a of res.assignments)
+						counts.set(`${a.expert}|${a.dossier}`, (counts.get(`${a.expert}|${a.dossier}`) ?? 0) + 1);
+				}
+				const marg = new Map(first!.marginals.map((m) => [`${m.expert}|${m.dossier}`, m.p]));
+				for (const key of counts.keys()) expect(marg.has(key), key).toBe(true); // never a pair with p = 0
+				for (const [key, p] of marg) {
+					const freq = (counts.get(key) ?? 0) / N;
+					const se = Math.sqrt((p * (1 - p)) / N);
+					expect(Math.abs(freq - p), `${key} p=${p} freq=${freq}`).toBeLessThanOrEqual(4 * se + 1e-12);
+					expect(freq).toBeLessThanOrEqual(q + 4 * se + 1e-12);
+				}
 			}
 		}
-
-	});
+	);
 
 	it('same seed gives byte-identical output; different seeds differ in most cases', () => {
 		const inst: AssignmentInstance = {
@@ -229,11 +240,13 @@ describe('randomized assignment: step 2 sampling', () => {
 			const u: number[] = [];
 			const v: number[] = [];
 			const num: number[] = [];
-			for (let a = 0; a < L; a++) for (let b = 0; b < R; b++) if (r() < 0.6) {
-				u.push(a);
-				v.push(b);
-				num.push(Math.floor(r() * 5));
-			}
+			for (let a = 0; a < L; a++)
+				for (let b = 0; b < R; b++)
+					if (r() < 0.6) {
+						u.push(a);
+						v.push(b);
+						num.push(Math.floor(r() * 5));
+					}
 			const g = { left: L, right: R, u: Int32Array.from(u), v: Int32Array.from(v), num: Int32Array.from(num), r: 4 };
 			const before = new Float64Array(L + R);
 			num.forEach((x, t) => ((before[u[t]] += x / 4), (before[L + v[t]] += x / 4)));
@@ -263,7 +276,9 @@ describe('laurel assign with maxProbability (CLI)', () => {
 	const run = (inst: unknown, ...extra: string[]) => {
 		const file = join(dir, `i${Math.random().toString(36).slice(2)}.json`);
 		writeFileSync(file, JSON.stringify(inst));
-		return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file, ...extra], { encoding: 'utf8' });
+		return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file, ...extra], {
+			encoding: 'utf8'
+		});
 	};
 	const inst = {
 		reviewsPerDossier: 2,

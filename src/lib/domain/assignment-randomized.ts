@@ -60,7 +60,8 @@ export function probabilityFraction(q: number): { p: number; r: number } | null 
 	return null;
 }
 
-export type RandomizedOutcome = RandomizedAssignmentResult | AssignmentInfeasible | { error: 'BAD_INPUT'; message: string };
+export type RandomizedOutcome =
+	RandomizedAssignmentResult | AssignmentInfeasible | { error: 'BAD_INPUT'; message: string };
 
 /** The fractional optimum as numerators over r, per pair [dossier * E + expert]. */
 export interface FractionalAssignment {
@@ -74,10 +75,16 @@ export interface FractionalAssignment {
 	warnings: string[];
 }
 
-export function solveFractionalAssignment(instance: AssignmentInstance, q: number): FractionalAssignment | AssignmentInfeasible | { error: 'BAD_INPUT'; message: string } {
+export function solveFractionalAssignment(
+	instance: AssignmentInstance,
+	q: number
+): FractionalAssignment | AssignmentInfeasible | { error: 'BAD_INPUT'; message: string } {
 	const frac = probabilityFraction(q);
 	if (!frac || !(q > 0 && q <= 1)) {
-		return { error: 'BAD_INPUT', message: `maxProbability 必须在 (0, 1] 内，且是最多三位小数或分母不超过 ${MAX_DENOMINATOR} 的分数（当前为 ${q}）` };
+		return {
+			error: 'BAD_INPUT',
+			message: `maxProbability 必须在 (0, 1] 内，且是最多三位小数或分母不超过 ${MAX_DENOMINATOR} 的分数（当前为 ${q}）`
+		};
 	}
 	const { p, r } = frac;
 	const model = buildAssignmentModel(instance);
@@ -85,7 +92,10 @@ export function solveFractionalAssignment(instance: AssignmentInstance, q: numbe
 	const D = dossierIds.length;
 	const E = expertIds.length;
 	if (D * E * p > MAX_EXPANDED_PAIRS) {
-		return { error: 'BAD_INPUT', message: `maxProbability = ${q} = ${p}/${r} 对此规模过细（${D}×${E}×${p} 超过上限），请取更简单的分数如 0.5` };
+		return {
+			error: 'BAD_INPUT',
+			message: `maxProbability = ${q} = ${p}/${r} 对此规模过细（${D}×${E}×${p} 超过上限），请取更简单的分数如 0.5`
+		};
 	}
 	const C = E * p;
 	let maxV = 0;
@@ -95,7 +105,7 @@ export function solveFractionalAssignment(instance: AssignmentInstance, q: numbe
 	// Keep the engine's integer arithmetic exact on the larger network (see mincost-flow.ts).
 	const n = D + C + 1;
 	let divide = 1;
-	while ((maxV - minV) / divide * 8 * n * (n + 1) >= SAFE) divide *= 10;
+	while (((maxV - minV) / divide) * 8 * n * (n + 1) >= SAFE) divide *= 10;
 	const cost = new Float64Array(D * C);
 	for (let i = 0; i < D; i++) {
 		for (let j = 0; j < E; j++) {

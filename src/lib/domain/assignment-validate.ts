@@ -34,7 +34,8 @@ export const MAX_PAIRS = 10_000_000;
 /** |affinity value| above this is refused: larger sums are no longer exact in a double. */
 export const MAX_AFFINITY = 1_000_000;
 
-export type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };
+export type ValidationResult =
+	{ ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };
 
 class InstanceError extends Error {
 	constructor(
@@ -128,7 +129,8 @@ function check(json: unknown): AssignmentInstance {
 		if (e.fields !== undefined && e.fields !== null) {
 			if (!Array.isArray(e.fields)) throw new InstanceError('领域列表必须是字符串数组', `${path}.fields`);
 			out.fields = e.fields.map((f, t) => {
-				if (typeof f !== 'string') throw new InstanceError(`领域必须是字符串（当前为 ${show(f)}）`, `${path}.fields[${t}]`);
+				if (typeof f !== 'string')
+					throw new InstanceError(`领域必须是字符串（当前为 ${show(f)}）`, `${path}.fields[${t}]`);
 				return f;
 			});
 		}
@@ -188,7 +190,10 @@ function check(json: unknown): AssignmentInstance {
 		const key = (dossierIds.get(a.dossier as string) as number) * E + (expertIds.get(a.expert as string) as number);
 		const prev = seen[key] - 1;
 		if (prev >= 0) {
-			throw new InstanceError(`专家 "${a.expert}" 与材料 "${a.dossier}" 的匹配度与 affinity[${prev}] 重复`, `affinity[${i}]`);
+			throw new InstanceError(
+				`专家 "${a.expert}" 与材料 "${a.dossier}" 的匹配度与 affinity[${prev}] 重复`,
+				`affinity[${i}]`
+			);
 		}
 		seen[key] = i + 1;
 	});
@@ -207,7 +212,8 @@ function check(json: unknown): AssignmentInstance {
 		out.maxProbability = q;
 	}
 	if (json.seed !== undefined && json.seed !== null) {
-		if (typeof json.seed !== 'string') throw new InstanceError(`随机种子必须是字符串（当前为 ${show(json.seed)}）`, 'seed');
+		if (typeof json.seed !== 'string')
+			throw new InstanceError(`随机种子必须是字符串（当前为 ${show(json.seed)}）`, 'seed');
 		out.seed = json.seed;
 	}
 	return out;

@@ -27,7 +27,10 @@ function randomInstance(seed: number, maxD: number, maxE: number): AssignmentIns
 	const D = 1 + Math.floor(r() * maxD);
 	const E = 2 + Math.floor(r() * (maxE - 1));
 	const k = 1 + Math.floor(r() * Math.min(3, E));
-	const dossiers = Array.from({ length: D }, (_, i) => ({ id: `D${String(i).padStart(3, '0')}`, field: FIELDS[Math.floor(r() * 5)] }));
+	const dossiers = Array.from({ length: D }, (_, i) => ({
+		id: `D${String(i).padStart(3, '0')}`,
+		field: FIELDS[Math.floor(r() * 5)]
+	}));
 	const experts = Array.from({ length: E }, (_, j) => ({
 		id: `E${String(j).padStart(2, '0')}`,
 		fields: FIELDS.filter(() => r() < 0.4),
@@ -108,7 +111,9 @@ function expectValid(inst: AssignmentInstance, res: AssignmentResult): void {
 	for (const d of inst.dossiers) expect(perDossier.get(d.id)?.size ?? 0).toBe(inst.reviewsPerDossier);
 	for (const e of inst.experts) expect(perExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id));
 	expect(res.objective).toBeCloseTo(total, 6);
-	const sorted = [...res.assignments].sort((a, b) => (a.dossier < b.dossier ? -1 : a.dossier > b.dossier ? 1 : a.expert < b.expert ? -1 : 1));
+	const sorted = [...res.assignments].sort((a, b) =>
+		a.dossier < b.dossier ? -1 : a.dossier > b.dossier ? 1 : a.expert < b.expert ? -1 : 1
+	);
 	expect(res.assignments).toEqual(sorted);
 }
 
@@ -164,11 +169,15 @@ function expectOptimal(inst: AssignmentInstance, label: string): boolean {
 }
 
 describe('solveAssignment vs HiGHS', () => {
-	it('matches the LP optimum on 40 small random instances (≤ 20 × 8), infeasibility included', { timeout: 120_000 }, () => {
-		let feasible = 0;
-		for (let seed = 1; seed <= 40; seed++) if (expectOptimal(randomInstance(seed, 20, 8), `seed ${seed}`)) feasible++;
-		expect(feasible).toBeGreaterThan(20);
-	});
+	it(
+		'matches the LP optimum on 40 small random instances (≤ 20 × 8), infeasibility included',
+		{ timeout: 120_000 },
+		() => {
+			let feasible = 0;
+			for (let seed = 1; seed <= 40; seed++) if (expectOptimal(randomInstance(seed, 20, 8), `seed ${seed}`)) feasible++;
+			expect(feasible).toBeGreaterThan(20);
+		}
+	);
 
 	it('matches on medium instances with default loads (several cost-scaling phases)', { timeout: 120_000 }, () => {
 		let feasible = 0;
@@ -240,7 +249,11 @@ describe('solveAssignment semantics', () => {
 		const first = JSON.stringify(solveAssignment(inst));
 		expect(JSON.stringify(solveAssignment(inst))).toBe(first);
 		const r = rng(99);
-		const shuffle = <T>(a: T[]): T[] => a.map((x) => [r(), x] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
+		const shuffle = <T>(a: T[]): T[] =>
+			a
+				.map((x) => [r(), x] as const)
+				.sort((p, q) => p[0] - q[0])
+				.map((p) => p[1]);
 		for (let t = 0; t < 3; t++) {
 			const shuffled: AssignmentInstance = {
 				reviewsPerDossier: inst.reviewsPerDossier,
@@ -254,7 +267,10 @@ describe('solveAssignment semantics', () => {
 	});
 
 	it('handles the empty instance', () => {
-		expect(solveAssignment({ reviewsPerDossier: 3, dossiers: [], experts: [] })).toEqual({ assignments: [], objective: 0 });
+		expect(solveAssignment({ reviewsPerDossier: 3, dossiers: [], experts: [] })).toEqual({
+			assignments: [],
+			objective: 0
+		});
 	});
 });
 
@@ -278,8 +294,12 @@ describe('infeasibility is explained per dossier and cause', () => {
 		const res = solveAssignment(inst) as AssignmentInfeasible;
 		expect(res.error).toBe('INFEASIBLE');
 		expect(res.dossiers).toEqual(['D0007']);
-		expect(res.message).toContain('D0007：仅有 2 名无回避的专家，需要 3 名 — 请增加“生命健康”领域专家或降低每份材料评审人数');
-		expect(res.details).toEqual([expect.objectContaining({ dossier: 'D0007', eligible: 2, needed: 3, code: 'TOO_FEW_EXPERTS' })]);
+		expect(res.message).toContain(
+			'D0007：仅有 2 名无回避的专家，需要 3 名 — 请增加“生命健康”领域专家或降低每份材料评审人数'
+		);
+		expect(res.details).toEqual([
+			expect.objectContaining({ dossier: 'D0007', eligible: 2, needed: 3, code: 'TOO_FEW_EXPERTS' })
+		]);
 	});
 
 	it('does not count experts whose maxLoad is 0', () => {
@@ -329,7 +349,11 @@ describe('infeasibility is explained per dossier and cause', () => {
 		const inst: AssignmentInstance = {
 			reviewsPerDossier: 2,
 			dossiers: [{ id: 'D1', field: '前沿' }],
-			experts: [{ id: 'E2', fields: ['前沿'] }, { id: 'E1', fields: ['前沿'] }, { id: 'E3', maxLoad: 0 }],
+			experts: [
+				{ id: 'E2', fields: ['前沿'] },
+				{ id: 'E1', fields: ['前沿'] },
+				{ id: 'E3', maxLoad: 0 }
+			],
 			conflicts: [{ expert: 'E1', dossier: 'D1' }]
 		};
 		expect(explainDossier(inst, 'D1')).toEqual({
@@ -364,12 +388,18 @@ describe('validateAssignmentInstance', () => {
 	it('accepts the contract example and fills optional arrays', () => {
 		expect(validateAssignmentInstance(good()).ok).toBe(true);
 		const r = validateAssignmentInstance({ reviewsPerDossier: 1, dossiers: [], experts: [] });
-		expect(r).toEqual({ ok: true, instance: { reviewsPerDossier: 1, dossiers: [], experts: [], conflicts: [], affinity: [] } });
+		expect(r).toEqual({
+			ok: true,
+			instance: { reviewsPerDossier: 1, dossiers: [], experts: [], conflicts: [], affinity: [] }
+		});
 	});
 	it('rejects non-objects and missing arrays', () => {
 		expect(validateAssignmentInstance([]).ok).toBe(false);
 		expect(validateAssignmentInstance(null).ok).toBe(false);
-		expect(bad((x) => delete x.dossiers)).toMatchObject({ path: 'dossiers', message: expect.stringContaining('缺少数组 dossiers') });
+		expect(bad((x) => delete x.dossiers)).toMatchObject({
+			path: 'dossiers',
+			message: expect.stringContaining('缺少数组 dossiers')
+		});
 		expect(bad((x) => (x.experts = {})).path).toBe('experts');
 		expect(bad((x) => (x.conflicts = 'E1')).path).toBe('conflicts');
 	});
@@ -381,18 +411,27 @@ describe('validateAssignmentInstance', () => {
 			message: expect.stringMatching(/^experts\[3\]\.maxLoad: 评审上限必须是不小于 0 的整数/)
 		});
 		expect(bad((x) => (x.experts[0].maxLoad = 'many')).path).toBe('experts[0].maxLoad');
-		expect(bad((x) => x.dossiers.push({ id: 'D1' }))).toMatchObject({ path: 'dossiers[1].id', message: expect.stringContaining('重复') });
+		expect(bad((x) => x.dossiers.push({ id: 'D1' }))).toMatchObject({
+			path: 'dossiers[1].id',
+			message: expect.stringContaining('重复')
+		});
 		expect(bad((x) => x.experts.push({ id: 'E1' })).path).toBe('experts[1].id');
 		expect(bad((x) => (x.dossiers[0].id = '')).path).toBe('dossiers[0].id');
 		expect(bad((x) => (x.dossiers[0].field = 3)).path).toBe('dossiers[0].field');
 		expect(bad((x) => (x.experts[0].fields = ['前沿', 7])).path).toBe('experts[0].fields[1]');
-		expect(bad((x) => (x.conflicts[0].expert = 'E9'))).toMatchObject({ path: 'conflicts[0].expert', message: expect.stringContaining('"E9"') });
+		expect(bad((x) => (x.conflicts[0].expert = 'E9'))).toMatchObject({
+			path: 'conflicts[0].expert',
+			message: expect.stringContaining('"E9"')
+		});
 		expect(bad((x) => (x.affinity[0].dossier = 'D9')).path).toBe('affinity[0].dossier');
 		expect(bad((x) => (x.affinity[0].value = Infinity)).path).toBe('affinity[0].value');
 		expect(bad((x) => (x.affinity[0].value = '2')).path).toBe('affinity[0].value');
 		expect(bad((x) => x.affinity.push({ expert: 'E1', dossier: 'D1', value: 1 })).path).toBe('affinity[1]');
 		const many = { reviewsPerDossier: 1, dossiers: Array.from({ length: 5000 }, (_, i) => ({ id: `D${i}` })) };
-		const huge = validateAssignmentInstance({ ...many, experts: Array.from({ length: 2001 }, (_, j) => ({ id: `E${j}` })) });
+		const huge = validateAssignmentInstance({
+			...many,
+			experts: Array.from({ length: 2001 }, (_, j) => ({ id: `E${j}` }))
+		});
 		expect(huge).toMatchObject({ ok: false, message: expect.stringContaining('实例过大') });
 	});
 });
@@ -400,7 +439,9 @@ describe('validateAssignmentInstance', () => {
 describe('laurel assign (CLI)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'laurel-assign-test-'));
 	const cli = (file: string) => {
-		const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file], { encoding: 'utf8' });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file], {
+			encoding: 'utf8'
+		});
 		return { code: r.status, out: r.stdout ? JSON.parse(r.stdout) : null };
 	};
 	const write = (name: string, body: string) => {
@@ -418,12 +459,18 @@ describe('laurel assign (CLI)', () => {
 		const invalid = cli(write('invalid.json', JSON.stringify({ reviewsPerDossier: 0, dossiers: [], experts: [] })));
 		expect(invalid).toMatchObject({ code: 2, out: { error: 'BAD_INPUT', path: 'reviewsPerDossier' } });
 		const inf = { reviewsPerDossier: 2, dossiers: [{ id: 'D7', field: '前沿' }], experts: [{ id: 'E1' }] };
-		expect(cli(write('inf.json', JSON.stringify(inf)))).toMatchObject({ code: 3, out: { error: 'INFEASIBLE', dossiers: ['D7'] } });
+		expect(cli(write('inf.json', JSON.stringify(inf)))).toMatchObject({
+			code: 3,
+			out: { error: 'INFEASIBLE', dossiers: ['D7'] }
+		});
 	}, 120_000); // five CLI processes: slow on a busy machine
 
 	it('prints large answers completely through a pipe', () => {
 		const inst = randomInstance(5, 20, 8);
-		inst.dossiers = Array.from({ length: 3000 }, (_, i) => ({ id: `D${String(i).padStart(5, '0')}`, field: FIELDS[i % 5] }));
+		inst.dossiers = Array.from({ length: 3000 }, (_, i) => ({
+			id: `D${String(i).padStart(5, '0')}`,
+			field: FIELDS[i % 5]
+		}));
 		inst.conflicts = [];
 		inst.affinity = [];
 		inst.experts.forEach((e) => delete e.maxLoad);

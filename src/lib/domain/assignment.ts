@@ -76,7 +76,8 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
 	experts.forEach((e, j) => (cap[j] = Math.min(e.maxLoad ?? defaultLoad, D)));
 
 	const conflict = new Uint8Array(D * E);
-	for (const c of instance.conflicts ?? []) conflict[(dIndex.get(c.dossier) as number) * E + (eIndex.get(c.expert) as number)] = 1;
+	for (const c of instance.conflicts ?? [])
+		conflict[(dIndex.get(c.dossier) as number) * E + (eIndex.get(c.expert) as number)] = 1;
 
 	// Field match as a bit matrix over the fields that dossiers actually use.
 	const fieldIndex = new Map<string, number>();
@@ -204,7 +205,8 @@ function rawValues(instance: AssignmentInstance, model: AssignmentModel): ((i: n
 	const exact = new Map<number, number>();
 	const dIndex = new Map(model.dossierIds.map((id, i) => [id, i]));
 	const eIndex = new Map(model.expertIds.map((id, j) => [id, j]));
-	for (const a of instance.affinity ?? []) exact.set((dIndex.get(a.dossier) as number) * E + (eIndex.get(a.expert) as number), a.value);
+	for (const a of instance.affinity ?? [])
+		exact.set((dIndex.get(a.dossier) as number) * E + (eIndex.get(a.expert) as number), a.value);
 	return (i, j) => exact.get(i * E + j) ?? model.value[i * E + j] / model.scale;
 }
 

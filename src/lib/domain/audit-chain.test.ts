@@ -1,17 +1,37 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalEntry, canonicalJson, entryHash, GENESIS_HASH, storedJson, verifyChain, type ChainedEntry } from './audit-chain';
+import {
+	canonicalEntry,
+	canonicalJson,
+	entryHash,
+	GENESIS_HASH,
+	storedJson,
+	verifyChain,
+	type ChainedEntry
+} from './audit-chain';
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 
 const base: ChainedEntry = {
-	id: 7, seq: 1, at: 1700000000000, actorId: 'u_1', actorName: 'organizer', campaignId: 'c1',
-	action: 'candidate.update', entity: 'candidate', entityId: 'k1', before: { b: 1, a: 2 }, after: null, reason: null
+	id: 7,
+	seq: 1,
+	at: 1700000000000,
+	actorId: 'u_1',
+	actorName: 'organizer',
+	campaignId: 'c1',
+	action: 'candidate.update',
+	entity: 'candidate',
+	entityId: 'k1',
+	before: { b: 1, a: 2 },
+	after: null,
+	reason: null
 };
 
 describe('canonical form', () => {
 	it('sorts keys at every depth and drops undefined like the JSON column does', () => {
-		expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+		expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+			'{"a":{"d":[1,{"y":2,"z":1}]},"b":1}'
+		);
 		expect(storedJson({ when: new Date(0), x: undefined })).toEqual({ when: '1970-01-01T00:00:00.000Z' });
 		expect(storedJson(undefined)).toBeNull();
 	});
@@ -20,8 +40,18 @@ describe('canonical form', () => {
 		const text = canonicalEntry(base, GENESIS_HASH);
 		expect(canonicalEntry({ ...base, before: { a: 2, b: 1 } }, GENESIS_HASH)).toBe(text);
 		const variants: Partial<ChainedEntry>[] = [
-			{ id: 8 }, { seq: 2 }, { at: base.at + 1 }, { actorId: 'u_2' }, { actorName: 'x' }, { campaignId: 'c2' },
-			{ action: 'candidate.create' }, { entity: 'expert' }, { entityId: 'k2' }, { before: { a: 2 } }, { after: {} }, { reason: '' }
+			{ id: 8 },
+			{ seq: 2 },
+			{ at: base.at + 1 },
+			{ actorId: 'u_2' },
+			{ actorName: 'x' },
+			{ campaignId: 'c2' },
+			{ action: 'candidate.create' },
+			{ entity: 'expert' },
+			{ entityId: 'k2' },
+			{ before: { a: 2 } },
+			{ after: {} },
+			{ reason: '' }
 		];
 		for (const v of variants) expect(canonicalEntry({ ...base, ...v }, GENESIS_HASH)).not.toBe(text);
 		expect(canonicalEntry(base, 'a'.repeat(64))).not.toBe(text);

@@ -93,7 +93,10 @@ export type ChainVerdict =
  *   it was removed, or one was inserted with a made-up hash).
  * `position` is the 1-based place of the named row among the rows read.
  */
-export function verifyChain(rows: (ChainedEntry & { prevHash: string | null; hash: string | null })[], sha256: Sha256): ChainVerdict {
+export function verifyChain(
+	rows: (ChainedEntry & { prevHash: string | null; hash: string | null })[],
+	sha256: Sha256
+): ChainVerdict {
 	let prev = GENESIS_HASH;
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];

@@ -19,7 +19,16 @@ describe('audit labels', () => {
 			for (const m of text.matchAll(/'([a-z]+\.[a-z_]+)'\s*:\s*'expert\.update'/g)) found.add(m[1]);
 		}
 		// the computed ones: conflict.${kind}, the rounds' sheet/vote submit, experts' applyUpdate
-		for (const a of ['conflict.organizer', 'conflict.recusal', 'conflict.confirm', 'conflict.dismiss', 'sheet.submit', 'vote.submit', 'expert.update']) found.add(a);
+		for (const a of [
+			'conflict.organizer',
+			'conflict.recusal',
+			'conflict.confirm',
+			'conflict.dismiss',
+			'sheet.submit',
+			'vote.submit',
+			'expert.update'
+		])
+			found.add(a);
 		expect(found.size).toBeGreaterThan(40);
 		const missing = [...found].filter((a) => !AUDIT_ACTION_LABELS[a]);
 		expect(missing, 'add these to AUDIT_ACTION_LABELS in src/lib/domain/audit-view.ts').toEqual([]);
@@ -36,15 +45,22 @@ describe('audit labels', () => {
 describe('auditDiff', () => {
 	it('lists only the changed keys, with Chinese labels and names for ids', () => {
 		const names = (id: string) => ({ u_9: '王组长' })[id];
-		expect(auditDiff({ name: '张三', gender: '男', unitAndTitle: 'A' }, { name: '张三', gender: '女', unitAndTitle: 'A' })).toEqual([
-			{ key: 'gender', label: '性别', before: '男', after: '女' }
+		expect(
+			auditDiff({ name: '张三', gender: '男', unitAndTitle: 'A' }, { name: '张三', gender: '女', unitAndTitle: 'A' })
+		).toEqual([{ key: 'gender', label: '性别', before: '男', after: '女' }]);
+		expect(auditDiff({ chairUserId: null }, { chairUserId: 'u_9' }, names)).toEqual([
+			{ key: 'chairUserId', label: '评审组长', before: '（空）', after: '王组长' }
 		]);
-		expect(auditDiff({ chairUserId: null }, { chairUserId: 'u_9' }, names)).toEqual([{ key: 'chairUserId', label: '评审组长', before: '（空）', after: '王组长' }]);
-		expect(auditDiff({ state: 'draft' }, { state: 'open' })).toEqual([{ key: 'state', label: '状态', before: '草稿', after: '进行中' }]);
+		expect(auditDiff({ state: 'draft' }, { state: 'open' })).toEqual([
+			{ key: 'state', label: '状态', before: '草稿', after: '进行中' }
+		]);
 	});
 	it('a creation shows what was set, a deletion what was there; ids and times are left out', () => {
 		const created = auditDiff(null, { id: 'p_1', name: '工科组', field: '工科', createdAt: 1 });
-		expect(created.map((l) => [l.label, l.before, l.after])).toEqual([['姓名', null, '工科组'], ['推荐领域', null, '工科']]);
+		expect(created.map((l) => [l.label, l.before, l.after])).toEqual([
+			['姓名', null, '工科组'],
+			['推荐领域', null, '工科']
+		]);
 		const removed = auditDiff({ expertId: 'e1' }, null, (id) => (id === 'e1' ? '李四' : undefined));
 		expect(removed).toEqual([{ key: 'expertId', label: '专家', before: '李四', after: null }]);
 		expect(auditDiff(null, null)).toEqual([]);

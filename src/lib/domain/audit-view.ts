@@ -73,15 +73,54 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 const ENTITY_WORDS: Record<string, string> = {
-	campaign: '活动', member: '成员', invitation: '邀请', user: '账号', expert: '专家', candidate: '候选人',
-	attachment: '附件', panel: '评审组', conflict: '回避', assignment: '分配', round: '评审轮次', sheet: '评分',
-	vote: '投票', note: '备注', selection: '遴选', notice: '公示', reminder: '提醒', mail: '邮件', nomination: '推荐'
+	campaign: '活动',
+	member: '成员',
+	invitation: '邀请',
+	user: '账号',
+	expert: '专家',
+	candidate: '候选人',
+	attachment: '附件',
+	panel: '评审组',
+	conflict: '回避',
+	assignment: '分配',
+	round: '评审轮次',
+	sheet: '评分',
+	vote: '投票',
+	note: '备注',
+	selection: '遴选',
+	notice: '公示',
+	reminder: '提醒',
+	mail: '邮件',
+	nomination: '推荐'
 };
 const VERB_WORDS: Record<string, string> = {
-	create: '新增', add: '新增', update: '修改', edit: '修改', delete: '删除', remove: '移除', import: '导入',
-	publish: '发布', unpublish: '撤回', lock: '锁定', unlock: '解锁', open: '开始', close: '结束', reopen: '重新开放',
-	submit: '提交', withdraw: '撤回', confirm: '确认', dismiss: '排除', reset: '重置', revoke: '作废', send: '发送',
-	extend: '延期', exclude: '排除', restore: '恢复', bulk: '批量处理', role: '更改角色', password_reset: '重置密码'
+	create: '新增',
+	add: '新增',
+	update: '修改',
+	edit: '修改',
+	delete: '删除',
+	remove: '移除',
+	import: '导入',
+	publish: '发布',
+	unpublish: '撤回',
+	lock: '锁定',
+	unlock: '解锁',
+	open: '开始',
+	close: '结束',
+	reopen: '重新开放',
+	submit: '提交',
+	withdraw: '撤回',
+	confirm: '确认',
+	dismiss: '排除',
+	reset: '重置',
+	revoke: '作废',
+	send: '发送',
+	extend: '延期',
+	exclude: '排除',
+	restore: '恢复',
+	bulk: '批量处理',
+	role: '更改角色',
+	password_reset: '重置密码'
 };
 
 /**
@@ -171,9 +210,24 @@ export const AUDIT_KEY_LABELS: Record<string, string> = {
 export const keyLabel = (k: string): string => AUDIT_KEY_LABELS[k] ?? k;
 
 const VALUE_WORDS: Record<string, string> = {
-	draft: '草稿', open: '进行中', closed: '已结束', published: '已发布', submitted: '已提交', withdrawn: '已作废',
-	pending: '待定', confirmed: '已确认', dismissed: '已排除', yes: '赞成', no: '反对', abstain: '弃权',
-	organizer: '活动办公室', chair: '评审组长', expert: '评审专家', observer: '纪检监察', score: '打分', vote: '投票'
+	draft: '草稿',
+	open: '进行中',
+	closed: '已结束',
+	published: '已发布',
+	submitted: '已提交',
+	withdrawn: '已作废',
+	pending: '待定',
+	confirmed: '已确认',
+	dismissed: '已排除',
+	yes: '赞成',
+	no: '反对',
+	abstain: '弃权',
+	organizer: '活动办公室',
+	chair: '评审组长',
+	expert: '评审专家',
+	observer: '纪检监察',
+	score: '打分',
+	vote: '投票'
 };
 
 /** A value in a few words: names for known ids (`names`), 是/否, Chinese states, texts cut short. */
@@ -186,7 +240,8 @@ export function shortValue(v: unknown, names: (id: string) => string | undefined
 		return s.length > max ? `${s.slice(0, max)}…` : s;
 	}
 	if (Array.isArray(v)) {
-		if (v.every((x) => typeof x === 'string' || typeof x === 'number')) return shortValue(v.map((x) => shortValue(x, names, max)).join('、'), undefined, max);
+		if (v.every((x) => typeof x === 'string' || typeof x === 'number'))
+			return shortValue(v.map((x) => shortValue(x, names, max)).join('、'), undefined, max);
 		return `${v.length} 项`;
 	}
 	const keys = Object.keys(v as object);
@@ -207,7 +262,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * before → after as the keys that changed: both objects → keys whose values differ; only one
  * side (a creation or a deletion) → its keys; scalars → one line. At most `limit` lines.
  */
-export function auditDiff(before: unknown, after: unknown, names?: (id: string) => string | undefined, limit = 12): DiffLine[] {
+export function auditDiff(
+	before: unknown,
+	after: unknown,
+	names?: (id: string) => string | undefined,
+	limit = 12
+): DiffLine[] {
 	const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 	const line = (key: string, b: unknown, a: unknown, hasB: boolean, hasA: boolean): DiffLine => ({
 		key,
@@ -229,12 +289,20 @@ export function auditDiff(before: unknown, after: unknown, names?: (id: string) 
 	} else if (hasBefore || hasAfter) {
 		out = same(before, after) ? [] : [line('', before, after, hasBefore, hasAfter)];
 	} else out = [];
-	return out.length > limit ? [...out.slice(0, limit), { key: '…', label: `另有 ${out.length - limit} 项`, before: null, after: null }] : out;
+	return out.length > limit
+		? [...out.slice(0, limit), { key: '…', label: `另有 ${out.length - limit} 项`, before: null, after: null }]
+		: out;
 }
 
 const BEIJING = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Asia/Shanghai',
-	year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
 });
 
 /** `YYYY-MM-DD HH:mm:ss` in Beijing time, whatever the server's or browser's zone. */

@@ -9,7 +9,12 @@ export function targetsToRules(targets: BalanceTarget[]): { atLeast: SelectionRu
 	const atLeast: SelectionRule[] = [];
 	const atMost: SelectionRule[] = [];
 	for (const t of targets) {
-		if (t.kind === 'atLeast') atLeast.push({ group: t.group, ...(t.share !== undefined ? { share: t.share } : { count: t.count ?? 0 }), label: t.label });
+		if (t.kind === 'atLeast')
+			atLeast.push({
+				group: t.group,
+				...(t.share !== undefined ? { share: t.share } : { count: t.count ?? 0 }),
+				label: t.label
+			});
 		else if (t.kind === 'atLeastField') atLeast.push({ field: t.field, count: t.count, label: t.label });
 		else if (t.kind === 'atMostChannel') atMost.push({ channel: t.channel, count: t.count, label: t.label });
 		else atMost.push({ group: `渠道:${t.channelType}`, count: t.count, label: t.label });
@@ -18,7 +23,8 @@ export function targetsToRules(targets: BalanceTarget[]): { atLeast: SelectionRu
 }
 
 /** Whether the target is a share (shown in %) or a head count. */
-export const targetUnit = (t: BalanceTarget): 'share' | 'count' => (t.kind === 'atLeast' && t.share !== undefined ? 'share' : 'count');
+export const targetUnit = (t: BalanceTarget): 'share' | 'count' =>
+	t.kind === 'atLeast' && t.share !== undefined ? 'share' : 'count';
 
 /** The number the organizer sees: a share in % (one decimal) or a count. */
 export const targetValue = (t: BalanceTarget): number =>
@@ -29,7 +35,12 @@ export const targetValue = (t: BalanceTarget): number =>
  * at-most targets only up (tightening belongs in the campaign settings, where it is audited).
  * `label` names the target in the message.
  */
-export function relaxTarget(t: BalanceTarget, raw: string, label: string, youthAge: number): { target: BalanceTarget; changed: boolean } | { error: string } {
+export function relaxTarget(
+	t: BalanceTarget,
+	raw: string,
+	label: string,
+	youthAge: number
+): { target: BalanceTarget; changed: boolean } | { error: string } {
 	const v = Number(raw);
 	const unit = targetUnit(t);
 	if (!Number.isFinite(v) || v < 0 || (unit === 'count' && !Number.isInteger(v)) || (unit === 'share' && v > 100))
@@ -38,7 +49,9 @@ export function relaxTarget(t: BalanceTarget, raw: string, label: string, youthA
 	if (v === was) return { target: t, changed: false };
 	const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
 	if (atLeast ? v > was : v < was)
-		return { error: `“${label}”在此处只能放宽（${atLeast ? '不高于' : '不低于'} ${was}${unit === 'share' ? '%' : '名'}）；如需提高要求，请在“设置”中修改名单平衡目标` };
+		return {
+			error: `“${label}”在此处只能放宽（${atLeast ? '不高于' : '不低于'} ${was}${unit === 'share' ? '%' : '名'}）；如需提高要求，请在“设置”中修改名单平衡目标`
+		};
 	const next: BalanceTarget =
 		t.kind === 'atLeast'
 			? unit === 'share'
@@ -47,7 +60,11 @@ export function relaxTarget(t: BalanceTarget, raw: string, label: string, youthA
 			: { ...t, count: v, label: undefined };
 	const clean = Object.fromEntries(Object.entries(next).filter(([, x]) => x !== undefined)) as BalanceTarget;
 	// the relaxed number is this run's; where the target itself comes from does not change
-	const from = Object.fromEntries(Object.entries({ origin: t.origin, source: t.source, setBy: t.setBy, setAt: t.setAt }).filter(([, x]) => x !== undefined));
+	const from = Object.fromEntries(
+		Object.entries({ origin: t.origin, source: t.source, setBy: t.setBy, setAt: t.setAt }).filter(
+			([, x]) => x !== undefined
+		)
+	);
 	return { target: { ...clean, ...from, label: autoTargetLabel(clean, youthAge) }, changed: true };
 }
 
@@ -67,35 +84,57 @@ export function beijingTime(ms: number): string {
  * predates the record: it is not the notice's, so it is the office's with the setter unknown.
  */
 export function provenanceText(t: BalanceTarget, label: string): string {
-	if (t.origin === 'notice' && t.source) return `通知：${label}（${t.source.document}：“${t.source.clause.slice(t.source.clause.indexOf('：') + 1)}”）`;
+	if (t.origin === 'notice' && t.source)
+		return `通知：${label}（${t.source.document}：“${t.source.clause.slice(t.source.clause.indexOf('：') + 1)}”）`;
 	if (t.setBy && t.setAt !== undefined) return `活动办公室设定：${label}，由${t.setBy}于${beijingTime(t.setAt)}设定`;
 	return `活动办公室设定：${label}（设定人未记录）`;
 }
 
 const identity = (t: BalanceTarget): string => {
 	const { kind } = t;
-	const ref = t.kind === 'atLeast' ? t.group : t.kind === 'atLeastField' ? t.field : t.kind === 'atMostChannel' ? t.channel : t.channelType;
+	const ref =
+		t.kind === 'atLeast'
+			? t.group
+			: t.kind === 'atLeastField'
+				? t.field
+				: t.kind === 'atMostChannel'
+					? t.channel
+					: t.channelType;
 	return `${kind}\u0000${ref}\u0000${targetUnit(t)}`;
 };
-const sameValue = (a: BalanceTarget, b: BalanceTarget) => targetValue(a) === targetValue(b) && (a.kind !== 'atLeast' || b.kind !== 'atLeast' || (a.count ?? null) === (b.count ?? null));
+const sameValue = (a: BalanceTarget, b: BalanceTarget) =>
+	targetValue(a) === targetValue(b) &&
+	(a.kind !== 'atLeast' || b.kind !== 'atLeast' || (a.count ?? null) === (b.count ?? null));
 
 /**
  * Provenance for a saved list of targets: an unchanged target keeps its own; a new or changed one
  * is the office's, set by `who` at `at` (a notice target whose number the office changes becomes
  * the office's: the notice no longer says it).
  */
-export function stampTargets(before: readonly BalanceTarget[], next: readonly BalanceTarget[], who: string, at: number): BalanceTarget[] {
+export function stampTargets(
+	before: readonly BalanceTarget[],
+	next: readonly BalanceTarget[],
+	who: string,
+	at: number
+): BalanceTarget[] {
 	return next.map((t) => {
 		const old = before.find((b) => identity(b) === identity(t) && sameValue(b, t));
 		const bare = { ...t, origin: undefined, source: undefined, setBy: undefined, setAt: undefined };
-		const clean = (x: BalanceTarget) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as BalanceTarget;
+		const clean = (x: BalanceTarget) =>
+			Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as BalanceTarget;
 		if (old) return clean({ ...bare, origin: old.origin, source: old.source, setBy: old.setBy, setAt: old.setAt });
 		return clean({ ...bare, origin: 'office', setBy: who, setAt: at });
 	});
 }
 
-export type TargetInputKind = 'youthShare' | 'youth' | 'woman' | 'grassroots' | 'atLeastField' | 'atMostChannel' | 'atMostChannelType';
-export const TARGET_INPUT_KINDS: { value: TargetInputKind; label: string; ref?: 'field' | 'channel' | 'channelType'; unit: '%' | '名' }[] = [
+export type TargetInputKind =
+	'youthShare' | 'youth' | 'woman' | 'grassroots' | 'atLeastField' | 'atMostChannel' | 'atMostChannelType';
+export const TARGET_INPUT_KINDS: {
+	value: TargetInputKind;
+	label: string;
+	ref?: 'field' | 'channel' | 'channelType';
+	unit: '%' | '名';
+}[] = [
 	{ value: 'youthShare', label: '青年比例不少于', unit: '%' },
 	{ value: 'youth', label: '青年人数不少于', unit: '名' },
 	{ value: 'woman', label: '女性不少于', unit: '名' },
@@ -114,8 +153,16 @@ export function parseTargetInput(
 	if (!kind) return { error: '请选择目标类型' };
 	const raw = input.value.trim();
 	const v = Number(raw);
-	if (raw === '' || !Number.isFinite(v) || v < 0 || (kind.unit === '名' && !Number.isInteger(v)) || (kind.unit === '%' && v > 100))
-		return { error: `${kind.label}：${kind.unit === '%' ? '比例应为 0–100 之间的数' : '人数应为非负整数'}，收到“${raw}”` };
+	if (
+		raw === '' ||
+		!Number.isFinite(v) ||
+		v < 0 ||
+		(kind.unit === '名' && !Number.isInteger(v)) ||
+		(kind.unit === '%' && v > 100)
+	)
+		return {
+			error: `${kind.label}：${kind.unit === '%' ? '比例应为 0–100 之间的数' : '人数应为非负整数'}，收到“${raw}”`
+		};
 	const ref = input.ref.trim();
 	let target: BalanceTarget;
 	switch (kind.value) {
@@ -132,7 +179,8 @@ export function parseTargetInput(
 			target = { kind: 'atLeastField', field: ref, count: v };
 			break;
 		case 'atMostChannel':
-			if (!config.channels.some((c) => c.name === ref)) return { error: ref ? `推荐渠道“${ref}”不在渠道列表中` : '请选择推荐渠道' };
+			if (!config.channels.some((c) => c.name === ref))
+				return { error: ref ? `推荐渠道“${ref}”不在渠道列表中` : '请选择推荐渠道' };
 			target = { kind: 'atMostChannel', channel: ref, count: v };
 			break;
 		default:

@@ -1,12 +1,7 @@
 // The settings form as strings: a CampaignConfig as a draft (one string per input), the draft as
 // the values the form posts, and posted values back as a draft. Input names are config paths
 // (`channelQuotas[2].max`). Pure; parsing and validation are in ./config-form.ts.
-import {
-	CHANNEL_TYPES,
-	type BalanceTarget,
-	type CampaignConfig,
-	type ChannelType
-} from './types';
+import { CHANNEL_TYPES, type BalanceTarget, type CampaignConfig, type ChannelType } from './types';
 
 export const LEVELS = ['市级', '省级', '自治区级', '全国'] as const;
 
@@ -42,11 +37,38 @@ export const TARGET_KINDS: { value: TargetKind; label: string }[] = [
 	{ value: 'atMostChannelType', label: '渠道类型至多' }
 ];
 
-export interface QuotaRow { type: ChannelType; enabled: boolean; min: string; max: string; minYouth: string }
-export interface ChannelRow { name: string; type: string; min: string; max: string; minYouth: string }
-export interface TierRow { name: string; size: string; subsetOf: string }
-export interface TargetRow { kind: TargetKind | ''; ref: string; share: string; count: string; label: string }
-export interface RubricRow { key: string; name: string; max: string; description: string }
+export interface QuotaRow {
+	type: ChannelType;
+	enabled: boolean;
+	min: string;
+	max: string;
+	minYouth: string;
+}
+export interface ChannelRow {
+	name: string;
+	type: string;
+	min: string;
+	max: string;
+	minYouth: string;
+}
+export interface TierRow {
+	name: string;
+	size: string;
+	subsetOf: string;
+}
+export interface TargetRow {
+	kind: TargetKind | '';
+	ref: string;
+	share: string;
+	count: string;
+	label: string;
+}
+export interface RubricRow {
+	key: string;
+	name: string;
+	max: string;
+	description: string;
+}
 
 export interface SettingsDraft {
 	name: string;
@@ -95,7 +117,11 @@ export function targetKind(t: BalanceTarget): TargetKind {
 export function autoTargetLabel(t: BalanceTarget, youthAge: number): string {
 	switch (t.kind) {
 		case 'atLeast': {
-			const who = { youth: `${youthAge}岁以下青年科技工作者`, woman: '女性科技工作者', grassroots: '基层一线科技工作者' }[t.group];
+			const who = {
+				youth: `${youthAge}岁以下青年科技工作者`,
+				woman: '女性科技工作者',
+				grassroots: '基层一线科技工作者'
+			}[t.group];
 			const parts = [t.share !== undefined ? `${percent(t.share)}%` : '', t.count !== undefined ? `${t.count}名` : ''];
 			return `${who}不少于${parts.filter(Boolean).join('且不少于')}`;
 		}
@@ -120,10 +146,28 @@ export function draftFromConfig(c: CampaignConfig, name: string): SettingsDraft 
 		classification: c.classification,
 		fields: [...c.fields],
 		channelQuotas: [
-			...c.channelQuotas.map((q) => ({ type: q.type, enabled: true, min: str(q.min), max: str(q.max), minYouth: str(q.minYouth) })),
-			...CHANNEL_TYPES.filter((t) => !used.has(t)).map((type) => ({ type, enabled: false, min: '0', max: '', minYouth: '0' }))
+			...c.channelQuotas.map((q) => ({
+				type: q.type,
+				enabled: true,
+				min: str(q.min),
+				max: str(q.max),
+				minYouth: str(q.minYouth)
+			})),
+			...CHANNEL_TYPES.filter((t) => !used.has(t)).map((type) => ({
+				type,
+				enabled: false,
+				min: '0',
+				max: '',
+				minYouth: '0'
+			}))
 		],
-		channels: c.channels.map((ch) => ({ name: ch.name, type: ch.type, min: str(ch.min), max: str(ch.max), minYouth: str(ch.minYouth) })),
+		channels: c.channels.map((ch) => ({
+			name: ch.name,
+			type: ch.type,
+			min: str(ch.min),
+			max: str(ch.max),
+			minYouth: str(ch.minYouth)
+		})),
 		youthAge: str(c.youthAge),
 		youthBornOnOrAfter: c.intake?.youthBornOnOrAfter ?? '',
 		deadline: c.intake?.deadline?.date ?? '',
@@ -136,7 +180,14 @@ export function draftFromConfig(c: CampaignConfig, name: string): SettingsDraft 
 		tiers: c.tiers.map((t) => ({ name: t.name, size: str(t.size), subsetOf: t.subsetOf ?? '' })),
 		targets: c.targets.map((t) => ({
 			kind: targetKind(t),
-			ref: t.kind === 'atLeastField' ? t.field : t.kind === 'atMostChannel' ? t.channel : t.kind === 'atMostChannelType' ? t.channelType : '',
+			ref:
+				t.kind === 'atLeastField'
+					? t.field
+					: t.kind === 'atMostChannel'
+						? t.channel
+						: t.kind === 'atMostChannelType'
+							? t.channelType
+							: '',
 			share: t.kind === 'atLeast' && t.share !== undefined ? percent(t.share) : '',
 			count: t.kind === 'atLeast' ? str(t.count) : String(t.count),
 			// An automatic label is left empty so that it follows the numbers when they change.
@@ -151,7 +202,8 @@ export function draftFromConfig(c: CampaignConfig, name: string): SettingsDraft 
 export function draftToValues(d: SettingsDraft): URLSearchParams {
 	const p = new URLSearchParams();
 	const put = (k: string, v: string) => p.append(k, v);
-	for (const k of ['name', 'level', 'region', 'hosts', 'document', 'referenceDate', 'classification'] as const) put(k, d[k]);
+	for (const k of ['name', 'level', 'region', 'hosts', 'document', 'referenceDate', 'classification'] as const)
+		put(k, d[k]);
 	for (const f of d.fields) put('fields', f);
 	d.channelQuotas.forEach((q, i) => {
 		put(`channelQuotas[${i}].type`, q.type);
@@ -208,7 +260,13 @@ export function draftFromValues(v: FormValues): SettingsDraft {
 			max: at('max'),
 			minYouth: at('minYouth')
 		})),
-		channels: rows('channels', (at) => ({ name: at('name'), type: at('type'), min: at('min'), max: at('max'), minYouth: at('minYouth') })),
+		channels: rows('channels', (at) => ({
+			name: at('name'),
+			type: at('type'),
+			min: at('min'),
+			max: at('max'),
+			minYouth: at('minYouth')
+		})),
 		youthAge: get('youthAge'),
 		youthBornOnOrAfter: get('youthBornOnOrAfter'),
 		deadline: get('deadline'),
@@ -219,8 +277,19 @@ export function draftFromValues(v: FormValues): SettingsDraft {
 		mustWorkInRegion: on('mustWorkInRegion'),
 		textLimits: { deeds: get('textLimits.deeds'), story: get('textLimits.story'), awards: get('textLimits.awards') },
 		tiers: rows('tiers', (at) => ({ name: at('name'), size: at('size'), subsetOf: at('subsetOf') })),
-		targets: rows('targets', (at) => ({ kind: at('kind') as TargetKind | '', ref: at('ref'), share: at('share'), count: at('count'), label: at('label') })),
-		rubric: rows('rubric', (at) => ({ key: at('key'), name: at('name'), max: at('max'), description: at('description') })),
+		targets: rows('targets', (at) => ({
+			kind: at('kind') as TargetKind | '',
+			ref: at('ref'),
+			share: at('share'),
+			count: at('count'),
+			label: at('label')
+		})),
+		rubric: rows('rubric', (at) => ({
+			key: at('key'),
+			name: at('name'),
+			max: at('max'),
+			description: at('description')
+		})),
 		publicNoticeWorkdays: get('publicNoticeWorkdays')
 	};
 }

@@ -87,7 +87,14 @@ describe('bad input is refused with the path of its input', () => {
 		);
 		const paths = errors.map((e) => e.path);
 		expect(paths).toEqual(
-			expect.arrayContaining(['channelQuotas[0].max', 'channelQuotas[1].minYouth', 'textLimits.story', 'youthAge', 'tiers[0].size', 'rubric[1].max'])
+			expect.arrayContaining([
+				'channelQuotas[0].max',
+				'channelQuotas[1].minYouth',
+				'textLimits.story',
+				'youthAge',
+				'tiers[0].size',
+				'rubric[1].max'
+			])
 		);
 		expect(errors.find((e) => e.path === 'channelQuotas[0].max')!.message).toContain('“十”');
 		// One message per input: the shared validation does not repeat a parse error.
@@ -108,7 +115,9 @@ describe('bad input is refused with the path of its input', () => {
 			d.channels[3].name = d.channels[2].name; // duplicate in form row 3 = config item 2
 		});
 		expect(errorsOf(r)).toEqual([expect.objectContaining({ path: 'channels[3].name' })]);
-		expect(formPath('channels[2].name', { channelQuotas: [], channels: [0, 2, 3], tiers: [], targets: [], rubric: [] })).toBe('channels[3].name');
+		expect(
+			formPath('channels[2].name', { channelQuotas: [], channels: [0, 2, 3], tiers: [], targets: [], rubric: [] })
+		).toBe('channels[3].name');
 	});
 	it('catches what validateConfig does not: tiers, targets, rubric keys, channel overrides', () => {
 		const errors = errorsOf(
@@ -228,9 +237,7 @@ describe('once review has started', () => {
 		expect(c.publicNoticeWorkdays).toBe(7);
 	});
 	it('refuses a changed field list or rubric sent anyway', () => {
-		const errors = errorsOf(
-			edit(config, (d) => ((d.fields = ['前沿']), (d.rubric[0].max = '50')), { locked: true })
-		);
+		const errors = errorsOf(edit(config, (d) => ((d.fields = ['前沿']), (d.rubric[0].max = '50')), { locked: true }));
 		expect(errors.map((e) => e.path).sort()).toEqual(['fields', 'rubric']);
 	});
 	it('accepts them unchanged', () => {

@@ -35,8 +35,7 @@ type ListName = 'channelQuotas' | 'channels' | 'tiers' | 'targets' | 'rubric';
 export type RowMaps = Record<ListName, number[]>;
 
 export type ParseResult =
-	| { ok: true; config: CampaignConfig; name: string; rows: RowMaps }
-	| { ok: false; errors: ConfigError[] };
+	{ ok: true; config: CampaignConfig; name: string; rows: RowMaps } | { ok: false; errors: ConfigError[] };
 
 /** A config path (`channels[3].max`) as the path of its form input. */
 export function formPath(path: string, rows: RowMaps): string {
@@ -46,11 +45,19 @@ export function formPath(path: string, rows: RowMaps): string {
 	});
 }
 
-const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+	s
+		.split(/\r?\n/)
+		.map((x) => x.trim())
+		.filter(Boolean);
 const blank = (...xs: string[]) => xs.every((x) => !x.trim());
 /** Half-width digits and no separators, so that “１２” and “1,500” read as numbers. */
 const normNum = (s: string) =>
-	s.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '').replace(/[%％]$/, '');
+	s
+		.trim()
+		.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+		.replace(/[,，\s]/g, '')
+		.replace(/[%％]$/, '');
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface ParseOptions {
@@ -65,7 +72,12 @@ export function parseConfigForm(values: FormValues, previous: CampaignConfig, op
 export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: ParseOptions = {}): ParseResult {
 	const errors: ConfigError[] = [];
 	const err = (path: string, message: string) => errors.push({ path, message });
-	const num = (path: string, label: string, raw: string, o: { int?: boolean; optional?: boolean } = {}): number | undefined => {
+	const num = (
+		path: string,
+		label: string,
+		raw: string,
+		o: { int?: boolean; optional?: boolean } = {}
+	): number | undefined => {
 		const s = normNum(raw);
 		if (!s) {
 			if (!o.optional) err(path, `请填写${label}`);
@@ -96,7 +108,12 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 	const rubricRows = d.rubric.map((r, i) => ({ r, i })).filter(({ r }) => !blank(r.key, r.name, r.max, r.description));
 	const parsedRubric: RubricCriterion[] = rubricRows.map(({ r, i }) => {
 		rows.rubric.push(i);
-		return { key: r.key.trim() || `c${i + 1}`, name: r.name.trim(), max: num(`rubric[${i}].max`, '满分', r.max, { int: false }) as number, description: r.description.trim() };
+		return {
+			key: r.key.trim() || `c${i + 1}`,
+			name: r.name.trim(),
+			max: num(`rubric[${i}].max`, '满分', r.max, { int: false }) as number,
+			description: r.description.trim()
+		};
 	});
 	if (opts.locked) {
 		const LOCKED = '评审已开始，不能再修改';
@@ -105,17 +122,20 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 		if (rubricRows.length && !sameJson(parsedRubric, previous.rubric)) err('rubric', `${LOCKED}评分标准`);
 		rows.rubric = previous.rubric.map((_, i) => i);
 	} else {
-		if (d.classification !== 'field' && d.classification !== 'group') err('classification', '请选择按推荐领域或推荐组别分类');
+		if (d.classification !== 'field' && d.classification !== 'group')
+			err('classification', '请选择按推荐领域或推荐组别分类');
 		else classification = d.classification;
 		const allowed: readonly string[] = classification === 'group' ? GROUPS : FIELDS;
 		const stray = d.fields.filter((f) => !allowed.includes(f));
-		if (stray.length) err('fields', `“${stray.join('、')}”不属于${classification === 'group' ? '推荐组别' : '推荐领域'}，请重新勾选`);
+		if (stray.length)
+			err('fields', `“${stray.join('、')}”不属于${classification === 'group' ? '推荐组别' : '推荐领域'}，请重新勾选`);
 		fields = allowed.filter((f) => d.fields.includes(f));
 		rubric = parsedRubric;
 		const keys = new Set<string>();
 		rubric.forEach((r, j) => {
 			const i = rows.rubric[j];
-			if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(r.key)) err(`rubric[${i}].key`, `评分项标识“${r.key}”只能使用字母开头的字母、数字、下划线或连字符`);
+			if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(r.key))
+				err(`rubric[${i}].key`, `评分项标识“${r.key}”只能使用字母开头的字母、数字、下划线或连字符`);
 			else if (keys.has(r.key)) err(`rubric[${i}].key`, `评分项标识“${r.key}”重复`);
 			keys.add(r.key);
 		});
@@ -139,7 +159,11 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 		if (blank(c.name, c.min, c.max, c.minYouth)) return; // an unused row
 		rows.channels.push(i);
 		const def: ChannelDef = { name: c.name.trim(), type: c.type as ChannelType };
-		for (const [k, label] of [['min', '最少名额'], ['max', '最多名额'], ['minYouth', '最少青年人数']] as const) {
+		for (const [k, label] of [
+			['min', '最少名额'],
+			['max', '最多名额'],
+			['minYouth', '最少青年人数']
+		] as const) {
 			const n = num(`channels[${i}].${k}`, `“${def.name}”的${label}`, c[k], { optional: true });
 			if (n !== undefined) def[k] = n;
 		}
@@ -161,7 +185,10 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 	d.tiers.forEach((t, i) => {
 		if (blank(t.name, t.size)) return;
 		rows.tiers.push(i);
-		const tier: Tier = { name: t.name.trim(), size: num(`tiers[${i}].size`, `称号“${t.name.trim()}”的名额`, t.size) as number };
+		const tier: Tier = {
+			name: t.name.trim(),
+			size: num(`tiers[${i}].size`, `称号“${t.name.trim()}”的名额`, t.size) as number
+		};
 		if (t.subsetOf.trim()) tier.subsetOf = t.subsetOf.trim();
 		if (tier.subsetOf && tier.subsetOf === tier.name) err(`tiers[${i}].subsetOf`, `称号“${tier.name}”不能从自身中产生`);
 		if (tiers.some((x) => x.name === tier.name) && tier.name) err(`tiers[${i}].name`, `称号“${tier.name}”重复`);
@@ -185,7 +212,8 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 			target = { kind: 'atLeastField', field: t.ref.trim(), count: count() as number };
 			if (target.count === 0) err(`${at}.count`, '领域至少人数应为正整数');
 		} else if (t.kind === 'atMostChannel') {
-			if (!channels.some((c) => c.name === t.ref.trim())) err(`${at}.ref`, t.ref.trim() ? `推荐渠道“${t.ref.trim()}”不在渠道列表中` : '请选择推荐渠道');
+			if (!channels.some((c) => c.name === t.ref.trim()))
+				err(`${at}.ref`, t.ref.trim() ? `推荐渠道“${t.ref.trim()}”不在渠道列表中` : '请选择推荐渠道');
 			target = { kind: 'atMostChannel', channel: t.ref.trim(), count: count() as number };
 		} else if (t.kind === 'atMostChannelType') {
 			if (!CHANNEL_TYPES.includes(t.ref as ChannelType)) err(`${at}.ref`, '请选择渠道类型');
@@ -198,11 +226,17 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 
 	// The youth cut-off and the deadline: dates the office may set (the notice's are the defaults).
 	const dateOf = (path: string, label: string, raw: string): string | undefined => {
-		const t = raw.trim().replace(/[./年月]/g, '-').replace(/日$/, '');
+		const t = raw
+			.trim()
+			.replace(/[./年月]/g, '-')
+			.replace(/日$/, '');
 		if (!t) return undefined;
 		const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
 		const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
-		const ok = iso && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+		const ok =
+			iso &&
+			!Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) &&
+			new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
 		if (!ok) err(path, `${label}“${raw.trim()}”不是有效日期（应为 YYYY-MM-DD）`);
 		return ok ? iso : undefined;
 	};
@@ -222,9 +256,17 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 					source:
 						preset && deadline === preset.date
 							? { document: preset.source.document, clause: preset.source.clause }
-							: ({ document: base.source.document, clause: base.source.clause, note: MODIFIED_NOTE } as AnnotatedRuleSource)
+							: ({
+									document: base.source.document,
+									clause: base.source.clause,
+									note: MODIFIED_NOTE
+								} as AnnotatedRuleSource)
 				}
-			: { date: deadline, refuse: false, source: { document: previous.document, clause: '活动办公室设定的报送截止日期' } };
+			: {
+					date: deadline,
+					refuse: false,
+					source: { document: previous.document, clause: '活动办公室设定的报送截止日期' }
+				};
 	} else delete intake.deadline;
 
 	const level = d.level as CampaignConfig['level'];
@@ -260,7 +302,8 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 	const taken = new Set(errors.map((e) => e.path));
 	for (const e of validateConfig(next)) {
 		const path = formPath(e.path, rows);
-		if (!taken.has(path) && !errors.some((x) => x.path === path && x.message === e.message)) errors.push({ path, message: e.message });
+		if (!taken.has(path) && !errors.some((x) => x.path === path && x.message === e.message))
+			errors.push({ path, message: e.message });
 	}
 	return errors.length ? { ok: false, errors } : { ok: true, config: next, name, rows };
 }
@@ -278,7 +321,11 @@ function noted(
 	// What the quoted sentence states: the preset's numbers under the same clause, else the
 	// saved numbers as long as they were not already changed.
 	let stated: { values: unknown } | undefined;
-	if (fromPreset?.source && fromPreset.source.document === source.document && fromPreset.source.clause === source.clause)
+	if (
+		fromPreset?.source &&
+		fromPreset.source.document === source.document &&
+		fromPreset.source.clause === source.clause
+	)
 		stated = fromPreset;
 	else if (!source.note) stated = { values: before };
 	if (!stated) return { ...source };
@@ -292,12 +339,25 @@ function annotateSources(next: CampaignConfig, previous: CampaignConfig): void {
 	next.channelQuotas = next.channelQuotas.map((q) => {
 		const before = previous.channelQuotas.find((p) => p.type === q.type);
 		const fromPreset = preset?.channelQuotas.find((p) => p.type === q.type);
-		const source = noted(before ? before.source : fromPreset?.source, quotaNums(q), before ? quotaNums(before) : quotaNums(fromPreset), fromPreset && { source: fromPreset.source, values: quotaNums(fromPreset) });
+		const source = noted(
+			before ? before.source : fromPreset?.source,
+			quotaNums(q),
+			before ? quotaNums(before) : quotaNums(fromPreset),
+			fromPreset && { source: fromPreset.source, values: quotaNums(fromPreset) }
+		);
 		const { source: _drop, ...rest } = q;
 		return source ? { ...rest, source } : rest;
 	});
-	const simple = <K extends 'youthShareSource' | 'excludedSource' | 'priorTitleSource' | 'textLimitsSource'>(key: K, pick: (c: CampaignConfig) => unknown) => {
-		const source = noted(previous[key], pick(next), pick(previous), preset && { source: preset[key], values: pick(preset) });
+	const simple = <K extends 'youthShareSource' | 'excludedSource' | 'priorTitleSource' | 'textLimitsSource'>(
+		key: K,
+		pick: (c: CampaignConfig) => unknown
+	) => {
+		const source = noted(
+			previous[key],
+			pick(next),
+			pick(previous),
+			preset && { source: preset[key], values: pick(preset) }
+		);
 		if (source) next[key] = source;
 		else delete next[key];
 	};

@@ -164,7 +164,13 @@ function kindOf(candSide: 'current' | 'former' | 'channel', source: Source): Con
 	return 'former_unit';
 }
 
-function reasonFor(kind: ConflictKind, cu: UnitKey, side: 'current' | 'former' | 'channel', eu: ExpertUnit, rel: UnitRelation): string {
+function reasonFor(
+	kind: ConflictKind,
+	cu: UnitKey,
+	side: 'current' | 'former' | 'channel',
+	eu: ExpertUnit,
+	rel: UnitRelation
+): string {
 	const expertSide = eu.source === 'current' ? '现工作单位' : '曾工作单位';
 	const candSide = side === 'current' ? '现工作单位' : '曾任职单位';
 	switch (kind) {
@@ -222,10 +228,23 @@ function schoolReason(e: UnitKey): string {
 	return `专家与候选人毕业院校相同或相关（“${e.label}”），请评审组长决定是否回避`;
 }
 
-function addUnitHit(set: HitSet, experts: PreparedExpert[], c: PreparedCandidate, ci: number, cu: UnitKey, side: 'current' | 'former' | 'channel', eu: ExpertUnit, rel: UnitRelation) {
+function addUnitHit(
+	set: HitSet,
+	experts: PreparedExpert[],
+	c: PreparedCandidate,
+	ci: number,
+	cu: UnitKey,
+	side: 'current' | 'former' | 'channel',
+	eu: ExpertUnit,
+	rel: UnitRelation
+) {
 	const kind = kindOf(side, eu.source);
 	if (!kind) return;
-	set.add(experts[eu.expert].id, c.id, kind, reasonFor(kind, cu, side, eu, rel), [rel === 'same' ? 0 : 1, ci, eu.order]);
+	set.add(experts[eu.expert].id, c.id, kind, reasonFor(kind, cu, side, eu, rel), [
+		rel === 'same' ? 0 : 1,
+		ci,
+		eu.order
+	]);
 }
 
 /** Indexed detection: see the header comment. */

@@ -55,7 +55,8 @@ const SAVE_AS_CSV = '请在 Excel 或 WPS 中打开表格，选择“另存为�
  * without BOM has one in every ASCII character). Files with a UTF-16 BOM are text.
  */
 export function binaryFileProblem(bytes: Uint8Array): string | null {
-	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+		return null;
 	const hit = BINARY_SIGNATURES.find((s) => bytes.length >= s.sig.length && s.sig.every((b, i) => bytes[i] === b));
 	if (hit) return `文件不是 CSV 文本文件（按文件内容判断是${hit.what}），未导入。${SAVE_AS_CSV}`;
 	const n = Math.min(bytes.length, 65536);

@@ -40,13 +40,25 @@ describe('safeCell', () => {
 
 describe('toCsv', () => {
 	it('writes BOM, CRLF and RFC 4180 quoting, every cell neutralized', () => {
-		const csv = toCsv(['姓名', '备注'], [['王芳', '=1+1'], ['李四', 'a,"b"\nc'], ['张三', null]]);
+		const csv = toCsv(
+			['姓名', '备注'],
+			[
+				['王芳', '=1+1'],
+				['李四', 'a,"b"\nc'],
+				['张三', null]
+			]
+		);
 		expect(csv.startsWith('\uFEFF姓名,备注\r\n')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		expect(csv).toContain("王芳,'=1+1\r\n");
 		expect(csv).toContain('李四,"a,""b""\nc"\r\n');
 		const back = Papa.parse<string[]>(csv.slice(1).trimEnd(), { delimiter: ',' }).data;
-		expect(back).toEqual([['姓名', '备注'], ['王芳', "'=1+1"], ['李四', 'a,"b"\nc'], ['张三', '']]);
+		expect(back).toEqual([
+			['姓名', '备注'],
+			['王芳', "'=1+1"],
+			['李四', 'a,"b"\nc'],
+			['张三', '']
+		]);
 	});
 
 	it('fills short rows and writes only the header for no rows', () => {

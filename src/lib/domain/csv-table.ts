@@ -41,9 +41,17 @@ export function readCsvTable(
 	for (const e of parsed.errors) {
 		const row = (e.row ?? 0) + 1;
 		if (e.code === 'MissingQuotes')
-			table.errors.push({ row, column: '', message: '引号不配对：某个单元格以英文双引号开头却没有结束引号，其后的内容被并入同一单元格，请检查该行' });
+			table.errors.push({
+				row,
+				column: '',
+				message: '引号不配对：某个单元格以英文双引号开头却没有结束引号，其后的内容被并入同一单元格，请检查该行'
+			});
 		else if (e.code === 'InvalidQuotes')
-			table.errors.push({ row, column: '', message: '引号使用不规范：用引号括起的单元格在结束引号后还有文字；单元格内的英文双引号应写成两个（""）' });
+			table.errors.push({
+				row,
+				column: '',
+				message: '引号使用不规范：用引号括起的单元格在结束引号后还有文字；单元格内的英文双引号应写成两个（""）'
+			});
 	}
 	const records = parsed.data.map((r) => r.map(cleanCell));
 	table.records = records;

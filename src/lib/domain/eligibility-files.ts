@@ -41,25 +41,39 @@ export interface Checklists {
 	sources: string[];
 }
 
-const FORMAT_OF: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'application/pdf': 'pdf' };
+const FORMAT_OF: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'video/mp4': 'mp4',
+	'video/quicktime': 'mov',
+	'application/pdf': 'pdf'
+};
 const LABEL: Record<string, string> = { jpg: 'JPG', png: 'PNG', mp4: 'MP4', mov: 'MOV', pdf: 'PDF' };
 
 export function fileFormat(f: Pick<FileMeta, 'mime' | 'filename'>): string {
 	return FORMAT_OF[f.mime] ?? (/\.([a-z0-9]+)$/i.exec(f.filename)?.[1] ?? '').toLowerCase();
 }
 
-const stem = (filename: string) => filename.replace(/\.[^.]*$/, '').normalize('NFKC').replace(/\s+/g, '');
+const stem = (filename: string) =>
+	filename
+		.replace(/\.[^.]*$/, '')
+		.normalize('NFKC')
+		.replace(/\s+/g, '');
 
 /** “用姓名+序号作为照片名”: 张三1.jpg, 张三-2.jpg, 张三（3）.jpg; the portrait may omit the number. */
 export function namedAsRequired(filename: string, name: string, numberRequired: boolean): boolean {
 	const s = stem(filename);
 	const n = name.normalize('NFKC').replace(/\s+/g, '');
 	if (!n || !s.startsWith(n)) return false;
-	const rest = s.slice(n.length).replace(/^[-_－—·.]/, '').replace(/^[(（](\d+)[)）]$/, '$1');
+	const rest = s
+		.slice(n.length)
+		.replace(/^[-_－—·.]/, '')
+		.replace(/^[(（](\d+)[)）]$/, '$1');
 	return rest === '' ? !numberRequired : /^\d{1,3}$/.test(rest);
 }
 
-const mb = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${Math.round((bytes / 1048576) * 10) / 10}MB`);
+const mb = (bytes: number) =>
+	bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${Math.round((bytes / 1048576) * 10) / 10}MB`;
 
 /** The ATTACHMENT_RULE problems of one candidate's files (messages without the candidate's name). */
 export function fileProblems(rules: AttachmentRules, name: string, files: FileMeta[]): string[] {
@@ -71,7 +85,9 @@ export function fileProblems(rules: AttachmentRules, name: string, files: FileMe
 			const fmt = fileFormat(f);
 			const what = f.kind === 'portrait' ? '2寸照片' : '工作照';
 			if (!(photos.formats as string[]).includes(fmt))
-				out.push(`${what}“${f.filename}”为 ${LABEL[fmt] ?? fmt} 格式，通知要求 ${photos.formats.map((x) => LABEL[x]).join('或')} 格式`);
+				out.push(
+					`${what}“${f.filename}”为 ${LABEL[fmt] ?? fmt} 格式，通知要求 ${photos.formats.map((x) => LABEL[x]).join('或')} 格式`
+				);
 			if (photos.minBytes && f.size < photos.minBytes)
 				out.push(`${what}“${f.filename}”大小 ${mb(f.size)}，通知要求不小于 ${mb(photos.minBytes)}`);
 			if (photos.naming && !namedAsRequired(f.filename, name, f.kind === 'work_photo'))
@@ -87,7 +103,9 @@ export function fileProblems(rules: AttachmentRules, name: string, files: FileMe
 		const fmt = fileFormat(f);
 		if (!video) continue;
 		if (!(video.formats as string[]).includes(fmt))
-			out.push(`视频“${f.filename}”为 ${LABEL[fmt] ?? fmt} 格式，通知要求 ${video.formats.map((x) => LABEL[x]).join('或')} 格式`);
+			out.push(
+				`视频“${f.filename}”为 ${LABEL[fmt] ?? fmt} 格式，通知要求 ${video.formats.map((x) => LABEL[x]).join('或')} 格式`
+			);
 	}
 	return out;
 }
@@ -128,9 +146,14 @@ export function checklists(
 		}
 		for (const d of docs.filter((x) => x.per === 'candidate')) {
 			const ok = hasDoc(d, p.files);
-			items.push({ name: d.name, status: ok ? 'ok' : d.condition ? 'optional' : 'missing', detail: ok ? '已上传' : d.condition ? `${d.condition}须提供` : '未上传' });
+			items.push({
+				name: d.name,
+				status: ok ? 'ok' : d.condition ? 'optional' : 'missing',
+				detail: ok ? '已上传' : d.condition ? `${d.condition}须提供` : '未上传'
+			});
 		}
-		if (items.length) result.candidates.push({ candidate: p.candidate, candidateId: p.candidateId, channel: p.channel, items });
+		if (items.length)
+			result.candidates.push({ candidate: p.candidate, candidateId: p.candidateId, channel: p.channel, items });
 	}
 	const channelDocs = docs.filter((x) => x.per === 'channel');
 	if (channelDocs.length) {
@@ -142,7 +165,11 @@ export function checklists(
 				channel,
 				items: channelDocs.map((d) => {
 					const ok = hasDoc(d, files);
-					return { name: d.name, status: ok ? 'ok' : 'missing', detail: ok ? '已上传' : '未上传（可作为该渠道任一候选人的附件上传，文件名含“' + d.keywords[0] + '”）' };
+					return {
+						name: d.name,
+						status: ok ? 'ok' : 'missing',
+						detail: ok ? '已上传' : '未上传（可作为该渠道任一候选人的附件上传，文件名含“' + d.keywords[0] + '”）'
+					};
 				})
 			});
 		}

@@ -55,7 +55,10 @@ export interface CategoryMatch {
  * exclusion depends on what the category does not state (公务员 without a rank against
  * 副厅级以上公务员, or a rank without saying 公务员).
  */
-export function matchExcludedCategory(config: CampaignConfig, category: string | null | undefined): CategoryMatch | null {
+export function matchExcludedCategory(
+	config: CampaignConfig,
+	category: string | null | undefined
+): CategoryMatch | null {
 	if (!category || !category.trim()) return null;
 	const rank = rankOf(category);
 	const parts = category.split(/[、,，;；/]/).filter((p) => p.trim());
@@ -74,7 +77,8 @@ export function matchExcludedCategory(config: CampaignConfig, category: string |
 			continue;
 		}
 		for (const cand of cands)
-			if (cand.base === ex.base || (!KNOWN.has(ex.base) && cand.text.includes(ex.text))) return { excluded, certain: true };
+			if (cand.base === ex.base || (!KNOWN.has(ex.base) && cand.text.includes(ex.text)))
+				return { excluded, certain: true };
 	}
 	return uncertain;
 }
@@ -94,13 +98,40 @@ export function isSelfNomination(channel: string | null | undefined, name?: stri
 
 /** Provincial-level divisions: full name and the short name units start with. */
 const PROVINCES: [string, string][] = [
-	['北京市', '北京'], ['天津市', '天津'], ['河北省', '河北'], ['山西省', '山西'], ['内蒙古自治区', '内蒙古'],
-	['辽宁省', '辽宁'], ['吉林省', '吉林'], ['黑龙江省', '黑龙江'], ['上海市', '上海'], ['江苏省', '江苏'],
-	['浙江省', '浙江'], ['安徽省', '安徽'], ['福建省', '福建'], ['江西省', '江西'], ['山东省', '山东'],
-	['河南省', '河南'], ['湖北省', '湖北'], ['湖南省', '湖南'], ['广东省', '广东'], ['广西壮族自治区', '广西'],
-	['海南省', '海南'], ['重庆市', '重庆'], ['四川省', '四川'], ['贵州省', '贵州'], ['云南省', '云南'],
-	['西藏自治区', '西藏'], ['陕西省', '陕西'], ['甘肃省', '甘肃'], ['青海省', '青海'], ['宁夏回族自治区', '宁夏'],
-	['新疆维吾尔自治区', '新疆'], ['香港特别行政区', '香港'], ['澳门特别行政区', '澳门'], ['台湾省', '台湾']
+	['北京市', '北京'],
+	['天津市', '天津'],
+	['河北省', '河北'],
+	['山西省', '山西'],
+	['内蒙古自治区', '内蒙古'],
+	['辽宁省', '辽宁'],
+	['吉林省', '吉林'],
+	['黑龙江省', '黑龙江'],
+	['上海市', '上海'],
+	['江苏省', '江苏'],
+	['浙江省', '浙江'],
+	['安徽省', '安徽'],
+	['福建省', '福建'],
+	['江西省', '江西'],
+	['山东省', '山东'],
+	['河南省', '河南'],
+	['湖北省', '湖北'],
+	['湖南省', '湖南'],
+	['广东省', '广东'],
+	['广西壮族自治区', '广西'],
+	['海南省', '海南'],
+	['重庆市', '重庆'],
+	['四川省', '四川'],
+	['贵州省', '贵州'],
+	['云南省', '云南'],
+	['西藏自治区', '西藏'],
+	['陕西省', '陕西'],
+	['甘肃省', '甘肃'],
+	['青海省', '青海'],
+	['宁夏回族自治区', '宁夏'],
+	['新疆维吾尔自治区', '新疆'],
+	['香港特别行政区', '香港'],
+	['澳门特别行政区', '澳门'],
+	['台湾省', '台湾']
 ];
 
 /**
@@ -130,7 +161,10 @@ function titleTexts(c: CandidateRecord): string[] {
 }
 
 /** The rules a record triggers: those whose title it names, else (曾获最美称号 = 是) the warning ones. */
-export function priorTitleHits(rules: PriorTitleRule[], c: CandidateRecord): { rule: PriorTitleRule; named: boolean }[] {
+export function priorTitleHits(
+	rules: PriorTitleRule[],
+	c: CandidateRecord
+): { rule: PriorTitleRule; named: boolean }[] {
 	const texts = titleTexts(c);
 	const named = rules.filter((r) => r.match?.length && texts.some((t) => r.match!.every((w) => t.includes(w))));
 	if (named.length) return named.map((rule) => ({ rule, named: true }));

@@ -82,14 +82,26 @@ describe('MISSING_FIELD', () => {
 	});
 	it('accepts a field by its full name and a group in a group campaign', () => {
 		expect(checkCampaign(jincheng, [youth({ field: '面向人民生命健康' })]).errors).toEqual([]);
-		const r = checkCampaign(guangxi, [youth({ channel: '南宁市', field: null, group: '地市' }), youth({ channel: '南宁市', field: null, group: '地市' })]);
+		const r = checkCampaign(guangxi, [
+			youth({ channel: '南宁市', field: null, group: '地市' }),
+			youth({ channel: '南宁市', field: null, group: '地市' })
+		]);
 		expect(r.errors).toEqual([]);
-		expect(codes(checkCampaign(guangxi, [youth({ channel: '南宁市', field: null, group: null })]).errors)).toContain('MISSING_FIELD');
+		expect(codes(checkCampaign(guangxi, [youth({ channel: '南宁市', field: null, group: null })]).errors)).toContain(
+			'MISSING_FIELD'
+		);
 	});
 	it('warns when 主要事迹 is missing', () => {
 		const r = checkCampaign(jincheng, [youth({ name: '周九', deeds: '' })]);
 		expect(r.errors).toEqual([]);
-		expect(r.warnings).toEqual([expect.objectContaining({ code: 'MISSING_FIELD', candidate: '周九', channel: '城区', message: '周九（城区） 缺少主要事迹' })]);
+		expect(r.warnings).toEqual([
+			expect.objectContaining({
+				code: 'MISSING_FIELD',
+				candidate: '周九',
+				channel: '城区',
+				message: '周九（城区） 缺少主要事迹'
+			})
+		]);
 	});
 });
 
@@ -106,12 +118,16 @@ describe('QUOTA_EXCEEDED', () => {
 	});
 	it('caps Jincheng counties at 10', () => {
 		const list = Array.from({ length: 11 }, () => youth());
-		expect(only(checkCampaign(jincheng, list).errors, 'QUOTA_EXCEEDED')[0].message).toBe('城区 推荐 11 名，超过上限 10 名');
+		expect(only(checkCampaign(jincheng, list).errors, 'QUOTA_EXCEEDED')[0].message).toBe(
+			'城区 推荐 11 名，超过上限 10 名'
+		);
 		expect(checkCampaign(jincheng, list.slice(1)).errors).toEqual([]);
 	});
 	it('gives a channel type the notice does not provide no places', () => {
 		const r = checkCampaign(jincheng, [youth({ channel: '某军工企业', channelType: '军工' })]);
-		expect(only(r.errors, 'QUOTA_EXCEEDED')[0].message).toBe('某军工企业 推荐 1 名，但通知未给“军工”类推荐渠道分配名额（上限 0 名）');
+		expect(only(r.errors, 'QUOTA_EXCEEDED')[0].message).toBe(
+			'某军工企业 推荐 1 名，但通知未给“军工”类推荐渠道分配名额（上限 0 名）'
+		);
 	});
 });
 
@@ -127,7 +143,9 @@ describe('QUOTA_SHORT', () => {
 		const three = [youth({ channel: '包头市' }), cand({ channel: '包头市' }), cand({ channel: '包头市' })];
 		const r = checkCampaign(neimenggu, three);
 		expect(only(r.errors, 'QUOTA_SHORT').map((i) => i.message)).toEqual(['包头市 推荐 3 名，少于应推荐的 5 名']);
-		expect(only(r.warnings, 'QUOTA_SHORT').find((i) => i.channel === '兴安盟')!.message).toBe('兴安盟 未推荐候选人（应推荐 5 名）');
+		expect(only(r.warnings, 'QUOTA_SHORT').find((i) => i.channel === '兴安盟')!.message).toBe(
+			'兴安盟 未推荐候选人（应推荐 5 名）'
+		);
 		const five = [...three, cand({ channel: '包头市' }), cand({ channel: '包头市' })];
 		expect(checkCampaign(neimenggu, five).errors).toEqual([]);
 	});
@@ -141,10 +159,13 @@ describe('YOUTH_SHARE_LOW', () => {
 			{
 				code: 'YOUTH_SHARE_LOW',
 				message: '45岁以下青年科技工作者 1 名，占推荐人选 6 名的 16.7%，低于 20% 的要求（至少应有 2 名）',
-				source: '晋市科协发〔2023〕9号 三、活动安排 1：推荐人选要突出基层一线，特别是聚焦青年科技工作者典型，45岁以下的科技工作者不少于20%'
+				source:
+					'晋市科协发〔2023〕9号 三、活动安排 1：推荐人选要突出基层一线，特别是聚焦青年科技工作者典型，45岁以下的科技工作者不少于20%'
 			}
 		]);
-		expect(only(checkCampaign(jincheng, [youth(), cand(), cand(), cand(), cand()]).errors, 'YOUTH_SHARE_LOW')).toEqual([]);
+		expect(only(checkCampaign(jincheng, [youth(), cand(), cand(), cand(), cand()]).errors, 'YOUTH_SHARE_LOW')).toEqual(
+			[]
+		);
 	});
 	it('counts a 45-year-old as youth: “45岁以下” includes 45, cut-off 1978年4月11日以后出生', () => {
 		const onBirthday = [cand({ birth: '1978-04-11' }), cand(), cand(), cand(), cand()];
@@ -166,21 +187,29 @@ describe('YOUTH_SHARE_LOW', () => {
 		const r = checkCampaign(jincheng, [cand({ name: '月生', birth: '1978-04' }), cand(), cand(), cand(), cand()]);
 		expect(r.errors).toEqual([]);
 		expect(r.notes).toEqual([
-			expect.objectContaining({ candidate: '月生', message: expect.stringContaining('按月份判断计为青年（1978年4月11日以后出生）') })
+			expect.objectContaining({
+				candidate: '月生',
+				message: expect.stringContaining('按月份判断计为青年（1978年4月11日以后出生）')
+			})
 		]);
 		const march = checkCampaign(jincheng, [cand({ birth: '1978-03' }), cand(), cand(), cand(), cand()]);
 		expect(codes(march.errors)).toEqual(['YOUTH_SHARE_LOW']);
 		expect(march.notes).toBeUndefined();
 	});
 	it('does not apply where the notice sets no share', () => {
-		const r = checkCampaign(guangxi, [cand({ channel: '广西医学会', channelType: '学会', field: null, group: '医科' })]);
+		const r = checkCampaign(guangxi, [
+			cand({ channel: '广西医学会', channelType: '学会', field: null, group: '医科' })
+		]);
 		expect(r.youthShare).toBe(0);
 		expect(codes(r.errors)).not.toContain('YOUTH_SHARE_LOW');
 	});
 });
 
 describe('CHANNEL_YOUTH_MISSING', () => {
-	const five = (birth0: string) => [cand({ channel: '包头市', birth: birth0 }), ...[1, 2, 3, 4].map(() => cand({ channel: '包头市' }))];
+	const five = (birth0: string) => [
+		cand({ channel: '包头市', birth: birth0 }),
+		...[1, 2, 3, 4].map(() => cand({ channel: '包头市' }))
+	];
 	it('requires one under 45 in each 盟市', () => {
 		const r = checkCampaign(neimenggu, five('1978-06-11')); // 45 and a day on 2023-06-12
 		expect(only(r.errors, 'CHANNEL_YOUTH_MISSING')).toEqual([
@@ -207,7 +236,9 @@ describe('EXCLUDED_CATEGORY', () => {
 	it('excludes the categories of each notice, matched loosely', () => {
 		const r = cat(jincheng, '公务员（参照管理）');
 		expect(r.errors).toHaveLength(1);
-		expect(r.errors[0].message).toBe('甲（城区） 人员类别为“公务员（参照管理）”，属于通知排除的“参公管理”，不在推荐范围内');
+		expect(r.errors[0].message).toBe(
+			'甲（城区） 人员类别为“公务员（参照管理）”，属于通知排除的“参公管理”，不在推荐范围内'
+		);
 		expect(r.errors[0].source).toContain('不包括现役军人、公务员和参照公务员法管理的党政机关行政工作人员');
 		expect(cat(jincheng, '现役军人').errors).toHaveLength(1);
 		expect(cat(neimenggu, '基层科协专职工作人员').errors).toHaveLength(1);
@@ -237,33 +268,54 @@ describe('PRIOR_TITLE', () => {
 		const r = checkCampaign(jincheng, [youth({ name: '吴十', priorTitle: true })]);
 		expect(r.errors).toEqual([]);
 		expect(only(r.warnings, 'PRIOR_TITLE')).toEqual([
-			expect.objectContaining({ candidate: '吴十', channel: '城区', message: expect.stringContaining('吴十（城区） 曾获以往“最美科技人”“最美科技工作者”称号，通知规定原则上不再推荐') })
+			expect.objectContaining({
+				candidate: '吴十',
+				channel: '城区',
+				message: expect.stringContaining(
+					'吴十（城区） 曾获以往“最美科技人”“最美科技工作者”称号，通知规定原则上不再推荐'
+				)
+			})
 		]);
 		expect(only(r.warnings, 'PRIOR_TITLE')[0].source).toContain('原则上不建议推荐');
-		const titles = (config: typeof jincheng, over: Partial<CandidateRecord>) => only(checkCampaign(config, [youth({ priorTitle: true, ...over })]).warnings, 'PRIOR_TITLE')[0].message;
+		const titles = (config: typeof jincheng, over: Partial<CandidateRecord>) =>
+			only(checkCampaign(config, [youth({ priorTitle: true, ...over })]).warnings, 'PRIOR_TITLE')[0].message;
 		expect(titles(guangxi, { channel: '南宁市', field: null, group: '地市' })).toContain('全国、自治区“最美”系列称号');
-		expect(titles(hengshui, { channel: '桃城区' })).toContain('省部级以上荣誉表彰和中央宣传部、省委宣传部、市委宣传部“最美”系列称号');
+		expect(titles(hengshui, { channel: '桃城区' })).toContain(
+			'省部级以上荣誉表彰和中央宣传部、省委宣传部、市委宣传部“最美”系列称号'
+		);
 		expect(titles(qinghai, { channel: '西宁市' })).toContain('国家级荣誉表彰、中宣部“最美”系列称号');
 	});
 	it('is an error where the notice says 请勿再次推荐 (内蒙古 for its own title)', () => {
 		const own = youth({ name: '巴特', channel: '包头市', awards: ['2021年内蒙古“最美科技工作者”'] });
 		const r = checkCampaign(neimenggu, [own]);
 		expect(only(r.errors, 'PRIOR_TITLE')).toEqual([
-			expect.objectContaining({ candidate: '巴特', message: '巴特（包头市） 已获内蒙古“最美科技工作者”称号，通知要求请勿再次推荐' })
+			expect.objectContaining({
+				candidate: '巴特',
+				message: '巴特（包头市） 已获内蒙古“最美科技工作者”称号，通知要求请勿再次推荐'
+			})
 		]);
 		expect(only(r.errors, 'PRIOR_TITLE')[0].source).toContain('请勿再次推荐');
 		// A national title: a warning, which also says what would make it an error.
-		const national = checkCampaign(neimenggu, [youth({ channel: '包头市', priorTitle: true, awards: ['全国最美科技工作者'] })]);
+		const national = checkCampaign(neimenggu, [
+			youth({ channel: '包头市', priorTitle: true, awards: ['全国最美科技工作者'] })
+		]);
 		expect(only(national.errors, 'PRIOR_TITLE')).toEqual([]);
-		expect(only(national.warnings, 'PRIOR_TITLE')[0].message).toContain('如所获为内蒙古“最美科技工作者”称号，通知要求请勿再次推荐');
+		expect(only(national.warnings, 'PRIOR_TITLE')[0].message).toContain(
+			'如所获为内蒙古“最美科技工作者”称号，通知要求请勿再次推荐'
+		);
 		// Words in different awards do not add up to the title.
-		const apart = checkCampaign(neimenggu, [youth({ channel: '包头市', awards: ['内蒙古自治区科技进步奖', '全国最美科技工作者提名'] })]);
+		const apart = checkCampaign(neimenggu, [
+			youth({ channel: '包头市', awards: ['内蒙古自治区科技进步奖', '全国最美科技工作者提名'] })
+		]);
 		expect(only(apart.errors, 'PRIOR_TITLE')).toEqual([]);
 	});
 	it('carries the office’s acceptance on the warning', () => {
 		const accepted = new Map([['k1|PRIOR_TITLE', { reason: '经主办单位研究同意', by: '办公室', at: 1 }]]);
 		const r = checkCampaign(jincheng, [youth({ priorTitle: true })], { ids: ['k1'], accepted });
-		expect(only(r.warnings, 'PRIOR_TITLE')[0]).toMatchObject({ candidateId: 'k1', accepted: { reason: '经主办单位研究同意' } });
+		expect(only(r.warnings, 'PRIOR_TITLE')[0]).toMatchObject({
+			candidateId: 'k1',
+			accepted: { reason: '经主办单位研究同意' }
+		});
 	});
 	it('is nothing when the config allows them', () => {
 		const open = { ...jincheng, priorTitleBlocks: false };
@@ -292,7 +344,10 @@ describe('TEXT_TOO_LONG', () => {
 		const r = checkCampaign(jincheng, [youth({ name: '甲', story: '字'.repeat(1001) })]);
 		expect(r.errors.map((i) => i.message)).toEqual(['甲（城区） 感人故事 1001 字，超过 1000 字以内的要求']);
 		expect(r.errors[0].source).toContain('感人故事：1000字以内');
-		const im = [youth({ channel: '包头市', story: '字'.repeat(2000) }), ...[1, 2, 3, 4].map(() => cand({ channel: '包头市' }))];
+		const im = [
+			youth({ channel: '包头市', story: '字'.repeat(2000) }),
+			...[1, 2, 3, 4].map(() => cand({ channel: '包头市' }))
+		];
 		expect(checkCampaign(neimenggu, im).errors).toEqual([]);
 	});
 	it('warns on more than five awards', () => {
@@ -322,12 +377,24 @@ describe('UNKNOWN_CHANNEL', () => {
 			const r = checkCampaign(guangxi, [youth({ name: '乙', channel, field: null, group: '理科' })]);
 			expect(only(r.errors, 'UNKNOWN_CHANNEL'), channel).toEqual([]);
 			expect(only(r.errors, 'SELF_NOMINATION'), channel).toEqual([
-				expect.objectContaining({ candidate: '乙', message: `乙（${channel}） 为个人申报（推荐单位“${channel}”），本活动不接受个人申报，候选人均应通过规定的推荐渠道产生` })
+				expect.objectContaining({
+					candidate: '乙',
+					message: `乙（${channel}） 为个人申报（推荐单位“${channel}”），本活动不接受个人申报，候选人均应通过规定的推荐渠道产生`
+				})
 			]);
 		}
-		expect(only(checkCampaign(guangxi, [youth({ channel: '个人申报', field: null, group: '理科' })]).errors, 'SELF_NOMINATION')[0].source).toContain('不接受个人申请');
-		expect(only(checkCampaign(hengshui, [youth({ channel: '本人' })]).errors, 'SELF_NOMINATION')[0].source).toContain('不接受个人申报');
-		expect(only(checkCampaign(jincheng, [youth({ channel: '自荐' })]).errors, 'SELF_NOMINATION')[0].source).toContain('且不接受个人申报');
+		expect(
+			only(
+				checkCampaign(guangxi, [youth({ channel: '个人申报', field: null, group: '理科' })]).errors,
+				'SELF_NOMINATION'
+			)[0].source
+		).toContain('不接受个人申请');
+		expect(only(checkCampaign(hengshui, [youth({ channel: '本人' })]).errors, 'SELF_NOMINATION')[0].source).toContain(
+			'不接受个人申报'
+		);
+		expect(only(checkCampaign(jincheng, [youth({ channel: '自荐' })]).errors, 'SELF_NOMINATION')[0].source).toContain(
+			'且不接受个人申报'
+		);
 		const allowed = { ...jincheng, selfNominationAllowed: true };
 		expect(checkCampaign(allowed, [youth({ channel: '自荐' })]).errors).toEqual([]);
 	});
@@ -353,7 +420,8 @@ describe('DUPLICATE_CANDIDATE', () => {
 		expect(r.errors).toEqual([
 			{
 				code: 'DUPLICATE_CANDIDATE',
-				message: '城区 重复推荐 郑一：同一推荐单位中出现 2 次（姓名相同，出生年月同月（1990-06-12、1990-06-15）），请删除重复的一条或更正出生年月',
+				message:
+					'城区 重复推荐 郑一：同一推荐单位中出现 2 次（姓名相同，出生年月同月（1990-06-12、1990-06-15）），请删除重复的一条或更正出生年月',
 				candidate: '郑一',
 				channel: '城区'
 			}
@@ -364,24 +432,36 @@ describe('DUPLICATE_CANDIDATE', () => {
 		const a = youth({ name: '郑一' });
 		const r = checkCampaign(jincheng, [a, { ...a, channel: '泽州县' }]);
 		expect(r.errors).toEqual([]);
-		expect(r.warnings.map((i) => i.message)).toEqual(['郑一 同时由 城区、泽州县 推荐（姓名和出生年月相同），请核实是否为同一人']);
+		expect(r.warnings.map((i) => i.message)).toEqual([
+			'郑一 同时由 城区、泽州县 推荐（姓名和出生年月相同），请核实是否为同一人'
+		]);
 	});
 	it('does not confuse namesakes born in different months', () => {
-		expect(checkCampaign(jincheng, [youth({ name: '郑一' }), youth({ name: '郑一', birth: '1991-06' })]).errors).toEqual([]);
+		expect(
+			checkCampaign(jincheng, [youth({ name: '郑一' }), youth({ name: '郑一', birth: '1991-06' })]).errors
+		).toEqual([]);
 	});
 });
 
 describe('channelQuotaFor', () => {
 	it('combines the type quota with per-channel overrides', () => {
 		expect(channelQuotaFor(neimenggu, '包头市')).toEqual({
-			type: '地区', min: 5, max: 5, minYouth: 1, defined: true,
-			source: '内科协协字〔2023〕30号 三、活动安排（二）名额分配：各盟市推荐候选人5名（不含军工单位），其中45岁以下的青年科技工作者不少于1名'
+			type: '地区',
+			min: 5,
+			max: 5,
+			minYouth: 1,
+			defined: true,
+			source:
+				'内科协协字〔2023〕30号 三、活动安排（二）名额分配：各盟市推荐候选人5名（不含军工单位），其中45岁以下的青年科技工作者不少于1名'
 		});
 		const extra = { ...guangxi, channels: guangxi.channels.map((c) => (c.name === '南宁市' ? { ...c, max: 4 } : c)) };
 		expect(channelQuotaFor(extra, '南宁市')).toMatchObject({ min: 2, max: 4, minYouth: 0 });
 		expect(channelQuotaFor(extra, { name: '某学会', type: '学会' })).toMatchObject({ min: 1, max: 2 });
 		expect(channelQuotaFor(guangxi, '不存在')).toEqual({ type: null, min: 0, max: 0, minYouth: 0, defined: false });
-		const r = checkCampaign(extra, [1, 2, 3, 4].map(() => youth({ channel: '南宁市', field: null, group: '地市' })));
+		const r = checkCampaign(
+			extra,
+			[1, 2, 3, 4].map(() => youth({ channel: '南宁市', field: null, group: '地市' }))
+		);
 		expect(codes(r.errors)).toEqual([]);
 	});
 });
@@ -397,7 +477,13 @@ describe('ordering', () => {
 		const a = checkCampaign(jincheng, list);
 		const b = checkCampaign(jincheng, [...list].reverse());
 		expect(a).toEqual(b);
-		expect(a.errors.map((i) => `${i.code}/${i.channel}/${i.candidate}`)).toEqual(['MISSING_FIELD/城区/丁', 'UNKNOWN_CHANNEL/太原市/丙']);
-		expect(a.warnings.map((i) => `${i.code}/${i.channel}/${i.candidate}`)).toEqual(['PRIOR_TITLE/城区/甲', 'PRIOR_TITLE/泽州县/乙']);
+		expect(a.errors.map((i) => `${i.code}/${i.channel}/${i.candidate}`)).toEqual([
+			'MISSING_FIELD/城区/丁',
+			'UNKNOWN_CHANNEL/太原市/丙'
+		]);
+		expect(a.warnings.map((i) => `${i.code}/${i.channel}/${i.candidate}`)).toEqual([
+			'PRIOR_TITLE/城区/甲',
+			'PRIOR_TITLE/泽州县/乙'
+		]);
 	});
 });

@@ -76,7 +76,13 @@ const RECEIVED_COLUMNS = ['收到日期', '报送日期', '填报日期'];
 function submittedAt(c: CandidateRecord, recorded: number | undefined): { at: number; from: string } | null {
 	for (const col of RECEIVED_COLUMNS) {
 		const b = parseBirth(c.extra?.[col]);
-		if (b?.day) return { at: Date.parse(`${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}T12:00:00+08:00`), from: col };
+		if (b?.day)
+			return {
+				at: Date.parse(
+					`${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}T12:00:00+08:00`
+				),
+				from: col
+			};
 	}
 	return recorded === undefined ? null : { at: recorded, from: '录入' };
 }
@@ -133,7 +139,11 @@ export function priorTitleRules(config: CampaignConfig): PriorTitleRule[] {
 	return [{ titles: '“最美”系列称号或国家级荣誉表彰', severity: 'warning', source }];
 }
 
-export function checkCampaign(config: CampaignConfig, candidates: CandidateRecord[], ctx: CheckContext = {}): CheckReport {
+export function checkCampaign(
+	config: CampaignConfig,
+	candidates: CandidateRecord[],
+	ctx: CheckContext = {}
+): CheckReport {
 	const errors: CheckIssue[] = [];
 	const warnings: CheckIssue[] = [];
 	const notes: CheckNote[] = [];
@@ -154,10 +164,13 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 	const titleRules = priorTitleRules(config);
 	// A deadline already past when the campaign was created is the notice's old date, not this
 	// campaign's: not applied (every record would be late), and the page says so.
-	const deadlinePassed = rules.deadline && ctx.campaignCreatedAt !== undefined && ctx.campaignCreatedAt >= deadlineEnd(rules.deadline.date);
+	const deadlinePassed =
+		rules.deadline && ctx.campaignCreatedAt !== undefined && ctx.campaignCreatedAt >= deadlineEnd(rules.deadline.date);
 	const lateAfter = rules.deadline && !deadlinePassed ? deadlineEnd(rules.deadline.date) : null;
 	if (rules.deadline && deadlinePassed)
-		notes.push({ message: `报送截止日期 ${rules.deadline.date} 早于本活动在系统中创建的日期，未据此检查逾期报送；如需检查，请在“设置”中填写本次活动的报送截止日期` });
+		notes.push({
+			message: `报送截止日期 ${rules.deadline.date} 早于本活动在系统中创建的日期，未据此检查逾期报送；如需检查，请在“设置”中填写本次活动的报送截止日期`
+		});
 
 	const buckets = new Map<string, Bucket>();
 	for (const def of config.channels) buckets.set(def.name, { def, persons: new Set(), count: 0, youth: 0 });
@@ -203,7 +216,10 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 		const youth = status.youth;
 		if (status.byMonth && cutoff) {
 			const b = parseBirth(c.birth)!;
-			notes.push({ ...at, message: `${who} 出生年月只填到月（${b.year}年${b.month}月），按月份判断计为青年（${cutoffText(cutoff)}）；如生于${b.month}月${parseBirth(cutoff)!.day}日之前则不属青年，请核实` });
+			notes.push({
+				...at,
+				message: `${who} 出生年月只填到月（${b.year}年${b.month}月），按月份判断计为青年（${cutoffText(cutoff)}）；如生于${b.month}月${parseBirth(cutoff)!.day}日之前则不属青年，请核实`
+			});
 		}
 
 		// Channel, counted once per person.
@@ -222,12 +238,20 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 				}
 			} else if (isSelfNomination(rawChannel, c.name)) {
 				if (!config.selfNominationAllowed)
-					issue(errors, 'SELF_NOMINATION', `${who} 为个人申报（推荐单位“${rawChannel}”），本活动不接受个人申报，候选人均应通过规定的推荐渠道产生`, {
-						...at,
-						source: sourceText(rules.selfNominationSource ?? config.channelsSource)
-					});
+					issue(
+						errors,
+						'SELF_NOMINATION',
+						`${who} 为个人申报（推荐单位“${rawChannel}”），本活动不接受个人申报，候选人均应通过规定的推荐渠道产生`,
+						{
+							...at,
+							source: sourceText(rules.selfNominationSource ?? config.channelsSource)
+						}
+					);
 			} else {
-				issue(errors, 'UNKNOWN_CHANNEL', `${who} 的推荐单位“${rawChannel}”不是本活动的推荐渠道`, { ...at, source: sourceText(config.channelsSource) });
+				issue(errors, 'UNKNOWN_CHANNEL', `${who} 的推荐单位“${rawChannel}”不是本活动的推荐渠道`, {
+					...at,
+					source: sourceText(config.channelsSource)
+				});
 			}
 			if (bucket) channelName = bucket.def.name;
 		}
@@ -253,17 +277,27 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 			const g = rules.groupRule.regionGroup;
 			const city = bucket.def.type === '地区';
 			if (city !== (klass === g))
-				issue(errors, 'GROUP_MISMATCH', city
-					? `${who} 由设区市推荐，推荐组别应为“${g}”，实为“${klass}”`
-					: `${who} 由${bucket.def.type}类渠道推荐，应按所学专业勾选学科类别，不能勾选“${g}”`, { ...at, source: sourceText(rules.groupRule.source) });
+				issue(
+					errors,
+					'GROUP_MISMATCH',
+					city
+						? `${who} 由设区市推荐，推荐组别应为“${g}”，实为“${klass}”`
+						: `${who} 由${bucket.def.type}类渠道推荐，应按所学专业勾选学科类别，不能勾选“${g}”`,
+					{ ...at, source: sourceText(rules.groupRule.source) }
+				);
 		}
 		if (config.mustWorkInRegion) {
 			const other = otherProvince(c.unitAndTitle, config.region);
 			if (other)
-				issue(warnings, 'OUTSIDE_REGION', `${who} 工作单位“${c.unitAndTitle}”位于${other}，通知要求推荐人选目前在${config.region}工作，请核实`, {
-					...at,
-					source: sourceText(rules.regionSource ?? config.excludedSource)
-				});
+				issue(
+					warnings,
+					'OUTSIDE_REGION',
+					`${who} 工作单位“${c.unitAndTitle}”位于${other}，通知要求推荐人选目前在${config.region}工作，请核实`,
+					{
+						...at,
+						source: sourceText(rules.regionSource ?? config.excludedSource)
+					}
+				);
 		}
 
 		// Who may not be nominated.
@@ -271,20 +305,41 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 		if (match) {
 			const source = sourceText(config.excludedSource);
 			if (match.certain)
-				issue(errors, 'EXCLUDED_CATEGORY', `${who} 人员类别为“${c.category}”，属于通知排除的“${match.excluded}”，不在推荐范围内`, { ...at, source });
+				issue(
+					errors,
+					'EXCLUDED_CATEGORY',
+					`${who} 人员类别为“${c.category}”，属于通知排除的“${match.excluded}”，不在推荐范围内`,
+					{ ...at, source }
+				);
 			else
-				issue(warnings, 'EXCLUDED_CATEGORY', match.verify === 'civil'
-					? `${who} 人员类别为“${c.category}”，通知排除“${match.excluded}”，请核实是否为公务员或参照公务员法管理人员`
-					: `${who} 人员类别为“${c.category}”，通知排除“${match.excluded}”，请核实其现任职级`, { ...at, source });
+				issue(
+					warnings,
+					'EXCLUDED_CATEGORY',
+					match.verify === 'civil'
+						? `${who} 人员类别为“${c.category}”，通知排除“${match.excluded}”，请核实是否为公务员或参照公务员法管理人员`
+						: `${who} 人员类别为“${c.category}”，通知排除“${match.excluded}”，请核实其现任职级`,
+					{ ...at, source }
+				);
 		}
 		const hits = priorTitleHits(titleRules, c);
 		for (const { rule, named } of hits) {
 			const forbidden = titleRules.filter((r) => r.severity === 'error' && r !== rule);
-			const extra = !named && forbidden.length ? `；如所获为${forbidden.map((r) => r.titles).join('、')}，通知要求请勿再次推荐` : '';
+			const extra =
+				!named && forbidden.length
+					? `；如所获为${forbidden.map((r) => r.titles).join('、')}，通知要求请勿再次推荐`
+					: '';
 			if (rule.severity === 'error')
-				issue(errors, 'PRIOR_TITLE', `${who} 已获${rule.titles}，通知要求请勿再次推荐`, { ...at, source: sourceText(rule.source) });
+				issue(errors, 'PRIOR_TITLE', `${who} 已获${rule.titles}，通知要求请勿再次推荐`, {
+					...at,
+					source: sourceText(rule.source)
+				});
 			else
-				issue(warnings, 'PRIOR_TITLE', `${who} 曾获${rule.titles}，通知规定原则上不再推荐；确需推荐的，请活动办公室填写理由后接受${extra}`, { ...at, source: sourceText(rule.source) });
+				issue(
+					warnings,
+					'PRIOR_TITLE',
+					`${who} 曾获${rule.titles}，通知规定原则上不再推荐；确需推荐的，请活动办公室填写理由后接受${extra}`,
+					{ ...at, source: sourceText(rule.source) }
+				);
 		}
 
 		// Submitted after the deadline.
@@ -293,8 +348,12 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 			const when = new Date(sent.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 			const what = sent.from === '录入' ? `于 ${when} 录入` : `${sent.from}为 ${c.extra![sent.from]}`;
 			const [y, m, d] = rules.deadline.date.split('-').map(Number);
-			issue(rules.deadline.refuse ? errors : warnings, 'LATE_SUBMISSION',
-				`${who} ${what}，晚于报送截止日期 ${y}年${m}月${d}日${rules.deadline.refuse ? '，通知规定逾期不再受理' : ''}`, { ...at, source: sourceText(rules.deadline.source) });
+			issue(
+				rules.deadline.refuse ? errors : warnings,
+				'LATE_SUBMISSION',
+				`${who} ${what}，晚于报送截止日期 ${y}年${m}月${d}日${rules.deadline.refuse ? '，通知规定逾期不再受理' : ''}`,
+				{ ...at, source: sourceText(rules.deadline.source) }
+			);
 		}
 		if (rules.attachments)
 			for (const problem of fileProblems(rules.attachments, c.name?.trim() ?? '', ctx.files?.[i] ?? []))
@@ -304,15 +363,27 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 		const limits = config.textLimits;
 		const deeds = textLength(c.deeds);
 		if (deeds > limits.deeds * (1 + ABOUT_TOLERANCE))
-			issue(errors, 'TEXT_TOO_LONG', `${who} 主要事迹 ${deeds} 字，超过 ${limits.deeds} 字左右的要求20%以上`, { ...at, source: textSource });
+			issue(errors, 'TEXT_TOO_LONG', `${who} 主要事迹 ${deeds} 字，超过 ${limits.deeds} 字左右的要求20%以上`, {
+				...at,
+				source: textSource
+			});
 		else if (deeds > 0 && deeds < limits.deeds * ABOUT_TOO_SHORT)
-			issue(warnings, 'TEXT_TOO_LONG', `${who} 主要事迹仅 ${deeds} 字，不足 ${limits.deeds} 字左右要求的一半`, { ...at, source: textSource });
+			issue(warnings, 'TEXT_TOO_LONG', `${who} 主要事迹仅 ${deeds} 字，不足 ${limits.deeds} 字左右要求的一半`, {
+				...at,
+				source: textSource
+			});
 		const story = textLength(c.story);
 		if (story > limits.story)
-			issue(errors, 'TEXT_TOO_LONG', `${who} 感人故事 ${story} 字，超过 ${limits.story} 字以内的要求`, { ...at, source: textSource });
+			issue(errors, 'TEXT_TOO_LONG', `${who} 感人故事 ${story} 字，超过 ${limits.story} 字以内的要求`, {
+				...at,
+				source: textSource
+			});
 		const awards = (c.awards ?? []).filter((a) => a.trim()).length;
 		if (awards > limits.awards)
-			issue(warnings, 'TEXT_TOO_LONG', `${who} 所获重要奖励 ${awards} 项，超过 ${limits.awards} 项以内的要求`, { ...at, source: textSource });
+			issue(warnings, 'TEXT_TOO_LONG', `${who} 所获重要奖励 ${awards} 项，超过 ${limits.awards} 项以内的要求`, {
+				...at,
+				source: textSource
+			});
 	});
 
 	// The same person nominated twice: never merged, both rows reported.
@@ -327,17 +398,27 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 			if (same.length < 2) continue;
 			const births = [...new Set(same.map((r) => r.birth))];
 			const detail = births.length > 1 ? `姓名相同，出生年月同月（${births.join('、')}）` : '姓名和出生年月相同';
-			issue(errors, 'DUPLICATE_CANDIDATE', `${ch || '未填推荐单位'} 重复推荐 ${candidate}：同一推荐单位中出现 ${same.length} 次（${detail}），请删除重复的一条或更正出生年月`, {
-				candidate,
-				channel: ch || undefined,
-				candidateId: same[0].candidateId
-			});
+			issue(
+				errors,
+				'DUPLICATE_CANDIDATE',
+				`${ch || '未填推荐单位'} 重复推荐 ${candidate}：同一推荐单位中出现 ${same.length} 次（${detail}），请删除重复的一条或更正出生年月`,
+				{
+					candidate,
+					channel: ch || undefined,
+					candidateId: same[0].candidateId
+				}
+			);
 		}
 		if (channels.length > 1)
-			issue(warnings, 'DUPLICATE_CANDIDATE', `${candidate} 同时由 ${channels.map((c) => c || '未填推荐单位').join('、')} 推荐（姓名和出生年月相同），请核实是否为同一人`, {
-				candidate,
-				channel: channels[0] || undefined
-			});
+			issue(
+				warnings,
+				'DUPLICATE_CANDIDATE',
+				`${candidate} 同时由 ${channels.map((c) => c || '未填推荐单位').join('、')} 推荐（姓名和出生年月相同），请核实是否为同一人`,
+				{
+					candidate,
+					channel: channels[0] || undefined
+				}
+			);
 	}
 
 	// Quotas, channel by channel.
@@ -356,21 +437,40 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 		}
 		const allocation = rules.allocations?.find((a) => a.type === b.def.type);
 		if (q.min > 0 && b.count === 0)
-			issue(warnings, 'QUOTA_SHORT', `${name} 未推荐候选人（应推荐 ${q.min === q.max ? q.min : `${q.min}–${q.max}`} 名）`, at);
+			issue(
+				warnings,
+				'QUOTA_SHORT',
+				`${name} 未推荐候选人（应推荐 ${q.min === q.max ? q.min : `${q.min}–${q.max}`} 名）`,
+				at
+			);
 		else if (b.count < q.min) issue(errors, 'QUOTA_SHORT', `${name} 推荐 ${b.count} 名，少于应推荐的 ${q.min} 名`, at);
 		else if (allocation && b.count < Math.min(allocation.count, q.max) && b.def.max === undefined)
-			issue(warnings, 'QUOTA_SHORT', `${name} 推荐 ${b.count} 名，少于分配的 ${allocation.count} 名（通知分配名额，可少于此数）`, { channel: name, source: sourceText(allocation.source) });
+			issue(
+				warnings,
+				'QUOTA_SHORT',
+				`${name} 推荐 ${b.count} 名，少于分配的 ${allocation.count} 名（通知分配名额，可少于此数）`,
+				{ channel: name, source: sourceText(allocation.source) }
+			);
 		if (q.minYouth > 0 && b.count > 0 && b.youth < q.minYouth)
-			issue(errors, 'CHANNEL_YOUTH_MISSING',
-				`${name} 推荐的 ${b.count} 名候选人中45岁以下青年科技工作者 ${b.youth} 名，少于要求的 ${q.minYouth} 名`, at);
+			issue(
+				errors,
+				'CHANNEL_YOUTH_MISSING',
+				`${name} 推荐的 ${b.count} 名候选人中45岁以下青年科技工作者 ${b.youth} 名，少于要求的 ${q.minYouth} 名`,
+				at
+			);
 		// 青海: “各地方、各学会、各单位……推荐人选中45岁以下的青年科技工作者不少于20%”, per channel too.
 		if (rules.youthSharePerChannel && config.youthShareMin > 0 && b.count > 0) {
 			const need = Math.ceil(config.youthShareMin * b.count - 1e-9);
 			if (b.youth < need)
-				issue(warnings, 'YOUTH_SHARE_LOW', `${name} 推荐的 ${b.count} 名中45岁以下青年科技工作者 ${b.youth} 名，低于 ${pct(config.youthShareMin)}（至少应有 ${need} 名）`, {
-					channel: name,
-					source: sourceText(config.youthShareSource)
-				});
+				issue(
+					warnings,
+					'YOUTH_SHARE_LOW',
+					`${name} 推荐的 ${b.count} 名中45岁以下青年科技工作者 ${b.youth} 名，低于 ${pct(config.youthShareMin)}（至少应有 ${need} 名）`,
+					{
+						channel: name,
+						source: sourceText(config.youthShareSource)
+					}
+				);
 		}
 	}
 
@@ -379,9 +479,12 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 	if (config.youthShareMin > 0 && total > 0) {
 		const need = Math.ceil(config.youthShareMin * total - 1e-9);
 		if (youthTotal < need)
-			issue(errors, 'YOUTH_SHARE_LOW',
+			issue(
+				errors,
+				'YOUTH_SHARE_LOW',
 				`45岁以下青年科技工作者 ${youthTotal} 名，占推荐人选 ${total} 名的 ${pct(youthTotal / total)}，低于 ${pct(config.youthShareMin)} 的要求（至少应有 ${need} 名）`,
-				{ source: sourceText(config.youthShareSource) });
+				{ source: sourceText(config.youthShareSource) }
+			);
 	}
 
 	if (ctx.accepted)
@@ -390,7 +493,10 @@ export function checkCampaign(config: CampaignConfig, candidates: CandidateRecor
 			if (a) w.accepted = a;
 		}
 	const order = (a: CheckIssue, b: CheckIssue) =>
-		cmp(a.code, b.code) || cmp(a.channel ?? '', b.channel ?? '') || cmp(a.candidate ?? '', b.candidate ?? '') || cmp(a.message, b.message);
+		cmp(a.code, b.code) ||
+		cmp(a.channel ?? '', b.channel ?? '') ||
+		cmp(a.candidate ?? '', b.candidate ?? '') ||
+		cmp(a.message, b.message);
 	const report: CheckReport = { errors: errors.sort(order), warnings: warnings.sort(order), youthShare, channels };
 	if (cutoff) {
 		report.youthCutoff = cutoff;

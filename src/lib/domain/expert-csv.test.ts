@@ -6,8 +6,30 @@ import { FIELDS } from './types';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const FIVE = [...FIELDS];
-const HEADER = ['姓名', '工作单位', '曾工作单位', '毕业院校', '职称', '评审领域', '手机', '电子邮箱', '最大评审量', '用户名'];
-const ROW_A = ['韦丽华', '广西大学', '广西农业科学院\n南宁市农业局', '中国农业大学', '教授', '面向世界科技前沿、主战场', '13807710001', 'wei@gxu.edu.cn', '15', 'weilihua'];
+const HEADER = [
+	'姓名',
+	'工作单位',
+	'曾工作单位',
+	'毕业院校',
+	'职称',
+	'评审领域',
+	'手机',
+	'电子邮箱',
+	'最大评审量',
+	'用户名'
+];
+const ROW_A = [
+	'韦丽华',
+	'广西大学',
+	'广西农业科学院\n南宁市农业局',
+	'中国农业大学',
+	'教授',
+	'面向世界科技前沿、主战场',
+	'13807710001',
+	'wei@gxu.edu.cn',
+	'15',
+	'weilihua'
+];
 const ROW_B = ['黄志强', '广西医科大学', '', '中山大学', '主任医师', '生命健康', '', '', '', ''];
 
 function sheet(rows: string[][], delimiter = ','): string {
@@ -34,7 +56,13 @@ describe('parseExpertCsv', () => {
 			maxLoad: 15,
 			username: 'weilihua'
 		});
-		expect(r.rows[1].expert).toMatchObject({ name: '黄志强', formerUnits: [], fields: ['生命健康'], maxLoad: null, username: undefined });
+		expect(r.rows[1].expert).toMatchObject({
+			name: '黄志强',
+			formerUnits: [],
+			fields: ['生命健康'],
+			maxLoad: null,
+			username: undefined
+		});
 	});
 
 	it('reads GBK with tabs and a BOM-UTF-8 file the same way', () => {
@@ -50,22 +78,39 @@ describe('parseExpertCsv', () => {
 	});
 
 	it('accepts headers in any order and leaves optional columns out', () => {
-		const r = parse(sheet([['评审领域', '工作单位', '姓名'], ['社会服务 前沿', '广西科技馆', '王 芳']]));
+		const r = parse(
+			sheet([
+				['评审领域', '工作单位', '姓名'],
+				['社会服务 前沿', '广西科技馆', '王 芳']
+			])
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.columns.sort()).toEqual(['fields', 'name', 'unit']);
-		expect(r.rows[0]).toEqual({ row: 2, expert: expect.objectContaining({ name: '王芳', unit: '广西科技馆', fields: ['社会服务', '前沿'] }) });
+		expect(r.rows[0]).toEqual({
+			row: 2,
+			expert: expect.objectContaining({ name: '王芳', unit: '广西科技馆', fields: ['社会服务', '前沿'] })
+		});
 	});
 
 	it('reports an unknown field by row and column, naming the value', () => {
 		const bad = [...ROW_B];
 		bad[5] = '生命健康，天文';
 		const r = parse(sheet([HEADER, ROW_A, bad]));
-		expect(r.errors).toEqual([{ row: 3, column: '评审领域', message: expect.stringContaining('评审领域“天文”不是本活动设置的领域') }]);
+		expect(r.errors).toEqual([
+			{ row: 3, column: '评审领域', message: expect.stringContaining('评审领域“天文”不是本活动设置的领域') }
+		]);
 		expect(r.rows.map((x) => x.row)).toEqual([2]);
 	});
 
 	it('checks the campaign fields: groups for a group campaign', () => {
-		const r = parse(sheet([['姓名', '工作单位', '评审领域'], ['甲', '单位甲', '理科、医科'], ['乙', '单位乙', '前沿']]), ['理科', '工科', '医科']);
+		const r = parse(
+			sheet([
+				['姓名', '工作单位', '评审领域'],
+				['甲', '单位甲', '理科、医科'],
+				['乙', '单位乙', '前沿']
+			]),
+			['理科', '工科', '医科']
+		);
 		expect(r.rows[0].expert.fields).toEqual(['理科', '医科']);
 		expect(r.errors).toEqual([{ row: 3, column: '评审领域', message: expect.stringContaining('“前沿”') }]);
 	});
@@ -77,7 +122,17 @@ describe('parseExpertCsv', () => {
 			return r;
 		};
 		const r = parse(
-			sheet([HEADER, row(7, 'huang.at.gxmu'), row(6, '1.38077E+10'), row(8, '0'), row(8, '十'), row(9, 'ab'), row(7, 'huang@gxmu.edu.cn')].map((x, i) => (i > 1 ? [`${x[0]}${i}`, ...x.slice(1)] : x)))
+			sheet(
+				[
+					HEADER,
+					row(7, 'huang.at.gxmu'),
+					row(6, '1.38077E+10'),
+					row(8, '0'),
+					row(8, '十'),
+					row(9, 'ab'),
+					row(7, 'huang@gxmu.edu.cn')
+				].map((x, i) => (i > 1 ? [`${x[0]}${i}`, ...x.slice(1)] : x))
+			)
 		);
 		expect(r.errors.map((e) => [e.row, e.column])).toEqual([
 			[2, '电子邮箱'],
@@ -92,13 +147,24 @@ describe('parseExpertCsv', () => {
 	});
 
 	it('refuses a file without a required header', () => {
-		const r = parse(sheet([['姓名', '工作单位', '职称'], ['甲', '单位', '教授']]));
+		const r = parse(
+			sheet([
+				['姓名', '工作单位', '职称'],
+				['甲', '单位', '教授']
+			])
+		);
 		expect(r.errors).toEqual([{ row: 1, column: '评审领域', message: '缺少必填列“评审领域”' }]);
 		expect(r.rows).toEqual([]);
 	});
 
 	it('reports required cells that are empty', () => {
-		const r = parse(sheet([HEADER, ['', '广西大学', '', '', '', '前沿', '', '', '', ''], ['李明', '', '', '', '', '', '', '', '', '']]));
+		const r = parse(
+			sheet([
+				HEADER,
+				['', '广西大学', '', '', '', '前沿', '', '', '', ''],
+				['李明', '', '', '', '', '', '', '', '', '']
+			])
+		);
 		expect(r.errors.map((e) => [e.row, e.column, e.message.slice(0, 6)])).toEqual([
 			[2, '姓名', '姓名为空'],
 			[3, '工作单位', '工作单位为空'],
@@ -130,17 +196,35 @@ describe('parseExpertCsv', () => {
 	});
 
 	it('ignores unknown columns with a warning and refuses duplicate headers', () => {
-		expect(parse(sheet([[...HEADER, '性别'], [...ROW_B, '男']])).warnings).toEqual([
-			{ row: 1, column: '性别', message: '不认识的列“性别”，已忽略' }
-		]);
-		expect(parse(sheet([[...HEADER, '邮箱'], [...ROW_B, '']])).errors[0]).toMatchObject({ row: 1, column: '邮箱' });
+		expect(
+			parse(
+				sheet([
+					[...HEADER, '性别'],
+					[...ROW_B, '男']
+				])
+			).warnings
+		).toEqual([{ row: 1, column: '性别', message: '不认识的列“性别”，已忽略' }]);
+		expect(
+			parse(
+				sheet([
+					[...HEADER, '邮箱'],
+					[...ROW_B, '']
+				])
+			).errors[0]
+		).toMatchObject({ row: 1, column: '邮箱' });
 	});
 });
 
 describe('expert helpers', () => {
 	it('splits former units and fields on the usual separators', () => {
 		expect(splitFormerUnits('甲单位\n乙单位；丙单位;丁单位、甲单位')).toEqual(['甲单位', '乙单位', '丙单位', '丁单位']);
-		expect(splitFields('前沿、主战场，重大需求,生命健康; 社会服务')).toEqual(['前沿', '主战场', '重大需求', '生命健康', '社会服务']);
+		expect(splitFields('前沿、主战场，重大需求,生命健康; 社会服务')).toEqual([
+			'前沿',
+			'主战场',
+			'重大需求',
+			'生命健康',
+			'社会服务'
+		]);
 	});
 
 	it('identifies an expert by name and unit regardless of spacing and bracket width', () => {
@@ -149,7 +233,10 @@ describe('expert helpers', () => {
 	});
 
 	it('reads a form the same way as a row', () => {
-		const { expert, problems } = readExpert({ name: '韦丽华', unit: '广西大学', fields: '面向人民生命健康', maxLoad: '１２' }, FIVE);
+		const { expert, problems } = readExpert(
+			{ name: '韦丽华', unit: '广西大学', fields: '面向人民生命健康', maxLoad: '１２' },
+			FIVE
+		);
 		expect(problems).toEqual([]);
 		expect(expert.fields).toEqual(['生命健康']);
 		expect(expert.maxLoad).toBe(12);

@@ -7,13 +7,7 @@
 // headers in any order. A file with any error is refused whole by the importer.
 import { readCsvTable } from './csv-table';
 import { encodingLabel, type TextEncodingName } from './csv-decode';
-import {
-	fieldFullName,
-	fieldShortName,
-	halfWidth,
-	normalizeHeader,
-	normalizeName
-} from './nomination-format';
+import { fieldFullName, fieldShortName, halfWidth, normalizeHeader, normalizeName } from './nomination-format';
 
 /** One expert of the roster, as the forms and the importer produce it. */
 export interface ExpertInput {
@@ -63,7 +57,12 @@ export const EXPERT_COLUMNS: ExpertColumnDef[] = [
 	{ key: 'formerUnits', header: '曾工作单位', aliases: ['曾任职单位', '原工作单位', '曾经工作单位'] },
 	{ key: 'school', header: '毕业院校', aliases: ['毕业学校'] },
 	{ key: 'title', header: '职称', aliases: ['职务职称', '专业技术职务', '职称职务'] },
-	{ key: 'fields', header: '评审领域', aliases: ['可评审领域', '领域', '推荐领域', '评审组别', '专业组'], required: true },
+	{
+		key: 'fields',
+		header: '评审领域',
+		aliases: ['可评审领域', '领域', '推荐领域', '评审组别', '专业组'],
+		required: true
+	},
 	{ key: 'phone', header: '手机', aliases: ['手机号码', '手机号', '联系电话'] },
 	{ key: 'email', header: '电子邮箱', aliases: ['邮箱', '电子邮件', 'email', 'e-mail'] },
 	{ key: 'maxLoad', header: '最大评审量', aliases: ['评审上限', '最大评审数'] },
@@ -76,7 +75,8 @@ export const EXPERT_LABELS: Record<ExpertColumnKey, string> = Object.fromEntries
 ) as Record<ExpertColumnKey, string>;
 
 const COLUMN_BY_HEADER = new Map<string, ExpertColumnDef>();
-for (const c of EXPERT_COLUMNS) for (const h of [c.header, ...(c.aliases ?? [])]) COLUMN_BY_HEADER.set(normalizeHeader(h), c);
+for (const c of EXPERT_COLUMNS)
+	for (const h of [c.header, ...(c.aliases ?? [])]) COLUMN_BY_HEADER.set(normalizeHeader(h), c);
 
 export function expertColumnForHeader(h: string): ExpertColumnDef | undefined {
 	return COLUMN_BY_HEADER.get(normalizeHeader(h));
@@ -93,12 +93,22 @@ const unique = (xs: string[]) => [...new Set(xs)];
 
 /** 曾工作单位: one per line, or separated by ；; or 、. */
 export function splitFormerUnits(text: string): string[] {
-	return unique(text.split(/[\r\n；;、]+/).map(collapse).filter(Boolean));
+	return unique(
+		text
+			.split(/[\r\n；;、]+/)
+			.map(collapse)
+			.filter(Boolean)
+	);
 }
 
 /** 评审领域: separated by 、，, ; ； or spaces. */
 export function splitFields(text: string): string[] {
-	return unique(text.split(/[、，,;；\s\u3000]+/).map((t) => t.trim()).filter(Boolean));
+	return unique(
+		text
+			.split(/[、，,;；\s\u3000]+/)
+			.map((t) => t.trim())
+			.filter(Boolean)
+	);
 }
 
 /** The campaign's short name for a field token (前沿, 面向世界科技前沿 → 前沿), or null. */
@@ -109,7 +119,10 @@ export function resolveField(token: string, allowed: readonly string[]): string 
 
 /** Identifies an expert on the roster: 姓名 + 工作单位, spacing and bracket width ignored. */
 export function expertKey(name: string, unit: string): string {
-	const unitKey = unit.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+	const unitKey = unit
+		.replace(/[\s\u3000]+/g, '')
+		.replace(/（/g, '(')
+		.replace(/）/g, ')');
 	return `${normalizeName(name)}|${unitKey}`;
 }
 
@@ -119,10 +132,14 @@ function allowedHint(allowed: readonly string[]): string {
 }
 
 /** Problems of a structured expert, keyed by column. Used by the forms, the importer and the services. */
-export function validateExpert(e: ExpertInput, allowed: readonly string[]): { key: ExpertColumnKey; message: string }[] {
+export function validateExpert(
+	e: ExpertInput,
+	allowed: readonly string[]
+): { key: ExpertColumnKey; message: string }[] {
 	const out: { key: ExpertColumnKey; message: string }[] = [];
 	const long = (key: ExpertColumnKey, v: string | undefined) => {
-		if (v && v.length > MAX_TEXT) out.push({ key, message: `${EXPERT_LABELS[key]}过长（${v.length} 字，最多 ${MAX_TEXT} 字）` });
+		if (v && v.length > MAX_TEXT)
+			out.push({ key, message: `${EXPERT_LABELS[key]}过长（${v.length} 字，最多 ${MAX_TEXT} 字）` });
 	};
 	if (!e.name) out.push({ key: 'name', message: '姓名为空' });
 	long('name', e.name);
@@ -132,16 +149,21 @@ export function validateExpert(e: ExpertInput, allowed: readonly string[]): { ke
 	if (longFormer) long('formerUnits', longFormer);
 	long('school', e.school);
 	long('title', e.title);
-	if (e.fields.length === 0) out.push({ key: 'fields', message: `评审领域为空，请至少填写一个领域，${allowedHint(allowed)}` });
+	if (e.fields.length === 0)
+		out.push({ key: 'fields', message: `评审领域为空，请至少填写一个领域，${allowedHint(allowed)}` });
 	for (const f of e.fields) {
-		if (!allowed.includes(f)) out.push({ key: 'fields', message: `评审领域“${f}”不是本活动设置的领域，${allowedHint(allowed)}` });
+		if (!allowed.includes(f))
+			out.push({ key: 'fields', message: `评审领域“${f}”不是本活动设置的领域，${allowedHint(allowed)}` });
 	}
 	if (e.phone) {
 		const p = halfWidth(e.phone).trim();
 		if (/^\d+(\.\d+)?E\+?\d+$/i.test(p)) {
 			out.push({ key: 'phone', message: `手机“${e.phone}”被表格软件存成了科学计数法，请把该列设为文本后重新填写号码` });
 		} else if (!/^\+?\d{7,15}$/.test(p.replace(/[\s\-()（）]/g, ''))) {
-			out.push({ key: 'phone', message: `手机“${e.phone}”格式不正确，应为 11 位手机号码（如 13800000000）或带区号的电话` });
+			out.push({
+				key: 'phone',
+				message: `手机“${e.phone}”格式不正确，应为 11 位手机号码（如 13800000000）或带区号的电话`
+			});
 		}
 	}
 	if (e.email && !EMAIL_PATTERN.test(e.email)) {
@@ -221,7 +243,14 @@ export interface ExpertParseResult {
 export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly string[] }): ExpertParseResult {
 	const table = readCsvTable(bytes, { noun: '专家', isNameHeader: (c) => expertColumnForHeader(c)?.key === 'name' });
 	const { encoding, delimiter, records } = table;
-	const result: ExpertParseResult = { encoding, delimiter, rows: [], errors: table.errors, warnings: table.warnings, columns: [] };
+	const result: ExpertParseResult = {
+		encoding,
+		delimiter,
+		rows: [],
+		errors: table.errors,
+		warnings: table.warnings,
+		columns: []
+	};
 	if (table.headerIndex < 0) return result;
 	const blank = (r: string[]) => r.every((c) => c === '');
 	const headerIndex = table.headerIndex;
@@ -238,7 +267,11 @@ export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly strin
 		}
 		const first = columnAt.get(col.key);
 		if (first !== undefined) {
-			result.errors.push({ row: headerRow, column: h, message: `表头“${h}”与第${first + 1}列的“${header[first]}”重复，请删除或改名其中一列` });
+			result.errors.push({
+				row: headerRow,
+				column: h,
+				message: `表头“${h}”与第${first + 1}列的“${header[first]}”重复，请删除或改名其中一列`
+			});
 			return;
 		}
 		columnAt.set(col.key, i);
@@ -289,12 +322,17 @@ export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly strin
 			const key = expertKey(expert.name, expert.unit);
 			const first = keys.get(key);
 			if (first !== undefined)
-				errors.push({ row, column: colName('name'), message: `与第${first}行重复：同一专家（姓名“${expert.name}”，工作单位“${expert.unit}”）出现两次` });
+				errors.push({
+					row,
+					column: colName('name'),
+					message: `与第${first}行重复：同一专家（姓名“${expert.name}”，工作单位“${expert.unit}”）出现两次`
+				});
 			else keys.set(key, row);
 		}
 		if (expert.username) {
 			const first = usernames.get(expert.username.toLowerCase());
-			if (first !== undefined) errors.push({ row, column: colName('username'), message: `用户名“${expert.username}”与第${first}行重复` });
+			if (first !== undefined)
+				errors.push({ row, column: colName('username'), message: `用户名“${expert.username}”与第${first}行重复` });
 			else usernames.set(expert.username.toLowerCase(), row);
 		}
 		if (errors.length) result.errors.push(...errors);

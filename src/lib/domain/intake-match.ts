@@ -59,11 +59,19 @@ const LABELS: [keyof CandidateRecord, string][] = [
 	['priorTitle', '曾获最美称号']
 ];
 
-const show = (v: unknown) => (v === true ? '是' : v === false ? '否' : v === undefined || v === null || v === '' ? '（空）' : String(v));
+const show = (v: unknown) =>
+	v === true ? '是' : v === false ? '否' : v === undefined || v === null || v === '' ? '（空）' : String(v);
 
 /** The main 推荐表 fields that differ, for the preview (“出生年月：1980-05 → 1980-06”). */
-export function recordChanges(before: CandidateRecord, after: CandidateRecord): { label: string; before: string; after: string }[] {
-	const out = LABELS.filter(([k]) => show(before[k]) !== show(after[k])).map(([k, label]) => ({ label, before: show(before[k]), after: show(after[k]) }));
+export function recordChanges(
+	before: CandidateRecord,
+	after: CandidateRecord
+): { label: string; before: string; after: string }[] {
+	const out = LABELS.filter(([k]) => show(before[k]) !== show(after[k])).map(([k, label]) => ({
+		label,
+		before: show(before[k]),
+		after: show(after[k])
+	}));
 	const rest = (r: CandidateRecord) => JSON.stringify({ ...r, ...Object.fromEntries(LABELS.map(([k]) => [k, null])) });
 	if (rest(before) !== rest(after)) out.push({ label: '其他内容', before: '', after: '已修改' });
 	return out;

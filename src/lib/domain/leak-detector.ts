@@ -36,7 +36,11 @@ export interface LeakWarning {
 }
 
 const MARKER = /【[^】]{1,6}】/gu;
-const COMPOUND = new Set('欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 南宫 西门 呼延 独孤 百里 钟离 申屠 太史 第五'.split(' '));
+const COMPOUND = new Set(
+	'欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 南宫 西门 呼延 独孤 百里 钟离 申屠 太史 第五'.split(
+		' '
+	)
+);
 /** Characters of kinship terms and titles that follow a surname in address (范导, 范叔, 范爷爷, 范总). */
 const ADDRESS_AFTER = new Set([...'导叔爷奶博所队校工总师教院长主书姐哥姨伯婶董局处站经先女某医']);
 const ADDRESS_BEFORE = new Set([...'老小阿']);
@@ -46,7 +50,11 @@ const GENERIC = new Set([
 	...'实验卫生水产畜牧兽疾病预防控制保健妇幼检验测植物保护环境监机械电力子信息化材料能源交通利自然资源态推广服务'
 ]);
 const TYPE_END = new Set([...'大院所校协医职钢厂局站馆']);
-const PROVINCES = new Set('北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 中国'.split(' '));
+const PROVINCES = new Set(
+	'北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 中国'.split(
+		' '
+	)
+);
 const TITLES = ['prof', 'professor', 'dr', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'madam'];
 
 /** A Latin word, hyphenated or apostrophed parts included (Jian-song); linear (separators are single characters). */
@@ -60,7 +68,8 @@ interface Stream {
 
 const IGNORED_CHARS = new Set([...'\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff·・•.']);
 const HAS_LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/u;
-const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
+const isHanCode = (c: number) =>
+	(c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
 
 /** Characters of `text` without ignored ones; markers, allowed strings and other breaks become '|'. */
 function hanStream(src: string[]): Stream {
@@ -81,14 +90,22 @@ function syllablesOf(name: string): string[] {
 	let s = syllableMemo.get(name);
 	if (!s) {
 		if (syllableMemo.size > 1000) syllableMemo.clear();
-		s = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((x) => x.toLowerCase().replace('ü', 'u'));
+		s = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((x) =>
+			x.toLowerCase().replace('ü', 'u')
+		);
 		syllableMemo.set(name, s);
 	}
 	return s;
 }
 
 function contextOf(text: string[], start: number, end: number): string {
-	return text.slice(Math.max(0, start - 8), start).join('') + '〔' + text.slice(start, end).join('') + '〕' + text.slice(end, end + 8).join('');
+	return (
+		text.slice(Math.max(0, start - 8), start).join('') +
+		'〔' +
+		text.slice(start, end).join('') +
+		'〕' +
+		text.slice(end, end + 8).join('')
+	);
 }
 
 /**
@@ -114,7 +131,12 @@ function clean(s: string): string[] {
 }
 
 /** Longest prefix of stream[i..] (≤ max) that is an ordered subsequence of the unit; and whether it is contiguous there. */
-function subsequenceAt(stream: string[], i: number, positions: Map<string, number[]>, max: number): { len: number; contiguous: boolean } {
+function subsequenceAt(
+	stream: string[],
+	i: number,
+	positions: Map<string, number[]>,
+	max: number
+): { len: number; contiguous: boolean } {
 	let best = { len: 0, contiguous: false };
 	for (const start of positions.get(stream[i]) ?? []) {
 		let u = start + 1;
@@ -123,7 +145,12 @@ function subsequenceAt(stream: string[], i: number, positions: Map<string, numbe
 		while (len < max && i + len < stream.length) {
 			const list = positions.get(stream[i + len]);
 			let k = -1;
-			if (list) for (const p of list) if (p >= u) { k = p; break; }
+			if (list)
+				for (const p of list)
+					if (p >= u) {
+						k = p;
+						break;
+					}
 			if (k < 0) break;
 			if (k !== u) contiguous = false;
 			u = k + 1;
@@ -188,7 +215,11 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 	};
 	const { name, surnameLen, surname, given, units } = profileOf(candidate);
 	// A kept phrase (中国建国) is accepted; keeping the name or a whole unit itself is still a leak.
-	const identifying = [name.join(''), given.length >= 2 ? given.join('') : '', ...units.map((u) => u.chars.join(''))].filter(Boolean);
+	const identifying = [
+		name.join(''),
+		given.length >= 2 ? given.join('') : '',
+		...units.map((u) => u.chars.join(''))
+	].filter(Boolean);
 	const allowed = allow
 		.map((a) => a.normalize('NFKC').trim())
 		.filter((a) => a && !identifying.some((x) => clean(a).join('').includes(x)))
@@ -219,7 +250,14 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 					else if (h[j + 2] === name[k]) j += 2;
 					else ok = false;
 				}
-				if (ok) report({ level: 'leak', kind: 'name', found: src.slice(han.at[i], han.at[j] + 1).join(''), source: '姓名', context: ctx(i, j - i + 1) });
+				if (ok)
+					report({
+						level: 'leak',
+						kind: 'name',
+						found: src.slice(han.at[i], han.at[j] + 1).join(''),
+						source: '姓名',
+						context: ctx(i, j - i + 1)
+					});
 			}
 			if (given.length >= 2 && c === given[0] && at(i, given))
 				report({ level: 'leak', kind: 'name', found: given.join(''), source: '名字', context: ctx(i, given.length) });
@@ -227,18 +265,34 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			if (sur.length && c === sur[0] && at(i, sur)) {
 				const next = h[i + sur.length];
 				const prev = h[i - 1];
-				if (next && ADDRESS_AFTER.has(next)) report({ level: 'suspect', kind: 'address', found: surname + next, source: '姓氏称呼', context: ctx(i, sur.length + 1) });
-				if (prev && ADDRESS_BEFORE.has(prev)) report({ level: 'suspect', kind: 'address', found: prev + surname, source: '姓氏称呼', context: ctx(i - 1, sur.length + 1) });
+				if (next && ADDRESS_AFTER.has(next))
+					report({
+						level: 'suspect',
+						kind: 'address',
+						found: surname + next,
+						source: '姓氏称呼',
+						context: ctx(i, sur.length + 1)
+					});
+				if (prev && ADDRESS_BEFORE.has(prev))
+					report({
+						level: 'suspect',
+						kind: 'address',
+						found: prev + surname,
+						source: '姓氏称呼',
+						context: ctx(i - 1, sur.length + 1)
+					});
 			}
 			if (givenSet.has(c)) {
 				const next = h[i + 1];
-				if (next && '哥姐叔姨'.includes(next)) report({ level: 'suspect', kind: 'address', found: c + next, source: '名字称呼', context: ctx(i, 2) });
-				if (h[i - 1] === '阿') report({ level: 'suspect', kind: 'address', found: '阿' + c, source: '名字称呼', context: ctx(i - 1, 2) });
+				if (next && '哥姐叔姨'.includes(next))
+					report({ level: 'suspect', kind: 'address', found: c + next, source: '名字称呼', context: ctx(i, 2) });
+				if (h[i - 1] === '阿')
+					report({ level: 'suspect', kind: 'address', found: '阿' + c, source: '名字称呼', context: ctx(i - 1, 2) });
 			}
 		}
 		// units: ordered subsequences of a unit's characters
 		for (const unit of units) {
-			for (let i = 0; i < h.length; ) {
+			for (let i = 0; i < h.length;) {
 				if (!unit.positions.has(h[i])) {
 					i++;
 					continue;
@@ -251,11 +305,14 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 				const found = h.slice(i, i + len);
 				const word = found.join('');
 				const distinctive = found.some((c) => unit.distinctive.has(c));
-				if (contiguous && len === unit.chars.length) report({ level: 'leak', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
+				if (contiguous && len === unit.chars.length)
+					report({ level: 'leak', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
 				else if (len >= 2 && distinctive && !PROVINCES.has(word)) {
 					const typed = TYPE_END.has(found[len - 1]);
-					if (contiguous && len >= 4 && !unit.fallback) report({ level: 'leak', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
-					else if (typed || (contiguous && !unit.fallback)) report({ level: 'suspect', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
+					if (contiguous && len >= 4 && !unit.fallback)
+						report({ level: 'leak', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
+					else if (typed || (contiguous && !unit.fallback))
+						report({ level: 'suspect', kind: 'unit', found: word, source: unit.source, context: ctx(i, len) });
 				}
 				i += Math.max(1, len);
 			}
@@ -268,7 +325,11 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			const words = [...text.matchAll(LATIN_WORD)].map((m) => ({
 				start: m.index!,
 				end: m.index! + m[0].length,
-				key: m[0].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '')
+				key: m[0]
+					.normalize('NFD')
+					.replace(/\p{M}/gu, '')
+					.toLowerCase()
+					.replace(/[^a-z]/g, '')
 			}));
 			for (let a = 0; a < words.length; a++) {
 				let joined = '';
@@ -277,7 +338,13 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 					joined += words[b].key;
 					if (needles.has(joined)) {
 						const found = text.slice(words[a].start, words[b].end);
-						report({ level: 'leak', kind: 'pinyin', found, source: '姓名拼音', context: text.slice(Math.max(0, words[a].start - 8), words[b].end + 8) });
+						report({
+							level: 'leak',
+							kind: 'pinyin',
+							found,
+							source: '姓名拼音',
+							context: text.slice(Math.max(0, words[a].start - 8), words[b].end + 8)
+						});
 					}
 				}
 			}

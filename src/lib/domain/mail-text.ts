@@ -11,7 +11,13 @@ export interface MailText {
 
 const FOOTER = '\n\n——\n此邮件由 Laurel 评审系统自动发送，请勿直接回复。';
 
-export function invitationMail(p: { name: string; campaign: string; username: string; link: string; expiresAt: number }): MailText {
+export function invitationMail(p: {
+	name: string;
+	campaign: string;
+	username: string;
+	link: string;
+	expiresAt: number;
+}): MailText {
 	return {
 		subject: `【${p.campaign}】评审专家账户邀请`,
 		text:
@@ -25,7 +31,15 @@ export function invitationMail(p: { name: string; campaign: string; username: st
 	};
 }
 
-export function reminderMail(p: { name: string; campaign: string; round: string; unfinished: number; total: number; link: string; deadline: number | null }): MailText {
+export function reminderMail(p: {
+	name: string;
+	campaign: string;
+	round: string;
+	unfinished: number;
+	total: number;
+	link: string;
+	deadline: number | null;
+}): MailText {
 	const due = p.deadline === null ? '' : `本轮截止时间为北京时间 ${formatBeijing(p.deadline)}。`;
 	return {
 		subject: `【${p.campaign}】${p.round}评审提醒：尚有 ${p.unfinished} 份未提交`,
@@ -37,7 +51,15 @@ export function reminderMail(p: { name: string; campaign: string; round: string;
 	};
 }
 
-export function deadlineMail(p: { name: string; campaign: string; round: string; unfinished: number; total: number; link: string; deadline: number }): MailText {
+export function deadlineMail(p: {
+	name: string;
+	campaign: string;
+	round: string;
+	unfinished: number;
+	total: number;
+	link: string;
+	deadline: number;
+}): MailText {
 	return {
 		subject: `【${p.campaign}】${p.round}将于 ${formatBeijing(p.deadline)} 截止`,
 		text:
@@ -49,7 +71,15 @@ export function deadlineMail(p: { name: string; campaign: string; round: string;
 	};
 }
 
-export function rescoreMail(p: { name: string; campaign: string; round: string; code: string; askedBy: string; link: string; at: number }): MailText {
+export function rescoreMail(p: {
+	name: string;
+	campaign: string;
+	round: string;
+	code: string;
+	askedBy: string;
+	link: string;
+	at: number;
+}): MailText {
 	return {
 		subject: `【${p.campaign}】请重新评审材料 ${p.code}`,
 		text:

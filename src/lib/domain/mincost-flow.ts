@@ -168,7 +168,11 @@ class CostScaling extends UnitSelection {
 		} while (eps > 1);
 		pot ??= exactPotentials(this.p, this, Infinity);
 		if (!pot) throw new Error('minCostTransport: flow not optimal');
-		return { assigned: this.X, ...pot, stats: { phases, discharges: this.discharges, globalUpdates: this.globalUpdates, rowScans: this.rowScans } };
+		return {
+			assigned: this.X,
+			...pot,
+			stats: { phases, discharges: this.discharges, globalUpdates: this.globalUpdates, rowScans: this.rowScans }
+		};
 	}
 
 	/** Σ over rows of the k cheapest allowed costs: no flow can cost less. */
@@ -181,7 +185,7 @@ class CostScaling extends UnitSelection {
 				const c = cost[b + j];
 				if (c === Infinity || (cnt === k && c >= candR[k - 1])) continue;
 				let pos = cnt < k ? cnt++ : k - 1;
-				while (pos > 0 && candR[pos - 1] > c) (candR[pos] = candR[pos - 1]), pos--;
+				while (pos > 0 && candR[pos - 1] > c) ((candR[pos] = candR[pos - 1]), pos--);
 				candR[pos] = c;
 			}
 			for (let t = 0; t < cnt; t++) bound += candR[t];
@@ -261,7 +265,7 @@ class CostScaling extends UnitSelection {
 			if (X[b + j]) continue;
 			const key = cost[b + j] * mult - price[R + j];
 			if (key > theta) continue;
-			(candR[cnt] = key + pi), (candI[cnt] = j), (candK[cnt] = t), (candM[cnt++] = 1);
+			((candR[cnt] = key + pi), (candI[cnt] = j), (candK[cnt] = t), (candM[cnt++] = 1));
 		}
 		if (cnt > x) {
 			this.cnt = cnt;
@@ -318,22 +322,23 @@ class CostScaling extends UnitSelection {
 				while (a > 0) {
 					const up = (a - 1) >> 1;
 					if (candR[up] > rc) break; // equal cost: the later position counts as larger
-					(candR[a] = candR[up]), (candI[a] = candI[up]), (candK[a] = candK[up]);
+					((candR[a] = candR[up]), (candI[a] = candI[up]), (candK[a] = candK[up]));
 					a = up;
 				}
-				(candR[a] = rc), (candI[a] = j), (candK[a] = t);
+				((candR[a] = rc), (candI[a] = j), (candK[a] = t));
 			} else if (rc < candR[0]) {
 				// replace the largest, sift down
 				let a = 0;
 				for (;;) {
 					let ch = 2 * a + 1;
 					if (ch >= M) break;
-					if (ch + 1 < M && (candR[ch + 1] > candR[ch] || (candR[ch + 1] === candR[ch] && candK[ch + 1] > candK[ch]))) ch++;
+					if (ch + 1 < M && (candR[ch + 1] > candR[ch] || (candR[ch + 1] === candR[ch] && candK[ch + 1] > candK[ch])))
+						ch++;
 					if (candR[ch] < rc || (candR[ch] === rc && candK[ch] < t)) break;
-					(candR[a] = candR[ch]), (candI[a] = candI[ch]), (candK[a] = candK[ch]);
+					((candR[a] = candR[ch]), (candI[a] = candI[ch]), (candK[a] = candK[ch]));
 					a = ch;
 				}
-				(candR[a] = rc), (candI[a] = j), (candK[a] = t);
+				((candR[a] = rc), (candI[a] = j), (candK[a] = t));
 			}
 		}
 		for (let t = 0; t < cnt; t++) candM[t] = 1;
@@ -352,7 +357,8 @@ class CostScaling extends UnitSelection {
 		const pj = price[u];
 		let cnt = 0;
 		// Sink units carry key -1 so that on ties flow moves on instead of back.
-		if (fT[j] < colCap[j]) (candR[cnt] = pj - price[T]), (candI[cnt] = -1), (candK[cnt] = -1), (candM[cnt++] = colCap[j] - fT[j]);
+		if (fT[j] < colCap[j])
+			((candR[cnt] = pj - price[T]), (candI[cnt] = -1), (candK[cnt] = -1), (candM[cnt++] = colCap[j] - fT[j]));
 		const hcost = this.hcost;
 		const hb = j * R;
 		for (let h = 0; h < hcount[j]; h++) {
@@ -385,7 +391,7 @@ class CostScaling extends UnitSelection {
 		}
 		let w = 0; // compact the holder list, keeping its order
 		for (let h = 0; h < hcount[j]; h++) {
-			if (holders[hb + h] >= 0) (hcost[hb + w] = hcost[hb + h]), (holders[hb + w++] = holders[hb + h]);
+			if (holders[hb + h] >= 0) ((hcost[hb + w] = hcost[hb + h]), (holders[hb + w++] = holders[hb + h]));
 		}
 		hcount[j] = w;
 		ex[u] = 0;
@@ -395,7 +401,8 @@ class CostScaling extends UnitSelection {
 		const { R, C, T, price, fT, ex, candR, candI, candK, candM } = this;
 		let cnt = 0;
 		for (let j = 0; j < C; j++) {
-			if (fT[j] > 0) (candR[cnt] = price[T] - price[R + j]), (candI[cnt] = j), (candK[cnt] = j), (candM[cnt++] = fT[j]);
+			if (fT[j] > 0)
+				((candR[cnt] = price[T] - price[R + j]), (candI[cnt] = j), (candK[cnt] = j), (candM[cnt++] = fT[j]));
 		}
 		this.cnt = cnt;
 		this.sortCandidates();

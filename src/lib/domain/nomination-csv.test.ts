@@ -8,7 +8,17 @@ import type { CandidateRecord, ChannelType } from './types';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const HEADER = ['序号', '姓名', '性别', '民族', '党派', '出生年月', '工作单位及职务职称', '推荐领域', '推荐单位'];
 const ROW_A = ['1', '王芳', '女', '壮族', '中共党员', '1980.05', '广西大学 教授', '面向世界科技前沿', '南宁市'];
-const ROW_B = ['2', '李建国', '男', '汉族', '群众', '1975-11-03', '柳州钢铁集团有限公司 高级工程师', '主战场', '柳州市'];
+const ROW_B = [
+	'2',
+	'李建国',
+	'男',
+	'汉族',
+	'群众',
+	'1975-11-03',
+	'柳州钢铁集团有限公司 高级工程师',
+	'主战场',
+	'柳州市'
+];
 const KNOWN = new Map<string, ChannelType>([
 	['南宁市', '地区'],
 	['柳州市', '地区'],
@@ -88,8 +98,48 @@ describe('parseNominationCsv: reading', () => {
 	});
 
 	it('keeps unknown columns as extra text and reads the optional 推荐表 columns', () => {
-		const header = [...HEADER, '研究领域属于理工农医哪科', '手机', '电子邮箱', '籍贯', '学历', '学位', '所学专业', '专业技术职务', '办公电话', '通讯地址', '邮编', '所获重要奖励', '毕业院校', '专业专长', '人员类别', '备注', '主要事迹', '感人故事'];
-		const row = [...ROW_A, '理', '13800000000', 'wf@163.com', '广西南宁', '博士研究生', '博士', '物理学', '教授', '0771-1234567', '南宁市大学路100号', '530004', '2021年广西科学技术进步奖一等奖\n2022年广西青年科技奖', '中山大学', '凝聚态物理', '高校教师', '无', '事迹', '故事'];
+		const header = [
+			...HEADER,
+			'研究领域属于理工农医哪科',
+			'手机',
+			'电子邮箱',
+			'籍贯',
+			'学历',
+			'学位',
+			'所学专业',
+			'专业技术职务',
+			'办公电话',
+			'通讯地址',
+			'邮编',
+			'所获重要奖励',
+			'毕业院校',
+			'专业专长',
+			'人员类别',
+			'备注',
+			'主要事迹',
+			'感人故事'
+		];
+		const row = [
+			...ROW_A,
+			'理',
+			'13800000000',
+			'wf@163.com',
+			'广西南宁',
+			'博士研究生',
+			'博士',
+			'物理学',
+			'教授',
+			'0771-1234567',
+			'南宁市大学路100号',
+			'530004',
+			'2021年广西科学技术进步奖一等奖\n2022年广西青年科技奖',
+			'中山大学',
+			'凝聚态物理',
+			'高校教师',
+			'无',
+			'事迹',
+			'故事'
+		];
 		const r = parse(sheet([header, row]));
 		expect(r.errors).toEqual([]);
 		expect(r.rows[0].record).toMatchObject({
@@ -115,9 +165,22 @@ describe('parseNominationCsv: reading', () => {
 	});
 
 	it('reads 推荐组别 instead of 推荐领域, and yes/no columns', () => {
-		const header = ['姓名', '性别', '出生年月', '工作单位及职务职称', '推荐组别', '推荐单位', '基层一线', '曾获最美称号'];
+		const header = [
+			'姓名',
+			'性别',
+			'出生年月',
+			'工作单位及职务职称',
+			'推荐组别',
+			'推荐单位',
+			'基层一线',
+			'曾获最美称号'
+		];
 		const r = parse(
-			sheet([header, ['王芳', '女', '1980.05', '广西大学 教授', '理科', '南宁市', '是', 'N'], ['李四', '男', '1981.05', 'x', '地市', '柳州市', '1', '']])
+			sheet([
+				header,
+				['王芳', '女', '1980.05', '广西大学 教授', '理科', '南宁市', '是', 'N'],
+				['李四', '男', '1981.05', 'x', '地市', '柳州市', '1', '']
+			])
 		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows.map((x) => [x.record.group, x.record.field, x.record.grassroots, x.record.priorTitle])).toEqual([
@@ -128,7 +191,13 @@ describe('parseNominationCsv: reading', () => {
 
 	it('keeps formulas and HTML as text, removing one export quote', () => {
 		const header = [...HEADER, '备注', '主要事迹'];
-		const r = parse(sheet([header, [...ROW_A, "'=HYPERLINK(\"http://evil\",\"x\")", '<script>alert(1)</script>'], [...ROW_B, '=1+1', "'普通引号"]]));
+		const r = parse(
+			sheet([
+				header,
+				[...ROW_A, '\'=HYPERLINK("http://evil","x")', '<script>alert(1)</script>'],
+				[...ROW_B, '=1+1', "'普通引号"]
+			])
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows[0].record.remarks).toBe('=HYPERLINK("http://evil","x")');
 		expect(r.rows[0].record.deeds).toBe('<script>alert(1)</script>');
@@ -137,7 +206,11 @@ describe('parseNominationCsv: reading', () => {
 	});
 
 	it('skips blank lines and template rows that only carry a 序号, keeping row numbers', () => {
-		const text = sheet([HEADER, ROW_A]) + '\r\n' + sheet([ROW_B]) + sheet([['3', '', '', '', '', '', '', '', ''], [',,,']]).replace(/"/g, '');
+		const text =
+			sheet([HEADER, ROW_A]) +
+			'\r\n' +
+			sheet([ROW_B]) +
+			sheet([['3', '', '', '', '', '', '', '', ''], [',,,']]).replace(/"/g, '');
 		const r = parse(text);
 		expect(r.errors).toEqual([]);
 		expect(r.rows.map((x) => [x.row, x.record.name])).toEqual([
@@ -171,14 +244,30 @@ describe('parseNominationCsv: errors', () => {
 	});
 
 	it('reports duplicate headers', () => {
-		const r = parse(sheet([[...HEADER, '政治面貌'], [...ROW_A, '群众']]));
+		const r = parse(
+			sheet([
+				[...HEADER, '政治面貌'],
+				[...ROW_A, '群众']
+			])
+		);
 		expect(r.errors).toHaveLength(1);
 		expect(r.errors[0]).toMatchObject({ row: 1, column: '政治面貌' });
 		expect(r.errors[0].message).toContain('第5列');
 	});
 
 	it('reports every bad cell with its spreadsheet row, shifted by multi-line cells and blank lines', () => {
-		const header = ['姓名', '性别', '出生年月', '工作单位及职务职称', '推荐领域', '推荐单位', '学习工作经历', '基层一线', '推荐组别', '渠道类型'];
+		const header = [
+			'姓名',
+			'性别',
+			'出生年月',
+			'工作单位及职务职称',
+			'推荐领域',
+			'推荐单位',
+			'学习工作经历',
+			'基层一线',
+			'推荐组别',
+			'渠道类型'
+		];
 		const career = '2005.07-2012.06 广西大学 讲师\n2012.07-至今 广西大学 教授\n2001.09-2005.07 中南大学 本科';
 		const text =
 			sheet([
@@ -300,7 +389,13 @@ describe('parseNominationCsv: channels and fields', () => {
 	const header = [...HEADER, '渠道类型'];
 
 	it('turns an unknown 推荐单位 with 渠道类型 into a new channel', () => {
-		const r = parse(sheet([header, [...ROW_A.slice(0, 8), '广西计算机学会', '学会'], [...ROW_B.slice(0, 8), '广西计算机学会', '学会']]));
+		const r = parse(
+			sheet([
+				header,
+				[...ROW_A.slice(0, 8), '广西计算机学会', '学会'],
+				[...ROW_B.slice(0, 8), '广西计算机学会', '学会']
+			])
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows.map((x) => x.newChannel)).toEqual([
 			{ name: '广西计算机学会', type: '学会' },
@@ -310,14 +405,18 @@ describe('parseNominationCsv: channels and fields', () => {
 	});
 
 	it('rejects one new channel given two different types', () => {
-		const r = parse(sheet([header, [...ROW_A.slice(0, 8), '新单位', '学会'], [...ROW_B.slice(0, 8), '新单位', '企业']]));
+		const r = parse(
+			sheet([header, [...ROW_A.slice(0, 8), '新单位', '学会'], [...ROW_B.slice(0, 8), '新单位', '企业']])
+		);
 		expect(r.errors).toHaveLength(1);
 		expect(r.errors[0]).toMatchObject({ row: 3, column: '渠道类型' });
 	});
 
 	it('matches known channels despite spacing and bracket width, and keeps their type', () => {
 		const known = new Map<string, ChannelType>([['广西化学化工学会（协会）', '学会']]);
-		const r = parse(sheet([header, [...ROW_A.slice(0, 8), '广西化学化工学会 (协会)', '企业']]), { knownChannels: known });
+		const r = parse(sheet([header, [...ROW_A.slice(0, 8), '广西化学化工学会 (协会)', '企业']]), {
+			knownChannels: known
+		});
 		expect(r.errors).toEqual([]);
 		expect(r.rows[0].record.channel).toBe('广西化学化工学会（协会）');
 		expect(r.rows[0].record.channelType).toBe('学会');
@@ -326,7 +425,11 @@ describe('parseNominationCsv: channels and fields', () => {
 	});
 
 	it('reads a channel written as its office (南宁市科协, 晋城市城区科协) with a warning', () => {
-		const known = new Map<string, ChannelType>([['南宁市', '地区'], ['城区', '地区'], ['桃城区', '地区']]);
+		const known = new Map<string, ChannelType>([
+			['南宁市', '地区'],
+			['城区', '地区'],
+			['桃城区', '地区']
+		]);
 		const rows = [
 			[...ROW_A.slice(0, 8), '南宁市科协'],
 			[...ROW_B.slice(0, 8), '晋城市城区科协'],
@@ -335,9 +438,19 @@ describe('parseNominationCsv: channels and fields', () => {
 		const r = parse(sheet([HEADER, ...rows]), { knownChannels: known });
 		expect(r.errors).toEqual([]);
 		expect(r.rows.map((x) => x.record.channel)).toEqual(['南宁市', '城区', '桃城区']);
-		expect(r.warnings.map((w) => [w.row, w.column])).toEqual([[2, '推荐单位'], [3, '推荐单位'], [4, '推荐单位']]);
+		expect(r.warnings.map((w) => [w.row, w.column])).toEqual([
+			[2, '推荐单位'],
+			[3, '推荐单位'],
+			[4, '推荐单位']
+		]);
 		// With another 渠道类型 stated, a loose match is a new channel instead.
-		const society = parse(sheet([[...HEADER, '渠道类型'], [...ROW_A.slice(0, 8), '南宁市科协', '学会']]), { knownChannels: known });
+		const society = parse(
+			sheet([
+				[...HEADER, '渠道类型'],
+				[...ROW_A.slice(0, 8), '南宁市科协', '学会']
+			]),
+			{ knownChannels: known }
+		);
 		expect(society.rows[0].newChannel).toEqual({ name: '南宁市科协', type: '学会' });
 		// A name that only shares a tail with a channel is not taken for it.
 		const other = parse(sheet([HEADER, [...ROW_A.slice(0, 8), '某市郊区']]), { knownChannels: known });
@@ -370,32 +483,75 @@ describe('parseNominationCsv: channels and fields', () => {
 describe('parseNominationCsv: issue 11', () => {
 	const GX = ['解决重大科学问题，突破关键核心技术', '科技服务民生'];
 	const H = ['姓名', '性别', '出生年月', '工作单位及职务职称', '推荐领域', '推荐组别', '推荐单位'];
-	const opts = { knownChannels: KNOWN, localFields: GX, classification: 'group' as const, fields: ['理科', '工科', '农科', '医科', '综合', '地市'] };
+	const opts = {
+		knownChannels: KNOWN,
+		localFields: GX,
+		classification: 'group' as const,
+		fields: ['理科', '工科', '农科', '医科', '综合', '地市']
+	};
 	it('accepts the notice’s own 推荐领域 beside a 推荐组别', () => {
-		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])), opts);
+		const r = parseNominationCsv(
+			utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])),
+			opts
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows[0].record).toMatchObject({ field: '科技服务民生', group: '地市' });
-		const other = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])), { knownChannels: KNOWN });
+		const other = parseNominationCsv(
+			utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '科技服务民生', '地市', '南宁市']])),
+			{ knownChannels: KNOWN }
+		);
 		expect(other.errors[0].message).toContain('推荐领域“科技服务民生”无法识别');
 	});
 	it('needs 推荐组别 in a group campaign even with a 推荐领域', () => {
-		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '前沿', '', '南宁市']])), opts);
-		expect(r.errors).toEqual([expect.objectContaining({ row: 2, column: '推荐组别', message: expect.stringContaining('本活动按推荐组别分组评审') })]);
+		const r = parseNominationCsv(
+			utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '前沿', '', '南宁市']])),
+			opts
+		);
+		expect(r.errors).toEqual([
+			expect.objectContaining({
+				row: 2,
+				column: '推荐组别',
+				message: expect.stringContaining('本活动按推荐组别分组评审')
+			})
+		]);
 	});
 	it('imports a self-nomination with a warning instead of refusing an unknown channel', () => {
-		const r = parseNominationCsv(utf8(sheet([H, ['韦明', '男', '1980.05', '广西大学 教授', '', '工科', '个人申报'], ['黄丽', '女', '1985.01', '广西大学 教授', '', '工科', '黄丽']])), opts);
+		const r = parseNominationCsv(
+			utf8(
+				sheet([
+					H,
+					['韦明', '男', '1980.05', '广西大学 教授', '', '工科', '个人申报'],
+					['黄丽', '女', '1985.01', '广西大学 教授', '', '工科', '黄丽']
+				])
+			),
+			opts
+		);
 		expect(r.errors).toEqual([]);
-		expect(r.rows.map((x) => [x.record.channel, x.newChannel])).toEqual([['个人申报', undefined], ['黄丽', undefined]]);
+		expect(r.rows.map((x) => [x.record.channel, x.newChannel])).toEqual([
+			['个人申报', undefined],
+			['黄丽', undefined]
+		]);
 		expect(r.warnings.map((w) => w.message)).toEqual([
 			'推荐单位“个人申报”为个人申报；已导入，资格审查将按通知报告“不接受个人申报”',
 			'推荐单位“黄丽”为个人申报；已导入，资格审查将按通知报告“不接受个人申报”'
 		]);
 	});
 	it('keeps two rows whose births differ only by day, naming both', () => {
-		const r = parse(sheet([HEADER, ['1', '王芳', '女', '壮族', '', '1980-05-12', '广西大学 教授', '前沿', '南宁市'], ['2', '王芳', '女', '壮族', '', '1980-05-20', '广西大学 教授', '前沿', '南宁市']]));
+		const r = parse(
+			sheet([
+				HEADER,
+				['1', '王芳', '女', '壮族', '', '1980-05-12', '广西大学 教授', '前沿', '南宁市'],
+				['2', '王芳', '女', '壮族', '', '1980-05-20', '广西大学 教授', '前沿', '南宁市']
+			])
+		);
 		expect(r.errors).toEqual([]);
 		expect(r.rows).toHaveLength(2);
-		expect(r.warnings).toEqual([expect.objectContaining({ row: 3, message: expect.stringContaining('与第2行推荐单位、姓名相同，出生年月仅日期不同（1980-05-12 / 1980-05-20）') })]);
+		expect(r.warnings).toEqual([
+			expect.objectContaining({
+				row: 3,
+				message: expect.stringContaining('与第2行推荐单位、姓名相同，出生年月仅日期不同（1980-05-12 / 1980-05-20）')
+			})
+		]);
 	});
 });
 
@@ -429,7 +585,11 @@ describe('toNominationCsv', () => {
 
 	it('writes BOM, CRLF and the contract headers', () => {
 		const csv = toNominationCsv([base]);
-		expect(csv.startsWith('\uFEFF序号,姓名,性别,民族,政治面貌,出生年月,工作单位及职务职称,专业专长,推荐领域,推荐组别,推荐单位,渠道类型,基层一线,曾获最美称号,人员类别,毕业院校,学习工作经历,主要事迹,感人故事,备注')).toBe(true);
+		expect(
+			csv.startsWith(
+				'\uFEFF序号,姓名,性别,民族,政治面貌,出生年月,工作单位及职务职称,专业专长,推荐领域,推荐组别,推荐单位,渠道类型,基层一线,曾获最美称号,人员类别,毕业院校,学习工作经历,主要事迹,感人故事,备注'
+			)
+		).toBe(true);
 		expect(csv.split('\r\n')).toHaveLength(3);
 		expect(csv).toContain("'=1+1 开头的故事");
 		expect(csv).toContain('面向世界科技前沿');
@@ -459,7 +619,8 @@ describe('toNominationCsv', () => {
 			mobile: undefined,
 			email: undefined
 		};
-		for (const key of Object.keys(second) as (keyof CandidateRecord)[]) if (second[key] === undefined) delete second[key];
+		for (const key of Object.keys(second) as (keyof CandidateRecord)[])
+			if (second[key] === undefined) delete second[key];
 		const records = [base, second];
 		const csv = toNominationCsv(records);
 		const r = parseNominationCsv(utf8(csv), { knownChannels: KNOWN });

@@ -79,7 +79,13 @@ export interface NominationParseResult {
 export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptions = {}): NominationParseResult {
 	const table = readCsvTable(bytes, { noun: '候选人', isNameHeader: (c) => columnForHeader(c)?.key === 'name' });
 	const { encoding, delimiter, records } = table;
-	const result: NominationParseResult = { encoding, delimiter, rows: [], errors: table.errors, warnings: table.warnings };
+	const result: NominationParseResult = {
+		encoding,
+		delimiter,
+		rows: [],
+		errors: table.errors,
+		warnings: table.warnings
+	};
 	if (table.headerIndex < 0) return result;
 	const blank = (r: string[]) => r.every((c) => c === '');
 	const headerIndex = table.headerIndex;
@@ -97,7 +103,11 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 			const used = records.slice(headerIndex + 1).some((r) => (r[i] ?? '') !== '');
 			if (used) {
 				extraAt.set(i, `第${i + 1}列`);
-				result.warnings.push({ row: headerRow, column: `第${i + 1}列`, message: `第${i + 1}列没有表头，其内容已作为附加信息保留` });
+				result.warnings.push({
+					row: headerRow,
+					column: `第${i + 1}列`,
+					message: `第${i + 1}列没有表头，其内容已作为附加信息保留`
+				});
 			}
 			return;
 		}
@@ -154,7 +164,11 @@ export function parseNominationCsv(bytes: Uint8Array, opts: ParseNominationOptio
 		for (let i = headerIndex + 1; i < records.length; i++) if (isNominee(records[i])) count++;
 		if (count > opts.maxRows) {
 			result.tooManyRows = count;
-			result.errors.push({ row: 1, column: '', message: `文件有 ${count} 行，超过单次导入上限 ${opts.maxRows} 行，请分批导入` });
+			result.errors.push({
+				row: 1,
+				column: '',
+				message: `文件有 ${count} 行，超过单次导入上限 ${opts.maxRows} 行，请分批导入`
+			});
 			return result;
 		}
 	}
@@ -219,11 +233,17 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 		if (!b.ok && b.reason === 'format') {
 			fail('birth', `出生年月“${birthText}”无法识别，应为 1980.05 或 1980-05-12 等格式`);
 		} else if (!b.ok) {
-			fail('birth', `出生年月“${birthText}”无法识别：不是有效日期（月份1–12、日期须存在、年份1900年至今），应为 1980.05 或 1980-05-12 等格式`);
+			fail(
+				'birth',
+				`出生年月“${birthText}”无法识别：不是有效日期（月份1–12、日期须存在、年份1900年至今），应为 1980.05 或 1980-05-12 等格式`
+			);
 		} else {
 			birth = b.value;
 			if (b.ambiguousOctober) {
-				warn('birth', `出生年月“${birthText}”按${birth.slice(0, 4)}年1月读取；如为10月，多半是表格把 ${birth.slice(0, 4)}.10 当成了数字，请将该列设为文本后重填`);
+				warn(
+					'birth',
+					`出生年月“${birthText}”按${birth.slice(0, 4)}年1月读取；如为10月，多半是表格把 ${birth.slice(0, 4)}.10 当成了数字，请将该列设为文本后重填`
+				);
 			}
 		}
 	}
@@ -251,15 +271,30 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 			group = fieldText;
 			warn('field', `推荐领域“${fieldText}”是推荐组别，已按推荐组别读取`);
 		} else if (ctx.allowed?.has(fieldText)) field = fieldText;
-		else fail('field', `推荐领域“${fieldText}”无法识别，应为 面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康、社会服务 或其简称`);
+		else
+			fail(
+				'field',
+				`推荐领域“${fieldText}”无法识别，应为 面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康、社会服务 或其简称`
+			);
 	}
 	if (!fieldText && !groupText) {
 		fail(ctx.columnAt.has('field') ? 'field' : 'group', '推荐领域为空（未填写推荐组别时必填）');
 	} else if (ctx.opts.classification === 'group' && !group && field) {
-		fail('group', `本活动按推荐组别分组评审，推荐领域“${fieldText}”不能代替推荐组别，请填写推荐组别（${allowedList()}）`);
-	} else if (ctx.allowed && (field || group) && !(field && ctx.allowed.has(field)) && !(group && ctx.allowed.has(group))) {
+		fail(
+			'group',
+			`本活动按推荐组别分组评审，推荐领域“${fieldText}”不能代替推荐组别，请填写推荐组别（${allowedList()}）`
+		);
+	} else if (
+		ctx.allowed &&
+		(field || group) &&
+		!(field && ctx.allowed.has(field)) &&
+		!(group && ctx.allowed.has(group))
+	) {
 		const key = fieldText ? 'field' : 'group';
-		fail(key, `${key === 'field' ? '推荐领域' : '推荐组别'}“${fieldText || groupText}”不是本活动设置的（${allowedList()}）`);
+		fail(
+			key,
+			`${key === 'field' ? '推荐领域' : '推荐组别'}“${fieldText || groupText}”不是本活动设置的（${allowedList()}）`
+		);
 	}
 
 	// 推荐单位 / 渠道类型
@@ -280,7 +315,10 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 			if (hit.loose) warn('channel', `推荐单位“${channel}”按本活动的推荐渠道“${hit.name}”读取`);
 			channel = hit.name;
 			if (channelType && channelType !== hit.type) {
-				warn('channelType', `渠道类型“${typeText}”与推荐单位“${hit.name}”已有的类型“${hit.type}”不同，按“${hit.type}”处理`);
+				warn(
+					'channelType',
+					`渠道类型“${typeText}”与推荐单位“${hit.name}”已有的类型“${hit.type}”不同，按“${hit.type}”处理`
+				);
 			}
 			channelType = hit.type;
 		} else if (isSelfNomination(channel, name)) {
@@ -290,13 +328,19 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 		} else if (channelType) {
 			const prior = ctx.newChannels.get(channelKey(channel));
 			if (prior && prior.type !== channelType) {
-				fail('channelType', `推荐单位“${channel}”在第${prior.row}行的渠道类型是“${prior.type}”，本行却是“${channelType}”`);
+				fail(
+					'channelType',
+					`推荐单位“${channel}”在第${prior.row}行的渠道类型是“${prior.type}”，本行却是“${channelType}”`
+				);
 			} else {
 				if (!prior) ctx.newChannels.set(channelKey(channel), { type: channelType, row });
 				newChannel = { name: channel, type: channelType };
 			}
 		} else if (!typeText) {
-			fail('channel', `推荐单位“${channel}”不是本活动的推荐渠道（UNKNOWN_CHANNEL）；如为新渠道，请在“渠道类型”列填写 ${CHANNEL_TYPES.join('/')}`);
+			fail(
+				'channel',
+				`推荐单位“${channel}”不是本活动的推荐渠道（UNKNOWN_CHANNEL）；如为新渠道，请在“渠道类型”列填写 ${CHANNEL_TYPES.join('/')}`
+			);
 		}
 	}
 
@@ -305,7 +349,10 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 
 	const career = parseCareer(get('career'));
 	for (const u of career.unreadable) {
-		warn('career', `学习工作经历第${u.line}行“${u.text}”未能识别起止年月（应如 2005.07-2012.06 某大学 讲师），已按原文保留`);
+		warn(
+			'career',
+			`学习工作经历第${u.line}行“${u.text}”未能识别起止年月（应如 2005.07-2012.06 某大学 讲师），已按原文保留`
+		);
 	}
 
 	const record: CandidateRecord = {
@@ -322,8 +369,25 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 		career: career.entries
 	};
 	const optional: ColumnKey[] = [
-		'seq', 'ethnicity', 'party', 'nativePlace', 'education', 'degree', 'school', 'major', 'profTitle',
-		'specialty', 'category', 'deeds', 'story', 'phone', 'mobile', 'email', 'address', 'postcode', 'remarks'
+		'seq',
+		'ethnicity',
+		'party',
+		'nativePlace',
+		'education',
+		'degree',
+		'school',
+		'major',
+		'profTitle',
+		'specialty',
+		'category',
+		'deeds',
+		'story',
+		'phone',
+		'mobile',
+		'email',
+		'address',
+		'postcode',
+		'remarks'
 	];
 	for (const key of optional) {
 		const v = get(key);
@@ -346,12 +410,18 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 			const same = [channelKey(channel), name].join('\u0000');
 			const twin = ctx.sameName.get(same);
 			if (twin && twin.birth.slice(0, 7) === birth.slice(0, 7))
-				warn('name', `与第${twin.row}行推荐单位、姓名相同，出生年月仅日期不同（${twin.birth} / ${birth}）：两行均导入，不会合并；资格审查将报告重复推荐，请核实后删除一行或更正出生年月`);
+				warn(
+					'name',
+					`与第${twin.row}行推荐单位、姓名相同，出生年月仅日期不同（${twin.birth} / ${birth}）：两行均导入，不会合并；资格审查将报告重复推荐，请核实后删除一行或更正出生年月`
+				);
 			else if (!twin) ctx.sameName.set(same, { row, birth });
 			const person = [name, birth].join('\u0000');
 			const other = ctx.people.get(person);
 			if (other && other.channel !== channel) {
-				warn('name', `与第${other.row}行姓名、出生年月相同（推荐单位分别为“${other.channel}”和“${channel}”），请核实是否重复推荐`);
+				warn(
+					'name',
+					`与第${other.row}行姓名、出生年月相同（推荐单位分别为“${other.channel}”和“${channel}”），请核实是否重复推荐`
+				);
 			} else if (!other) ctx.people.set(person, { row, channel });
 		}
 	}
@@ -359,7 +429,11 @@ function parseRow(rec: string[], row: number, width: number, ctx: RowContext, re
 	else result.rows.push(newChannel ? { row, record, newChannel } : { row, record });
 }
 
-function yesNo(key: 'grassroots' | 'priorTitle', text: string, fail: (k: ColumnKey, m: string) => void): boolean | null {
+function yesNo(
+	key: 'grassroots' | 'priorTitle',
+	text: string,
+	fail: (k: ColumnKey, m: string) => void
+): boolean | null {
 	const v = parseYesNo(text);
 	if (v === null) fail(key, `${key === 'grassroots' ? '基层一线' : '曾获最美称号'}“${text}”无法识别，应为 是 或 否`);
 	return v;

@@ -103,8 +103,7 @@ function daysInMonth(y: number, m: number): number {
 }
 
 export type BirthResult =
-	| { ok: true; value: string; ambiguousOctober: boolean }
-	| { ok: false; reason: 'format' | 'range' };
+	{ ok: true; value: string; ambiguousOctober: boolean } | { ok: false; reason: 'format' | 'range' };
 
 /**
  * Reads a 出生年月 in the forms of CONTRACTS.md: `1980.05`, `1980-05`, `1980/5`, `1980年5月`,
@@ -186,17 +185,36 @@ export function fieldFullName(short: string): string {
 
 /** Common spellings of the channel types in office sheets, after removing 科协/单位 suffixes. */
 const CHANNEL_TYPE_ALIASES: Record<string, ChannelType> = {
-	市: '地区', 县: '地区', 区: '地区', 盟市: '地区', 设区市: '地区', 地市: '地区', 县区: '地区', '县(市、区)': '地区', 地方: '地区',
-	协会: '学会', 研究会: '学会', '学会(协会、研究会)': '学会',
-	大学: '高校', 高等院校: '高校',
-	园区: '企业', '企业(园区)': '企业',
-	院所: '科研院所', 科研单位: '科研院所',
-	部门: '厅局', 市直: '厅局', 市直有关: '厅局',
-	国防: '军工', 国防科工: '军工'
+	市: '地区',
+	县: '地区',
+	区: '地区',
+	盟市: '地区',
+	设区市: '地区',
+	地市: '地区',
+	县区: '地区',
+	'县(市、区)': '地区',
+	地方: '地区',
+	协会: '学会',
+	研究会: '学会',
+	'学会(协会、研究会)': '学会',
+	大学: '高校',
+	高等院校: '高校',
+	园区: '企业',
+	'企业(园区)': '企业',
+	院所: '科研院所',
+	科研单位: '科研院所',
+	部门: '厅局',
+	市直: '厅局',
+	市直有关: '厅局',
+	国防: '军工',
+	国防科工: '军工'
 };
 
 export function parseChannelType(s: string): ChannelType | null {
-	const v = s.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+	const v = s
+		.replace(/[\s\u3000]+/g, '')
+		.replace(/（/g, '(')
+		.replace(/）/g, ')');
 	if ((CHANNEL_TYPES as readonly string[]).includes(v)) return v as ChannelType;
 	const bare = v.replace(/(科协|单位)$/, '');
 	if ((CHANNEL_TYPES as readonly string[]).includes(bare)) return bare as ChannelType;
@@ -205,7 +223,10 @@ export function parseChannelType(s: string): ChannelType | null {
 
 /** Channel comparison key: spacing and bracket width vary between sheets. */
 export function channelKey(name: string): string {
-	return name.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+	return name
+		.replace(/[\s\u3000]+/g, '')
+		.replace(/（/g, '(')
+		.replace(/）/g, ')');
 }
 
 const looseKey = (name: string) => channelKey(name).replace(/(科学技术协会|科协)$/, '');
@@ -282,7 +303,12 @@ export function formatCareer(entries: CareerEntry[]): string {
 export function parseAwards(text: string): string[] {
 	return text
 		.split(/\r\n|\r|\n/)
-		.map((l) => l.trim().replace(/^(?:\d{1,2}[、.．)）](?!\d)|[（(]\d{1,2}[)）])\s*/, '').trim())
+		.map((l) =>
+			l
+				.trim()
+				.replace(/^(?:\d{1,2}[、.．)）](?!\d)|[（(]\d{1,2}[)）])\s*/, '')
+				.trim()
+		)
 		.filter(Boolean);
 }
 

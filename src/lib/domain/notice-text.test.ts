@@ -5,7 +5,9 @@ import { getPreset, PRESET_IDS, presetConfig } from './presets';
 describe('noticeBasis', () => {
 	it('writes 《标题》（文号）', () => {
 		const p = getPreset('jincheng-2023')!;
-		expect(noticeBasis(p.noticeTitle, p.document)).toBe('《关于开展2023年“晋城最美科技工作者”学习宣传活动的通知》（晋市科协发〔2023〕9号）');
+		expect(noticeBasis(p.noticeTitle, p.document)).toBe(
+			'《关于开展2023年“晋城最美科技工作者”学习宣传活动的通知》（晋市科协发〔2023〕9号）'
+		);
 	});
 	it('writes 《标题》 alone when the notice has no 文号, never the title twice', () => {
 		const p = getPreset('hengshui-2022')!;
@@ -15,6 +17,7 @@ describe('noticeBasis', () => {
 		expect(noticeBasis(undefined, '')).toBe('');
 	});
 	it('every preset has a basis with 书名号', () => {
-		for (const id of PRESET_IDS) expect(noticeBasis(getPreset(id)!.noticeTitle, presetConfig(id).document)).toMatch(/^《.+》/);
+		for (const id of PRESET_IDS)
+			expect(noticeBasis(getPreset(id)!.noticeTitle, presetConfig(id).document)).toMatch(/^《.+》/);
 	});
 });

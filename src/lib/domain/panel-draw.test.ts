@@ -67,7 +67,11 @@ describe('drawPanels', () => {
 
 	it('draws uniformly: over 3,000 seeds each eligible expert is a member size/N of the time', () => {
 		const pool = Array.from({ length: 10 }, (_, i) => ({ id: `P${i}`, unit: `U${i}`, fields: ['工科'] }));
-		const inp: DrawInput = { pool, panels: [{ field: '工科', size: 3, alternates: 1 }], exclude: [{ expert: 'P9', reason: '回避' }] };
+		const inp: DrawInput = {
+			pool,
+			panels: [{ field: '工科', size: 3, alternates: 1 }],
+			exclude: [{ expert: 'P9', reason: '回避' }]
+		};
 		const N = 3000;
 		const members = new Map<string, number>();
 		const firstAlternate = new Map<string, number>();
@@ -92,8 +96,12 @@ describe('drawPanels', () => {
 		expect(JSON.stringify(drawPanels(structuredClone(inp), '2024-05-06 纪检 37 12 88'))).toBe(a);
 		// pool order does not change the draw (experts are sorted by id), only the hash of the pool as given
 		const reversed = { ...inp, pool: [...inp.pool].reverse() };
-		expect((drawPanels(reversed, '2024-05-06 纪检 37 12 88') as DrawResult).panels).toEqual((JSON.parse(a) as DrawResult).panels);
-		const others = new Set(Array.from({ length: 10 }, (_, s) => JSON.stringify((drawPanels(inp, `o${s}`) as DrawResult).panels)));
+		expect((drawPanels(reversed, '2024-05-06 纪检 37 12 88') as DrawResult).panels).toEqual(
+			(JSON.parse(a) as DrawResult).panels
+		);
+		const others = new Set(
+			Array.from({ length: 10 }, (_, s) => JSON.stringify((drawPanels(inp, `o${s}`) as DrawResult).panels))
+		);
 		expect(others.size).toBeGreaterThan(5);
 	});
 
@@ -102,9 +110,15 @@ describe('drawPanels', () => {
 			{ id: 'A', unit: 'U1', fields: ['工科', '医科'] },
 			{ id: 'B', unit: 'U2', fields: ['医科'] }
 		];
-		const res = drawPanels({ pool, panels: [{ field: '医科', size: 2, alternates: 0 }], exclude: [{ expert: 'A', field: '工科' }] }, 's') as DrawResult;
+		const res = drawPanels(
+			{ pool, panels: [{ field: '医科', size: 2, alternates: 0 }], exclude: [{ expert: 'A', field: '工科' }] },
+			's'
+		) as DrawResult;
 		expect([...res.panels[0].members].sort()).toEqual(['A', 'B']);
-		const refused = drawPanels({ pool, panels: [{ field: '医科', size: 2, alternates: 0 }], exclude: [{ expert: 'A', field: '医科' }] }, 's');
+		const refused = drawPanels(
+			{ pool, panels: [{ field: '医科', size: 2, alternates: 0 }], exclude: [{ expert: 'A', field: '医科' }] },
+			's'
+		);
 		expect('error' in refused).toBe(true);
 	});
 
@@ -114,7 +128,10 @@ describe('drawPanels', () => {
 			{ id: 'B', unit: 'U1', fields: ['工科'] },
 			{ id: 'C', unit: 'U2', fields: ['工科'] }
 		];
-		const res = drawPanels({ pool, panels: [{ field: '工科', size: 2, alternates: 1, maxPerUnit: 1 }], exclude: [] }, 's');
+		const res = drawPanels(
+			{ pool, panels: [{ field: '工科', size: 2, alternates: 1, maxPerUnit: 1 }], exclude: [] },
+			's'
+		);
 		expect(res).toMatchObject({ error: 'INFEASIBLE', panel: '工科', needed: 3, available: 2, shortfall: 1 });
 	});
 
@@ -125,9 +142,16 @@ describe('drawPanels', () => {
 
 	it('validation refuses unknown experts in exclude, bad sizes and misspelt keys', () => {
 		const pool = [{ id: 'A', fields: ['工科'] }];
-		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 1 }], exclude: [{ expert: 'Z' }] })).toMatchObject({ ok: false, path: 'exclude[0].expert' });
-		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 0 }] })).toMatchObject({ ok: false, path: 'panels[0].size' });
-		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 1, maxperunit: 1 }] })).toMatchObject({ ok: false });
+		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 1 }], exclude: [{ expert: 'Z' }] })).toMatchObject(
+			{ ok: false, path: 'exclude[0].expert' }
+		);
+		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 0 }] })).toMatchObject({
+			ok: false,
+			path: 'panels[0].size'
+		});
+		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 1, maxperunit: 1 }] })).toMatchObject({
+			ok: false
+		});
 		expect(validateDrawInput({ pool, panels: [{ field: '工科', size: 1 }] })).toMatchObject({ ok: true });
 	});
 });
@@ -137,7 +161,9 @@ describe('laurel draw (CLI)', () => {
 	const run = (inst: unknown, ...extra: string[]) => {
 		const file = join(dir, `d${Math.random().toString(36).slice(2)}.json`);
 		writeFileSync(file, JSON.stringify(inst));
-		return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'draw', '--in', file, ...extra], { encoding: 'utf8' });
+		return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'draw', '--in', file, ...extra], {
+			encoding: 'utf8'
+		});
 	};
 	it('replays byte for byte, --seed overrides, exit 3 on shortfall, exit 2 on bad input', { timeout: 60_000 }, () => {
 		const inst = { seed: '37 12 88', ...input(5) };

@@ -81,7 +81,8 @@ function str(v: unknown, path: string): string {
 	return v;
 }
 function int(v: unknown, path: string, min: number): number {
-	if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new DrawError(`必须是不小于 ${min} 的整数（当前为 ${JSON.stringify(v)}）`, path);
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+		throw new DrawError(`必须是不小于 ${min} 的整数（当前为 ${JSON.stringify(v)}）`, path);
 	return v;
 }
 
@@ -99,7 +100,8 @@ export function validateDrawInput(json: unknown): DrawValidation {
 function check(json: unknown): DrawInput {
 	if (!isObject(json)) throw new DrawError('抽取实例必须是 JSON 对象');
 	known(json, KEYS.top, '');
-	if (json.seed !== undefined && json.seed !== null && typeof json.seed !== 'string') throw new DrawError('随机种子必须是字符串', 'seed');
+	if (json.seed !== undefined && json.seed !== null && typeof json.seed !== 'string')
+		throw new DrawError('随机种子必须是字符串', 'seed');
 	if (!Array.isArray(json.pool)) throw new DrawError('缺少数组 pool', 'pool');
 	const ids = new Set<string>();
 	const pool = json.pool.map((p, i): PoolExpert => {
@@ -108,13 +110,16 @@ function check(json: unknown): DrawInput {
 		const id = str(p.id, `${path}.id`);
 		if (ids.has(id)) throw new DrawError(`专家编号 "${id}" 重复`, `${path}.id`);
 		ids.add(id);
-		if (!Array.isArray(p.fields) || p.fields.some((f) => typeof f !== 'string')) throw new DrawError('领域必须是字符串数组', `${path}.fields`);
+		if (!Array.isArray(p.fields) || p.fields.some((f) => typeof f !== 'string'))
+			throw new DrawError('领域必须是字符串数组', `${path}.fields`);
 		for (const k of ['unit', 'region', 'name'] as const) {
-			if (p[k] !== undefined && p[k] !== null && typeof p[k] !== 'string') throw new DrawError('必须是字符串', `${path}.${k}`);
+			if (p[k] !== undefined && p[k] !== null && typeof p[k] !== 'string')
+				throw new DrawError('必须是字符串', `${path}.${k}`);
 		}
 		return p as PoolExpert;
 	});
-	if (!Array.isArray(json.panels) || json.panels.length === 0) throw new DrawError('缺少数组 panels（至少一个专家组）', 'panels');
+	if (!Array.isArray(json.panels) || json.panels.length === 0)
+		throw new DrawError('缺少数组 panels（至少一个专家组）', 'panels');
 	const panels = json.panels.map((p, i): PanelRequest => {
 		const path = `panels[${i}]`;
 		if (!isObject(p)) throw new DrawError('必须是对象 {"field", "size", "alternates", "maxPerUnit"}', path);
@@ -124,8 +129,10 @@ function check(json: unknown): DrawInput {
 			size: int(p.size, `${path}.size`, 1),
 			alternates: p.alternates === undefined || p.alternates === null ? 0 : int(p.alternates, `${path}.alternates`, 0)
 		};
-		if (p.maxPerUnit !== undefined && p.maxPerUnit !== null) out.maxPerUnit = int(p.maxPerUnit, `${path}.maxPerUnit`, 1);
-		if (p.maxPerRegion !== undefined && p.maxPerRegion !== null) out.maxPerRegion = int(p.maxPerRegion, `${path}.maxPerRegion`, 1);
+		if (p.maxPerUnit !== undefined && p.maxPerUnit !== null)
+			out.maxPerUnit = int(p.maxPerUnit, `${path}.maxPerUnit`, 1);
+		if (p.maxPerRegion !== undefined && p.maxPerRegion !== null)
+			out.maxPerRegion = int(p.maxPerRegion, `${path}.maxPerRegion`, 1);
 		return out;
 	});
 	const rawExclude = json.exclude ?? [];
@@ -161,7 +168,9 @@ export function drawPanels(input: DrawInput, seed: string): DrawResult | DrawInf
 	const panels: DrawResult['panels'] = [];
 	for (let pi = 0; pi < input.panels.length; pi++) {
 		const panel = input.panels[pi];
-		const excluded = new Set(input.exclude.filter((x) => x.field === undefined || x.field === panel.field).map((x) => x.expert));
+		const excluded = new Set(
+			input.exclude.filter((x) => x.field === undefined || x.field === panel.field).map((x) => x.expert)
+		);
 		const eligible = pool.filter((e) => e.fields.includes(panel.field) && !excluded.has(e.id) && !drawn.has(e.id));
 		for (let i = eligible.length - 1; i > 0; i--) {
 			const j = prng.int(i + 1);
@@ -174,7 +183,8 @@ export function drawPanels(input: DrawInput, seed: string): DrawResult | DrawInf
 		for (const e of eligible) {
 			if (picked.length === needed) break;
 			if (panel.maxPerUnit !== undefined && e.unit && (perUnit.get(e.unit) ?? 0) >= panel.maxPerUnit) continue;
-			if (panel.maxPerRegion !== undefined && e.region && (perRegion.get(e.region) ?? 0) >= panel.maxPerRegion) continue;
+			if (panel.maxPerRegion !== undefined && e.region && (perRegion.get(e.region) ?? 0) >= panel.maxPerRegion)
+				continue;
 			picked.push(e.id);
 			if (e.unit) perUnit.set(e.unit, (perUnit.get(e.unit) ?? 0) + 1);
 			if (e.region) perRegion.set(e.region, (perRegion.get(e.region) ?? 0) + 1);

@@ -26,15 +26,24 @@ describe('presets set only what the notices say about the final list', () => {
 const SEEDS = join(process.cwd(), '..', 'shared', 'seeds');
 describe.skipIf(!existsSync(SEEDS))('selection clauses quote the notices', () => {
 	const squash = (s: string) => s.replace(/\s+/g, '');
-	const notices = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => squash(readFileSync(join(SEEDS, f), 'utf8'))) : [];
+	const notices = existsSync(SEEDS)
+		? readdirSync(SEEDS)
+				.filter((f) => f.endsWith('.txt'))
+				.map((f) => squash(readFileSync(join(SEEDS, f), 'utf8')))
+		: [];
 	for (const id of PRESET_IDS) {
 		it(id, () => {
 			const c = presetConfig(id);
-			const sources = [c.selectionSource, c.noticeSubject?.source, c.summarySheet?.source].filter((s) => s !== undefined);
+			const sources = [c.selectionSource, c.noticeSubject?.source, c.summarySheet?.source].filter(
+				(s) => s !== undefined
+			);
 			expect(sources.length).toBeGreaterThanOrEqual(2);
 			for (const s of sources) {
 				const quote = squash(s.clause.slice(s.clause.indexOf('：') + 1));
-				expect(notices.some((n) => n.includes(quote)), `${id}: ${s.clause}`).toBe(true);
+				expect(
+					notices.some((n) => n.includes(quote)),
+					`${id}: ${s.clause}`
+				).toBe(true);
 			}
 			if (c.noticeSubject?.text === '建议人选') expect(c.noticeSubject.source!.clause).toContain('建议人选');
 		});

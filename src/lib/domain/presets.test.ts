@@ -18,7 +18,13 @@ function q(config: CampaignConfig, type: ChannelType) {
 
 describe('preset registry', () => {
 	it('lists the five notices', () => {
-		expect([...PRESET_IDS]).toEqual(['jincheng-2023', 'qinghai-2023', 'hengshui-2022', 'neimenggu-2023', 'guangxi-2024']);
+		expect([...PRESET_IDS]).toEqual([
+			'jincheng-2023',
+			'qinghai-2023',
+			'hengshui-2022',
+			'neimenggu-2023',
+			'guangxi-2024'
+		]);
 		for (const id of PRESET_IDS) {
 			expect(PRESETS[id].id).toBe(id);
 			expect(PRESETS[id].presetId).toBe(id);
@@ -75,7 +81,9 @@ describe('jincheng-2023', () => {
 		expect(q(c, '地区')).toEqual([0, 10, 0]);
 		for (const t of ['学会', '企业', '高校', '厅局'] as ChannelType[]) expect(q(c, t)).toEqual([0, 2, 0]);
 		expect(q(c, '军工')).toBeNull();
-		expect(typeQuota(c, '地区')!.source!.clause).toContain('每个县（市、区）科协联合党委宣传部、科技局推荐候选人不超过10名');
+		expect(typeQuota(c, '地区')!.source!.clause).toContain(
+			'每个县（市、区）科协联合党委宣传部、科技局推荐候选人不超过10名'
+		);
 	});
 	it('lists the county-level areas', () => {
 		expect(regions(c)).toEqual(['城区', '泽州县', '高平市', '阳城县', '陵川县', '沁水县', '晋城经济技术开发区']);
@@ -110,7 +118,13 @@ describe('qinghai-2023', () => {
 		expect(q(c, '科研院所')).toEqual([0, 3, 0]);
 		expect(q(c, '企业')).toEqual([0, 2, 0]);
 		expect(q(c, '军工')).toEqual([0, 2, 0]);
-		expect(c.intake?.allocations?.map((x) => [x.type, x.count])).toEqual([['学会', 3], ['高校', 3], ['科研院所', 3], ['企业', 2], ['军工', 2]]);
+		expect(c.intake?.allocations?.map((x) => [x.type, x.count])).toEqual([
+			['学会', 3],
+			['高校', 3],
+			['科研院所', 3],
+			['企业', 2],
+			['军工', 2]
+		]);
 		expect(c.intake?.youthSharePerChannel).toBe(true);
 	});
 	it('lists the eight 市州 and the defence office', () => {
@@ -146,7 +160,19 @@ describe('hengshui-2022', () => {
 	});
 	it('lists the eleven counties and districts (plus the two zones)', () => {
 		const r = regions(c);
-		for (const name of ['桃城区', '冀州区', '枣强县', '武邑县', '武强县', '饶阳县', '安平县', '故城县', '景县', '阜城县', '深州市'])
+		for (const name of [
+			'桃城区',
+			'冀州区',
+			'枣强县',
+			'武邑县',
+			'武强县',
+			'饶阳县',
+			'安平县',
+			'故城县',
+			'景县',
+			'阜城县',
+			'深州市'
+		])
 			expect(r).toContain(name);
 		expect(r).toHaveLength(13);
 	});
@@ -217,7 +243,9 @@ const SEEDS = join(process.cwd(), '..', 'shared', 'seeds');
 describe.skipIf(!existsSync(SEEDS))('sources quote the notices', () => {
 	const squash = (s: string) => s.replace(/\s+/g, '');
 	const notices = existsSync(SEEDS)
-		? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => squash(readFileSync(join(SEEDS, f), 'utf8')))
+		? readdirSync(SEEDS)
+				.filter((f) => f.endsWith('.txt'))
+				.map((f) => squash(readFileSync(join(SEEDS, f), 'utf8')))
 		: [];
 	for (const id of PRESET_IDS) {
 		it(id, () => {
@@ -232,7 +260,13 @@ describe.skipIf(!existsSync(SEEDS))('sources quote the notices', () => {
 				// The intake rules (issue 11): titles, self-nomination, region, groups, allocations,
 				// deadline, photos, video and documents.
 				...(i.priorTitles ?? []).map((t) => t.source),
-				...[i.selfNominationSource, i.regionSource, i.groupRule?.source, i.localFields?.source, i.deadline?.source].filter((x) => x !== undefined),
+				...[
+					i.selfNominationSource,
+					i.regionSource,
+					i.groupRule?.source,
+					i.localFields?.source,
+					i.deadline?.source
+				].filter((x) => x !== undefined),
 				...(i.allocations ?? []).map((x) => x.source),
 				...[a.photos?.source, a.video?.source].filter((x) => x !== undefined),
 				...(a.documents ?? []).map((d) => d.source)
@@ -240,7 +274,10 @@ describe.skipIf(!existsSync(SEEDS))('sources quote the notices', () => {
 			expect(sources.length).toBeGreaterThan(8);
 			for (const s of sources) {
 				const quote = squash(s.clause.slice(s.clause.indexOf('：') + 1));
-				expect(notices.some((n) => n.includes(quote)), `${id}: ${s.clause}`).toBe(true);
+				expect(
+					notices.some((n) => n.includes(quote)),
+					`${id}: ${s.clause}`
+				).toBe(true);
 			}
 		});
 	}

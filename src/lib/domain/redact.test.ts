@@ -72,7 +72,9 @@ describe('person mentions', () => {
 	it('catches 老X, 小X, X工 and X姐 in narrative text, not only before typical verbs', () => {
 		expect(red('跟着老黎干活心里踏实', { name: '黎宏春' })).toBe('跟着【候选人】干活心里踏实');
 		expect(red('卢工二话没说，披上外衣就出了门', { name: '卢振' })).toBe('【候选人】二话没说，披上外衣就出了门');
-		expect(red('年轻人叫她“农姐”，农姐总是把机会让给别人', { name: '农玉薇' })).toBe('年轻人叫她“【候选人】”，【候选人】总是把机会让给别人');
+		expect(red('年轻人叫她“农姐”，农姐总是把机会让给别人', { name: '农玉薇' })).toBe(
+			'年轻人叫她“【候选人】”，【候选人】总是把机会让给别人'
+		);
 		expect(red('给老农送来一篮水果', { name: '农平波' })).toBe('给【候选人】送来一篮水果');
 		// ordinary words stay: 施工 for 施, 缩小 before 高, 高工 the title
 		expect(red('组织施工队伍', { name: '施华' })).toBe('组织施工队伍');
@@ -92,7 +94,9 @@ describe('units, channel and markers', () => {
 		expect(red('在广西大学农学院任教，广西大学是母校')).toBe('在【单位】任教，【单位】是母校');
 	});
 	it('redacts former units with province written long or short', () => {
-		const p = { career: [{ period: '2005.07-2012.06', unit: '广西壮族自治区农业科学院甘蔗研究所', role: '助理研究员' }] };
+		const p = {
+			career: [{ period: '2005.07-2012.06', unit: '广西壮族自治区农业科学院甘蔗研究所', role: '助理研究员' }]
+		};
 		expect(red('曾在广西农业科学院和广西壮族自治区农业科学院甘蔗研究所工作', p)).toBe('曾在【单位】和【单位】工作');
 	});
 	it('redacts the channel in the story, and a region channel with its 科协', () => {

@@ -24,7 +24,14 @@
 
 import type { CandidateRecord } from './types';
 import { cleanText, isRegionName, splitUnitAndTitle, unitVariants } from './units';
-import { cityContext, cityOf, contextAllows, nominatorForms, unitAbbreviations, type AbbreviationContext } from './unit-abbreviations';
+import {
+	cityContext,
+	cityOf,
+	contextAllows,
+	nominatorForms,
+	unitAbbreviations,
+	type AbbreviationContext
+} from './unit-abbreviations';
 import { romanizedName } from './romanize';
 
 export const PERSON_MARK = '【候选人】';
@@ -66,9 +73,11 @@ export interface RedactionTerm {
 }
 
 const COMPOUND_SURNAMES = new Set(
-	('欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 澹台 轩辕 南宫 西门 呼延 ' +
+	(
+		'欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 端木 澹台 轩辕 南宫 西门 呼延 ' +
 		'独孤 百里 东郭 钟离 万俟 闻人 赫连 拓跋 申屠 太史 濮阳 公冶 宗政 仲孙 单于 鲜于 闾丘 司空 亓官 司寇 ' +
-		'巫马 公西 漆雕 乐正 壤驷 公良 梁丘 左丘 第五 谷梁 段干 东门 羊舌').split(' ')
+		'巫马 公西 漆雕 乐正 壤驷 公良 梁丘 左丘 第五 谷梁 段干 东门 羊舌'
+	).split(' ')
 );
 const HONORIFICS = (
 	'教授 院士 老师 医生 大夫 博士 研究员 主任 院长 所长 书记 师傅 先生 女士 同志 站长 厂长 校长 局长 处长 ' +
@@ -76,13 +85,37 @@ const HONORIFICS = (
 	'爷爷 奶奶 叔叔 伯伯 大爷 大叔 大妈 大伯 大婶 姐姐 哥哥 老板 老总 老爷子 师兄 师姐 导师 主席 团长 社长 行长 总监'
 ).split(' ');
 /** One-character forms of address after the surname (范工, 范导, 范所): checked against COMMON_FORMS. */
-const SHORT_HONORIFICS = ['工', '总', '老', '某', '姐', '哥', '导', '叔', '博', '所', '队', '校', '院', '局', '处', '站', '姨', '伯', '婶', '爷', '董'];
+const SHORT_HONORIFICS = [
+	'工',
+	'总',
+	'老',
+	'某',
+	'姐',
+	'哥',
+	'导',
+	'叔',
+	'博',
+	'所',
+	'队',
+	'校',
+	'院',
+	'局',
+	'处',
+	'站',
+	'姨',
+	'伯',
+	'婶',
+	'爷',
+	'董'
+];
 /** Forms of address with a character of the given name: 松哥, 松姐, 松叔 (and 阿松, 小松 below). */
 const GIVEN_SUFFIXES = ['哥', '姐', '叔', '姨'];
 /** Words ending in 小 / 老, so that 缩小高度 is not read as 小高. */
 const ENDS_IN_LAO_XIAO = new Set(
-	('缩小 大小 最小 减小 变小 较小 很小 从小 细小 微小 矮小 短小 弱小 渺小 狭小 极小 太小 偏小 更小 ' +
-		'养老 古老 衰老 敬老 变老 年老 防老 元老 长老 到老 终老 尊老 月老 告老 苍老 扶老 携老').split(' ')
+	(
+		'缩小 大小 最小 减小 变小 较小 很小 从小 细小 微小 矮小 短小 弱小 渺小 狭小 极小 太小 偏小 更小 ' +
+		'养老 古老 衰老 敬老 变老 年老 防老 元老 长老 到老 终老 尊老 月老 告老 苍老 扶老 携老'
+	).split(' ')
 );
 /**
  * Two-character words that look like a surname form (老师, 小于, 施工, 高工 …). Only these need the
@@ -90,7 +123,8 @@ const ENDS_IN_LAO_XIAO = new Set(
  * (跟着老黎干活, 卢工二话没说).
  */
 const COMMON_FORMS = new Set(
-	('老师 老家 老人 老年 老乡 老板 老化 老虎 老鼠 老少 老区 老实 老总 老将 老兵 老伴 老街 老城 老屋 老宅 老式 ' +
+	(
+		'老师 老家 老人 老年 老乡 老板 老化 老虎 老鼠 老少 老区 老实 老总 老将 老兵 老伴 老街 老城 老屋 老宅 老式 ' +
 		'老旧 老汉 老太 老大 老天 老外 老练 老成 老手 老本 老友 老表 老牛 老马 老路 老话 老底 老早 老是 老鹰 老窝 ' +
 		'小于 小时 小学 小组 小麦 小米 小康 小区 小型 小孩 小心 小说 小姐 小伙 小事 小屋 小镇 小路 小村 小河 小溪 ' +
 		'小吃 小店 小鸡 小猪 小牛 小羊 小马 小鱼 小虫 小草 小树 小花 小雨 小雪 小满 小寒 小暑 小数 小量 小微 小额 ' +
@@ -107,11 +141,13 @@ const COMMON_FORMS = new Set(
 		'来校 到校 团校 学院 医院 法院 剧院 庭院 寺院 全院 本院 分院 高院 两院 书院 影院 全局 大局 布局 格局 结局 ' +
 		'政局 当局 时局 开局 僵局 骗局 邮局 到处 各处 好处 长处 短处 益处 用处 住处 难处 深处 远处 近处 高处 低处 ' +
 		'此处 出处 去处 共处 相处 别处 车站 网站 驿站 电站 兵站 小站 各站 阿姨 小姨 大姨 大伯 老伯 阿伯 大婶 大爷 ' +
-		'老爷 少爷 姥爷 古董 校董 高博 高导 高科 老乡 阿姐 阿哥 小哥 小姐').split(' ')
+		'老爷 少爷 姥爷 古董 校董 高博 高导 高科 老乡 阿姐 阿哥 小哥 小姐'
+	).split(' ')
 );
 /** Common words ending with a surname character: 提高, 任何, 对于 …; the surname is the last character. */
 const SURNAME_WORDS = new Set(
-	('提高 最高 升高 增高 偏高 较高 很高 更高 太高 过高 崇高 身高 拔高 抬高 登高 调高 攀高 居高 清高 ' +
+	(
+		'提高 最高 升高 增高 偏高 较高 很高 更高 太高 过高 崇高 身高 拔高 抬高 登高 调高 攀高 居高 清高 ' +
 		'任何 如何 为何 几何 奈何 关于 由于 对于 至于 等于 属于 位于 处于 在于 基于 善于 敢于 易于 便于 过于 ' +
 		'鉴于 终于 急于 勇于 乐于 用于 出于 忠于 也许 允许 或许 少许 期许 特许 默许 些许 历史 文史 青史 主任 ' +
 		'责任 担任 信任 历任 继任 现任 曾任 兼任 出任 升任 就任 聘任 前任 新任 委任 胜任 留任 连任 紧张 主张 ' +
@@ -142,7 +178,10 @@ const SURNAME_WORDS = new Set(
 		'务农 菜农 果农 棉农 茶农 蔗农 工农 支农 惠农 兴农 助农 强农 熏陶 生姜 子宫 故宫 迷宫 女王 大王 ' +
 		'国王 一致 导致 以致 大致 精致 细致 兴致 极致 所致 犀牛 吹牛 蜗牛 示范 规范 模范 防范 典范 师范 风范 就范 ' +
 		'垂范 博物 广博 渊博 赌博 海关 研究 老乡 故乡 家乡 城乡 水乡 下乡 回乡 同乡 他乡 异乡 梦乡 苏木 树木 土木 ' +
-		'林木 积木 麻木 草木 方向 外方 资方 军方 警方').split(' ').filter((w) => w.length === 2)
+		'林木 积木 麻木 草木 方向 外方 资方 军方 警方'
+	)
+		.split(' ')
+		.filter((w) => w.length === 2)
 );
 /** Characters that typically precede a person reference: 叫他李工, 和小李, 同事老李. */
 const PRECEDE = new Set([...'他她我你和与跟同对向给让被把称叫是位名的了找请问帮陪随见听当也由及这那谢事友']);
@@ -262,7 +301,12 @@ export function redactText(text: string, terms: RedactionTerm[]): { text: string
 			hits.push({ start, end, term });
 		}
 	}
-	hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(b.term.rule === 'keep') - Number(a.term.rule === 'keep'));
+	hits.sort(
+		(a, b) =>
+			b.end - b.start - (a.end - a.start) ||
+			a.start - b.start ||
+			Number(b.term.rule === 'keep') - Number(a.term.rule === 'keep')
+	);
 	const accepted: Hit[] = [];
 	for (const h of hits) {
 		if (taken.subarray(h.start, h.end).some((x) => x)) continue;
@@ -315,7 +359,8 @@ export function identifyingStrings(c: CandidateRecord): { text: string; rule: Re
 	if (n.given.length >= 2) add(n.given, 'given_name');
 	if (n.parts.length > 1) for (const p of n.parts) if (p.length >= 2) add(p, 'given_name');
 	for (const v of unitVariants(splitUnitAndTitle(c.unitAndTitle).unit)) add(v, 'unit');
-	for (const row of c.career ?? []) for (const v of unitVariants(splitUnitAndTitle(row.unit).unit)) add(v, 'former_unit');
+	for (const row of c.career ?? [])
+		for (const v of unitVariants(splitUnitAndTitle(row.unit).unit)) add(v, 'former_unit');
 	const channel = (c.channel ?? '').trim();
 	for (const v of unitVariants(channel)) add(v, 'channel');
 	if (channel && isRegionName(channel)) {
@@ -340,11 +385,14 @@ export function shortFormTerms(c: CandidateRecord): RedactionTerm[] {
 	};
 	const unit = splitUnitAndTitle(c.unitAndTitle).unit;
 	const units = [unit, ...(c.career ?? []).map((r) => splitUnitAndTitle(r.unit).unit)];
-	for (const u of units) for (const v of unitVariants(u)) for (const a of unitAbbreviations(v)) add(a.text, 'abbreviation', UNIT_MARK, a.context);
+	for (const u of units)
+		for (const v of unitVariants(u))
+			for (const a of unitAbbreviations(v)) add(a.text, 'abbreviation', UNIT_MARK, a.context);
 	const channel = (c.channel ?? '').trim();
 	if (channel) {
 		for (const a of nominatorForms(channel)) add(a.text, 'channel', UNIT_MARK, a.context);
-		for (const v of unitVariants(channel)) for (const a of unitAbbreviations(v)) add(a.text, 'channel', UNIT_MARK, a.context);
+		for (const v of unitVariants(channel))
+			for (const a of unitAbbreviations(v)) add(a.text, 'channel', UNIT_MARK, a.context);
 	}
 	const channelRegion = cleanText(channel).replace(/(?:科学技术协会|科技协会|科协)$/u, '');
 	for (const city of new Set([isRegionName(channelRegion) ? cityOf(channelRegion) : null, cityOf(unit)])) {
@@ -364,24 +412,50 @@ export function redactionTerms(c: CandidateRecord, manual?: { add?: string[]; re
 	const { surname, given } = splitName(c.name);
 	if (surname) {
 		for (const h of HONORIFICS) {
-			terms.push({ text: surname + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname, strictNext: false } });
+			terms.push({
+				text: surname + h,
+				rule: 'honorific',
+				replacement: PERSON_MARK,
+				guard: { surnameAt: 0, surname, strictNext: false }
+			});
 		}
 		for (const h of SHORT_HONORIFICS) {
-			terms.push({ text: surname + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname, strictNext: true } });
+			terms.push({
+				text: surname + h,
+				rule: 'honorific',
+				replacement: PERSON_MARK,
+				guard: { surnameAt: 0, surname, strictNext: true }
+			});
 		}
 		for (const p of ['老', '小']) {
-			terms.push({ text: p + surname, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 1, surname, strictNext: true } });
+			terms.push({
+				text: p + surname,
+				rule: 'honorific',
+				replacement: PERSON_MARK,
+				guard: { surnameAt: 1, surname, strictNext: true }
+			});
 		}
 		for (const g of new Set(given)) {
 			for (const h of GIVEN_SUFFIXES)
-				terms.push({ text: g + h, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 0, surname: g, strictNext: true } });
+				terms.push({
+					text: g + h,
+					rule: 'honorific',
+					replacement: PERSON_MARK,
+					guard: { surnameAt: 0, surname: g, strictNext: true }
+				});
 			for (const p of ['阿', '小'])
-				terms.push({ text: p + g, rule: 'honorific', replacement: PERSON_MARK, guard: { surnameAt: 1, surname: g, strictNext: true } });
+				terms.push({
+					text: p + g,
+					rule: 'honorific',
+					replacement: PERSON_MARK,
+					guard: { surnameAt: 1, surname: g, strictNext: true }
+				});
 		}
 		const roman = romanizedName(c.name, surname.length);
 		if (roman) terms.push({ text: roman.display, rule: 'romanized', replacement: PERSON_MARK, pattern: roman.pattern });
 	}
-	for (const a of manual?.add ?? []) if (a.trim()) terms.push({ text: a.trim(), rule: 'manual', replacement: HIDDEN_MARK });
+	for (const a of manual?.add ?? [])
+		if (a.trim()) terms.push({ text: a.trim(), rule: 'manual', replacement: HIDDEN_MARK });
 	const removed = new Set((manual?.remove ?? []).map(cleanText).filter(Boolean));
 	const kept = terms.filter((t) => t.rule === 'manual' || !removed.has(cleanText(t.text)));
 	for (const r of manual?.remove ?? []) if (r.trim()) kept.push({ text: r.trim(), rule: 'keep', replacement: '' });

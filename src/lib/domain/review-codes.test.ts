@@ -3,7 +3,11 @@ import { assignReviewCodes, compareReviewCodes, reviewCode, seededIntegers, sort
 import { compareCodes, sortCodes } from './aggregation';
 
 const field = (n: number, f = '前沿') =>
-	Array.from({ length: n }, (_, i) => ({ id: `k${String(i + 1).padStart(3, '0')}`, field: f, key: String(i + 1).padStart(8, '0') }));
+	Array.from({ length: n }, (_, i) => ({
+		id: `k${String(i + 1).padStart(3, '0')}`,
+		field: f,
+		key: String(i + 1).padStart(8, '0')
+	}));
 
 describe('assignReviewCodes with a seed', () => {
 	const list = field(12);
@@ -22,7 +26,11 @@ describe('assignReviewCodes with a seed', () => {
 	});
 	it('permutes each field on its own: adding another field changes nothing', () => {
 		const a = assignReviewCodes(list, undefined, 's');
-		const b = assignReviewCodes([...list, ...field(5, '主战场').map((c) => ({ ...c, id: 'm' + c.id }))], undefined, 's');
+		const b = assignReviewCodes(
+			[...list, ...field(5, '主战场').map((c) => ({ ...c, id: 'm' + c.id }))],
+			undefined,
+			's'
+		);
 		for (const c of list) expect(b.get(c.id)).toBe(a.get(c.id));
 	});
 	it('keeps existing codes, never reuses a number, and permutes only the new numbers', () => {
@@ -58,7 +66,12 @@ describe('compareReviewCodes: one order of codes', () => {
 		expect(compareReviewCodes('前沿-999', '前沿-1000')).toBeLessThan(0);
 	});
 	it('keeps fields apart and is total (07 vs 7 by code unit)', () => {
-		expect(sortReviewCodes(['前沿-02', '主战场-10', '主战场-9', '前沿-1'])).toEqual(['主战场-9', '主战场-10', '前沿-1', '前沿-02']);
+		expect(sortReviewCodes(['前沿-02', '主战场-10', '主战场-9', '前沿-1'])).toEqual([
+			'主战场-9',
+			'主战场-10',
+			'前沿-1',
+			'前沿-02'
+		]);
 		expect(compareReviewCodes('A07', 'A7')).toBeLessThan(0);
 		expect(compareReviewCodes('A7', 'A07')).toBeGreaterThan(0);
 		expect(compareReviewCodes('A7', 'A7')).toBe(0);
@@ -68,12 +81,16 @@ describe('compareReviewCodes: one order of codes', () => {
 	});
 	it('is a consistent total order on random ids (antisymmetric, transitive by sort check)', () => {
 		let x = 3;
-		const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
 		const alpha = [...'0012 9a-前沿'];
-		const ids = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(rand() * 7) }, () => alpha[Math.floor(rand() * alpha.length)]).join(''));
+		const ids = Array.from({ length: 400 }, () =>
+			Array.from({ length: 1 + Math.floor(rand() * 7) }, () => alpha[Math.floor(rand() * alpha.length)]).join('')
+		);
 		const sorted = sortReviewCodes(ids);
 		for (let i = 1; i < sorted.length; i++) expect(compareReviewCodes(sorted[i - 1], sorted[i])).toBeLessThanOrEqual(0);
-		for (const a of ids.slice(0, 60)) for (const b of ids.slice(0, 60)) expect(Math.sign(compareReviewCodes(a, b)) + Math.sign(compareReviewCodes(b, a))).toBe(0);
+		for (const a of ids.slice(0, 60))
+			for (const b of ids.slice(0, 60))
+				expect(Math.sign(compareReviewCodes(a, b)) + Math.sign(compareReviewCodes(b, a))).toBe(0);
 	});
 	it('is the order aggregation (results, advance, tasks) uses', () => {
 		expect(compareCodes).toBe(compareReviewCodes);

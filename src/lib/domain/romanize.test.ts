@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameSyllables, romanizedName } from './romanize';
 
-const hits = (name: string, surnameLength: number, text: string) => [...text.matchAll(romanizedName(name, surnameLength)!.pattern)].map((m) => m[0]);
+const hits = (name: string, surnameLength: number, text: string) =>
+	[...text.matchAll(romanizedName(name, surnameLength)!.pattern)].map((m) => m[0]);
 
 describe('romanizedName', () => {
 	it('reads syllables with pinyin-pro, surname readings included (单 = shan, 曾 = zeng)', () => {
@@ -11,8 +12,18 @@ describe('romanizedName', () => {
 		expect(nameSyllables('买买提·依明', 1)).toBeNull();
 	});
 	it('matches the usual spellings, tones, case, order and titles', () => {
-		const text = 'Fan Jiansong; FAN Jian-song; Jiansong Fan; Fàn Jiànsōng; fan, jian song; Prof. Fan; Dr Fan; J.-S. Fan';
-		expect(hits('范建松', 1, text)).toEqual(['Fan Jiansong', 'FAN Jian-song', 'Jiansong Fan', 'Fàn Jiànsōng', 'fan, jian song', 'Prof. Fan', 'Dr Fan', 'J.-S. Fan']);
+		const text =
+			'Fan Jiansong; FAN Jian-song; Jiansong Fan; Fàn Jiànsōng; fan, jian song; Prof. Fan; Dr Fan; J.-S. Fan';
+		expect(hits('范建松', 1, text)).toEqual([
+			'Fan Jiansong',
+			'FAN Jian-song',
+			'Jiansong Fan',
+			'Fàn Jiànsōng',
+			'fan, jian song',
+			'Prof. Fan',
+			'Dr Fan',
+			'J.-S. Fan'
+		]);
 		expect(hits('欧阳明华', 2, 'Ouyang Minghua, OU-YANG Ming-hua')).toEqual(['Ouyang Minghua', 'OU-YANG Ming-hua']);
 		expect(hits('吕绿', 1, 'Lü Lü and Lv Lv')).toEqual(['Lü Lü', 'Lv Lv']);
 	});

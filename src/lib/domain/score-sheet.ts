@@ -21,7 +21,11 @@ function checkValue(c: RubricCriterion, v: unknown): { value?: number; error?: s
 	if (Math.abs(x * 10 - Math.round(x * 10)) > 1e-6) return { error: `“${c.name}”最多保留一位小数` };
 	return { value: Math.round(x * 10) / 10 };
 }
-function validate(rubric: readonly RubricCriterion[], values: Record<string, unknown>, draft: boolean): SheetValidation {
+function validate(
+	rubric: readonly RubricCriterion[],
+	values: Record<string, unknown>,
+	draft: boolean
+): SheetValidation {
 	const errors: Record<string, string> = {};
 	let tenths = 0; // sum in tenths: integer arithmetic, so 0.1 + 0.2 stays 0.3
 	let filled = 0;
@@ -39,7 +43,9 @@ function validate(rubric: readonly RubricCriterion[], values: Record<string, unk
 		}
 	}
 	const ok = Object.keys(errors).length === 0;
-	return draft ? { ok, total: tenths / 10, errors, complete: ok && filled === rubric.length } : { ok, total: tenths / 10, errors };
+	return draft
+		? { ok, total: tenths / 10, errors, complete: ok && filled === rubric.length }
+		: { ok, total: tenths / 10, errors };
 }
 /** A sheet to submit: every criterion present, a number in [0, max], at most one decimal. */
 export function validateSheet(rubric: readonly RubricCriterion[], values: Record<string, unknown>): SheetValidation {

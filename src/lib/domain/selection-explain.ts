@@ -38,7 +38,12 @@ export function describeRule(rule: RuleLike, lang: 'en' | 'zh' = 'en'): string {
 export function parseRuleLabel(label: string): RuleLike | null {
 	const m = /^(?:(field|channel) )?(.+) (≥|≤) (\d+)$/.exec(label);
 	if (!m) return null;
-	return { key: (m[1] as 'field' | 'channel') ?? 'group', value: m[2], kind: m[3] === '≥' ? 'atLeast' : 'atMost', count: Number(m[4]) };
+	return {
+		key: (m[1] as 'field' | 'channel') ?? 'group',
+		value: m[2],
+		kind: m[3] === '≥' ? 'atLeast' : 'atMost',
+		count: Number(m[4])
+	};
 }
 
 const fmtScore = (s: number | undefined) => (s === undefined ? '?' : String(Math.round(s * 100) / 100));
@@ -56,7 +61,11 @@ export function explainChinese(
 	const inner = later ? (later[2] ?? '') : entry.rule;
 	const rule = parseRuleLabel(inner);
 	const said = headOf?.(inner, later?.[1]) ?? (rule ? describeRule(rule, 'zh') : inner);
-	const head = later ? `为满足“${later[1]}”的${said || '规则'}` : entry.rule === 'later tiers' ? '为使后续档次的规则同时成立' : said;
+	const head = later
+		? `为满足“${later[1]}”的${said || '规则'}`
+		: entry.rule === 'later tiers'
+			? '为使后续档次的规则同时成立'
+			: said;
 	return `${head}：${labelOf(entry.candidate)} (${fmtScore(scoreOf(entry.candidate))}) 入选，替代 ${labelOf(entry.displaced)} (${fmtScore(scoreOf(entry.displaced))})`;
 }
 
@@ -78,7 +87,9 @@ export function buildExplanation(
 	const entrants = selected.filter((i) => !top.has(i)).sort((a, b) => a - b);
 	const displaced = plain.filter((i) => !sel.has(i)).sort((a, b) => b - a);
 	const counts = rules.map((r) => selected.reduce((n, i) => n + (isMember(r, ranked[i]) ? 1 : 0), 0));
-	const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.kind === b.r.kind ? a.i - b.i : a.r.kind === 'atLeast' ? -1 : 1));
+	const ordered = rules
+		.map((r, i) => ({ r, i }))
+		.sort((a, b) => (a.r.kind === b.r.kind ? a.i - b.i : a.r.kind === 'atLeast' ? -1 : 1));
 	return entrants.map((e, j) => {
 		const d = displaced[j];
 		const E = ranked[e];
@@ -138,7 +149,11 @@ export function diagnoseInfeasible(
 ): SelectionInfeasible {
 	const n = ranked.length;
 	const members = rules.map((r) => ranked.filter((c) => isMember(r, c)).length);
-	const result = (message: string, list: InfeasibleRule[]): SelectionInfeasible => ({ error: 'INFEASIBLE', message, rules: list });
+	const result = (message: string, list: InfeasibleRule[]): SelectionInfeasible => ({
+		error: 'INFEASIBLE',
+		message,
+		rules: list
+	});
 	const joined = (list: InfeasibleRule[]) => [...new Set(list.map((l) => l.message))].join('；');
 
 	if (n <= seats) {
@@ -149,10 +164,21 @@ export function diagnoseInfeasible(
 			if (r.kind === 'atLeast' ? a >= r.count : a <= r.count) return;
 			const zh = describeRule(r, 'zh');
 			const message =
-				r.kind === 'atLeast' ? `${zh}，但全部候选人中只有 ${a} 名${targetZh(r)}` : `${zh}，但全部 ${n} 名候选人都要入选，其中${targetZh(r)} ${a} 名`;
-			list.push({ rule: describeRule(r), path: r.path, shortBy: Math.abs(a - r.count), message, conflict: list.length });
+				r.kind === 'atLeast'
+					? `${zh}，但全部候选人中只有 ${a} 名${targetZh(r)}`
+					: `${zh}，但全部 ${n} 名候选人都要入选，其中${targetZh(r)} ${a} 名`;
+			list.push({
+				rule: describeRule(r),
+				path: r.path,
+				shortBy: Math.abs(a - r.count),
+				message,
+				conflict: list.length
+			});
 		});
-		return result(`候选人只有 ${n} 名（名额 ${seats}），全部入选仍不满足：${list.map((l) => l.message).join('；')}`, list);
+		return result(
+			`候选人只有 ${n} 名（名额 ${seats}），全部入选仍不满足：${list.map((l) => l.message).join('；')}`,
+			list
+		);
 	}
 
 	const singles: InfeasibleRule[] = [];
@@ -161,10 +187,22 @@ export function diagnoseInfeasible(
 		const m = members[i];
 		if (r.kind === 'atLeast' && r.count > Math.min(m, k)) {
 			const message = r.count > m ? `${zh}，但只有 ${m} 名${targetZh(r)}候选人` : `${zh}，但只有 ${k} 个名额`;
-			singles.push({ rule: describeRule(r), path: r.path, shortBy: r.count - Math.min(m, k), message, conflict: singles.length });
+			singles.push({
+				rule: describeRule(r),
+				path: r.path,
+				shortBy: r.count - Math.min(m, k),
+				message,
+				conflict: singles.length
+			});
 		} else if (r.kind === 'atMost' && n - m + r.count < k) {
 			const message = `${zh}，但其余候选人只有 ${n - m} 名，凑不满 ${k} 个名额`;
-			singles.push({ rule: describeRule(r), path: r.path, shortBy: k - (n - m + r.count), message, conflict: singles.length });
+			singles.push({
+				rule: describeRule(r),
+				path: r.path,
+				shortBy: k - (n - m + r.count),
+				message,
+				conflict: singles.length
+			});
 		}
 	});
 	// an atLeast above an atMost on the same target
@@ -202,7 +240,11 @@ export function diagnoseInfeasible(
 		const others = core.filter((x) => x !== r);
 		const problem = coreProblem(ranked, k, others, cache);
 		const sign = r.kind === 'atLeast' ? 1 : -1;
-		const best = maximize(problem, ranked.map((c) => (isMember(r, c) ? sign : 0)), false);
+		const best = maximize(
+			problem,
+			ranked.map((c) => (isMember(r, c) ? sign : 0)),
+			false
+		);
 		const zh = describeRule(r, 'zh');
 		if (!best) return { rule: describeRule(r), path: r.path, message: zh, conflict: 0 };
 		const reach = sign * best.value;

@@ -92,7 +92,12 @@ export class DualSimplex {
 	}
 
 	snapshot(): Basis {
-		return { basis: this.basis.slice(), atUp: this.atUp.slice(), Binv: this.Binv.slice(), sinceRefactor: this.sinceRefactor };
+		return {
+			basis: this.basis.slice(),
+			atUp: this.atUp.slice(),
+			Binv: this.Binv.slice(),
+			sinceRefactor: this.sinceRefactor
+		};
 	}
 
 	load(b: Basis): void {

@@ -133,7 +133,8 @@ export class ClassModel {
 		}
 		const colStart = new Int32Array(units.length + 1);
 		let nnz = 0;
-		for (let c = 0; c < this.classes; c++) nnz += (this.classStart[c + 1] - this.classStart[c]) * (1 + this.classRows[c].length);
+		for (let c = 0; c < this.classes; c++)
+			nnz += (this.classStart[c + 1] - this.classStart[c]) * (1 + this.classRows[c].length);
 		const colRows = new Int32Array(nnz);
 		nnz = 0;
 		for (let c = 0; c < this.classes; c++) {
@@ -155,7 +156,11 @@ export class ClassModel {
 	}
 
 	/** Value of taking the top `count` units of each class, or null when a row is broken. */
-	evaluate(counts: Int32Array, rlo: ArrayLike<number> = this.rowLo, rhi: ArrayLike<number> = this.rowUp): number | null {
+	evaluate(
+		counts: Int32Array,
+		rlo: ArrayLike<number> = this.rowLo,
+		rhi: ArrayLike<number> = this.rowUp
+	): number | null {
 		const act = new Array<number>(this.rowLo.length).fill(0);
 		let value = 0;
 		for (let c = 0; c < this.classes; c++) {

@@ -65,11 +65,21 @@ class BranchAndBound {
 	constructor(private readonly model: ClassModel) {}
 
 	private rootNode(lo: Int32Array, hi: Int32Array): Node {
-		return { lo: lo.slice(), hi: hi.slice(), rlo: Int32Array.from(this.model.rowLo), rhi: Int32Array.from(this.model.rowUp), basis: null };
+		return {
+			lo: lo.slice(),
+			hi: hi.slice(),
+			rlo: Int32Array.from(this.model.rowLo),
+			rhi: Int32Array.from(this.model.rowUp),
+			basis: null
+		};
 	}
 
 	/** Solves the node's LP; returns its bound (in value units) or null when infeasible. */
-	private solveNode(node: Node, current: { basis: Basis | null }, maxIter?: number): { bound: number; exact: boolean } | null {
+	private solveNode(
+		node: Node,
+		current: { basis: Basis | null },
+		maxIter?: number
+	): { bound: number; exact: boolean } | null {
 		const lp = this.model.lp!;
 		if (node.basis && node.basis !== current.basis) lp.load(node.basis);
 		current.basis = null;
@@ -223,7 +233,13 @@ class BranchAndBound {
 	 * loses the most bound (product rule). Trial bounds are Lagrangian bounds, valid even when a
 	 * trial stops early, so a side found hopeless is dropped.
 	 */
-	private strongBranch(node: Node, bound: number, need: number, cands: Branch[], current: { basis: Basis | null }): Branch | null {
+	private strongBranch(
+		node: Node,
+		bound: number,
+		need: number,
+		cands: Branch[],
+		current: { basis: Basis | null }
+	): Branch | null {
 		const snap = this.model.lp!.snapshot();
 		current.basis = snap;
 		let pick: Branch = { ...cands[0], basis: snap };
@@ -292,7 +308,8 @@ class BranchAndBound {
 			let newHi = hi[c];
 			for (let q = lo[c]; q < hi[c]; q++) {
 				const g = lp.gain(a + q) * this.model.scale;
-				if (g > slack) newLo = q + 1; // dropping it loses more than the slack
+				if (g > slack)
+					newLo = q + 1; // dropping it loses more than the slack
 				else if (-g > slack) {
 					newHi = q; // adding it (and the weaker ones after it) costs more than the slack
 					break;

@@ -3,7 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTiersInfeasible, solveTiers, validateTiersInstance, type TiersInstance } from './selection-tiers';
-import { explainChinese, resolveRules, ruleViolations, selectTiers, solveSelection, isInfeasible, type SelectionRule } from './selection';
+import {
+	explainChinese,
+	resolveRules,
+	ruleViolations,
+	selectTiers,
+	solveSelection,
+	isInfeasible,
+	type SelectionRule
+} from './selection';
 import { rng } from './random';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康'];
@@ -21,7 +29,10 @@ function randomTiers(seed: number): TiersInstance {
 		channel: `CH${Math.floor(r() * 4)}`
 	}));
 	const rules = (): { atLeast: SelectionRule[]; atMost: SelectionRule[] } => {
-		const atLeast: SelectionRule[] = [{ group: 'youth', share: 0.2 }, { group: 'woman', count: 1 + Math.floor(r() * 2) }];
+		const atLeast: SelectionRule[] = [
+			{ group: 'youth', share: 0.2 },
+			{ group: 'woman', count: 1 + Math.floor(r() * 2) }
+		];
 		for (const f of FIELDS) if (r() < 0.5) atLeast.push({ field: f, count: 1 });
 		if (r() < 0.5) atLeast.push({ group: 'grassroots', count: 1 + Math.floor(r() * 2) });
 		const atMost: SelectionRule[] = [];
@@ -42,7 +53,8 @@ function toLp(inst: TiersInstance, objectiveTier: number, floor?: { tier: number
 	const n = inst.candidates.length;
 	const all = inst.candidates.map((_, i) => i);
 	const v = (i: number, t: number) => `x${i}_${t}`;
-	const sum = (ids: number[], t: number, coef = (_: number) => 1) => (ids.length ? ids.map((i) => `+ ${coef(i)} ${v(i, t)}`).join(' ') : `0 ${v(0, t)}`);
+	const sum = (ids: number[], t: number, coef = (_: number) => 1) =>
+		ids.length ? ids.map((i) => `+ ${coef(i)} ${v(i, t)}`).join(' ') : `0 ${v(0, t)}`;
 	const score = (i: number) => Math.round(inst.candidates[i].score * scale);
 	const lines = ['Maximize', ` obj: ${sum(all, objectiveTier, score)}`, 'Subject To'];
 	let left = n;
@@ -74,64 +86,94 @@ const opts = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 };
 const SLOW = 180_000;
 
 describe('solveTiers is exact (two HiGHS MIPs in sequence)', () => {
-	it('matches tier 1 then tier 2 optimum on 40 random instances, and agrees on infeasibility', () => {
-		let feasibleCount = 0;
-		let differsFromSequential = 0;
-		for (let seed = 1; seed <= 40; seed++) {
-			const inst = randomTiers(seed);
-			const res = solveTiers(inst);
-			const first = highs.solve(toLp(inst, 0), opts);
-			if (isTiersInfeasible(res)) {
-				expect(first.Status, `seed ${seed}`).toBe('Infeasible');
-				continue;
+	it(
+		'matches tier 1 then tier 2 optimum on 40 random instances, and agrees on infeasibility',
+		() => {
+			let feasibleCount = 0;
+			let differsFromSequential = 0;
+			for (let seed = 1; seed <= 40; seed++) {
+				const inst = randomTiers(seed);
+				const res = solveTiers(inst);
+				const first = highs.solve(toLp(inst, 0), opts);
+				if (isTiersInfeasible(res)) {
+					expect(first.Status, `seed ${seed}`).toBe('Infeasible');
+					continue;
+				}
+				feasibleCount++;
+				expect(first.Status, `seed ${seed}`).toBe('Optimal');
+				const t1 = Math.round(first.ObjectiveValue);
+				const second = highs.solve(toLp(inst, 1, { tier: 0, total: t1 }), opts);
+				expect(second.Status, `seed ${seed}`).toBe('Optimal');
+				expect(Math.round(res.tiers[0].total * 10), `seed ${seed} tier 1`).toBe(t1);
+				expect(Math.round(res.tiers[1].total * 10), `seed ${seed} tier 2`).toBe(Math.round(second.ObjectiveValue));
+				// the answer itself obeys every rule and uses nobody twice
+				const ids = res.tiers.flatMap((t) => t.selected);
+				expect(new Set(ids).size).toBe(ids.length);
+				res.tiers.forEach((t, i) =>
+					expect(ruleViolations({ ...inst.tiers[i], candidates: inst.candidates }, t.selected), `seed ${seed}`).toEqual(
+						[]
+					)
+				);
+				expect(res.total).toBeCloseTo(res.tiers[0].total + res.tiers[1].total, 9);
+				const seq = selectTiers(
+					inst.candidates,
+					inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t, subsetOf: undefined })),
+					{ sequential: true }
+				);
+				if ('error' in seq || seq.tiers[1].total !== res.tiers[1].total) differsFromSequential++;
 			}
-			feasibleCount++;
-			expect(first.Status, `seed ${seed}`).toBe('Optimal');
-			const t1 = Math.round(first.ObjectiveValue);
-			const second = highs.solve(toLp(inst, 1, { tier: 0, total: t1 }), opts);
-			expect(second.Status, `seed ${seed}`).toBe('Optimal');
-			expect(Math.round(res.tiers[0].total * 10), `seed ${seed} tier 1`).toBe(t1);
-			expect(Math.round(res.tiers[1].total * 10), `seed ${seed} tier 2`).toBe(Math.round(second.ObjectiveValue));
-			// the answer itself obeys every rule and uses nobody twice
-			const ids = res.tiers.flatMap((t) => t.selected);
-			expect(new Set(ids).size).toBe(ids.length);
-			res.tiers.forEach((t, i) => expect(ruleViolations({ ...inst.tiers[i], candidates: inst.candidates }, t.selected), `seed ${seed}`).toEqual([]));
-			expect(res.total).toBeCloseTo(res.tiers[0].total + res.tiers[1].total, 9);
-			const seq = selectTiers(inst.candidates, inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t, subsetOf: undefined })), { sequential: true });
-			if ('error' in seq || seq.tiers[1].total !== res.tiers[1].total) differsFromSequential++;
-		}
-		expect(feasibleCount).toBeGreaterThanOrEqual(20);
-		expect(differsFromSequential).toBeGreaterThanOrEqual(1);
-	}, SLOW);
+			expect(feasibleCount).toBeGreaterThanOrEqual(20);
+			expect(differsFromSequential).toBeGreaterThanOrEqual(1);
+		},
+		SLOW
+	);
 
-	it('stays exact at the web’s score precision (4 decimals, 60 candidates, 2 × 10 seats, the 晋城 shape)', () => {
-		const F = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
-		for (let seed = 1; seed <= 8; seed++) {
-			const r = rng(1000 + seed);
-			const candidates = Array.from({ length: 60 }, (_, i) => ({
-				id: `C${String(i).padStart(2, '0')}`,
-				score: Math.round((60 + 40 * r()) * 1e4) / 1e4,
-				groups: (['youth', 'woman', 'grassroots'] as const).filter(() => r() < 0.3),
-				field: F[Math.floor(r() * 5)],
-				channel: `CH${Math.floor(r() * 6)}`
-			}));
-			const rules = () => ({
-				atLeast: [{ group: 'youth', share: 0.2 }, { group: 'woman', count: 2 }, { group: 'grassroots', count: 3 }, ...F.map((f) => ({ field: f, count: 1 }))],
-				atMost: [{ channel: 'CH0', count: 2 }, { channel: 'CH1', count: 2 }]
-			});
-			const inst: TiersInstance = { candidates, tiers: [{ name: '最美', seats: 10, ...rules() }, { name: '优秀', seats: 10, ...rules() }] };
-			const res = solveTiers(inst);
-			const first = highs.solve(toLp(inst, 0, undefined, 1e4), opts);
-			if (isTiersInfeasible(res)) {
-				expect(first.Status, `seed ${seed}`).toBe('Infeasible');
-				continue;
+	it(
+		'stays exact at the web’s score precision (4 decimals, 60 candidates, 2 × 10 seats, the 晋城 shape)',
+		() => {
+			const F = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
+			for (let seed = 1; seed <= 8; seed++) {
+				const r = rng(1000 + seed);
+				const candidates = Array.from({ length: 60 }, (_, i) => ({
+					id: `C${String(i).padStart(2, '0')}`,
+					score: Math.round((60 + 40 * r()) * 1e4) / 1e4,
+					groups: (['youth', 'woman', 'grassroots'] as const).filter(() => r() < 0.3),
+					field: F[Math.floor(r() * 5)],
+					channel: `CH${Math.floor(r() * 6)}`
+				}));
+				const rules = () => ({
+					atLeast: [
+						{ group: 'youth', share: 0.2 },
+						{ group: 'woman', count: 2 },
+						{ group: 'grassroots', count: 3 },
+						...F.map((f) => ({ field: f, count: 1 }))
+					],
+					atMost: [
+						{ channel: 'CH0', count: 2 },
+						{ channel: 'CH1', count: 2 }
+					]
+				});
+				const inst: TiersInstance = {
+					candidates,
+					tiers: [
+						{ name: '最美', seats: 10, ...rules() },
+						{ name: '优秀', seats: 10, ...rules() }
+					]
+				};
+				const res = solveTiers(inst);
+				const first = highs.solve(toLp(inst, 0, undefined, 1e4), opts);
+				if (isTiersInfeasible(res)) {
+					expect(first.Status, `seed ${seed}`).toBe('Infeasible');
+					continue;
+				}
+				const t1 = Math.round(first.ObjectiveValue);
+				const second = highs.solve(toLp(inst, 1, { tier: 0, total: t1 }, 1e4), opts);
+				expect(Math.round(res.tiers[0].total * 1e4), `seed ${seed} tier 1`).toBe(t1);
+				expect(Math.round(res.tiers[1].total * 1e4), `seed ${seed} tier 2`).toBe(Math.round(second.ObjectiveValue));
 			}
-			const t1 = Math.round(first.ObjectiveValue);
-			const second = highs.solve(toLp(inst, 1, { tier: 0, total: t1 }, 1e4), opts);
-			expect(Math.round(res.tiers[0].total * 1e4), `seed ${seed} tier 1`).toBe(t1);
-			expect(Math.round(res.tiers[1].total * 1e4), `seed ${seed} tier 2`).toBe(Math.round(second.ObjectiveValue));
-		}
-	}, SLOW);
+		},
+		SLOW
+	);
 
 	it('equal inputs in any order give equal answers', () => {
 		for (let seed = 41; seed <= 46; seed++) {
@@ -160,26 +202,45 @@ describe('solveTiers: the 晋城 case', () => {
 		]
 	};
 	it('one after the other reports 优秀 infeasible; jointly both tiers hold with the best 最美 total', () => {
-		const seq = selectTiers(inst.candidates, inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t })), { sequential: true });
+		const seq = selectTiers(
+			inst.candidates,
+			inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t })),
+			{ sequential: true }
+		);
 		expect('error' in seq && seq.tier).toBe('优秀科技工作者');
 		const res = solveTiers(inst);
 		expect(isTiersInfeasible(res)).toBe(false);
 		if (isTiersInfeasible(res)) return;
-		expect(res.tiers.map((t) => t.selected)).toEqual([['A', 'C'], ['B', 'D']]);
+		expect(res.tiers.map((t) => t.selected)).toEqual([
+			['A', 'C'],
+			['B', 'D']
+		]);
 		expect(res.tiers.map((t) => t.total)).toEqual([196, 188]);
 		expect(res.total).toBe(384);
 		// B (98) is the plain second of 最美 but 优秀 needs it: the lift names 优秀's rule
-		expect(res.tiers[0].explanation).toEqual([{ candidate: 'C', rule: 'tier 优秀科技工作者: field 前沿 ≥ 1', displaced: 'B' }]);
+		expect(res.tiers[0].explanation).toEqual([
+			{ candidate: 'C', rule: 'tier 优秀科技工作者: field 前沿 ≥ 1', displaced: 'B' }
+		]);
 		expect(explainChinese(res.tiers[0].explanation[0], (id) => inst.candidates.find((c) => c.id === id)?.score)).toBe(
 			'为满足“优秀科技工作者”的前沿领域不少于1名：C (97) 入选，替代 B (98)'
 		);
 		// the web path (selectTiers) is joint too
-		const web = selectTiers(inst.candidates, inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t })));
+		const web = selectTiers(
+			inst.candidates,
+			inst.tiers.map((t) => ({ name: t.name, size: t.seats, rules: t }))
+		);
 		expect('error' in web).toBe(false);
-		if (!('error' in web)) expect(web.tiers.map((t) => t.selected)).toEqual([['A', 'C'], ['B', 'D']]);
+		if (!('error' in web))
+			expect(web.tiers.map((t) => t.selected)).toEqual([
+				['A', 'C'],
+				['B', 'D']
+			]);
 	});
 	it('names the tier and its rules when no pair exists', () => {
-		const tight: TiersInstance = { ...inst, tiers: inst.tiers.map((t, i) => (i === 1 ? { ...t, atLeast: [{ field: '前沿', count: 2 }] } : t)) };
+		const tight: TiersInstance = {
+			...inst,
+			tiers: inst.tiers.map((t, i) => (i === 1 ? { ...t, atLeast: [{ field: '前沿', count: 2 }] } : t))
+		};
 		const res = solveTiers(tight);
 		expect(isTiersInfeasible(res)).toBe(true);
 		if (!isTiersInfeasible(res)) return;
@@ -189,7 +250,10 @@ describe('solveTiers: the 晋城 case', () => {
 		expect(res.message).toMatch(/^优秀科技工作者：/);
 	});
 	it('a tier infeasible on its own is reported with the one-tier diagnosis', () => {
-		const bad: TiersInstance = { ...inst, tiers: [{ ...inst.tiers[0], atLeast: [{ field: '前沿', count: 3 }] }, inst.tiers[1]] };
+		const bad: TiersInstance = {
+			...inst,
+			tiers: [{ ...inst.tiers[0], atLeast: [{ field: '前沿', count: 3 }] }, inst.tiers[1]]
+		};
 		const res = solveTiers(bad);
 		if (!isTiersInfeasible(res)) throw new Error('expected infeasible');
 		expect(res.tier).toBe('最美科技工作者');
@@ -205,7 +269,10 @@ describe('solveTiers: the 晋城 case', () => {
 });
 
 describe('validateTiersInstance', () => {
-	const ok = { candidates: [{ id: 'A', score: 1, groups: [] }], tiers: [{ name: 'T', seats: 1, atLeast: [], atMost: [] }] };
+	const ok = {
+		candidates: [{ id: 'A', score: 1, groups: [] }],
+		tiers: [{ name: 'T', seats: 1, atLeast: [], atMost: [] }]
+	};
 	it('accepts the contract shape', () => {
 		expect(validateTiersInstance(ok).ok).toBe(true);
 	});
@@ -242,16 +309,26 @@ describe('select command with tiers', () => {
 		const bad = await run({ ...inst, tiers: [{ ...inst.tiers[0], seats: 'x' }] });
 		expect(bad).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT', path: 'tiers[0].seats' } });
 		const none = await run({
-			candidates: [{ id: 'A', score: 1, groups: ['youth'] }, { id: 'B', score: 2, groups: [] }],
+			candidates: [
+				{ id: 'A', score: 1, groups: ['youth'] },
+				{ id: 'B', score: 2, groups: [] }
+			],
 			tiers: [
 				{ name: '一', seats: 1, atLeast: [{ group: 'youth', count: 1 }] },
 				{ name: '二', seats: 1, atLeast: [{ group: 'youth', count: 1 }] }
 			]
 		});
-		expect(none).toMatchObject({ exit: 3, json: { error: 'INFEASIBLE', tier: '二', rules: [{ rule: 'youth ≥ 1', path: 'tiers[1].atLeast[0]' }] } });
+		expect(none).toMatchObject({
+			exit: 3,
+			json: { error: 'INFEASIBLE', tier: '二', rules: [{ rule: 'youth ≥ 1', path: 'tiers[1].atLeast[0]' }] }
+		});
 		// totals too fine to compare exactly across three large tiers: refused, never approximated
 		const fine = {
-			candidates: Array.from({ length: 160 }, (_, i) => ({ id: `F${i}`, score: Math.round(i * 6.2501 * 1e4) / 1e4, groups: [] })),
+			candidates: Array.from({ length: 160 }, (_, i) => ({
+				id: `F${i}`,
+				score: Math.round(i * 6.2501 * 1e4) / 1e4,
+				groups: []
+			})),
 			tiers: ['一', '二', '三'].map((name) => ({ name, seats: 50, atLeast: [], atMost: [] }))
 		};
 		expect(() => solveTiers(fine)).toThrow(RangeError);

@@ -56,7 +56,8 @@ export interface TiersResult {
 
 export type TiersInfeasible = SelectionInfeasible & { tier: string };
 
-export const isTiersInfeasible = (r: TiersResult | TiersInfeasible): r is TiersInfeasible => (r as TiersInfeasible).error === 'INFEASIBLE';
+export const isTiersInfeasible = (r: TiersResult | TiersInfeasible): r is TiersInfeasible =>
+	(r as TiersInfeasible).error === 'INFEASIBLE';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -146,7 +147,8 @@ function tierRows(p: Prepared, tiers: number[]): CoreRow[] {
 	for (const t of tiers) {
 		const shift = (m: readonly number[]) => m.map((i) => t * n + i);
 		rows.push({ members: shift(p.ranked.map((_, i) => i)), lo: p.k[t], up: p.k[t], tag: { tier: t } });
-		for (const row of coreProblem(p.ranked, p.k[t], p.rules[t]).rows) rows.push({ ...row, members: shift(row.members), tag: { tier: t, rules: row.tag } });
+		for (const row of coreProblem(p.ranked, p.k[t], p.rules[t]).rows)
+			rows.push({ ...row, members: shift(row.members), tag: { tier: t, rules: row.tag } });
 	}
 	return rows;
 }
@@ -188,8 +190,7 @@ function solveJoint(p: Prepared, tiers: number[], justFeasible = false): number[
 	if (tiers.length > 1) for (let i = 0; i < Math.min(n, k); i++) onceRows.add(i);
 	for (;;) {
 		const rows = [...base];
-		if (tiers.length > 1)
-			for (const i of onceRows) rows.push({ members: tiers.map((t) => t * n + i), lo: 0, up: 1 });
+		if (tiers.length > 1) for (const i of onceRows) rows.push({ members: tiers.map((t) => t * n + i), lo: 0, up: 1 });
 		const problem: CoreProblem = { n: m * n, k, rows };
 		const chosen = maximize(problem, values, !justFeasible)?.chosen ?? null;
 		if (!chosen) return null;
@@ -210,7 +211,12 @@ function solveJoint(p: Prepared, tiers: number[], justFeasible = false): number[
 function infeasible(full: Prepared, p: Prepared, inst: TiersInstance): TiersInfeasible {
 	// a tier that fails on its own, with every candidate available to it
 	for (let t = 0; t < inst.tiers.length; t++) {
-		const r = solveSelection({ seats: full.k[t], candidates: full.ranked, atLeast: inst.tiers[t].atLeast, atMost: inst.tiers[t].atMost });
+		const r = solveSelection({
+			seats: full.k[t],
+			candidates: full.ranked,
+			atLeast: inst.tiers[t].atLeast,
+			atMost: inst.tiers[t].atMost
+		});
 		if (isInfeasible(r)) {
 			const d = diagnoseInfeasible(full.ranked, full.k[t], full.rules[t], inst.tiers[t].seats, full.units);
 			return {
@@ -227,7 +233,8 @@ function infeasible(full: Prepared, p: Prepared, inst: TiersInstance): TiersInfe
 		if (solveJoint(p, prefix, true)) continue;
 		const all = p.rules[j];
 		let core = all.slice();
-		const ok = (subset: ResolvedRule[]) => solveJoint({ ...p, rules: p.rules.map((r, t) => (t === j ? subset : r)) }, prefix, true) !== null;
+		const ok = (subset: ResolvedRule[]) =>
+			solveJoint({ ...p, rules: p.rules.map((r, t) => (t === j ? subset : r)) }, prefix, true) !== null;
 		for (const r of all) {
 			const without = core.filter((x) => x !== r);
 			if (!ok(without)) core = without;
@@ -259,7 +266,13 @@ export function solveTiers(inst: TiersInstance): TiersResult | TiersInfeasible {
 		// one tier: exactly the one-tier engine
 		const t = inst.tiers[0];
 		const r = solveSelection({ seats: t.seats, candidates: inst.candidates, atLeast: t.atLeast, atMost: t.atMost });
-		if (isInfeasible(r)) return { ...r, tier: t.name, message: `${t.name}：${r.message}`, rules: r.rules.map((x) => ({ ...x, path: `tiers[0].${x.path}` })) };
+		if (isInfeasible(r))
+			return {
+				...r,
+				tier: t.name,
+				message: `${t.name}：${r.message}`,
+				rules: r.rules.map((x) => ({ ...x, path: `tiers[0].${x.path}` }))
+			};
 		return { tiers: [{ name: t.name, ...r }], total: r.total };
 	}
 	const p = prune(full);
@@ -306,7 +319,11 @@ function explainAcrossTiers(full: Prepared, tiers: TierAnswer[]): void {
 				if (!tiers[u].selected.includes(D.id)) continue;
 				const chosen = tiers[u].selected.map((id) => byId.get(id)!);
 				const why = full.rules[u].find(
-					(r) => r.kind === 'atLeast' && isMember(r, D) && !isMember(r, E) && chosen.filter((c) => isMember(r, c)).length === r.count
+					(r) =>
+						r.kind === 'atLeast' &&
+						isMember(r, D) &&
+						!isMember(r, E) &&
+						chosen.filter((c) => isMember(r, c)).length === r.count
 				);
 				e.rule = why ? `tier ${tiers[u].name}: ${describeRule(why)}` : `tier ${tiers[u].name}`;
 				break;

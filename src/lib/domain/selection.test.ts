@@ -24,7 +24,6 @@ import { rng } from './random';
 
 // ---------------------------------------------------------------- helpers
 
-
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 
 /** 15–40 candidates, 3–8 seats, overlapping groups, field and channel rules; ties on odd seeds. */
@@ -37,7 +36,13 @@ function randomInstance(seed: number, size?: { n: number; seats: number }): Sele
 	const candidates = Array.from({ length: n }, (_, i) => {
 		const groups = (['youth', 'woman', 'grassroots'] as const).filter((_, j) => r() < [0.3, 0.35, 0.25][j]);
 		const score = ties ? 80 + Math.floor(r() * 5) : Math.round((70 + r() * 30) * 10) / 10;
-		return { id: `C${String(i).padStart(2, '0')}`, score, groups, field: FIELDS[Math.floor(r() * 4)], channel: `CH${Math.floor(r() * channels)}` };
+		return {
+			id: `C${String(i).padStart(2, '0')}`,
+			score,
+			groups,
+			field: FIELDS[Math.floor(r() * 4)],
+			channel: `CH${Math.floor(r() * channels)}`
+		};
 	});
 	const atLeast: SelectionRule[] = [
 		{ group: 'youth', share: [0.2, 0.25, 0.4][Math.floor(r() * 3)] },
@@ -70,7 +75,8 @@ function overlapInstance(seed: number): SelectionInstance {
 
 function toLp(inst: SelectionInstance): string {
 	const all = inst.candidates.map((_, i) => i);
-	const sum = (ids: number[], coef = (_: number) => 1) => (ids.length ? ids.map((i) => `+ ${coef(i)} x${i}`).join(' ') : '0 x0');
+	const sum = (ids: number[], coef = (_: number) => 1) =>
+		ids.length ? ids.map((i) => `+ ${coef(i)} x${i}`).join(' ') : '0 x0';
 	const lines = ['Maximize', ` obj: ${sum(all, (i) => inst.candidates[i].score)}`, 'Subject To'];
 	lines.push(` card: ${sum(all)} = ${Math.min(inst.seats, inst.candidates.length)}`);
 	resolveRules(inst).forEach((rule, j) => {
@@ -89,7 +95,8 @@ let highs: Highs;
 beforeAll(async () => {
 	highs = await (await import('highs')).default();
 });
-const highsSolve = (inst: SelectionInstance) => highs.solve(toLp(inst), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+const highsSolve = (inst: SelectionInstance) =>
+	highs.solve(toLp(inst), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
 
 /** Every k-subset: the best total, then the tie-break (sorted by score desc, id asc; first wins). */
 function bruteForce(inst: SelectionInstance): string[] | null {
@@ -135,66 +142,82 @@ const SLOW = 180_000;
 // ---------------------------------------------------------------- optimality
 
 describe('solveSelection is exact', () => {
-	it('matches the HiGHS MIP optimum on 40 random instances (and agrees on infeasibility)', () => {
-		let feasibleCount = 0;
-		for (let seed = 1; seed <= 40; seed++) {
-			const inst = randomInstance(seed);
-			const res = solveSelection(inst);
-			const ref = highsSolve(inst);
-			if (isInfeasible(res)) {
-				expect(ref.Status, `seed ${seed}`).toBe('Infeasible');
-				continue;
+	it(
+		'matches the HiGHS MIP optimum on 40 random instances (and agrees on infeasibility)',
+		() => {
+			let feasibleCount = 0;
+			for (let seed = 1; seed <= 40; seed++) {
+				const inst = randomInstance(seed);
+				const res = solveSelection(inst);
+				const ref = highsSolve(inst);
+				if (isInfeasible(res)) {
+					expect(ref.Status, `seed ${seed}`).toBe('Infeasible');
+					continue;
+				}
+				feasibleCount++;
+				expect(ref.Status, `seed ${seed}`).toBe('Optimal');
+				expect(res.total, `seed ${seed}`).toBeCloseTo(ref.ObjectiveValue, 6);
+				expect(res.selected).toHaveLength(Math.min(inst.seats, inst.candidates.length));
+				expect(ruleViolations(inst, res.selected)).toEqual([]);
+				expect(res.total).toBeCloseTo(scoreSum(inst, res.selected), 9);
 			}
-			feasibleCount++;
-			expect(ref.Status, `seed ${seed}`).toBe('Optimal');
-			expect(res.total, `seed ${seed}`).toBeCloseTo(ref.ObjectiveValue, 6);
-			expect(res.selected).toHaveLength(Math.min(inst.seats, inst.candidates.length));
-			expect(ruleViolations(inst, res.selected)).toEqual([]);
-			expect(res.total).toBeCloseTo(scoreSum(inst, res.selected), 9);
-		}
-		expect(feasibleCount).toBeGreaterThanOrEqual(25);
-	}, SLOW);
+			expect(feasibleCount).toBeGreaterThanOrEqual(25);
+		},
+		SLOW
+	);
 
-	it('matches HiGHS on 30 instances of many small overlapping groups (weak LP)', () => {
-		for (let seed = 1; seed <= 30; seed++) {
-			const inst = overlapInstance(seed);
-			const res = solveSelection(inst);
-			const ref = highsSolve(inst);
-			if (isInfeasible(res)) expect(ref.Status, `seed ${seed}`).toBe('Infeasible');
-			else expect(res.total, `seed ${seed}`).toBeCloseTo(ref.ObjectiveValue, 6);
-		}
-	}, SLOW);
+	it(
+		'matches HiGHS on 30 instances of many small overlapping groups (weak LP)',
+		() => {
+			for (let seed = 1; seed <= 30; seed++) {
+				const inst = overlapInstance(seed);
+				const res = solveSelection(inst);
+				const ref = highsSolve(inst);
+				if (isInfeasible(res)) expect(ref.Status, `seed ${seed}`).toBe('Infeasible');
+				else expect(res.total, `seed ${seed}`).toBeCloseTo(ref.ObjectiveValue, 6);
+			}
+		},
+		SLOW
+	);
 
-	it('prunes exactly at the boundary: given a floor one step below the optimum, it still finds it', () => {
-		let tested = 0;
-		for (let seed = 1; seed <= 60; seed++) {
-			const inst = seed % 2 ? overlapInstance(seed) : randomInstance(seed);
-			const { units } = quantizeScores(inst.candidates.map((c) => c.score));
-			const k = Math.min(inst.seats, inst.candidates.length);
-			const problem = coreProblem(inst.candidates, k, resolveRules(inst));
-			const best = maximize(problem, units, false);
-			if (!best) continue;
-			tested++;
-			const step = units.reduce((g, u) => {
-				let [a, b] = [g, Math.abs(u)];
-				while (b) [a, b] = [b, a % b];
-				return a;
-			}, 0);
-			expect(maximize(problem, units, false, undefined, best.value - step)?.value, `seed ${seed}`).toBe(best.value);
-			expect(maximize(problem, units, false, undefined, best.value), `seed ${seed}`).toBeNull();
-		}
-		expect(tested).toBeGreaterThan(40);
-	}, SLOW);
+	it(
+		'prunes exactly at the boundary: given a floor one step below the optimum, it still finds it',
+		() => {
+			let tested = 0;
+			for (let seed = 1; seed <= 60; seed++) {
+				const inst = seed % 2 ? overlapInstance(seed) : randomInstance(seed);
+				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+				const k = Math.min(inst.seats, inst.candidates.length);
+				const problem = coreProblem(inst.candidates, k, resolveRules(inst));
+				const best = maximize(problem, units, false);
+				if (!best) continue;
+				tested++;
+				const step = units.reduce((g, u) => {
+					let [a, b] = [g, Math.abs(u)];
+					while (b) [a, b] = [b, a % b];
+					return a;
+				}, 0);
+				expect(maximize(problem, units, false, undefined, best.value - step)?.value, `seed ${seed}`).toBe(best.value);
+				expect(maximize(problem, units, false, undefined, best.value), `seed ${seed}`).toBeNull();
+			}
+			expect(tested).toBeGreaterThan(40);
+		},
+		SLOW
+	);
 
-	it('matches exhaustive enumeration, tie-break included, on small instances full of ties', () => {
-		for (let seed = 101; seed <= 140; seed += 2) {
-			const inst = randomInstance(seed, { n: 16, seats: 3 + (seed % 5) });
-			const expected = bruteForce(inst);
-			const res = solveSelection(inst);
-			if (expected === null) expect(isInfeasible(res), `seed ${seed}`).toBe(true);
-			else expect(isInfeasible(res) ? null : res.selected, `seed ${seed}`).toEqual(expected);
-		}
-	}, SLOW);
+	it(
+		'matches exhaustive enumeration, tie-break included, on small instances full of ties',
+		() => {
+			for (let seed = 101; seed <= 140; seed += 2) {
+				const inst = randomInstance(seed, { n: 16, seats: 3 + (seed % 5) });
+				const expected = bruteForce(inst);
+				const res = solveSelection(inst);
+				if (expected === null) expect(isInfeasible(res), `seed ${seed}`).toBe(true);
+				else expect(isInfeasible(res) ? null : res.selected, `seed ${seed}`).toEqual(expected);
+			}
+		},
+		SLOW
+	);
 
 	it('meets the rules where the plain score order breaks them', () => {
 		let broken = 0;
@@ -215,7 +238,13 @@ describe('solveSelection is exact', () => {
 			const inst = randomInstance(seed);
 			const base = solveSelection(inst);
 			const r = rng(seed * 31);
-			const shuffled = { ...inst, candidates: inst.candidates.map((c) => ({ c, k: r() })).sort((a, b) => a.k - b.k).map((x) => x.c) };
+			const shuffled = {
+				...inst,
+				candidates: inst.candidates
+					.map((c) => ({ c, k: r() }))
+					.sort((a, b) => a.k - b.k)
+					.map((x) => x.c)
+			};
 			expect(solveSelection(shuffled), `seed ${seed}`).toEqual(base);
 		}
 	});
@@ -289,13 +318,23 @@ describe('explanation', () => {
 	});
 
 	it('can name an atMost rule and field rules', () => {
-		const res = solved({ ...inst, atLeast: [{ field: '主战场', count: 1 }], atMost: [{ channel: '南宁市', count: 1 }] });
+		const res = solved({
+			...inst,
+			atLeast: [{ field: '主战场', count: 1 }],
+			atMost: [{ channel: '南宁市', count: 1 }]
+		});
 		expect(res.selected).toEqual(['前沿-01', '前沿-05', '主战场-07', '生命健康-03']);
 		expect(res.explanation).toEqual([
 			{ candidate: '主战场-07', rule: 'field 主战场 ≥ 1', displaced: '前沿-11' },
 			{ candidate: '生命健康-03', rule: 'channel 南宁市 ≤ 1', displaced: '前沿-02' }
 		]);
-		expect(explainChinese(res.explanation[1], () => 1, (id) => `«${id}»`)).toBe('南宁市不超过1名：«生命健康-03» (1) 入选，替代 «前沿-02» (1)');
+		expect(
+			explainChinese(
+				res.explanation[1],
+				() => 1,
+				(id) => `«${id}»`
+			)
+		).toBe('南宁市不超过1名：«生命健康-03» (1) 入选，替代 «前沿-02» (1)');
 		expect(explainChinese(res.explanation[0], () => 90)).toMatch(/^主战场领域不少于1名：/);
 	});
 
@@ -314,7 +353,11 @@ describe('explanation', () => {
 			const byId = new Map(inst.candidates.map((c) => [c.id, c]));
 			for (const e of res.explanation) {
 				entries++;
-				const rule = rules.find((r) => `${r.key === 'group' ? '' : r.key + ' '}${r.value} ${r.kind === 'atLeast' ? '≥' : '≤'} ${r.count}` === e.rule);
+				const rule = rules.find(
+					(r) =>
+						`${r.key === 'group' ? '' : r.key + ' '}${r.value} ${r.kind === 'atLeast' ? '≥' : '≤'} ${r.count}` ===
+						e.rule
+				);
 				expect(rule, `seed ${seed} ${e.rule}`).toBeDefined();
 				const member = (id: string) => {
 					const c = byId.get(id)!;
@@ -334,11 +377,34 @@ describe('explanation', () => {
 
 describe('infeasibility diagnosis', () => {
 	const people = (n: number, f: (i: number) => Partial<{ groups: string[]; field: string; channel: string }>) =>
-		Array.from({ length: n }, (_, i) => ({ id: `X${String(i).padStart(2, '0')}`, score: 90 - i, groups: [], field: '前沿', channel: 'A', ...f(i) }));
+		Array.from({ length: n }, (_, i) => ({
+			id: `X${String(i).padStart(2, '0')}`,
+			score: 90 - i,
+			groups: [],
+			field: '前沿',
+			channel: 'A',
+			...f(i)
+		}));
 
 	it('an atLeast count above the members available', () => {
-		const r = infeasible({ seats: 6, candidates: people(10, (i) => ({ groups: i < 3 ? ['youth'] : [] })), atLeast: [{ group: 'youth', count: 4 }, { group: 'woman', count: 0 }], atMost: [] });
-		expect(r.rules).toEqual([{ rule: 'youth ≥ 4', path: 'atLeast[0]', shortBy: 1, conflict: 0, message: '青年不少于4名，但只有 3 名青年候选人' }]);
+		const r = infeasible({
+			seats: 6,
+			candidates: people(10, (i) => ({ groups: i < 3 ? ['youth'] : [] })),
+			atLeast: [
+				{ group: 'youth', count: 4 },
+				{ group: 'woman', count: 0 }
+			],
+			atMost: []
+		});
+		expect(r.rules).toEqual([
+			{
+				rule: 'youth ≥ 4',
+				path: 'atLeast[0]',
+				shortBy: 1,
+				conflict: 0,
+				message: '青年不少于4名，但只有 3 名青年候选人'
+			}
+		]);
 		expect(r.message).toContain('青年不少于4名，但只有 3 名青年候选人');
 	});
 
@@ -346,10 +412,17 @@ describe('infeasibility diagnosis', () => {
 		const r = infeasible({
 			seats: 5,
 			candidates: people(12, (i) => ({ field: i % 2 ? '生命健康' : '前沿' })),
-			atLeast: [{ group: 'youth', count: 0 }, { field: '前沿', count: 3 }, { field: '生命健康', count: 3 }],
+			atLeast: [
+				{ group: 'youth', count: 0 },
+				{ field: '前沿', count: 3 },
+				{ field: '生命健康', count: 3 }
+			],
 			atMost: [{ channel: 'B', count: 1 }]
 		});
-		expect(r.rules.map((x) => [x.rule, x.shortBy])).toEqual([['field 前沿 ≥ 3', 1], ['field 生命健康 ≥ 3', 1]]);
+		expect(r.rules.map((x) => [x.rule, x.shortBy])).toEqual([
+			['field 前沿 ≥ 3', 1],
+			['field 生命健康 ≥ 3', 1]
+		]);
 		expect(r.message).toContain('合计至少需要 6 名，超过 5 个名额');
 	});
 
@@ -357,58 +430,92 @@ describe('infeasibility diagnosis', () => {
 		const r = infeasible({
 			seats: 5,
 			candidates: people(12, (i) => (i < 4 ? { groups: ['woman'], channel: '南宁市' } : { channel: `C${i}` })),
-			atLeast: [{ group: 'youth', count: 0 }, { group: 'woman', count: 3 }],
-			atMost: [{ channel: '南宁市', count: 2 }, { channel: 'C5', count: 1 }]
+			atLeast: [
+				{ group: 'youth', count: 0 },
+				{ group: 'woman', count: 3 }
+			],
+			atMost: [
+				{ channel: '南宁市', count: 2 },
+				{ channel: 'C5', count: 1 }
+			]
 		});
-		expect(r.rules.map((x) => [x.rule, x.shortBy])).toEqual([['woman ≥ 3', 1], ['channel 南宁市 ≤ 2', 1]]);
+		expect(r.rules.map((x) => [x.rule, x.shortBy])).toEqual([
+			['woman ≥ 3', 1],
+			['channel 南宁市 ≤ 2', 1]
+		]);
 		expect(r.message).toContain('女性不少于3名');
 	});
 
 	it('the same target bounded both ways', () => {
-		const r = infeasible({ seats: 5, candidates: people(12, (i) => ({ groups: i < 6 ? ['youth'] : [] })), atLeast: [{ group: 'youth', count: 3 }], atMost: [{ group: 'youth', count: 2 }] });
-		expect(r.rules.map((x) => [x.rule, x.shortBy, x.conflict])).toEqual([['youth ≥ 3', 1, 0], ['youth ≤ 2', 1, 0]]);
+		const r = infeasible({
+			seats: 5,
+			candidates: people(12, (i) => ({ groups: i < 6 ? ['youth'] : [] })),
+			atLeast: [{ group: 'youth', count: 3 }],
+			atMost: [{ group: 'youth', count: 2 }]
+		});
+		expect(r.rules.map((x) => [x.rule, x.shortBy, x.conflict])).toEqual([
+			['youth ≥ 3', 1, 0],
+			['youth ≤ 2', 1, 0]
+		]);
 		expect(r.message).toBe('青年不少于3名，但同时要求青年不超过2名');
 	});
 
 	it('fewer candidates than seats and a rule still broken', () => {
-		const r = infeasible({ seats: 10, candidates: people(4, (i) => ({ groups: i === 0 ? ['youth'] : [] })), atLeast: [{ group: 'youth', share: 0.2 }], atMost: [] });
+		const r = infeasible({
+			seats: 10,
+			candidates: people(4, (i) => ({ groups: i === 0 ? ['youth'] : [] })),
+			atLeast: [{ group: 'youth', share: 0.2 }],
+			atMost: []
+		});
 		expect(r.rules).toEqual([expect.objectContaining({ rule: 'youth ≥ 2', shortBy: 1 })]);
 		expect(solved({ seats: 10, candidates: people(4, () => ({})), atLeast: [], atMost: [] }).selected).toHaveLength(4);
 	});
 
-	it('names a minimal infeasible set of rules on random instances', () => {
-		let checked = 0;
-		for (let seed = 1; seed <= 60 && checked < 12; seed++) {
-			const inst = randomInstance(seed);
-			const res = solveSelection(inst);
-			if (!isInfeasible(res)) continue;
-			checked++;
-			expect(res.rules.length, `seed ${seed}`).toBeGreaterThan(0);
-			const rules = resolveRules(inst);
-			const keep = (paths: Set<string>) => ({
-				...inst,
-				atLeast: inst.atLeast.filter((_, i) => paths.has(`atLeast[${i}]`)),
-				atMost: inst.atMost.filter((_, i) => paths.has(`atMost[${i}]`))
-			});
-			// each conflict group is infeasible on its own, and needs every one of its rules
-			for (const group of new Set(res.rules.map((x) => x.conflict))) {
-				const named = new Set(res.rules.filter((x) => x.conflict === group).map((x) => x.path));
-				expect(rules.filter((r) => named.has(r.path)).length).toBe(named.size);
-				expect(highsSolve(keep(named)).Status, `seed ${seed}: named rules conflict`).toBe('Infeasible');
-				for (const p of named) {
-					const fewer = new Set([...named].filter((x) => x !== p));
-					expect(highsSolve(keep(fewer)).Status, `seed ${seed}: ${p} is needed`).toBe('Optimal');
+	it(
+		'names a minimal infeasible set of rules on random instances',
+		() => {
+			let checked = 0;
+			for (let seed = 1; seed <= 60 && checked < 12; seed++) {
+				const inst = randomInstance(seed);
+				const res = solveSelection(inst);
+				if (!isInfeasible(res)) continue;
+				checked++;
+				expect(res.rules.length, `seed ${seed}`).toBeGreaterThan(0);
+				const rules = resolveRules(inst);
+				const keep = (paths: Set<string>) => ({
+					...inst,
+					atLeast: inst.atLeast.filter((_, i) => paths.has(`atLeast[${i}]`)),
+					atMost: inst.atMost.filter((_, i) => paths.has(`atMost[${i}]`))
+				});
+				// each conflict group is infeasible on its own, and needs every one of its rules
+				for (const group of new Set(res.rules.map((x) => x.conflict))) {
+					const named = new Set(res.rules.filter((x) => x.conflict === group).map((x) => x.path));
+					expect(rules.filter((r) => named.has(r.path)).length).toBe(named.size);
+					expect(highsSolve(keep(named)).Status, `seed ${seed}: named rules conflict`).toBe('Infeasible');
+					for (const p of named) {
+						const fewer = new Set([...named].filter((x) => x !== p));
+						expect(highsSolve(keep(fewer)).Status, `seed ${seed}: ${p} is needed`).toBe('Optimal');
+					}
 				}
 			}
-		}
-		expect(checked).toBeGreaterThanOrEqual(5);
-	}, SLOW);
+			expect(checked).toBeGreaterThanOrEqual(5);
+		},
+		SLOW
+	);
 });
 
 // ---------------------------------------------------------------- validation and CLI
 
 describe('validateSelectionInstance', () => {
-	const ok = { seats: 2, candidates: [{ id: 'A', score: 1, groups: ['youth'], field: '前沿', channel: 'X' }, { id: 'B', score: 2 }], atLeast: [{ group: 'youth', share: 0.5 }], atMost: [{ channel: 'X', count: 1 }] };
+	const ok = {
+		seats: 2,
+		candidates: [
+			{ id: 'A', score: 1, groups: ['youth'], field: '前沿', channel: 'X' },
+			{ id: 'B', score: 2 }
+		],
+		atLeast: [{ group: 'youth', share: 0.5 }],
+		atMost: [{ channel: 'X', count: 1 }]
+	};
 	const bad = (patch: (j: any) => void) => {
 		const j = structuredClone(ok) as any;
 		patch(j);
@@ -423,14 +530,22 @@ describe('validateSelectionInstance', () => {
 	});
 
 	it('names the offending path', () => {
-		expect(bad((j) => (j.candidates[1].id = 'A'))).toMatchObject({ path: 'candidates[1].id', message: expect.stringContaining('重复') });
+		expect(bad((j) => (j.candidates[1].id = 'A'))).toMatchObject({
+			path: 'candidates[1].id',
+			message: expect.stringContaining('重复')
+		});
 		expect(bad((j) => (j.candidates[0].score = NaN)).path).toBe('candidates[0].score');
 		expect(bad((j) => (j.candidates[0].score = Infinity)).path).toBe('candidates[0].score');
 		expect(bad((j) => (j.seats = -1)).path).toBe('seats');
 		expect(bad((j) => (j.seats = 2.5)).path).toBe('seats');
-		expect(bad((j) => j.atLeast.push({ field: '前沿', count: 1 }, { group: 'woman', share: 1.2 })).path).toBe('atLeast[2].share');
+		expect(bad((j) => j.atLeast.push({ field: '前沿', count: 1 }, { group: 'woman', share: 1.2 })).path).toBe(
+			'atLeast[2].share'
+		);
 		expect(bad((j) => (j.atMost[0].count = -2)).path).toBe('atMost[0].count');
-		expect(bad((j) => (j.candidates[0].scor = 1))).toMatchObject({ path: 'candidates[0].scor', message: expect.stringContaining('未知字段') });
+		expect(bad((j) => (j.candidates[0].scor = 1))).toMatchObject({
+			path: 'candidates[0].scor',
+			message: expect.stringContaining('未知字段')
+		});
 		expect(bad((j) => (j.seat = 1)).path).toBe('seat');
 		// a key that is merely extra is ignored: the format may grow
 		expect(validateSelectionInstance({ ...structuredClone(ok), note: 'x' }).ok).toBe(true);
@@ -456,15 +571,30 @@ describe('select command', () => {
 		expect(okRes.json).toEqual(solveSelection(inst));
 		expect(await run(null)).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT' } });
 		expect(await run('{not json')).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT' } });
-		expect(await run(JSON.stringify({ seats: 1, candidates: [], atLeast: [{ group: 'youth', share: 2 }] }))).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT', path: 'atLeast[0].share' } });
-		const inf = await run(JSON.stringify({ seats: 2, candidates: [{ id: 'A', score: 1, groups: [] }, { id: 'B', score: 1, groups: [] }], atLeast: [{ group: 'youth', count: 1 }] }));
+		expect(
+			await run(JSON.stringify({ seats: 1, candidates: [], atLeast: [{ group: 'youth', share: 2 }] }))
+		).toMatchObject({ exit: 2, json: { error: 'BAD_INPUT', path: 'atLeast[0].share' } });
+		const inf = await run(
+			JSON.stringify({
+				seats: 2,
+				candidates: [
+					{ id: 'A', score: 1, groups: [] },
+					{ id: 'B', score: 1, groups: [] }
+				],
+				atLeast: [{ group: 'youth', count: 1 }]
+			})
+		);
 		expect(inf).toMatchObject({ exit: 3, json: { error: 'INFEASIBLE', rules: [{ rule: 'youth ≥ 1', shortBy: 1 }] } });
 	});
 });
 
 describe('selectTiers', () => {
 	it('fills tier 1 first, tier 2 from the rest, and a subset tier from its parent', () => {
-		const candidates = Array.from({ length: 12 }, (_, i) => ({ id: `T${String(i).padStart(2, '0')}`, score: 90 - i, groups: i % 4 === 3 ? ['youth'] : [] }));
+		const candidates = Array.from({ length: 12 }, (_, i) => ({
+			id: `T${String(i).padStart(2, '0')}`,
+			score: 90 - i,
+			groups: i % 4 === 3 ? ['youth'] : []
+		}));
 		const res = selectTiers(candidates, [
 			{ name: '最美科技工作者', size: 4, rules: { atLeast: [{ group: 'youth', count: 2 }] } },
 			{ name: '优秀科技工作者', size: 4 },
@@ -476,7 +606,9 @@ describe('selectTiers', () => {
 			['T02', 'T04', 'T05', 'T06'],
 			['T00', 'T01']
 		]);
-		const fail = selectTiers(candidates, [{ name: '最美科技工作者', size: 4, rules: { atLeast: [{ group: 'youth', count: 4 }] } }]);
+		const fail = selectTiers(candidates, [
+			{ name: '最美科技工作者', size: 4, rules: { atLeast: [{ group: 'youth', count: 4 }] } }
+		]);
 		expect(fail).toMatchObject({ error: 'INFEASIBLE', tier: '最美科技工作者' });
 	});
 });

@@ -271,13 +271,22 @@ function countsOf(rules: readonly ResolvedRule[], chosen: readonly SelectionCand
 
 // ---------------------------------------------------------------- public API
 
-export function solveSelection(instance: SelectionInstance, stats?: SearchStats): SelectionResult | SelectionInfeasible {
+export function solveSelection(
+	instance: SelectionInstance,
+	stats?: SearchStats
+): SelectionResult | SelectionInfeasible {
 	const p = prepare(instance);
 	if (p.ranked.length <= instance.seats) {
 		// everyone is selected; only a broken rule can stop that
-		const broken = ruleViolations(instance, p.ranked.map((c) => c.id));
+		const broken = ruleViolations(
+			instance,
+			p.ranked.map((c) => c.id)
+		);
 		if (broken.length) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats);
-		return finish(p, p.ranked.map((_, i) => i));
+		return finish(
+			p,
+			p.ranked.map((_, i) => i)
+		);
 	}
 	const problem = coreProblem(p.ranked, p.k, p.rules);
 	const best = maximize(problem, p.units, true, stats);
@@ -315,7 +324,13 @@ export function ruleViolations(instance: SelectionInstance, selectedIds: readonl
 	const out: Violation[] = [];
 	const k = Math.min(instance.seats, instance.candidates.length);
 	if (chosen.length !== k)
-		out.push({ rule: `seats = ${k}`, path: 'seats', required: k, actual: chosen.length, shortBy: Math.abs(k - chosen.length) });
+		out.push({
+			rule: `seats = ${k}`,
+			path: 'seats',
+			required: k,
+			actual: chosen.length,
+			shortBy: Math.abs(k - chosen.length)
+		});
 	rules.forEach((r, i) => {
 		const a = counts[i];
 		if (r.kind === 'atLeast' ? a < r.count : a > r.count)
@@ -354,7 +369,12 @@ export function selectTiers(
 	if (!options.sequential && main.length > 1) {
 		const res = solveTiers({
 			candidates,
-			tiers: main.map((t) => ({ name: t.name, seats: t.size, atLeast: t.rules?.atLeast ?? [], atMost: t.rules?.atMost ?? [] }))
+			tiers: main.map((t) => ({
+				name: t.name,
+				seats: t.size,
+				atLeast: t.rules?.atLeast ?? [],
+				atMost: t.rules?.atMost ?? []
+			}))
 		});
 		if ('error' in res) return res;
 		for (const t of res.tiers) out.set(t.name, t);
@@ -370,7 +390,12 @@ export function selectTiers(
 			const ids = new Set(from.selected);
 			pool = candidates.filter((c) => ids.has(c.id));
 		} else pool = candidates.filter((c) => !taken.has(c.id));
-		const res = solveSelection({ seats: t.size, candidates: pool, atLeast: t.rules?.atLeast ?? [], atMost: t.rules?.atMost ?? [] });
+		const res = solveSelection({
+			seats: t.size,
+			candidates: pool,
+			atLeast: t.rules?.atLeast ?? [],
+			atMost: t.rules?.atMost ?? []
+		});
 		if (isInfeasible(res)) return { ...res, tier: t.name, message: `${t.name}：${res.message}` };
 		if (t.subsetOf === undefined) for (const id of res.selected) taken.add(id);
 		out.set(t.name, { name: t.name, ...res });

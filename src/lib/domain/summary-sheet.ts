@@ -80,7 +80,13 @@ function cell(col: SummaryColumn, p: SheetPerson, seq: number): CsvValue {
  * The sheets: one per 推荐单位 (`by: 'unit'`, units in first-appearance order, each numbered from 1)
  * or all together under `sender` (the office that compiles and sends the sheet).
  */
-export function summarySheets(spec: SummarySheetSpec, people: SheetPerson[], by: 'unit' | 'all', sender: string, title = spec.title): Sheet[] {
+export function summarySheets(
+	spec: SummarySheetSpec,
+	people: SheetPerson[],
+	by: 'unit' | 'all',
+	sender: string,
+	title = spec.title
+): Sheet[] {
 	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
 	const sheet = (name: string, unit: string, list: SheetPerson[]): Sheet => ({
 		name,

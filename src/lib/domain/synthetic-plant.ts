@@ -24,18 +24,28 @@ export function plantViolationsDetailed(
 	const refYear = Number(config.referenceDate.slice(0, 4));
 	const isYouth = (r: CandidateRecord) => youthOn(r.birth, config.referenceDate, config.youthAge);
 	const typeOf = (name: string): ChannelType =>
-		config.channels.find((c) => c.name === name)?.type ?? records.find((r) => r.channel === name)?.channelType ?? '地区';
+		config.channels.find((c) => c.name === name)?.type ??
+		records.find((r) => r.channel === name)?.channelType ??
+		'地区';
 	const channelNames = () => [...new Set(records.map((r) => r.channel))];
 	const count = (name: string) => records.filter((r) => r.channel === name).length;
 
 	// QUOTA_SHORT: a region channel with a minimum ≥ 2 keeps min − 1 ≥ 1 nominees (youth kept).
-	const short = config.channels.find((c) => c.type === '地区' && channelQuota(config, c.name, c.type).min >= 2 && count(c.name) >= 2);
+	const short = config.channels.find(
+		(c) => c.type === '地区' && channelQuota(config, c.name, c.type).min >= 2 && count(c.name) >= 2
+	);
 	if (short) {
 		const { min } = channelQuota(config, short.name, short.type);
 		const mine = records.filter((r) => r.channel === short.name);
-		const drop = new Set([...mine.filter((r) => !isYouth(r)), ...mine.filter(isYouth)].slice(0, mine.length - (min - 1)));
+		const drop = new Set(
+			[...mine.filter((r) => !isYouth(r)), ...mine.filter(isYouth)].slice(0, mine.length - (min - 1))
+		);
 		records = records.filter((r) => !drop.has(r));
-		planted.push({ code: 'QUOTA_SHORT', channel: short.name, detail: `${short.name} 只推荐 ${min - 1} 人，少于下限 ${min}` });
+		planted.push({
+			code: 'QUOTA_SHORT',
+			channel: short.name,
+			detail: `${short.name} 只推荐 ${min - 1} 人，少于下限 ${min}`
+		});
 	}
 
 	// QUOTA_EXCEEDED: one channel (a region one when possible) gets max + 1 nominees.
@@ -64,7 +74,10 @@ export function plantViolationsDetailed(
 		const keep = new Set<CandidateRecord>();
 		for (const name of channelNames()) {
 			const { minYouth } = channelQuota(config, name, typeOf(name));
-			records.filter((r) => r.channel === name && isYouth(r)).slice(0, minYouth).forEach((r) => keep.add(r));
+			records
+				.filter((r) => r.channel === name && isYouth(r))
+				.slice(0, minYouth)
+				.forEach((r) => keep.add(r));
 		}
 		const target = Math.max(keep.size, Math.floor((config.youthShareMin * records.length) / 2));
 		for (const r of records.filter(isYouth)) if (keep.size < target) keep.add(r);
@@ -87,7 +100,12 @@ export function plantViolationsDetailed(
 	if (config.excludedCategories.length) {
 		const r = at(0.25);
 		r.category = config.excludedCategories.includes('现役军人') ? '现役军人' : config.excludedCategories[0];
-		planted.push({ code: 'EXCLUDED_CATEGORY', candidate: r.name, channel: r.channel, detail: `人员类别 ${r.category}` });
+		planted.push({
+			code: 'EXCLUDED_CATEGORY',
+			candidate: r.name,
+			channel: r.channel,
+			detail: `人员类别 ${r.category}`
+		});
 	}
 	if (config.priorTitleBlocks) {
 		const r = at(0.5);
@@ -99,7 +117,12 @@ export function plantViolationsDetailed(
 		const limit = config.textLimits.story;
 		const base = r.story || r.deeds || `${r.name}的感人故事。`;
 		r.story = base.repeat(Math.ceil((limit + 50) / base.length) + 1).slice(0, limit + 50);
-		planted.push({ code: 'TEXT_TOO_LONG', candidate: r.name, channel: r.channel, detail: `感人故事 ${r.story.length} 字，超过 ${limit}` });
+		planted.push({
+			code: 'TEXT_TOO_LONG',
+			candidate: r.name,
+			channel: r.channel,
+			detail: `感人故事 ${r.story.length} 字，超过 ${limit}`
+		});
 	}
 
 	records.forEach((r, i) => (r.seq = String(i + 1)));

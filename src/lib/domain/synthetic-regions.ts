@@ -31,12 +31,44 @@ const GUANGXI: RegionData = {
 	postcode: '530022',
 	localities: ['南宁市', '柳州市', '桂林市', '梧州市', '北海市', '玉林市', '百色市', '河池市'],
 	units: {
-		university: ['广西大学', '广西医科大学', '桂林电子科技大学', '广西师范大学', '桂林理工大学', '广西民族大学', '广西中医药大学'],
-		institute: ['广西科学院', '广西农业科学院', '广西林业科学研究院', '广西壮族自治区中国科学院广西植物研究所', '广西海洋研究所'],
-		enterprise: ['柳州钢铁集团有限公司', '上汽通用五菱汽车股份有限公司', '广西柳工机械股份有限公司', '广西玉柴机器集团有限公司', '广西北部湾国际港务集团有限公司', '广西农垦集团有限责任公司'],
+		university: [
+			'广西大学',
+			'广西医科大学',
+			'桂林电子科技大学',
+			'广西师范大学',
+			'桂林理工大学',
+			'广西民族大学',
+			'广西中医药大学'
+		],
+		institute: [
+			'广西科学院',
+			'广西农业科学院',
+			'广西林业科学研究院',
+			'广西壮族自治区中国科学院广西植物研究所',
+			'广西海洋研究所'
+		],
+		enterprise: [
+			'柳州钢铁集团有限公司',
+			'上汽通用五菱汽车股份有限公司',
+			'广西柳工机械股份有限公司',
+			'广西玉柴机器集团有限公司',
+			'广西北部湾国际港务集团有限公司',
+			'广西农垦集团有限责任公司'
+		],
 		defence: ['广西柳工机械股份有限公司', '桂林长海发展有限责任公司'],
-		hospital: ['广西医科大学第一附属医院', '广西壮族自治区人民医院', '南宁市第一人民医院', '广西壮族自治区疾病预防控制中心', '广西中医药大学第一附属医院'],
-		agri: ['广西壮族自治区农业技术推广中心', '广西壮族自治区水产技术推广站', '广西甘蔗研究所', '广西壮族自治区畜牧研究所'],
+		hospital: [
+			'广西医科大学第一附属医院',
+			'广西壮族自治区人民医院',
+			'南宁市第一人民医院',
+			'广西壮族自治区疾病预防控制中心',
+			'广西中医药大学第一附属医院'
+		],
+		agri: [
+			'广西壮族自治区农业技术推广中心',
+			'广西壮族自治区水产技术推广站',
+			'广西甘蔗研究所',
+			'广西壮族自治区畜牧研究所'
+		],
 		school: ['广西科技馆', '南宁市第二中学', '广西自然博物馆']
 	},
 	channels: {
@@ -47,10 +79,23 @@ const GUANGXI: RegionData = {
 			{ name: '广西化学化工学会', kind: 'university' },
 			{ name: '广西计算机学会', kind: 'university' }
 		],
-		高校: [{ name: '广西大学', kind: 'university' }, { name: '桂林电子科技大学', kind: 'university' }, { name: '广西医科大学', kind: 'university' }],
-		企业: [{ name: '柳州钢铁集团有限公司', kind: 'enterprise' }, { name: '广西玉柴机器集团有限公司', kind: 'enterprise' }],
-		科研院所: [{ name: '广西农业科学院', kind: 'institute' }, { name: '广西科学院', kind: 'institute' }],
-		厅局: [{ name: '广西壮族自治区卫生健康委员会', kind: 'hospital' }, { name: '广西壮族自治区农业农村厅', kind: 'agri' }]
+		高校: [
+			{ name: '广西大学', kind: 'university' },
+			{ name: '桂林电子科技大学', kind: 'university' },
+			{ name: '广西医科大学', kind: 'university' }
+		],
+		企业: [
+			{ name: '柳州钢铁集团有限公司', kind: 'enterprise' },
+			{ name: '广西玉柴机器集团有限公司', kind: 'enterprise' }
+		],
+		科研院所: [
+			{ name: '广西农业科学院', kind: 'institute' },
+			{ name: '广西科学院', kind: 'institute' }
+		],
+		厅局: [
+			{ name: '广西壮族自治区卫生健康委员会', kind: 'hospital' },
+			{ name: '广西壮族自治区农业农村厅', kind: 'agri' }
+		]
 	}
 };
 
@@ -63,11 +108,34 @@ const NEIMENGGU: RegionData = {
 	postcode: '010010',
 	localities: ['呼和浩特市', '包头市', '赤峰市', '通辽市', '鄂尔多斯市', '呼伦贝尔市', '巴彦淖尔市', '乌兰察布市'],
 	units: {
-		university: ['内蒙古大学', '内蒙古工业大学', '内蒙古农业大学', '内蒙古医科大学', '内蒙古科技大学', '内蒙古师范大学'],
-		institute: ['内蒙古自治区农牧业科学院', '内蒙古自治区林业科学研究院', '包头稀土研究院', '内蒙古自治区水利科学研究院'],
-		enterprise: ['包头钢铁（集团）有限责任公司', '内蒙古伊利实业集团股份有限公司', '内蒙古蒙牛乳业（集团）股份有限公司', '中国北方稀土（集团）高科技股份有限公司', '内蒙古电力（集团）有限责任公司'],
+		university: [
+			'内蒙古大学',
+			'内蒙古工业大学',
+			'内蒙古农业大学',
+			'内蒙古医科大学',
+			'内蒙古科技大学',
+			'内蒙古师范大学'
+		],
+		institute: [
+			'内蒙古自治区农牧业科学院',
+			'内蒙古自治区林业科学研究院',
+			'包头稀土研究院',
+			'内蒙古自治区水利科学研究院'
+		],
+		enterprise: [
+			'包头钢铁（集团）有限责任公司',
+			'内蒙古伊利实业集团股份有限公司',
+			'内蒙古蒙牛乳业（集团）股份有限公司',
+			'中国北方稀土（集团）高科技股份有限公司',
+			'内蒙古电力（集团）有限责任公司'
+		],
 		defence: ['内蒙古第一机械集团有限公司', '内蒙古北方重工业集团有限公司', '内蒙古航天红峡化工有限公司'],
-		hospital: ['内蒙古自治区人民医院', '内蒙古医科大学附属医院', '内蒙古国际蒙医医院', '内蒙古自治区综合疾病预防控制中心'],
+		hospital: [
+			'内蒙古自治区人民医院',
+			'内蒙古医科大学附属医院',
+			'内蒙古国际蒙医医院',
+			'内蒙古自治区综合疾病预防控制中心'
+		],
 		agri: ['内蒙古自治区农牧业技术推广中心', '内蒙古自治区草原工作站', '内蒙古自治区动物疫病预防控制中心'],
 		school: ['内蒙古科技馆', '呼和浩特市第二中学']
 	},
@@ -78,9 +146,19 @@ const NEIMENGGU: RegionData = {
 			{ name: '内蒙古自治区草学会', kind: 'agri' },
 			{ name: '内蒙古自治区金属学会', kind: 'enterprise' }
 		],
-		企业: [{ name: '包头钢铁（集团）有限责任公司', kind: 'enterprise' }, { name: '内蒙古伊利实业集团股份有限公司', kind: 'enterprise' }, { name: '内蒙古电力（集团）有限责任公司', kind: 'enterprise' }],
-		高校: [{ name: '内蒙古大学', kind: 'university' }, { name: '内蒙古农业大学', kind: 'university' }],
-		军工: [{ name: '内蒙古第一机械集团有限公司', kind: 'defence' }, { name: '内蒙古北方重工业集团有限公司', kind: 'defence' }],
+		企业: [
+			{ name: '包头钢铁（集团）有限责任公司', kind: 'enterprise' },
+			{ name: '内蒙古伊利实业集团股份有限公司', kind: 'enterprise' },
+			{ name: '内蒙古电力（集团）有限责任公司', kind: 'enterprise' }
+		],
+		高校: [
+			{ name: '内蒙古大学', kind: 'university' },
+			{ name: '内蒙古农业大学', kind: 'university' }
+		],
+		军工: [
+			{ name: '内蒙古第一机械集团有限公司', kind: 'defence' },
+			{ name: '内蒙古北方重工业集团有限公司', kind: 'defence' }
+		],
 		科研院所: [{ name: '内蒙古自治区农牧业科学院', kind: 'institute' }]
 	}
 };
@@ -92,21 +170,48 @@ const QINGHAI: RegionData = {
 	land: '青藏高原',
 	areaCode: '0971',
 	postcode: '810008',
-	localities: ['西宁市', '海东市', '海北藏族自治州', '黄南藏族自治州', '海南藏族自治州', '果洛藏族自治州', '玉树藏族自治州', '海西蒙古族藏族自治州'],
+	localities: [
+		'西宁市',
+		'海东市',
+		'海北藏族自治州',
+		'黄南藏族自治州',
+		'海南藏族自治州',
+		'果洛藏族自治州',
+		'玉树藏族自治州',
+		'海西蒙古族藏族自治州'
+	],
 	units: {
 		university: ['青海大学', '青海师范大学', '青海民族大学'],
 		institute: ['中国科学院西北高原生物研究所', '中国科学院青海盐湖研究所', '青海省农林科学院', '青海省畜牧兽医科学院'],
-		enterprise: ['青海盐湖工业股份有限公司', '西部矿业集团有限公司', '青海黄河上游水电开发有限责任公司', '青海汽车制造有限责任公司'],
+		enterprise: [
+			'青海盐湖工业股份有限公司',
+			'西部矿业集团有限公司',
+			'青海黄河上游水电开发有限责任公司',
+			'青海汽车制造有限责任公司'
+		],
 		defence: ['青海华鼎实业股份有限公司', '西宁特殊钢股份有限公司'],
 		hospital: ['青海大学附属医院', '青海省人民医院', '青海省藏医院', '青海省疾病预防控制中心', '青海省妇女儿童医院'],
 		agri: ['青海省农业技术推广总站', '青海省草原总站', '青海省水产技术推广站'],
 		school: ['青海省科学技术馆', '西宁市第五中学']
 	},
 	channels: {
-		学会: [{ name: '青海省医学会', kind: 'hospital' }, { name: '青海省农学会', kind: 'agri' }, { name: '青海省化学化工学会', kind: 'enterprise' }],
-		高校: [{ name: '青海大学', kind: 'university' }, { name: '青海师范大学', kind: 'university' }],
-		科研院所: [{ name: '青海省农林科学院', kind: 'institute' }, { name: '中国科学院西北高原生物研究所', kind: 'institute' }],
-		企业: [{ name: '青海盐湖工业股份有限公司', kind: 'enterprise' }, { name: '西部矿业集团有限公司', kind: 'enterprise' }],
+		学会: [
+			{ name: '青海省医学会', kind: 'hospital' },
+			{ name: '青海省农学会', kind: 'agri' },
+			{ name: '青海省化学化工学会', kind: 'enterprise' }
+		],
+		高校: [
+			{ name: '青海大学', kind: 'university' },
+			{ name: '青海师范大学', kind: 'university' }
+		],
+		科研院所: [
+			{ name: '青海省农林科学院', kind: 'institute' },
+			{ name: '中国科学院西北高原生物研究所', kind: 'institute' }
+		],
+		企业: [
+			{ name: '青海盐湖工业股份有限公司', kind: 'enterprise' },
+			{ name: '西部矿业集团有限公司', kind: 'enterprise' }
+		],
 		军工: [{ name: '青海华鼎实业股份有限公司', kind: 'defence' }]
 	}
 };
@@ -122,17 +227,32 @@ const JINCHENG: RegionData = {
 	units: {
 		university: ['晋城职业技术学院', '太原理工大学晋城校区'],
 		institute: ['晋城市农业科学研究所', '晋城市林业科学研究所', '山西省煤层气研究院'],
-		enterprise: ['晋能控股装备制造集团有限公司', '山西兰花科技创业股份有限公司', '富士康科技集团晋城科技工业园', '山西蓝焰煤层气集团有限责任公司'],
+		enterprise: [
+			'晋能控股装备制造集团有限公司',
+			'山西兰花科技创业股份有限公司',
+			'富士康科技集团晋城科技工业园',
+			'山西蓝焰煤层气集团有限责任公司'
+		],
 		defence: ['晋能控股装备制造集团有限公司'],
 		hospital: ['晋城市人民医院', '晋城大医院', '晋城市中医院', '晋城市疾病预防控制中心'],
 		agri: ['晋城市农业技术推广中心', '晋城市畜牧兽医技术服务中心'],
 		school: ['晋城市科技馆', '晋城市第一中学']
 	},
 	channels: {
-		学会: [{ name: '晋城市医学会', kind: 'hospital' }, { name: '晋城市煤炭学会', kind: 'enterprise' }, { name: '晋城市农学会', kind: 'agri' }],
-		企业: [{ name: '山西兰花科技创业股份有限公司', kind: 'enterprise' }, { name: '晋能控股装备制造集团有限公司', kind: 'enterprise' }],
+		学会: [
+			{ name: '晋城市医学会', kind: 'hospital' },
+			{ name: '晋城市煤炭学会', kind: 'enterprise' },
+			{ name: '晋城市农学会', kind: 'agri' }
+		],
+		企业: [
+			{ name: '山西兰花科技创业股份有限公司', kind: 'enterprise' },
+			{ name: '晋能控股装备制造集团有限公司', kind: 'enterprise' }
+		],
 		高校: [{ name: '晋城职业技术学院', kind: 'university' }],
-		厅局: [{ name: '晋城市卫生健康委员会', kind: 'hospital' }, { name: '晋城市农业农村局', kind: 'agri' }]
+		厅局: [
+			{ name: '晋城市卫生健康委员会', kind: 'hospital' },
+			{ name: '晋城市农业农村局', kind: 'agri' }
+		]
 	}
 };
 
@@ -143,18 +263,39 @@ const HENGSHUI: RegionData = {
 	land: '冀中平原',
 	areaCode: '0318',
 	postcode: '053000',
-	localities: ['桃城区', '冀州区', '枣强县', '武邑县', '深州市', '武强县', '饶阳县', '安平县', '故城县', '景县', '阜城县'],
+	localities: [
+		'桃城区',
+		'冀州区',
+		'枣强县',
+		'武邑县',
+		'深州市',
+		'武强县',
+		'饶阳县',
+		'安平县',
+		'故城县',
+		'景县',
+		'阜城县'
+	],
 	units: {
 		university: ['衡水学院', '衡水职业技术学院', '河北工程技术学院'],
 		institute: ['衡水市农业科学研究院', '河北省农林科学院旱作农业研究所'],
-		enterprise: ['河北衡水老白干酒业股份有限公司', '衡水橡胶股份有限公司', '衡水京华化工有限公司', '河北安平丝网产业技术研究院'],
+		enterprise: [
+			'河北衡水老白干酒业股份有限公司',
+			'衡水橡胶股份有限公司',
+			'衡水京华化工有限公司',
+			'河北安平丝网产业技术研究院'
+		],
 		defence: ['衡水橡胶股份有限公司'],
 		hospital: ['衡水市人民医院', '衡水市第二人民医院', '衡水市中医医院', '衡水市疾病预防控制中心'],
 		agri: ['衡水市农业技术推广站', '衡水市畜牧技术推广站'],
 		school: ['衡水市科技馆', '衡水市第二中学']
 	},
 	channels: {
-		学会: [{ name: '衡水市医学会', kind: 'hospital' }, { name: '衡水市农学会', kind: 'agri' }, { name: '衡水市化工学会', kind: 'enterprise' }],
+		学会: [
+			{ name: '衡水市医学会', kind: 'hospital' },
+			{ name: '衡水市农学会', kind: 'agri' },
+			{ name: '衡水市化工学会', kind: 'enterprise' }
+		],
 		高校: [{ name: '衡水学院', kind: 'university' }]
 	}
 };
@@ -185,7 +326,10 @@ export function regionFor(config: CampaignConfig): RegionData {
 			school: [`${p}科技馆`]
 		},
 		channels: {
-			学会: [{ name: `${p}医学会`, kind: 'hospital' }, { name: `${p}农学会`, kind: 'agri' }],
+			学会: [
+				{ name: `${p}医学会`, kind: 'hospital' },
+				{ name: `${p}农学会`, kind: 'agri' }
+			],
 			高校: [{ name: `${p}大学`, kind: 'university' }],
 			企业: [{ name: `${p}机械集团有限公司`, kind: 'enterprise' }]
 		}
@@ -196,7 +340,11 @@ export function regionFor(config: CampaignConfig): RegionData {
  * The effective quota of one channel: the ChannelDef's overrides, else its type's quota, else
  * 0..DEFAULT_MAX for a type the notice gives no quota for.
  */
-export function channelQuota(config: CampaignConfig, name: string, type: ChannelType): { min: number; max: number; minYouth: number } {
+export function channelQuota(
+	config: CampaignConfig,
+	name: string,
+	type: ChannelType
+): { min: number; max: number; minYouth: number } {
 	const def = config.channels.find((c) => c.name === name);
 	const q = config.channelQuotas.find((x) => x.type === type);
 	return {
@@ -223,7 +371,12 @@ export function localUnit(rng: Rng, loc: string, kind: UnitKind): string {
 		case 'institute':
 			return loc + rng.pick(['农业科学研究所', '林业科学研究所', '气象台']);
 		default:
-			return loc + rng.pick(['华宇', '恒信', '金桥', '宏达', '瑞丰', '鑫源']) + rng.pick(['机械', '新材料', '生物科技', '食品', '电力设备', '制药']) + '有限公司';
+			return (
+				loc +
+				rng.pick(['华宇', '恒信', '金桥', '宏达', '瑞丰', '鑫源']) +
+				rng.pick(['机械', '新材料', '生物科技', '食品', '电力设备', '制药']) +
+				'有限公司'
+			);
 	}
 }
 
@@ -243,17 +396,49 @@ export function isOffice(name: string): boolean {
 
 /** Titles a unit of this kind gives its senior staff (the junior one last), with the form colleagues call them by. */
 export const TITLES: Record<UnitKind, { title: string; call: string }[]> = {
-	university: [{ title: '教授', call: '教授' }, { title: '研究员', call: '老师' }, { title: '副教授', call: '老师' }],
-	institute: [{ title: '研究员', call: '研究员' }, { title: '副研究员', call: '老师' }],
-	enterprise: [{ title: '正高级工程师', call: '工' }, { title: '高级工程师', call: '工' }],
-	defence: [{ title: '研究员级高级工程师', call: '总师' }, { title: '高级工程师', call: '工' }],
-	hospital: [{ title: '主任医师', call: '主任' }, { title: '副主任医师', call: '医生' }],
-	agri: [{ title: '农业技术推广研究员', call: '站长' }, { title: '高级畜牧师', call: '老师' }, { title: '高级农艺师', call: '老师' }],
-	school: [{ title: '正高级教师', call: '老师' }, { title: '高级教师', call: '老师' }]
+	university: [
+		{ title: '教授', call: '教授' },
+		{ title: '研究员', call: '老师' },
+		{ title: '副教授', call: '老师' }
+	],
+	institute: [
+		{ title: '研究员', call: '研究员' },
+		{ title: '副研究员', call: '老师' }
+	],
+	enterprise: [
+		{ title: '正高级工程师', call: '工' },
+		{ title: '高级工程师', call: '工' }
+	],
+	defence: [
+		{ title: '研究员级高级工程师', call: '总师' },
+		{ title: '高级工程师', call: '工' }
+	],
+	hospital: [
+		{ title: '主任医师', call: '主任' },
+		{ title: '副主任医师', call: '医生' }
+	],
+	agri: [
+		{ title: '农业技术推广研究员', call: '站长' },
+		{ title: '高级畜牧师', call: '老师' },
+		{ title: '高级农艺师', call: '老师' }
+	],
+	school: [
+		{ title: '正高级教师', call: '老师' },
+		{ title: '高级教师', call: '老师' }
+	]
 };
 
 export const SPECIALTIES: Record<UnitKind, string[]> = {
-	university: ['凝聚态物理', '有机合成化学', '计算数学', '人工智能算法', '新能源材料', '生态学', '结构工程', '微电子学'],
+	university: [
+		'凝聚态物理',
+		'有机合成化学',
+		'计算数学',
+		'人工智能算法',
+		'新能源材料',
+		'生态学',
+		'结构工程',
+		'微电子学'
+	],
 	institute: ['植物分子育种', '高原生态学', '稀土功能材料', '盐湖资源化学', '林木遗传育种', '气候变化与灾害预警'],
 	enterprise: ['机械设计制造', '冶金工程', '新能源汽车电控', '化工工艺', '电力系统自动化', '智能制造', '食品工程'],
 	defence: ['特种车辆设计', '火炸药工艺', '精密加工', '装甲防护材料', '系统可靠性工程'],
@@ -303,8 +488,23 @@ export function kindOfChannelName(name: string, type: ChannelType): UnitKind | n
 
 /** Universities the nominees studied at, nationwide. */
 export const SCHOOLS = [
-	'清华大学', '浙江大学', '中南大学', '华中科技大学', '四川大学', '中山大学', '武汉大学', '西安交通大学', '中国农业大学',
-	'兰州大学', '吉林大学', '哈尔滨工业大学', '南京大学', '北京协和医学院', '首都医科大学', '西北农林科技大学', '大连理工大学'
+	'清华大学',
+	'浙江大学',
+	'中南大学',
+	'华中科技大学',
+	'四川大学',
+	'中山大学',
+	'武汉大学',
+	'西安交通大学',
+	'中国农业大学',
+	'兰州大学',
+	'吉林大学',
+	'哈尔滨工业大学',
+	'南京大学',
+	'北京协和医学院',
+	'首都医科大学',
+	'西北农林科技大学',
+	'大连理工大学'
 ];
 
 /** Former employers outside the region, by kind, for career histories and conflicts of interest. */
@@ -320,6 +520,11 @@ export const FORMER_UNITS: Record<UnitKind, string[]> = {
 
 /** The junior post someone held before their current title, by kind of unit. */
 export const JUNIOR_ROLES: Record<UnitKind, string> = {
-	university: '讲师', institute: '助理研究员', enterprise: '工程师', defence: '工程师',
-	hospital: '主治医师', agri: '农艺师', school: '教师'
+	university: '讲师',
+	institute: '助理研究员',
+	enterprise: '工程师',
+	defence: '工程师',
+	hospital: '主治医师',
+	agri: '农艺师',
+	school: '教师'
 };

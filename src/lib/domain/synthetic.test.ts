@@ -45,7 +45,8 @@ const HANDMADE: CampaignConfig = {
 function expectClean(config: CampaignConfig, records: CandidateRecord[]) {
 	const ref = config.referenceDate;
 	const youth = (r: CandidateRecord) => isYouth(r.birth, ref, config.youthAge);
-	const typeOf = (r: CandidateRecord) => (config.channels.find((c) => c.name === r.channel)?.type ?? r.channelType) as ChannelType;
+	const typeOf = (r: CandidateRecord) =>
+		(config.channels.find((c) => c.name === r.channel)?.type ?? r.channelType) as ChannelType;
 	const byChannel = new Map<string, CandidateRecord[]>();
 	for (const r of records) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r]);
 	for (const c of config.channels) {
@@ -55,7 +56,10 @@ function expectClean(config: CampaignConfig, records: CandidateRecord[]) {
 	}
 	for (const [name, list] of byChannel) {
 		const type = typeOf(list[0]);
-		expect(config.channelQuotas.some((q) => q.type === type), `${name} 的类型 ${type} 有名额`).toBe(true);
+		expect(
+			config.channelQuotas.some((q) => q.type === type),
+			`${name} 的类型 ${type} 有名额`
+		).toBe(true);
 		const q = channelQuota(config, name, type);
 		expect(list.length, name).toBeLessThanOrEqual(q.max);
 		expect(list.length, name).toBeGreaterThanOrEqual(q.min);
@@ -99,7 +103,8 @@ describe('generateCandidates', () => {
 		// Societies / universities / enterprises of the region are added with their names.
 		const added = plannedChannels(HANDMADE, 14).filter((c) => c.added);
 		expect(added.map((c) => c.type)).toEqual(expect.arrayContaining(['学会', '高校', '企业']));
-		for (const r of records.filter((x) => x.channelType === '高校')) expect(r.unitAndTitle.startsWith(r.channel)).toBe(true);
+		for (const r of records.filter((x) => x.channelType === '高校'))
+			expect(r.unitAndTitle.startsWith(r.channel)).toBe(true);
 	});
 
 	it.each(PRESET_IDS.flatMap((id) => [10, 40, 60].map((n) => [id, n] as const)))(
@@ -192,7 +197,13 @@ describe('plantViolations', () => {
 		const config = presetConfig('jincheng-2023');
 		const clean = generateCandidates(config, 40, 3);
 		const bad = plantViolations(config, clean);
-		expect(codes(config, bad)).toEqual(['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW']);
+		expect(codes(config, bad)).toEqual([
+			'EXCLUDED_CATEGORY',
+			'PRIOR_TITLE',
+			'QUOTA_EXCEEDED',
+			'TEXT_TOO_LONG',
+			'YOUTH_SHARE_LOW'
+		]);
 		expect(bad.filter((r) => r.category === '现役军人')).toHaveLength(1);
 		expect(bad.filter((r) => r.priorTitle)).toHaveLength(1);
 		expect(clean.every((r) => !r.priorTitle)).toBe(true); // the input is not touched
@@ -202,7 +213,13 @@ describe('plantViolations', () => {
 		const config = presetConfig('guangxi-2024');
 		const { records, planted } = plantViolationsDetailed(config, generateCandidates(config, 40, 3));
 		const report = checkCampaign(config, records);
-		expect(codes(config, records)).toEqual(['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'QUOTA_SHORT', 'TEXT_TOO_LONG']);
+		expect(codes(config, records)).toEqual([
+			'EXCLUDED_CATEGORY',
+			'PRIOR_TITLE',
+			'QUOTA_EXCEEDED',
+			'QUOTA_SHORT',
+			'TEXT_TOO_LONG'
+		]);
 		const short = report.errors.find((e) => e.code === 'QUOTA_SHORT')!;
 		const ch = report.channels.find((c) => c.name === short.channel)!;
 		expect(ch.count).toBeGreaterThanOrEqual(1);
@@ -237,7 +254,11 @@ describe('generateExperts', () => {
 		expect(experts).toHaveLength(15);
 		expect(generateExperts(config, 15, 2024)).toEqual(experts);
 		expect(new Set(experts.map((e) => e.name)).size).toBe(15);
-		for (const f of config.fields) expect(experts.some((e) => e.fields.includes(f)), f).toBe(true);
+		for (const f of config.fields)
+			expect(
+				experts.some((e) => e.fields.includes(f)),
+				f
+			).toBe(true);
 		for (const e of experts) {
 			expect(['教授', '研究员', '主任医师', '正高级工程师', '教授级高级工程师']).toContain(e.title);
 			expect(e.formerUnits.length).toBeGreaterThanOrEqual(1);

@@ -95,7 +95,10 @@ export function generateCandidates(config: CampaignConfig, count: number, seed: 
 	const slots = plannedChannels(config, count, region);
 	const total = Math.max(
 		slots.reduce((a, s) => a + s.need, 0),
-		Math.min(count, slots.reduce((a, s) => a + s.max, 0))
+		Math.min(
+			count,
+			slots.reduce((a, s) => a + s.max, 0)
+		)
 	);
 
 	// Places per channel: every minimum, then the rest at random where room is left.
@@ -106,7 +109,9 @@ export function generateCandidates(config: CampaignConfig, count: number, seed: 
 	}
 
 	// Youth: each channel's minimum first, then enough others for a comfortable overall share.
-	const youthFlags = slots.map((s, i) => Array.from({ length: places[i] }, (_, k) => k < Math.min(s.minYouth, places[i])));
+	const youthFlags = slots.map((s, i) =>
+		Array.from({ length: places[i] }, (_, k) => k < Math.min(s.minYouth, places[i]))
+	);
 	const wanted = Math.min(total, Math.max(Math.ceil(total * 0.35), Math.ceil(total * config.youthShareMin) + 1));
 	const others: [number, number][] = [];
 	youthFlags.forEach((f, i) => f.forEach((y, k) => y || others.push([i, k])));
@@ -161,13 +166,23 @@ function locality(config: CampaignConfig, name: string): string {
 
 /** Categories offices write in 人员类别; never one the campaign excludes. */
 const CATEGORIES: Record<UnitKind, string> = {
-	university: '高校教师', institute: '科研人员', enterprise: '工程技术人员', defence: '工程技术人员',
-	hospital: '卫生技术人员', agri: '农业技术人员', school: '科普工作者'
+	university: '高校教师',
+	institute: '科研人员',
+	enterprise: '工程技术人员',
+	defence: '工程技术人员',
+	hospital: '卫生技术人员',
+	agri: '农业技术人员',
+	school: '科普工作者'
 };
 
 function buildCandidate(
-	config: CampaignConfig, region: RegionData, slot: ChannelSlot, gender: '男' | '女', youth: boolean,
-	rng: Rng, names: Set<string>
+	config: CampaignConfig,
+	region: RegionData,
+	slot: ChannelSlot,
+	gender: '男' | '女',
+	youth: boolean,
+	rng: Rng,
+	names: Set<string>
 ): Built {
 	const fixedUnit = ['高校', '企业', '科研院所', '军工'].includes(slot.type) && !isOffice(slot.name);
 	const field = pickField(config, rng, slot, fixedUnit || slot.type !== '地区' ? slot.kind : null);
@@ -187,12 +202,18 @@ function buildCandidate(
 	const [title, call] = [fitTitle(picked.title, unit), picked.call];
 	const ethnicity = pickEthnicity(rng, region.key);
 	let person = makeName(rng, gender, ethnicity, region.key);
-	for (let tries = 0; names.has(person.name) && tries < 50; tries++) person = makeName(rng, gender, ethnicity, region.key);
+	for (let tries = 0; names.has(person.name) && tries < 50; tries++)
+		person = makeName(rng, gender, ethnicity, region.key);
 	names.add(person.name);
 	const specialty = rng.pick(SPECIALTIES[kind]);
 
 	const doctor = rng.chance(youth ? 0.7 : 0.5) && year + 32 <= refYear; // the years must have happened
-	const [education, degree] = doctor ? ['博士研究生', '博士'] : rng.pick([['硕士研究生', '硕士'], ['大学本科', '学士']]);
+	const [education, degree] = doctor
+		? ['博士研究生', '博士']
+		: rng.pick([
+				['硕士研究生', '硕士'],
+				['大学本科', '学士']
+			]);
 	// Doctorates come from the national universities; first degrees also from the region's own.
 	const school = rng.pick(doctor || rng.chance(0.5) ? SCHOOLS : region.units.university);
 	const career = careerOf(rng, year, refYear, doctor, school, unit, title, kind, region);
@@ -203,10 +224,21 @@ function buildCandidate(
 		surname: person.surname,
 		given: person.given,
 		honorific: (person.surname || person.given) + (person.surname ? call : '老师'),
-		familiar: person.surname ? (gender === '女' && rng.chance(0.5) ? `${person.surname}姐` : `老${person.surname}`) : person.given,
+		familiar: person.surname
+			? gender === '女' && rng.chance(0.5)
+				? `${person.surname}姐`
+				: `老${person.surname}`
+			: person.given,
 		he: gender === '男' ? '他' : '她',
-		unit, title, specialty, kind,
-		land: region.land, prefix: region.prefix, startYear, refYear, age: refYear - year
+		unit,
+		title,
+		specialty,
+		kind,
+		land: region.land,
+		prefix: region.prefix,
+		startYear,
+		refYear,
+		age: refYear - year
 	};
 	const limits = config.textLimits;
 	const deeds = makeDeeds(p, rng, rng.int(300, 600), Math.min(600, limits.deeds));
@@ -252,8 +284,15 @@ function buildCandidate(
 
 /** 2–4 periods without gaps or overlaps: optional doctorate, 0–2 earlier posts, the current one. */
 function careerOf(
-	rng: Rng, birthYear: number, refYear: number, doctor: boolean, school: string, unit: string, title: string,
-	kind: UnitKind, region: RegionData
+	rng: Rng,
+	birthYear: number,
+	refYear: number,
+	doctor: boolean,
+	school: string,
+	unit: string,
+	title: string,
+	kind: UnitKind,
+	region: RegionData
 ): CareerEntry[] {
 	const entries: CareerEntry[] = [];
 	let y = birthYear + (doctor ? 25 : 23);
@@ -268,7 +307,9 @@ function careerOf(
 		const endY = Math.min(y + rng.int(3, 8), refYear - 3);
 		const endM = rng.int(1, 12);
 		const pool = rng.chance(0.5) ? FORMER_UNITS[kind] : region.units[kind];
-		const former = rng.pick(pool.filter((u) => u !== unit).length ? pool.filter((u) => u !== unit) : FORMER_UNITS[kind]);
+		const former = rng.pick(
+			pool.filter((u) => u !== unit).length ? pool.filter((u) => u !== unit) : FORMER_UNITS[kind]
+		);
 		entries.push({ period: `${y}.${pad2(m)}-${endY}.${pad2(endM)}`, unit: former, role: JUNIOR_ROLES[kind] });
 		[y, m] = endM === 12 ? [endY + 1, 1] : [endY, endM + 1];
 	}
@@ -291,12 +332,26 @@ export interface SyntheticExpert {
 }
 
 const EXPERT_KIND: Record<string, UnitKind> = {
-	前沿: 'university', 理科: 'university', 主战场: 'enterprise', 工科: 'enterprise', 重大需求: 'institute',
-	生命健康: 'hospital', 医科: 'hospital', 社会服务: 'institute', 农科: 'institute', 综合: 'university', 地市: 'university'
+	前沿: 'university',
+	理科: 'university',
+	主战场: 'enterprise',
+	工科: 'enterprise',
+	重大需求: 'institute',
+	生命健康: 'hospital',
+	医科: 'hospital',
+	社会服务: 'institute',
+	农科: 'institute',
+	综合: 'university',
+	地市: 'university'
 };
 const EXPERT_TITLE: Record<UnitKind, string[]> = {
-	university: ['教授'], institute: ['研究员'], enterprise: ['正高级工程师', '教授级高级工程师'], defence: ['研究员'],
-	hospital: ['主任医师'], agri: ['农业技术推广研究员'], school: ['正高级教师']
+	university: ['教授'],
+	institute: ['研究员'],
+	enterprise: ['正高级工程师', '教授级高级工程师'],
+	defence: ['研究员'],
+	hospital: ['主任医师'],
+	agri: ['农业技术推广研究员'],
+	school: ['正高级教师']
 };
 
 /** Senior experts spread over the campaign's fields (round-robin, some covering a second one). */

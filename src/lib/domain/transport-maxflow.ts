@@ -42,7 +42,7 @@ export function maxTransportFlow(p: TransportProblem): MaxFlowResult {
 		level.fill(-1);
 		let qh = 0;
 		let qt = 0;
-		for (let i = 0; i < R; i++) if (deficit[i] > 0) (level[i] = 0), (queue[qt++] = i);
+		for (let i = 0; i < R; i++) if (deficit[i] > 0) ((level[i] = 0), (queue[qt++] = i));
 		let dT = Infinity;
 		while (qh < qt) {
 			const u = queue[qh++];
@@ -59,7 +59,7 @@ export function maxTransportFlow(p: TransportProblem): MaxFlowResult {
 				if (hcount[j] < colCap[j]) dT = Math.min(dT, level[u] + 1);
 				for (let h = 0, b = j * R; h < hcount[j]; h++) {
 					const i = holders[b + h];
-					if (level[i] < 0) (level[i] = level[u] + 1), (queue[qt++] = i);
+					if (level[i] < 0) ((level[i] = level[u] + 1), (queue[qt++] = i));
 				}
 			}
 		}

@@ -53,7 +53,7 @@ export function exactPotentials(p: TransportProblem, s: FlowState, budget: numbe
 				const v = R + j;
 				if (d < P[v]) {
 					P[v] = d;
-					if (!inQ[v]) (inQ[v] = 1), (queue[(qh + qn++) % n] = v);
+					if (!inQ[v]) ((inQ[v] = 1), (queue[(qh + qn++) % n] = v));
 				}
 			}
 		} else if (u < T) {
@@ -64,12 +64,12 @@ export function exactPotentials(p: TransportProblem, s: FlowState, budget: numbe
 				const d = pu - cost[i * C + j];
 				if (d < P[i]) {
 					P[i] = d;
-					if (!inQ[i]) (inQ[i] = 1), (queue[(qh + qn++) % n] = i);
+					if (!inQ[i]) ((inQ[i] = 1), (queue[(qh + qn++) % n] = i));
 				}
 			}
 			if (fT[j] < colCap[j] && pu < P[T]) {
 				P[T] = pu;
-				if (!inQ[T]) (inQ[T] = 1), (queue[(qh + qn++) % n] = T);
+				if (!inQ[T]) ((inQ[T] = 1), (queue[(qh + qn++) % n] = T));
 			}
 		} else {
 			scans += C;
@@ -77,7 +77,7 @@ export function exactPotentials(p: TransportProblem, s: FlowState, budget: numbe
 				const v = R + j;
 				if (fT[j] > 0 && pu < P[v]) {
 					P[v] = pu;
-					if (!inQ[v]) (inQ[v] = 1), (queue[(qh + qn++) % n] = v);
+					if (!inQ[v]) ((inQ[v] = 1), (queue[(qh + qn++) % n] = v));
 				}
 			}
 		}

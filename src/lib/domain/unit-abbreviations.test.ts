@@ -43,7 +43,9 @@ describe('nominatorForms and cities', () => {
 	it('a city 科协 in every spelling', () => {
 		for (const ch of ['柳州市', '柳州市科协', '柳州市科学技术协会']) {
 			const forms = nominatorForms(ch).map((a) => a.text);
-			expect(forms).toEqual(expect.arrayContaining(['柳州科协', '柳州市科协', '柳州市科学技术协会', '柳州科学技术协会', '市科协']));
+			expect(forms).toEqual(
+				expect.arrayContaining(['柳州科协', '柳州市科协', '柳州市科学技术协会', '柳州科学技术协会', '市科协'])
+			);
 		}
 		expect(nominatorForms('柳州市').find((a) => a.text === '市科协')?.context).toBe('strict');
 	});

@@ -35,7 +35,11 @@ export interface Abbreviation {
 }
 
 const PROVINCE_SHORT: Record<string, string> = {
-	广西壮族自治区: '广西', 内蒙古自治区: '内蒙古', 西藏自治区: '西藏', 宁夏回族自治区: '宁夏', 新疆维吾尔自治区: '新疆'
+	广西壮族自治区: '广西',
+	内蒙古自治区: '内蒙古',
+	西藏自治区: '西藏',
+	宁夏回族自治区: '宁夏',
+	新疆维吾尔自治区: '新疆'
 };
 
 /**
@@ -75,9 +79,43 @@ const GENERIC_SHORT = new Set(['中医院', '中医大']);
 const COMPANY_RE = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)+$/u;
 
 /** Two-character forms that are ordinary words or name many bodies: matched only in context. */
-const COMMON = new Set(['广大', '中大', '大学', '理工', '民大', '师大', '师院', '医大', '科大', '工大', '农大', '林大', '财大', '交大', '人医', '职院', '职校', '科协', '妇幼', '华大', '东大', '大大', '小大', '长大', '重大', '强大', '伟大', '远大', '盛大', '庞大', '巨大', '宏大']);
+const COMMON = new Set([
+	'广大',
+	'中大',
+	'大学',
+	'理工',
+	'民大',
+	'师大',
+	'师院',
+	'医大',
+	'科大',
+	'工大',
+	'农大',
+	'林大',
+	'财大',
+	'交大',
+	'人医',
+	'职院',
+	'职校',
+	'科协',
+	'妇幼',
+	'华大',
+	'东大',
+	'大大',
+	'小大',
+	'长大',
+	'重大',
+	'强大',
+	'伟大',
+	'远大',
+	'盛大',
+	'庞大',
+	'巨大',
+	'宏大'
+]);
 
-const PROVINCES_RE = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?:省)?/u;
+const PROVINCES_RE =
+	/^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?:省)?/u;
 
 /** The name without company suffix, province written short, and no province or 市 before a city: 广西柳州市人民医院 → 柳州人民医院. */
 function core(name: string): string {
@@ -131,7 +169,8 @@ export function unitAbbreviations(name: string): Abbreviation[] {
 	for (const short of shorts) push(out, stem + short, 'none', full); // 柳州职院, 广西师大, 柳州科协
 	for (const short of initials) push(out, stem[0] + short, 'none', full); // 柳职院, 广师大
 	const alone = shorts[0];
-	if (alone && alone !== suffix) push(out, alone, alone.length >= 3 && !GENERIC_SHORT.has(alone) ? 'prev' : 'strict', full); // 农科院; 师大, 民大
+	if (alone && alone !== suffix)
+		push(out, alone, alone.length >= 3 && !GENERIC_SHORT.has(alone) ? 'prev' : 'strict', full); // 农科院; 师大, 民大
 	if (suffix === '职业技术学院' || suffix === '职业学院') push(out, stem[0] + '职', 'prev', full); // 柳职
 	if (suffix === '医科大学') push(out, stem[0] + '医', 'strict', full); // 广医
 	return out;
@@ -141,7 +180,10 @@ export function unitAbbreviations(name: string): Abbreviation[] {
 export function cityOf(name: string): string | null {
 	let s = cleanText(name);
 	for (const [full, short] of Object.entries(PROVINCE_SHORT)) if (s.startsWith(full)) s = s.slice(full.length) || short;
-	s = s.replace(/^(?:广西|广东|山西|河北|河南|湖北|湖南|江苏|浙江|安徽|福建|江西|山东|四川|贵州|云南|陕西|甘肃|青海|海南|辽宁|吉林|黑龙江|内蒙古|宁夏|新疆|西藏)(?:省)?(?=\p{Script=Han}{2,4}[市县])/u, '');
+	s = s.replace(
+		/^(?:广西|广东|山西|河北|河南|湖北|湖南|江苏|浙江|安徽|福建|江西|山东|四川|贵州|云南|陕西|甘肃|青海|海南|辽宁|吉林|黑龙江|内蒙古|宁夏|新疆|西藏)(?:省)?(?=\p{Script=Han}{2,4}[市县])/u,
+		''
+	);
 	const m = /^(\p{Script=Han}{2,4}?)(?:市|县|自治县)/u.exec(s);
 	if (!m || isProvince(m[1])) return null;
 	return m[1];
@@ -149,7 +191,39 @@ export function cityOf(name: string): string | null {
 const isProvince = (s: string) => /^(?:北京|天津|上海|重庆)$/u.test(s);
 
 /** City names that are also ordinary words: matched only in context. */
-const CITY_WORDS = new Set(['大同', '长治', '中山', '安顺', '通化', '永安', '新余', '太平', '平安', '安康', '和平', '长安', '开平', '东方', '三亚', '白山', '吉林', '四平', '辽源', '长春', '大连', '合作', '来宾', '百色', '钦州', '玉林', '防城', '崇左', '贵港', '河池', '贺州']);
+const CITY_WORDS = new Set([
+	'大同',
+	'长治',
+	'中山',
+	'安顺',
+	'通化',
+	'永安',
+	'新余',
+	'太平',
+	'平安',
+	'安康',
+	'和平',
+	'长安',
+	'开平',
+	'东方',
+	'三亚',
+	'白山',
+	'吉林',
+	'四平',
+	'辽源',
+	'长春',
+	'大连',
+	'合作',
+	'来宾',
+	'百色',
+	'钦州',
+	'玉林',
+	'防城',
+	'崇左',
+	'贵港',
+	'河池',
+	'贺州'
+]);
 
 /** How the city itself is matched: 'none' (扎根柳州 goes), or 'strict' for city names that are common words (大同小异, 来宾席). */
 export function cityContext(city: string): AbbreviationContext {
@@ -168,7 +242,8 @@ export function nominatorForms(channel: string): Abbreviation[] {
 	if (!region || !isRegionName(region)) return unitAbbreviations(channel);
 	const level = /(?:市|县|区|旗|盟)$/u.exec(region)?.[0] ?? '';
 	const bare = cityOf(region) ?? region.replace(/(?:省|自治区|市|县|区|旗|盟)$/u, '');
-	for (const r of new Set([region, bare])) for (const tail of ['科协', '科学技术协会', '科技协会']) push(out, r + tail, 'none', '');
+	for (const r of new Set([region, bare]))
+		for (const tail of ['科协', '科学技术协会', '科技协会']) push(out, r + tail, 'none', '');
 	if (level) push(out, level + '科协', 'strict', '');
 	return out;
 }
@@ -180,7 +255,34 @@ const LEAD = new Set([...'在于到赴回进入留考从自至往去是和与及
 const NOT_AFTER = new Set([...'门街路道楼桥厦坝湾院场片区洋陆型量众多批概']);
 /** What typically follows a unit's short form (next character, or next two). */
 const TRAIL_1 = new Set([...'的任读毕期时后和与及等、，。；：）”’校系']);
-const TRAIL_2 = new Set(['毕业', '任教', '读书', '读博', '读研', '学习', '求学', '工作', '期间', '校友', '校园', '教授', '老师', '导师', '同事', '同学', '学子', '读本', '攻读', '博士', '硕士', '本科', '进修', '访学', '科研', '学报']);
+const TRAIL_2 = new Set([
+	'毕业',
+	'任教',
+	'读书',
+	'读博',
+	'读研',
+	'学习',
+	'求学',
+	'工作',
+	'期间',
+	'校友',
+	'校园',
+	'教授',
+	'老师',
+	'导师',
+	'同事',
+	'同学',
+	'学子',
+	'读本',
+	'攻读',
+	'博士',
+	'硕士',
+	'本科',
+	'进修',
+	'访学',
+	'科研',
+	'学报'
+]);
 
 const isHanAt = (text: string, i: number) => i >= 0 && i < text.length && /\p{Script=Han}/u.test(text[i]);
 

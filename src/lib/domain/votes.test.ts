@@ -40,7 +40,10 @@ describe('tallyVotes', () => {
 			{ candidate: 'B', yes: 4, no: 3, abstain: 0, present: 7, needed: 5, passed: false, warnings: [] }
 		]);
 		const nine = tallyVotes([...ballots('A', 6, 3), ...ballots('B', 5, 4)], { present: 9, threshold: T });
-		expect(nine.map((x) => [x.needed, x.passed])).toEqual([[6, true], [6, false]]);
+		expect(nine.map((x) => [x.needed, x.passed])).toEqual([
+			[6, true],
+			[6, false]
+		]);
 	});
 	it('counts abstentions toward present, so they weigh like a no', () => {
 		const [a] = tallyVotes(ballots('A', 5, 1, 3), { present: 9, threshold: T });
@@ -48,7 +51,10 @@ describe('tallyVotes', () => {
 	});
 	it('takes present per candidate (a recused expert leaves the room)', () => {
 		const r = tallyVotes([...ballots('A', 4, 2), ...ballots('B', 4, 2)], { present: { A: 6, B: 7 }, threshold: T });
-		expect(r.map((x) => [x.candidate, x.needed, x.passed])).toEqual([['A', 4, true], ['B', 5, false]]);
+		expect(r.map((x) => [x.candidate, x.needed, x.passed])).toEqual([
+			['A', 4, true],
+			['B', 5, false]
+		]);
 		expect(r[1].warnings).toEqual(['出席 7 人，仅收到 6 票，未投票者按未赞成计']);
 		expect(() => tallyVotes(ballots('C', 1), { present: { A: 6 } })).toThrow(/出席人数/);
 	});

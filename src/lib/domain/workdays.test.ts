@@ -22,7 +22,11 @@ describe('addWorkdays', () => {
 	it('skips listed holidays, also at the start', () => {
 		const labourDay = ['2024-05-01', '2024-05-02', '2024-05-03'];
 		expect(addWorkdays('2024-04-30', 5, labourDay).days).toEqual([
-			'2024-04-30', '2024-05-06', '2024-05-07', '2024-05-08', '2024-05-09'
+			'2024-04-30',
+			'2024-05-06',
+			'2024-05-07',
+			'2024-05-08',
+			'2024-05-09'
 		]);
 		expect(addWorkdays('2024-05-01', 2, labourDay).days).toEqual(['2024-05-06', '2024-05-07']);
 	});
@@ -35,7 +39,11 @@ describe('addWorkdays', () => {
 	it('crosses month, leap-day and year boundaries in UTC', () => {
 		expect(addWorkdays('2024-02-28', 3).days).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
 		expect(addWorkdays('2024-12-30', 5, ['2025-01-01']).days).toEqual([
-			'2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06'
+			'2024-12-30',
+			'2024-12-31',
+			'2025-01-02',
+			'2025-01-03',
+			'2025-01-06'
 		]);
 	});
 	it('rejects malformed dates and counts', () => {
@@ -63,12 +71,22 @@ describe('noticePeriod (official calendar from chinese-days plus the office’s 
 		expect(p.beyondCalendar).toBe(false);
 	});
 	it('counts a 调休 Saturday as a working day and skips 国庆', () => {
-		expect(noticePeriod('2024-10-08', 5).days).toEqual(['2024-10-08', '2024-10-09', '2024-10-10', '2024-10-11', '2024-10-12']);
+		expect(noticePeriod('2024-10-08', 5).days).toEqual([
+			'2024-10-08',
+			'2024-10-09',
+			'2024-10-10',
+			'2024-10-11',
+			'2024-10-12'
+		]);
 		expect(noticePeriod('2024-09-30', 2).days).toEqual(['2024-09-30', '2024-10-08']);
 	});
 	it('adds the office’s closed and open days', () => {
 		expect(noticePeriod('2024-04-29', 5, { closed: ['2024-05-07'] }).end).toBe('2024-05-09');
-		expect(noticePeriod('2024-04-29', 3, { open: ['2024-05-01'] }).days).toEqual(['2024-04-29', '2024-04-30', '2024-05-01']);
+		expect(noticePeriod('2024-04-29', 3, { open: ['2024-05-01'] }).days).toEqual([
+			'2024-04-29',
+			'2024-04-30',
+			'2024-05-01'
+		]);
 		expect(() => noticePeriod('2024-04-29', 5, { closed: ['5月7日'] })).toThrow(/YYYY-MM-DD/);
 	});
 	it('says when the period runs past the years the calendar covers', () => {

@@ -96,7 +96,11 @@ export interface OfficeDates {
  * (an office "closed" beats everything; an office "open" beats the official holidays).
  * noticePeriod('2024-04-29', 5) ends 2024-05-08 (劳动节 5月1日–5日, 调休 4月28日 and 5月11日).
  */
-export function noticePeriod(start: string, n: number, office: OfficeDates = {}): WorkdayPeriod & { beyondCalendar: boolean } {
+export function noticePeriod(
+	start: string,
+	n: number,
+	office: OfficeDates = {}
+): WorkdayPeriod & { beyondCalendar: boolean } {
 	const open = new Set(office.open ?? []);
 	for (const d of [...(office.closed ?? []), ...open]) parse(d);
 	const holidays = [...OFFICIAL_HOLIDAYS.filter((d) => !open.has(d)), ...(office.closed ?? [])];

@@ -38,7 +38,8 @@ type Tx = Pick<DB, 'insert' | 'all'>;
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Entries of one chain: the campaign's, or the global one (campaign null). */
-const inChain = (campaignId: string | null) => (campaignId === null ? isNull(auditLog.campaignId) : eq(auditLog.campaignId, campaignId));
+const inChain = (campaignId: string | null) =>
+	campaignId === null ? isNull(auditLog.campaignId) : eq(auditLog.campaignId, campaignId);
 
 export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
 	// Outside a transaction the head read and the insert would be two separate steps.

@@ -82,10 +82,18 @@ export function roleHome(campaignId: string, role: Role): string {
  * entry of their own account (services/chair-seats.ts keeps that entry off the panels they chair).
  * A chair without a roster entry is refused like any other non-reviewer: 403.
  */
-export async function requireReviewer(event: Event, campaignId: string): Promise<CampaignAccess & { expertId: string | null }> {
+export async function requireReviewer(
+	event: Event,
+	campaignId: string
+): Promise<CampaignAccess & { expertId: string | null }> {
 	const access = await requireRole(event, campaignId, 'expert', 'chair');
 	const db = await getDb();
-	const e = (await db.select({ id: experts.id }).from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, access.user.id))))[0];
+	const e = (
+		await db
+			.select({ id: experts.id })
+			.from(experts)
+			.where(and(eq(experts.campaignId, campaignId), eq(experts.userId, access.user.id)))
+	)[0];
 	if (access.role === 'chair' && !e) error(403, { message: '您没有权限访问此页面' });
 	return { ...access, expertId: e?.id ?? null };
 }

@@ -33,7 +33,9 @@ export async function bodyLimit(event: RequestEvent): Promise<number> {
 		const role = await db
 			.select({ role: memberships.role })
 			.from(memberships)
-			.where(and(eq(memberships.campaignId, campaignId), eq(memberships.userId, user.id), eq(memberships.role, 'organizer')))
+			.where(
+				and(eq(memberships.campaignId, campaignId), eq(memberships.userId, user.id), eq(memberships.role, 'organizer'))
+			)
 			.limit(1);
 		if (role.length) return Infinity;
 	}
@@ -41,12 +43,17 @@ export async function bodyLimit(event: RequestEvent): Promise<number> {
 }
 
 function tooLarge(event: RequestEvent, limit: number): Response {
-	return refuse(event, 413, `提交的内容过大（超过 ${Math.round(limit / KB)} KB），未处理。请缩短内容后重试；导入和上传文件请由活动办公室在相应页面进行`);
+	return refuse(
+		event,
+		413,
+		`提交的内容过大（超过 ${Math.round(limit / KB)} KB），未处理。请缩短内容后重试；导入和上传文件请由活动办公室在相应页面进行`
+	);
 }
 
 function refuse(event: RequestEvent, status: number, message: string): Response {
 	const wantsJson =
-		event.request.headers.get('x-sveltekit-action') === 'true' || (event.request.headers.get('accept') ?? '').includes('application/json');
+		event.request.headers.get('x-sveltekit-action') === 'true' ||
+		(event.request.headers.get('accept') ?? '').includes('application/json');
 	if (wantsJson)
 		return new Response(JSON.stringify({ type: 'error', status, error: { message } }), {
 			status,
@@ -84,7 +91,8 @@ async function refuseAfterDrain(reader: ReadableStreamDefaultReader<Uint8Array>,
  */
 export async function enforceBodyLimit(event: RequestEvent, limit: number): Promise<Response | null> {
 	const request = event.request;
-	if (!Number.isFinite(limit) || request.body === null || request.method === 'GET' || request.method === 'HEAD') return null;
+	if (!Number.isFinite(limit) || request.body === null || request.method === 'GET' || request.method === 'HEAD')
+		return null;
 	const declared = request.headers.get('content-length');
 	if (declared !== null && /^\d+$/.test(declared.trim())) {
 		if (Number(declared) <= limit) return null;

@@ -62,7 +62,8 @@ export async function sendMail(to: string, mail: MailText, env: MailEnv = proces
 	if (!mailEnabled(env)) return { ok: false, message: '未配置邮件服务器（SMTP_URL）' };
 	if (!isMailAddress(to)) return { ok: false, message: `电子邮箱“${to}”格式不正确` };
 	try {
-		if (!/^smtps?:$/.test(new URL(env.SMTP_URL!.trim()).protocol)) return { ok: false, message: 'SMTP_URL 应以 smtp:// 或 smtps:// 开头' };
+		if (!/^smtps?:$/.test(new URL(env.SMTP_URL!.trim()).protocol))
+			return { ok: false, message: 'SMTP_URL 应以 smtp:// 或 smtps:// 开头' };
 		await transportFor(env.SMTP_URL!.trim()).sendMail({
 			from: senderOf(env),
 			to: to.trim(),

@@ -24,7 +24,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	// After an invitation: "密码已设置" and the username prefilled (only a well-formed one is echoed).
 	const username = url.searchParams.get('username') ?? '';
-	return { invited: url.searchParams.get('invited') === '1', username: /^[a-z0-9._-]{3,32}$/i.test(username) ? username : '' };
+	return {
+		invited: url.searchParams.get('invited') === '1',
+		username: /^[a-z0-9._-]{3,32}$/i.test(username) ? username : ''
+	};
 };
 
 export const actions: Actions = {
@@ -36,7 +39,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await login(db, username, password, event.getClientAddress());
 		if (!result.ok) {
-			if (result.reason === 'throttled') return fail(429, { username, message: throttledMessage(result.retryAfterSeconds) });
+			if (result.reason === 'throttled')
+				return fail(429, { username, message: throttledMessage(result.retryAfterSeconds) });
 			// Never say which of the two was wrong.
 			return fail(400, { username, message: '用户名或密码不正确' });
 		}

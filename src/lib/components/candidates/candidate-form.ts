@@ -1,14 +1,45 @@
 // The 推荐表 as a web form: field names, labels, the values a form shows, and the server-side
 // reading and validation of a submitted form. Pure (no I/O), so the page and the server share it.
 import { textLength } from '../../domain/eligibility';
-import { fieldFullName, formatBirth, normalizeName, parseAwards, parseBirthDetailed, parseCareer } from '../../domain/nomination-format';
+import {
+	fieldFullName,
+	formatBirth,
+	normalizeName,
+	parseAwards,
+	parseBirthDetailed,
+	parseCareer
+} from '../../domain/nomination-format';
 import type { CandidateRecord, CareerEntry, ChannelType } from '../../domain/types';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */
 export const FORM_KEYS = [
-	'name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'party', 'education', 'degree', 'school', 'major',
-	'unitAndTitle', 'profTitle', 'specialty', 'phone', 'mobile', 'email', 'address', 'postcode',
-	'klass', 'channel', 'grassroots', 'priorTitle', 'category', 'deeds', 'story', 'awards', 'remarks'
+	'name',
+	'gender',
+	'ethnicity',
+	'birth',
+	'nativePlace',
+	'party',
+	'education',
+	'degree',
+	'school',
+	'major',
+	'unitAndTitle',
+	'profTitle',
+	'specialty',
+	'phone',
+	'mobile',
+	'email',
+	'address',
+	'postcode',
+	'klass',
+	'channel',
+	'grassroots',
+	'priorTitle',
+	'category',
+	'deeds',
+	'story',
+	'awards',
+	'remarks'
 ] as const;
 export type FormKey = (typeof FORM_KEYS)[number];
 
@@ -16,11 +47,32 @@ export type CandidateFormValues = Record<FormKey, string> & { career: CareerEntr
 export type FormErrors = Record<string, string>;
 
 export const LABELS: Record<FormKey, string> = {
-	name: '姓名', gender: '性别', ethnicity: '民族', birth: '出生年月', nativePlace: '籍贯', party: '政治面貌',
-	education: '学历', degree: '学位', school: '毕业院校', major: '所学专业', unitAndTitle: '工作单位及职务职称',
-	profTitle: '专业技术职务', specialty: '专业专长', phone: '办公电话', mobile: '手机', email: '电子邮箱',
-	address: '通讯地址', postcode: '邮编', klass: '推荐领域', channel: '推荐单位', grassroots: '基层一线',
-	priorTitle: '曾获最美称号', category: '人员类别', deeds: '主要事迹', story: '感人故事', awards: '所获重要奖励',
+	name: '姓名',
+	gender: '性别',
+	ethnicity: '民族',
+	birth: '出生年月',
+	nativePlace: '籍贯',
+	party: '政治面貌',
+	education: '学历',
+	degree: '学位',
+	school: '毕业院校',
+	major: '所学专业',
+	unitAndTitle: '工作单位及职务职称',
+	profTitle: '专业技术职务',
+	specialty: '专业专长',
+	phone: '办公电话',
+	mobile: '手机',
+	email: '电子邮箱',
+	address: '通讯地址',
+	postcode: '邮编',
+	klass: '推荐领域',
+	channel: '推荐单位',
+	grassroots: '基层一线',
+	priorTitle: '曾获最美称号',
+	category: '人员类别',
+	deeds: '主要事迹',
+	story: '感人故事',
+	awards: '所获重要奖励',
 	remarks: '备注'
 };
 
@@ -63,14 +115,32 @@ export function emptyValues(): CandidateFormValues {
 export function valuesFromRecord(r: CandidateRecord, classification: 'field' | 'group'): CandidateFormValues {
 	const s = (x: string | null | undefined) => x ?? '';
 	return {
-		name: r.name, gender: r.gender, ethnicity: s(r.ethnicity), birth: r.birth ? formatBirth(r.birth) : '',
-		nativePlace: s(r.nativePlace), party: s(r.party), education: s(r.education), degree: s(r.degree),
-		school: s(r.school), major: s(r.major), unitAndTitle: s(r.unitAndTitle), profTitle: s(r.profTitle),
-		specialty: s(r.specialty), phone: s(r.phone), mobile: s(r.mobile), email: s(r.email), address: s(r.address),
+		name: r.name,
+		gender: r.gender,
+		ethnicity: s(r.ethnicity),
+		birth: r.birth ? formatBirth(r.birth) : '',
+		nativePlace: s(r.nativePlace),
+		party: s(r.party),
+		education: s(r.education),
+		degree: s(r.degree),
+		school: s(r.school),
+		major: s(r.major),
+		unitAndTitle: s(r.unitAndTitle),
+		profTitle: s(r.profTitle),
+		specialty: s(r.specialty),
+		phone: s(r.phone),
+		mobile: s(r.mobile),
+		email: s(r.email),
+		address: s(r.address),
 		postcode: s(r.postcode),
 		klass: s(classification === 'group' ? r.group || r.field : r.field || r.group),
-		channel: s(r.channel), grassroots: r.grassroots ? '是' : '否', priorTitle: r.priorTitle ? '是' : '否',
-		category: s(r.category), deeds: s(r.deeds), story: s(r.story), awards: (r.awards ?? []).join('\n'),
+		channel: s(r.channel),
+		grassroots: r.grassroots ? '是' : '否',
+		priorTitle: r.priorTitle ? '是' : '否',
+		category: s(r.category),
+		deeds: s(r.deeds),
+		story: s(r.story),
+		awards: (r.awards ?? []).join('\n'),
 		remarks: s(r.remarks),
 		career: (r.career ?? []).map((c) => ({ period: c.period, unit: c.unit, role: c.role }))
 	};
@@ -103,9 +173,7 @@ export function normalizePeriod(period: string): string | null {
 	return e.unit === '单位' && e.role === '职务' ? e.period : null;
 }
 
-export type ParseResult =
-	| { ok: true; record: CandidateRecord }
-	| { ok: false; errors: FormErrors };
+export type ParseResult = { ok: true; record: CandidateRecord } | { ok: false; errors: FormErrors };
 
 /**
  * Validates a submitted 推荐表 and builds the record. Every message names the field and the value.
@@ -132,10 +200,12 @@ export function parseCandidateForm(v: CandidateFormValues, ctx: FormContext): Pa
 	else {
 		const b = parseBirthDetailed(rawBirth, ctx.today);
 		if (!b.ok) {
-			errors.birth = b.reason === 'range' && parseBirthDetailed(rawBirth).ok
-				? `出生年月“${rawBirth}”晚于今天`
-				: `出生年月“${rawBirth}”无法识别，请填写如 1980.05 的年月`;
-		} else if (b.ambiguousOctober) errors.birth = `出生年月“${rawBirth}”有歧义：请写成 ${rawBirth}0（10月）或 ${rawBirth.replace(/\.1$/, '.01')}（1月）`;
+			errors.birth =
+				b.reason === 'range' && parseBirthDetailed(rawBirth).ok
+					? `出生年月“${rawBirth}”晚于今天`
+					: `出生年月“${rawBirth}”无法识别，请填写如 1980.05 的年月`;
+		} else if (b.ambiguousOctober)
+			errors.birth = `出生年月“${rawBirth}”有歧义：请写成 ${rawBirth}0（10月）或 ${rawBirth.replace(/\.1$/, '.01')}（1月）`;
 		else birth = b.value;
 	}
 	if (!t('unitAndTitle')) errors.unitAndTitle = '请填写工作单位及职务职称';
@@ -143,7 +213,8 @@ export function parseCandidateForm(v: CandidateFormValues, ctx: FormContext): Pa
 	const what = classLabel(ctx.classification);
 	const klass = t('klass');
 	if (!klass) errors.klass = `请选择${what}`;
-	else if (!ctx.fields.includes(klass)) errors.klass = `${what}“${klass}”不是本活动的${what}（${ctx.fields.join('、')}）`;
+	else if (!ctx.fields.includes(klass))
+		errors.klass = `${what}“${klass}”不是本活动的${what}（${ctx.fields.join('、')}）`;
 	const channelName = t('channel');
 	const channel = ctx.channels.find((c) => c.name === channelName);
 	if (!channelName) errors.channel = '请选择推荐单位';
@@ -160,7 +231,8 @@ export function parseCandidateForm(v: CandidateFormValues, ctx: FormContext): Pa
 	const email = t('email');
 	if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = `电子邮箱“${email}”格式不正确`;
 	const mobile = t('mobile');
-	if (mobile && !/^\+?[\d\s-]{7,20}$/.test(mobile)) errors.mobile = `手机“${mobile}”格式不正确，只能包含数字、空格和连字符`;
+	if (mobile && !/^\+?[\d\s-]{7,20}$/.test(mobile))
+		errors.mobile = `手机“${mobile}”格式不正确，只能包含数字、空格和连字符`;
 	const phone = t('phone');
 	if (phone && !/^[\d\s()（）+\-转#]{5,30}$/.test(phone)) errors.phone = `办公电话“${phone}”格式不正确`;
 	const postcode = t('postcode');
@@ -171,7 +243,9 @@ export function parseCandidateForm(v: CandidateFormValues, ctx: FormContext): Pa
 		let period = row.period;
 		if (period) {
 			const p = normalizePeriod(period);
-			if (p === null) errors[`career.${i}.period`] = `学习工作经历第 ${i + 1} 行的起止年月“${row.period}”无法识别（例如 2005.07-2012.06 或 2013.02-至今）`;
+			if (p === null)
+				errors[`career.${i}.period`] =
+					`学习工作经历第 ${i + 1} 行的起止年月“${row.period}”无法识别（例如 2005.07-2012.06 或 2013.02-至今）`;
 			else period = p;
 		}
 		if (!row.unit) errors[`career.${i}.unit`] = `学习工作经历第 ${i + 1} 行缺少单位`;
@@ -216,7 +290,11 @@ export function parseCandidateForm(v: CandidateFormValues, ctx: FormContext): Pa
 }
 
 /** The counter shown under 主要事迹 / 感人故事: characters without whitespace, as the check counts. */
-export function counterState(text: string, limit: number, about: boolean): { count: number; level: 'ok' | 'warn' | 'error' } {
+export function counterState(
+	text: string,
+	limit: number,
+	about: boolean
+): { count: number; level: 'ok' | 'warn' | 'error' } {
 	const count = textLength(text);
 	if (count <= limit) return { count, level: 'ok' };
 	return { count, level: about && count <= limit * 1.1 ? 'warn' : 'error' };

@@ -1,7 +1,13 @@
 // Small pure helpers of the expert's desk: times in China time, deadlines, the local draft store.
 // Campaigns run in China: times show in Asia/Shanghai whatever the server's or laptop's zone.
 
-const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hour12: false
+});
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 	timeZone: 'Asia/Shanghai',
 	year: 'numeric',
@@ -11,7 +17,12 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 	minute: '2-digit',
 	hour12: false
 });
-const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const DATE = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	year: 'numeric',
+	month: 'long',
+	day: 'numeric'
+});
 
 /** 14:03:27 */
 export function clockTime(ms: number): string {

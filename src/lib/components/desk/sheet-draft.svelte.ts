@@ -8,7 +8,18 @@ import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, clockTime, readDraft, sameContent, writeDraft, type Content } from './format';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from './types';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'stale' | 'closed' | 'submitted' | 'gone' | 'expired';
+export type SaveState =
+	| 'idle'
+	| 'pending'
+	| 'saving'
+	| 'saved'
+	| 'offline'
+	| 'invalid'
+	| 'stale'
+	| 'closed'
+	| 'submitted'
+	| 'gone'
+	| 'expired';
 
 const DEBOUNCE_MS = 800;
 const RETRY_MS = 10_000;
@@ -113,7 +124,12 @@ export class SheetDraft {
 		const local = readDraft(this.opts.storageKey);
 		if (this.locked) clearDraft(this.opts.storageKey);
 		else if (local?.dirty && !sameContent(local, this.content) && !this.stale) {
-			const server = { version: this.baseVersion, values: { ...this.values }, comment: this.comment, choice: this.choice };
+			const server = {
+				version: this.baseVersion,
+				values: { ...this.values },
+				comment: this.comment,
+				choice: this.choice
+			};
 			this.values = { ...local.values };
 			this.comment = local.comment;
 			this.choice = local.choice;
@@ -225,7 +241,12 @@ export class SheetDraft {
 					this.dirty = false;
 					this.state = 'saved';
 				} else this.state = 'pending';
-				writeDraft(this.opts.storageKey, { ...this.content, baseVersion: this.baseVersion, dirty: this.dirty, at: Date.now() });
+				writeDraft(this.opts.storageKey, {
+					...this.content,
+					baseVersion: this.baseVersion,
+					dirty: this.dirty,
+					at: Date.now()
+				});
 			} else if (r.type === 'failure' && r.data?.code) this.applyFailure(r.data as unknown as ActionFailure);
 			else if (r.type === 'redirect') this.state = 'expired';
 			else this.goOffline();
@@ -249,7 +270,13 @@ export class SheetDraft {
 		this.message = f.message;
 		switch (f.code) {
 			case 'STALE': {
-				const current = f.current ? { ...f.current, values: valuesOf(f.current.values as Record<string, unknown>), comment: f.current.comment ?? '' } : null;
+				const current = f.current
+					? {
+							...f.current,
+							values: valuesOf(f.current.values as Record<string, unknown>),
+							comment: f.current.comment ?? ''
+						}
+					: null;
 				if (current && sameContent(current, this.content)) {
 					// The other save holds exactly this (e.g. sent while leaving the page): nothing to choose.
 					this.baseVersion = current.version;
@@ -262,7 +289,13 @@ export class SheetDraft {
 			}
 			case 'SUBMITTED':
 				// Another window submitted first: show what counts, keep what was typed here in view.
-				if (!sameContent(this.content, { values: valuesOf(f.current?.values as Record<string, unknown>), comment: f.current?.comment ?? '', choice: f.current?.choice ?? null }))
+				if (
+					!sameContent(this.content, {
+						values: valuesOf(f.current?.values as Record<string, unknown>),
+						comment: f.current?.comment ?? '',
+						choice: f.current?.choice ?? null
+					})
+				)
 					this.unsaved = this.content;
 				this.values = valuesOf(f.current?.values as Record<string, unknown>);
 				this.comment = f.current?.comment ?? '';

@@ -22,7 +22,19 @@ export interface ExpertFormValues {
 export type ExpertFormErrors = Partial<Record<ExpertColumnKey, string>>;
 
 export function emptyExpertValues(): ExpertFormValues {
-	return { name: '', unit: '', formerUnits: '', school: '', title: '', fields: [], mainField: '', phone: '', email: '', maxLoad: '', username: '' };
+	return {
+		name: '',
+		unit: '',
+		formerUnits: '',
+		school: '',
+		title: '',
+		fields: [],
+		mainField: '',
+		phone: '',
+		email: '',
+		maxLoad: '',
+		username: ''
+	};
 }
 
 export function valuesFromExpert(e: {

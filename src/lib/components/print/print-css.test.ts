@@ -18,7 +18,9 @@ describe('printCss', () => {
 		expect(css.match(/<\/style>/g)?.length).toBe(1);
 	});
 	it('hides only plain selectors', () => {
-		expect(printCss({ footer: 'x', hide: ['main.desk .scoring'] })).toContain('main.desk .scoring { display: none !important; }');
+		expect(printCss({ footer: 'x', hide: ['main.desk .scoring'] })).toContain(
+			'main.desk .scoring { display: none !important; }'
+		);
 		expect(printCss({ footer: 'x', hide: ['a{} body'] })).not.toContain('a{}');
 	});
 });

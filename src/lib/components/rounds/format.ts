@@ -51,7 +51,12 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 	minute: '2-digit',
 	hour12: false
 });
-const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
+const DATE = new Intl.DateTimeFormat('zh-CN', {
+	timeZone: 'Asia/Shanghai',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric'
+});
 
 /** Deadlines are China time; a date alone lasts to the end of that day. */
 export function deadlineText(deadline: string | null, now = Date.now()): { label: string; past: boolean } | null {

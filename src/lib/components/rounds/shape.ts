@@ -49,7 +49,12 @@ interface ResultsLike {
 		calibrated: number;
 		outliers: { expert: string; score: number; reason: string; deviation: number }[];
 	}[];
-	matrix: { candidates: string[]; experts: string[]; cells: (number | null)[][]; calibrated: (number | null)[][] } | null;
+	matrix: {
+		candidates: string[];
+		experts: string[];
+		cells: (number | null)[][];
+		calibrated: (number | null)[][];
+	} | null;
 	pending: { expertId: string; candidateId: string; status: 'draft' | 'none' }[];
 }
 
@@ -76,7 +81,10 @@ export function outlierList(r: ResultsLike): OutlierItem[] {
 	return out.sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || compareCodes(a.code, b.code));
 }
 
-export function matrixGroups(r: ResultsLike, rescore: { expertId: string; candidateId: string; message: string }[]): MatrixGroup[] {
+export function matrixGroups(
+	r: ResultsLike,
+	rescore: { expertId: string; candidateId: string; message: string }[]
+): MatrixGroup[] {
 	// The matrix names experts (it is keyed by name); the page works with ids.
 	const idOfName = new Map(r.experts.map((e) => [e.name, e.id]));
 	const nameOf = new Map(r.experts.map((e) => [e.id, e.name]));
@@ -110,7 +118,8 @@ export function matrixGroups(r: ResultsLike, rescore: { expertId: string; candid
 	const asked = new Map(rescore.map((x) => [pk(x.expertId, x.candidateId), x.message]));
 	const outliers = new Map<string, string>();
 	const aggOf = new Map(r.aggregates.map((a) => [a.id, a]));
-	for (const a of r.aggregates) for (const o of a.outliers) outliers.set(pk(idOfName.get(o.expert) ?? '', a.id), `${o.score} 分，${o.reason}`);
+	for (const a of r.aggregates)
+		for (const o of a.outliers) outliers.set(pk(idOfName.get(o.expert) ?? '', a.id), `${o.score} 分，${o.reason}`);
 
 	const byField = new Map<string, { id: string; code: string; field: string }[]>();
 	for (const c of r.candidates) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
@@ -126,8 +135,23 @@ export function matrixGroups(r: ResultsLike, rescore: { expertId: string; candid
 				const cells: MatrixCell[] = experts.map((e) => {
 					const k = pk(e.id, c.id);
 					const st = pending.get(k);
-					const status: CellStatus = raw.has(k) ? 'submitted' : asked.has(k) ? 'rescore' : st === 'draft' ? 'draft' : st === 'none' ? 'none' : 'absent';
-					return { expertId: e.id, raw: raw.get(k) ?? null, cal: cal.get(k) ?? null, status, outlier: outliers.get(k) ?? null, message: asked.get(k) ?? null };
+					const status: CellStatus = raw.has(k)
+						? 'submitted'
+						: asked.has(k)
+							? 'rescore'
+							: st === 'draft'
+								? 'draft'
+								: st === 'none'
+									? 'none'
+									: 'absent';
+					return {
+						expertId: e.id,
+						raw: raw.get(k) ?? null,
+						cal: cal.get(k) ?? null,
+						status,
+						outlier: outliers.get(k) ?? null,
+						message: asked.get(k) ?? null
+					};
 				});
 				const a = aggOf.get(c.id);
 				return { id: c.id, code: c.code, field, cells, mean: a?.mean ?? null, calibrated: a?.calibrated ?? null };

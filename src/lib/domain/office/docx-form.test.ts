@@ -46,7 +46,15 @@ describe('a 推荐表 read by label in each notice layout', () => {
 
 	it('refuses files that are not Word documents by content', async () => {
 		expect(readDocxForm(strToU8('姓名,性别')).unreadable).toContain('不是 Word 文档');
-		expect(readDocxForm(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>会议纪要</w:t></w:r></w:p></w:body></w:document>') })).unreadable).toContain('不像是推荐表');
+		expect(
+			readDocxForm(
+				zipSync({
+					'word/document.xml': strToU8(
+						'<w:document><w:body><w:p><w:r><w:t>会议纪要</w:t></w:r></w:p></w:body></w:document>'
+					)
+				})
+			).unreadable
+		).toContain('不像是推荐表');
 	});
 });
 
@@ -68,7 +76,9 @@ describe('labels and ticked boxes', () => {
 	});
 
 	it('never resolves entities or DTDs in the XML', () => {
-		const body = parseDocumentXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:p><w:r><w:t>&e;&amp;&#x59D3;</w:t></w:r></w:p>');
+		const body = parseDocumentXml(
+			'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:p><w:r><w:t>&e;&amp;&#x59D3;</w:t></w:r></w:p>'
+		);
 		expect(body.paragraphs).toEqual(['&e;&姓']);
 	});
 });

@@ -7,9 +7,31 @@ import { normalizeBoxes, parseDocumentXml, TICKED, UNTICKED, type DocxBody, type
 import { sniffOffice } from './office-sniff';
 
 export type FormField =
-	| 'name' | 'gender' | 'ethnicity' | 'birth' | 'nativePlace' | 'party' | 'education' | 'degree' | 'school' | 'major'
-	| 'unitAndTitle' | 'profTitle' | 'phone' | 'mobile' | 'email' | 'address' | 'postcode' | 'field' | 'group'
-	| 'channel' | 'career' | 'deeds' | 'story' | 'awards' | 'statement';
+	| 'name'
+	| 'gender'
+	| 'ethnicity'
+	| 'birth'
+	| 'nativePlace'
+	| 'party'
+	| 'education'
+	| 'degree'
+	| 'school'
+	| 'major'
+	| 'unitAndTitle'
+	| 'profTitle'
+	| 'phone'
+	| 'mobile'
+	| 'email'
+	| 'address'
+	| 'postcode'
+	| 'field'
+	| 'group'
+	| 'channel'
+	| 'career'
+	| 'deeds'
+	| 'story'
+	| 'awards'
+	| 'statement';
 
 interface FieldDef {
 	key: FormField;
@@ -33,7 +55,12 @@ export const FORM_FIELDS: FieldDef[] = [
 	{ key: 'degree', column: '学位', labels: ['学位'] },
 	{ key: 'school', column: '毕业院校', labels: ['毕业院校'] },
 	{ key: 'major', column: '所学专业', labels: ['所学专业'] },
-	{ key: 'unitAndTitle', column: '工作单位及职务职称', labels: ['工作单位及职务', '工作单位及职务职称', '工作单位及职称', '工作单位'], required: true },
+	{
+		key: 'unitAndTitle',
+		column: '工作单位及职务职称',
+		labels: ['工作单位及职务', '工作单位及职务职称', '工作单位及职称', '工作单位'],
+		required: true
+	},
 	{ key: 'profTitle', column: '专业技术职务', labels: ['专业技术职务', '专业技术职称'] },
 	{ key: 'phone', column: '办公电话', labels: ['办公电话'] },
 	{ key: 'mobile', column: '手机', labels: ['手机', '手机号码'] },
@@ -43,14 +70,21 @@ export const FORM_FIELDS: FieldDef[] = [
 	{ key: 'field', column: '推荐领域', labels: ['推荐领域'] },
 	{ key: 'group', column: '推荐组别', labels: ['推荐组别'] },
 	{ key: 'channel', column: '推荐单位', labels: ['推荐单位'] },
-	{ key: 'career', column: '学习工作经历', labels: ['学习工作经历', '工作经历', '学习和工作经历', '主要学习工作经历'], long: true },
+	{
+		key: 'career',
+		column: '学习工作经历',
+		labels: ['学习工作经历', '工作经历', '学习和工作经历', '主要学习工作经历'],
+		long: true
+	},
 	{ key: 'deeds', column: '主要事迹', labels: ['主要事迹', '主要先进事迹', '先进事迹'], long: true, required: true },
 	{ key: 'story', column: '感人故事', labels: ['感人故事'], long: true },
 	{ key: 'awards', column: '所获重要奖励', labels: ['所获重要奖励', '重要奖励', '主要奖励', '获奖情况'], long: true },
 	{ key: 'statement', column: null, labels: ['个人声明', '本人声明', '候选人声明'], long: true }
 ];
 
-export const FORM_FIELD_LABELS: Record<FormField, string> = Object.fromEntries(FORM_FIELDS.map((f) => [f.key, f.labels[0]])) as Record<FormField, string>;
+export const FORM_FIELD_LABELS: Record<FormField, string> = Object.fromEntries(
+	FORM_FIELDS.map((f) => [f.key, f.labels[0]])
+) as Record<FormField, string>;
 
 /** Label text as compared: no spaces (full-width too), full/half width folded, no colon or star. */
 export function labelKey(s: string): string {
@@ -65,7 +99,9 @@ export function labelKey(s: string): string {
 const LABEL_INDEX = new Map<string, FieldDef>();
 for (const f of FORM_FIELDS) for (const l of f.labels) LABEL_INDEX.set(labelKey(l), f);
 /** Cells that are labels of things we do not read (so they are not taken as a value). */
-const OTHER_LABELS = new Set(['照片', '所在单位意见', '推荐单位意见', '起止年月', '在何单位从事何工作', '序号'].map(labelKey));
+const OTHER_LABELS = new Set(
+	['照片', '所在单位意见', '推荐单位意见', '起止年月', '在何单位从事何工作', '序号'].map(labelKey)
+);
 
 /** The field a cell labels: exactly, or a long-text label followed by its hint in brackets. */
 function fieldOfLabel(text: string): FieldDef | undefined {
@@ -77,7 +113,8 @@ function fieldOfLabel(text: string): FieldDef | undefined {
 	return f?.long || f?.key === 'field' || f?.key === 'group' ? f : undefined;
 }
 
-const isOtherLabel = (text: string) => OTHER_LABELS.has(labelKey(text)) || OTHER_LABELS.has(labelKey(text).replace(/[(（].*$/s, ''));
+const isOtherLabel = (text: string) =>
+	OTHER_LABELS.has(labelKey(text)) || OTHER_LABELS.has(labelKey(text).replace(/[(（].*$/s, ''));
 
 export interface FormRead {
 	/** what was read, by field */
@@ -106,7 +143,13 @@ export function tickedOption(text: string, marked: string[]): string | null {
 		const picked = norm
 			.split(new RegExp(`(?=[${TICKED}${UNTICKED}])`))
 			.filter((s) => s.startsWith(TICKED))
-			.map((s) => s.slice(1).trim().split(/\s{2,}|\n/)[0].trim())
+			.map((s) =>
+				s
+					.slice(1)
+					.trim()
+					.split(/\s{2,}|\n/)[0]
+					.trim()
+			)
 			.filter(Boolean);
 		return picked.length === 1 ? picked[0] : picked.length ? picked.join('、') : null;
 	}
@@ -142,7 +185,7 @@ export function readFormBody(body: DocxBody): Omit<FormRead, 'photo'> {
 			const def = fieldOfLabel(text.split('\n')[0]) ?? fieldOfLabel(text);
 			if (!def || seen.has(def.key)) continue;
 			seen.add(def.key);
-			const next = row.slice(c + 1).find((x) => !x.continued) ;
+			const next = row.slice(c + 1).find((x) => !x.continued);
 			const nextIsLabel = next && (fieldOfLabel(cellText(next)) || isOtherLabel(cellText(next)));
 			let value = '';
 			if (def.key === 'career') {
@@ -156,7 +199,11 @@ export function readFormBody(body: DocxBody): Omit<FormRead, 'photo'> {
 				const cells = [...row.slice(c + 1)];
 				for (let k = r + 1; k < rows.length && rows[k][c]?.continued; k++) cells.push(...rows[k].slice(c + 1));
 				const own = text.split('\n').slice(1).join('\n');
-				value = tickedOption([own, ...cells.map(cellText)].join('  '), [...cell.marked.filter((m) => !fieldOfLabel(m)), ...cells.flatMap((x) => x.marked)]) ?? '';
+				value =
+					tickedOption([own, ...cells.map(cellText)].join('  '), [
+						...cell.marked.filter((m) => !fieldOfLabel(m)),
+						...cells.flatMap((x) => x.marked)
+					]) ?? '';
 			} else if (def.long) {
 				const rest = text.split('\n').slice(1).join('\n');
 				if (next && !nextIsLabel && cellText(next)) value = cellText(next);
@@ -164,10 +211,15 @@ export function readFormBody(body: DocxBody): Omit<FormRead, 'photo'> {
 				else {
 					const below = rows[r + 1];
 					const useful = below?.filter((x) => !x.continued && cellText(x));
-					if (useful && useful.length === 1 && !fieldOfLabel(cellText(useful[0])) && !isOtherLabel(cellText(useful[0]))) value = cellText(useful[0]);
+					if (useful && useful.length === 1 && !fieldOfLabel(cellText(useful[0])) && !isOtherLabel(cellText(useful[0])))
+						value = cellText(useful[0]);
 				}
 				value = cleanValue(value);
-				if (def.key === 'statement' && /^本人接受推荐/.test(value) && !/签名[:：]\s*\S/.test(value.replace(/年\s*月\s*日/g, ''))) {
+				if (
+					def.key === 'statement' &&
+					/^本人接受推荐/.test(value) &&
+					!/签名[:：]\s*\S/.test(value.replace(/年\s*月\s*日/g, ''))
+				) {
 					// the printed statement with nobody's signature is no statement yet
 					value = value.includes('签名') ? '' : value;
 				}
@@ -198,24 +250,35 @@ const IMAGE = /\.(jpe?g|png|gif|bmp|tiff?|emf|wmf)$/i;
 export function readDocxForm(bytes: Uint8Array, label = '文件'): FormRead {
 	const sniff = sniffOffice(bytes, label);
 	if (sniff.kind === 'refused') return { values: {}, missing: [], unreadable: sniff.message };
-	if (sniff.kind !== 'docx') return { values: {}, missing: [], unreadable: `${label}不是 Word 文档（.docx），按文件内容判断${sniff.kind === 'xlsx' ? '是 Excel 工作簿' : '不是推荐表'}` };
+	if (sniff.kind !== 'docx')
+		return {
+			values: {},
+			missing: [],
+			unreadable: `${label}不是 Word 文档（.docx），按文件内容判断${sniff.kind === 'xlsx' ? '是 Excel 工作簿' : '不是推荐表'}`
+		};
 	let files: Record<string, Uint8Array>;
 	try {
-		files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || (f.name.startsWith('word/media/') && IMAGE.test(f.name)) });
+		files = unzipSync(bytes, {
+			filter: (f) => f.name === 'word/document.xml' || (f.name.startsWith('word/media/') && IMAGE.test(f.name))
+		});
 	} catch {
 		return { values: {}, missing: [], unreadable: `${label}已损坏，无法解压读取` };
 	}
 	const xml = files['word/document.xml'];
 	if (!xml) return { values: {}, missing: [], unreadable: `${label}缺少正文（word/document.xml），无法读取` };
 	const body = parseDocumentXml(strFromU8(xml));
-	const media = Object.keys(files).filter((n) => n.startsWith('word/media/')).sort();
+	const media = Object.keys(files)
+		.filter((n) => n.startsWith('word/media/'))
+		.sort();
 	const photo = media.length ? { name: media[0].slice('word/media/'.length), bytes: files[media[0]] } : undefined;
 	const read = readFormBody(body);
-	const anyText = body.tables.some((t) => t.rows.some((r) => r.some((c) => cellText(c)))) || body.paragraphs.some((p) => p.trim());
+	const anyText =
+		body.tables.some((t) => t.rows.some((r) => r.some((c) => cellText(c)))) || body.paragraphs.some((p) => p.trim());
 	if (Object.keys(read.values).length === 0) {
-		const why = !anyText && (body.hasPicture || photo)
-			? '只有图片、没有文字（可能是扫描件或照片），无法识别，请上传可编辑的 Word 推荐表'
-			: '中没有找到推荐表的栏目（姓名、性别、出生年月……），不像是推荐表';
+		const why =
+			!anyText && (body.hasPicture || photo)
+				? '只有图片、没有文字（可能是扫描件或照片），无法识别，请上传可编辑的 Word 推荐表'
+				: '中没有找到推荐表的栏目（姓名、性别、出生年月……），不像是推荐表';
 		return { values: {}, missing: [], photo, unreadable: `${label}${why}` };
 	}
 	return { ...read, photo };

@@ -37,7 +37,9 @@ const SYM_UNTICKED = new Set(['F0A8', 'F0A3', 'F0A1', 'F06F', 'F030', '00A8', '0
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function unescapeXml(s: string): string {
 	return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-		e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e]
+		e[0] === '#'
+			? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+			: ENTITIES[e]
 	);
 }
 
@@ -46,7 +48,8 @@ function attr(attrs: string, name: string): string | null {
 	return m ? m[1] : null;
 }
 
-const TAG = /<(\/?)(w:tbl|w:tr|w:tc|w:p|w:r|w:t|w:tab|w:br|w:cr|w:sym|w:highlight|w:shd|w:vMerge|w:drawing|w:pict|w:checkBox|w:checked|w:default|w14:checked|w:rPr|w:tcPr|w:pPr|w:instrText)\b([^>]*?)(\/?)>/g;
+const TAG =
+	/<(\/?)(w:tbl|w:tr|w:tc|w:p|w:r|w:t|w:tab|w:br|w:cr|w:sym|w:highlight|w:shd|w:vMerge|w:drawing|w:pict|w:checkBox|w:checked|w:default|w14:checked|w:rPr|w:tcPr|w:pPr|w:instrText)\b([^>]*?)(\/?)>/g;
 
 /** Parses document.xml into tables and loose paragraphs. Nested tables are flattened into their cell. */
 export function parseDocumentXml(xml: string): DocxBody {

@@ -24,7 +24,8 @@ const SAVE_DOCX = '请在 Word 或 WPS 中打开，选择“另存为”→“Wo
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isEmptyZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x05 && b[3] === 0x06;
-const isOle = (b: Uint8Array) => b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
+const isOle = (b: Uint8Array) =>
+	b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 
 /** Whether a UTF-16LE stream name (as OLE directory entries store them) occurs in the bytes. */
 function hasUtf16(bytes: Uint8Array, name: string): boolean {
@@ -81,14 +82,25 @@ export function sniffOffice(bytes: Uint8Array, label = '文件'): Sniffed {
 	const names = new Set(entries.map((e) => e.name));
 	const macro = entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name));
 	if (names.has('xl/workbook.xml')) {
-		if (macro) return { kind: 'refused', message: `${label}是含宏的 Excel 工作簿（.xlsm），为安全起见不读取，未导入。${SAVE_XLSX}` };
+		if (macro)
+			return {
+				kind: 'refused',
+				message: `${label}是含宏的 Excel 工作簿（.xlsm），为安全起见不读取，未导入。${SAVE_XLSX}`
+			};
 		return { kind: 'xlsx', entries };
 	}
 	if (names.has('word/document.xml')) {
-		if (macro) return { kind: 'refused', message: `${label}是含宏的 Word 文档（.docm），为安全起见不读取，未导入。${SAVE_DOCX}` };
+		if (macro)
+			return {
+				kind: 'refused',
+				message: `${label}是含宏的 Word 文档（.docm），为安全起见不读取，未导入。${SAVE_DOCX}`
+			};
 		return { kind: 'docx', entries };
 	}
 	if (names.has('[Content_Types].xml'))
-		return { kind: 'refused', message: `${label}是 Office 文件，但不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），未导入` };
+		return {
+			kind: 'refused',
+			message: `${label}是 Office 文件，但不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），未导入`
+		};
 	return { kind: 'zip', entries };
 }

@@ -10,10 +10,22 @@ const isNameHeader = (c: string) => columnForHeader(c)?.key === 'name';
 const isUnitHeader = (c: string) => columnForHeader(c)?.key === 'channel';
 
 /** A 汇总表 as offices send it: merged title, 推荐单位 line, a blank row, then the header. */
-export async function summaryWorkbook(rows: (string | number | Date | ExcelJS.CellValue)[][], opts: { unitLine?: string; header?: string[] } = {}): Promise<Uint8Array> {
+export async function summaryWorkbook(
+	rows: (string | number | Date | ExcelJS.CellValue)[][],
+	opts: { unitLine?: string; header?: string[] } = {}
+): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('汇总表');
-	const header = opts.header ?? ['序号', '姓名', '性别', '出生年月', '工作单位及职务职称', '推荐领域', '手机', '主要事迹'];
+	const header = opts.header ?? [
+		'序号',
+		'姓名',
+		'性别',
+		'出生年月',
+		'工作单位及职务职称',
+		'推荐领域',
+		'手机',
+		'主要事迹'
+	];
 	ws.mergeCells(1, 1, 1, header.length);
 	ws.getCell(1, 1).value = '2023年“最美科技工作者”候选人汇总表';
 	ws.getCell(2, 1).value = opts.unitLine ?? '推荐单位：南宁市科协（盖章）';
@@ -27,7 +39,9 @@ async function parse(bytes: Uint8Array) {
 	const t = await readXlsxTable(bytes, { maxRows: 20000 });
 	if ('error' in t) throw new Error(t.error);
 	const done = completeTable(t.records, { isNameHeader, isUnitHeader, maxTitleRows: 5 });
-	return parseNominationCsv(tableToCsvBytes(done.records), { fields: ['前沿', '主战场', '重大需求', '生命健康', '社会服务'] });
+	return parseNominationCsv(tableToCsvBytes(done.records), {
+		fields: ['前沿', '主战场', '重大需求', '生命健康', '社会服务']
+	});
 }
 
 describe('an .xlsx 汇总表 read as the CSV table', () => {
@@ -35,20 +49,43 @@ describe('an .xlsx 汇总表 read as the CSV table', () => {
 		const date = new Date(Date.UTC(1980, 4, 12));
 		const bytes = await summaryWorkbook([
 			[1, '韦明', '男', date, '广西大学 教授', '前沿', 13800138000, '事迹'],
-			[2, '黄丽', '女', '1985.01', '某研究院 研究员', { formula: '"生命"&"健康"', result: '生命健康' }, '13900139000', '事迹'],
+			[
+				2,
+				'黄丽',
+				'女',
+				'1985.01',
+				'某研究院 研究员',
+				{ formula: '"生命"&"健康"', result: '生命健康' },
+				'13900139000',
+				'事迹'
+			],
 			[],
 			['注：本表由推荐单位填写']
 		]);
 		const r = await parse(bytes);
 		expect(r.errors).toEqual([]);
-		expect(r.rows.map((x) => [x.row, x.record.name, x.record.channel, x.record.birth, x.record.field, x.record.extra?.手机 ?? (x.record as { mobile?: string }).mobile])).toEqual([
+		expect(
+			r.rows.map((x) => [
+				x.row,
+				x.record.name,
+				x.record.channel,
+				x.record.birth,
+				x.record.field,
+				x.record.extra?.手机 ?? (x.record as { mobile?: string }).mobile
+			])
+		).toEqual([
 			[5, '韦明', '南宁市科协', '1980-05-12', '前沿', '13800138000'],
 			[6, '黄丽', '南宁市科协', '1985-01', '生命健康', '13900139000']
 		]);
 	});
 
 	it('reports a bad row by the row number Excel shows', async () => {
-		const r = await parse(await summaryWorkbook([[1, '韦明', '男', '1980.05', '广西大学 教授', '前沿', '', ''], [2, '黄丽', '未知', '1985.01', '某研究院', '前沿', '', '']]));
+		const r = await parse(
+			await summaryWorkbook([
+				[1, '韦明', '男', '1980.05', '广西大学 教授', '前沿', '', ''],
+				[2, '黄丽', '未知', '1985.01', '某研究院', '前沿', '', '']
+			])
+		);
 		expect(r.errors).toEqual([expect.objectContaining({ row: 6, column: '性别' })]);
 	});
 
@@ -57,7 +94,11 @@ describe('an .xlsx 汇总表 read as the CSV table', () => {
 		expect(unitFromLine('推荐单位（盖章）：自治区农学会')).toBe('自治区农学会');
 		expect(unitFromLine('推荐单位：__________')).toBeNull();
 		expect(unitFromLine('推荐单位：南宁市科协    填表日期：2023年5月1日')).toBe('南宁市科协');
-		const { records } = completeTable([['推荐单位：A'], ['姓名', '推荐单位'], ['韦明', 'B']], { isNameHeader, isUnitHeader, maxTitleRows: 5 });
+		const { records } = completeTable([['推荐单位：A'], ['姓名', '推荐单位'], ['韦明', 'B']], {
+			isNameHeader,
+			isUnitHeader,
+			maxTitleRows: 5
+		});
 		expect(records[2]).toEqual(['韦明', 'B']);
 	});
 
@@ -79,10 +120,21 @@ describe('refusals by content, not name', () => {
 		return b;
 	};
 	it('refuses .xls, .doc and encrypted files with a message saying what to do', async () => {
-		expect(sniffOffice(ole('Workbook'))).toMatchObject({ kind: 'refused', message: expect.stringContaining('另存为”→“Excel 工作簿（*.xlsx）') });
-		expect(sniffOffice(ole('WordDocument'))).toMatchObject({ kind: 'refused', message: expect.stringContaining('.docx') });
-		expect(sniffOffice(ole('EncryptedPackage'))).toMatchObject({ kind: 'refused', message: expect.stringContaining('打开密码') });
-		expect(await readXlsxTable(ole('Workbook'), { maxRows: 10 })).toMatchObject({ error: expect.stringContaining('.xls') });
+		expect(sniffOffice(ole('Workbook'))).toMatchObject({
+			kind: 'refused',
+			message: expect.stringContaining('另存为”→“Excel 工作簿（*.xlsx）')
+		});
+		expect(sniffOffice(ole('WordDocument'))).toMatchObject({
+			kind: 'refused',
+			message: expect.stringContaining('.docx')
+		});
+		expect(sniffOffice(ole('EncryptedPackage'))).toMatchObject({
+			kind: 'refused',
+			message: expect.stringContaining('打开密码')
+		});
+		expect(await readXlsxTable(ole('Workbook'), { maxRows: 10 })).toMatchObject({
+			error: expect.stringContaining('.xls')
+		});
 	});
 
 	it('refuses a workbook with macros (vbaProject.bin) whatever it is called', async () => {
@@ -109,7 +161,10 @@ describe('refusals by content, not name', () => {
 
 	it('refuses a damaged zip and tells a Word document from a workbook', async () => {
 		const bytes = await summaryWorkbook([]);
-		expect(sniffOffice(bytes.subarray(0, 200))).toMatchObject({ kind: 'refused', message: expect.stringContaining('损坏') });
+		expect(sniffOffice(bytes.subarray(0, 200))).toMatchObject({
+			kind: 'refused',
+			message: expect.stringContaining('损坏')
+		});
 		expect(sniffOffice(zipSync({ 'word/document.xml': strToU8('<w:document/>') })).kind).toBe('docx');
 		expect(sniffOffice(zipSync({ 'a.docx': strToU8('x') })).kind).toBe('zip');
 		expect(sniffOffice(strToU8('姓名,性别\n')).kind).toBe('csv');

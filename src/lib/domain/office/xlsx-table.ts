@@ -58,7 +58,10 @@ function valueText(v: CellValue, numFmt: string | undefined): string {
 /** Rows of notes below a 汇总表 (注：…, 填表人：…) that are not nominees; blanked, row numbers kept. */
 const FOOTER = /^(注|备注|说明|填表人|填报人|联系人|联系电话|审核人|填表日期|填报日期)\s*[:：]/;
 
-export async function readXlsxTable(bytes: Uint8Array, opts: { maxRows: number; label?: string }): Promise<XlsxTable | { error: string }> {
+export async function readXlsxTable(
+	bytes: Uint8Array,
+	opts: { maxRows: number; label?: string }
+): Promise<XlsxTable | { error: string }> {
 	const label = opts.label ?? '文件';
 	const sniff = sniffOffice(bytes, label);
 	if (sniff.kind === 'refused') return { error: sniff.message };
@@ -67,12 +70,16 @@ export async function readXlsxTable(bytes: Uint8Array, opts: { maxRows: number; 
 	try {
 		await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 	} catch (e) {
-		return { error: `${label}无法作为 Excel 工作簿读取（${(e as Error).message}），请在 Excel 中打开后另存为 .xlsx 再上传` };
+		return {
+			error: `${label}无法作为 Excel 工作簿读取（${(e as Error).message}），请在 Excel 中打开后另存为 .xlsx 再上传`
+		};
 	}
 	const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden') ?? wb.worksheets[0];
 	if (!ws) return { error: `${label}没有工作表，未导入` };
 	if (ws.rowCount > opts.maxRows + 10)
-		return { error: `${label}的工作表“${ws.name}”有 ${ws.rowCount} 行，超过单次导入上限 ${opts.maxRows} 行，请分批导入` };
+		return {
+			error: `${label}的工作表“${ws.name}”有 ${ws.rowCount} 行，超过单次导入上限 ${opts.maxRows} 行，请分批导入`
+		};
 	const records: string[][] = [];
 	const width = ws.columnCount;
 	for (let r = 1; r <= ws.rowCount; r++) {
@@ -123,7 +130,8 @@ export function completeTable(
 	for (let i = 0; i < header; i++) for (const c of out[i]) unit ??= unitFromLine(c);
 	for (let i = header + 1; i < out.length; i++) {
 		const first = out[i].find((c) => c.trim() !== '');
-		if (first !== undefined && FOOTER.test(first.trim()) && out[i].filter((c) => c.trim() !== '').length <= 2) out[i] = out[i].map(() => '');
+		if (first !== undefined && FOOTER.test(first.trim()) && out[i].filter((c) => c.trim() !== '').length <= 2)
+			out[i] = out[i].map(() => '');
 	}
 	if (unit && !out[header].some(opts.isUnitHeader)) {
 		const col = Math.max(...out.map((r) => r.length));

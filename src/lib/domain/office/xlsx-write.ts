@@ -88,11 +88,16 @@ export async function sheetsToXlsx(sheets: XlsxSheet[], meta: { creator?: string
 				const v = r[i];
 				c.value = v === null || v === undefined ? '' : typeof v === 'number' && Number.isFinite(v) ? v : String(v);
 				c.border = BORDER;
-				c.alignment = { vertical: 'middle', wrapText: true, horizontal: s.layout === 'form' && textWidth(String(v ?? '')) <= 6 ? 'center' : undefined };
+				c.alignment = {
+					vertical: 'middle',
+					wrapText: true,
+					horizontal: s.layout === 'form' && textWidth(String(v ?? '')) <= 6 ? 'center' : undefined
+				};
 			}
 		});
 		ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, activeCell: `A${headerRow + 1}` }];
-		if (s.layout === 'table' && s.headers.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
+		if (s.layout === 'table' && s.headers.length)
+			ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
 		ws.pageSetup = {
 			paperSize: 9,
 			orientation: 'landscape',

@@ -22,13 +22,7 @@ export function src(document: string, clause: string): RuleSource {
 	return { document, clause };
 }
 
-export function quota(
-	type: ChannelType,
-	min: number,
-	max: number,
-	minYouth: number,
-	source: RuleSource
-): ChannelQuota {
+export function quota(type: ChannelType, min: number, max: number, minYouth: number, source: RuleSource): ChannelQuota {
 	return { type, min, max, minYouth, source };
 }
 

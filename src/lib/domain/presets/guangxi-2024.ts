@@ -96,12 +96,21 @@ export const guangxi2024: Preset = {
 	textLimitsSource: src(DOC, '附件 填表说明 9：主要事迹1500字左右，感人故事1000字以内'),
 	intake: {
 		youthCutoffBasis: '“45岁以下”含45岁（民法典 第1259条），自通知落款日期2024年3月11日起算',
-		priorTitles: [{ titles: '全国、自治区“最美”系列称号', severity: 'warning', source: src(DOC, `${NOMINATE}已获得全国、自治区“最美”系列称号的科技工作者原则上不再推荐`) }],
+		priorTitles: [
+			{
+				titles: '全国、自治区“最美”系列称号',
+				severity: 'warning',
+				source: src(DOC, `${NOMINATE}已获得全国、自治区“最美”系列称号的科技工作者原则上不再推荐`)
+			}
+		],
 		selfNominationSource: src(DOC, `${NOMINATE}所有候选人均应通过上述推荐渠道产生，不接受个人申请`),
 		regionSource: src(DOC, '四、遴选标准（二）：推荐人选为目前在广西工作的科技工作者（含区外引进）'),
 		groupRule: {
 			regionGroup: '地市',
-			source: src(DOC, '附件 填表说明 5：各设区市推荐对象统一勾选“地市”，其他渠道推荐对象根据所学专业及从事的工作勾选相应学科类别')
+			source: src(
+				DOC,
+				'附件 填表说明 5：各设区市推荐对象统一勾选“地市”，其他渠道推荐对象根据所学专业及从事的工作勾选相应学科类别'
+			)
 		},
 		// The cover page's own 推荐领域 list, accepted beside the national five; panels use 推荐组别.
 		localFields: {
@@ -128,8 +137,21 @@ export const guangxi2024: Preset = {
 				)
 			},
 			documents: [
-				{ name: '推荐表', per: 'candidate', keywords: ['推荐表'], source: src(DOC, '六、推荐材料报送要求（一）1：推荐人选在系统提交材料包括《2024年广西“最美科技工作者”推荐表》') },
-				{ name: '廉政鉴定意见', per: 'candidate', keywords: ['廉政'], source: src(DOC, '六、推荐材料报送要求（一）2：②按照干部管理权限，出具推荐人选廉政鉴定意见') },
+				{
+					name: '推荐表',
+					per: 'candidate',
+					keywords: ['推荐表'],
+					source: src(
+						DOC,
+						'六、推荐材料报送要求（一）1：推荐人选在系统提交材料包括《2024年广西“最美科技工作者”推荐表》'
+					)
+				},
+				{
+					name: '廉政鉴定意见',
+					per: 'candidate',
+					keywords: ['廉政'],
+					source: src(DOC, '六、推荐材料报送要求（一）2：②按照干部管理权限，出具推荐人选廉政鉴定意见')
+				},
 				{
 					name: '推荐工作简要情况报告（含公示情况说明）',
 					per: 'channel',
@@ -144,7 +166,10 @@ export const guangxi2024: Preset = {
 	// 女性科技工作者典型” are said of the nominating and set no number. The office adds its own.
 	targets: [],
 	selectionSource: src(DOC, '三、活动安排（三）：组织专家对候选人进行多轮评选，最终确定10位2024年广西“最美科技工作者”'),
-	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排（三）：最终确定10位2024年广西“最美科技工作者”，经公示无异议后公布遴选结果') },
+	noticeSubject: {
+		text: '拟确定人选',
+		source: src(DOC, '三、活动安排（三）：最终确定10位2024年广西“最美科技工作者”，经公示无异议后公布遴选结果')
+	},
 	// The notice has no 汇总表 (nominations go through the 评审系统): the national columns.
 	summarySheet: {
 		title: '2024年广西“最美科技工作者”候选人汇总表',

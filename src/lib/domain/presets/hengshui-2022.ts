@@ -1,14 +1,7 @@
 // 2022年衡水市“最美科技工作者”学习宣传活动. The notice as published carries no 文号, so its
 // title stands in for the document number.
 import { FIELDS } from '../types';
-import {
-	NATIONAL_TEXT_LIMITS,
-	quota,
-	regionChannels,
-	rubric,
-	src,
-	type Preset
-} from './common';
+import { NATIONAL_TEXT_LIMITS, quota, regionChannels, rubric, src, type Preset } from './common';
 
 const TITLE = '关于开展2022年衡水市“最美科技工作者”学习宣传活动的通知';
 const DOC = TITLE;
@@ -122,8 +115,18 @@ export const hengshui2022: Preset = {
 				source: src(DOC, '七、材料报送 1（1）③：有条件的可拍摄3-5分钟的音像短片（MP4或MOV格式，数量不限')
 			},
 			documents: [
-				{ name: '推荐表（原件2份）', per: 'candidate', keywords: ['推荐表'], source: src(DOC, '七、材料报送 1（1）：①《2022年衡水市“最美科技工作者”推荐表》原件2份') },
-				{ name: '推荐人选汇总表', per: 'channel', keywords: ['汇总表'], source: src(DOC, '七、材料报送 1（2）：《2022年衡水市“最美科技工作者”推荐人选汇总表》1份') }
+				{
+					name: '推荐表（原件2份）',
+					per: 'candidate',
+					keywords: ['推荐表'],
+					source: src(DOC, '七、材料报送 1（1）：①《2022年衡水市“最美科技工作者”推荐表》原件2份')
+				},
+				{
+					name: '推荐人选汇总表',
+					per: 'channel',
+					keywords: ['汇总表'],
+					source: src(DOC, '七、材料报送 1（2）：《2022年衡水市“最美科技工作者”推荐人选汇总表》1份')
+				}
 			]
 		}
 	},

@@ -25,8 +25,6 @@ export function presetConfig(id: string): CampaignConfig {
 	const preset = getPreset(id);
 	if (!preset) throw new Error(`未知的活动预设：${id}（可用：${PRESET_IDS.join('、')}）`);
 	// The config is plain JSON data, so a JSON round trip is a complete deep copy.
-	const { id: _id, name: _name, noticeTitle: _title, ...config } = JSON.parse(
-		JSON.stringify(preset)
-	) as Preset;
+	const { id: _id, name: _name, noticeTitle: _title, ...config } = JSON.parse(JSON.stringify(preset)) as Preset;
 	return { ...config, presetId: preset.id };
 }

@@ -27,13 +27,7 @@ export const jincheng2023: Preset = {
 	classification: 'field',
 	fields: [...FIELDS],
 	channelQuotas: [
-		quota(
-			'地区',
-			0,
-			10,
-			0,
-			src(DOC, '三、活动安排 1：每个县（市、区）科协联合党委宣传部、科技局推荐候选人不超过10名')
-		),
+		quota('地区', 0, 10, 0, src(DOC, '三、活动安排 1：每个县（市、区）科协联合党委宣传部、科技局推荐候选人不超过10名')),
 		// 市直有关单位 covers both city departments (厅局) and city research institutes (科研院所).
 		...quotas(['学会', '企业', '高校', '厅局', '科研院所'], 0, 2, 0, OTHERS)
 		// No 军工 channel: the notice lists none and all nominees must come through the listed channels.
@@ -49,10 +43,7 @@ export const jincheng2023: Preset = {
 		'三、活动安排 1：推荐人选要突出基层一线，特别是聚焦青年科技工作者典型，45岁以下的科技工作者不少于20%'
 	),
 	excludedCategories: ['现役军人', '公务员', '参公管理'],
-	excludedSource: src(
-		DOC,
-		'四、推选条件 3：（不包括现役军人、公务员和参照公务员法管理的党政机关行政工作人员）'
-	),
+	excludedSource: src(DOC, '四、推选条件 3：（不包括现役军人、公务员和参照公务员法管理的党政机关行政工作人员）'),
 	priorTitleBlocks: true,
 	priorTitleSource: src(
 		DOC,
@@ -118,7 +109,10 @@ export const jincheng2023: Preset = {
 		DOC,
 		'三、活动安排 2：组织专家对候选人进行遴选，拟选出10名“晋城最美科技工作者”，10名“晋城市优秀科技工作者”建议人选'
 	),
-	noticeSubject: { text: '建议人选', source: src(DOC, '三、活动安排 2：建议人选在市科协官方网站和“晋城科协”微信公众号进行公示') },
+	noticeSubject: {
+		text: '建议人选',
+		source: src(DOC, '三、活动安排 2：建议人选在市科协官方网站和“晋城科协”微信公众号进行公示')
+	},
 	summarySheet: {
 		title: '2023年“晋城最美科技工作者”候选人汇总表',
 		unitLabel: '推荐单位：',

@@ -1,14 +1,6 @@
 // 内科协协字〔2023〕30号 — 2023年内蒙古“最美科技工作者”学习宣传活动.
 import { FIELDS } from '../types';
-import {
-	MERIT_FOUR_FACINGS,
-	quotas,
-	quota,
-	regionChannels,
-	rubric,
-	src,
-	type Preset
-} from './common';
+import { MERIT_FOUR_FACINGS, quotas, quota, regionChannels, rubric, src, type Preset } from './common';
 
 const DOC = '内科协协字〔2023〕30号';
 const QUOTA = '三、活动安排（二）名额分配：';
@@ -20,8 +12,7 @@ const MATERIALS = src(
 export const neimenggu2023: Preset = {
 	id: 'neimenggu-2023',
 	name: '2023年内蒙古“最美科技工作者”学习宣传活动',
-	noticeTitle:
-		'内蒙古自治区党委宣传部 科协 科技厅 国防科工办关于开展2023年“最美科技工作者”学习宣传活动的通知',
+	noticeTitle: '内蒙古自治区党委宣传部 科协 科技厅 国防科工办关于开展2023年“最美科技工作者”学习宣传活动的通知',
 	presetId: 'neimenggu-2023',
 	level: '自治区级',
 	region: '内蒙古自治区',
@@ -48,13 +39,7 @@ export const neimenggu2023: Preset = {
 			1,
 			src(DOC, `${QUOTA}各自治区级企事业单位推荐候选人不超过3名，其中需包含1名45岁以下青年科技工作者`)
 		),
-		quota(
-			'军工',
-			0,
-			3,
-			1,
-			src(DOC, `${QUOTA}各军工单位推荐候选人不超过3名，需包含1名45岁以下青年科技工作者`)
-		)
+		quota('军工', 0, 3, 1, src(DOC, `${QUOTA}各军工单位推荐候选人不超过3名，需包含1名45岁以下青年科技工作者`))
 	],
 	channels: regionChannels([
 		'呼和浩特市',
@@ -141,13 +126,30 @@ export const neimenggu2023: Preset = {
 	// No balance target for the final list: “注重向基层一线科技工作者和青年科技工作者倾斜” is said of
 	// the nominating (三、活动安排（一）) and sets no number. The office adds its own targets.
 	targets: [],
-	selectionSource: src(DOC, '三、活动安排（四）：组织专家对候选人进行遴选，确定20名候选人为内蒙古自治区2023年“最美科技工作者”'),
-	noticeSubject: { text: '拟确定人选', source: src(DOC, '三、活动安排（四）：确定20名候选人为内蒙古自治区2023年“最美科技工作者”') },
+	selectionSource: src(
+		DOC,
+		'三、活动安排（四）：组织专家对候选人进行遴选，确定20名候选人为内蒙古自治区2023年“最美科技工作者”'
+	),
+	noticeSubject: {
+		text: '拟确定人选',
+		source: src(DOC, '三、活动安排（四）：确定20名候选人为内蒙古自治区2023年“最美科技工作者”')
+	},
 	// 附件2 adds two columns and has no 备注.
 	summarySheet: {
 		title: '2023年“最美科技工作者”候选人汇总表',
 		unitLabel: '推荐单位（盖章）：',
-		columns: ['seq', 'name', 'gender', 'ethnicity', 'party', 'birth', 'unitAndTitle', 'specialty', 'nationalHonour', 'discipline'],
+		columns: [
+			'seq',
+			'name',
+			'gender',
+			'ethnicity',
+			'party',
+			'birth',
+			'unitAndTitle',
+			'specialty',
+			'nationalHonour',
+			'discipline'
+		],
 		source: src(DOC, '附件2：2023年“最美科技工作者”候选人汇总表'),
 		upperTitle: '推荐参加2023年全国“最美科技工作者”遴选候选人汇总表'
 	},

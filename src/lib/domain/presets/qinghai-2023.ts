@@ -80,10 +80,7 @@ export const qinghai2023: Preset = {
 		'四、遴选标准 3：（不包括现役军人、公务员和参照公务员法管理的党政机关现任副厅级以上行政职务者）'
 	),
 	priorTitleBlocks: true,
-	priorTitleSource: src(
-		DOC,
-		`${QUOTA}已获得国家级荣誉表彰、中宣部“最美”系列称号的科技工作者原则上不再推荐`
-	),
+	priorTitleSource: src(DOC, `${QUOTA}已获得国家级荣誉表彰、中宣部“最美”系列称号的科技工作者原则上不再推荐`),
 	// Silent; nominations go “依靠各级党组织” through the channels, so no self-nomination.
 	selfNominationAllowed: false,
 	mustWorkInRegion: false,
@@ -110,7 +107,11 @@ export const qinghai2023: Preset = {
 		],
 		// “各地方、各学会、各单位推荐人选……不少于20%” is addressed to every nominating body.
 		youthSharePerChannel: true,
-		deadline: { date: '2023-04-07', refuse: false, source: src(DOC, '三、活动安排 2（2）④：请于4月7日前报送青海省“最美科技工作者”活动办公室') },
+		deadline: {
+			date: '2023-04-07',
+			refuse: false,
+			source: src(DOC, '三、活动安排 2（2）④：请于4月7日前报送青海省“最美科技工作者”活动办公室')
+		},
 		attachments: {
 			photos: {
 				formats: ['jpg'],

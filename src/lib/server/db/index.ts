@@ -92,7 +92,8 @@ function serializeWrites(client: Client): void {
 		return /^\s*(select|with\s[\s\S]*?\)\s*select)\b/i.test(sql);
 	};
 	const execute = client.execute.bind(client) as (stmt: unknown) => Promise<unknown>;
-	(client as { execute: unknown }).execute = (stmt: unknown) => (isRead(stmt) ? execute(stmt) : locked(() => execute(stmt)));
+	(client as { execute: unknown }).execute = (stmt: unknown) =>
+		isRead(stmt) ? execute(stmt) : locked(() => execute(stmt));
 	for (const name of ['batch', 'migrate', 'executeMultiple'] as const) {
 		const fn = (client[name] as (...a: unknown[]) => Promise<unknown>).bind(client);
 		(client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => locked(() => fn(...a));

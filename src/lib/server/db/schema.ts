@@ -310,7 +310,10 @@ export const assignments = sqliteTable(
 		source: text('source', { enum: ['auto', 'manual', 'panel'] }).notNull(),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.campaignId, t.expertId, t.candidateId] }), index('assignments_candidate_idx').on(t.candidateId)]
+	(t) => [
+		primaryKey({ columns: [t.campaignId, t.expertId, t.candidateId] }),
+		index('assignments_candidate_idx').on(t.candidateId)
+	]
 );
 
 /** 评审轮次: ordered rounds of a campaign, each scored by rubric or voted. */
@@ -392,7 +395,10 @@ export const sheets = sqliteTable(
 		updatedAt: integer('updated_at').notNull(),
 		submittedAt: integer('submitted_at')
 	},
-	(t) => [uniqueIndex('sheets_uq').on(t.roundId, t.expertId, t.candidateId), index('sheets_round_idx').on(t.roundId, t.candidateId)]
+	(t) => [
+		uniqueIndex('sheets_uq').on(t.roundId, t.expertId, t.candidateId),
+		index('sheets_round_idx').on(t.roundId, t.candidateId)
+	]
 );
 
 /** Every submitted (and withdrawn) version of a sheet, so that a rescore keeps both. */

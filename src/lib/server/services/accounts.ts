@@ -95,8 +95,7 @@ export async function createInvitation(
 const REVOKED = '该邀请链接已失效：之后发出的另一个链接已经使用过。请直接登录，或向活动办公室索取新的链接。';
 
 export type InvitationState =
-	| { ok: true; userId: string; username: string; displayName: string }
-	| { ok: false; message: string };
+	{ ok: true; userId: string; username: string; displayName: string } | { ok: false; message: string };
 
 export async function inspectInvitation(db: DB, token: string): Promise<InvitationState> {
 	const row = (
@@ -110,7 +109,8 @@ export async function inspectInvitation(db: DB, token: string): Promise<Invitati
 	if (!row) return { ok: false, message: '邀请链接无效，请向活动办公室索取新的链接。' };
 	if (row.inv.usedAt) return { ok: false, message: '该邀请链接已经使用过，请直接登录。' };
 	if (row.inv.revokedAt) return { ok: false, message: REVOKED };
-	if (row.inv.expiresAt < Date.now()) return { ok: false, message: '邀请链接已过期（有效期 7 天），请向活动办公室索取新的链接。' };
+	if (row.inv.expiresAt < Date.now())
+		return { ok: false, message: '邀请链接已过期（有效期 7 天），请向活动办公室索取新的链接。' };
 	return { ok: true, userId: row.u.id, username: row.u.username, displayName: row.u.displayName };
 }
 
@@ -128,8 +128,15 @@ export async function acceptInvitation(
 	if (problem) return { ok: false, message: problem };
 	const hash = await hashPassword(password);
 	return db.transaction(async (tx) => {
-		const inv = (await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).limit(1))[0];
-		if (!inv || inv.usedAt || inv.expiresAt < Date.now()) return { ok: false as const, message: '邀请链接无效或已失效。' };
+		const inv = (
+			await tx
+				.select()
+				.from(invitations)
+				.where(eq(invitations.tokenHash, hashToken(token)))
+				.limit(1)
+		)[0];
+		if (!inv || inv.usedAt || inv.expiresAt < Date.now())
+			return { ok: false as const, message: '邀请链接无效或已失效。' };
 		if (inv.revokedAt) return { ok: false as const, message: REVOKED };
 		const now = Date.now();
 		const used = await tx
@@ -146,13 +153,17 @@ export async function acceptInvitation(
 		await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(users.id, inv.userId));
 		const ended = await tx.delete(sessions).where(eq(sessions.userId, inv.userId)).returning({ id: sessions.id });
 		const u = (await tx.select().from(users).where(eq(users.id, inv.userId)))[0];
-		await audit(tx, { id: u.id, name: u.username }, {
-			campaignId: inv.campaignId,
-			action: 'invitation.accept',
-			entity: 'user',
-			entityId: u.id,
-			after: { otherLinksRevoked: revoked.length, sessionsEnded: ended.length }
-		});
+		await audit(
+			tx,
+			{ id: u.id, name: u.username },
+			{
+				campaignId: inv.campaignId,
+				action: 'invitation.accept',
+				entity: 'user',
+				entityId: u.id,
+				after: { otherLinksRevoked: revoked.length, sessionsEnded: ended.length }
+			}
+		);
 		return { ok: true as const, userId: inv.userId };
 	});
 }
@@ -164,7 +175,8 @@ export async function changePassword(
 	next: string
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	const u = (await db.select().from(users).where(eq(users.id, userId)).limit(1))[0];
-	if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, current))) return { ok: false, message: '当前密码不正确' };
+	if (!u?.passwordHash || !(await verifyPassword(u.passwordHash, current)))
+		return { ok: false, message: '当前密码不正确' };
 	const problem = passwordProblem(next);
 	if (problem) return { ok: false, message: problem };
 	const hash = await hashPassword(next);

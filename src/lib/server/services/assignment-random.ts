@@ -23,7 +23,8 @@ export async function proposeRandomizedAssignment(
 	opts: { k: number; q: number; seed: string }
 ): Promise<RandomProposeResult> {
 	const { k, q, seed } = opts;
-	if (!Number.isInteger(k) || k < 1 || k > 50) return { ok: false, message: `每份材料的评审人数“${k}”应为 1–50 的整数` };
+	if (!Number.isInteger(k) || k < 1 || k > 50)
+		return { ok: false, message: `每份材料的评审人数“${k}”应为 1–50 的整数` };
 	if (!(q > 0 && q <= 1)) return { ok: false, message: `概率上限“${q}”应在 0 到 1 之间（不含 0）` };
 	if (!seed || seed.length > 200) return { ok: false, message: '随机种子不能为空，且不超过 200 个字符' };
 	return db.transaction(async (tx) => {
@@ -72,6 +73,13 @@ export async function proposeRandomizedAssignment(
 				instanceHash: sha256Hex(canonicalJson({ ...instance, maxProbability: q }))
 			}
 		});
-		return { ok: true as const, pairs: rows.length, objective: result.objective, expectedObjective: result.expectedObjective, seed, q };
+		return {
+			ok: true as const,
+			pairs: rows.length,
+			objective: result.objective,
+			expectedObjective: result.expectedObjective,
+			seed,
+			q
+		};
 	});
 }

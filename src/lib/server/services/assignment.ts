@@ -29,7 +29,9 @@ export function panelOnlyInstance(ctx: AssignmentContext, k: number): Assignment
 	const panelled = new Set(ctx.experts.flatMap((e) => e.panelFields));
 	for (const d of ctx.dossiers) {
 		if (!panelled.has(d.field)) continue;
-		for (const e of ctx.experts) if (!e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id))) extra.push({ expert: e.id, dossier: d.code });
+		for (const e of ctx.experts)
+			if (!e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id)))
+				extra.push({ expert: e.id, dossier: d.code });
 	}
 	return { ...inst, conflicts: [...(inst.conflicts ?? []), ...extra] };
 }
@@ -55,7 +57,13 @@ export async function loadAssignmentContext(db: DB | Tx, campaignId: string): Pr
 	for (const p of pm) panelFields.set(p.expertId, [...(panelFields.get(p.expertId) ?? []), p.field]);
 	return {
 		dossiers: cs.map((c) => ({ id: c.id, code: c.code ?? c.id, field: c.field ?? '' })),
-		experts: ex.map((e) => ({ id: e.id, name: e.name, fields: e.fields, maxLoad: e.maxLoad, panelFields: panelFields.get(e.id) ?? [] })),
+		experts: ex.map((e) => ({
+			id: e.id,
+			name: e.name,
+			fields: e.fields,
+			maxLoad: e.maxLoad,
+			panelFields: panelFields.get(e.id) ?? []
+		})),
 		blocked: await blockedPairs(db, campaignId)
 	};
 }
@@ -72,7 +80,9 @@ export function buildInstance(ctx: AssignmentContext, k: number): AssignmentInst
 	return {
 		reviewsPerDossier: k,
 		dossiers: ctx.dossiers.map((d) => ({ id: d.code, field: d.field })),
-		experts: ctx.experts.map((e) => (e.maxLoad != null ? { id: e.id, fields: e.fields, maxLoad: e.maxLoad } : { id: e.id, fields: e.fields })),
+		experts: ctx.experts.map((e) =>
+			e.maxLoad != null ? { id: e.id, fields: e.fields, maxLoad: e.maxLoad } : { id: e.id, fields: e.fields }
+		),
 		conflicts
 	};
 }
@@ -82,7 +92,12 @@ export type ProposeResult =
 	| { ok: false; message: string; infeasible?: AssignmentInfeasible };
 
 /** Replaces the draft with a new proposal. Refused once the assignment is published. */
-export async function proposeAssignment(db: DB, actor: Actor, campaignId: string, mode: AssignMode): Promise<ProposeResult> {
+export async function proposeAssignment(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	mode: AssignMode
+): Promise<ProposeResult> {
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '重新分配');
 		if (locked) return { ok: false as const, message: locked };
@@ -100,15 +115,22 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 		if (mode.mode === 'panel') {
 			for (const d of ctx.dossiers)
 				for (const e of ctx.experts)
-					if (e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id))) pairs.push({ expertId: e.id, candidateId: d.id });
+					if (e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id)))
+						pairs.push({ expertId: e.id, candidateId: d.id });
 			const uncovered = ctx.dossiers.filter((d) => !pairs.some((p) => p.candidateId === d.id));
 			if (uncovered.length)
 				return {
 					ok: false as const,
-					message: `${uncovered.slice(0, 8).map((d) => d.code).join('、')}${uncovered.length > 8 ? ` 等 ${uncovered.length} 份材料` : ''}没有可评审的评审组专家（无对应评审组或全部回避）`
+					message: `${uncovered
+						.slice(0, 8)
+						.map((d) => d.code)
+						.join(
+							'、'
+						)}${uncovered.length > 8 ? ` 等 ${uncovered.length} 份材料` : ''}没有可评审的评审组专家（无对应评审组或全部回避）`
 				};
 		} else {
-			if (!Number.isInteger(mode.k) || mode.k < 1 || mode.k > 50) return { ok: false as const, message: `每份材料的评审人数“${mode.k}”应为 1–50 的整数` };
+			if (!Number.isInteger(mode.k) || mode.k < 1 || mode.k > 50)
+				return { ok: false as const, message: `每份材料的评审人数“${mode.k}”应为 1–50 的整数` };
 			const result = solveAssignment(mode.borrow ? buildInstance(ctx, mode.k) : panelOnlyInstance(ctx, mode.k));
 			if ('error' in result)
 				return {
@@ -132,7 +154,13 @@ export async function proposeAssignment(db: DB, actor: Actor, campaignId: string
 			action: 'assignment.propose',
 			entity: 'campaign',
 			entityId: campaignId,
-			after: { mode: mode.mode, k: mode.mode === 'distributed' ? mode.k : null, borrow: mode.mode === 'distributed' ? !!mode.borrow : null, pairs: rows.length, objective }
+			after: {
+				mode: mode.mode,
+				k: mode.mode === 'distributed' ? mode.k : null,
+				borrow: mode.mode === 'distributed' ? !!mode.borrow : null,
+				pairs: rows.length,
+				objective
+			}
 		});
 		return { ok: true as const, pairs: rows.length, objective };
 	});
@@ -150,8 +178,18 @@ async function stateOf(tx: Tx, campaignId: string): Promise<'draft' | 'published
 }
 
 async function checkPair(tx: Tx, campaignId: string, expertId: string, candidateId: string): Promise<ChangeResult> {
-	const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
-	const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
+	const e = (
+		await tx
+			.select()
+			.from(experts)
+			.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+	)[0];
+	const c = (
+		await tx
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+	)[0];
 	if (!e || !c) return { ok: false, status: 404, message: '没有找到该专家或材料' };
 	if (await isBlocked(tx, expertId, candidateId))
 		return { ok: false, status: 409, message: `专家${e.name}与材料 ${c.reviewCode} 存在回避关系，不能分配` };
@@ -159,7 +197,14 @@ async function checkPair(tx: Tx, campaignId: string, expertId: string, candidate
 }
 
 /** Adds one pair (conflicts enforced). After publication the pair is published at once. */
-export async function addPair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
+export async function addPair(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	expertId: string,
+	candidateId: string,
+	reason = ''
+): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '调整分配');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
@@ -168,25 +213,65 @@ export async function addPair(db: DB, actor: Actor, campaignId: string, expertId
 		const exists = await tx
 			.select()
 			.from(assignments)
-			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)));
+			.where(
+				and(
+					eq(assignments.campaignId, campaignId),
+					eq(assignments.expertId, expertId),
+					eq(assignments.candidateId, candidateId)
+				)
+			);
 		if (exists.length) return { ok: false as const, status: 409 as const, message: '该专家已分配到这份材料' };
-		const row = { campaignId, expertId, candidateId, state: await stateOf(tx, campaignId), source: 'manual' as const, createdAt: Date.now() };
+		const row = {
+			campaignId,
+			expertId,
+			candidateId,
+			state: await stateOf(tx, campaignId),
+			source: 'manual' as const,
+			createdAt: Date.now()
+		};
 		await tx.insert(assignments).values(row);
-		await audit(tx, actor, { campaignId, action: 'assignment.add', entity: 'assignment', entityId: pairKey(expertId, candidateId), after: row, reason: reason || undefined });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.add',
+			entity: 'assignment',
+			entityId: pairKey(expertId, candidateId),
+			after: row,
+			reason: reason || undefined
+		});
 		return { ok: true as const };
 	});
 }
 
-export async function removePair(db: DB, actor: Actor, campaignId: string, expertId: string, candidateId: string, reason = ''): Promise<ChangeResult> {
+export async function removePair(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	expertId: string,
+	candidateId: string,
+	reason = ''
+): Promise<ChangeResult> {
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '调整分配');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const removed = await tx
 			.delete(assignments)
-			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)))
+			.where(
+				and(
+					eq(assignments.campaignId, campaignId),
+					eq(assignments.expertId, expertId),
+					eq(assignments.candidateId, candidateId)
+				)
+			)
 			.returning();
 		if (!removed.length) return { ok: false as const, status: 404 as const, message: '没有找到该分配' };
-		await audit(tx, actor, { campaignId, action: 'assignment.remove', entity: 'assignment', entityId: pairKey(expertId, candidateId), before: removed[0], reason: reason || undefined });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.remove',
+			entity: 'assignment',
+			entityId: pairKey(expertId, candidateId),
+			before: removed[0],
+			reason: reason || undefined
+		});
 		return { ok: true as const };
 	});
 }
@@ -209,14 +294,33 @@ export async function movePair(
 		const already = await tx
 			.select()
 			.from(assignments)
-			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, toExpertId), eq(assignments.candidateId, candidateId)));
+			.where(
+				and(
+					eq(assignments.campaignId, campaignId),
+					eq(assignments.expertId, toExpertId),
+					eq(assignments.candidateId, candidateId)
+				)
+			);
 		if (already.length) return { ok: false as const, status: 409 as const, message: '目标专家已分配到这份材料' };
 		const removed = await tx
 			.delete(assignments)
-			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, fromExpertId), eq(assignments.candidateId, candidateId)))
+			.where(
+				and(
+					eq(assignments.campaignId, campaignId),
+					eq(assignments.expertId, fromExpertId),
+					eq(assignments.candidateId, candidateId)
+				)
+			)
 			.returning();
 		if (!removed.length) return { ok: false as const, status: 404 as const, message: '原专家没有分配到这份材料' };
-		const row = { campaignId, expertId: toExpertId, candidateId, state: removed[0].state, source: 'manual' as const, createdAt: Date.now() };
+		const row = {
+			campaignId,
+			expertId: toExpertId,
+			candidateId,
+			state: removed[0].state,
+			source: 'manual' as const,
+			createdAt: Date.now()
+		};
 		await tx.insert(assignments).values(row);
 		await audit(tx, actor, {
 			campaignId,
@@ -232,17 +336,38 @@ export async function movePair(
 }
 
 /** Publishes the draft: from now on the experts see their dossiers. Re-checks conflicts first. */
-export async function publishAssignment(db: DB, actor: Actor, campaignId: string): Promise<ChangeResult & { pairs?: number }> {
+export async function publishAssignment(
+	db: DB,
+	actor: Actor,
+	campaignId: string
+): Promise<ChangeResult & { pairs?: number }> {
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '调整分配');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const drafts = await tx.select().from(assignments).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
+		const drafts = await tx
+			.select()
+			.from(assignments)
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
 		if (!drafts.length) return { ok: false as const, status: 400 as const, message: '没有待发布的分配方案' };
 		const blocked = await blockedPairs(tx, campaignId);
 		const bad = drafts.filter((d) => blocked.has(pairKey(d.expertId, d.candidateId)));
-		if (bad.length) return { ok: false as const, status: 409 as const, message: `方案中有 ${bad.length} 个分配与回避关系冲突，请重新分配或调整后再发布` };
-		await tx.update(assignments).set({ state: 'published' }).where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
-		await audit(tx, actor, { campaignId, action: 'assignment.publish', entity: 'campaign', entityId: campaignId, after: { pairs: drafts.length } });
+		if (bad.length)
+			return {
+				ok: false as const,
+				status: 409 as const,
+				message: `方案中有 ${bad.length} 个分配与回避关系冲突，请重新分配或调整后再发布`
+			};
+		await tx
+			.update(assignments)
+			.set({ state: 'published' })
+			.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'draft')));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.publish',
+			entity: 'campaign',
+			entityId: campaignId,
+			after: { pairs: drafts.length }
+		});
 		return { ok: true as const, pairs: drafts.length };
 	});
 }
@@ -252,7 +377,12 @@ export async function listAssignments(db: DB | Tx, campaignId: string) {
 }
 
 /** True when the expert holds a published assignment to the candidate and no tie blocks it. */
-export async function mayOpenDossier(db: DB | Tx, campaignId: string, expertId: string, candidateId: string): Promise<boolean> {
+export async function mayOpenDossier(
+	db: DB | Tx,
+	campaignId: string,
+	expertId: string,
+	candidateId: string
+): Promise<boolean> {
 	const a = await db
 		.select()
 		.from(assignments)

@@ -37,7 +37,8 @@ function pathOf(storagePath: string): string {
 	return full;
 }
 
-const startsWith = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const startsWith = (b: Uint8Array, sig: number[], at = 0) =>
+	b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** The file's type by its magic bytes: jpg, png or pdf; otherwise a description of what it is, or null. */
@@ -61,12 +62,24 @@ export function sniffType(b: Uint8Array): { type: FileType } | { type: null; wha
 	return { type: null, what: null };
 }
 
-const EXT_TYPES: Record<string, FileType> = { jpg: 'jpg', jpeg: 'jpg', jpe: 'jpg', png: 'png', pdf: 'pdf', mp4: 'mp4', m4v: 'mp4', mov: 'mov' };
+const EXT_TYPES: Record<string, FileType> = {
+	jpg: 'jpg',
+	jpeg: 'jpg',
+	jpe: 'jpg',
+	png: 'png',
+	pdf: 'pdf',
+	mp4: 'mp4',
+	m4v: 'mp4',
+	mov: 'mov'
+};
 
 /** A display name without folders or control characters. */
 export function cleanFilename(name: string, type: FileType): string {
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-	const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-120);
+	const base = (name.split(/[\\/]/).pop() ?? '')
+		// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+		.replace(/[\u0000-\u001f\u007f"]/g, '')
+		.trim()
+		.slice(-120);
 	return base || `附件.${type}`;
 }
 
@@ -98,7 +111,10 @@ export async function saveAttachment(
 	if (input.bytes.byteLength === 0) return { ok: false, message: `文件“${shown}”是空文件` };
 	const limit = maxOf(input.kind);
 	if (input.bytes.byteLength > limit.bytes)
-		return { ok: false, message: `文件“${shown}”大小为 ${formatSize(input.bytes.byteLength)}，超过每个文件 ${limit.mb} MB 的上限` };
+		return {
+			ok: false,
+			message: `文件“${shown}”大小为 ${formatSize(input.bytes.byteLength)}，超过每个文件 ${limit.mb} MB 的上限`
+		};
 	const sniff = sniffType(input.bytes);
 	const ext = /\.([A-Za-z0-9]{1,5})$/.exec(shown)?.[1]?.toLowerCase();
 	const claimed = ext ? EXT_TYPES[ext] : undefined;
@@ -108,14 +124,23 @@ export async function saveAttachment(
 	}
 	const type = sniff.type;
 	if (claimed && claimed !== type)
-		return { ok: false, message: `文件“${shown}”的扩展名是 .${ext}，但实际内容是${FILE_TYPE_LABELS[type]}，文件名与内容不符，已拒绝。请上传真实的${FILE_TYPE_LABELS[claimed]}` };
+		return {
+			ok: false,
+			message: `文件“${shown}”的扩展名是 .${ext}，但实际内容是${FILE_TYPE_LABELS[type]}，文件名与内容不符，已拒绝。请上传真实的${FILE_TYPE_LABELS[claimed]}`
+		};
 	if (!rule.types.includes(type))
-		return { ok: false, message: `${rule.label}只接受 ${rule.types.map((t) => FILE_TYPE_LABELS[t]).join('或')}，文件“${shown}”是${FILE_TYPE_LABELS[type]}` };
+		return {
+			ok: false,
+			message: `${rule.label}只接受 ${rule.types.map((t) => FILE_TYPE_LABELS[t]).join('或')}，文件“${shown}”是${FILE_TYPE_LABELS[type]}`
+		};
 
 	const sha256 = createHash('sha256').update(input.bytes).digest('hex');
 	const storagePath = `${campaignId}/${sha256}.${type}`;
 	const full = pathOf(storagePath);
-	const exists = await stat(full).then((s) => s.size === input.bytes.byteLength, () => false);
+	const exists = await stat(full).then(
+		(s) => s.size === input.bytes.byteLength,
+		() => false
+	);
 	if (!exists) {
 		await mkdir(resolve(full, '..'), { recursive: true });
 		const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
@@ -131,12 +156,16 @@ export async function saveAttachment(
 		if (!cand.length) return { ok: false, message: '没有找到该候选人' } as const;
 		const existing = await tx.select().from(attachments).where(eq(attachments.candidateId, candidateId));
 		const same = existing.find((a) => a.sha256 === sha256);
-		if (same) return { ok: false, message: `文件“${shown}”与已上传的“${same.filename}”内容相同，无需重复上传` } as const;
+		if (same)
+			return { ok: false, message: `文件“${shown}”与已上传的“${same.filename}”内容相同，无需重复上传` } as const;
 		const ofKind = existing.filter((a) => a.kind === input.kind).length;
 		if (ofKind >= rule.max)
 			return {
 				ok: false,
-				message: rule.max === 1 ? `已有${rule.label}，请先删除原有的再上传` : `${rule.label}最多 ${rule.max} 个，已有 ${ofKind} 个，请先删除不需要的`
+				message:
+					rule.max === 1
+						? `已有${rule.label}，请先删除原有的再上传`
+						: `${rule.label}最多 ${rule.max} 个，已有 ${ofKind} 个，请先删除不需要的`
 			} as const;
 		const row = {
 			id,
@@ -153,7 +182,13 @@ export async function saveAttachment(
 		const { storagePath: _p, createdAt: _c, ...meta } = row;
 		void _p;
 		void _c;
-		await audit(tx, actor, { campaignId, action: 'attachment.create', entity: 'attachment', entityId: id, after: meta });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'attachment.create',
+			entity: 'attachment',
+			entityId: id,
+			after: meta
+		});
 		return { ok: true, id, sha256 } as const;
 	});
 	if (!result.ok && !exists) await removeIfUnused(db, storagePath);
@@ -176,13 +211,25 @@ export async function deleteAttachment(
 				.select({ a: attachments })
 				.from(attachments)
 				.innerJoin(candidates, eq(candidates.id, attachments.candidateId))
-				.where(and(eq(candidates.campaignId, campaignId), eq(attachments.candidateId, candidateId), eq(attachments.id, attachmentId)))
+				.where(
+					and(
+						eq(candidates.campaignId, campaignId),
+						eq(attachments.candidateId, candidateId),
+						eq(attachments.id, attachmentId)
+					)
+				)
 		)[0]?.a;
 		if (!row) return null;
 		await tx.delete(attachments).where(eq(attachments.id, attachmentId));
 		const { storagePath: _p, ...meta } = row;
 		void _p;
-		await audit(tx, actor, { campaignId, action: 'attachment.delete', entity: 'attachment', entityId: attachmentId, before: meta });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'attachment.delete',
+			entity: 'attachment',
+			entityId: attachmentId,
+			before: meta
+		});
 		return row;
 	});
 	if (!result) return { ok: false, message: '没有找到该文件，可能已被删除' };
@@ -191,7 +238,11 @@ export async function deleteAttachment(
 }
 
 async function removeIfUnused(db: DB, storagePath: string): Promise<void> {
-	const users = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.storagePath, storagePath)).limit(1);
+	const users = await db
+		.select({ id: attachments.id })
+		.from(attachments)
+		.where(eq(attachments.storagePath, storagePath))
+		.limit(1);
 	if (users.length) return;
 	await unlink(pathOf(storagePath)).catch((e: NodeJS.ErrnoException) => {
 		if (e.code !== 'ENOENT') throw e;
@@ -199,11 +250,15 @@ async function removeIfUnused(db: DB, storagePath: string): Promise<void> {
 }
 
 export type ReadResult =
-	| { ok: true; row: AttachmentRow; bytes: Uint8Array }
-	| { ok: false; status: 404 | 500; message: string };
+	{ ok: true; row: AttachmentRow; bytes: Uint8Array } | { ok: false; status: 404 | 500; message: string };
 
 /** The bytes of one attachment of a candidate of the campaign, checked against the stored checksum. */
-export async function readAttachment(db: DB, campaignId: string, candidateId: string, attachmentId: string): Promise<ReadResult> {
+export async function readAttachment(
+	db: DB,
+	campaignId: string,
+	candidateId: string,
+	attachmentId: string
+): Promise<ReadResult> {
 	const row = (await listAttachments(db, campaignId, candidateId)).find((a) => a.id === attachmentId);
 	if (!row) return { ok: false, status: 404, message: '没有找到该文件' };
 	let bytes: Uint8Array;

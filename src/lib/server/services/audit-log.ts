@@ -5,7 +5,14 @@ import { and, count, desc, asc, eq, gte, inArray, isNull, lt, type SQL } from 'd
 import type { DB } from '../db';
 import { attachments, auditLog, candidates, conflicts, experts, panels, rounds, sheets, users } from '../db/schema';
 import { verifyAuditChain, type AuditChainVerdict } from '../audit';
-import { actionLabel, auditDiff, AUDIT_ACTION_LABELS, beijingDayStart, beijingTime, type DiffLine } from '../../domain/audit-view';
+import {
+	actionLabel,
+	auditDiff,
+	AUDIT_ACTION_LABELS,
+	beijingDayStart,
+	beijingTime,
+	type DiffLine
+} from '../../domain/audit-view';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -54,18 +61,37 @@ export interface AuditRowView {
 }
 
 const ENTITY_NAMES: Record<string, string> = {
-	campaign: '活动', user: '账号', expert: '专家', candidate: '候选人', attachment: '附件', panel: '评审组',
-	conflict: '回避', assignment: '分配', round: '评审轮次', sheet: '评分', selection: '遴选结果'
+	campaign: '活动',
+	user: '账号',
+	expert: '专家',
+	candidate: '候选人',
+	attachment: '附件',
+	panel: '评审组',
+	conflict: '回避',
+	assignment: '分配',
+	round: '评审轮次',
+	sheet: '评分',
+	selection: '遴选结果'
 };
 /** Entries whose content is a nomination (names, units, phones): not for eyes without identities. */
 const IDENTITY_CONTENT = new Set(['candidate', 'attachment', 'conflict']);
-const ID_KEYS = new Set(['chairUserId', 'userId', 'expertId', 'candidateId', 'candidate', 'round', 'roundId', 'panelId']);
+const ID_KEYS = new Set([
+	'chairUserId',
+	'userId',
+	'expertId',
+	'candidateId',
+	'candidate',
+	'round',
+	'roundId',
+	'panelId'
+]);
 
 type Row = typeof auditLog.$inferSelect;
 
 function whereOf(campaignId: string, f: AuditFilters): SQL {
 	const where: SQL[] = [eq(auditLog.campaignId, campaignId)];
-	if (f.person?.startsWith('name:')) where.push(and(isNull(auditLog.actorId), eq(auditLog.actorName, f.person.slice(5)))!);
+	if (f.person?.startsWith('name:'))
+		where.push(and(isNull(auditLog.actorId), eq(auditLog.actorName, f.person.slice(5)))!);
 	else if (f.person) where.push(eq(auditLog.actorId, f.person));
 	if (f.action) where.push(eq(auditLog.action, f.action));
 	const from = f.from ? beijingDayStart(f.from) : null;
@@ -88,33 +114,60 @@ async function namesFor(db: DB, campaignId: string, rows: Row[], identities: boo
 	const list = [...ids];
 	const names = new Map<string, string>();
 	if (!list.length) return names;
-	for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list))) names.set(u.id, u.name);
-	for (const e of await db.select({ id: experts.id, name: experts.name }).from(experts).where(and(eq(experts.campaignId, campaignId), inArray(experts.id, list))))
+	for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list)))
+		names.set(u.id, u.name);
+	for (const e of await db
+		.select({ id: experts.id, name: experts.name })
+		.from(experts)
+		.where(and(eq(experts.campaignId, campaignId), inArray(experts.id, list))))
 		names.set(e.id, e.name);
 	const cands = await db
 		.select({ id: candidates.id, name: candidates.name, code: candidates.reviewCode })
 		.from(candidates)
 		.where(and(eq(candidates.campaignId, campaignId), inArray(candidates.id, list)));
 	for (const c of cands) names.set(c.id, identities ? c.name : `评审编号 ${c.code ?? '未分配'}`);
-	for (const p of await db.select({ id: panels.id, name: panels.name }).from(panels).where(and(eq(panels.campaignId, campaignId), inArray(panels.id, list))))
+	for (const p of await db
+		.select({ id: panels.id, name: panels.name })
+		.from(panels)
+		.where(and(eq(panels.campaignId, campaignId), inArray(panels.id, list))))
 		names.set(p.id, p.name);
-	for (const r of await db.select({ id: rounds.id, name: rounds.name }).from(rounds).where(and(eq(rounds.campaignId, campaignId), inArray(rounds.id, list))))
+	for (const r of await db
+		.select({ id: rounds.id, name: rounds.name })
+		.from(rounds)
+		.where(and(eq(rounds.campaignId, campaignId), inArray(rounds.id, list))))
 		names.set(r.id, r.name);
 	// Conflicts and sheets are pairs: named by their expert and candidate.
 	const pair = (e: string, c: string) => `${names.get(e) ?? '专家'} — ${names.get(c) ?? '候选人'}`;
 	const pairs = [
-		...(await db.select({ id: conflicts.id, e: conflicts.expertId, c: conflicts.candidateId }).from(conflicts).where(and(eq(conflicts.campaignId, campaignId), inArray(conflicts.id, list)))),
-		...(await db.select({ id: sheets.id, e: sheets.expertId, c: sheets.candidateId }).from(sheets).where(inArray(sheets.id, list)))
+		...(await db
+			.select({ id: conflicts.id, e: conflicts.expertId, c: conflicts.candidateId })
+			.from(conflicts)
+			.where(and(eq(conflicts.campaignId, campaignId), inArray(conflicts.id, list)))),
+		...(await db
+			.select({ id: sheets.id, e: sheets.expertId, c: sheets.candidateId })
+			.from(sheets)
+			.where(inArray(sheets.id, list)))
 	];
 	const more = [...new Set(pairs.flatMap((p) => [p.e, p.c]).filter((x) => !names.has(x)))];
 	if (more.length) {
-		for (const e of await db.select({ id: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, more))) names.set(e.id, e.name);
-		for (const c of await db.select({ id: candidates.id, name: candidates.name, code: candidates.reviewCode }).from(candidates).where(inArray(candidates.id, more)))
+		for (const e of await db
+			.select({ id: experts.id, name: experts.name })
+			.from(experts)
+			.where(inArray(experts.id, more)))
+			names.set(e.id, e.name);
+		for (const c of await db
+			.select({ id: candidates.id, name: candidates.name, code: candidates.reviewCode })
+			.from(candidates)
+			.where(inArray(candidates.id, more)))
 			names.set(c.id, identities ? c.name : `评审编号 ${c.code ?? '未分配'}`);
 	}
 	for (const p of pairs) names.set(p.id, pair(p.e, p.c));
 	if (identities)
-		for (const a of await db.select({ id: attachments.id, name: attachments.filename }).from(attachments).where(inArray(attachments.id, list))) names.set(a.id, a.name);
+		for (const a of await db
+			.select({ id: attachments.id, name: attachments.filename })
+			.from(attachments)
+			.where(inArray(attachments.id, list)))
+			names.set(a.id, a.name);
 	return names;
 }
 
@@ -142,11 +195,30 @@ function roundOfRow(r: Row): string | null {
 	return null;
 }
 
-function view(r: Row, names: Map<string, string>, identities: boolean, sealedRounds: string[] = [], content = identities): AuditRowView {
-	const round = sealedRounds.length && (r.entity === 'sheet' || r.action.startsWith('sheet.') || r.action.startsWith('vote.') || r.action.startsWith('note.')) ? roundOfRow(r) : null;
+function view(
+	r: Row,
+	names: Map<string, string>,
+	identities: boolean,
+	sealedRounds: string[] = [],
+	content = identities
+): AuditRowView {
+	const round =
+		sealedRounds.length &&
+		(r.entity === 'sheet' ||
+			r.action.startsWith('sheet.') ||
+			r.action.startsWith('vote.') ||
+			r.action.startsWith('note.'))
+			? roundOfRow(r)
+			: null;
 	// A sheet entry whose round cannot be told is sealed too, while any round is open.
-	const sealed = sealedRounds.length > 0 && (r.entity === 'sheet' || r.action.startsWith('note.')) && (round === null || sealedRounds.includes(round));
-	const hidden = sealed || (!content && (IDENTITY_CONTENT.has(r.entity ?? '') || r.action.startsWith('candidate.') || r.action === 'expert.declare'));
+	const sealed =
+		sealedRounds.length > 0 &&
+		(r.entity === 'sheet' || r.action.startsWith('note.')) &&
+		(round === null || sealedRounds.includes(round));
+	const hidden =
+		sealed ||
+		(!content &&
+			(IDENTITY_CONTENT.has(r.entity ?? '') || r.action.startsWith('candidate.') || r.action === 'expert.declare'));
 	return {
 		id: r.id,
 		seq: r.seq,
@@ -173,7 +245,12 @@ export interface AuditPage {
 	chain: AuditChainVerdict;
 }
 
-export async function auditLogPage(db: DB, campaignId: string, filters: AuditFilters, opts: AuditViewOptions): Promise<AuditPage> {
+export async function auditLogPage(
+	db: DB,
+	campaignId: string,
+	filters: AuditFilters,
+	opts: AuditViewOptions
+): Promise<AuditPage> {
 	const where = whereOf(campaignId, filters);
 	const total = Number((await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0);
 	const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -192,22 +269,37 @@ export async function auditLogPage(db: DB, campaignId: string, filters: AuditFil
 		.from(auditLog)
 		.where(eq(auditLog.campaignId, campaignId));
 	const ids = actors.map((a) => a.id).filter((x): x is string => Boolean(x));
-	const display = new Map((ids.length ? await db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids)) : []).map((u) => [u.id, u]));
+	const display = new Map(
+		(ids.length
+			? await db
+					.select({ id: users.id, name: users.displayName, username: users.username })
+					.from(users)
+					.where(inArray(users.id, ids))
+			: []
+		).map((u) => [u.id, u])
+	);
 	const people = new Map<string, string>();
 	for (const a of actors) {
 		if (a.id) people.set(a.id, display.get(a.id)?.name ?? a.name ?? a.id);
 		else if (a.name) people.set(`name:${a.name}`, a.name);
 	}
-	const used = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.campaignId, campaignId));
+	const used = await db
+		.selectDistinct({ action: auditLog.action })
+		.from(auditLog)
+		.where(eq(auditLog.campaignId, campaignId));
 	const actions = [...new Set([...used.map((u) => u.action)])]
 		.map((value) => ({ value, label: actionLabel(value) }))
-		.sort((a, b) => Object.keys(AUDIT_ACTION_LABELS).indexOf(a.value) - Object.keys(AUDIT_ACTION_LABELS).indexOf(b.value));
+		.sort(
+			(a, b) => Object.keys(AUDIT_ACTION_LABELS).indexOf(a.value) - Object.keys(AUDIT_ACTION_LABELS).indexOf(b.value)
+		);
 	return {
 		rows: rows.map((r) => view(r, names, opts.identities, opts.sealedRounds, opts.identityContent ?? opts.identities)),
 		total,
 		page,
 		pages,
-		people: [...people].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')),
+		people: [...people]
+			.map(([value, label]) => ({ value, label }))
+			.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')),
 		actions,
 		chain: await verifyAuditChain(db, campaignId)
 	};
@@ -218,6 +310,10 @@ export async function auditLogRecords(db: DB, campaignId: string, opts: AuditVie
 	const rows = await db.select().from(auditLog).where(eq(auditLog.campaignId, campaignId)).orderBy(asc(auditLog.id));
 	const names = new Map<string, string>();
 	// Resolve in slices, so that one huge log does not become one huge IN list.
-	for (let i = 0; i < rows.length; i += 500) for (const [k, v] of await namesFor(db, campaignId, rows.slice(i, i + 500), opts.identities)) names.set(k, v);
-	return rows.map((r) => ({ raw: r, view: view(r, names, opts.identities, opts.sealedRounds, opts.identityContent ?? opts.identities) }));
+	for (let i = 0; i < rows.length; i += 500)
+		for (const [k, v] of await namesFor(db, campaignId, rows.slice(i, i + 500), opts.identities)) names.set(k, v);
+	return rows.map((r) => ({
+		raw: r,
+		view: view(r, names, opts.identities, opts.sealedRounds, opts.identityContent ?? opts.identities)
+	}));
 }

@@ -81,17 +81,15 @@ export async function copyCampaign(
 		for (const e of roster) {
 			const nid = newId('e_');
 			expertIds.set(e.id, nid);
-			await tx
-				.insert(experts)
-				.values({
-					...e,
-					id: nid,
-					campaignId: id,
-					declaredUnits: null,
-					declaredPeople: null,
-					declaredAt: null,
-					createdAt: now
-				});
+			await tx.insert(experts).values({
+				...e,
+				id: nid,
+				campaignId: id,
+				declaredUnits: null,
+				declaredPeople: null,
+				declaredAt: null,
+				createdAt: now
+			});
 		}
 		// memberships of the roster's accounts and the panels' chairs; the creator is the organizer
 		const oldPanels = await tx.select().from(panels).where(eq(panels.campaignId, fromId));

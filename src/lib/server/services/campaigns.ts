@@ -83,9 +83,18 @@ export async function createCampaign(
 	const id = newId('c_');
 	await db.transaction(async (tx) => {
 		const now = Date.now();
-		await tx.insert(campaigns).values({ id, name, presetId: input.presetId, status: 'setup', config, createdAt: now, createdBy: actor.id });
-		if (actor.id) await tx.insert(memberships).values({ campaignId: id, userId: actor.id, role: 'organizer', createdAt: now });
-		await audit(tx, actor, { campaignId: id, action: 'campaign.create', entity: 'campaign', entityId: id, after: { name, presetId: input.presetId } });
+		await tx
+			.insert(campaigns)
+			.values({ id, name, presetId: input.presetId, status: 'setup', config, createdAt: now, createdBy: actor.id });
+		if (actor.id)
+			await tx.insert(memberships).values({ campaignId: id, userId: actor.id, role: 'organizer', createdAt: now });
+		await audit(tx, actor, {
+			campaignId: id,
+			action: 'campaign.create',
+			entity: 'campaign',
+			entityId: id,
+			after: { name, presetId: input.presetId }
+		});
 	});
 	return { ok: true, id };
 }
@@ -105,7 +114,15 @@ export async function updateCampaignConfig(
 	await db.transaction(async (tx) => {
 		const before = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		// a target added or changed here is the office's: who and when (balance-targets.ts)
-		next = { ...next, targets: stampTargets((before?.config as CampaignConfig | undefined)?.targets ?? [], next.targets, actor.name, Date.now()) };
+		next = {
+			...next,
+			targets: stampTargets(
+				(before?.config as CampaignConfig | undefined)?.targets ?? [],
+				next.targets,
+				actor.name,
+				Date.now()
+			)
+		};
 		await tx
 			.update(campaigns)
 			.set({ config: next, ...(name ? { name } : {}) })

@@ -9,7 +9,12 @@ import { lockRefusal } from './locks';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/units';
-import { classLabel, classOptionLabel, type FormContext, type FormOptions } from '../../components/candidates/candidate-form';
+import {
+	classLabel,
+	classOptionLabel,
+	type FormContext,
+	type FormOptions
+} from '../../components/candidates/candidate-form';
 
 export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月的候选人';
 
@@ -51,7 +56,10 @@ export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedaction
  * 推荐单位 the form offers: the campaign's channels, then those that imports brought in with a
  * 渠道类型 (they are counted as channels of that type by the check).
  */
-export function channelOptions(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): { name: string; type: ChannelType | null }[] {
+export function channelOptions(
+	config: CampaignConfig,
+	rows: Pick<CandidateRow, 'record'>[]
+): { name: string; type: ChannelType | null }[] {
 	const out = new Map<string, ChannelType | null>(config.channels.map((c) => [c.name, c.type]));
 	for (const row of rows) {
 		const r = recordOf(row);
@@ -69,7 +77,13 @@ async function findSame(tx: Tx, campaignId: string, record: Pick<CandidateRecord
 	const rows = await tx
 		.select({ id: candidates.id, birth: candidates.birth })
 		.from(candidates)
-		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.channel, record.channel.trim()), eq(candidates.name, record.name.trim())));
+		.where(
+			and(
+				eq(candidates.campaignId, campaignId),
+				eq(candidates.channel, record.channel.trim()),
+				eq(candidates.name, record.name.trim())
+			)
+		);
 	return rows.filter((r) => r.birth.slice(0, 7) === record.birth.slice(0, 7));
 }
 
@@ -85,18 +99,29 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 async function codeOf(tx: Tx, id: string): Promise<string | null> {
-	return (await tx.select({ code: candidates.reviewCode }).from(candidates).where(eq(candidates.id, id)))[0]?.code ?? null;
+	return (
+		(await tx.select({ code: candidates.reviewCode }).from(candidates).where(eq(candidates.id, id)))[0]?.code ?? null
+	);
 }
 
 /** A new nomination entered by hand; it gets the next 序号 and a review code in its field. */
-export async function createCandidate(db: DB, actor: Actor, campaignId: string, record: CandidateRecord): Promise<EditResult> {
+export async function createCandidate(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	record: CandidateRecord
+): Promise<EditResult> {
 	try {
 		return await db.transaction(async (tx) => {
 			const locked = await lockRefusal(tx, campaignId, '新增候选人');
 			if (locked) return { ok: false, code: 'LOCKED', message: locked } as const;
 			const key = dedupKey(record);
-			if ((await findSame(tx, campaignId, record)).length) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
-			const top = await tx.select({ n: max(candidates.seq) }).from(candidates).where(eq(candidates.campaignId, campaignId));
+			if ((await findSame(tx, campaignId, record)).length)
+				return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			const top = await tx
+				.select({ n: max(candidates.seq) })
+				.from(candidates)
+				.where(eq(candidates.campaignId, campaignId));
 			const seq = Number(top[0]?.n ?? 0) + 1;
 			const full: CandidateRecord = { ...record, seq: record.seq ?? String(seq) };
 			const id = newId('k_');
@@ -119,7 +144,13 @@ export async function createCandidate(db: DB, actor: Actor, campaignId: string, 
 			});
 			await ensureReviewCodes(tx, campaignId, actor);
 			const reviewCode = await codeOf(tx, id);
-			await audit(tx, actor, { campaignId, action: 'candidate.create', entity: 'candidate', entityId: id, after: { record: full, reviewCode } });
+			await audit(tx, actor, {
+				campaignId,
+				action: 'candidate.create',
+				entity: 'candidate',
+				entityId: id,
+				after: { record: full, reviewCode }
+			});
 			return { ok: true, id, reviewCode, changed: true } as const;
 		});
 	} catch (e) {
@@ -148,12 +179,18 @@ export async function updateCandidate(
 			const locked = await lockRefusal(tx, campaignId, '修改候选人');
 			if (locked) return { ok: false, code: 'LOCKED', message: locked } as const;
 			if (opts.expectedUpdatedAt !== undefined && row.updatedAt !== opts.expectedUpdatedAt)
-				return { ok: false, code: 'STALE', message: '该候选人在您编辑期间已被他人修改。您填写的内容仍在表单中，请核对后再次保存。' } as const;
+				return {
+					ok: false,
+					code: 'STALE',
+					message: '该候选人在您编辑期间已被他人修改。您填写的内容仍在表单中，请核对后再次保存。'
+				} as const;
 			const before = recordOf(row);
 			const merged = JSON.parse(JSON.stringify({ ...before, ...record })) as CandidateRecord;
-			if (JSON.stringify(merged) === JSON.stringify(before)) return { ok: true, id, reviewCode: row.reviewCode, changed: false } as const;
+			if (JSON.stringify(merged) === JSON.stringify(before))
+				return { ok: true, id, reviewCode: row.reviewCode, changed: false } as const;
 			const key = dedupKey(merged);
-			if ((await findSame(tx, campaignId, merged)).some((o) => o.id !== id)) return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
+			if ((await findSame(tx, campaignId, merged)).some((o) => o.id !== id))
+				return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
 			const field = reviewField(merged, await classificationOf(tx, campaignId));
 			await tx
 				.update(candidates)
@@ -236,7 +273,14 @@ export async function changeRedactions(
 		}
 		if (JSON.stringify(next) === JSON.stringify(before)) return { ok: true, manual: before } as const;
 		await tx.update(candidates).set({ redactions: next }).where(eq(candidates.id, id));
-		await audit(tx, actor, { campaignId, action: 'candidate.redactions', entity: 'candidate', entityId: id, before, after: next });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'candidate.redactions',
+			entity: 'candidate',
+			entityId: id,
+			before,
+			after: next
+		});
 		return { ok: true, manual: next } as const;
 	});
 }
@@ -247,7 +291,10 @@ export function formOptions(config: CampaignConfig, rows: Pick<CandidateRow, 're
 		classification: config.classification,
 		classLabel: classLabel(config.classification),
 		fields: config.fields.map((f) => ({ value: f, label: classOptionLabel(config.classification, f) })),
-		channels: channelOptions(config, rows).map((c) => ({ value: c.name, label: c.type ? `${c.name}（${c.type}）` : c.name })),
+		channels: channelOptions(config, rows).map((c) => ({
+			value: c.name,
+			label: c.type ? `${c.name}（${c.type}）` : c.name
+		})),
 		textLimits: config.textLimits
 	};
 }

@@ -24,7 +24,10 @@ export function dedupKey(r: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>)
  * The field or group a candidate is reviewed in (and numbered by): what the campaign's panels use
  * when the record carries both 推荐组别 and 推荐领域 (广西), so it is never misfiled.
  */
-export function reviewField(r: Pick<CandidateRecord, 'field' | 'group'>, classification?: CampaignConfig['classification']): string {
+export function reviewField(
+	r: Pick<CandidateRecord, 'field' | 'group'>,
+	classification?: CampaignConfig['classification']
+): string {
 	if (classification === 'group') return r.group || r.field || '未分组';
 	return r.field || r.group || '未分组';
 }
@@ -50,13 +53,23 @@ export async function insertCandidates(
 	records: CandidateRecord[]
 ): Promise<InsertResult> {
 	const existing = await tx
-		.select({ id: candidates.id, key: candidates.dedupKey, record: candidates.record, seq: candidates.seq, code: candidates.reviewCode, field: candidates.field })
+		.select({
+			id: candidates.id,
+			key: candidates.dedupKey,
+			record: candidates.record,
+			seq: candidates.seq,
+			code: candidates.reviewCode,
+			field: candidates.field
+		})
 		.from(candidates)
 		.where(eq(candidates.campaignId, campaignId))
 		.orderBy(asc(candidates.seq));
 	const byKey = new Map(existing.map((e) => [e.key, e]));
 	// Never merged silently: exact key first, then a unique 推荐单位 + 姓名 (a corrected birth).
-	const matched = matchRecords(existing.map((e) => e.record as CandidateRecord), records);
+	const matched = matchRecords(
+		existing.map((e) => e.record as CandidateRecord),
+		records
+	);
 	let seq = existing.reduce((m, e) => Math.max(m, e.seq), 0);
 	const result: InsertResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
 	const now = Date.now();
@@ -82,8 +95,18 @@ export async function insertCandidates(
 			}
 			// A changed field gets a new code in the new field; otherwise the code stays.
 			const code = found.field === cols.field ? found.code : null;
-			await tx.update(candidates).set({ ...cols, reviewCode: code }).where(eq(candidates.id, found.id));
-			await audit(tx, actor, { campaignId, action: 'candidate.update', entity: 'candidate', entityId: found.id, before: found.record, after: r });
+			await tx
+				.update(candidates)
+				.set({ ...cols, reviewCode: code })
+				.where(eq(candidates.id, found.id));
+			await audit(tx, actor, {
+				campaignId,
+				action: 'candidate.update',
+				entity: 'candidate',
+				entityId: found.id,
+				before: found.record,
+				after: r
+			});
 			result.updated++;
 		} else {
 			const id = newId('k_');
@@ -103,7 +126,14 @@ export async function insertCandidates(
 	);
 	for (const f of fresh) f.reviewCode = codes.get(f.id)!;
 	for (let i = 0; i < fresh.length; i += CHUNK) await tx.insert(candidates).values(fresh.slice(i, i + CHUNK));
-	if (fresh.length) await auditCodes(tx, actor, campaignId, seed, fresh.map((f) => ({ id: f.id, code: f.reviewCode! })));
+	if (fresh.length)
+		await auditCodes(
+			tx,
+			actor,
+			campaignId,
+			seed,
+			fresh.map((f) => ({ id: f.id, code: f.reviewCode! }))
+		);
 	if (result.updated) await ensureReviewCodes(tx, campaignId, actor);
 	return result;
 }
@@ -114,13 +144,23 @@ function newCodeSeed(): string {
 }
 
 /** The seed and the codes it gave, in the key order the permutation was applied to, so the numbering can be replayed. */
-async function auditCodes(tx: Tx, actor: Actor, campaignId: string, seed: string, given: { id: string; code: string }[]): Promise<void> {
+async function auditCodes(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	seed: string,
+	given: { id: string; code: string }[]
+): Promise<void> {
 	await audit(tx, actor, {
 		campaignId,
 		action: 'candidate.codes_assigned',
 		entity: 'campaign',
 		entityId: campaignId,
-		after: { seed, rule: 'SHA-256(seed, field) Fisher–Yates over the new candidates of each field in import order', codes: given }
+		after: {
+			seed,
+			rule: 'SHA-256(seed, field) Fisher–Yates over the new candidates of each field in import order',
+			codes: given
+		}
 	});
 }
 
@@ -143,8 +183,18 @@ export async function ensureReviewCodes(tx: Tx, campaignId: string, actor: Actor
 		existing,
 		seed
 	);
-	for (const r of missing) await tx.update(candidates).set({ reviewCode: codes.get(r.id)! }).where(eq(candidates.id, r.id));
-	await auditCodes(tx, actor, campaignId, seed, missing.map((r) => ({ id: r.id, code: codes.get(r.id)! })));
+	for (const r of missing)
+		await tx
+			.update(candidates)
+			.set({ reviewCode: codes.get(r.id)! })
+			.where(eq(candidates.id, r.id));
+	await auditCodes(
+		tx,
+		actor,
+		campaignId,
+		seed,
+		missing.map((r) => ({ id: r.id, code: codes.get(r.id)! }))
+	);
 }
 
 export async function listCandidateRows(db: DB | Tx, campaignId: string): Promise<CandidateRow[]> {

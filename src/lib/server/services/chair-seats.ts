@@ -19,7 +19,13 @@ async function chairedFields(db: DB | Tx, campaignId: string, expertId?: string)
 		.select({ expertId: experts.id, field: panels.field })
 		.from(panels)
 		.innerJoin(experts, and(eq(experts.userId, panels.chairUserId), eq(experts.campaignId, panels.campaignId)))
-		.where(and(eq(panels.campaignId, campaignId), isNotNull(panels.chairUserId), expertId ? eq(experts.id, expertId) : undefined));
+		.where(
+			and(
+				eq(panels.campaignId, campaignId),
+				isNotNull(panels.chairUserId),
+				expertId ? eq(experts.id, expertId) : undefined
+			)
+		);
 	const out = new Map<string, Set<string>>();
 	for (const r of rows) {
 		if (!out.has(r.expertId)) out.set(r.expertId, new Set());
@@ -32,9 +38,13 @@ async function chairedFields(db: DB | Tx, campaignId: string, expertId?: string)
 export async function chairBlockedPairs(db: DB | Tx, campaignId: string): Promise<string[]> {
 	const fields = await chairedFields(db, campaignId);
 	if (!fields.size) return [];
-	const cs = await db.select({ id: candidates.id, field: candidates.field }).from(candidates).where(eq(candidates.campaignId, campaignId));
+	const cs = await db
+		.select({ id: candidates.id, field: candidates.field })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
 	const out: string[] = [];
-	for (const [expertId, fs] of fields) for (const c of cs) if (c.field && fs.has(c.field)) out.push(key(expertId, c.id));
+	for (const [expertId, fs] of fields)
+		for (const c of cs) if (c.field && fs.has(c.field)) out.push(key(expertId, c.id));
 	return out;
 }
 

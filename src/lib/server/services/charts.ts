@@ -56,7 +56,12 @@ export async function progressOverTime(
 ): Promise<ProgressOverTime> {
 	const offset = opts.offsetMinutes ?? BEIJING_OFFSET_MINUTES;
 	const rows = await db
-		.select({ roundId: sheets.roundId, expertId: sheets.expertId, candidateId: sheets.candidateId, at: sheets.submittedAt })
+		.select({
+			roundId: sheets.roundId,
+			expertId: sheets.expertId,
+			candidateId: sheets.candidateId,
+			at: sheets.submittedAt
+		})
 		.from(sheets)
 		.innerJoin(rounds, eq(rounds.id, sheets.roundId))
 		.where(and(eq(rounds.campaignId, campaignId), eq(sheets.status, 'submitted'), isNotNull(sheets.submittedAt)));
@@ -74,7 +79,14 @@ export async function progressOverTime(
 		for (const [, d] of mine) daily[index.get(d)!]++;
 		let run = 0;
 		const cumulative = daily.map((n) => (run += n));
-		series.push({ roundId: round.id, name: round.name, expected: (await roundPairs(db, round)).length, submitted: mine.length, daily, cumulative });
+		series.push({
+			roundId: round.id,
+			name: round.name,
+			expected: (await roundPairs(db, round)).length,
+			submitted: mine.length,
+			daily,
+			cumulative
+		});
 	}
 	return { days, rounds: series };
 }
@@ -151,7 +163,9 @@ export interface TierBalance {
  * the candidates shown as displaced are exactly those the explanation names.
  */
 export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
+	const order = [...input.pool]
+		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
+		.map((c) => c.id);
 	const taken = new Set<string>();
 	return outcome.tiers.map((t, i) => {
 		const spec = input.tiers[i];
@@ -168,7 +182,10 @@ export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOut
 }
 
 /** Required vs achieved for every rule of every tier that has rules. */
-export function selectionBalance(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): TierBalance[] {
+export function selectionBalance(
+	input: SelectionInput,
+	outcome: Extract<SelectionOutcome, { ok: true }>
+): TierBalance[] {
 	const byId = new Map<string, SelectionCandidate>(input.pool.map((c) => [c.id, c]));
 	const plain = plainByTier(input, outcome);
 	const out: TierBalance[] = [];
@@ -176,7 +193,8 @@ export function selectionBalance(input: SelectionInput, outcome: Extract<Selecti
 		const spec = input.tiers[i];
 		if (!spec?.rules) return;
 		const rules = resolveRules({ seats: t.size, atLeast: spec.rules.atLeast ?? [], atMost: spec.rules.atMost ?? [] });
-		const count = (ids: string[], r: (typeof rules)[number]) => ids.filter((id) => byId.has(id) && isMember(r, byId.get(id)!)).length;
+		const count = (ids: string[], r: (typeof rules)[number]) =>
+			ids.filter((id) => byId.has(id) && isMember(r, byId.get(id)!)).length;
 		out.push({
 			tier: t.name,
 			size: t.size,

@@ -26,7 +26,11 @@ export const CONFLICT_KIND_LABELS: Record<string, string> = {
 	recusal: '专家主动回避'
 };
 
-export const CONFLICT_STATUS_LABELS: Record<string, string> = { pending: '待确认', confirmed: '已确认回避', dismissed: '已排除' };
+export const CONFLICT_STATUS_LABELS: Record<string, string> = {
+	pending: '待确认',
+	confirmed: '已确认回避',
+	dismissed: '已排除'
+};
 
 /**
  * A pair is blocked by a confirmed tie, or by a detected conflict (from the roster and the
@@ -51,12 +55,17 @@ export type Decider = 'organizer' | 'chair';
  * Dismissing a 回避-level tie means judging the units or names themselves, and every tie from a
  * declaration or added by the office is the office's to decide.
  */
-export function mayDecide(by: Decider, row: Pick<ConflictRow, 'kind' | 'source' | 'severity'>, decision: 'confirmed' | 'dismissed'): string | null {
+export function mayDecide(
+	by: Decider,
+	row: Pick<ConflictRow, 'kind' | 'source' | 'severity'>,
+	decision: 'confirmed' | 'dismissed'
+): string | null {
 	if (decision === 'dismissed' && row.kind === 'recusal') return '专家主动回避不能被排除';
 	if (by === 'organizer') return null;
 	if (row.kind === 'organizer') return decision === 'dismissed' ? '活动办公室添加的回避关系只能由活动办公室排除' : null;
 	if (row.source === 'declared' || DECLARED_KINDS.has(row.kind)) return '专家申报产生的回避关系由活动办公室核实决定';
-	if (decision === 'dismissed' && row.severity !== 'warning') return '排除“回避”级别的关系需核对候选人身份信息，由活动办公室决定';
+	if (decision === 'dismissed' && row.severity !== 'warning')
+		return '排除“回避”级别的关系需核对候选人身份信息，由活动办公室决定';
 	return null;
 }
 
@@ -65,7 +74,10 @@ export const pairKey = (expertId: string, candidateId: string) => `${expertId}|$
 export async function blockedPairs(db: DB | Tx, campaignId: string): Promise<Set<string>> {
 	const rows = await db.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
-	return new Set([...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)), ...(await chairBlockedPairs(db, campaignId))]);
+	return new Set([
+		...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)),
+		...(await chairBlockedPairs(db, campaignId))
+	]);
 }
 
 export async function isBlocked(db: DB | Tx, expertId: string, candidateId: string): Promise<boolean> {
@@ -101,7 +113,10 @@ export async function refreshDetectedConflicts(
 ): Promise<{ added: number; removed: number; total: number }> {
 	return db.transaction(async (tx) => {
 		const ex = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
-		const cs = await tx.select({ id: candidates.id, record: candidates.record }).from(candidates).where(eq(candidates.campaignId, campaignId));
+		const cs = await tx
+			.select({ id: candidates.id, record: candidates.record })
+			.from(candidates)
+			.where(eq(candidates.campaignId, campaignId));
 		const profiles: ExpertProfile[] = ex.map((e) => ({
 			id: e.id,
 			unit: e.unit,
@@ -112,9 +127,10 @@ export async function refreshDetectedConflicts(
 		}));
 		// After an expert's declaration only declaration ties are refreshed: nothing the expert does
 		// may change the detected ties (whose pending state blocks at once).
-		const found = detectConflicts(profiles, cs.map((c) => candidateProfile(c.id, recordOf(c)))).filter(
-			(d) => !opts.declaredOnly || d.kind.startsWith('declared')
-		);
+		const found = detectConflicts(
+			profiles,
+			cs.map((c) => candidateProfile(c.id, recordOf(c)))
+		).filter((d) => !opts.declaredOnly || d.kind.startsWith('declared'));
 		const existing = await tx.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
 		const key = (e: string, c: string, k: string) => `${e}|${c}|${k}`;
 		const have = new Map(existing.map((r) => [key(r.expertId, r.candidateId, r.kind), r]));
@@ -145,9 +161,21 @@ export async function refreshDetectedConflicts(
 				r.status === 'pending' &&
 				!seen.has(key(r.expertId, r.candidateId, r.kind))
 		);
-		if (stale.length) await tx.delete(conflicts).where(inArray(conflicts.id, stale.map((s) => s.id)));
+		if (stale.length)
+			await tx.delete(conflicts).where(
+				inArray(
+					conflicts.id,
+					stale.map((s) => s.id)
+				)
+			);
 		if (fresh.length || stale.length)
-			await audit(tx, actor, { campaignId, action: 'conflict.detect', entity: 'campaign', entityId: campaignId, after: { added: fresh.length, removed: stale.length } });
+			await audit(tx, actor, {
+				campaignId,
+				action: 'conflict.detect',
+				entity: 'campaign',
+				entityId: campaignId,
+				after: { added: fresh.length, removed: stale.length }
+			});
 		return { added: fresh.length, removed: stale.length, total: existing.length + fresh.length - stale.length };
 	});
 }
@@ -170,17 +198,31 @@ export async function decideConflict(
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '回避决定');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (await tx.select().from(conflicts).where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId))))[0];
+		const row = (
+			await tx
+				.select()
+				.from(conflicts)
+				.where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId)))
+		)[0];
 		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
 		const refused = mayDecide(by, row, decision);
-		if (refused) return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
+		if (refused)
+			return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
 		await applyDecision(tx, actor, campaignId, row, decision, trimmed);
 		return { ok: true as const };
 	});
 }
 
 /** The decision itself, audited; `bulk` records how many ties the one decision covered. */
-export async function applyDecision(tx: Tx, actor: Actor, campaignId: string, row: ConflictRow, decision: 'confirmed' | 'dismissed', trimmed: string, bulk?: number) {
+export async function applyDecision(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	row: ConflictRow,
+	decision: 'confirmed' | 'dismissed',
+	trimmed: string,
+	bulk?: number
+) {
 	const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
 	await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
 	if (decision === 'confirmed') {
@@ -211,8 +253,18 @@ export async function addOrganizerConflict(
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '添加回避');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
-		const c = (await tx.select().from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId))))[0];
+		const e = (
+			await tx
+				.select()
+				.from(experts)
+				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+		)[0];
+		const c = (
+			await tx
+				.select()
+				.from(candidates)
+				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+		)[0];
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'organizer', 'organizer', reason.trim());
 		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '活动办公室添加回避');
@@ -260,22 +312,66 @@ async function upsertConfirmed(
 		await tx
 			.select()
 			.from(conflicts)
-			.where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.expertId, expertId), eq(conflicts.candidateId, candidateId), eq(conflicts.kind, kind)))
+			.where(
+				and(
+					eq(conflicts.campaignId, campaignId),
+					eq(conflicts.expertId, expertId),
+					eq(conflicts.candidateId, candidateId),
+					eq(conflicts.kind, kind)
+				)
+			)
 	)[0];
 	const id = existing?.id ?? newId('cf_');
-	const values = { status: 'confirmed' as const, decidedBy: actor.name, decidedAt: now, decisionReason: reason, reason };
+	const values = {
+		status: 'confirmed' as const,
+		decidedBy: actor.name,
+		decidedAt: now,
+		decisionReason: reason,
+		reason
+	};
 	if (existing) await tx.update(conflicts).set(values).where(eq(conflicts.id, id));
-	else await tx.insert(conflicts).values({ id, campaignId, expertId, candidateId, kind, severity: 'conflict', source, createdAt: now, ...values });
-	await audit(tx, actor, { campaignId, action: `conflict.${kind}`, entity: 'conflict', entityId: id, before: existing ?? null, after: values, reason });
+	else
+		await tx
+			.insert(conflicts)
+			.values({ id, campaignId, expertId, candidateId, kind, severity: 'conflict', source, createdAt: now, ...values });
+	await audit(tx, actor, {
+		campaignId,
+		action: `conflict.${kind}`,
+		entity: 'conflict',
+		entityId: id,
+		before: existing ?? null,
+		after: values,
+		reason
+	});
 }
 
-async function dropAssignment(tx: Tx, actor: Actor, campaignId: string, expertId: string, candidateId: string, why: string) {
+async function dropAssignment(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	expertId: string,
+	candidateId: string,
+	why: string
+) {
 	const removed = await tx
 		.delete(assignments)
-		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.candidateId, candidateId)))
+		.where(
+			and(
+				eq(assignments.campaignId, campaignId),
+				eq(assignments.expertId, expertId),
+				eq(assignments.candidateId, candidateId)
+			)
+		)
 		.returning();
 	if (removed.length)
-		await audit(tx, actor, { campaignId, action: 'assignment.remove', entity: 'assignment', entityId: pairKey(expertId, candidateId), before: removed[0], reason: why });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'assignment.remove',
+			entity: 'assignment',
+			entityId: pairKey(expertId, candidateId),
+			before: removed[0],
+			reason: why
+		});
 }
 
 /** At most this many new declared items per expert in any hour, and this many submissions. */
@@ -302,7 +398,12 @@ export async function declareTies(
 ): Promise<DeclareResult> {
 	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 	const result = await db.transaction(async (tx): Promise<DeclareResult> => {
-		const before = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		const before = (
+			await tx
+				.select()
+				.from(experts)
+				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+		)[0];
 		if (!before) return { ok: false, status: 404, message: '您不在本活动的专家名单中' };
 		const oldUnits = before.declaredUnits ?? [];
 		const oldPeople = before.declaredPeople ?? [];
@@ -312,17 +413,32 @@ export async function declareTies(
 		const recent = await tx
 			.select({ after: auditLog.after })
 			.from(auditLog)
-			.where(and(eq(auditLog.campaignId, campaignId), eq(auditLog.action, 'expert.declare'), eq(auditLog.entityId, expertId), gte(auditLog.at, since)));
-		const recentItems = recent.reduce((n, r) => n + (((r.after as { added?: unknown[] } | null)?.added ?? []).length), 0);
+			.where(
+				and(
+					eq(auditLog.campaignId, campaignId),
+					eq(auditLog.action, 'expert.declare'),
+					eq(auditLog.entityId, expertId),
+					gte(auditLog.at, since)
+				)
+			);
+		const recentItems = recent.reduce((n, r) => n + ((r.after as { added?: unknown[] } | null)?.added ?? []).length, 0);
 		if (recent.length >= DECLARATION_SUBMISSIONS_PER_HOUR)
-			return { ok: false, status: 429, message: `一小时内最多提交 ${DECLARATION_SUBMISSIONS_PER_HOUR} 次申报，请稍后再试；如有紧急情况请联系活动办公室` };
+			return {
+				ok: false,
+				status: 429,
+				message: `一小时内最多提交 ${DECLARATION_SUBMISSIONS_PER_HOUR} 次申报，请稍后再试；如有紧急情况请联系活动办公室`
+			};
 		if (recentItems + newUnits.length + newPeople.length > DECLARATION_ITEMS_PER_HOUR)
 			return {
 				ok: false,
 				status: 429,
 				message: `一小时内最多新增 ${DECLARATION_ITEMS_PER_HOUR} 项申报（本小时已新增 ${recentItems} 项），请稍后再试；如需一次申报更多，请联系活动办公室`
 			};
-		const after = { declaredUnits: [...oldUnits, ...newUnits], declaredPeople: [...oldPeople, ...newPeople], declaredAt: Date.now() };
+		const after = {
+			declaredUnits: [...oldUnits, ...newUnits],
+			declaredPeople: [...oldPeople, ...newPeople],
+			declaredAt: Date.now()
+		};
 		await tx.update(experts).set(after).where(eq(experts.id, expertId));
 		await audit(tx, actor, {
 			campaignId,
@@ -362,12 +478,20 @@ export async function removeDeclaration(
 	if (!why) return { ok: false, status: 400, message: '请填写删除申报的理由' };
 	if (why.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
 	const result = await db.transaction(async (tx): Promise<DecideResult> => {
-		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		const e = (
+			await tx
+				.select()
+				.from(experts)
+				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+		)[0];
 		if (!e) return { ok: false, status: 404, message: '没有找到该专家' };
 		const list = (what === 'unit' ? e.declaredUnits : e.declaredPeople) ?? [];
 		if (!list.includes(text)) return { ok: false, status: 404, message: '该专家没有这项申报' };
 		const next = list.filter((x) => x !== text);
-		await tx.update(experts).set(what === 'unit' ? { declaredUnits: next } : { declaredPeople: next }).where(eq(experts.id, expertId));
+		await tx
+			.update(experts)
+			.set(what === 'unit' ? { declaredUnits: next } : { declaredPeople: next })
+			.where(eq(experts.id, expertId));
 		await audit(tx, actor, {
 			campaignId,
 			action: 'expert.declaration.remove',
@@ -386,12 +510,24 @@ export async function removeDeclaration(
 /** Every expert's declarations, for the office. */
 export async function listDeclarations(db: DB, campaignId: string) {
 	const rows = await db
-		.select({ id: experts.id, name: experts.name, units: experts.declaredUnits, people: experts.declaredPeople, at: experts.declaredAt })
+		.select({
+			id: experts.id,
+			name: experts.name,
+			units: experts.declaredUnits,
+			people: experts.declaredPeople,
+			at: experts.declaredAt
+		})
 		.from(experts)
 		.where(eq(experts.campaignId, campaignId));
 	return rows
 		.filter((r) => (r.units ?? []).length || (r.people ?? []).length)
-		.map((r) => ({ expertId: r.id, expertName: r.name, units: r.units ?? [], people: r.people ?? [], declaredAt: r.at }))
+		.map((r) => ({
+			expertId: r.id,
+			expertName: r.name,
+			units: r.units ?? [],
+			people: r.people ?? [],
+			declaredAt: r.at
+		}))
 		.sort((a, b) => a.expertName.localeCompare(b.expertName, 'zh-CN'));
 }
 

@@ -25,7 +25,11 @@ const COMMENTS = [
 	'创新成果显著，服务地方产业发展贡献突出。'
 ];
 
-export async function startDemoReview(db: DB, campaignId: string, seed: number): Promise<{ roundId: string; submitted: number; drafts: number }> {
+export async function startDemoReview(
+	db: DB,
+	campaignId: string,
+	seed: number
+): Promise<{ roundId: string; submitted: number; drafts: number }> {
 	const org = (
 		await db
 			.select({ id: users.id, username: users.username })
@@ -39,7 +43,8 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 
 	// 1. The office assigns three experts to every dossier (the exact solver) and publishes.
 	let proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 3, borrow: true });
-	if (!proposed.ok) proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2, borrow: true });
+	if (!proposed.ok)
+		proposed = await proposeAssignment(db, office, campaignId, { mode: 'distributed', k: 2, borrow: true });
 	if (!proposed.ok) throw new Error(`演示活动无法分配：${proposed.message}`);
 	const published = await publishAssignment(db, office, campaignId);
 	if (!published.ok) throw new Error(`演示活动无法发布分配：${published.message}`);
@@ -47,7 +52,9 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 	// 2. 初评 by score, reviewers as assigned, opened.
 	const created = await createRound(db, office, campaignId, { name: '初评', type: 'score', reviewers: 'assigned' });
 	if (!created.ok) throw new Error(`演示活动无法创建初评：${created.message}`);
-	const opened = await openRound(db, office, campaignId, created.id, { excludeUncovered: '演示：本组专家均须回避，无人可评' });
+	const opened = await openRound(db, office, campaignId, created.id, {
+		excludeUncovered: '演示：本组专家均须回避，无人可评'
+	});
 	if (!opened.ok) throw new Error(`演示活动无法开始初评：${opened.message}`);
 	const round = (await getRound(db, campaignId, created.id))!;
 	const rubric = (round.rubric ?? []) as RubricCriterion[];
@@ -60,9 +67,12 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 		.where(eq(experts.campaignId, campaignId))
 		.orderBy(asc(users.username));
 	const codeOf = new Map(
-		(await db.select({ id: candidates.id, code: candidates.reviewCode, seq: candidates.seq }).from(candidates).where(eq(candidates.campaignId, campaignId))).map(
-			(c) => [c.id, { code: c.code ?? '', seq: c.seq }]
-		)
+		(
+			await db
+				.select({ id: candidates.id, code: candidates.reviewCode, seq: candidates.seq })
+				.from(candidates)
+				.where(eq(candidates.campaignId, campaignId))
+		).map((c) => [c.id, { code: c.code ?? '', seq: c.seq }])
 	);
 	// A dossier's merit is shared by its experts, so the matrix and the ranking mean something.
 	const merit = (seq: number) => rng(seed * 7919 + seq)();
@@ -88,7 +98,15 @@ export async function startDemoReview(db: DB, campaignId: string, seed: number):
 			const submit = j < done;
 			const draftValues = submit ? values : { [rubric[0].key]: values[rubric[0].key] };
 			const comment = submit ? COMMENTS[(i + j) % COMMENTS.length] : '初步意见：材料已阅，待补充评分。';
-			const saved = await saveSheet(db, actor, { round, expertId: e.expertId, candidateId: p.candidateId, values: draftValues, comment, baseVersion: 0, submit });
+			const saved = await saveSheet(db, actor, {
+				round,
+				expertId: e.expertId,
+				candidateId: p.candidateId,
+				values: draftValues,
+				comment,
+				baseVersion: 0,
+				submit
+			});
 			if (!saved.ok) throw new Error(`演示评分无法保存：${saved.message}`);
 			if (submit) submitted++;
 			else drafts++;

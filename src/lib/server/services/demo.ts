@@ -27,7 +27,8 @@ export function demoAccounts(prefix = ''): DemoAccount[] {
 		{ username: `${prefix}organizer`, password: DEMO_PASSWORD, role: 'organizer' },
 		{ username: `${prefix}chair`, password: DEMO_PASSWORD, role: 'chair' }
 	];
-	for (let i = 1; i <= 15; i++) list.push({ username: `${prefix}expert${String(i).padStart(2, '0')}`, password: DEMO_PASSWORD, role: 'expert' });
+	for (let i = 1; i <= 15; i++)
+		list.push({ username: `${prefix}expert${String(i).padStart(2, '0')}`, password: DEMO_PASSWORD, role: 'expert' });
 	return list;
 }
 
@@ -65,12 +66,18 @@ export async function ensureDemo(
 	opts: { onlyIfEmpty?: boolean; stage?: 'setup' | 'review' } = {}
 ): Promise<{ campaign: string; accounts: DemoAccount[]; created: boolean } | null> {
 	const existing = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_CAMPAIGN_ID));
-	if (existing.length) return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts: demoAccounts(), created: false };
+	if (existing.length)
+		return opts.onlyIfEmpty ? null : { campaign: DEMO_CAMPAIGN_ID, accounts: demoAccounts(), created: false };
 	if (opts.onlyIfEmpty) {
 		const n = await db.select({ n: sql<number>`count(*)` }).from(campaigns);
 		if (Number(n[0].n) > 0) return null;
 	}
-	const result = await seedCampaign(db, { id: DEMO_CAMPAIGN_ID, name: '2024年广西“最美科技工作者”（演示）', prefix: '', seed: DEMO_SEED });
+	const result = await seedCampaign(db, {
+		id: DEMO_CAMPAIGN_ID,
+		name: '2024年广西“最美科技工作者”（演示）',
+		prefix: '',
+		seed: DEMO_SEED
+	});
 	// Only the process that created the campaign moves it on (another may have seeded concurrently).
 	if (result.created && opts.stage === 'review') await startDemoReview(db, DEMO_CAMPAIGN_ID, DEMO_SEED);
 	return result;
@@ -112,14 +119,20 @@ export async function seedCampaign(
 			for (const [i, a] of accounts.entries()) {
 				if (await findUserByUsername(tx, a.username)) throw new Error(`演示账户 ${a.username} 已存在`);
 				const displayName =
-					a.role === 'organizer' ? '活动办公室（演示）' : a.role === 'chair' ? '评审组长（演示）' : expertProfiles[i - 2].name;
+					a.role === 'organizer'
+						? '活动办公室（演示）'
+						: a.role === 'chair'
+							? '评审组长（演示）'
+							: expertProfiles[i - 2].name;
 				ids[a.username] = await insertUser(tx, {
 					username: a.username,
 					displayName,
 					password: a.password,
 					canCreateCampaigns: a.role === 'organizer'
 				});
-				await tx.insert(memberships).values({ campaignId: DEMO_CAMPAIGN_ID, userId: ids[a.username], role: a.role, createdAt: now });
+				await tx
+					.insert(memberships)
+					.values({ campaignId: DEMO_CAMPAIGN_ID, userId: ids[a.username], role: a.role, createdAt: now });
 			}
 			const panelIds = new Map<string, string>();
 			for (const field of config.fields) {
@@ -158,7 +171,11 @@ export async function seedCampaign(
 				await tx.insert(panelMembers).values({ panelId: panelIds.get(field)!, expertId: id });
 			}
 			await insertCandidates(tx, SYSTEM, DEMO_CAMPAIGN_ID, config, records);
-			await audit(tx, SYSTEM, { campaignId: DEMO_CAMPAIGN_ID, action: 'demo.seed', after: { candidates: records.length, experts: 15 } });
+			await audit(tx, SYSTEM, {
+				campaignId: DEMO_CAMPAIGN_ID,
+				action: 'demo.seed',
+				after: { candidates: records.length, experts: 15 }
+			});
 		});
 	} catch (e) {
 		// Another process may have seeded at the same moment: then the demo exists and that is fine.

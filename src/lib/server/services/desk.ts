@@ -12,7 +12,14 @@ import { compareCodes } from '../../domain/aggregation';
 import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
-	return (await db.select().from(experts).where(and(eq(experts.campaignId, campaignId), eq(experts.userId, userId))))[0] ?? null;
+	return (
+		(
+			await db
+				.select()
+				.from(experts)
+				.where(and(eq(experts.campaignId, campaignId), eq(experts.userId, userId)))
+		)[0] ?? null
+	);
 }
 
 export interface Task {
@@ -27,7 +34,13 @@ export async function expertTasks(db: DB, campaignId: string, expertId: string):
 		.select({ candidateId: candidates.id, code: candidates.reviewCode, field: candidates.field })
 		.from(assignments)
 		.innerJoin(candidates, eq(candidates.id, assignments.candidateId))
-		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.expertId, expertId), eq(assignments.state, 'published')));
+		.where(
+			and(
+				eq(assignments.campaignId, campaignId),
+				eq(assignments.expertId, expertId),
+				eq(assignments.state, 'published')
+			)
+		);
 	const blocked = await blockedPairs(db, campaignId);
 	return rows
 		.filter((r) => !blocked.has(pairKey(expertId, r.candidateId)))
@@ -71,7 +84,12 @@ async function tasksInRound(db: DB, round: RoundRow, expertId: string): Promise<
 	const byCandidate = new Map(own.map((s) => [s.candidateId, s]));
 	return cs
 		.filter((c) => byCandidate.get(c.id)?.status !== 'withdrawn') // a withdrawn sheet cannot be saved again
-		.map((c) => ({ candidateId: c.id, code: c.code ?? '', field: c.field ?? '', status: statusOf(byCandidate.get(c.id)) }))
+		.map((c) => ({
+			candidateId: c.id,
+			code: c.code ?? '',
+			field: c.field ?? '',
+			status: statusOf(byCandidate.get(c.id))
+		}))
 		.sort((a, b) => compareCodes(a.code, b.code));
 }
 
@@ -162,7 +180,12 @@ async function accessFor(db: DB, campaignId: string, expertId: string, candidate
  * route turns into the same 404. With a round, prev/next walk that round's task list.
  */
 export async function dossierForExpert(db: DB, campaignId: string, expertId: string, code: string, roundId?: string) {
-	const row = (await db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code))))[0];
+	const row = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code)))
+	)[0];
 	const access = await accessFor(db, campaignId, expertId, row?.id ?? NO_CANDIDATE, roundId);
 	if (!row || !access) return null;
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];

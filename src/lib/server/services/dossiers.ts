@@ -13,12 +13,20 @@ import { manualOf } from './candidate-edit';
 export type ExpertDossier = ReturnType<typeof expertDossier>;
 
 /** The dossier with the organizer's redaction list (originals): for the organizer's preview only. */
-export function organizerDossier(row: CandidateRow, config: CampaignConfig, code = row.reviewCode ?? '未编号'): Dossier {
+export function organizerDossier(
+	row: CandidateRow,
+	config: CampaignConfig,
+	code = row.reviewCode ?? '未编号'
+): Dossier {
 	return buildDossier(recordOf(row), { code, referenceDate: config.referenceDate, manual: manualOf(row) });
 }
 
 /** The dossier exactly as an expert receives it. */
-export function expertView(row: CandidateRow, config: CampaignConfig, code = row.reviewCode ?? '未编号'): ExpertDossier {
+export function expertView(
+	row: CandidateRow,
+	config: CampaignConfig,
+	code = row.reviewCode ?? '未编号'
+): ExpertDossier {
 	return expertDossier(organizerDossier(row, config, code));
 }
 
@@ -31,7 +39,12 @@ async function configOfCampaign(db: DB, campaignId: string): Promise<CampaignCon
 export async function expertDossierByCode(db: DB, campaignId: string, code: string): Promise<ExpertDossier | null> {
 	const config = await configOfCampaign(db, campaignId);
 	if (!config) return null;
-	const row = (await db.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code))))[0];
+	const row = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code)))
+	)[0];
 	return row ? expertView(row, config) : null;
 }
 
@@ -39,7 +52,9 @@ export async function expertDossierByCode(db: DB, campaignId: string, code: stri
 export async function expertDossiersOfCampaign(db: DB, campaignId: string): Promise<ExpertDossier[]> {
 	const config = await configOfCampaign(db, campaignId);
 	if (!config) return [];
-	const rows = (await db.select().from(candidates).where(eq(candidates.campaignId, campaignId))).filter((r) => r.reviewCode);
+	const rows = (await db.select().from(candidates).where(eq(candidates.campaignId, campaignId))).filter(
+		(r) => r.reviewCode
+	);
 	rows.sort((a, b) => compareReviewCodes(a.reviewCode!, b.reviewCode!));
 	return rows.map((r) => expertView(r, config));
 }

@@ -13,7 +13,14 @@ import { CONFLICT_KIND_LABELS } from './conflicts';
 import { listPool } from './pool';
 import { detectConflicts } from '../../domain/conflicts';
 import { canonicalJson } from '../../domain/audit-chain';
-import { drawPanels, poolHash, validateDrawInput, type DrawExclusion, type DrawResult, type PoolExpert } from '../../domain/panel-draw';
+import {
+	drawPanels,
+	poolHash,
+	validateDrawInput,
+	type DrawExclusion,
+	type DrawResult,
+	type PoolExpert
+} from '../../domain/panel-draw';
 
 /** The seed taken from the clock when none is typed: Beijing time to the millisecond. */
 export function clockSeed(now = Date.now()): string {
@@ -32,13 +39,22 @@ export interface DrawRequest {
 
 export type DrawOutcome = { ok: true; id: string } | { ok: false; status: 400 | 422; message: string };
 
-export async function drawFromPool(db: DB, actor: Actor, campaignId: string, fields: readonly string[], req: DrawRequest): Promise<DrawOutcome> {
+export async function drawFromPool(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	fields: readonly string[],
+	req: DrawRequest
+): Promise<DrawOutcome> {
 	if (!fields.includes(req.field)) return { ok: false, status: 400, message: `“${req.field}”不是本活动的领域` };
-	if (!Number.isInteger(req.size) || req.size < 1 || req.size > 50) return { ok: false, status: 400, message: '抽取人数应为 1–50 的整数' };
-	if (!Number.isInteger(req.alternates) || req.alternates < 0 || req.alternates > 50) return { ok: false, status: 400, message: '备选人数应为 0–50 的整数' };
+	if (!Number.isInteger(req.size) || req.size < 1 || req.size > 50)
+		return { ok: false, status: 400, message: '抽取人数应为 1–50 的整数' };
+	if (!Number.isInteger(req.alternates) || req.alternates < 0 || req.alternates > 50)
+		return { ok: false, status: 400, message: '备选人数应为 0–50 的整数' };
 	if (req.maxPerUnit !== null && (!Number.isInteger(req.maxPerUnit) || req.maxPerUnit < 1 || req.maxPerUnit > 50))
 		return { ok: false, status: 400, message: '同一单位最多人数应为 1–50 的整数' };
-	if (!req.seed || req.seed.length > 200) return { ok: false, status: 400, message: '随机种子不能为空，且不超过 200 个字符' };
+	if (!req.seed || req.seed.length > 200)
+		return { ok: false, status: 400, message: '随机种子不能为空，且不超过 200 个字符' };
 	return db.transaction(async (tx) => {
 		const rows = await listPool(tx as unknown as DB);
 		if (!rows.length) return { ok: false as const, status: 422 as const, message: '专家库为空，请先导入专家库' };
@@ -55,21 +71,42 @@ export async function drawFromPool(db: DB, actor: Actor, campaignId: string, fie
 				...(r.school ? { school: r.school } : {})
 			}))
 			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-		const cs = await tx.select().from(candidates).where(and(eq(candidates.campaignId, campaignId), eq(candidates.field, req.field)));
+		const cs = await tx
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.field, req.field)));
 		const ties = detectConflicts(
-			pool.map((p) => ({ id: p.id, unit: p.unit ?? '', formerUnits: (p.formerUnits as string[]) ?? [], school: p.school as string | undefined })),
+			pool.map((p) => ({
+				id: p.id,
+				unit: p.unit ?? '',
+				formerUnits: (p.formerUnits as string[]) ?? [],
+				school: p.school as string | undefined
+			})),
 			cs.map((c) => {
 				const r = recordOf(c);
-				return { id: c.id, name: r.name, unitAndTitle: r.unitAndTitle, careerUnits: (r.career ?? []).map((x) => x.unit).filter(Boolean), school: r.school, channel: r.channel };
+				return {
+					id: c.id,
+					name: r.name,
+					unitAndTitle: r.unitAndTitle,
+					careerUnits: (r.career ?? []).map((x) => x.unit).filter(Boolean),
+					school: r.school,
+					channel: r.channel
+				};
 			})
 		);
 		const reasons = new Map<string, Set<string>>();
-		for (const t of ties) reasons.set(t.expert, (reasons.get(t.expert) ?? new Set()).add(CONFLICT_KIND_LABELS[t.kind] ?? t.kind));
+		for (const t of ties)
+			reasons.set(t.expert, (reasons.get(t.expert) ?? new Set()).add(CONFLICT_KIND_LABELS[t.kind] ?? t.kind));
 		// Reasons name the kind of tie only: the record is shown to the inspector, not the candidate.
 		const exclude: DrawExclusion[] = [...reasons.entries()]
 			.sort(([a], [b]) => (a < b ? -1 : 1))
 			.map(([expert, r]) => ({ expert, reason: `与本领域候选人${[...r].join('、')}`, field: req.field }));
-		const panel = { field: req.field, size: req.size, alternates: req.alternates, ...(req.maxPerUnit !== null ? { maxPerUnit: req.maxPerUnit } : {}) };
+		const panel = {
+			field: req.field,
+			size: req.size,
+			alternates: req.alternates,
+			...(req.maxPerUnit !== null ? { maxPerUnit: req.maxPerUnit } : {})
+		};
 		const input = { pool, panels: [panel], exclude };
 		const checked = validateDrawInput(input);
 		if (!checked.ok) return { ok: false as const, status: 422 as const, message: checked.message };
@@ -114,7 +151,14 @@ export async function listDraws(db: DB, campaignId: string): Promise<DrawRow[]> 
 }
 
 export async function getDraw(db: DB, campaignId: string, id: string): Promise<DrawRow | null> {
-	return (await db.select().from(panelDraws).where(and(eq(panelDraws.campaignId, campaignId), eq(panelDraws.id, id))))[0] ?? null;
+	return (
+		(
+			await db
+				.select()
+				.from(panelDraws)
+				.where(and(eq(panelDraws.campaignId, campaignId), eq(panelDraws.id, id)))
+		)[0] ?? null
+	);
 }
 
 export interface ReplayVerdict {
@@ -127,12 +171,22 @@ export interface ReplayVerdict {
 /** Recomputes the draw from its recorded snapshot and seed; read-only. */
 export function replayDraw(row: DrawRow): ReplayVerdict {
 	const checked = validateDrawInput(row.input);
-	if (!checked.ok) return { same: false, poolHashMatches: false, recomputed: null, message: `记录的抽取输入无效：${checked.message}` };
+	if (!checked.ok)
+		return { same: false, poolHashMatches: false, recomputed: null, message: `记录的抽取输入无效：${checked.message}` };
 	const poolHashMatches = poolHash(checked.input.pool) === row.poolHash;
 	const res = drawPanels(checked.input, row.seed);
 	if ('error' in res) return { same: false, poolHashMatches, recomputed: null, message: res.message };
 	const same = poolHashMatches && canonicalJson(res) === canonicalJson(row.result);
-	return { same, poolHashMatches, recomputed: res, message: same ? '复核一致' : poolHashMatches ? '复核不一致：重算结果与记录不同' : '复核不一致：专家库快照的哈希与记录不同' };
+	return {
+		same,
+		poolHashMatches,
+		recomputed: res,
+		message: same
+			? '复核一致'
+			: poolHashMatches
+				? '复核不一致：重算结果与记录不同'
+				: '复核不一致：专家库快照的哈希与记录不同'
+	};
 }
 
 /** The `laurel draw --in` instance of a recorded draw, for replay outside the web. */

@@ -43,7 +43,8 @@ export async function getExpert(db: DB, campaignId: string, expertIdOrUsername: 
 			.leftJoin(users, eq(users.id, experts.userId))
 			.where(and(by, eq(experts.campaignId, campaignId)))
 			.limit(1);
-	const row = (await query(eq(experts.id, expertIdOrUsername)))[0] ?? (await query(eq(users.username, expertIdOrUsername)))[0];
+	const row =
+		(await query(eq(experts.id, expertIdOrUsername)))[0] ?? (await query(eq(users.username, expertIdOrUsername)))[0];
 	return row ?? null;
 }
 
@@ -96,8 +97,15 @@ type RosterValues = ReturnType<typeof rosterValues>;
 const ROSTER_KEYS = Object.keys(rosterValues({ name: '', unit: '', fields: [] })) as (keyof RosterValues)[];
 /** Which roster column each CSV column sets (username is the account's, not the roster's). */
 const COLUMN_OF: Partial<Record<ExpertColumnKey, keyof RosterValues>> = {
-	name: 'name', unit: 'unit', formerUnits: 'formerUnits', school: 'school', title: 'title',
-	fields: 'fields', phone: 'phone', email: 'email', maxLoad: 'maxLoad'
+	name: 'name',
+	unit: 'unit',
+	formerUnits: 'formerUnits',
+	school: 'school',
+	title: 'title',
+	fields: 'fields',
+	phone: 'phone',
+	email: 'email',
+	maxLoad: 'maxLoad'
 };
 
 export interface InsertedExpert {
@@ -125,13 +133,24 @@ export async function insertExpert(
 	const expertId = newId('e_');
 	const row = { id: expertId, campaignId, userId, ...rosterValues(input), createdAt: Date.now() };
 	await tx.insert(experts).values(row);
-	await audit(tx, actor, { campaignId, action: 'expert.create', entity: 'expert', entityId: expertId, after: { ...row, username } });
+	await audit(tx, actor, {
+		campaignId,
+		action: 'expert.create',
+		entity: 'expert',
+		entityId: expertId,
+		after: { ...row, username }
+	});
 	const inv = await createInvitation(tx, actor, userId, campaignId);
 	return { expertId, userId, username, ...inv };
 }
 
 /** The roster entry with the same 姓名 + 工作单位 (other than `except`), if any. */
-async function sameExpert(tx: DB | Tx, campaignId: string, input: ExpertInput, except?: string): Promise<ExpertRow | null> {
+async function sameExpert(
+	tx: DB | Tx,
+	campaignId: string,
+	input: ExpertInput,
+	except?: string
+): Promise<ExpertRow | null> {
 	const key = expertKey(input.name, input.unit);
 	const rows = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
 	return rows.find((e) => e.id !== except && expertKey(e.name, e.unit) === key) ?? null;
@@ -160,7 +179,12 @@ export async function createExpertWithInvitation(
 	if (problem) return { ok: false, status: 400, message: problem };
 	const result = await db.transaction(async (tx) => {
 		const dup = await sameExpert(tx, campaignId, input);
-		if (dup) return { ok: false as const, status: 400 as const, message: `专家库中已有“${dup.name}”（${dup.unit}），请在名单中编辑该专家` };
+		if (dup)
+			return {
+				ok: false as const,
+				status: 400 as const,
+				message: `专家库中已有“${dup.name}”（${dup.unit}），请在名单中编辑该专家`
+			};
 		const r = await insertExpert(tx, actor, campaignId, input);
 		return { ok: true as const, expertId: r.expertId, username: r.username, token: r.token, expiresAt: r.expiresAt };
 	});
@@ -180,10 +204,20 @@ export async function updateExpert(
 	const problem = problemMessage({ ...input, username: undefined }, fields);
 	if (problem) return { ok: false, status: 400, message: problem };
 	const result = await db.transaction(async (tx) => {
-		const before = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		const before = (
+			await tx
+				.select()
+				.from(experts)
+				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+		)[0];
 		if (!before) return { ok: false as const, status: 404 as const, message: '没有找到该专家' };
 		const dup = await sameExpert(tx, campaignId, input, expertId);
-		if (dup) return { ok: false as const, status: 400 as const, message: `专家库中已有“${dup.name}”（${dup.unit}），不能改成与其相同的姓名和工作单位` };
+		if (dup)
+			return {
+				ok: false as const,
+				status: 400 as const,
+				message: `专家库中已有“${dup.name}”（${dup.unit}），不能改成与其相同的姓名和工作单位`
+			};
 		const changed = await applyUpdate(tx, actor, campaignId, before, rosterValues(input), 'expert.update');
 		return { ok: true as const, changed };
 	});
@@ -192,7 +226,14 @@ export async function updateExpert(
 }
 
 /** Writes the changed roster columns (and the account's display name), audits before/after of those. */
-async function applyUpdate(tx: Tx, actor: Actor, campaignId: string, before: ExpertRow, next: Partial<RosterValues>, action: string): Promise<boolean> {
+async function applyUpdate(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	before: ExpertRow,
+	next: Partial<RosterValues>,
+	action: string
+): Promise<boolean> {
 	const b: Record<string, unknown> = {};
 	const a: Record<string, unknown> = {};
 	for (const k of ROSTER_KEYS) {
@@ -204,7 +245,11 @@ async function applyUpdate(tx: Tx, actor: Actor, campaignId: string, before: Exp
 	}
 	if (Object.keys(a).length === 0) return false;
 	await tx.update(experts).set(a).where(eq(experts.id, before.id));
-	if ('name' in a && before.userId) await tx.update(users).set({ displayName: a.name as string }).where(eq(users.id, before.userId));
+	if ('name' in a && before.userId)
+		await tx
+			.update(users)
+			.set({ displayName: a.name as string })
+			.where(eq(users.id, before.userId));
 	await audit(tx, actor, { campaignId, action, entity: 'expert', entityId: before.id, before: b, after: a });
 	return true;
 }
@@ -246,7 +291,8 @@ export async function importExperts(
 ): Promise<ImportExpertsResult> {
 	const fields = await campaignFields(db, campaignId);
 	const parsed = parseExpertCsv(bytes, { fields });
-	if (parsed.errors.length) return { ok: false, encoding: parsed.encoding, errors: parsed.errors, warnings: parsed.warnings };
+	if (parsed.errors.length)
+		return { ok: false, encoding: parsed.encoding, errors: parsed.errors, warnings: parsed.warnings };
 	const columns = parsed.columns.map((c) => COLUMN_OF[c]).filter((c): c is keyof RosterValues => Boolean(c));
 	const out = await db.transaction(async (tx) => {
 		const existing = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
@@ -257,7 +303,15 @@ export async function importExperts(
 			const found = byKey.get(expertKey(expert.name, expert.unit));
 			if (!found) {
 				const r = await insertExpert(tx, actor, campaignId, expert, names);
-				list.push({ row, expertId: r.expertId, name: expert.name, unit: expert.unit, username: r.username, token: r.token, status: 'created' });
+				list.push({
+					row,
+					expertId: r.expertId,
+					name: expert.name,
+					unit: expert.unit,
+					username: r.username,
+					token: r.token,
+					status: 'created'
+				});
 				continue;
 			}
 			const all = rosterValues(expert);
@@ -276,7 +330,15 @@ export async function importExperts(
 				token = (await createInvitation(tx, actor, userId, campaignId)).token;
 				username = u;
 			}
-			list.push({ row, expertId: found.id, name: expert.name, unit: expert.unit, username, token, status: changed || token ? 'updated' : 'unchanged' });
+			list.push({
+				row,
+				expertId: found.id,
+				name: expert.name,
+				unit: expert.unit,
+				username,
+				token,
+				status: changed || token ? 'updated' : 'unchanged'
+			});
 		}
 		const count = (s: ImportedExpert['status']) => list.filter((x) => x.status === s).length;
 		const summary = { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
@@ -295,7 +357,12 @@ export async function importExperts(
 
 /** A new link for an expert who lost theirs (the old ones stay valid until used or expired). */
 export async function reinviteExpert(db: DB, actor: Actor, campaignId: string, expertId: string) {
-	const e = (await db.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+	const e = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+	)[0];
 	if (!e?.userId) return null;
 	return db.transaction((tx) => createInvitation(tx, actor, e.userId!, campaignId));
 }

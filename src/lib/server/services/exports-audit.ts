@@ -8,11 +8,38 @@ import { auditLogRecords } from './audit-log';
 import type { DiffLine } from '../../domain/audit-view';
 
 const diffText = (d: DiffLine[]) =>
-	d.map((l) => (l.before !== null && l.after !== null ? `${l.label}：${l.before} → ${l.after}` : l.after !== null ? `${l.label}：${l.after}` : l.before !== null ? `${l.label}：${l.before}（删除）` : l.label).replace(/^：/, '')).join('\n');
+	d
+		.map((l) =>
+			(l.before !== null && l.after !== null
+				? `${l.label}：${l.before} → ${l.after}`
+				: l.after !== null
+					? `${l.label}：${l.after}`
+					: l.before !== null
+						? `${l.label}：${l.before}（删除）`
+						: l.label
+			).replace(/^：/, '')
+		)
+		.join('\n');
 
 export const AUDIT_CSV_HEADERS = [
-	'序号', '时间（北京时间）', '操作人', '操作', '对象', '理由', '变化', '修改前', '修改后', '前一条哈希', '本条哈希',
-	'编号', '时间戳（毫秒）', '操作人编号', '操作人账号', '操作代码', '对象类型', '对象编号'
+	'序号',
+	'时间（北京时间）',
+	'操作人',
+	'操作',
+	'对象',
+	'理由',
+	'变化',
+	'修改前',
+	'修改后',
+	'前一条哈希',
+	'本条哈希',
+	'编号',
+	'时间戳（毫秒）',
+	'操作人编号',
+	'操作人账号',
+	'操作代码',
+	'对象类型',
+	'对象编号'
 ];
 
 export async function auditCsv(db: DB, campaignId: string): Promise<string> {

@@ -37,17 +37,31 @@ export async function assignmentsCsv(db: DB, campaignId: string): Promise<string
 		.innerJoin(candidates, eq(candidates.id, assignments.candidateId))
 		.innerJoin(experts, eq(experts.id, assignments.expertId))
 		.where(eq(assignments.campaignId, campaignId));
-	rows.sort((a, b) => compareReviewCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) || byCodeUnit(a.expert, b.expert));
+	rows.sort(
+		(a, b) => compareReviewCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) || byCodeUnit(a.expert, b.expert)
+	);
 	return toCsv(
 		['评审编号', '领域', '专家', '专家单位', '状态', '来源'],
-		rows.map((r) => [r.code ?? '', r.field ?? '', r.expert, r.unit, STATE_LABELS[r.state] ?? r.state, SOURCE_LABELS[r.source] ?? r.source])
+		rows.map((r) => [
+			r.code ?? '',
+			r.field ?? '',
+			r.expert,
+			r.unit,
+			STATE_LABELS[r.state] ?? r.state,
+			SOURCE_LABELS[r.source] ?? r.source
+		])
 	);
 }
 
 export async function conflictsCsv(db: DB, campaignId: string): Promise<string> {
 	const rows = await listConflicts(db, campaignId);
 	// SQL orders codes as strings (前沿-100 before 前沿-11); the one code order is compareReviewCodes.
-	rows.sort((a, b) => byCodeUnit(a.c.status, b.c.status) || byCodeUnit(a.expertName, b.expertName) || compareReviewCodes(a.reviewCode ?? '', b.reviewCode ?? ''));
+	rows.sort(
+		(a, b) =>
+			byCodeUnit(a.c.status, b.c.status) ||
+			byCodeUnit(a.expertName, b.expertName) ||
+			compareReviewCodes(a.reviewCode ?? '', b.reviewCode ?? '')
+	);
 	return toCsv(
 		['专家', '评审编号', '候选人', '类型', '级别', '原因', '状态', '决定人', '决定时间', '决定理由'],
 		rows.map(({ c, expertName, reviewCode, candidateName }) => [

@@ -61,7 +61,17 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 			compareCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) ||
 			(a.expert < b.expert ? -1 : a.expert > b.expert ? 1 : 0)
 	);
-	const headers = ['轮次', '评审编号', '领域', '专家', ...criteria.map((c) => c.name), '总分', '投票', '评语', '提交时间'];
+	const headers = [
+		'轮次',
+		'评审编号',
+		'领域',
+		'专家',
+		...criteria.map((c) => c.name),
+		'总分',
+		'投票',
+		'评语',
+		'提交时间'
+	];
 	const data: CsvValue[][] = current.map((r) => {
 		const values = (r.values ?? {}) as Record<string, unknown>;
 		return [
@@ -69,7 +79,9 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 			r.code ?? '',
 			r.field ?? '',
 			r.expert,
-			...criteria.map((c) => (r.type === 'score' && typeof values[c.key] === 'number' ? (values[c.key] as number) : '')),
+			...criteria.map((c) =>
+				r.type === 'score' && typeof values[c.key] === 'number' ? (values[c.key] as number) : ''
+			),
 			r.type === 'score' ? r.total : '',
 			r.type === 'vote' && r.choice ? (CHOICE_LABELS[r.choice] ?? r.choice) : '',
 			r.comment ?? '',

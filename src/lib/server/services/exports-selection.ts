@@ -2,10 +2,22 @@
 import { eq } from 'drizzle-orm';
 import { campaigns } from '../db/schema';
 import { registerExport } from './exports';
-import { latestSelection, lockedSelection, selectionRows, type SelectionInput, type SelectionOutcome } from './selection';
+import {
+	latestSelection,
+	lockedSelection,
+	selectionRows,
+	type SelectionInput,
+	type SelectionOutcome
+} from './selection';
 import { recordOf } from './candidates';
 import { toCsv } from '../../domain/csv-safe';
-import { NATIONAL_SHEET, SUMMARY_HEADERS, sheetsToCsv, summarySheets, type SheetPerson } from '../../domain/summary-sheet';
+import {
+	NATIONAL_SHEET,
+	SUMMARY_HEADERS,
+	sheetsToCsv,
+	summarySheets,
+	type SheetPerson
+} from '../../domain/summary-sheet';
 import type { CampaignConfig, CandidateRecord, SummarySheetSpec } from '../../domain/types';
 import { formatBirth } from '../../domain/nomination-format';
 import type { DB } from '../db';
@@ -24,7 +36,20 @@ async function winners(db: DB, campaignId: string) {
 
 registerExport('shortlist', async (db, campaignId) => {
 	const w = await winners(db, campaignId);
-	const headers = ['名次', '称号', '评审编号', '姓名', '性别', '出生年月', '工作单位及职务职称', '推荐单位', '推荐领域', '得分', '入选依据', '结果状态'];
+	const headers = [
+		'名次',
+		'称号',
+		'评审编号',
+		'姓名',
+		'性别',
+		'出生年月',
+		'工作单位及职务职称',
+		'推荐单位',
+		'推荐领域',
+		'得分',
+		'入选依据',
+		'结果状态'
+	];
 	if (!w) return toCsv(headers, []);
 	const out: (string | number)[][] = [];
 	for (const tier of w.outcome.tiers) {
@@ -55,7 +80,8 @@ registerExport('shortlist', async (db, campaignId) => {
 /** The office that compiles and sends a sheet: the host that is a 科协 (the 活动办公室 sits there). */
 const sender = (config: CampaignConfig) => config.hosts.find((h) => h.includes('科协')) ?? config.hosts[0] ?? '';
 
-const sheetOf = (config: CampaignConfig, name: string): SummarySheetSpec => config.summarySheet ?? { ...NATIONAL_SHEET, title: `${name}${NATIONAL_SHEET.title}` };
+const sheetOf = (config: CampaignConfig, name: string): SummarySheetSpec =>
+	config.summarySheet ?? { ...NATIONAL_SHEET, title: `${name}${NATIONAL_SHEET.title}` };
 
 // The 汇总表 of the final list: each person once (a tier drawn from another tier's winners is the
 // `upper` export, not a second copy here); 备注 names the tier where the notice's sheet has 备注.
@@ -71,7 +97,11 @@ registerExport('summary', async (db, campaignId, config, options) => {
 		if (!main.has(tier.name)) continue;
 		for (const id of tier.selected) {
 			const row = w.byId.get(id);
-			if (row) people.push({ record: recordOf(row), remarks: main.size > 1 || spec.columns.includes('remarks') ? tier.name : undefined });
+			if (row)
+				people.push({
+					record: recordOf(row),
+					remarks: main.size > 1 || spec.columns.includes('remarks') ? tier.name : undefined
+				});
 		}
 	}
 	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config)), headers);
@@ -79,7 +109,11 @@ registerExport('summary', async (db, campaignId, config, options) => {
 
 // Those recommended to the upper round, as the sheet the office sends up (推荐单位: the office).
 /** The candidates recommended to the upper round (tiers that are a subset), in tier then selection order. */
-export async function upperRecords(db: DB, campaignId: string, config: CampaignConfig): Promise<CandidateRecord[] | null> {
+export async function upperRecords(
+	db: DB,
+	campaignId: string,
+	config: CampaignConfig
+): Promise<CandidateRecord[] | null> {
 	const upper = config.tiers.filter((t) => t.subsetOf);
 	// a campaign that sends nobody up (广西) has nobody to list: the page offers no link for it
 	if (!upper.length) return [];

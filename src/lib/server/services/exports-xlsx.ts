@@ -21,7 +21,19 @@ const SHEET_TITLES: Record<string, string> = {
 };
 /** Columns whose digits are numbers to the spreadsheet (scores, 序号); others stay text (1980.10, 0771…). */
 const NUMERIC_HEADERS = /^(序号|总分|平均分|得分|分数|名次|排名|票数|.*分)$/;
-const TEXT_HEADERS = new Set(['轮次', '评审编号', '领域', '专家', '评语', '提交时间', '投票', '出生年月', '手机', '办公电话', '邮编']);
+const TEXT_HEADERS = new Set([
+	'轮次',
+	'评审编号',
+	'领域',
+	'专家',
+	'评语',
+	'提交时间',
+	'投票',
+	'出生年月',
+	'手机',
+	'办公电话',
+	'邮编'
+]);
 
 function records(csv: string): string[][] {
 	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
@@ -48,9 +60,23 @@ function summarySheets(rows: string[][]): XlsxSheet[] {
 			if (b.length >= 3 && b[0].length === 1 && b[1].length === 1) {
 				const unitLine = b[1][0];
 				const unit = unitLine.replace(/^推荐单位(（盖章）)?[:：]\s*/, '') || '汇总';
-				return { name: unit, layout: 'form' as const, title: b[0][0], unitLine, headers: b[2], rows: typed(b[2], b.slice(3), false) };
+				return {
+					name: unit,
+					layout: 'form' as const,
+					title: b[0][0],
+					unitLine,
+					headers: b[2],
+					rows: typed(b[2], b.slice(3), false)
+				};
 			}
-			return { name: '汇总', layout: 'form' as const, title: '', unitLine: '', headers: b[0], rows: typed(b[0], b.slice(1), false) };
+			return {
+				name: '汇总',
+				layout: 'form' as const,
+				title: '',
+				unitLine: '',
+				headers: b[0],
+				rows: typed(b[0], b.slice(1), false)
+			};
 		});
 }
 
@@ -62,7 +88,11 @@ export async function exportXlsx(
 ): Promise<{ ok: true; bytes: Uint8Array; filename: string } | { ok: false; status: 400 | 404; message: string }> {
 	const r = await exportCsv(db, campaignId, kind, options);
 	if (!r.ok) return r;
-	return { ok: true, bytes: await sheetsToXlsx(csvToSheets(kind, r.csv)), filename: r.filename.replace(/\.csv$/, '.xlsx') };
+	return {
+		ok: true,
+		bytes: await sheetsToXlsx(csvToSheets(kind, r.csv)),
+		filename: r.filename.replace(/\.csv$/, '.xlsx')
+	};
 }
 
 /** The sheets of an export's CSV, laid out for its kind. Pure. */
@@ -76,8 +106,16 @@ export function csvToSheets(kind: string, csv: string): XlsxSheet[] {
 			// one sheet per round, in the order the rounds come
 			const byRound = new Map<string, string[][]>();
 			for (const d of data) byRound.set(d[0], [...(byRound.get(d[0]) ?? []), d]);
-			sheets = [...byRound].map(([round, list]) => ({ name: round, layout: 'table', headers, rows: typed(headers, list, true) }));
-		} else sheets = [{ name: SHEET_TITLES[kind] ?? kind, layout: 'table', headers, rows: typed(headers, data, kind === 'scores') }];
+			sheets = [...byRound].map(([round, list]) => ({
+				name: round,
+				layout: 'table',
+				headers,
+				rows: typed(headers, list, true)
+			}));
+		} else
+			sheets = [
+				{ name: SHEET_TITLES[kind] ?? kind, layout: 'table', headers, rows: typed(headers, data, kind === 'scores') }
+			];
 	}
 	return sheets;
 }

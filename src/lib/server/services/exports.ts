@@ -8,10 +8,20 @@ import { listCandidateRows, recordOf } from './candidates';
 import { toNominationCsv } from '../../domain/nomination-csv';
 import type { CampaignConfig, ChannelType } from '../../domain/types';
 
-export type ExportKind = 'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary' | 'upper';
+export type ExportKind =
+	'candidates' | 'shortlist' | 'scores' | 'assignments' | 'conflicts' | 'audit' | 'summary' | 'upper';
 // `summary` (the notice's 汇总表 of the final list) and `upper` (those recommended to the upper round,
 // as the 汇总表 the office sends up) extend the contract's list.
-export const EXPORT_KINDS: ExportKind[] = ['candidates', 'shortlist', 'scores', 'assignments', 'conflicts', 'audit', 'summary', 'upper'];
+export const EXPORT_KINDS: ExportKind[] = [
+	'candidates',
+	'shortlist',
+	'scores',
+	'assignments',
+	'conflicts',
+	'audit',
+	'summary',
+	'upper'
+];
 
 /** `by`: the 汇总表 as one sheet per 推荐单位 ('unit') or all together ('all', the default). */
 export interface ExportOptions {
@@ -72,6 +82,9 @@ export async function exportCsv(
 
 /** `attachment; filename*=UTF-8''…` (RFC 6266/5987), so that Chinese file names survive every browser. */
 export function attachmentDisposition(filename: string): string {
-	const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	const encoded = encodeURIComponent(filename).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 	return `attachment; filename*=UTF-8''${encoded}`;
 }

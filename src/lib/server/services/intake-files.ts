@@ -8,7 +8,13 @@ import { channelKey, columnForHeader, normalizeName } from '../../domain/nominat
 import type { RowError } from '../../domain/nomination-csv';
 import { sniffOffice } from '../../domain/office/office-sniff';
 import { completeTable, readXlsxTable, tableToCsvBytes } from '../../domain/office/xlsx-table';
-import { FORM_FIELDS, FORM_FIELD_LABELS, readDocxForm, type FormField, type FormRead } from '../../domain/office/docx-form';
+import {
+	FORM_FIELDS,
+	FORM_FIELD_LABELS,
+	readDocxForm,
+	type FormField,
+	type FormRead
+} from '../../domain/office/docx-form';
 
 export interface UploadFile {
 	name: string;
@@ -48,13 +54,19 @@ const isUnitHeader = (c: string) => columnForHeader(c)?.key === 'channel';
 const IGNORED = /(^|\/)(__MACOSX\/|\.DS_Store$|~\$|Thumbs\.db$)/;
 
 /** The files inside the upload: archives opened (one level inside another), folders and junk skipped. */
-function leaves(files: UploadFile[], errors: RowError[], warnings: RowError[], depth = 0): { file: UploadFile; kind: 'csv' | 'xlsx' | 'docx' }[] {
+function leaves(
+	files: UploadFile[],
+	errors: RowError[],
+	warnings: RowError[],
+	depth = 0
+): { file: UploadFile; kind: 'csv' | 'xlsx' | 'docx' }[] {
 	const out: { file: UploadFile; kind: 'csv' | 'xlsx' | 'docx' }[] = [];
 	for (const f of files) {
 		const label = `“${f.name}”`;
 		const s = sniffOffice(f.bytes, label);
 		// one file alone: a file-level error has no column, as for a CSV; among several, the file names it
-		if (s.kind === 'refused') errors.push({ row: 1, column: files.length === 1 && depth === 0 ? '' : f.name, message: s.message });
+		if (s.kind === 'refused')
+			errors.push({ row: 1, column: files.length === 1 && depth === 0 ? '' : f.name, message: s.message });
 		else if (s.kind === 'zip') {
 			if (depth >= 2) {
 				errors.push({ row: 1, column: f.name, message: `${label}是压缩包中的压缩包，层数过多，请解压后上传` });
@@ -63,8 +75,17 @@ function leaves(files: UploadFile[], errors: RowError[], warnings: RowError[], d
 			const inner = unzipSync(f.bytes, { filter: (e) => !e.name.endsWith('/') && !IGNORED.test(e.name) });
 			const names = Object.keys(inner).sort((a, b) => a.localeCompare(b, 'zh'));
 			const known = names.filter((n) => /\.(docx|xlsx|csv|zip|txt)$/i.test(n) || sniffOffice(inner[n]).kind !== 'csv');
-			for (const n of names) if (!known.includes(n)) warnings.push({ row: 1, column: n, message: `压缩包中的“${n}”不是 .docx/.xlsx/.csv 文件，已忽略` });
-			out.push(...leaves(known.map((n) => ({ name: n.split('/').pop() || n, bytes: inner[n] })), errors, warnings, depth + 1));
+			for (const n of names)
+				if (!known.includes(n))
+					warnings.push({ row: 1, column: n, message: `压缩包中的“${n}”不是 .docx/.xlsx/.csv 文件，已忽略` });
+			out.push(
+				...leaves(
+					known.map((n) => ({ name: n.split('/').pop() || n, bytes: inner[n] })),
+					errors,
+					warnings,
+					depth + 1
+				)
+			);
 		} else out.push({ file: f, kind: s.kind });
 	}
 	return out;
@@ -79,17 +100,36 @@ export async function prepareUpload(files: UploadFile[], opts: { maxRows: number
 	const docs = found.filter((f) => f.kind === 'docx');
 	const base = { forms: [] as FormReport[], photos: [] as PreparedUpload['photos'], warnings, errors };
 	if (tables.length > 1)
-		errors.push({ row: 1, column: '', message: `一次只能上传一个汇总表，收到 ${tables.length} 个（${tables.map((t) => t.file.name).join('、')}）` });
+		errors.push({
+			row: 1,
+			column: '',
+			message: `一次只能上传一个汇总表，收到 ${tables.length} 个（${tables.map((t) => t.file.name).join('、')}）`
+		});
 	if (errors.length) return { csv: null, kind: 'csv', summary: '', ...base };
-	if (!tables.length && !docs.length) return { csv: null, kind: 'csv', summary: '', ...base, errors: [{ row: 1, column: '', message: '没有找到可导入的文件（CSV、.xlsx 汇总表或 .docx 推荐表）' }] };
+	if (!tables.length && !docs.length)
+		return {
+			csv: null,
+			kind: 'csv',
+			summary: '',
+			...base,
+			errors: [{ row: 1, column: '', message: '没有找到可导入的文件（CSV、.xlsx 汇总表或 .docx 推荐表）' }]
+		};
 	const table = tables[0];
 	// a single CSV: the original bytes, the parser's path exactly as before
-	if (table?.kind === 'csv' && !docs.length) return { csv: table.file.bytes, kind: 'csv', summary: table.file.name, ...base };
+	if (table?.kind === 'csv' && !docs.length)
+		return { csv: table.file.bytes, kind: 'csv', summary: table.file.name, ...base };
 
 	let records: string[][] = [];
 	if (table?.kind === 'xlsx') {
 		const x = await readXlsxTable(table.file.bytes, { maxRows: opts.maxRows, label: `“${table.file.name}”` });
-		if ('error' in x) return { csv: null, kind: 'xlsx', summary: '', ...base, errors: [{ row: 1, column: table.file.name, message: x.error }] };
+		if ('error' in x)
+			return {
+				csv: null,
+				kind: 'xlsx',
+				summary: '',
+				...base,
+				errors: [{ row: 1, column: table.file.name, message: x.error }]
+			};
 		for (const n of x.notes) warnings.push({ row: 1, column: table.file.name, message: n });
 		records = x.records;
 	} else if (table?.kind === 'csv') {
@@ -101,15 +141,31 @@ export async function prepareUpload(files: UploadFile[], opts: { maxRows: number
 		const done = completeTable(records, { isNameHeader, isUnitHeader, maxTitleRows: MAX_TITLE_ROWS });
 		records = done.records;
 	}
-	const summary = [table ? `汇总表“${table.file.name}”` : '', docs.length ? `${docs.length} 份推荐表` : ''].filter(Boolean).join('，');
-	if (docs.length) joinForms(records, docs.map((d) => d.file), base);
-	return { csv: tableToCsvBytes(records), kind: table?.kind === 'xlsx' || !table ? (table ? 'xlsx' : 'forms') : 'csv', summary, ...base };
+	const summary = [table ? `汇总表“${table.file.name}”` : '', docs.length ? `${docs.length} 份推荐表` : '']
+		.filter(Boolean)
+		.join('，');
+	if (docs.length)
+		joinForms(
+			records,
+			docs.map((d) => d.file),
+			base
+		);
+	return {
+		csv: tableToCsvBytes(records),
+		kind: table?.kind === 'xlsx' || !table ? (table ? 'xlsx' : 'forms') : 'csv',
+		summary,
+		...base
+	};
 }
 
 const formValue = (r: FormRead, k: FormField) => r.values[k] ?? '';
 
 /** Completes the table's rows from the forms (or builds the table from the forms alone). Mutates records. */
-function joinForms(records: string[][], docs: UploadFile[], out: Pick<PreparedUpload, 'forms' | 'photos' | 'warnings' | 'errors'>): void {
+function joinForms(
+	records: string[][],
+	docs: UploadFile[],
+	out: Pick<PreparedUpload, 'forms' | 'photos' | 'warnings' | 'errors'>
+): void {
 	const reads = docs.map((d) => ({ file: d.name, read: readDocxForm(d.bytes, `“${d.name}”`) }));
 	let header = records.findIndex((r, i) => i <= MAX_TITLE_ROWS + 1 && r.some(isNameHeader));
 	if (header < 0) {
@@ -140,7 +196,10 @@ function joinForms(records: string[][], docs: UploadFile[], out: Pick<PreparedUp
 			file,
 			name: formValue(read, 'name'),
 			channel: formValue(read, 'channel'),
-			fields: FORM_FIELDS.filter((f) => read.values[f.key]).map((f) => ({ label: FORM_FIELD_LABELS[f.key], value: read.values[f.key]! })),
+			fields: FORM_FIELDS.filter((f) => read.values[f.key]).map((f) => ({
+				label: FORM_FIELD_LABELS[f.key],
+				value: read.values[f.key]!
+			})),
 			missing: read.missing.map((k) => FORM_FIELD_LABELS[k]),
 			photo: !!read.photo,
 			joined: false
@@ -157,11 +216,19 @@ function joinForms(records: string[][], docs: UploadFile[], out: Pick<PreparedUp
 		}
 		const matches = records
 			.map((r, i) => i)
-			.filter((i) => i > header && i < firstRows && normalizeName(records[i][nameCol] ?? '') === normalizeName(report.name))
-			.filter((i) => !report.channel || !records[i][unitCol] || channelKey(records[i][unitCol]) === channelKey(report.channel));
+			.filter(
+				(i) => i > header && i < firstRows && normalizeName(records[i][nameCol] ?? '') === normalizeName(report.name)
+			)
+			.filter(
+				(i) => !report.channel || !records[i][unitCol] || channelKey(records[i][unitCol]) === channelKey(report.channel)
+			);
 		let at: number;
 		if (matches.length > 1) {
-			out.errors.push({ row: matches[1] + 1, column: '姓名', message: `推荐表“${file}”（${report.name}）对应汇总表中的多行（第${matches.map((m) => m + 1).join('、')}行），请在推荐表中填写推荐单位以区分` });
+			out.errors.push({
+				row: matches[1] + 1,
+				column: '姓名',
+				message: `推荐表“${file}”（${report.name}）对应汇总表中的多行（第${matches.map((m) => m + 1).join('、')}行），请在推荐表中填写推荐单位以区分`
+			});
 			continue;
 		}
 		if (matches.length === 1) {
@@ -172,7 +239,11 @@ function joinForms(records: string[][], docs: UploadFile[], out: Pick<PreparedUp
 			at = records.length;
 			records.push([]);
 			if (firstRows > header + 1)
-				out.warnings.push({ row: at + 1, column: '姓名', message: `推荐表“${file}”（${report.name}）在汇总表中没有对应的行，已按推荐表新增为第${at + 1}行` });
+				out.warnings.push({
+					row: at + 1,
+					column: '姓名',
+					message: `推荐表“${file}”（${report.name}）在汇总表中没有对应的行，已按推荐表新增为第${at + 1}行`
+				});
 		}
 		report.row = at + 1;
 		const row = records[at];
@@ -183,14 +254,22 @@ function joinForms(records: string[][], docs: UploadFile[], out: Pick<PreparedUp
 			const have = (row[c] ?? '').trim();
 			if (!have) row[c] = v;
 			else if (f.key !== 'name' && f.key !== 'channel' && !f.long && have.replace(/\s/g, '') !== v.replace(/\s/g, ''))
-				out.warnings.push({ row: at + 1, column: f.column, message: `汇总表为“${have}”，推荐表“${file}”为“${v}”，以汇总表为准` });
+				out.warnings.push({
+					row: at + 1,
+					column: f.column,
+					message: `汇总表为“${have}”，推荐表“${file}”为“${v}”，以汇总表为准`
+				});
 		}
 		if (read.photo) out.photos.push({ row: at + 1, name: read.photo.name, bytes: read.photo.bytes });
 	}
 	for (let i = header + 1; i < firstRows; i++) {
 		const r = records[i];
 		if (r.some((c) => c.trim()) && !joinedRows.has(i) && firstRows > header + 1 && reads.length)
-			out.warnings.push({ row: i + 1, column: '姓名', message: `汇总表第${i + 1}行（${r[nameCol] ?? ''}）没有对应的推荐表` });
+			out.warnings.push({
+				row: i + 1,
+				column: '姓名',
+				message: `汇总表第${i + 1}行（${r[nameCol] ?? ''}）没有对应的推荐表`
+			});
 	}
 	for (const r of records) while (r.length < head.length) r.push('');
 }
@@ -203,16 +282,21 @@ export function bundleFiles(files: UploadFile[]): { name: string; bytes: Uint8Ar
 	return { name: `${files.length} 个文件`, bytes: zipSync(entries) };
 }
 
-
 /**
  * A roster or table upload as CSV bytes for the CSV parsers: a CSV passes unchanged, an .xlsx
  * becomes its first sheet's table (row numbers kept); .xls, macro, encrypted and other files are refused.
  */
-export async function spreadsheetAsCsv(bytes: Uint8Array, label: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+export async function spreadsheetAsCsv(
+	bytes: Uint8Array,
+	label: string
+): Promise<{ bytes: Uint8Array } | { error: string }> {
 	const s = sniffOffice(bytes, label);
 	if (s.kind === 'refused') return { error: s.message };
 	if (s.kind === 'csv') return { bytes };
-	if (s.kind !== 'xlsx') return { error: `${label}不是表格文件（CSV 或 Excel .xlsx），按文件内容判断是${s.kind === 'docx' ? ' Word 文档' : '压缩包'}` };
+	if (s.kind !== 'xlsx')
+		return {
+			error: `${label}不是表格文件（CSV 或 Excel .xlsx），按文件内容判断是${s.kind === 'docx' ? ' Word 文档' : '压缩包'}`
+		};
 	const t = await readXlsxTable(bytes, { maxRows: 20_000, label });
 	return 'error' in t ? t : { bytes: tableToCsvBytes(t.records) };
 }

@@ -106,7 +106,12 @@ export interface CheckView {
  * A report in the shape the pages show. A channel's type comes from the campaign, else from the
  * records' 渠道类型 (channels the check learned from the file, as it does in checkCampaign). Pure.
  */
-export function checkView(config: CampaignConfig, report: CheckReport, records: CandidateRecord[], newChannels: string[] = []): CheckView {
+export function checkView(
+	config: CampaignConfig,
+	report: CheckReport,
+	records: CandidateRecord[],
+	newChannels: string[] = []
+): CheckView {
 	const fresh = new Set(newChannels);
 	const recordTypes = new Map<string, ChannelType>();
 	for (const r of records) if (r.channelType && !recordTypes.has(r.channel)) recordTypes.set(r.channel, r.channelType);

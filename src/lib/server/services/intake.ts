@@ -29,7 +29,12 @@ export interface ImportPreview {
 	newChannels: { name: string; type: ChannelType }[];
 	parsed: ParsedRow[];
 	/** for an .xlsx/.docx/.zip upload: what it held and each 推荐表 as read */
-	source?: { kind: 'csv' | 'xlsx' | 'forms'; summary: string; forms: FormReport[]; photos?: { row: number; name: string; bytes: Uint8Array }[] };
+	source?: {
+		kind: 'csv' | 'xlsx' | 'forms';
+		summary: string;
+		forms: FormReport[];
+		photos?: { row: number; name: string; bytes: Uint8Array }[];
+	};
 }
 
 /** Hex SHA-256 of an uploaded file (node:crypto: a 20 MB file in ~30 ms, ten times the pure-JS hash). */
@@ -44,7 +49,9 @@ function today(): string {
 /** Parses a nomination file against a campaign's configuration. Writes nothing. */
 export function previewImport(config: CampaignConfig, bytes: Uint8Array): ImportPreview {
 	if (bytes.byteLength > MAX_IMPORT_BYTES) {
-		return fileError(`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
+		return fileError(
+			`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`
+		);
 	}
 	const knownChannels = new Map<string, ChannelType>(config.channels.map((c) => [c.name, c.type]));
 	const r = parseNominationCsv(bytes, {
@@ -57,7 +64,8 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 	});
 	if (r.tooManyRows !== undefined) return fileError(r.errors[0].message);
 	const total = r.rows.length + new Set(r.errors.filter((e) => e.row > 1).map((e) => e.row)).size;
-	if (total > MAX_IMPORT_ROWS) return fileError(`文件有 ${total} 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
+	if (total > MAX_IMPORT_ROWS)
+		return fileError(`文件有 ${total} 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
 	const newChannels = new Map<string, ChannelType>();
 	for (const row of r.rows) if (row.newChannel) newChannels.set(row.newChannel.name, row.newChannel.type);
 	return {
@@ -78,7 +86,8 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
  */
 export async function previewUpload(config: CampaignConfig, files: UploadFile[]): Promise<ImportPreview> {
 	const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);
-	if (total > MAX_IMPORT_BYTES) return fileError(`文件过大（${(total / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
+	if (total > MAX_IMPORT_BYTES)
+		return fileError(`文件过大（${(total / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`);
 	const prepared = await prepareUpload(files, { maxRows: MAX_IMPORT_ROWS });
 	const source = { kind: prepared.kind, summary: prepared.summary, forms: prepared.forms, photos: prepared.photos };
 	if (!prepared.csv || prepared.errors.length) {
@@ -97,11 +106,28 @@ export async function previewUpload(config: CampaignConfig, files: UploadFile[])
 }
 
 function fileError(message: string): ImportPreview {
-	return { ok: false, encoding: '', delimiter: '', rows: 0, errors: [{ row: 1, column: '', message }], warnings: [], newChannels: [], parsed: [] };
+	return {
+		ok: false,
+		encoding: '',
+		delimiter: '',
+		rows: 0,
+		errors: [{ row: 1, column: '', message }],
+		warnings: [],
+		newChannels: [],
+		parsed: []
+	};
 }
 
 export type ImportResult =
-	| { ok: true; imported: number; inserted: number; updated: number; unchanged: number; newChannels: string[]; warnings: RowError[] }
+	| {
+			ok: true;
+			imported: number;
+			inserted: number;
+			updated: number;
+			unchanged: number;
+			newChannels: string[];
+			warnings: RowError[];
+	  }
 	| { ok: false; errors: RowError[] };
 
 /** Imports the whole file or nothing: one transaction, refused whole if any row is bad. */
@@ -140,18 +166,37 @@ export async function importCandidates(
 				after: preview.newChannels
 			});
 		}
-		const r = await insertCandidates(tx, actor, campaignId, next, preview.parsed.map((p) => p.record));
+		const r = await insertCandidates(
+			tx,
+			actor,
+			campaignId,
+			next,
+			preview.parsed.map((p) => p.record)
+		);
 		await audit(tx, actor, {
 			campaignId,
 			action: 'candidate.import',
 			entity: 'file',
 			entityId: digest,
-			after: { filename: opts.filename ?? null, sha256: digest, rows: preview.parsed.length, inserted: r.inserted, updated: r.updated }
+			after: {
+				filename: opts.filename ?? null,
+				sha256: digest,
+				rows: preview.parsed.length,
+				inserted: r.inserted,
+				updated: r.updated
+			}
 		});
 		return r;
 	});
 	const photoWarnings = await savePhotos(db, actor, campaignId, preview);
-	return { ok: true, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, ...base, warnings: [...base.warnings, ...photoWarnings] };
+	return {
+		ok: true,
+		inserted: counts.inserted,
+		updated: counts.updated,
+		unchanged: counts.unchanged,
+		...base,
+		warnings: [...base.warnings, ...photoWarnings]
+	};
 }
 
 /**
@@ -162,21 +207,42 @@ async function savePhotos(db: DB, actor: Actor, campaignId: string, preview: Imp
 	const photos = preview.source?.photos ?? [];
 	if (!photos.length) return [];
 	const warnings: RowError[] = [];
-	const rows = await db.select({ id: candidates.id, record: candidates.record }).from(candidates).where(eq(candidates.campaignId, campaignId));
-	const existing = new Set((await db.select({ c: attachments.candidateId }).from(attachments).where(eq(attachments.kind, 'portrait'))).map((a) => a.c));
+	const rows = await db
+		.select({ id: candidates.id, record: candidates.record })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+	const existing = new Set(
+		(await db.select({ c: attachments.candidateId }).from(attachments).where(eq(attachments.kind, 'portrait'))).map(
+			(a) => a.c
+		)
+	);
 	for (const photo of photos) {
 		const rec = preview.parsed.find((p) => p.row === photo.row)?.record;
-		const target = rec && rows.find((r) => (r.record as CandidateRecord).name === rec.name && (r.record as CandidateRecord).channel === rec.channel);
+		const target =
+			rec &&
+			rows.find(
+				(r) => (r.record as CandidateRecord).name === rec.name && (r.record as CandidateRecord).channel === rec.channel
+			);
 		if (!target || existing.has(target.id) || !/\.(jpe?g|png)$/i.test(photo.name)) continue;
 		const ext = photo.name.split('.').pop()!.toLowerCase();
-		const r = await saveAttachment(db, actor, campaignId, target.id, { kind: 'portrait', filename: `${rec.name}-推荐表照片.${ext}`, bytes: photo.bytes });
+		const r = await saveAttachment(db, actor, campaignId, target.id, {
+			kind: 'portrait',
+			filename: `${rec.name}-推荐表照片.${ext}`,
+			bytes: photo.bytes
+		});
 		if (!r.ok) warnings.push({ row: photo.row, column: '照片', message: `推荐表中的照片未保存：${r.message}` });
 	}
 	return warnings;
 }
 
 /** Keeps an uploaded file between preview and confirmation; old pending files are purged. */
-export async function storePendingImport(db: DB, campaignId: string, userId: string, filename: string, bytes: Uint8Array): Promise<string> {
+export async function storePendingImport(
+	db: DB,
+	campaignId: string,
+	userId: string,
+	filename: string,
+	bytes: Uint8Array
+): Promise<string> {
 	const id = newId('imp_');
 	await db.delete(pendingImports).where(lt(pendingImports.createdAt, Date.now() - 24 * 3600_000));
 	await db.insert(pendingImports).values({
@@ -196,7 +262,9 @@ export async function takePendingImport(db: DB, campaignId: string, userId: stri
 		await db
 			.select()
 			.from(pendingImports)
-			.where(and(eq(pendingImports.id, id), eq(pendingImports.campaignId, campaignId), eq(pendingImports.userId, userId)))
+			.where(
+				and(eq(pendingImports.id, id), eq(pendingImports.campaignId, campaignId), eq(pendingImports.userId, userId))
+			)
 	)[0];
 	return row ? { filename: row.filename, bytes: new Uint8Array(row.bytes) } : null;
 }
@@ -224,7 +292,10 @@ export async function campaignRecords(db: DB, campaignId: string): Promise<Candi
 }
 
 /** The records and what the check needs besides them: ids, first-recorded times, files, acceptances. */
-export async function checkInputs(db: DB, campaignId: string): Promise<{ records: CandidateRecord[]; ctx: CheckContext }> {
+export async function checkInputs(
+	db: DB,
+	campaignId: string
+): Promise<{ records: CandidateRecord[]; ctx: CheckContext }> {
 	const rows = await db
 		.select({ id: candidates.id, record: candidates.record, createdAt: candidates.createdAt })
 		.from(candidates)
@@ -232,18 +303,29 @@ export async function checkInputs(db: DB, campaignId: string): Promise<{ records
 		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)))
 		.orderBy(asc(candidates.seq));
 	const files = await db
-		.select({ candidateId: attachments.candidateId, kind: attachments.kind, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
+		.select({
+			candidateId: attachments.candidateId,
+			kind: attachments.kind,
+			filename: attachments.filename,
+			mime: attachments.mime,
+			size: attachments.size
+		})
 		.from(attachments)
 		.innerJoin(candidates, eq(candidates.id, attachments.candidateId))
 		.where(eq(candidates.campaignId, campaignId))
 		.orderBy(asc(attachments.createdAt), asc(attachments.id));
 	const byCandidate = new Map<string, FileMeta[]>();
 	for (const f of files)
-		byCandidate.set(f.candidateId, [...(byCandidate.get(f.candidateId) ?? []), { kind: f.kind as FileKind, filename: f.filename, mime: f.mime, size: f.size }]);
+		byCandidate.set(f.candidateId, [
+			...(byCandidate.get(f.candidateId) ?? []),
+			{ kind: f.kind as FileKind, filename: f.filename, mime: f.mime, size: f.size }
+		]);
 	const accepted = new Map<string, { reason: string; by: string; at: number }>();
 	for (const a of await db.select().from(issueAcceptances).where(eq(issueAcceptances.campaignId, campaignId)))
 		accepted.set(`${a.candidateId}|${a.code}`, { reason: a.reason, by: a.userName, at: a.createdAt });
-	const campaign = (await db.select({ createdAt: campaigns.createdAt }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+	const campaign = (
+		await db.select({ createdAt: campaigns.createdAt }).from(campaigns).where(eq(campaigns.id, campaignId))
+	)[0];
 	return {
 		records: rows.map(recordOf),
 		ctx: {

@@ -30,8 +30,10 @@ export async function acceptWarning(
 	if (!campaign) return { ok: false, status: 404, message: '没有找到该活动' };
 	const { records, ctx } = await checkInputs(db, campaignId);
 	const report = checkCampaign(campaign.config as CampaignConfig, records, ctx);
-	const match = (i: { candidateId?: string; code: IssueCode }) => i.candidateId === input.candidateId && i.code === input.code;
-	if (report.errors.some(match)) return { ok: false, status: 409, message: '这是错误项，通知不允许例外，不能接受；请更正材料或活动设置' };
+	const match = (i: { candidateId?: string; code: IssueCode }) =>
+		i.candidateId === input.candidateId && i.code === input.code;
+	if (report.errors.some(match))
+		return { ok: false, status: 409, message: '这是错误项，通知不允许例外，不能接受；请更正材料或活动设置' };
 	const warning = report.warnings.find(match);
 	if (!warning) return { ok: false, status: 404, message: '资格审查中没有该候选人的这项提示（可能已处理）' };
 	await db.transaction(async (tx) => {
@@ -41,8 +43,20 @@ export async function acceptWarning(
 				.from(issueAcceptances)
 				.where(and(eq(issueAcceptances.candidateId, input.candidateId), eq(issueAcceptances.code, input.code)))
 		)[0];
-		const row = { campaignId, candidateId: input.candidateId, code: input.code, reason, userId: actor.id!, userName: actor.name, createdAt: Date.now() };
-		if (before) await tx.update(issueAcceptances).set(row).where(and(eq(issueAcceptances.candidateId, input.candidateId), eq(issueAcceptances.code, input.code)));
+		const row = {
+			campaignId,
+			candidateId: input.candidateId,
+			code: input.code,
+			reason,
+			userId: actor.id!,
+			userName: actor.name,
+			createdAt: Date.now()
+		};
+		if (before)
+			await tx
+				.update(issueAcceptances)
+				.set(row)
+				.where(and(eq(issueAcceptances.candidateId, input.candidateId), eq(issueAcceptances.code, input.code)));
 		else await tx.insert(issueAcceptances).values(row);
 		await audit(tx, actor, {
 			campaignId,

@@ -61,7 +61,9 @@ async function claimKey(tx: Tx, key: string, free: number, now: number): Promise
 		WHERE login_throttle.next_at <= ${now}
 		RETURNING failures`);
 	if (claimed.length === 1) return null;
-	const row = (await tx.select({ nextAt: loginThrottle.nextAt }).from(loginThrottle).where(eq(loginThrottle.key, key)))[0];
+	const row = (
+		await tx.select({ nextAt: loginThrottle.nextAt }).from(loginThrottle).where(eq(loginThrottle.key, key))
+	)[0];
 	return row?.nextAt ?? now + 1000;
 }
 
@@ -70,7 +72,12 @@ async function claimKey(tx: Tx, key: string, free: number, now: number): Promise
  * in advance (a success takes it back). Returns null when the attempt may be evaluated, otherwise
  * the seconds to wait; a refused attempt is not counted and does not extend the wait.
  */
-export async function claimAttempt(db: DB, username: string, address: string, now = Date.now()): Promise<number | null> {
+export async function claimAttempt(
+	db: DB,
+	username: string,
+	address: string,
+	now = Date.now()
+): Promise<number | null> {
 	const keys = throttleKeys(username, address);
 	try {
 		await db.transaction(async (tx) => {

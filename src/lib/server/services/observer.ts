@@ -5,7 +5,14 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, sheets } from '../db/schema';
-import { listRounds, roundCandidateIds, roundPairs, ROUND_STATE_LABELS, ROUND_TYPE_LABELS, type RoundRow } from './rounds';
+import {
+	listRounds,
+	roundCandidateIds,
+	roundPairs,
+	ROUND_STATE_LABELS,
+	ROUND_TYPE_LABELS,
+	type RoundRow
+} from './rounds';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
 import { lockedSelection, type SelectionOutcome } from './selection';
@@ -26,14 +33,23 @@ export interface RoundProgressView {
 
 export async function observerProgress(db: DB, campaignId: string): Promise<RoundProgressView[]> {
 	const rounds = await listRounds(db, campaignId);
-	const names = new Map((await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaignId))).map((e) => [e.id, e.name]));
+	const names = new Map(
+		(
+			await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaignId))
+		).map((e) => [e.id, e.name])
+	);
 	const blocked = await blockedPairs(db, campaignId);
 	const out: RoundProgressView[] = [];
 	for (const r of rounds) {
 		const pairs = await roundPairs(db, r);
 		// Only the status of each sheet is read: never values, totals, choices or comments.
 		const done = new Set(
-			(await db.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status }).from(sheets).where(eq(sheets.roundId, r.id)))
+			(
+				await db
+					.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status })
+					.from(sheets)
+					.where(eq(sheets.roundId, r.id))
+			)
 				.filter((s) => s.status === 'submitted' && !blocked.has(pairKey(s.e, s.c)))
 				.map((s) => pairKey(s.e, s.c))
 		);
@@ -77,7 +93,14 @@ export async function closedRoundResults(db: DB, round: RoundRow): Promise<Close
 		name: round.name,
 		type: ROUND_TYPE_LABELS[round.type as keyof typeof ROUND_TYPE_LABELS] ?? round.type,
 		ranking: r.aggregates.map((a) => ({ rank: a.rank, code: a.candidate, field: a.field, value: a.value, n: a.n })),
-		votes: r.votes.map((v) => ({ rank: v.rank, code: v.candidate, field: v.field, yes: v.yes, no: v.no, abstain: v.abstain }))
+		votes: r.votes.map((v) => ({
+			rank: v.rank,
+			code: v.candidate,
+			field: v.field,
+			yes: v.yes,
+			no: v.no,
+			abstain: v.abstain
+		}))
 	};
 }
 

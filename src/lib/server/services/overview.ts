@@ -13,7 +13,10 @@ export async function campaignCounts(db: DB, campaignId: string) {
 		.select({ n: sql<number>`count(*)` })
 		.from(candidates)
 		.where(and(eq(candidates.campaignId, campaignId), eq(candidates.gender, '女')));
-	const expertCount = await db.select({ n: sql<number>`count(*)` }).from(experts).where(eq(experts.campaignId, campaignId));
+	const expertCount = await db
+		.select({ n: sql<number>`count(*)` })
+		.from(experts)
+		.where(eq(experts.campaignId, campaignId));
 	const roles = await db
 		.select({ role: memberships.role, n: sql<number>`count(*)` })
 		.from(memberships)
@@ -45,7 +48,10 @@ export async function panelsWithMembers(db: DB, campaignId: string) {
 		.leftJoin(experts, eq(experts.id, panelMembers.expertId))
 		.where(eq(panels.campaignId, campaignId))
 		.orderBy(panels.name, experts.name);
-	const out = new Map<string, { id: string; name: string; field: string; members: { id: string; name: string; title: string | null }[] }>();
+	const out = new Map<
+		string,
+		{ id: string; name: string; field: string; members: { id: string; name: string; title: string | null }[] }
+	>();
 	for (const r of rows) {
 		const p = out.get(r.panel.id) ?? { id: r.panel.id, name: r.panel.name, field: r.panel.field, members: [] };
 		if (r.expertId) p.members.push({ id: r.expertId, name: r.expertName!, title: r.expertTitle });

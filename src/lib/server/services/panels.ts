@@ -39,7 +39,10 @@ export async function listPanels(db: DB | Tx, campaignId: string, fieldOrder: st
 			id: p.id,
 			name: p.name,
 			field: p.field,
-			chair: p.chairUserId && chairUsername ? { userId: p.chairUserId, name: chairName ?? chairUsername, username: chairUsername } : null,
+			chair:
+				p.chairUserId && chairUsername
+					? { userId: p.chairUserId, name: chairName ?? chairUsername, username: chairUsername }
+					: null,
 			members: ms
 				.filter((m) => m.panelId === p.id)
 				.map(({ e }) => ({ id: e.id, name: e.name, unit: e.unit, title: e.title, fields: e.fields }))
@@ -76,7 +79,14 @@ async function fieldsOf(tx: Tx, campaignId: string): Promise<string[]> {
 }
 
 async function panelOf(tx: Tx, campaignId: string, panelId: string): Promise<PanelRow | null> {
-	return (await tx.select().from(panels).where(and(eq(panels.id, panelId), eq(panels.campaignId, campaignId))))[0] ?? null;
+	return (
+		(
+			await tx
+				.select()
+				.from(panels)
+				.where(and(eq(panels.id, panelId), eq(panels.campaignId, campaignId)))
+		)[0] ?? null
+	);
 }
 
 async function isChair(tx: Tx, campaignId: string, userId: string): Promise<boolean> {
@@ -101,43 +111,93 @@ export async function createPanel(
 	return db.transaction(async (tx) => {
 		const fields = await fieldsOf(tx, campaignId);
 		if (!fields.includes(input.field)) return bad(`领域“${input.field}”不属于本活动，应为 ${fields.join('、')} 之一`);
-		if (input.chairUserId && !(await isChair(tx, campaignId, input.chairUserId))) return bad('所选组长不是本活动的评审组长');
-		const same = await tx.select().from(panels).where(and(eq(panels.campaignId, campaignId), eq(panels.name, name)));
+		if (input.chairUserId && !(await isChair(tx, campaignId, input.chairUserId)))
+			return bad('所选组长不是本活动的评审组长');
+		const same = await tx
+			.select()
+			.from(panels)
+			.where(and(eq(panels.campaignId, campaignId), eq(panels.name, name)));
 		if (same.length) return bad(`已有名为“${name}”的评审组`);
-		const row = { id: newId('p_'), campaignId, name, field: input.field, chairUserId: input.chairUserId, createdAt: Date.now() };
+		const row = {
+			id: newId('p_'),
+			campaignId,
+			name,
+			field: input.field,
+			chairUserId: input.chairUserId,
+			createdAt: Date.now()
+		};
 		await tx.insert(panels).values(row);
 		await audit(tx, actor, { campaignId, action: 'panel.create', entity: 'panel', entityId: row.id, after: row });
 		return { ok: true as const, id: row.id };
 	});
 }
 
-export async function setPanelChair(db: DB, actor: Actor, campaignId: string, panelId: string, chairUserId: string | null): Promise<PanelResult> {
+export async function setPanelChair(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	panelId: string,
+	chairUserId: string | null
+): Promise<PanelResult> {
 	return db.transaction(async (tx) => {
 		const p = await panelOf(tx, campaignId, panelId);
 		if (!p) return NOT_FOUND;
 		if (chairUserId && !(await isChair(tx, campaignId, chairUserId))) return bad('所选组长不是本活动的评审组长');
 		if (p.chairUserId === chairUserId) return { ok: true as const };
 		await tx.update(panels).set({ chairUserId }).where(eq(panels.id, p.id));
-		await audit(tx, actor, { campaignId, action: 'panel.chair', entity: 'panel', entityId: p.id, before: { chairUserId: p.chairUserId }, after: { chairUserId } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'panel.chair',
+			entity: 'panel',
+			entityId: p.id,
+			before: { chairUserId: p.chairUserId },
+			after: { chairUserId }
+		});
 		return { ok: true as const };
 	});
 }
 
-export async function addPanelMember(db: DB, actor: Actor, campaignId: string, panelId: string, expertId: string): Promise<PanelResult> {
+export async function addPanelMember(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	panelId: string,
+	expertId: string
+): Promise<PanelResult> {
 	return db.transaction(async (tx) => {
 		const p = await panelOf(tx, campaignId, panelId);
 		if (!p) return NOT_FOUND;
-		const e = (await tx.select().from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId))))[0];
+		const e = (
+			await tx
+				.select()
+				.from(experts)
+				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+		)[0];
 		if (!e) return { ok: false as const, status: 404 as const, message: '没有找到该专家' };
-		const have = await tx.select().from(panelMembers).where(and(eq(panelMembers.panelId, p.id), eq(panelMembers.expertId, e.id)));
+		const have = await tx
+			.select()
+			.from(panelMembers)
+			.where(and(eq(panelMembers.panelId, p.id), eq(panelMembers.expertId, e.id)));
 		if (have.length) return bad(`${e.name}已在“${p.name}”中`);
 		await tx.insert(panelMembers).values({ panelId: p.id, expertId: e.id });
-		await audit(tx, actor, { campaignId, action: 'panel.member.add', entity: 'panel', entityId: p.id, after: { expertId: e.id, name: e.name } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'panel.member.add',
+			entity: 'panel',
+			entityId: p.id,
+			after: { expertId: e.id, name: e.name }
+		});
 		return { ok: true as const };
 	});
 }
 
-export async function removePanelMember(db: DB, actor: Actor, campaignId: string, panelId: string, expertId: string): Promise<PanelResult> {
+export async function removePanelMember(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	panelId: string,
+	expertId: string
+): Promise<PanelResult> {
 	return db.transaction(async (tx) => {
 		const p = await panelOf(tx, campaignId, panelId);
 		if (!p) return NOT_FOUND;
@@ -146,7 +206,13 @@ export async function removePanelMember(db: DB, actor: Actor, campaignId: string
 			.where(and(eq(panelMembers.panelId, p.id), eq(panelMembers.expertId, expertId)))
 			.returning();
 		if (!removed.length) return { ok: false as const, status: 404 as const, message: '该专家不在此评审组中' };
-		await audit(tx, actor, { campaignId, action: 'panel.member.remove', entity: 'panel', entityId: p.id, before: { expertId } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'panel.member.remove',
+			entity: 'panel',
+			entityId: p.id,
+			before: { expertId }
+		});
 		return { ok: true as const };
 	});
 }
@@ -177,7 +243,11 @@ export async function autoBuildPanels(
 	return db.transaction(async (tx) => {
 		const fields = await fieldsOf(tx, campaignId);
 		const existing = await tx.select().from(panels).where(eq(panels.campaignId, campaignId));
-		const roster = await tx.select().from(experts).where(eq(experts.campaignId, campaignId)).orderBy(asc(experts.createdAt));
+		const roster = await tx
+			.select()
+			.from(experts)
+			.where(eq(experts.campaignId, campaignId))
+			.orderBy(asc(experts.createdAt));
 		const chairs = await chairsOf(tx, campaignId);
 		const chairUserId = chairs.length === 1 ? chairs[0].userId : null;
 		const names = new Set(existing.map((p) => p.name));
@@ -190,7 +260,8 @@ export async function autoBuildPanels(
 			const row = { id: newId('p_'), campaignId, name, field, chairUserId, createdAt: Date.now() };
 			await tx.insert(panels).values(row);
 			const members = roster.filter((e) => e.fields[0] === field);
-			if (members.length) await tx.insert(panelMembers).values(members.map((e) => ({ panelId: row.id, expertId: e.id })));
+			if (members.length)
+				await tx.insert(panelMembers).values(members.map((e) => ({ panelId: row.id, expertId: e.id })));
 			await audit(tx, actor, {
 				campaignId,
 				action: 'panel.autobuild',

@@ -27,9 +27,16 @@ export type PoolImportResult =
  * Imports a CSV into the pool; a file with any error is refused whole (like the roster). Fields are
  * resolved against the campaign's fields, so a draw for that campaign matches them exactly.
  */
-export async function importPoolCsv(db: DB, actor: Actor, campaignId: string, bytes: Uint8Array, fields: readonly string[]): Promise<PoolImportResult> {
+export async function importPoolCsv(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	bytes: Uint8Array,
+	fields: readonly string[]
+): Promise<PoolImportResult> {
 	const parsed = parseExpertCsv(bytes, { fields });
-	if (parsed.errors.length) return { ok: false, message: `文件有 ${parsed.errors.length} 处错误，未导入`, errors: parsed.errors.slice(0, 50) };
+	if (parsed.errors.length)
+		return { ok: false, message: `文件有 ${parsed.errors.length} 处错误，未导入`, errors: parsed.errors.slice(0, 50) };
 	if (!parsed.rows.length) return { ok: false, message: '文件中没有专家行', errors: [] };
 	const table = readCsvTable(bytes, { noun: '专家', isNameHeader: (c) => expertColumnForHeader(c)?.key === 'name' });
 	const header = table.headerIndex >= 0 ? table.records[table.headerIndex] : [];
@@ -62,7 +69,12 @@ export async function importPoolCsv(db: DB, actor: Actor, campaignId: string, by
 				added++;
 			}
 		}
-		await audit(tx, actor, { campaignId, action: 'pool.import', entity: 'expert_pool', after: { added, updated, rows: parsed.rows.length } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'pool.import',
+			entity: 'expert_pool',
+			after: { added, updated, rows: parsed.rows.length }
+		});
 		return { ok: true as const, added, updated };
 	});
 }

@@ -13,7 +13,12 @@ import { deadlineMail, invitationMail, reminderMail, rescoreMail, type MailText 
 import { deadlineMs } from '../../time';
 
 export type MailKind = 'invitation' | 'reminder' | 'deadline' | 'rescore';
-export const MAIL_KIND_LABELS: Record<MailKind, string> = { invitation: '邀请', reminder: '未完成提醒', deadline: '截止提醒', rescore: '重评请求' };
+export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+	invitation: '邀请',
+	reminder: '未完成提醒',
+	deadline: '截止提醒',
+	rescore: '重评请求'
+};
 
 export interface Recipient {
 	expertId: string;
@@ -49,7 +54,12 @@ async function deliver(
 ): Promise<MailOutcome> {
 	const out: MailOutcome = { mailed: mailEnabled(env), sent: [], failed: [], copy: [] };
 	if (!out.mailed) {
-		out.copy = items.map((i) => ({ name: i.to.name, username: i.to.username, subject: i.mail.subject, text: i.mail.text }));
+		out.copy = items.map((i) => ({
+			name: i.to.name,
+			username: i.to.username,
+			subject: i.mail.subject,
+			text: i.mail.text
+		}));
 		return out;
 	}
 	const done: typeof items = [];
@@ -71,7 +81,13 @@ async function deliver(
 	if (done.length)
 		await db.transaction(async (tx) => {
 			for (const i of done)
-				await audit(tx, actor, { campaignId, action: 'mail.send', entity: 'expert', entityId: i.to.expertId, after: { to: i.to.username, kind, count: i.count, ...(roundId ? { round: roundId } : {}) } });
+				await audit(tx, actor, {
+					campaignId,
+					action: 'mail.send',
+					entity: 'expert',
+					entityId: i.to.expertId,
+					after: { to: i.to.username, kind, count: i.count, ...(roundId ? { round: roundId } : {}) }
+				});
 		});
 	return out;
 }
@@ -87,7 +103,10 @@ async function recipients(db: DB, campaignId: string, expertIds: string[]): Prom
 }
 
 /** The last reminder and deadline notice of a round, from the audit log: when, by whom, to how many. */
-export async function lastReminders(db: DB, round: RoundRow): Promise<{ kind: 'reminder' | 'deadline'; at: number; by: string; experts: number }[]> {
+export async function lastReminders(
+	db: DB,
+	round: RoundRow
+): Promise<{ kind: 'reminder' | 'deadline'; at: number; by: string; experts: number }[]> {
 	const rows = await db
 		.select({ at: auditLog.at, by: auditLog.actorName, after: auditLog.after })
 		.from(auditLog)
@@ -113,7 +132,10 @@ export interface Unfinished extends Recipient {
 /** Every expert of the round with sheets not yet submitted (blocked pairs do not count), by name. */
 export async function unfinishedExperts(db: DB, round: RoundRow): Promise<Unfinished[]> {
 	const pairs = await roundPairs(db, round);
-	const rows = await db.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status }).from(sheets).where(eq(sheets.roundId, round.id));
+	const rows = await db
+		.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status })
+		.from(sheets)
+		.where(eq(sheets.roundId, round.id));
 	const submitted = new Set(rows.filter((r) => r.status === 'submitted').map((r) => pairKey(r.e, r.c)));
 	const count = new Map<string, { total: number; unfinished: number }>();
 	for (const p of pairs) {
@@ -146,15 +168,24 @@ export async function remindRound(
 ): Promise<RemindResult> {
 	if (round.state !== 'open') return { ok: false, status: 409, message: `“${round.name}”不在进行中，不能发送提醒` };
 	const due = deadlineMs(round.deadline);
-	if (kind === 'deadline' && due === null) return { ok: false, status: 409, message: `“${round.name}”没有设定截止时间，不能发送截止提醒` };
+	if (kind === 'deadline' && due === null)
+		return { ok: false, status: 409, message: `“${round.name}”没有设定截止时间，不能发送截止提醒` };
 	const list = await unfinishedExperts(db, round);
 	const campaign = await campaignName(db, round.campaignId);
 	const link = `${origin}/c/${round.campaignId}/tasks`;
 	const items = list.map((e) => {
 		const p = { name: e.name, campaign, round: round.name, unfinished: e.unfinished, total: e.total, link };
-		return { to: e, count: e.unfinished, mail: kind === 'deadline' ? deadlineMail({ ...p, deadline: due! }) : reminderMail({ ...p, deadline: due }) };
+		return {
+			to: e,
+			count: e.unfinished,
+			mail: kind === 'deadline' ? deadlineMail({ ...p, deadline: due! }) : reminderMail({ ...p, deadline: due })
+		};
 	});
-	return { ok: true, experts: list.length, ...(await deliver(db, actor, round.campaignId, kind, items, env, round.id)) };
+	return {
+		ok: true,
+		experts: list.length,
+		...(await deliver(db, actor, round.campaignId, kind, items, env, round.id))
+	};
 }
 
 /** The invitation mail of a new or re-invited expert (the page shows the link in any case). */
@@ -166,13 +197,27 @@ export async function mailInvitations(
 	origin: string,
 	env: MailEnv = process.env
 ): Promise<MailOutcome> {
-	const who = await recipients(db, campaignId, invited.map((i) => i.expertId));
+	const who = await recipients(
+		db,
+		campaignId,
+		invited.map((i) => i.expertId)
+	);
 	const campaign = await campaignName(db, campaignId);
 	const items = invited
 		.filter((i) => who.has(i.expertId))
 		.map((i) => {
 			const to = who.get(i.expertId)!;
-			return { to, count: 1, mail: invitationMail({ name: to.name, campaign, username: to.username ?? '', link: `${origin}/invite/${i.token}`, expiresAt: i.expiresAt }) };
+			return {
+				to,
+				count: 1,
+				mail: invitationMail({
+					name: to.name,
+					campaign,
+					username: to.username ?? '',
+					link: `${origin}/invite/${i.token}`,
+					expiresAt: i.expiresAt
+				})
+			};
 		});
 	return deliver(db, actor, campaignId, 'invitation', items, env);
 }
@@ -189,9 +234,22 @@ export async function mailRescore(
 	env: MailEnv = process.env
 ): Promise<MailOutcome> {
 	const to = (await recipients(db, round.campaignId, [expertId])).get(expertId);
-	const code = (await db.select({ code: candidates.reviewCode }).from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, round.campaignId))))[0]?.code;
+	const code = (
+		await db
+			.select({ code: candidates.reviewCode })
+			.from(candidates)
+			.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, round.campaignId)))
+	)[0]?.code;
 	if (!to || !code) return { mailed: mailEnabled(env), sent: [], failed: [], copy: [] };
 	const campaign = await campaignName(db, round.campaignId);
-	const mail = rescoreMail({ name: to.name, campaign, round: round.name, code, askedBy, link: `${origin}/c/${round.campaignId}/dossiers/${encodeURIComponent(code)}`, at: Date.now() });
+	const mail = rescoreMail({
+		name: to.name,
+		campaign,
+		round: round.name,
+		code,
+		askedBy,
+		link: `${origin}/c/${round.campaignId}/dossiers/${encodeURIComponent(code)}`,
+		at: Date.now()
+	});
 	return deliver(db, actor, round.campaignId, 'rescore', [{ to, mail, count: 1 }], env, round.id);
 }

@@ -48,12 +48,18 @@ export function roundScale(round: Pick<RoundRow, 'rubric'>): number {
 export async function roundResults(db: DB, round: RoundRow): Promise<RoundResults> {
 	const ids = await roundCandidateIds(db, round.id);
 	const cs = ids.length
-		? await db.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field }).from(candidates).where(inArray(candidates.id, ids))
+		? await db
+				.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
+				.from(candidates)
+				.where(inArray(candidates.id, ids))
 		: [];
 	const info: CandidateInfo[] = cs.map((c) => ({ id: c.id, code: c.code ?? c.id, field: c.field ?? '' }));
 	const byId = new Map(info.map((c) => [c.id, c]));
 	const byCode = new Map(info.map((c) => [c.code, c]));
-	const ex = await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, round.campaignId));
+	const ex = await db
+		.select({ id: experts.id, name: experts.name })
+		.from(experts)
+		.where(eq(experts.campaignId, round.campaignId));
 	const nameOf = new Map(ex.map((e) => [e.id, e.name]));
 	const blocked = await blockedPairs(db, round.campaignId);
 	const all = (await db.select().from(sheets).where(eq(sheets.roundId, round.id))).filter(
@@ -70,7 +76,10 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 	const statusOf = new Map(all.map((s) => [pairKey(s.expertId, s.candidateId), s.status]));
 	const pending = pairs
 		.filter((p) => statusOf.get(pairKey(p.expertId, p.candidateId)) !== 'submitted')
-		.map((p) => ({ ...p, status: statusOf.has(pairKey(p.expertId, p.candidateId)) ? ('draft' as const) : ('none' as const) }));
+		.map((p) => ({
+			...p,
+			status: statusOf.has(pairKey(p.expertId, p.candidateId)) ? ('draft' as const) : ('none' as const)
+		}));
 
 	let aggregates: RoundResults['aggregates'] = [];
 	let votes: RoundResults['votes'] = [];
@@ -80,12 +89,23 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 		// Experts appear by name in the matrix; the chair knows the panel, not the candidates.
 		const entries: ScoreEntry[] = submitted
 			.filter((s) => s.total !== null)
-			.map((s) => ({ expert: nameOf.get(s.expertId) ?? s.expertId, candidate: byId.get(s.candidateId)!.code, total: s.total!, panel: byId.get(s.candidateId)!.field }));
+			.map((s) => ({
+				expert: nameOf.get(s.expertId) ?? s.expertId,
+				candidate: byId.get(s.candidateId)!.code,
+				total: s.total!,
+				panel: byId.get(s.candidateId)!.field
+			}));
 		const aggs = aggregateRound(entries, { max: scale });
 		const ranked = rankCandidates(aggs, round.aggregation as RankBy);
 		const rankOf = new Map(ranked.map((r) => [r.candidate, r]));
 		aggregates = aggs
-			.map((a) => ({ ...a, rank: rankOf.get(a.candidate)!.rank, value: rankOf.get(a.candidate)!.value, field: byCode.get(a.candidate)!.field, id: byCode.get(a.candidate)!.id }))
+			.map((a) => ({
+				...a,
+				rank: rankOf.get(a.candidate)!.rank,
+				value: rankOf.get(a.candidate)!.value,
+				field: byCode.get(a.candidate)!.field,
+				id: byCode.get(a.candidate)!.id
+			}))
 			.sort((a, b) => a.rank - b.rank);
 		matrix = scoreMatrix(entries, { max: scale });
 		leniency = expertLeniency(entries);
@@ -97,15 +117,31 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 			if (code) present[code] = (present[code] ?? 0) + 1;
 		}
 		const tallies = tallyVotes(
-			submitted.filter((s) => s.choice).map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice! })),
-			{ present, threshold: (round.threshold as { num: number; den: number }) ?? undefined, candidates: info.map((c) => c.code) }
+			submitted
+				.filter((s) => s.choice)
+				.map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice! })),
+			{
+				present,
+				threshold: (round.threshold as { num: number; den: number }) ?? undefined,
+				candidates: info.map((c) => c.code)
+			}
 		);
 		votes = tallies
 			.sort((a, b) => b.yes - a.yes || compareReviewCodes(a.candidate, b.candidate))
-			.map((t, i) => ({ ...t, rank: i + 1, field: byCode.get(t.candidate)?.field ?? '', id: byCode.get(t.candidate)?.id ?? '' }));
+			.map((t, i) => ({
+				...t,
+				rank: i + 1,
+				field: byCode.get(t.candidate)?.field ?? '',
+				id: byCode.get(t.candidate)?.id ?? ''
+			}));
 	}
 	const notes = await db
-		.select({ candidateId: candidateNotes.candidateId, note: candidateNotes.note, by: candidateNotes.by, at: candidateNotes.at })
+		.select({
+			candidateId: candidateNotes.candidateId,
+			note: candidateNotes.note,
+			by: candidateNotes.by,
+			at: candidateNotes.at
+		})
 		.from(candidateNotes)
 		.where(eq(candidateNotes.roundId, round.id))
 		.orderBy(candidateNotes.at);
@@ -124,16 +160,33 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 	};
 }
 
-export async function addNote(db: DB, actor: Actor, round: RoundRow, candidateId: string, note: string): Promise<{ ok: boolean; message?: string }> {
+export async function addNote(
+	db: DB,
+	actor: Actor,
+	round: RoundRow,
+	candidateId: string,
+	note: string
+): Promise<{ ok: boolean; message?: string }> {
 	const text = note.trim();
 	if (!text) return { ok: false, message: '备注不能为空' };
 	if (text.length > 1000) return { ok: false, message: '备注过长（最多 1000 字）' };
-	const c = await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, round.campaignId)));
+	const c = await db
+		.select({ id: candidates.id })
+		.from(candidates)
+		.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, round.campaignId)));
 	if (!c.length) return { ok: false, message: '没有找到该候选人' };
 	await db.transaction(async (tx) => {
 		const id = newId('n_');
-		await tx.insert(candidateNotes).values({ id, roundId: round.id, candidateId, note: text, by: actor.name, at: Date.now() });
-		await audit(tx, actor, { campaignId: round.campaignId, action: 'note.add', entity: 'candidate', entityId: candidateId, after: { round: round.id, note: text } });
+		await tx
+			.insert(candidateNotes)
+			.values({ id, roundId: round.id, candidateId, note: text, by: actor.name, at: Date.now() });
+		await audit(tx, actor, {
+			campaignId: round.campaignId,
+			action: 'note.add',
+			entity: 'candidate',
+			entityId: candidateId,
+			after: { round: round.id, note: text }
+		});
 	});
 	return { ok: true };
 }

@@ -3,7 +3,17 @@ import { assertUnlocked } from './locks';
 import { compareReviewCodes } from '../../domain/review-codes';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, campaigns, candidates, experts, panelMembers, panels, roundCandidates, rounds, sheets } from '../db/schema';
+import {
+	assignments,
+	campaigns,
+	candidates,
+	experts,
+	panelMembers,
+	panels,
+	roundCandidates,
+	rounds,
+	sheets
+} from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
@@ -40,7 +50,14 @@ export async function listRounds(db: DB | Tx, campaignId: string): Promise<Round
 }
 
 export async function getRound(db: DB | Tx, campaignId: string, roundId: string): Promise<RoundRow | null> {
-	return (await db.select().from(rounds).where(and(eq(rounds.id, roundId), eq(rounds.campaignId, campaignId))))[0] ?? null;
+	return (
+		(
+			await db
+				.select()
+				.from(rounds)
+				.where(and(eq(rounds.id, roundId), eq(rounds.campaignId, campaignId)))
+		)[0] ?? null
+	);
 }
 
 function validateInput(input: RoundInput): string | null {
@@ -51,10 +68,14 @@ function validateInput(input: RoundInput): string | null {
 	}
 	if (input.type === 'vote' && input.threshold) {
 		const { num, den } = input.threshold;
-		if (!Number.isInteger(num) || !Number.isInteger(den) || num < 1 || den < 1 || num > den) return `通过票数比例 ${num}/${den} 无效`;
+		if (!Number.isInteger(num) || !Number.isInteger(den) || num < 1 || den < 1 || num > den)
+			return `通过票数比例 ${num}/${den} 无效`;
 	}
 	if (input.deadline && Number.isNaN(Date.parse(input.deadline))) return `截止时间“${input.deadline}”无效`;
-	if (input.requiredSheets != null && !(Number.isInteger(input.requiredSheets) && input.requiredSheets >= 1 && input.requiredSheets <= 50))
+	if (
+		input.requiredSheets != null &&
+		!(Number.isInteger(input.requiredSheets) && input.requiredSheets >= 1 && input.requiredSheets <= 50)
+	)
 		return `每份材料应有的评分份数“${input.requiredSheets}”应为 1–50 的整数`;
 	if (input.maxYes != null && !(Number.isInteger(input.maxYes) && input.maxYes >= 1 && input.maxYes <= 10000))
 		return `每位专家最多赞成票数“${input.maxYes}”应为正整数`;
@@ -64,7 +85,12 @@ function validateInput(input: RoundInput): string | null {
 export { validateInput as validateRoundInput };
 
 /** A new round at the end. The first round takes every candidate; later ones take the advanced. */
-export async function createRound(db: DB, actor: Actor, campaignId: string, input: RoundInput): Promise<Result<{ id: string }>> {
+export async function createRound(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	input: RoundInput
+): Promise<Result<{ id: string }>> {
 	const problem = validateInput(input);
 	if (problem) return { ok: false, status: 400, message: problem };
 	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
@@ -72,7 +98,10 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 		const campaign = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		if (!campaign) return { ok: false as const, status: 404 as const, message: '没有找到该活动' };
 		const config = campaign.config as CampaignConfig;
-		const last = await tx.select({ m: max(rounds.seq) }).from(rounds).where(eq(rounds.campaignId, campaignId));
+		const last = await tx
+			.select({ m: max(rounds.seq) })
+			.from(rounds)
+			.where(eq(rounds.campaignId, campaignId));
 		const seq = (last[0]?.m ?? 0) + 1;
 		const id = newId('r_');
 		const now = Date.now();
@@ -94,7 +123,10 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 		};
 		await tx.insert(rounds).values(row);
 		if (seq === 1) {
-			const all = await tx.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
+			const all = await tx
+				.select({ id: candidates.id })
+				.from(candidates)
+				.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
 			const rows = all.map((c) => ({ roundId: id, candidateId: c.id, how: 'all', createdAt: now }));
 			for (let i = 0; i < rows.length; i += 200) await tx.insert(roundCandidates).values(rows.slice(i, i + 200));
 		}
@@ -104,7 +136,10 @@ export async function createRound(db: DB, actor: Actor, campaignId: string, inpu
 }
 
 /** What a new round's form starts from: follow the published assignment when there is one. */
-export async function roundDefaults(db: DB | Tx, campaignId: string): Promise<{ published: boolean; perDossier: number | null }> {
+export async function roundDefaults(
+	db: DB | Tx,
+	campaignId: string
+): Promise<{ published: boolean; perDossier: number | null }> {
 	const rows = await db
 		.select({ c: assignments.candidateId })
 		.from(assignments)
@@ -129,8 +164,13 @@ export async function uncoveredCandidates(db: DB | Tx, round: RoundRow): Promise
 	const covered = new Set((await roundPairs(db, round)).map((p) => p.candidateId));
 	const missing = ids.filter((id) => !covered.has(id));
 	if (!missing.length) return [];
-	const rows = await db.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name }).from(candidates).where(inArray(candidates.id, missing));
-	return rows.map((r) => ({ id: r.id, code: r.code ?? r.id, name: r.name })).sort((a, b) => compareReviewCodes(a.code, b.code));
+	const rows = await db
+		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
+		.from(candidates)
+		.where(inArray(candidates.id, missing));
+	return rows
+		.map((r) => ({ id: r.id, code: r.code ?? r.id, name: r.name }))
+		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
 /**
@@ -149,14 +189,19 @@ export async function openRound(
 	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	const round = await getRound(db, campaignId, roundId);
 	if (!round) return { ok: false, status: 404, message: '没有找到该轮次' };
-	if (round.state !== 'draft') return { ok: false, status: 409, message: `该轮次${ROUND_STATE_LABELS[round.state]}，不能再次开始` };
+	if (round.state !== 'draft')
+		return { ok: false, status: 409, message: `该轮次${ROUND_STATE_LABELS[round.state]}，不能再次开始` };
 	if (round.seq === 1) {
 		const report = await campaignCheck(db, campaignId);
-		if (report.errors.length) return { ok: false, status: 409, message: `资格审查还有 ${report.errors.length} 项错误，请处理后再开始评审` };
+		if (report.errors.length)
+			return { ok: false, status: 409, message: `资格审查还有 ${report.errors.length} 项错误，请处理后再开始评审` };
 	}
 	const earlier = (await listRounds(db, campaignId)).filter((r) => r.seq < round.seq && r.state !== 'closed');
 	if (earlier.length) return { ok: false, status: 409, message: `请先结束“${earlier[0].name}”` };
-	const count = await db.select({ c: roundCandidates.candidateId }).from(roundCandidates).where(eq(roundCandidates.roundId, roundId));
+	const count = await db
+		.select({ c: roundCandidates.candidateId })
+		.from(roundCandidates)
+		.where(eq(roundCandidates.roundId, roundId));
 	if (!count.length) return { ok: false, status: 409, message: '该轮次还没有候选人，请先从上一轮晋级' };
 	if (round.reviewers === 'assigned') {
 		const pub = await db
@@ -182,12 +227,31 @@ export async function openRound(
 	await db.transaction(async (tx) => {
 		if (excluding)
 			for (const u of uncovered) {
-				await tx.delete(roundCandidates).where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, u.id)));
-				await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId: u.id }, reason: opts.excludeUncovered!.trim() });
+				await tx
+					.delete(roundCandidates)
+					.where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, u.id)));
+				await audit(tx, actor, {
+					campaignId,
+					action: 'round.remove_candidate',
+					entity: 'round',
+					entityId: roundId,
+					after: { candidateId: u.id },
+					reason: opts.excludeUncovered!.trim()
+				});
 			}
 		await tx.update(rounds).set({ state: 'open', openedAt: Date.now() }).where(eq(rounds.id, roundId));
-		await tx.update(campaigns).set({ status: 'review' }).where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'setup')));
-		await audit(tx, actor, { campaignId, action: 'round.open', entity: 'round', entityId: roundId, before: { state: 'draft' }, after: { state: 'open' } });
+		await tx
+			.update(campaigns)
+			.set({ status: 'review' })
+			.where(and(eq(campaigns.id, campaignId), eq(campaigns.status, 'setup')));
+		await audit(tx, actor, {
+			campaignId,
+			action: 'round.open',
+			entity: 'round',
+			entityId: roundId,
+			before: { state: 'draft' },
+			after: { state: 'open' }
+		});
 	});
 	return { ok: true };
 }
@@ -201,15 +265,24 @@ export interface MissingSheets {
 export async function missingSheets(db: DB | Tx, round: RoundRow): Promise<MissingSheets> {
 	const pairs = await roundPairs(db, round);
 	const done = new Set(
-		(await db.select({ e: sheets.expertId, c: sheets.candidateId }).from(sheets).where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))).map(
-			(s) => pairKey(s.e, s.c)
-		)
+		(
+			await db
+				.select({ e: sheets.expertId, c: sheets.candidateId })
+				.from(sheets)
+				.where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))
+		).map((s) => pairKey(s.e, s.c))
 	);
 	const per = new Map<string, number>();
-	for (const p of pairs) if (!done.has(pairKey(p.expertId, p.candidateId))) per.set(p.expertId, (per.get(p.expertId) ?? 0) + 1);
+	for (const p of pairs)
+		if (!done.has(pairKey(p.expertId, p.candidateId))) per.set(p.expertId, (per.get(p.expertId) ?? 0) + 1);
 	if (!per.size) return { total: 0, experts: [] };
 	const names = new Map(
-		(await db.select({ id: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, [...per.keys()]))).map((e) => [e.id, e.name])
+		(
+			await db
+				.select({ id: experts.id, name: experts.name })
+				.from(experts)
+				.where(inArray(experts.id, [...per.keys()]))
+		).map((e) => [e.id, e.name])
 	);
 	const list = [...per].map(([expertId, missing]) => ({ expertId, name: names.get(expertId) ?? expertId, missing }));
 	list.sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name, 'zh'));
@@ -224,11 +297,17 @@ export function missingText(m: MissingSheets): string {
 }
 
 /** Closes an open round; the answer says which sheets were still missing (they do not count). */
-export async function closeRound(db: DB, actor: Actor, campaignId: string, roundId: string): Promise<Result<{ missing: MissingSheets }>> {
+export async function closeRound(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	roundId: string
+): Promise<Result<{ missing: MissingSheets }>> {
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
-		if (round.state !== 'open') return { ok: false as const, status: 409 as const, message: '只有进行中的轮次可以结束' };
+		if (round.state !== 'open')
+			return { ok: false as const, status: 409 as const, message: '只有进行中的轮次可以结束' };
 		const missing = await missingSheets(tx, round);
 		await tx.update(rounds).set({ state: 'closed', closedAt: Date.now() }).where(eq(rounds.id, roundId));
 		await audit(tx, actor, {
@@ -244,27 +323,52 @@ export async function closeRound(db: DB, actor: Actor, campaignId: string, round
 }
 
 /** Reopens a closed round; a reason is required and recorded. Not when a later round has started. */
-export async function reopenRound(db: DB, actor: Actor, campaignId: string, roundId: string, reason: string): Promise<Result> {
+export async function reopenRound(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	roundId: string,
+	reason: string
+): Promise<Result> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '重新开放轮次必须填写理由' };
 	await assertUnlocked(db, campaignId); // locks.ts: nothing that feeds a locked selection changes
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
-		if (round.state !== 'closed') return { ok: false as const, status: 409 as const, message: '只有已结束的轮次可以重新开放' };
+		if (round.state !== 'closed')
+			return { ok: false as const, status: 409 as const, message: '只有已结束的轮次可以重新开放' };
 		const later = (await listRounds(tx, campaignId)).filter((r) => r.seq > round.seq && r.state !== 'draft');
-		if (later.length) return { ok: false as const, status: 409 as const, message: `“${later[0].name}”已经开始，不能重新开放本轮` };
+		if (later.length)
+			return { ok: false as const, status: 409 as const, message: `“${later[0].name}”已经开始，不能重新开放本轮` };
 		await tx.update(rounds).set({ state: 'open', closedAt: null }).where(eq(rounds.id, roundId));
-		await audit(tx, actor, { campaignId, action: 'round.reopen', entity: 'round', entityId: roundId, before: { state: 'closed' }, after: { state: 'open' }, reason: reason.trim() });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'round.reopen',
+			entity: 'round',
+			entityId: roundId,
+			before: { state: 'closed' },
+			after: { state: 'open' },
+			reason: reason.trim()
+		});
 		return { ok: true as const };
 	});
 }
 
 export async function roundCandidateIds(db: DB | Tx, roundId: string): Promise<string[]> {
-	return (await db.select({ id: roundCandidates.candidateId }).from(roundCandidates).where(eq(roundCandidates.roundId, roundId))).map((r) => r.id);
+	return (
+		await db
+			.select({ id: roundCandidates.candidateId })
+			.from(roundCandidates)
+			.where(eq(roundCandidates.roundId, roundId))
+	).map((r) => r.id);
 }
 
 /** Every (expert, candidate) pair to review in the round, blocked pairs left out; one expert's only when given. */
-export async function roundPairs(db: DB | Tx, round: RoundRow, expertId?: string): Promise<{ expertId: string; candidateId: string }[]> {
+export async function roundPairs(
+	db: DB | Tx,
+	round: RoundRow,
+	expertId?: string
+): Promise<{ expertId: string; candidateId: string }[]> {
 	const ids = await roundCandidateIds(db, round.id);
 	if (!ids.length) return [];
 	const blocked = await blockedPairs(db, round.campaignId);
@@ -288,19 +392,28 @@ export async function roundPairs(db: DB | Tx, round: RoundRow, expertId?: string
 			.where(and(eq(experts.campaignId, round.campaignId), expertId ? eq(experts.id, expertId) : undefined));
 		for (const c of ids) for (const e of ex) pairs.push({ expertId: e.id, candidateId: c });
 	} else {
-		const cs = await db.select({ id: candidates.id, field: candidates.field }).from(candidates).where(inArray(candidates.id, ids));
+		const cs = await db
+			.select({ id: candidates.id, field: candidates.field })
+			.from(candidates)
+			.where(inArray(candidates.id, ids));
 		const pm = await db
 			.select({ expertId: panelMembers.expertId, field: panels.field })
 			.from(panelMembers)
 			.innerJoin(panels, eq(panels.id, panelMembers.panelId))
 			.where(and(eq(panels.campaignId, round.campaignId), expertId ? eq(panelMembers.expertId, expertId) : undefined));
-		for (const c of cs) for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
+		for (const c of cs)
+			for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
 	}
 	return pairs.filter((p) => !blocked.has(pairKey(p.expertId, p.candidateId)));
 }
 
 /** Whether an expert reviews a candidate in the round: a few indexed look-ups, run on every save. */
-export async function reviewsInRound(db: DB | Tx, round: RoundRow, expertId: string, candidateId: string): Promise<boolean> {
+export async function reviewsInRound(
+	db: DB | Tx,
+	round: RoundRow,
+	expertId: string,
+	candidateId: string
+): Promise<boolean> {
 	const inRound = await db
 		.select({ c: roundCandidates.candidateId })
 		.from(roundCandidates)
@@ -321,7 +434,10 @@ export async function reviewsInRound(db: DB | Tx, round: RoundRow, expertId: str
 			);
 		return a.length > 0;
 	}
-	const e = await db.select({ id: experts.id }).from(experts).where(and(eq(experts.id, expertId), eq(experts.campaignId, round.campaignId)));
+	const e = await db
+		.select({ id: experts.id })
+		.from(experts)
+		.where(and(eq(experts.id, expertId), eq(experts.campaignId, round.campaignId)));
 	if (!e.length) return false;
 	if (round.reviewers === 'all') return true;
 	const c = (await db.select({ field: candidates.field }).from(candidates).where(eq(candidates.id, candidateId)))[0];
@@ -346,36 +462,66 @@ export async function advanceCandidates(
 	return db.transaction(async (tx) => {
 		const to = await getRound(tx, campaignId, toRoundId);
 		if (!to) return { ok: false as const, status: 404 as const, message: '没有找到目标轮次' };
-		if (to.state !== 'draft') return { ok: false as const, status: 409 as const, message: '目标轮次已经开始，不能再晋级候选人' };
+		if (to.state !== 'draft')
+			return { ok: false as const, status: 409 as const, message: '目标轮次已经开始，不能再晋级候选人' };
 		const prev = (await listRounds(tx, campaignId)).filter((r) => r.seq < to.seq).pop();
-		if (prev && prev.state !== 'closed') return { ok: false as const, status: 409 as const, message: `请先结束“${prev.name}”再晋级` };
+		if (prev && prev.state !== 'closed')
+			return { ok: false as const, status: 409 as const, message: `请先结束“${prev.name}”再晋级` };
 		const valid = new Set(
-			(await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId))).map((c) => c.id)
+			(await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, campaignId))).map(
+				(c) => c.id
+			)
 		);
 		const bad = candidateIds.find((id) => !valid.has(id));
 		if (bad) return { ok: false as const, status: 400 as const, message: `候选人 ${bad} 不属于本活动` };
-		if (how === 'manual' && !reason.trim()) return { ok: false as const, status: 400 as const, message: '手动晋级必须填写理由' };
+		if (how === 'manual' && !reason.trim())
+			return { ok: false as const, status: 400 as const, message: '手动晋级必须填写理由' };
 		const existing = new Set(await roundCandidateIds(tx, toRoundId));
 		const now = Date.now();
 		const fresh = [...new Set(candidateIds)].filter((id) => !existing.has(id));
-		for (const id of fresh) await tx.insert(roundCandidates).values({ roundId: toRoundId, candidateId: id, how, reason: reason.trim() || null, createdAt: now });
-		await audit(tx, actor, { campaignId, action: 'round.advance', entity: 'round', entityId: toRoundId, after: { how, candidates: fresh }, reason: reason.trim() || undefined });
+		for (const id of fresh)
+			await tx
+				.insert(roundCandidates)
+				.values({ roundId: toRoundId, candidateId: id, how, reason: reason.trim() || null, createdAt: now });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'round.advance',
+			entity: 'round',
+			entityId: toRoundId,
+			after: { how, candidates: fresh },
+			reason: reason.trim() || undefined
+		});
 		return { ok: true as const, added: fresh.length };
 	});
 }
 
-export async function removeFromRound(db: DB, actor: Actor, campaignId: string, roundId: string, candidateId: string, reason: string): Promise<Result> {
+export async function removeFromRound(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	roundId: string,
+	candidateId: string,
+	reason: string
+): Promise<Result> {
 	if (!reason.trim()) return { ok: false, status: 400, message: '请填写将候选人移出本轮的理由' };
 	return db.transaction(async (tx) => {
 		const round = await getRound(tx, campaignId, roundId);
 		if (!round) return { ok: false as const, status: 404 as const, message: '没有找到该轮次' };
-		if (round.state !== 'draft') return { ok: false as const, status: 409 as const, message: '轮次已经开始，不能移除候选人' };
+		if (round.state !== 'draft')
+			return { ok: false as const, status: 409 as const, message: '轮次已经开始，不能移除候选人' };
 		const gone = await tx
 			.delete(roundCandidates)
 			.where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.candidateId, candidateId)))
 			.returning({ id: roundCandidates.candidateId });
 		if (!gone.length) return { ok: false as const, status: 404 as const, message: '该候选人不在本轮' };
-		await audit(tx, actor, { campaignId, action: 'round.remove_candidate', entity: 'round', entityId: roundId, after: { candidateId }, reason: reason.trim() });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'round.remove_candidate',
+			entity: 'round',
+			entityId: roundId,
+			after: { candidateId },
+			reason: reason.trim()
+		});
 		return { ok: true as const };
 	});
 }

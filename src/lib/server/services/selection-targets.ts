@@ -10,8 +10,16 @@ import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
 type Result = { ok: true } | { ok: false; message: string };
 
-async function change(db: DB, actor: Actor, campaignId: string, edit: (targets: BalanceTarget[]) => BalanceTarget[] | string, action: string, reason?: string): Promise<Result> {
-	if (await lockedSelection(db, campaignId)) return { ok: false, message: '遴选结果已锁定；解除锁定后才能修改名单平衡目标' };
+async function change(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	edit: (targets: BalanceTarget[]) => BalanceTarget[] | string,
+	action: string,
+	reason?: string
+): Promise<Result> {
+	if (await lockedSelection(db, campaignId))
+		return { ok: false, message: '遴选结果已锁定；解除锁定后才能修改名单平衡目标' };
 	let out: Result = { ok: true };
 	await db.transaction(async (tx) => {
 		const row = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
@@ -30,14 +38,31 @@ async function change(db: DB, actor: Actor, campaignId: string, edit: (targets: 
 			out = { ok: false, message: errors.map((e) => e.message).join('；') };
 			return;
 		}
-		await tx.update(campaigns).set({ config: { ...config, targets: next } }).where(eq(campaigns.id, campaignId));
-		await audit(tx, actor, { campaignId, action, entity: 'campaign', entityId: campaignId, before: { targets: config.targets }, after: { targets: next }, ...(reason ? { reason } : {}) });
+		await tx
+			.update(campaigns)
+			.set({ config: { ...config, targets: next } })
+			.where(eq(campaigns.id, campaignId));
+		await audit(tx, actor, {
+			campaignId,
+			action,
+			entity: 'campaign',
+			entityId: campaignId,
+			before: { targets: config.targets },
+			after: { targets: next },
+			...(reason ? { reason } : {})
+		});
 	});
 	return out;
 }
 
 /** Appends an office target (provenance: the actor, now). A second target on the same group, field or channel is refused. */
-export function addOfficeTarget(db: DB, actor: Actor, campaignId: string, target: BalanceTarget, now = Date.now()): Promise<Result> {
+export function addOfficeTarget(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	target: BalanceTarget,
+	now = Date.now()
+): Promise<Result> {
 	const stamped: BalanceTarget = { ...target, origin: 'office', setBy: actor.name, setAt: now, source: undefined };
 	delete stamped.source;
 	return change(
@@ -45,8 +70,19 @@ export function addOfficeTarget(db: DB, actor: Actor, campaignId: string, target
 		actor,
 		campaignId,
 		(targets) => {
-			const key = (t: BalanceTarget) => JSON.stringify([t.kind, t.kind === 'atLeast' ? [t.group, t.share !== undefined] : t.kind === 'atLeastField' ? t.field : t.kind === 'atMostChannel' ? t.channel : t.channelType]);
-			if (targets.some((t) => key(t) === key(stamped))) return `已有同一对象的目标“${stamped.label ?? ''}”，请先删除原目标`;
+			const key = (t: BalanceTarget) =>
+				JSON.stringify([
+					t.kind,
+					t.kind === 'atLeast'
+						? [t.group, t.share !== undefined]
+						: t.kind === 'atLeastField'
+							? t.field
+							: t.kind === 'atMostChannel'
+								? t.channel
+								: t.channelType
+				]);
+			if (targets.some((t) => key(t) === key(stamped)))
+				return `已有同一对象的目标“${stamped.label ?? ''}”，请先删除原目标`;
 			return [...targets, stamped];
 		},
 		'selection.target.add'
@@ -54,7 +90,13 @@ export function addOfficeTarget(db: DB, actor: Actor, campaignId: string, target
 }
 
 /** Removes a target by its index; a target the notice sets cannot be removed (only relaxed for a run). */
-export function removeOfficeTarget(db: DB, actor: Actor, campaignId: string, index: number, expectedLabel?: string): Promise<Result> {
+export function removeOfficeTarget(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	index: number,
+	expectedLabel?: string
+): Promise<Result> {
 	return change(
 		db,
 		actor,

@@ -12,7 +12,14 @@ import { listRounds, type RoundRow } from './rounds';
 import { roundResults } from './results';
 import { checkCampaign } from '../../domain/eligibility';
 import { isYouth } from '../../domain/age';
-import { selectTiers, explainChinese, describeRule, resolveRules, type SelectionCandidate, type TierSpec } from '../../domain/selection';
+import {
+	selectTiers,
+	explainChinese,
+	describeRule,
+	resolveRules,
+	type SelectionCandidate,
+	type TierSpec
+} from '../../domain/selection';
 import { provenanceText, sameTargetList } from '../../domain/balance-targets';
 import { autoTargetLabel } from '../../domain/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
@@ -60,7 +67,10 @@ import { targetsToRules } from '../../domain/balance-targets';
 import { compareReviewCodes } from '../../domain/review-codes';
 
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
-async function rankingRound(db: DB, campaignId: string): Promise<{ score: RoundRow; passed: Set<string> | null } | null> {
+async function rankingRound(
+	db: DB,
+	campaignId: string
+): Promise<{ score: RoundRow; passed: Set<string> | null } | null> {
 	const all = await listRounds(db, campaignId);
 	const closed = all.filter((r) => r.state === 'closed');
 	const score = [...closed].reverse().find((r) => r.type === 'score');
@@ -71,7 +81,11 @@ async function rankingRound(db: DB, campaignId: string): Promise<{ score: RoundR
 	return { score, passed: new Set(res.votes.filter((v) => v.passed).map((v) => v.id)) };
 }
 
-export async function buildSelectionInput(db: DB, campaignId: string, targets?: BalanceTarget[]): Promise<SelectionInput | { error: string }> {
+export async function buildSelectionInput(
+	db: DB,
+	campaignId: string,
+	targets?: BalanceTarget[]
+): Promise<SelectionInput | { error: string }> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { error: '没有找到该活动' };
 	const config = campaign.config as CampaignConfig;
@@ -85,7 +99,9 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 	const blocking = new Map<string, string>();
 	for (const issue of report.errors)
 		if ((issue.code === 'EXCLUDED_CATEGORY' || issue.code === 'PRIOR_TITLE') && issue.candidate)
-			for (const r of rows) if (r.name === issue.candidate && (!issue.channel || r.channel === issue.channel)) blocking.set(r.id, issue.message);
+			for (const r of rows)
+				if (r.name === issue.candidate && (!issue.channel || r.channel === issue.channel))
+					blocking.set(r.id, issue.message);
 	const typeOf = new Map(config.channels.map((c) => [c.name, c.type]));
 	const pool: PoolCandidate[] = [];
 	const excluded: SelectionInput['excluded'] = [];
@@ -104,7 +120,8 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 		}
 		if (source.passed && !source.passed.has(row.id)) continue;
 		const groups: string[] = [];
-		if (isYouth(rec.birth, config.referenceDate, config.youthAge, config.intake?.youthBornOnOrAfter)) groups.push('youth');
+		if (isYouth(rec.birth, config.referenceDate, config.youthAge, config.intake?.youthBornOnOrAfter))
+			groups.push('youth');
 		if (rec.gender === '女') groups.push('woman');
 		if (rec.grassroots) groups.push('grassroots');
 		const channelType = typeOf.get(rec.channel) ?? rec.channelType ?? '';
@@ -124,21 +141,36 @@ export async function buildSelectionInput(db: DB, campaignId: string, targets?: 
 	}
 	const used = targets ?? config.targets;
 	const rules = targetsToRules(used);
-	const tiers: TierSpec[] = config.tiers.map((t) => (t.subsetOf ? { name: t.name, size: t.size, subsetOf: t.subsetOf } : { name: t.name, size: t.size, rules }));
-	return { roundId: source.score.id, roundName: source.score.name, pool, excluded, tiers, targets: used, youthAge: config.youthAge };
+	const tiers: TierSpec[] = config.tiers.map((t) =>
+		t.subsetOf ? { name: t.name, size: t.size, subsetOf: t.subsetOf } : { name: t.name, size: t.size, rules }
+	);
+	return {
+		roundId: source.score.id,
+		roundName: source.score.name,
+		pool,
+		excluded,
+		tiers,
+		targets: used,
+		youthAge: config.youthAge
+	};
 }
 
 export function hashInput(input: SelectionInput): string {
 	const canonical = JSON.stringify({
 		round: input.roundId,
-		pool: [...input.pool].sort((a, b) => (a.id < b.id ? -1 : 1)).map((c) => [c.id, c.score, c.groups, c.field, c.channel]),
+		pool: [...input.pool]
+			.sort((a, b) => (a.id < b.id ? -1 : 1))
+			.map((c) => [c.id, c.score, c.groups, c.field, c.channel]),
 		tiers: input.tiers
 	});
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical)));
 }
 
 /** Engine rule (`woman ≥ 2`) → the target's wording with its provenance, per tier (shares depend on seats). */
-export function ruleHeads(input: Pick<SelectionInput, 'tiers' | 'targets'>, youthAge = 45): (rule: string, tier?: string) => string | undefined {
+export function ruleHeads(
+	input: Pick<SelectionInput, 'tiers' | 'targets'>,
+	youthAge = 45
+): (rule: string, tier?: string) => string | undefined {
 	const byTier = new Map<string, Map<string, string>>();
 	for (const tier of input.tiers) {
 		const m = new Map<string, string>();
@@ -158,7 +190,13 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	// exactly as the plain order below (and the published list) orders them.
 	const idOf = new Map(input.pool.map((c) => [c.code, c.id]));
 	const scoreOf = new Map(input.pool.map((c) => [c.code, c.score]));
-	const engine = input.pool.map((c) => ({ id: c.code, score: c.score, groups: c.groups, field: c.field, channel: c.channel }));
+	const engine = input.pool.map((c) => ({
+		id: c.code,
+		score: c.score,
+		groups: c.groups,
+		field: c.field,
+		channel: c.channel
+	}));
 	let r: ReturnType<typeof selectTiers>;
 	try {
 		r = selectTiers(engine, input.tiers);
@@ -169,8 +207,15 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 	}
 	const heads = ruleHeads(input, input.youthAge);
 	if ('error' in r)
-		return { ok: false, tier: r.tier, message: r.message, rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy })) };
-	const plain = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
+		return {
+			ok: false,
+			tier: r.tier,
+			message: r.message,
+			rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy }))
+		};
+	const plain = [...input.pool]
+		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
+		.map((c) => c.id);
 	const back = (code: string) => idOf.get(code) ?? code;
 	return {
 		ok: true,
@@ -185,7 +230,12 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 				rule: e.rule,
 				displaced: back(e.displaced),
 				// a rule of this tier, or (`tier X: …`) of the later tier X that needed the displaced one
-				text: explainChinese(e, (code) => scoreOf.get(code), (code) => code, (rule, other) => heads(rule, other ?? t.name))
+				text: explainChinese(
+					e,
+					(code) => scoreOf.get(code),
+					(code) => code,
+					(rule, other) => heads(rule, other ?? t.name)
+				)
 			}))
 		}))
 	};
@@ -201,30 +251,77 @@ export async function runSelection(db: DB, actor: Actor, campaignId: string, tar
 	const id = newId('sel_');
 	const inputHash = hashInput(input);
 	await db.transaction(async (tx) => {
-		await tx.insert(selections).values({ id, campaignId, roundId: input.roundId, inputHash, input, result: outcome, state: 'draft', createdAt: Date.now(), createdBy: actor.name });
-		await audit(tx, actor, { campaignId, action: 'selection.run', entity: 'selection', entityId: id, after: { inputHash, ok: outcome.ok, targets: input.targets } });
+		await tx.insert(selections).values({
+			id,
+			campaignId,
+			roundId: input.roundId,
+			inputHash,
+			input,
+			result: outcome,
+			state: 'draft',
+			createdAt: Date.now(),
+			createdBy: actor.name
+		});
+		await audit(tx, actor, {
+			campaignId,
+			action: 'selection.run',
+			entity: 'selection',
+			entityId: id,
+			after: { inputHash, ok: outcome.ok, targets: input.targets }
+		});
 	});
 	return { ok: true as const, id, outcome, inputHash };
 }
 
 /** The candidate rows a selection speaks of: the lock-time snapshot when there is one, else live rows. */
-export async function selectionRows(db: DB, campaignId: string, sel: { input: unknown }): Promise<Map<string, CandidateRow>> {
+export async function selectionRows(
+	db: DB,
+	campaignId: string,
+	sel: { input: unknown }
+): Promise<Map<string, CandidateRow>> {
 	const snap = (sel.input as SelectionInput).snapshot;
 	const rows = snap ? snap.rows : await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function latestSelection(db: DB, campaignId: string) {
-	return (await db.select().from(selections).where(eq(selections.campaignId, campaignId)).orderBy(desc(selections.createdAt)).limit(1))[0] ?? null;
+	return (
+		(
+			await db
+				.select()
+				.from(selections)
+				.where(eq(selections.campaignId, campaignId))
+				.orderBy(desc(selections.createdAt))
+				.limit(1)
+		)[0] ?? null
+	);
 }
 
 export async function lockedSelection(db: DB, campaignId: string) {
-	return (await db.select().from(selections).where(and(eq(selections.campaignId, campaignId), eq(selections.state, 'locked'))).limit(1))[0] ?? null;
+	return (
+		(
+			await db
+				.select()
+				.from(selections)
+				.where(and(eq(selections.campaignId, campaignId), eq(selections.state, 'locked')))
+				.limit(1)
+		)[0] ?? null
+	);
 }
 
 /** Locks a run: only if its inputs are still current (the hash is recomputed now). */
-export async function lockSelection(db: DB, actor: Actor, campaignId: string, selectionId: string): Promise<{ ok: true } | { ok: false; message: string }> {
-	const sel = (await db.select().from(selections).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId))))[0];
+export async function lockSelection(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	selectionId: string
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const sel = (
+		await db
+			.select()
+			.from(selections)
+			.where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)))
+	)[0];
 	if (!sel) return { ok: false, message: '没有找到该遴选结果' };
 	if (!(sel.result as SelectionOutcome).ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
 	const input = sel.input as SelectionInput;
@@ -232,26 +329,45 @@ export async function lockSelection(db: DB, actor: Actor, campaignId: string, se
 	if (campaign && !sameTargetList((campaign.config as CampaignConfig).targets, input.targets))
 		return { ok: false, message: '名单平衡目标已增删，请重新遴选后再锁定' };
 	const now = await buildSelectionInput(db, campaignId, input.targets);
-	if ('error' in now || hashInput(now) !== sel.inputHash) return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
+	if ('error' in now || hashInput(now) !== sel.inputHash)
+		return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
 	const chosen = new Set((sel.result as Extract<SelectionOutcome, { ok: true }>).tiers.flatMap((t) => t.selected));
 	const at = Date.now();
 	await db.transaction(async (tx) => {
 		// the rows are read inside the transaction that locks, so no edit can slip in between
-		const rows = (await tx.select().from(candidates).where(eq(candidates.campaignId, campaignId))).filter((r) => chosen.has(r.id));
+		const rows = (await tx.select().from(candidates).where(eq(candidates.campaignId, campaignId))).filter((r) =>
+			chosen.has(r.id)
+		);
 		const snapshot: SelectionInput = { ...now, snapshot: { at, rows } };
-		await tx.update(selections).set({ state: 'locked', lockedAt: at, lockedBy: actor.name, input: snapshot }).where(eq(selections.id, selectionId));
+		await tx
+			.update(selections)
+			.set({ state: 'locked', lockedAt: at, lockedBy: actor.name, input: snapshot })
+			.where(eq(selections.id, selectionId));
 		await tx.update(campaigns).set({ status: 'selection' }).where(eq(campaigns.id, campaignId));
-		await audit(tx, actor, { campaignId, action: 'selection.lock', entity: 'selection', entityId: selectionId, after: { inputHash: sel.inputHash } });
+		await audit(tx, actor, {
+			campaignId,
+			action: 'selection.lock',
+			entity: 'selection',
+			entityId: selectionId,
+			after: { inputHash: sel.inputHash }
+		});
 	});
 	return { ok: true };
 }
 
-export async function unlockSelection(db: DB, actor: Actor, campaignId: string, reason: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function unlockSelection(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	reason: string
+): Promise<{ ok: true } | { ok: false; message: string }> {
 	if (!reason.trim()) return { ok: false, message: '解除锁定必须填写理由' };
 	const sel = await lockedSelection(db, campaignId);
 	if (!sel) return { ok: false, message: '没有已锁定的遴选结果' };
 	await db.transaction(async (tx) => {
-		const campaign = (await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
+		const campaign = (
+			await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId))
+		)[0];
 		await tx.update(selections).set({ state: 'draft' }).where(eq(selections.id, sel.id));
 		// the 公示 goes back to draft with the lock: the campaign is under review again
 		await tx.update(campaigns).set({ status: 'review' }).where(eq(campaigns.id, campaignId));
@@ -275,9 +391,20 @@ export interface NoticeSettings {
 }
 
 /** Saves the 公示: start date, contact line and the office's extra dates; the campaign is then published. */
-export async function saveNotice(db: DB, actor: Actor, campaignId: string, selectionId: string, notice: NoticeSettings) {
+export async function saveNotice(
+	db: DB,
+	actor: Actor,
+	campaignId: string,
+	selectionId: string,
+	notice: NoticeSettings
+) {
 	await db.transaction(async (tx) => {
-		const before = (await tx.select().from(selections).where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId))))[0];
+		const before = (
+			await tx
+				.select()
+				.from(selections)
+				.where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)))
+		)[0];
 		await tx
 			.update(selections)
 			.set({ noticeStart: notice.start, noticeContact: notice.contact, noticeDates: notice.dates })

@@ -38,12 +38,19 @@ export type SaveResult =
 			current?: { version: number; values: unknown; comment: string | null; status: string; choice: string | null };
 	  };
 
-export async function getSheet(db: DB | Tx, roundId: string, expertId: string, candidateId: string): Promise<SheetRow | null> {
+export async function getSheet(
+	db: DB | Tx,
+	roundId: string,
+	expertId: string,
+	candidateId: string
+): Promise<SheetRow | null> {
 	return (
-		(await db
-			.select()
-			.from(sheets)
-			.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId))))[0] ?? null
+		(
+			await db
+				.select()
+				.from(sheets)
+				.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId)))
+		)[0] ?? null
 	);
 }
 
@@ -58,10 +65,18 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 	const { round, expertId, candidateId } = input;
 	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
 	// The round's state is read fresh: it may have closed while the expert was typing.
-	const fresh = (await db.select({ state: rounds.state, maxYes: rounds.maxYes }).from(rounds).where(eq(rounds.id, round.id)))[0];
+	const fresh = (
+		await db.select({ state: rounds.state, maxYes: rounds.maxYes }).from(rounds).where(eq(rounds.id, round.id))
+	)[0];
 	if (!fresh || fresh.state !== 'open')
-		return { ok: false, status: 409, code: 'ROUND_CLOSED', message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。' };
-	if (!(await reviewsInRound(db, round, expertId, candidateId))) return { ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' };
+		return {
+			ok: false,
+			status: 409,
+			code: 'ROUND_CLOSED',
+			message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。'
+		};
+	if (!(await reviewsInRound(db, round, expertId, candidateId)))
+		return { ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' };
 	const comment = (input.comment ?? '').slice(0, 2000);
 	let total: number | null = null;
 	let values: Record<string, unknown> = {};
@@ -71,7 +86,14 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 		const picked: Record<string, unknown> = {};
 		for (const c of rubric) if (input.values[c.key] !== undefined) picked[c.key] = input.values[c.key];
 		const v = input.submit ? validateSheet(rubric, picked) : validateDraft(rubric, picked);
-		if (!v.ok) return { ok: false, status: 400, code: 'INVALID', message: Object.values(v.errors)[0] ?? '评分无效', errors: v.errors };
+		if (!v.ok)
+			return {
+				ok: false,
+				status: 400,
+				code: 'INVALID',
+				message: Object.values(v.errors)[0] ?? '评分无效',
+				errors: v.errors
+			};
 		for (const c of rubric) {
 			const raw = picked[c.key];
 			if (raw !== undefined && raw !== null && String(raw).trim() !== '') values[c.key] = Number(raw);
@@ -79,7 +101,8 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 		total = input.submit || (v.complete ?? false) ? v.total : null;
 	} else {
 		choice = input.choice ?? null;
-		if (choice !== null && !CHOICES.includes(choice)) return { ok: false, status: 400, code: 'INVALID', message: '请选择赞成、反对或弃权' };
+		if (choice !== null && !CHOICES.includes(choice))
+			return { ok: false, status: 400, code: 'INVALID', message: '请选择赞成、反对或弃权' };
 		if (input.submit && !choice) return { ok: false, status: 400, code: 'INVALID', message: '请选择赞成、反对或弃权' };
 		values = { choice };
 	}
@@ -90,10 +113,23 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 		if (existing?.status === 'submitted') {
 			// A second click or a retried request: the same submission is acknowledged once more.
 			if (input.submit && sameValues(existing.values, values) && existing.comment === comment)
-				return { ok: true as const, version: existing.version, status: existing.status, total: existing.total, savedAt: existing.updatedAt };
-			return { ok: false as const, status: 409 as const, code: 'SUBMITTED' as const, message: '该评分已提交，不能再修改', current: currentOf(existing) };
+				return {
+					ok: true as const,
+					version: existing.version,
+					status: existing.status,
+					total: existing.total,
+					savedAt: existing.updatedAt
+				};
+			return {
+				ok: false as const,
+				status: 409 as const,
+				code: 'SUBMITTED' as const,
+				message: '该评分已提交，不能再修改',
+				current: currentOf(existing)
+			};
 		}
-		if (existing?.status === 'withdrawn') return { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
+		if (existing?.status === 'withdrawn')
+			return { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
 		// 限额投票: counted inside the transaction so two tabs cannot both cast the last 赞成.
 		if (input.submit && choice === 'yes' && fresh.maxYes != null) {
 			const cast = await yesVotesCast(tx, round.id, expertId, candidateId);
@@ -125,19 +161,35 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 			version = existing.version + 1;
 			const updated = await tx
 				.update(sheets)
-				.set({ ...cols, version, rescoreRequested: input.submit ? null : existing.rescoreRequested, rescoreBy: input.submit ? null : existing.rescoreBy })
+				.set({
+					...cols,
+					version,
+					rescoreRequested: input.submit ? null : existing.rescoreRequested,
+					rescoreBy: input.submit ? null : existing.rescoreBy
+				})
 				.where(and(eq(sheets.id, id), eq(sheets.version, existing.version)))
 				.returning({ id: sheets.id });
-			if (!updated.length) return { ok: false as const, status: 409 as const, code: 'STALE' as const, message: '这份评分已在其他窗口或设备上更新，请核对后再保存' };
+			if (!updated.length)
+				return {
+					ok: false as const,
+					status: 409 as const,
+					code: 'STALE' as const,
+					message: '这份评分已在其他窗口或设备上更新，请核对后再保存'
+				};
 		}
 		if (input.submit) {
-			await tx.insert(sheetHistory).values({ sheetId: id, version, status, values, total, choice, comment, at: now, by: actor.name });
+			await tx
+				.insert(sheetHistory)
+				.values({ sheetId: id, version, status, values, total, choice, comment, at: now, by: actor.name });
 			await audit(tx, actor, {
 				campaignId: round.campaignId,
 				action: round.type === 'score' ? 'sheet.submit' : 'vote.submit',
 				entity: 'sheet',
 				entityId: id,
-				before: existing && existing.rescoreRequested ? { version: existing.version, rescore: existing.rescoreRequested } : null,
+				before:
+					existing && existing.rescoreRequested
+						? { version: existing.version, rescore: existing.rescoreRequested }
+						: null,
 				after: { round: round.id, candidate: candidateId, values, total, choice, version }
 			});
 		}
@@ -146,11 +198,23 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 }
 
 /** 赞成 votes an expert has submitted in a round, leaving out one candidate (the one being voted on). */
-export async function yesVotesCast(db: DB | Tx, roundId: string, expertId: string, exceptCandidateId = ''): Promise<number> {
+export async function yesVotesCast(
+	db: DB | Tx,
+	roundId: string,
+	expertId: string,
+	exceptCandidateId = ''
+): Promise<number> {
 	const rows = await db
 		.select({ c: sheets.candidateId })
 		.from(sheets)
-		.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.status, 'submitted'), eq(sheets.choice, 'yes')));
+		.where(
+			and(
+				eq(sheets.roundId, roundId),
+				eq(sheets.expertId, expertId),
+				eq(sheets.status, 'submitted'),
+				eq(sheets.choice, 'yes')
+			)
+		);
 	return rows.filter((r) => r.c !== exceptCandidateId).length;
 }
 
@@ -170,10 +234,17 @@ export async function requestRescore(
 	if (round.state !== 'open') return { ok: false, status: 409, message: '只能在进行中的轮次请求重评' };
 	return db.transaction(async (tx) => {
 		const s = await getSheet(tx, round.id, expertId, candidateId);
-		if (!s || s.status !== 'submitted') return { ok: false as const, status: 409 as const, message: '该专家尚未提交这份评分' };
+		if (!s || s.status !== 'submitted')
+			return { ok: false as const, status: 409 as const, message: '该专家尚未提交这份评分' };
 		await tx
 			.update(sheets)
-			.set({ status: 'draft', rescoreRequested: message.trim().slice(0, 500), rescoreBy: askedBy.slice(0, 60), version: s.version + 1, updatedAt: Date.now() })
+			.set({
+				status: 'draft',
+				rescoreRequested: message.trim().slice(0, 500),
+				rescoreBy: askedBy.slice(0, 60),
+				version: s.version + 1,
+				updatedAt: Date.now()
+			})
 			.where(eq(sheets.id, s.id));
 		await audit(tx, actor, {
 			campaignId: round.campaignId,
@@ -189,18 +260,50 @@ export async function requestRescore(
 }
 
 /** Recusal or a confirmed conflict: the pair's sheets in rounds not yet closed are withdrawn. */
-export async function withdrawPairSheets(tx: Tx, actor: Actor, campaignId: string, expertId: string, candidateId: string): Promise<number> {
+export async function withdrawPairSheets(
+	tx: Tx,
+	actor: Actor,
+	campaignId: string,
+	expertId: string,
+	candidateId: string
+): Promise<number> {
 	const open = await tx
 		.select({ s: sheets })
 		.from(sheets)
 		.innerJoin(rounds, eq(rounds.id, sheets.roundId))
-		.where(and(eq(rounds.campaignId, campaignId), ne(rounds.state, 'closed'), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId)));
+		.where(
+			and(
+				eq(rounds.campaignId, campaignId),
+				ne(rounds.state, 'closed'),
+				eq(sheets.expertId, expertId),
+				eq(sheets.candidateId, candidateId)
+			)
+		);
 	for (const { s } of open) {
 		if (s.status === 'withdrawn') continue;
 		const now = Date.now();
-		await tx.update(sheets).set({ status: 'withdrawn', version: s.version + 1, updatedAt: now }).where(eq(sheets.id, s.id));
-		await tx.insert(sheetHistory).values({ sheetId: s.id, version: s.version + 1, status: 'withdrawn', values: s.values, total: s.total, choice: s.choice, comment: s.comment, at: now, by: actor.name });
-		await audit(tx, actor, { campaignId, action: 'sheet.withdraw', entity: 'sheet', entityId: s.id, before: { status: s.status, total: s.total } });
+		await tx
+			.update(sheets)
+			.set({ status: 'withdrawn', version: s.version + 1, updatedAt: now })
+			.where(eq(sheets.id, s.id));
+		await tx.insert(sheetHistory).values({
+			sheetId: s.id,
+			version: s.version + 1,
+			status: 'withdrawn',
+			values: s.values,
+			total: s.total,
+			choice: s.choice,
+			comment: s.comment,
+			at: now,
+			by: actor.name
+		});
+		await audit(tx, actor, {
+			campaignId,
+			action: 'sheet.withdraw',
+			entity: 'sheet',
+			entityId: s.id,
+			before: { status: s.status, total: s.total }
+		});
 	}
 	return open.length;
 }

@@ -82,7 +82,9 @@ export const load: PageServerLoad = async (event) => {
 		last && after
 			? {
 					mode: after.mode === 'panel' ? 'panel' : after.mode === 'randomized' ? 'randomized' : 'distributed',
-					...(after.mode === 'randomized' ? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective } : {}),
+					...(after.mode === 'randomized'
+						? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective }
+						: {}),
 					k: after.k ?? null,
 					borrow: !!after.borrow,
 					objective: after.objective ?? null,
@@ -110,7 +112,10 @@ export const load: PageServerLoad = async (event) => {
 		if (outsidePanel(ctx, e.id, d.field)) outside++;
 		const match = e.fields.includes(d.field);
 		const blocked = ctx.blocked.has(pairKey(e.id, d.id));
-		perDossier.set(d.id, [...(perDossier.get(d.id) ?? []), { id: e.id, name: e.name, match, blocked, source: a.source }]);
+		perDossier.set(d.id, [
+			...(perDossier.get(d.id) ?? []),
+			{ id: e.id, name: e.name, match, blocked, source: a.source }
+		]);
 		const l = loads.get(e.id) ?? { assigned: 0, match: 0 };
 		l.assigned++;
 		if (match) l.match++;
@@ -145,7 +150,12 @@ export const load: PageServerLoad = async (event) => {
 		(blocked[candidateId] ??= []).push(expertId);
 	}
 	return {
-		state: rows.length === 0 ? ('none' as const) : rows.some((r) => r.state === 'published') ? ('published' as const) : ('draft' as const),
+		state:
+			rows.length === 0
+				? ('none' as const)
+				: rows.some((r) => r.state === 'published')
+					? ('published' as const)
+					: ('draft' as const),
 		defaultK,
 		k,
 		lastRun,
@@ -160,7 +170,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Dossiers with the same explanation together, in the solver's order. */
-function groupDetails(details: { dossier: string; reason: string; code: InfeasibleGroup['code'] }[]): InfeasibleGroup[] {
+function groupDetails(
+	details: { dossier: string; reason: string; code: InfeasibleGroup['code'] }[]
+): InfeasibleGroup[] {
 	const groups = new Map<string, InfeasibleGroup>();
 	for (const d of details) {
 		const g = groups.get(d.reason) ?? { reason: d.reason, code: d.code, codes: [] };
@@ -185,9 +197,19 @@ export const actions: Actions = {
 		const kText = String(form.get('k') ?? '').trim();
 		const k = Number(kText);
 		if (mode === 'distributed' && (!/^\d+$/.test(kText) || k < 1 || k > 50))
-			return fail(400, { mode, k: kText, message: `每份材料的评审人数“${kText}”应为 1–50 的整数`, groups: null as InfeasibleGroup[] | null });
+			return fail(400, {
+				mode,
+				k: kText,
+				message: `每份材料的评审人数“${kText}”应为 1–50 的整数`,
+				groups: null as InfeasibleGroup[] | null
+			});
 		const borrow = form.get('borrow') === '1';
-		const r = await proposeAssignment(await getDb(), actor, campaign.id, mode === 'panel' ? { mode } : { mode, k, borrow });
+		const r = await proposeAssignment(
+			await getDb(),
+			actor,
+			campaign.id,
+			mode === 'panel' ? { mode } : { mode, k, borrow }
+		);
 		if (!r.ok) {
 			const groups: InfeasibleGroup[] = r.infeasible ? groupDetails(r.infeasible.details) : [];
 			return fail(422, { mode, k: kText, message: r.message, groups });
@@ -233,12 +255,29 @@ export const actions: Actions = {
 		const k = Number(kText);
 		const q = Number(qText);
 		if (!/^\d+$/.test(kText) || k < 1 || k > 50)
-			return fail(400, { random, message: `每份材料的评审人数“${kText}”应为 1–50 的整数`, groups: null as InfeasibleGroup[] | null });
+			return fail(400, {
+				random,
+				message: `每份材料的评审人数“${kText}”应为 1–50 的整数`,
+				groups: null as InfeasibleGroup[] | null
+			});
 		if (!/^(0?\.\d{1,3}|1(\.0*)?)$/.test(qText) || !(q > 0 && q <= 1))
-			return fail(400, { random, message: `概率上限“${qText}”应为 0 到 1 之间、最多三位小数的数，如 0.5`, groups: null as InfeasibleGroup[] | null });
+			return fail(400, {
+				random,
+				message: `概率上限“${qText}”应为 0 到 1 之间、最多三位小数的数，如 0.5`,
+				groups: null as InfeasibleGroup[] | null
+			});
 		const r = await proposeRandomizedAssignment(await getDb(), actor, campaign.id, { k, q, seed });
 		if (!r.ok) return fail(422, { random, message: r.message, groups: null as InfeasibleGroup[] | null });
-		return { proposedRandom: { k, q, seed: r.seed, pairs: r.pairs, objective: r.objective, expectedObjective: r.expectedObjective } };
+		return {
+			proposedRandom: {
+				k,
+				q,
+				seed: r.seed,
+				pairs: r.pairs,
+				objective: r.objective,
+				expectedObjective: r.expectedObjective
+			}
+		};
 	},
 	publish: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');

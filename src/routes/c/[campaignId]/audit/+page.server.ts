@@ -20,7 +20,14 @@ export const load: PageServerLoad = async (event) => {
 		page: Number(q.get('page')) || 1
 	};
 	const db = await getDb();
-	const sealedRounds = role === 'organizer' ? [] : (await listRounds(db, campaign.id)).filter((r) => r.state !== 'closed').map((r) => r.id);
-	const log = await auditLogPage(db, campaign.id, filters, { identities: true, identityContent: role === 'organizer', sealedRounds });
+	const sealedRounds =
+		role === 'organizer'
+			? []
+			: (await listRounds(db, campaign.id)).filter((r) => r.state !== 'closed').map((r) => r.id);
+	const log = await auditLogPage(db, campaign.id, filters, {
+		identities: true,
+		identityContent: role === 'organizer',
+		sealedRounds
+	});
 	return { filters, ...log, canExport: role === 'organizer' };
 };

@@ -21,7 +21,10 @@ export const load: PageServerLoad = async (event) => {
 
 	// Problems of the eligibility check, by candidate name + 推荐单位 (the check names both);
 	// a nomination 不予受理 is not checked (it left the counts).
-	const report = checkCampaign(config, records.filter((_, i) => !rows[i].withdrawnAt));
+	const report = checkCampaign(
+		config,
+		records.filter((_, i) => !rows[i].withdrawnAt)
+	);
 	const issues = new Map<string, { errors: string[]; warnings: string[] }>();
 	const file = (list: CheckIssue[], kind: 'errors' | 'warnings') => {
 		for (const i of list) {

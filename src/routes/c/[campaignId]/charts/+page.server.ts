@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { listRounds, AGGREGATION_LABELS } from '$lib/server/services/rounds';
 import { roundResults } from '$lib/server/services/results';
-import { latestSelection, lockedSelection, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import {
+	latestSelection,
+	lockedSelection,
+	type SelectionInput,
+	type SelectionOutcome
+} from '$lib/server/services/selection';
 import { progressOverTime, scoreHistogram, selectionBalance } from '$lib/server/services/charts';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,7 +28,15 @@ export const load: PageServerLoad = async (event) => {
 			aggregation: AGGREGATION_LABELS[round.aggregation] ?? round.aggregation,
 			histogram: scoreHistogram(results, config.fields),
 			leniency: results.leniency
-				.map((l) => ({ expert: l.expert, n: l.n, mean: l.mean, compared: l.compared, ownMean: l.ownMean, panelMean: l.panelMean, difference: l.difference }))
+				.map((l) => ({
+					expert: l.expert,
+					n: l.n,
+					mean: l.mean,
+					compared: l.compared,
+					ownMean: l.ownMean,
+					panelMean: l.panelMean,
+					difference: l.difference
+				}))
 				.sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity) || (a.expert < b.expert ? -1 : 1))
 		});
 	}

@@ -16,7 +16,13 @@ function importedNotice(params: URLSearchParams) {
 		return Number.isInteger(v) && v >= 0 ? v : 0;
 	};
 	if (!params.has('imported')) return null;
-	return { imported: n('imported'), inserted: n('inserted'), updated: n('updated'), unchanged: n('unchanged'), channels: n('channels') };
+	return {
+		imported: n('imported'),
+		inserted: n('inserted'),
+		updated: n('updated'),
+		unchanged: n('unchanged'),
+		channels: n('channels')
+	};
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -52,13 +58,17 @@ export const actions: Actions = {
 			code: text(form, 'code'),
 			reason: text(form, 'reason')
 		});
-		if (!r.ok) return fail(r.status, { message: r.message, candidateId: text(form, 'candidateId'), code: text(form, 'code') });
+		if (!r.ok)
+			return fail(r.status, { message: r.message, candidateId: text(form, 'candidateId'), code: text(form, 'code') });
 		return { accepted: true };
 	},
 	withdraw: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
-		const r = await withdrawAcceptance(await getDb(), actor, campaign.id, { candidateId: text(form, 'candidateId'), code: text(form, 'code') });
+		const r = await withdrawAcceptance(await getDb(), actor, campaign.id, {
+			candidateId: text(form, 'candidateId'),
+			code: text(form, 'code')
+		});
 		if (!r.ok) return fail(r.status, { message: r.message });
 		return { withdrawn: true };
 	}

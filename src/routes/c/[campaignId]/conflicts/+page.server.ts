@@ -52,7 +52,12 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	// Pending first (what needs a decision), then by expert and code.
 	const order = { pending: 0, confirmed: 1, dismissed: 2 } as const;
-	all.sort((a, b) => order[a.status] - order[b.status] || a.expertName.localeCompare(b.expertName, 'zh-CN') || compareReviewCodes(a.reviewCode, b.reviewCode));
+	all.sort(
+		(a, b) =>
+			order[a.status] - order[b.status] ||
+			a.expertName.localeCompare(b.expertName, 'zh-CN') ||
+			compareReviewCodes(a.reviewCode, b.reviewCode)
+	);
 
 	const q = event.url.searchParams;
 	const status = STATUSES.find((s) => s === q.get('status')) ?? '';
@@ -66,11 +71,19 @@ export const load: PageServerLoad = async (event) => {
 	const kindCounts: Record<string, number> = {};
 	for (const r of all) kindCounts[r.kind] = (kindCounts[r.kind] ?? 0) + 1;
 
-	const roster = await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaign.id));
+	const roster = await db
+		.select({ id: experts.id, name: experts.name })
+		.from(experts)
+		.where(eq(experts.campaignId, campaign.id));
 	roster.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 	// the office picks a candidate by name: “姓名（编号）” choices (the chair never sees names)
 	const codes = isOrganizer
-		? (await db.select({ code: candidates.reviewCode, name: candidates.name }).from(candidates).where(eq(candidates.campaignId, campaign.id)))
+		? (
+				await db
+					.select({ code: candidates.reviewCode, name: candidates.name })
+					.from(candidates)
+					.where(eq(candidates.campaignId, campaign.id))
+			)
 				.filter((c) => c.code)
 				.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || compareReviewCodes(a.code!, b.code!))
 				.map((c) => `${c.name}（${c.code}）`)
@@ -102,9 +115,18 @@ export const actions: Actions = {
 		const id = String(form.get('id') ?? '');
 		const decision = String(form.get('decision') ?? '');
 		const reason = String(form.get('reason') ?? '');
-		if (decision !== 'confirmed' && decision !== 'dismissed') return fail(400, { id, reason, message: '请选择“确认回避”或“排除”' });
+		if (decision !== 'confirmed' && decision !== 'dismissed')
+			return fail(400, { id, reason, message: '请选择“确认回避”或“排除”' });
 		const db = await getDb();
-		const r = await decideConflict(db, actor, campaign.id, id, decision, reason, role === 'organizer' ? 'organizer' : 'chair');
+		const r = await decideConflict(
+			db,
+			actor,
+			campaign.id,
+			id,
+			decision,
+			reason,
+			role === 'organizer' ? 'organizer' : 'chair'
+		);
 		if (!r.ok) return fail(r.status, { id, reason, message: r.message });
 		const row = (
 			await db
@@ -123,8 +145,17 @@ export const actions: Actions = {
 		const ids = form.getAll('ids').map(String).slice(0, 1000);
 		const decision = String(form.get('decision') ?? '');
 		const reason = String(form.get('reason') ?? '').slice(0, 600);
-		if (decision !== 'confirmed' && decision !== 'dismissed') return fail(400, { bulk: { message: '请选择“确认回避”或“排除”', reason } });
-		const r = await decideConflicts(await getDb(), actor, campaign.id, ids, decision, reason, role === 'organizer' ? 'organizer' : 'chair');
+		if (decision !== 'confirmed' && decision !== 'dismissed')
+			return fail(400, { bulk: { message: '请选择“确认回避”或“排除”', reason } });
+		const r = await decideConflicts(
+			await getDb(),
+			actor,
+			campaign.id,
+			ids,
+			decision,
+			reason,
+			role === 'organizer' ? 'organizer' : 'chair'
+		);
 		if (!r.ok) return fail(r.status, { bulk: { message: r.message, reason } });
 		const verb = decision === 'confirmed' ? '确认回避' : '排除';
 		return { done: `已${verb} ${r.changed} 条${r.unchanged ? `（${r.unchanged} 条原已是该状态，未变）` : ''}` };
@@ -140,7 +171,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const expertId = String(form.get('expertId') ?? '');
 		// the candidate by name (or “姓名（编号）” from the list, or a review code)
-		const candidate = String(form.get('candidate') ?? form.get('reviewCode') ?? '').trim().slice(0, 100);
+		const candidate = String(form.get('candidate') ?? form.get('reviewCode') ?? '')
+			.trim()
+			.slice(0, 100);
 		const reason = String(form.get('reason') ?? '').trim();
 		const values = { expertId, candidate, reason };
 		if (!expertId) return fail(400, { add: values, message: '请选择专家' });

@@ -5,7 +5,11 @@ import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';
 import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflicts';
 
-const lines = (s: string) => s.split(/[\n；;]/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+	s
+		.split(/[\n；;]/)
+		.map((x) => x.trim())
+		.filter(Boolean);
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireReviewer(event, event.params.campaignId);
@@ -35,7 +39,10 @@ export const actions: Actions = {
 		const people = lines(rawPeople);
 		const values = { units: rawUnits, people: rawPeople };
 		if (units.length + people.length > DECLARATION_ITEMS_PER_HOUR)
-			return fail(400, { ...values, message: `每次最多申报 ${DECLARATION_ITEMS_PER_HOUR} 项；如需申报更多，请联系活动办公室` });
+			return fail(400, {
+				...values,
+				message: `每次最多申报 ${DECLARATION_ITEMS_PER_HOUR} 项；如需申报更多，请联系活动办公室`
+			});
 		const tooLong = [...units, ...people].find((x) => x.length > 100);
 		if (tooLong) return fail(400, { ...values, message: `“${tooLong.slice(0, 20)}…”过长（每项最多 100 字）` });
 		const r = await declareTies(db, actor, campaign.id, expert.id, units, people, { detachDetection: true });

@@ -4,7 +4,13 @@ import { spreadsheetAsCsv } from '$lib/server/services/intake-files';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { createExpertWithInvitation, getExpert, importExperts, listExperts, reinviteExpert } from '$lib/server/services/experts';
+import {
+	createExpertWithInvitation,
+	getExpert,
+	importExperts,
+	listExperts,
+	reinviteExpert
+} from '$lib/server/services/experts';
 import { panelNamesByExpert } from '$lib/server/services/panels';
 import { encodingLabel } from '$lib/domain/csv-decode';
 import { toCsv } from '$lib/domain/csv-safe';
@@ -55,8 +61,17 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await createExpertWithInvitation(db, actor, campaign.id, expert);
 		if (!result.ok) return fail(result.status, { values, errors: {}, message: result.message });
-		const mail = await mailInvitations(db, actor, campaign.id, [{ expertId: result.expertId, token: result.token, expiresAt: result.expiresAt }], event.url.origin);
-		return { invited: { name: expert.name, username: result.username, link: inviteLink(event.url.origin, result.token) }, mail: mailNote(mail) };
+		const mail = await mailInvitations(
+			db,
+			actor,
+			campaign.id,
+			[{ expertId: result.expertId, token: result.token, expiresAt: result.expiresAt }],
+			event.url.origin
+		);
+		return {
+			invited: { name: expert.name, username: result.username, link: inviteLink(event.url.origin, result.token) },
+			mail: mailNote(mail)
+		};
 	},
 
 	import: async (event) => {
@@ -67,14 +82,19 @@ export const actions: Actions = {
 		} catch (e) {
 			// adapter-node refuses bodies over BODY_SIZE_LIMIT (default 512 KB) while they are read.
 			if ((e as { status?: number })?.status === 413)
-				return fail(413, { importMessage: '文件过大，超过服务器允许的上传大小。请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT' });
+				return fail(413, {
+					importMessage: '文件过大，超过服务器允许的上传大小。请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT'
+				});
 			return fail(400, { importMessage: '没有收到文件，请重新选择文件后上传' });
 		}
 		const file = form.get('file');
-		if (!(file instanceof File) || (file.size === 0 && !file.name)) return fail(400, { importMessage: '请选择要上传的 CSV 文件' });
+		if (!(file instanceof File) || (file.size === 0 && !file.name))
+			return fail(400, { importMessage: '请选择要上传的 CSV 文件' });
 		if (file.size === 0) return fail(400, { importMessage: `文件“${file.name}”是空的（0 字节），请检查后重新上传` });
 		if (file.size > MAX_BYTES)
-			return fail(400, { importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入` });
+			return fail(400, {
+				importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入`
+			});
 		// an .xlsx roster is read as its first sheet (issue 14); .xls/macro/encrypted files are refused
 		const sheet = await spreadsheetAsCsv(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
 		if ('error' in sheet) return fail(400, { importMessage: sheet.error });
@@ -84,20 +104,38 @@ export const actions: Actions = {
 		const encoding = encodingLabel(r.encoding);
 		if (!r.ok) {
 			return fail(400, {
-				importRejected: { filename: file.name, encoding, errorCount: r.errors.length, errors: r.errors.slice(0, MAX_LISTED), warnings: r.warnings }
+				importRejected: {
+					filename: file.name,
+					encoding,
+					errorCount: r.errors.length,
+					errors: r.errors.slice(0, MAX_LISTED),
+					warnings: r.warnings
+				}
 			});
 		}
 		const origin = event.url.origin;
 		const links = r.experts
 			.filter((e) => e.token)
-			.map((e) => ({ row: e.row, name: e.name, unit: e.unit, username: e.username ?? '', link: inviteLink(origin, e.token!) }));
+			.map((e) => ({
+				row: e.row,
+				name: e.name,
+				unit: e.unit,
+				username: e.username ?? '',
+				link: inviteLink(origin, e.token!)
+			}));
 		// The links exist only in this response: the CSV is made here, never stored.
 		const csv = toCsv(
 			['姓名', '工作单位', '用户名', '邀请链接'],
 			links.map((l) => [l.name, l.unit, l.username, l.link])
 		);
 		const expiresAt = Date.now() + INVITATION_TTL;
-		const mail = await mailInvitations(db, actor, campaign.id, r.experts.filter((e) => e.token).map((e) => ({ expertId: e.expertId, token: e.token!, expiresAt })), origin);
+		const mail = await mailInvitations(
+			db,
+			actor,
+			campaign.id,
+			r.experts.filter((e) => e.token).map((e) => ({ expertId: e.expertId, token: e.token!, expiresAt })),
+			origin
+		);
 		return {
 			mail: mailNote(mail),
 			imported: {
@@ -121,7 +159,16 @@ export const actions: Actions = {
 		const expert = await getExpert(db, campaign.id, expertId);
 		const inv = expert && (await reinviteExpert(db, actor, campaign.id, expertId));
 		if (!expert || !inv) return fail(404, { message: '没有找到该专家或其账户' });
-		const mail = await mailInvitations(db, actor, campaign.id, [{ expertId: expert.e.id, token: inv.token, expiresAt: inv.expiresAt }], event.url.origin);
-		return { reinvited: { expertId: expert.e.id, link: inviteLink(event.url.origin, inv.token) }, mail: mailNote(mail) };
+		const mail = await mailInvitations(
+			db,
+			actor,
+			campaign.id,
+			[{ expertId: expert.e.id, token: inv.token, expiresAt: inv.expiresAt }],
+			event.url.origin
+		);
+		return {
+			reinvited: { expertId: expert.e.id, link: inviteLink(event.url.origin, inv.token) },
+			mail: mailNote(mail)
+		};
 	}
 };

@@ -13,7 +13,13 @@ import {
 	takePendingImport
 } from '$lib/server/services/intake';
 import { bundleFiles, type UploadFile } from '$lib/server/services/intake-files';
-import { checkView, configAfterImport, currentRecords, projectedCheck, sampleRows } from '$lib/server/services/intake-preview';
+import {
+	checkView,
+	configAfterImport,
+	currentRecords,
+	projectedCheck,
+	sampleRows
+} from '$lib/server/services/intake-preview';
 
 /** Row errors and warnings sent to the page at most (a broken 10,000-row file has many). */
 const MAX_LISTED = 2000;
@@ -41,7 +47,9 @@ async function readUpload(request: Request): Promise<{ files: UploadFile[] } | {
 	} catch (e) {
 		// adapter-node refuses bodies over BODY_SIZE_LIMIT while they are read.
 		if ((e as { status?: number })?.status === 413)
-			return { message: `文件过大，超过服务器允许的上传大小，请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT（导入上限为 ${MAX_IMPORT_BYTES / MB} MB）` };
+			return {
+				message: `文件过大，超过服务器允许的上传大小，请分批导入，或请管理员调整服务器的 BODY_SIZE_LIMIT（导入上限为 ${MAX_IMPORT_BYTES / MB} MB）`
+			};
 		return { message: '没有收到文件，请重新选择文件后上传' };
 	}
 	// several files at once: one 汇总表 (CSV or .xlsx) and the 推荐表 (.docx or a .zip of them)
@@ -65,7 +73,14 @@ export const actions: Actions = {
 		const config = configOf(campaign);
 		const p = await previewUpload(config, upload.files);
 		const stored = bundleFiles(upload.files);
-		const file = { filename: stored.name, encoding: p.encoding, delimiter: p.delimiter, rows: p.rows, source: p.source?.summary ?? '', forms: p.source?.forms ?? [] };
+		const file = {
+			filename: stored.name,
+			encoding: p.encoding,
+			delimiter: p.delimiter,
+			rows: p.rows,
+			source: p.source?.summary ?? '',
+			forms: p.source?.forms ?? []
+		};
 		if (!p.ok) {
 			return fail(400, {
 				rejected: {
@@ -95,7 +110,12 @@ export const actions: Actions = {
 				changes: projected.changes.slice(0, MAX_LISTED),
 				changeCount: projected.changes.length,
 				sample: sampleRows(p, 20),
-				check: checkView(after, projected.report, projected.records, p.newChannels.map((c) => c.name))
+				check: checkView(
+					after,
+					projected.report,
+					projected.records,
+					p.newChannels.map((c) => c.name)
+				)
 			}
 		};
 	},

@@ -4,7 +4,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole, ROLE_LABELS } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { panels } from '$lib/server/db/schema';
-import { addMember, listMembers, removeMember, resetMemberPassword, setMemberPanels } from '$lib/server/services/members';
+import {
+	addMember,
+	listMembers,
+	removeMember,
+	resetMemberPassword,
+	setMemberPanels
+} from '$lib/server/services/members';
 import { mailInvitations, type MailOutcome } from '$lib/server/services/reminders';
 import { mailEnabled } from '$lib/server/mail';
 
@@ -12,12 +18,16 @@ import { mailEnabled } from '$lib/server/mail';
 // (纪检监察), sets panels, removes (audited) and resets passwords. Same service as `laurel member add`.
 
 const link = (origin: string, token: string) => `${origin}/invite/${token}`;
-const mailNote = (m: MailOutcome | null) => (m?.mailed ? { sent: m.sent.map((s) => `${s.name}（${s.to}）`), failed: m.failed } : null);
+const mailNote = (m: MailOutcome | null) =>
+	m?.mailed ? { sent: m.sent.map((s) => `${s.name}（${s.to}）`), failed: m.failed } : null;
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireRole(event, event.params.campaignId, 'organizer');
 	const db = await getDb();
-	const ps = await db.select({ id: panels.id, name: panels.name, field: panels.field }).from(panels).where(eq(panels.campaignId, campaign.id));
+	const ps = await db
+		.select({ id: panels.id, name: panels.name, field: panels.field })
+		.from(panels)
+		.where(eq(panels.campaignId, campaign.id));
 	return {
 		me: user.id,
 		members: (await listMembers(db, campaign.id)).map((m) => ({ ...m, roleLabel: ROLE_LABELS[m.role] })),
@@ -35,16 +45,31 @@ export const actions: Actions = {
 		const ps = await db.select().from(panels).where(eq(panels.campaignId, campaign.id));
 		const chosen = form.getAll('panel').map(String);
 		const names = chosen.map((id) => ps.find((p) => p.id === id)?.name ?? id);
-		const values = { username: String(form.get('username') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? ''), unit: String(form.get('unit') ?? '') };
+		const values = {
+			username: String(form.get('username') ?? ''),
+			name: String(form.get('name') ?? ''),
+			role: String(form.get('role') ?? ''),
+			unit: String(form.get('unit') ?? '')
+		};
 		const r = await addMember(db, actor, campaign.id, { ...values, panels: names, unit: values.unit || undefined });
 		if (!r.ok) return fail(r.code === 'UNKNOWN_CAMPAIGN' ? 404 : 400, { addMessage: r.message, values });
-		return { added: { username: r.username, role: ROLE_LABELS[r.role], link: r.token ? link(event.url.origin, r.token) : null, notes: r.notes } };
+		return {
+			added: {
+				username: r.username,
+				role: ROLE_LABELS[r.role],
+				link: r.token ? link(event.url.origin, r.token) : null,
+				notes: r.notes
+			}
+		};
 	},
 	panels: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
-		const r = await setMemberPanels(await getDb(), actor, campaign.id, userId, { chairs: form.getAll('chair').map(String), seats: form.getAll('seat').map(String) });
+		const r = await setMemberPanels(await getDb(), actor, campaign.id, userId, {
+			chairs: form.getAll('chair').map(String),
+			seats: form.getAll('seat').map(String)
+		});
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });
 		return { saved: { userId, notes: r.notes } };
 	},
@@ -52,7 +77,13 @@ export const actions: Actions = {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
-		const r = await removeMember(await getDb(), actor, campaign.id, userId, String(form.get('reason') ?? '').slice(0, 500));
+		const r = await removeMember(
+			await getDb(),
+			actor,
+			campaign.id,
+			userId,
+			String(form.get('reason') ?? '').slice(0, 500)
+		);
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });
 		return { removed: true };
 	},
@@ -64,7 +95,24 @@ export const actions: Actions = {
 		const r = await resetMemberPassword(db, actor, campaign.id, userId);
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });
 		// Mailed when SMTP_URL is set and the roster has an address; the link is shown in any case.
-		const mail = r.expertId ? await mailInvitations(db, actor, campaign.id, [{ expertId: r.expertId, token: r.token, expiresAt: r.expiresAt }], event.url.origin) : null;
-		return { reset: { userId, name: r.name, username: r.username, link: link(event.url.origin, r.token), sessionsEnded: r.sessionsEnded }, mail: mailNote(mail) };
+		const mail = r.expertId
+			? await mailInvitations(
+					db,
+					actor,
+					campaign.id,
+					[{ expertId: r.expertId, token: r.token, expiresAt: r.expiresAt }],
+					event.url.origin
+				)
+			: null;
+		return {
+			reset: {
+				userId,
+				name: r.name,
+				username: r.username,
+				link: link(event.url.origin, r.token),
+				sessionsEnded: r.sessionsEnded
+			},
+			mail: mailNote(mail)
+		};
 	}
 };

@@ -4,7 +4,14 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import { lockedSelection, saveNotice, selectionRows, type NoticeSettings, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection';
+import {
+	lockedSelection,
+	saveNotice,
+	selectionRows,
+	type NoticeSettings,
+	type SelectionInput,
+	type SelectionOutcome
+} from '$lib/server/services/selection';
 import { addWorkdays, parseDateList } from '$lib/domain/workdays';
 import { noticeBasis } from '$lib/domain/notice-text';
 import { getPreset } from '$lib/domain/presets';
@@ -77,7 +84,9 @@ export const actions: Actions = {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const start = String(form.get('start') ?? '').trim();
-		const contact = String(form.get('contact') ?? '').trim().slice(0, 200);
+		const contact = String(form.get('contact') ?? '')
+			.trim()
+			.slice(0, 200);
 		if (!validDate(start)) return fail(400, { message: `公示开始日期“${start}”无效，请选择日期` });
 		const closed = parseDateList(String(form.get('closed') ?? '').slice(0, 2000));
 		if ('error' in closed) return fail(400, { message: `另行放假的日期“${closed.error}”无效，应为 YYYY-MM-DD` });
@@ -88,7 +97,11 @@ export const actions: Actions = {
 		const db = await getDb();
 		const sel = await lockedSelection(db, campaign.id);
 		if (!sel) return fail(409, { message: '遴选结果尚未锁定，不能发布公示' });
-		await saveNotice(db, actor, campaign.id, sel.id, { start, contact, dates: { closed: closed.dates, open: open.dates } });
+		await saveNotice(db, actor, campaign.id, sel.id, {
+			start,
+			contact,
+			dates: { closed: closed.dates, open: open.dates }
+		});
 		redirect(303, `/c/${campaign.id}/notice?saved=1`);
 	}
 };

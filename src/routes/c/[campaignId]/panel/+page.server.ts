@@ -6,7 +6,14 @@ import { requireRole } from '$lib/server/authz';
 import { getDb, type DB } from '$lib/server/db';
 import { roundCandidates, sheets } from '$lib/server/db/schema';
 import { campaignCounts, panelsWithMembers } from '$lib/server/services/overview';
-import { listRounds, missingSheets, missingText, roundDefaults, roundPairs, type RoundRow } from '$lib/server/services/rounds';
+import {
+	listRounds,
+	missingSheets,
+	missingText,
+	roundDefaults,
+	roundPairs,
+	type RoundRow
+} from '$lib/server/services/rounds';
 import { pairKey } from '$lib/server/services/conflicts';
 import type { CampaignConfig } from '$lib/domain/types';
 import type { RoundSummary } from '$lib/components/rounds/format';
@@ -35,7 +42,12 @@ export const load: PageServerLoad = async (event) => {
 		? await db
 				.select({ roundId: roundCandidates.roundId, n: sql<number>`count(*)` })
 				.from(roundCandidates)
-				.where(inArray(roundCandidates.roundId, list.map((r) => r.id)))
+				.where(
+					inArray(
+						roundCandidates.roundId,
+						list.map((r) => r.id)
+					)
+				)
 				.groupBy(roundCandidates.roundId)
 		: [];
 	const sizeOf = new Map(sizes.map((s) => [s.roundId, Number(s.n)]));

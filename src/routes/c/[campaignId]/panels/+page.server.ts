@@ -38,7 +38,9 @@ export const load: PageServerLoad = async (event) => {
 		panels,
 		chairs: role === 'organizer' ? await chairsOf(db, campaign.id) : [],
 		experts: roster.map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
-		unassigned: roster.filter((r) => !seated.has(r.e.id)).map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
+		unassigned: roster
+			.filter((r) => !seated.has(r.e.id))
+			.map((r) => ({ id: r.e.id, name: r.e.name, unit: unitOf(r.e.unit), fields: r.e.fields })),
 		// 随机抽取专家 (issue 15): the office's only, like the pool itself.
 		poolSize: office ? (await listPool(db)).length : 0,
 		draws: office
@@ -55,7 +57,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Each action: organizer only, one service call (one transaction), a message for the page. */
-async function run(event: RequestEvent, act: (form: FormData, ctx: Awaited<ReturnType<typeof requireRole>>) => Promise<PanelResult>, done: string) {
+async function run(
+	event: RequestEvent,
+	act: (form: FormData, ctx: Awaited<ReturnType<typeof requireRole>>) => Promise<PanelResult>,
+	done: string
+) {
 	const ctx = await requireRole(event, event.params.campaignId, 'organizer');
 	const form = await event.request.formData();
 	const r = await act(form, ctx);
@@ -80,7 +86,8 @@ export const actions: Actions = {
 	chair: (event) =>
 		run(
 			event,
-			async (form, { actor, campaign }) => setPanelChair(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'chairUserId') || null),
+			async (form, { actor, campaign }) =>
+				setPanelChair(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'chairUserId') || null),
 			'已更换组长'
 		),
 	add: (event) =>
@@ -95,11 +102,16 @@ export const actions: Actions = {
 	remove: (event) =>
 		run(
 			event,
-			async (form, { actor, campaign }) => removePanelMember(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'expertId')),
+			async (form, { actor, campaign }) =>
+				removePanelMember(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'expertId')),
 			'已移出评审组'
 		),
 	delete: (event) =>
-		run(event, async (form, { actor, campaign }) => deletePanel(await getDb(), actor, campaign.id, str(form, 'panelId')), '已删除评审组'),
+		run(
+			event,
+			async (form, { actor, campaign }) => deletePanel(await getDb(), actor, campaign.id, str(form, 'panelId')),
+			'已删除评审组'
+		),
 	draw: async (event) => {
 		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();

@@ -11,7 +11,15 @@ export const load: PageServerLoad = async (event) => {
 	await requireRole(event, event.params.campaignId, 'organizer');
 	const rows = await listPool(await getDb());
 	return {
-		pool: rows.map((r) => ({ id: r.id, name: r.name, unit: r.unit, fields: r.fields, title: r.title, formerUnits: r.formerUnits, region: r.region }))
+		pool: rows.map((r) => ({
+			id: r.id,
+			name: r.name,
+			unit: r.unit,
+			fields: r.fields,
+			title: r.title,
+			formerUnits: r.formerUnits,
+			region: r.region
+		}))
 	};
 };
 
@@ -22,7 +30,13 @@ export const actions: Actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择专家库 CSV 文件', errors: [] });
 		if (file.size > MAX_BYTES) return fail(400, { message: '文件超过 5 MB', errors: [] });
-		const r = await importPoolCsv(await getDb(), actor, campaign.id, new Uint8Array(await file.arrayBuffer()), configOf(campaign).fields);
+		const r = await importPoolCsv(
+			await getDb(),
+			actor,
+			campaign.id,
+			new Uint8Array(await file.arrayBuffer()),
+			configOf(campaign).fields
+		);
 		if (!r.ok) return fail(400, { message: r.message, errors: r.errors });
 		return { imported: { added: r.added, updated: r.updated } };
 	}

@@ -3,7 +3,16 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { closeRound, createRound, getRound, missingText, openRound, removeFromRound, reopenRound, type RoundInput } from '$lib/server/services/rounds';
+import {
+	closeRound,
+	createRound,
+	getRound,
+	missingText,
+	openRound,
+	removeFromRound,
+	reopenRound,
+	type RoundInput
+} from '$lib/server/services/rounds';
 import { deleteRound, extendRound, updateRound } from '$lib/server/services/round-edit';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'request'> & { params: { campaignId: string } };
@@ -51,17 +60,20 @@ export function parseCreate(form: FormData): { values: CreateValues; input?: Rou
 			input.requiredSheets = Number(values.requiredSheets);
 		}
 	} else {
-		if (!/^\d+$/.test(values.num) || !/^\d+$/.test(values.den)) return { values, message: '通过比例应为两个正整数，例如 2/3' };
+		if (!/^\d+$/.test(values.num) || !/^\d+$/.test(values.den))
+			return { values, message: '通过比例应为两个正整数，例如 2/3' };
 		input.threshold = { num: Number(values.num), den: Number(values.den) };
 		// 限额投票: empty means no cap.
 		if (values.maxYes) {
-			if (!/^\d+$/.test(values.maxYes) || Number(values.maxYes) < 1) return { values, message: '每位专家最多赞成票数应为正整数（不限额请留空）' };
+			if (!/^\d+$/.test(values.maxYes) || Number(values.maxYes) < 1)
+				return { values, message: '每位专家最多赞成票数应为正整数（不限额请留空）' };
 			input.maxYes = Number(values.maxYes);
 		}
 	}
 	if (values.deadline) {
 		// datetime-local gives "2024-06-30T17:00" without a zone: campaigns run on China time.
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.deadline)) return { values, message: `截止时间“${values.deadline}”无效` };
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.deadline))
+			return { values, message: `截止时间“${values.deadline}”无效` };
 		input.deadline = `${values.deadline}+08:00`;
 	}
 	return { values, input };
@@ -99,7 +111,11 @@ export const roundActions = {
 		const r = await closeRound(db, actor, campaign.id, round.id);
 		if (!r.ok) return fail(r.status, { action: 'close', message: r.message, roundId: round.id });
 		const missing = missingText(r.missing);
-		return { action: 'close', done: `“${round.name}”已结束${missing ? `；${missing}，这些评分不计入结果` : '，所有评分均已提交'}`, roundId: round.id };
+		return {
+			action: 'close',
+			done: `“${round.name}”已结束${missing ? `；${missing}，这些评分不计入结果` : '，所有评分均已提交'}`,
+			roundId: round.id
+		};
 	},
 	reopen: async (event: Event) => {
 		const { db, actor, campaign, round, form } = await roundFrom(event);
@@ -129,10 +145,22 @@ export const roundActions = {
 		const { db, actor, campaign, round, form } = await roundFrom(event);
 		if (!round) return fail(404, { action: 'extend', message: '没有找到该轮次' });
 		const raw = String(form.get('deadline') ?? '').trim();
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw)) return fail(400, { action: 'extend', message: '请填写新的截止时间', roundId: round.id });
-		const r = await extendRound(db, actor, campaign.id, round.id, `${raw}+08:00`, String(form.get('reason') ?? '').slice(0, 500));
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw))
+			return fail(400, { action: 'extend', message: '请填写新的截止时间', roundId: round.id });
+		const r = await extendRound(
+			db,
+			actor,
+			campaign.id,
+			round.id,
+			`${raw}+08:00`,
+			String(form.get('reason') ?? '').slice(0, 500)
+		);
 		if (!r.ok) return fail(r.status, { action: 'extend', message: r.message, roundId: round.id });
-		return { action: 'extend', done: `已将“${round.name}”的截止时间延长至 ${raw.replace('T', ' ')}（北京时间）`, roundId: round.id };
+		return {
+			action: 'extend',
+			done: `已将“${round.name}”的截止时间延长至 ${raw.replace('T', ' ')}（北京时间）`,
+			roundId: round.id
+		};
 	},
 	/** Takes a candidate out of a draft round, with a reason (audited): e.g. nobody may review them. */
 	exclude: async (event: Event) => {
@@ -143,7 +171,14 @@ export const roundActions = {
 		const round = await getRound(db, campaign.id, String(form.get('roundId') ?? ''));
 		if (!round) return fail(404, { action: 'exclude', message: '没有找到该轮次' });
 		const candidateId = String(form.get('candidate') ?? '');
-		const r = await removeFromRound(db, actor, campaign.id, round.id, candidateId, String(form.get('reason') ?? '').slice(0, 500));
+		const r = await removeFromRound(
+			db,
+			actor,
+			campaign.id,
+			round.id,
+			candidateId,
+			String(form.get('reason') ?? '').slice(0, 500)
+		);
 		if (!r.ok) return fail(r.status, { action: 'exclude', message: r.message, roundId: round.id, candidateId });
 		return { action: 'exclude', done: '已将该候选人移出本轮（理由已记入操作日志）', roundId: round.id };
 	}

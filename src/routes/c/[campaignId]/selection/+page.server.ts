@@ -15,7 +15,18 @@ import {
 	type SelectionOutcome
 } from '$lib/server/services/selection';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
-import { infeasibleView, leftOutViews, notRanked, parseTargets, relaxations, runTargets, shortage, targetViews, tierViews, withoutChannelNames } from './view.server';
+import {
+	infeasibleView,
+	leftOutViews,
+	notRanked,
+	parseTargets,
+	relaxations,
+	runTargets,
+	shortage,
+	targetViews,
+	tierViews,
+	withoutChannelNames
+} from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
 import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
@@ -61,12 +72,24 @@ export const load: PageServerLoad = async (event) => {
 		role,
 		organizer,
 		unavailable,
-		targets: organizer ? targetViews(config, used, infeasible) : withoutChannelNames(targetViews(config, used, infeasible), config.channels.map((c) => c.name)),
+		targets: organizer
+			? targetViews(config, used, infeasible)
+			: withoutChannelNames(
+					targetViews(config, used, infeasible),
+					config.channels.map((c) => c.name)
+				),
 		tierSizes: config.tiers.map((t) => ({ name: t.name, size: t.size, subsetOf: t.subsetOf ?? null })),
 		// the notice's own words on choosing the final list (it sets no number: the targets are the office's)
 		selectionSource: config.selectionSource ?? null,
 		// the form that adds targets is the office's; its channel list names the nominating bodies
-		addChoices: organizer ? { kinds: TARGET_INPUT_KINDS, fields: config.fields, channels: config.channels.map((c) => c.name), channelTypes: [...CHANNEL_TYPES] } : null,
+		addChoices: organizer
+			? {
+					kinds: TARGET_INPUT_KINDS,
+					fields: config.fields,
+					channels: config.channels.map((c) => c.name),
+					channelTypes: [...CHANNEL_TYPES]
+				}
+			: null,
 		run,
 		// fewer candidates than seats: said before any run, from the inputs as they are now
 		shortage: 'error' in now ? (input ? shortage(input) : null) : shortage(now),
@@ -99,7 +122,12 @@ export const actions: Actions = {
 	addTarget: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
-		const input = { kind: String(form.get('kind') ?? ''), ref: String(form.get('ref') ?? ''), value: String(form.get('value') ?? ''), label: String(form.get('label') ?? '') };
+		const input = {
+			kind: String(form.get('kind') ?? ''),
+			ref: String(form.get('ref') ?? ''),
+			value: String(form.get('value') ?? ''),
+			label: String(form.get('label') ?? '')
+		};
 		const parsed = parseTargetInput(input, configOf(campaign));
 		if ('error' in parsed) return fail(400, { action: 'addTarget', message: parsed.error, input });
 		const r = await addOfficeTarget(await getDb(), actor, campaign.id, parsed.target);
@@ -112,7 +140,9 @@ export const actions: Actions = {
 		// `index|label`: a page opened before another change must not remove a different target
 		const raw = String(form.get('remove') ?? '');
 		const m = /^(\d{1,4})\|(.*)$/s.exec(raw);
-		const r = m ? await removeOfficeTarget(await getDb(), actor, campaign.id, Number(m[1]), m[2]) : { ok: false as const, message: '没有找到该目标' };
+		const r = m
+			? await removeOfficeTarget(await getDb(), actor, campaign.id, Number(m[1]), m[2])
+			: { ok: false as const, message: '没有找到该目标' };
 		if (!r.ok) return fail(409, { action: 'removeTarget', message: r.message });
 		return { action: 'removeTarget', removed: true };
 	},

@@ -16,7 +16,9 @@ import { cutReport } from '$lib/domain/selection-cut';
 
 /** Each tier's candidates in plain order, before the seats cut them (cf. charts.ts plainByTier). */
 function eligibleByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool].sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code)).map((c) => c.id);
+	const order = [...input.pool]
+		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
+		.map((c) => c.id);
 	const taken = new Set<string>();
 	return outcome.tiers.map((t, i) => {
 		const spec = input.tiers[i];
@@ -50,7 +52,10 @@ function what(t: BalanceTarget): string {
 }
 
 const sameTarget = (a: BalanceTarget, b: BalanceTarget): boolean =>
-	a.kind === b.kind && JSON.stringify({ ...a, label: undefined, share: undefined, count: undefined }) === JSON.stringify({ ...b, label: undefined, share: undefined, count: undefined }) && targetUnit(a) === targetUnit(b);
+	a.kind === b.kind &&
+	JSON.stringify({ ...a, label: undefined, share: undefined, count: undefined }) ===
+		JSON.stringify({ ...b, label: undefined, share: undefined, count: undefined }) &&
+	targetUnit(a) === targetUnit(b);
 
 /** One rule's engine wording for a tier of `seats` (`youth ≥ 2`), to match the infeasible report. */
 function engineRule(t: BalanceTarget, seats: number): { rule: string; seats: number } {
@@ -65,7 +70,11 @@ export function runTargets(config: CampaignConfig, used: BalanceTarget[] | undef
 	return used.every((t, i) => sameTarget(t, config.targets[i])) ? used : null;
 }
 
-export function targetViews(config: CampaignConfig, used: BalanceTarget[] | null, infeasible: InfeasibleView | null): TargetView[] {
+export function targetViews(
+	config: CampaignConfig,
+	used: BalanceTarget[] | null,
+	infeasible: InfeasibleView | null
+): TargetView[] {
 	const seats = config.tiers.find((t) => !t.subsetOf)?.size ?? 0;
 	return config.targets.map((t, index) => {
 		const cur = used?.[index] ?? t;
@@ -112,7 +121,12 @@ export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null
 		if (a === b) return;
 		const unit = targetUnit(t) === 'share' ? '%' : '名';
 		const atLeast = t.kind === 'atLeast' || t.kind === 'atLeastField';
-		out.push({ label: targetLabel(t, config), from: `${a}${unit}`, to: `${b}${unit}`, relaxed: atLeast ? b < a : b > a });
+		out.push({
+			label: targetLabel(t, config),
+			from: `${a}${unit}`,
+			to: `${b}${unit}`,
+			relaxed: atLeast ? b < a : b > a
+		});
 	});
 	return out;
 }
@@ -122,7 +136,10 @@ export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null
  * (an 不少于 lower, an 不超过 higher); a stricter target belongs in the campaign settings.
  * Returns null when every number equals the setting (the run then uses the settings as they are).
  */
-export function parseTargets(config: CampaignConfig, form: FormData): { targets: BalanceTarget[] | null } | { error: string } {
+export function parseTargets(
+	config: CampaignConfig,
+	form: FormData
+): { targets: BalanceTarget[] | null } | { error: string } {
 	let changed = false;
 	const out: BalanceTarget[] = [];
 	for (const [i, t] of config.targets.entries()) {
@@ -139,7 +156,11 @@ export function parseTargets(config: CampaignConfig, form: FormData): { targets:
 	return { targets: changed ? out : null };
 }
 
-export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>, withNames: boolean): TierView[] {
+export function tierViews(
+	input: SelectionInput,
+	outcome: Extract<SelectionOutcome, { ok: true }>,
+	withNames: boolean
+): TierView[] {
 	const byId = new Map(input.pool.map((c) => [c.id, c]));
 	const plain = plainByTier(input, outcome);
 	const balance = selectionBalance(input, outcome);
@@ -150,9 +171,17 @@ export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutco
 		const selected = new Set(t.selected);
 		const person = (id: string) => {
 			const c = byId.get(id);
-			return { code: c?.code ?? id, field: c?.field ?? '', score: c?.score ?? 0, ...(withNames ? { name: c?.name ?? '' } : {}) };
+			return {
+				code: c?.code ?? id,
+				field: c?.field ?? '',
+				score: c?.score ?? 0,
+				...(withNames ? { name: c?.name ?? '' } : {})
+			};
 		};
-		const cut = cutReport(eligible[i].map((id) => ({ id, score: byId.get(id)?.score ?? 0 })), t.size);
+		const cut = cutReport(
+			eligible[i].map((id) => ({ id, score: byId.get(id)?.score ?? 0 })),
+			t.size
+		);
 		const tied = new Set(cut.tie ? [...cut.tie.inside, ...cut.tie.outside] : []);
 		const beyond = cut.tie?.outside ?? [];
 		return {
@@ -162,12 +191,29 @@ export function tierViews(input: SelectionInput, outcome: Extract<SelectionOutco
 			subsetOf: input.tiers[i]?.subsetOf ?? null,
 			rows: t.selected.map((id, k) => ({ rank: k + 1, id, ...person(id), why: why.get(id) ?? null })),
 			plain: [
-				...plain[i].map((id, k) => ({ rank: k + 1, ...person(id), displaced: !selected.has(id), by: displacedBy.get(id) ?? null, tie: tied.has(id) })),
-				...beyond.map((id, k) => ({ rank: plain[i].length + k + 1, ...person(id), displaced: false, by: null, tie: true, beyond: true }))
+				...plain[i].map((id, k) => ({
+					rank: k + 1,
+					...person(id),
+					displaced: !selected.has(id),
+					by: displacedBy.get(id) ?? null,
+					tie: tied.has(id)
+				})),
+				...beyond.map((id, k) => ({
+					rank: plain[i].length + k + 1,
+					...person(id),
+					displaced: false,
+					by: null,
+					tie: true,
+					beyond: true
+				}))
 			],
 			balance: balance.find((b) => b.tier === t.name)?.rows ?? null,
 			lifted: t.explanation.length,
-			cut: { available: cut.available, shortBy: cut.shortBy, tie: cut.tie ? { score: cut.tie.score, inside: cut.tie.inside.length, outside: cut.tie.outside.length } : null }
+			cut: {
+				available: cut.available,
+				shortBy: cut.shortBy,
+				tie: cut.tie ? { score: cut.tie.score, inside: cut.tie.inside.length, outside: cut.tie.outside.length } : null
+			}
 		};
 	});
 }
@@ -182,7 +228,12 @@ export function leftOutViews(input: SelectionInput, withNames: boolean): LeftOut
 }
 
 /** Candidates of the campaign that were not ranked at all, and why (not advanced, not passed, no score). */
-export async function notRanked(db: DB, campaignId: string, input: SelectionInput, withNames: boolean): Promise<LeftOut[]> {
+export async function notRanked(
+	db: DB,
+	campaignId: string,
+	input: SelectionInput,
+	withNames: boolean
+): Promise<LeftOut[]> {
 	const rows = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
 		.from(candidates)
@@ -208,12 +259,18 @@ export async function notRanked(db: DB, campaignId: string, input: SelectionInpu
 		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
-export function infeasibleView(outcome: Extract<SelectionOutcome, { ok: false }>, config: CampaignConfig, used: BalanceTarget[]): InfeasibleView {
+export function infeasibleView(
+	outcome: Extract<SelectionOutcome, { ok: false }>,
+	config: CampaignConfig,
+	used: BalanceTarget[]
+): InfeasibleView {
 	const seats = config.tiers.find((t) => t.name === outcome.tier)?.size ?? config.tiers[0]?.size ?? 0;
 	const labelOf = new Map(used.map((t) => [engineRule(t, seats).rule, provenanceText(t, targetLabel(t, config))]));
 	return {
 		tier: outcome.tier,
-		message: outcome.message.startsWith(`${outcome.tier}：`) ? outcome.message.slice(outcome.tier.length + 1) : outcome.message,
+		message: outcome.message.startsWith(`${outcome.tier}：`)
+			? outcome.message.slice(outcome.tier.length + 1)
+			: outcome.message,
 		rules: outcome.rules.map((r) => ({ ...r, label: labelOf.get(r.rule) ?? r.rule }))
 	};
 }

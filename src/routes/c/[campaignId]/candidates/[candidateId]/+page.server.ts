@@ -17,16 +17,22 @@ export const load: PageServerLoad = async (event) => {
 	const rows = await listCandidateRows(db, campaign.id);
 	const record = recordOf(row);
 	const report = checkCampaign(config, rows.filter((r) => !r.withdrawnAt).map(recordOf));
-	const mine = (i: { candidate?: string; channel?: string }) => i.candidate === record.name.trim() && (i.channel ?? '') === record.channel.trim();
+	const mine = (i: { candidate?: string; channel?: string }) =>
+		i.candidate === record.name.trim() && (i.channel ?? '') === record.channel.trim();
 	const base = `/c/${campaign.id}/candidates/${row.id}`;
 	const files = await listAttachments(db, campaign.id, row.id);
 	return {
 		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, seq: row.seq, updatedAt: row.updatedAt },
-		withdrawal: row.withdrawnAt ? { at: row.withdrawnAt, by: row.withdrawnBy ?? '', reason: row.withdrawnReason ?? '' } : null,
+		withdrawal: row.withdrawnAt
+			? { at: row.withdrawnAt, by: row.withdrawnBy ?? '', reason: row.withdrawnReason ?? '' }
+			: null,
 		lock: await lockRefusal(db, campaign.id),
 		values: valuesFromRecord(record, config.classification),
 		options: formOptions(config, rows),
-		issues: { errors: report.errors.filter(mine).map((i) => i.message), warnings: report.warnings.filter(mine).map((i) => i.message) },
+		issues: {
+			errors: report.errors.filter(mine).map((i) => i.message),
+			warnings: report.warnings.filter(mine).map((i) => i.message)
+		},
 		files: files.map((f) => ({
 			id: f.id,
 			kind: f.kind,
@@ -73,7 +79,11 @@ export const actions: Actions = {
 		} catch (e) {
 			// adapter-node refuses bodies over BODY_SIZE_LIMIT while they are read.
 			if ((e as { status?: number })?.status === 413)
-				return fail(413, { upload: { errors: ['本次上传的文件合计超过了服务器允许的大小，请逐个上传；如仍失败，请系统管理员调整 BODY_SIZE_LIMIT'] } });
+				return fail(413, {
+					upload: {
+						errors: ['本次上传的文件合计超过了服务器允许的大小，请逐个上传；如仍失败，请系统管理员调整 BODY_SIZE_LIMIT']
+					}
+				});
 			return fail(400, { upload: { errors: ['没有收到文件，请重新选择文件后上传'] } });
 		}
 		const kind = String(form.get('kind') ?? '');

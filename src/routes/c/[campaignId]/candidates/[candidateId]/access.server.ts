@@ -6,7 +6,9 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { getCandidate, getCandidateBySeq } from '$lib/server/services/candidate-edit';
 
-type Event = Pick<RequestEvent, 'locals' | 'url' | 'params' | 'request'> & { params: { campaignId: string; candidateId: string } };
+type Event = Pick<RequestEvent, 'locals' | 'url' | 'params' | 'request'> & {
+	params: { campaignId: string; candidateId: string };
+};
 
 export async function candidateAccess(event: Event) {
 	const access = await requireRole(event, event.params.campaignId, 'organizer');

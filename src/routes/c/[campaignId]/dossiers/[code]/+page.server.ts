@@ -84,7 +84,8 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 		// Without JavaScript there is no dialog: keep the draft, check it, and ask to confirm on the page.
 		const draft = await saveSheet(db, actor, { ...input, submit: false });
 		if (!draft.ok) return refused(draft);
-		const check = target.round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
+		const check =
+			target.round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
 		if (!check.ok)
 			return fail(400, {
 				code: 'INVALID',

@@ -15,7 +15,10 @@ export const GET: RequestHandler = async (event) => {
 	// Files that name candidates (conflicts, shortlist, 汇总表) are the office's too: the chair reviews by code.
 	// So is the audit log (as its page is): it holds whole nomination records before and after each
 	// edit, and the names of uploaded files (“姓名-2寸照片.jpg”).
-	if (['candidates', 'conflicts', 'shortlist', 'summary', 'upper', 'audit', 'forms'].includes(what) && role !== 'organizer')
+	if (
+		['candidates', 'conflicts', 'shortlist', 'summary', 'upper', 'audit', 'forms'].includes(what) &&
+		role !== 'organizer'
+	)
 		error(403, { message: '只有活动办公室可以导出含候选人身份的文件' });
 	// 汇总表: ?by=unit gives one sheet per 推荐单位
 	const by = event.url.searchParams.get('by') === 'unit' ? 'unit' : 'all';
@@ -23,13 +26,18 @@ export const GET: RequestHandler = async (event) => {
 	if (what === 'forms') {
 		const f = await exportForms(await getDb(), campaign.id);
 		if (!f.ok) error(f.status, { message: f.message });
-		return new Response(f.bytes as BodyInit, { headers: { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentDisposition(f.filename) } });
+		return new Response(f.bytes as BodyInit, {
+			headers: { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentDisposition(f.filename) }
+		});
 	}
 	if (format === 'xlsx') {
 		const x = await exportXlsx(await getDb(), campaign.id, what, { by });
 		if (!x.ok) error(x.status, { message: x.message });
 		return new Response(x.bytes as BodyInit, {
-			headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': attachmentDisposition(x.filename) }
+			headers: {
+				'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'Content-Disposition': attachmentDisposition(x.filename)
+			}
 		});
 	}
 	if (format !== 'csv') error(400, { message: `未知的导出格式“${format}”（可用：csv、xlsx）` });

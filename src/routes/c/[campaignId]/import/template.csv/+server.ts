@@ -8,8 +8,26 @@ import { fieldFullName } from '$lib/domain/nomination-format';
 import { attachmentDisposition as attachment } from '$lib/server/services/exports';
 
 const HEADERS = [
-	'序号', '姓名', '性别', '民族', '政治面貌', '出生年月', '工作单位及职务职称', '专业专长', '推荐领域', '推荐组别',
-	'推荐单位', '渠道类型', '基层一线', '曾获最美称号', '人员类别', '毕业院校', '学习工作经历', '主要事迹', '感人故事', '备注'
+	'序号',
+	'姓名',
+	'性别',
+	'民族',
+	'政治面貌',
+	'出生年月',
+	'工作单位及职务职称',
+	'专业专长',
+	'推荐领域',
+	'推荐组别',
+	'推荐单位',
+	'渠道类型',
+	'基层一线',
+	'曾获最美称号',
+	'人员类别',
+	'毕业院校',
+	'学习工作经历',
+	'主要事迹',
+	'感人故事',
+	'备注'
 ];
 
 export const GET: RequestHandler = async (event) => {

@@ -6,7 +6,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { roundCandidates, sheets } from '$lib/server/db/schema';
-import { advanceCandidates, getRound, listRounds, missingSheets, missingText, roundCandidateIds, roundDefaults, uncoveredCandidates } from '$lib/server/services/rounds';
+import {
+	advanceCandidates,
+	getRound,
+	listRounds,
+	missingSheets,
+	missingText,
+	roundCandidateIds,
+	roundDefaults,
+	uncoveredCandidates
+} from '$lib/server/services/rounds';
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
@@ -20,8 +29,15 @@ import { mailEnabled } from '$lib/server/mail';
 
 /** The ranking advancing works from: the round's aggregate, or the yes votes of a vote round. */
 function rankingOf(results: Awaited<ReturnType<typeof roundResults>>): (RankingRow & { passed?: boolean })[] {
-	if (results.round.type === 'score') return results.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate }));
-	return results.votes.map((v) => ({ candidate: v.id, field: v.field, score: v.yes, code: v.candidate, passed: v.passed }));
+	if (results.round.type === 'score')
+		return results.aggregates.map((a) => ({ candidate: a.id, field: a.field, score: a.value, code: a.candidate }));
+	return results.votes.map((v) => ({
+		candidate: v.id,
+		field: v.field,
+		score: v.yes,
+		code: v.candidate,
+		passed: v.passed
+	}));
 }
 
 async function loadRound(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
@@ -39,13 +55,21 @@ export const load: PageServerLoad = async (event) => {
 	const next = all.find((r) => r.seq === round.seq + 1) ?? null;
 	const rescore = (
 		await db
-			.select({ expertId: sheets.expertId, candidateId: sheets.candidateId, message: sheets.rescoreRequested, status: sheets.status })
+			.select({
+				expertId: sheets.expertId,
+				candidateId: sheets.candidateId,
+				message: sheets.rescoreRequested,
+				status: sheets.status
+			})
 			.from(sheets)
 			.where(and(eq(sheets.roundId, round.id), isNotNull(sheets.rescoreRequested)))
 	)
 		.filter((s) => s.status === 'draft')
 		.map((s) => ({ expertId: s.expertId, candidateId: s.candidateId, message: s.message ?? '' }));
-	const entries = await db.select({ how: roundCandidates.how, reason: roundCandidates.reason }).from(roundCandidates).where(eq(roundCandidates.roundId, round.id));
+	const entries = await db
+		.select({ how: roundCandidates.how, reason: roundCandidates.reason })
+		.from(roundCandidates)
+		.where(eq(roundCandidates.roundId, round.id));
 	const manual = entries.filter((e) => e.how === 'manual');
 	const nameOf = new Map(results.experts.map((e) => [e.id, e.name]));
 	const codeOf = new Map(results.candidates.map((c) => [c.id, c.code]));
@@ -71,11 +95,28 @@ export const load: PageServerLoad = async (event) => {
 			candidates: results.candidates.length
 		},
 		rounds: all.map((r) => ({ id: r.id, seq: r.seq, name: r.name, type: r.type, state: r.state })),
-		next: next ? { id: next.id, name: next.name, state: next.state, advanced: await roundCandidateIds(db, next.id) } : null,
+		next: next
+			? { id: next.id, name: next.name, state: next.state, advanced: await roundCandidateIds(db, next.id) }
+			: null,
 		rubric: (campaign.config as CampaignConfig).rubric ?? [],
-		entered: { total: entries.length, manual: manual.length, reasons: [...new Set(manual.map((m) => m.reason ?? '').filter(Boolean))] },
-		progress: results.progress.map((p) => ({ expertId: p.expert, name: p.name, assigned: p.assigned, done: p.done, draft: p.draft, notStarted: p.notStarted })),
-		pending: results.pending.map((p) => ({ expert: nameOf.get(p.expertId) ?? p.expertId, code: codeOf.get(p.candidateId) ?? p.candidateId, status: p.status })),
+		entered: {
+			total: entries.length,
+			manual: manual.length,
+			reasons: [...new Set(manual.map((m) => m.reason ?? '').filter(Boolean))]
+		},
+		progress: results.progress.map((p) => ({
+			expertId: p.expert,
+			name: p.name,
+			assigned: p.assigned,
+			done: p.done,
+			draft: p.draft,
+			notStarted: p.notStarted
+		})),
+		pending: results.pending.map((p) => ({
+			expert: nameOf.get(p.expertId) ?? p.expertId,
+			code: codeOf.get(p.candidateId) ?? p.candidateId,
+			status: p.status
+		})),
 		aggregates: results.aggregates,
 		outliers: outlierList(results),
 		groups: round.type === 'score' ? matrixGroups(results, rescore) : [],
@@ -87,7 +128,13 @@ export const load: PageServerLoad = async (event) => {
 		focus: focus ? { ...focus, expertId: event.url.searchParams.get('e') ?? '' } : null,
 		// Nobody may review these: the office assigns someone or excludes them (names for the office only).
 		uncovered:
-			round.state === 'draft' ? (await uncoveredCandidates(db, round)).map((u) => ({ id: u.id, code: u.code, name: role === 'organizer' ? u.name : '' })) : [],
+			round.state === 'draft'
+				? (await uncoveredCandidates(db, round)).map((u) => ({
+						id: u.id,
+						code: u.code,
+						name: role === 'organizer' ? u.name : ''
+					}))
+				: [],
 		missing: round.state === 'open' ? missingText(await missingSheets(db, round)) : null,
 		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
 		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
@@ -95,7 +142,10 @@ export const load: PageServerLoad = async (event) => {
 		roundRubric: (round.rubric ?? []) as { key: string; name: string; max: number }[],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
-		advanceDefaults: { n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1, per: perParam === 'overall' ? ('overall' as const) : ('field' as const) }
+		advanceDefaults: {
+			n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1,
+			per: perParam === 'overall' ? ('overall' as const) : ('field' as const)
+		}
 	};
 };
 
@@ -116,25 +166,39 @@ export const actions: Actions = {
 		const expertId = String(form.get('expert') ?? '');
 		const candidateId = String(form.get('candidate') ?? '');
 		const message = String(form.get('message') ?? '');
-		if (!expertId || !candidateId) return fail(400, { action: 'rescore', message: '请选择要重评的专家', candidateId, text: message });
+		if (!expertId || !candidateId)
+			return fail(400, { action: 'rescore', message: '请选择要重评的专家', candidateId, text: message });
 		const asker = `${role === 'chair' ? '评审组长' : '活动办公室'} ${user.displayName}`;
 		const r = await requestRescore(db, actor, round, expertId, candidateId, message, asker);
 		if (!r.ok) return fail(r.status, { action: 'rescore', message: r.message, candidateId, expertId, text: message });
 		const mail = await mailRescore(db, actor, round, expertId, candidateId, user.displayName, event.url.origin);
-		const mailed = mail.sent.length ? '，已发邮件通知该专家' : mail.mailed ? `，邮件未能发送（${mail.failed[0]?.reason ?? '未知原因'}），请另行通知` : '';
-		return { action: 'rescore', done: `已请求重评：这份评分已退回专家，重新提交前不计入排名${mailed}`, candidateId, expertId };
+		const mailed = mail.sent.length
+			? '，已发邮件通知该专家'
+			: mail.mailed
+				? `，邮件未能发送（${mail.failed[0]?.reason ?? '未知原因'}），请另行通知`
+				: '';
+		return {
+			action: 'rescore',
+			done: `已请求重评：这份评分已退回专家，重新提交前不计入排名${mailed}`,
+			candidateId,
+			expertId
+		};
 	},
 	advance: async (event) => {
 		const { db, actor, round, campaign } = await loadRound(event);
 		const form = await event.request.formData();
 		const to = String(form.get('to') ?? '');
 		const ids = [...new Set(form.getAll('ids').map(String))];
-		const reason = String(form.get('reason') ?? '').trim().slice(0, 500);
+		const reason = String(form.get('reason') ?? '')
+			.trim()
+			.slice(0, 500);
 		const n = Number(form.get('n'));
 		const per = form.get('per') === 'overall' ? 'overall' : 'field';
 		const next = (await listRounds(db, campaign.id)).find((r) => r.seq === round.seq + 1);
-		if (!next || next.id !== to) return fail(409, { action: 'advance', message: '没有找到下一轮，请先创建下一轮', reason });
-		if (round.state !== 'closed') return fail(409, { action: 'advance', message: `请先结束“${round.name}”再晋级`, reason });
+		if (!next || next.id !== to)
+			return fail(409, { action: 'advance', message: '没有找到下一轮，请先创建下一轮', reason });
+		if (round.state !== 'closed')
+			return fail(409, { action: 'advance', message: `请先结束“${round.name}”再晋级`, reason });
 		if (!ids.length) return fail(400, { action: 'advance', message: '请至少选择一名晋级的候选人', reason });
 		// By rank when the choice is exactly the top N and no tie straddles the cut; otherwise by hand.
 		const results = await roundResults(db, round);
@@ -142,13 +206,35 @@ export const actions: Actions = {
 		const same = (xs: string[]) => xs.length === ids.length && xs.every((x) => ids.includes(x));
 		let how = 'manual';
 		if (Number.isSafeInteger(n) && n > 0) {
-			const t = topN(ranking.map(({ candidate, field, score, code }) => ({ candidate, field, score, code })), n, per);
+			const t = topN(
+				ranking.map(({ candidate, field, score, code }) => ({ candidate, field, score, code })),
+				n,
+				per
+			);
 			if (same(t.selected) && !t.tiedAtCut.length) how = 'top';
 		}
 		if (round.type === 'vote' && same(ranking.filter((r) => r.passed).map((r) => r.candidate))) how = 'passed';
-		if (how === 'manual' && !reason) return fail(400, { action: 'advance', message: '所选名单与按名次晋级的结果不同（或名次线上有并列），请填写理由', reason });
-		const label = how === 'top' ? `${per === 'field' ? '每个领域' : '总排名'}前 ${n} 名` : how === 'passed' ? '表决通过者' : '手动选择';
-		const r = await advanceCandidates(db, actor, campaign.id, to, ids, how, how === 'manual' ? reason : reason || label);
+		if (how === 'manual' && !reason)
+			return fail(400, {
+				action: 'advance',
+				message: '所选名单与按名次晋级的结果不同（或名次线上有并列），请填写理由',
+				reason
+			});
+		const label =
+			how === 'top'
+				? `${per === 'field' ? '每个领域' : '总排名'}前 ${n} 名`
+				: how === 'passed'
+					? '表决通过者'
+					: '手动选择';
+		const r = await advanceCandidates(
+			db,
+			actor,
+			campaign.id,
+			to,
+			ids,
+			how,
+			how === 'manual' ? reason : reason || label
+		);
 		if (!r.ok) return fail(r.status, { action: 'advance', message: r.message, reason });
 		return { action: 'advance', done: `已晋级 ${r.added} 名候选人到“${next.name}”（${label}）` };
 	}

@@ -27,7 +27,13 @@ export const load: PageServerLoad = async (event) => {
 	// unit is still reported (the detector ignores such keeps).
 	const warnings = detectLeaks(stringsOf(view), record, manual.remove);
 	return {
-		candidate: { id: row.id, name: record.name, reviewCode: row.reviewCode, unit: record.unitAndTitle, channel: record.channel },
+		candidate: {
+			id: row.id,
+			name: record.name,
+			reviewCode: row.reviewCode,
+			unit: record.unitAndTitle,
+			channel: record.channel
+		},
 		original: {
 			deeds: record.deeds ?? '',
 			story: record.story ?? '',
@@ -50,7 +56,11 @@ async function apply(event: RequestEvent, make: (form: FormData) => RedactionCha
 	const r = await changeRedactions(db, actor, campaign.id, row.id, change);
 	if (!r.ok) return fail(400, { op: change.op, text: change.text, message: r.message });
 	const done =
-		change.op === 'add' ? `已设置隐去“${change.text.trim()}”` : change.op === 'keep' ? `已设置“${change.text.trim()}”不隐去` : `已撤销“${change.text}”`;
+		change.op === 'add'
+			? `已设置隐去“${change.text.trim()}”`
+			: change.op === 'keep'
+				? `已设置“${change.text.trim()}”不隐去`
+				: `已撤销“${change.text}”`;
 	return { done };
 }
 

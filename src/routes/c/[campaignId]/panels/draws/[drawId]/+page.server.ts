@@ -17,7 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	const byId = new Map(input.pool.map((p) => [p.id, p]));
 	const person = (id: string) => {
 		const p = byId.get(id);
-		return { id, name: p?.name ?? id, unit: p?.unit ?? '', title: (p?.title as string | undefined) ?? '', region: p?.region ?? '' };
+		return {
+			id,
+			name: p?.name ?? id,
+			unit: p?.unit ?? '',
+			title: (p?.title as string | undefined) ?? '',
+			region: p?.region ?? ''
+		};
 	};
 	const request = input.panels[0];
 	return {

@@ -21,13 +21,57 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		what,
 		printedAt: Date.now(),
-		round: { id: round.id, seq: round.seq, name: round.name, type: round.type, state: round.state, aggregation: round.aggregation, rule: ruleText({ type: round.type, aggregation: round.aggregation, threshold }) },
+		round: {
+			id: round.id,
+			seq: round.seq,
+			name: round.name,
+			type: round.type,
+			state: round.state,
+			aggregation: round.aggregation,
+			rule: ruleText({ type: round.type, aggregation: round.aggregation, threshold })
+		},
 		scale: results.scale,
 		candidates: results.candidates.length,
-		aggregates: results.aggregates.map((a) => ({ id: a.id, code: a.candidate, field: a.field, rank: a.rank, value: a.value, n: a.n, mean: a.mean, trimmedMean: a.trimmedMean, median: a.median, calibrated: a.calibrated })),
-		votes: results.votes.map((v) => ({ id: v.id, code: v.candidate, field: v.field, rank: v.rank, yes: v.yes, no: v.no, abstain: v.abstain, present: v.present, needed: v.needed, passed: v.passed })),
-		groups: round.type === 'score' ? matrixGroups(results, []).map((g) => ({ field: g.field, experts: g.experts, rows: g.rows.map((r) => ({ id: r.id, code: r.code, cells: r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)), mean: r.mean })) })) : [],
+		aggregates: results.aggregates.map((a) => ({
+			id: a.id,
+			code: a.candidate,
+			field: a.field,
+			rank: a.rank,
+			value: a.value,
+			n: a.n,
+			mean: a.mean,
+			trimmedMean: a.trimmedMean,
+			median: a.median,
+			calibrated: a.calibrated
+		})),
+		votes: results.votes.map((v) => ({
+			id: v.id,
+			code: v.candidate,
+			field: v.field,
+			rank: v.rank,
+			yes: v.yes,
+			no: v.no,
+			abstain: v.abstain,
+			present: v.present,
+			needed: v.needed,
+			passed: v.passed
+		})),
+		groups:
+			round.type === 'score'
+				? matrixGroups(results, []).map((g) => ({
+						field: g.field,
+						experts: g.experts,
+						rows: g.rows.map((r) => ({
+							id: r.id,
+							code: r.code,
+							cells: r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)),
+							mean: r.mean
+						}))
+					}))
+				: [],
 		// the experts who review in this round, for the signature lines
-		experts: results.progress.map((p) => ({ id: p.expert, name: p.name, assigned: p.assigned, done: p.done })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+		experts: results.progress
+			.map((p) => ({ id: p.expert, name: p.name, assigned: p.assigned, done: p.done }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 	};
 };
