@@ -157,7 +157,7 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	await expect(infeasible.locator('tbody tr').first()).toContainText('1 名');
 	await expect(page.getByTestId('target-conflict')).toHaveCount(missing.length);
 	await expect(page.getByTestId('target-conflict').first()).toContainText('可放宽至 0 名');
-	await expect(page.getByRole('button', { name: '锁定遴选结果' })).toHaveCount(0);
+	await expect(page.getByText('锁定遴选结果…')).toHaveCount(0);
 
 	// 4. Relaxing for this run only: a stricter number is refused, a looser one runs and is reported.
 	const youth = page.getByLabel(/^45岁以下青年科技工作者不少于2名 本次运行/);
@@ -203,7 +203,9 @@ test('a guangxi-2024 campaign from the nomination file to the printed 公示', a
 	expect(await tier.getByTestId('final-list').locator('td.code').allInnerTexts()).toEqual(finalCodes);
 
 	// 5. Lock.
-	await page.getByRole('button', { name: '锁定遴选结果' }).click();
+	// 锁定 is irreversible: the page asks first, saying what follows
+	await page.getByText('锁定遴选结果…').click();
+	await page.getByRole('button', { name: '确认锁定遴选结果' }).click();
 	await expect(page.getByTestId('lock-message')).toBeVisible();
 	await expect(page.getByTestId('run-state')).toHaveText('已锁定');
 	await expect(page.getByTestId('locked-by')).toContainText('organizer');

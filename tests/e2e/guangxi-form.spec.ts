@@ -164,7 +164,9 @@ test('广西 with its own 推荐表 values: import, check, review, selection, �
 	await expect(page.getByTestId('run-message')).toContainText('已完成遴选');
 	const tier = page.getByTestId('tier-result').first();
 	await expect(tier.getByTestId('final-list').locator('tbody tr')).toHaveCount(10);
-	await page.getByRole('button', { name: '锁定遴选结果' }).click();
+	// 锁定 is irreversible: the page asks first, saying what follows
+	await page.getByText('锁定遴选结果…').click();
+	await page.getByRole('button', { name: '确认锁定遴选结果' }).click();
 	await expect(page.getByTestId('run-state')).toHaveText('已锁定');
 
 	// 6. The 公示 of the ten.

@@ -62,7 +62,9 @@ test('a locked selection refuses a candidate edit naming the lock; unlocking wit
 		await page.goto(`/c/${id}/selection`);
 		await page.getByRole('button', { name: '运行遴选', exact: true }).click();
 		await expect(page.getByTestId('run-state')).toHaveText('草案（未锁定）');
-		await page.getByRole('button', { name: '锁定遴选结果' }).click();
+		// 锁定 is irreversible: the page asks first, saying what follows
+		await page.getByText('锁定遴选结果…').click();
+		await page.getByRole('button', { name: '确认锁定遴选结果' }).click();
 		await expect(page.getByTestId('run-state')).toHaveText('已锁定');
 	});
 

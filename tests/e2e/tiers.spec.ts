@@ -165,7 +165,9 @@ test('晋城: 最美 and 优秀 chosen together under the office’s target, to 
 		[...bestCodes].sort()
 	);
 
-	await page.getByRole('button', { name: '锁定遴选结果' }).click();
+	// 锁定 is irreversible: the page asks first, saying what follows
+	await page.getByText('锁定遴选结果…').click();
+	await page.getByRole('button', { name: '确认锁定遴选结果' }).click();
 	await expect(page.getByTestId('run-state')).toHaveText('已锁定');
 
 	// The 汇总表: the notice's title line and 推荐单位 line, twenty people once each, 备注 the tier.
