@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { blockedPairs, isBlocked, pairKey } from './conflicts';
+import { blockedPairs, isBlocked, pairInCampaign, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
 
@@ -178,18 +178,7 @@ async function stateOf(tx: Tx, campaignId: string): Promise<'draft' | 'published
 }
 
 async function checkPair(tx: Tx, campaignId: string, expertId: string, candidateId: string): Promise<ChangeResult> {
-	const e = (
-		await tx
-			.select()
-			.from(experts)
-			.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
-	)[0];
-	const c = (
-		await tx
-			.select()
-			.from(candidates)
-			.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
-	)[0];
+	const { e, c } = await pairInCampaign(tx, campaignId, expertId, candidateId);
 	if (!e || !c) return { ok: false, status: 404, message: '没有找到该专家或材料' };
 	if (await isBlocked(tx, expertId, candidateId))
 		return { ok: false, status: 409, message: `专家${e.name}与材料 ${c.reviewCode} 存在回避关系，不能分配` };

@@ -71,6 +71,23 @@ export function mayDecide(
 
 export const pairKey = (expertId: string, candidateId: string) => `${expertId}|${candidateId}`;
 
+/** The expert and the candidate of one pair, both of this campaign (undefined where either is not). */
+export async function pairInCampaign(db: DB | Tx, campaignId: string, expertId: string, candidateId: string) {
+	const e = (
+		await db
+			.select()
+			.from(experts)
+			.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
+	)[0];
+	const c = (
+		await db
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+	)[0];
+	return { e, c };
+}
+
 export async function blockedPairs(db: DB | Tx, campaignId: string): Promise<Set<string>> {
 	const rows = await db.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
@@ -253,18 +270,7 @@ export async function addOrganizerConflict(
 	return db.transaction(async (tx) => {
 		const locked = await lockRefusal(tx, campaignId, '添加回避');
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const e = (
-			await tx
-				.select()
-				.from(experts)
-				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
-		)[0];
-		const c = (
-			await tx
-				.select()
-				.from(candidates)
-				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
-		)[0];
+		const { e, c } = await pairInCampaign(tx, campaignId, expertId, candidateId);
 		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
 		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'organizer', 'organizer', reason.trim());
 		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '活动办公室添加回避');

@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { assignments, candidates, roundCandidates, rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { lockRefusal } from './locks';
+import type { Tx } from './candidates';
 
 export type WithdrawResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
@@ -18,6 +19,27 @@ function checkReason(reason: string, what: string): string | null {
 	return null;
 }
 
+type CandidateRow = typeof candidates.$inferSelect;
+
+/** The shared start of both steps: the lock, then the nomination of this campaign. */
+async function nominationForChange(
+	tx: Tx,
+	campaignId: string,
+	candidateId: string,
+	what: string
+): Promise<{ ok: true; row: CandidateRow } | { ok: false; status: 404 | 409; message: string }> {
+	const locked = await lockRefusal(tx, campaignId, what);
+	if (locked) return { ok: false, status: 409, message: locked };
+	const row = (
+		await tx
+			.select()
+			.from(candidates)
+			.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
+	)[0];
+	if (!row) return { ok: false, status: 404, message: '没有找到该候选人' };
+	return { ok: true, row };
+}
+
 export async function withdrawNomination(
 	db: DB,
 	actor: Actor,
@@ -28,15 +50,9 @@ export async function withdrawNomination(
 	const bad = checkReason(reason, '不予受理');
 	if (bad) return { ok: false, status: 400, message: bad };
 	return db.transaction(async (tx) => {
-		const locked = await lockRefusal(tx, campaignId, '不予受理');
-		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (
-			await tx
-				.select()
-				.from(candidates)
-				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
-		)[0];
-		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该候选人' };
+		const found = await nominationForChange(tx, campaignId, candidateId, '不予受理');
+		if (!found.ok) return found;
+		const row = found.row;
 		if (row.withdrawnAt)
 			return { ok: false as const, status: 409 as const, message: `${row.name}的推荐已于此前作不予受理处理` };
 		const now = Date.now();
@@ -91,15 +107,9 @@ export async function restoreNomination(
 	const bad = checkReason(reason, '恢复受理');
 	if (bad) return { ok: false, status: 400, message: bad };
 	return db.transaction(async (tx) => {
-		const locked = await lockRefusal(tx, campaignId, '恢复受理');
-		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (
-			await tx
-				.select()
-				.from(candidates)
-				.where(and(eq(candidates.id, candidateId), eq(candidates.campaignId, campaignId)))
-		)[0];
-		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该候选人' };
+		const found = await nominationForChange(tx, campaignId, candidateId, '恢复受理');
+		if (!found.ok) return found;
+		const row = found.row;
 		if (!row.withdrawnAt)
 			return { ok: false as const, status: 409 as const, message: `${row.name}的推荐未被撤回，无需恢复` };
 		await tx
