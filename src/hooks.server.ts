@@ -1,8 +1,8 @@
 import { error, type Handle, type ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth';
-import { sessionCookieOptions } from '$lib/server/cookies';
-import { demoStage, ensureDemo } from '$lib/server/services/demo';
+import { sessionCookieOptions } from '$lib/server/auth/cookies';
+import { demoStage, ensureDemo } from '$lib/server/demo';
 import { bodyLimit, enforceBodyLimit } from '$lib/server/body-limit';
 
 const SERVER_TIMING = process.env.LAUREL_SERVER_TIMING === '1';

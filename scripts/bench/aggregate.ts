@@ -2,7 +2,7 @@
 // Prints the median time against the 100 ms target and against a naive implementation
 // (arrays of objects, repeated filtering) measured in the same run; checks both agree.
 // Exit 1 when the target is missed or the results differ.
-import { aggregateRound, type CandidateAggregate, type ScoreEntry } from '../../src/lib/domain/aggregation';
+import { aggregateRound, type CandidateAggregate, type ScoreEntry } from '../../src/lib/domain/review/aggregation';
 import { printFigures } from './figures';
 
 const CANDIDATES = 2000;

@@ -10,8 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssignmentInstance } from '../../src/lib/domain/assignment';
-import { solveRandomizedAssignment } from '../../src/lib/domain/assignment-randomized';
-import { rng } from '../../src/lib/domain/random';
+import { solveRandomizedAssignment } from '../../src/lib/domain/assignment/randomized';
+import { rng } from '../../src/lib/server/demo/synthetic/random';
 import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];

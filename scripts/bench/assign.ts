@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveAssignment, type AssignmentInstance } from '../../src/lib/domain/assignment';
-import { rng } from '../../src/lib/domain/random';
+import { rng } from '../../src/lib/server/demo/synthetic/random';
 import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];

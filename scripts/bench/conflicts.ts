@@ -3,7 +3,7 @@
 // Prints the median time of the indexed detection against the target and against the
 // all-pairs reference (same unit keys, every pair compared) measured in the same run,
 // and checks both give the same list. Exit 1 when the target is missed or they differ.
-import { unitsMatch } from '../../src/lib/domain/units';
+import { unitsMatch } from '../../src/lib/domain/intake/work-units';
 import {
 	detectConflicts,
 	detectConflictsNaive,

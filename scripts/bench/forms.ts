@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { zipSync } from 'fflate';
-import { presetConfig } from '../../src/lib/domain/presets/index';
-import { generateCandidates } from '../../src/lib/domain/synthetic';
-import { fieldFullName, formatBirth } from '../../src/lib/domain/nomination-format';
-import { LAYOUTS, makeForm } from '../../tests/helpers/office-forms';
+import { presetConfig } from '../../src/lib/domain/notice/presets';
+import { generateCandidates } from '../../src/lib/server/demo/synthetic';
+import { fieldFullName, formatBirth } from '../../src/lib/domain/intake/nomination-format';
+import { LAYOUTS, makeForm } from '../../tests/support/office-forms';
 
 const TARGET_MS = 10_000;
 const argv = process.argv.slice(2);

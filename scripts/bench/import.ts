@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { presetConfig } from '../../src/lib/domain/presets/index';
-import { generateCandidates } from '../../src/lib/domain/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/nomination-csv';
-import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
+import { presetConfig } from '../../src/lib/domain/notice/presets';
+import { generateCandidates } from '../../src/lib/server/demo/synthetic';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 import { printFigures } from './figures';
 

@@ -6,11 +6,11 @@ import { parse as devalueParse } from 'devalue';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import { campaigns, candidates, experts, memberships, users } from '../../src/lib/server/db/schema';
-import { hashPassword } from '../../src/lib/server/password';
-import { demoConfig } from '../../src/lib/server/services/demo';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { demoConfig } from '../../src/lib/server/demo';
 import { insertCandidates } from '../../src/lib/server/services/candidates';
 import { createRound, openRound } from '../../src/lib/server/services/rounds';
-import { generateCandidates, generateExperts } from '../../src/lib/domain/synthetic';
+import { generateCandidates, generateExperts } from '../../src/lib/server/demo/synthetic';
 import { SYSTEM } from '../../src/lib/server/audit';
 
 export const DIR = '.bench';

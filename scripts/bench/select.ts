@@ -13,8 +13,8 @@ import {
 	type SelectionInstance,
 	type SelectionRule
 } from '../../src/lib/domain/selection';
-import type { SearchStats } from '../../src/lib/domain/selection-solver';
-import { rng } from '../../src/lib/domain/random';
+import type { SearchStats } from '../../src/lib/domain/selection/engine/solver';
+import { rng } from '../../src/lib/server/demo/synthetic/random';
 import { LAUREL, printFigures } from './figures';
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];

@@ -2,7 +2,7 @@
 import { badInput, parseOptions, type CliResult, type Command } from './types';
 import { readJsonInput } from './json-input';
 import { solveAssignment, validateAssignmentInstance } from '../../src/lib/domain/assignment';
-import { solveRandomizedAssignment } from '../../src/lib/domain/assignment-randomized';
+import { solveRandomizedAssignment } from '../../src/lib/domain/assignment/randomized';
 
 const assign: Command = (args) => run(args);
 

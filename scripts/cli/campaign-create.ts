@@ -2,7 +2,7 @@ import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { openDatabase } from '../../src/lib/server/db';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
-import { PRESET_IDS } from '../../src/lib/domain/presets';
+import { PRESET_IDS } from '../../src/lib/domain/notice/presets';
 import { CLI_ACTOR } from './db';
 
 const command: Command = async (args) => {

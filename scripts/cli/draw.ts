@@ -2,7 +2,7 @@
 // never touches the database.
 import { badInput, parseOptions, type Command } from './types';
 import { readJsonInput } from './json-input';
-import { drawPanels, validateDrawInput } from '../../src/lib/domain/panel-draw';
+import { drawPanels, validateDrawInput } from '../../src/lib/domain/assignment/panel-draw';
 
 const draw: Command = async (args) => {
 	const options = parseOptions(args);

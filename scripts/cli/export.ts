@@ -3,9 +3,9 @@
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { withCampaign } from './db';
-import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/services/exports-all';
-import { exportXlsx } from '../../src/lib/server/services/exports-xlsx';
-import { exportForms } from '../../src/lib/server/services/exports-forms';
+import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/exports/all';
+import { exportXlsx } from '../../src/lib/server/exports/xlsx';
+import { exportForms } from '../../src/lib/server/exports/forms';
 
 const command: Command = async (args) => {
 	const opts = parseOptions(args);

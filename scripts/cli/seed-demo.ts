@@ -1,6 +1,6 @@
 import type { Command } from './types';
 import { openDatabase } from '../../src/lib/server/db';
-import { demoStage, ensureDemo } from '../../src/lib/server/services/demo';
+import { demoStage, ensureDemo } from '../../src/lib/server/demo';
 
 const command: Command = async () => {
 	const db = await openDatabase();

@@ -3,7 +3,7 @@
 import { badInput, parseOptions, type Command } from './types';
 import { readJsonInput } from './json-input';
 import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
-import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection-tiers';
+import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection/tiers';
 
 const select: Command = async (args) => {
 	const opts = parseOptions(args);

@@ -18,7 +18,7 @@ import { candidates, conflicts, experts, users } from '../../src/lib/server/db/s
 import { createRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { addOrganizerConflict } from '../../src/lib/server/services/conflicts';
 import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
-import { EXPORT_KINDS } from '../../src/lib/server/services/exports';
+import { EXPORT_KINDS } from '../../src/lib/server/exports';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 import { campaigns, panelDraws } from '../../src/lib/server/db/schema';
 import { configOf } from '../../src/lib/server/services/campaigns';

@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import { e2eDb } from './fixtures';
 import { rounds } from '../../src/lib/server/db/schema';
 import { loginAs, logout } from './helpers';
-import { seedCampaign } from '../../src/lib/server/services/demo';
-import { startDemoReview } from '../../src/lib/server/services/demo-review';
+import { seedCampaign } from '../../src/lib/server/demo';
+import { startDemoReview } from '../../src/lib/server/demo/review';
 
 const P = 'demo';
 const C = `e2e-${P}`;

@@ -3,7 +3,7 @@
 // Other specs share the server and database: only experts with names of their own are added.
 import { test, expect, type Page } from '@playwright/test';
 import { DEMO, loginAs } from './helpers';
-import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
+import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 
 const HEADER = '姓名,工作单位,曾工作单位,毕业院校,职称,评审领域,手机,电子邮箱,最大评审量';
 const ROW_1 =

@@ -2,7 +2,7 @@
 // test process and the server share it), with accounts `<prefix>organizer`, `<prefix>chair`,
 // `<prefix>expert01`…`<prefix>expert15` (password laurel-demo), so specs never step on each other.
 import { openDatabase, type DB } from '../../src/lib/server/db';
-import { seedCampaign } from '../../src/lib/server/services/demo';
+import { seedCampaign } from '../../src/lib/server/demo';
 
 let db: Promise<DB> | null = null;
 

@@ -3,11 +3,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { PASSWORD } from './helpers';
-import { presetConfig } from '../../src/lib/domain/presets/index';
-import { generateCandidates } from '../../src/lib/domain/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/nomination-csv';
-import { encodeGb18030 } from '../../src/lib/domain/csv-decode';
-import { checkCampaign } from '../../src/lib/domain/eligibility';
+import { presetConfig } from '../../src/lib/domain/notice/presets';
+import { generateCandidates } from '../../src/lib/server/demo/synthetic';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
+import { checkCampaign } from '../../src/lib/domain/intake/eligibility';
 
 const config = presetConfig('jincheng-2023');
 const records = generateCandidates(config, 24, 7);

@@ -2,7 +2,7 @@
 // .e2e/<port>/mail/), parsed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMail, type ReceivedMail } from '../helpers/mime';
+import { parseMail, type ReceivedMail } from '../support/mime';
 
 export type Mail = ReceivedMail & { rcpt: string[]; file: string };
 

@@ -4,8 +4,8 @@ import { test, expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { PASSWORD } from './helpers';
-import { presetConfig } from '../../src/lib/domain/presets/index';
-import { makeForm, makeScannedForm, samplePerson } from '../helpers/office-forms';
+import { presetConfig } from '../../src/lib/domain/notice/presets';
+import { makeForm, makeScannedForm, samplePerson } from '../support/office-forms';
 
 const unit = presetConfig('jincheng-2023').channels[0].name;
 const people = [0, 1, 2].map((i) => samplePerson(i, { channel: unit, field: '面向世界科技前沿' }));

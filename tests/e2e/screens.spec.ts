@@ -17,7 +17,7 @@ import {
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { addNote, roundResults } from '../../src/lib/server/services/results';
 import { campaigns, candidates, memberships, users } from '../../src/lib/server/db/schema';
-import { topN } from '../../src/lib/domain/advance';
+import { topN } from '../../src/lib/domain/review/advance';
 
 const widths = [1280, 768];
 test.skip(!process.env.SCREENSHOTS, 'screenshots only on demand');

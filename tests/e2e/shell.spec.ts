@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { auditLog, campaigns, memberships, users } from '../../src/lib/server/db/schema';
-import { formatBeijing } from '../../src/lib/time';
+import { formatBeijing } from '../../src/lib/shared/time';
 
 const LONG = [
 	'2025年内蒙古自治区“最美科技工作者”学习宣传活动（第二批）',

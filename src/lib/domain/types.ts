@@ -1,6 +1,6 @@
 // Shared domain vocabulary. Pure types: no database, no Svelte, no I/O.
 // Names follow the glossary in ../shared/SPEC.md.
-import type { IntakeRules } from './intake-rules';
+import type { IntakeRules } from './intake/rules';
 
 /** The five 推荐领域, by short name. */
 export const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'] as const;

@@ -1,7 +1,7 @@
 // Every write goes through here with who, when, what, before and after, so that a
 // discipline inspector can replay each decision. Call it inside the write's transaction.
 //
-// The log is a hash chain per campaign (src/lib/domain/audit-chain.ts): each entry stores its
+// The log is a hash chain per campaign (src/lib/domain/audit/chain.ts): each entry stores its
 // position `seq`, the previous entry's hash and its own SHA-256, written in the same transaction
 // as the change it records. Concurrency: drizzle's transactions on libSQL begin IMMEDIATE (the
 // client's default mode 'write'), so a transaction holds SQLite's write lock from its first
@@ -13,7 +13,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { DB } from './db';
 import { auditLog } from './db/schema';
-import { GENESIS_HASH, entryHash, storedJson, verifyChain, type ChainVerdict } from '../domain/audit-chain';
+import { GENESIS_HASH, entryHash, storedJson, verifyChain, type ChainVerdict } from '../domain/audit/chain';
 
 export interface Actor {
 	id: string | null;

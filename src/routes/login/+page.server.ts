@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/services/accounts';
 import { SESSION_COOKIE } from '$lib/server/auth';
-import { sessionCookieOptions } from '$lib/server/cookies';
+import { sessionCookieOptions } from '$lib/server/auth/cookies';
 
 /**
  * Only same-site paths are followed after login (no open redirect). Browsers read `/\evil.com` as

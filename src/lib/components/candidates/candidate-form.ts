@@ -1,6 +1,6 @@
 // The 推荐表 as a web form: field names, labels, the values a form shows, and the server-side
 // reading and validation of a submitted form. Pure (no I/O), so the page and the server share it.
-import { textLength } from '../../domain/eligibility';
+import { textLength } from '../../domain/intake/eligibility';
 import {
 	fieldFullName,
 	formatBirth,
@@ -8,7 +8,7 @@ import {
 	parseAwards,
 	parseBirthDetailed,
 	parseCareer
-} from '../../domain/nomination-format';
+} from '../../domain/intake/nomination-format';
 import type { CandidateRecord, CareerEntry, ChannelType } from '../../domain/types';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */

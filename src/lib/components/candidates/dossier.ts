@@ -1,5 +1,5 @@
 // Types and labels of the dossier preview, shared by the organizer's and the expert's pages.
-import type { expertDossier, RedactionRule } from '../../domain/anonymize';
+import type { expertDossier, RedactionRule } from '../../domain/anonymity/anonymize';
 
 /** What an expert receives: the dossier without the organizer's redaction list. */
 export type ExpertDossier = ReturnType<typeof expertDossier>;

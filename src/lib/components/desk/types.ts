@@ -10,7 +10,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 	rescore: '待重评'
 };
 
-export { ROUND_TYPE_LABELS } from '$lib/round-labels';
+export { ROUND_TYPE_LABELS } from '$lib/shared/round-labels';
 
 export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 

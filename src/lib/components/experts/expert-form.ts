@@ -1,7 +1,7 @@
 // The expert roster entry as a web form, server side: reading a submitted form with the same rules
 // as the roster CSV (expert-csv.ts). It imports the CSV module (and with it iconv-lite), so pages
 // import expert-values.ts instead.
-import { readExpert, type ExpertInput } from '../../domain/expert-csv';
+import { readExpert, type ExpertInput } from '../../domain/intake/expert-csv';
 import type { ExpertFormErrors, ExpertFormValues } from './expert-values';
 
 export { emptyExpertValues, valuesFromExpert, type ExpertFormErrors, type ExpertFormValues } from './expert-values';

@@ -1,6 +1,6 @@
 // The values an expert form shows: client-safe (no parsing modules), used by the pages and by
 // expert-form.ts on the server.
-import type { ExpertColumnKey } from '../../domain/expert-csv';
+import type { ExpertColumnKey } from '../../domain/intake/expert-csv';
 
 export interface ExpertFormValues {
 	name: string;

@@ -1,6 +1,6 @@
 // Shapes the round page's data for its components: the score matrix per field with the state of
 // every cell, and the outliers as a list. Pure and client-safe.
-import { compareCodes } from '$lib/domain/aggregation';
+import { compareCodes } from '$lib/domain/review/aggregation';
 
 export type CellStatus = 'submitted' | 'draft' | 'none' | 'rescore' | 'absent';
 

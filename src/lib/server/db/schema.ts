@@ -130,7 +130,7 @@ export const candidates = sqliteTable(
 		campaignId: text('campaign_id')
 			.notNull()
 			.references(() => campaigns.id, { onDelete: 'cascade' }),
-		/** 推荐单位 + 姓名 + 出生年月 (day included); which row an import updates: domain/intake-match.ts */
+		/** 推荐单位 + 姓名 + 出生年月 (day included); which row an import updates: domain/intake/match.ts */
 		dedupKey: text('dedup_key').notNull(),
 		name: text('name').notNull(),
 		gender: text('gender').notNull(),

@@ -2,13 +2,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { invitations, sessions, users, memberships } from '../db/schema';
-import { attemptSucceeded, claimAttempt } from './login-throttle';
-import { hashPassword, verifyPassword, passwordProblem } from '../password';
+import { attemptSucceeded, claimAttempt } from '../auth/login-throttle';
+import { hashPassword, verifyPassword, passwordProblem } from '../auth/password';
 import { createSession, hashToken, invalidateUserSessions, newRandomToken } from '../auth';
 import { audit, type Actor } from '../audit';
 
 const MINUTE = 60_000;
-export { THROTTLE } from './login-throttle';
+export { THROTTLE } from '../auth/login-throttle';
 
 // A hash to verify against when the user does not exist, so both paths cost the same time.
 let dummyHash: Promise<string> | null = null;

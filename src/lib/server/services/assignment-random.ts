@@ -7,9 +7,9 @@ import type { DB } from '../db';
 import { assignments } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { buildInstance, loadAssignmentContext } from './assignment';
-import { solveRandomizedAssignment } from '../../domain/assignment-randomized';
-import { canonicalJson } from '../../domain/audit-chain';
-import { sha256Hex } from '../../domain/seeded-prng';
+import { solveRandomizedAssignment } from '../../domain/assignment/randomized';
+import { canonicalJson } from '../../domain/audit/chain';
+import { sha256Hex } from '../../domain/assignment/seeded-prng';
 import type { AssignmentInfeasible } from '../../domain/assignment';
 
 export type RandomProposeResult =

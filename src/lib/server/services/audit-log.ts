@@ -12,7 +12,7 @@ import {
 	beijingDayStart,
 	beijingTime,
 	type DiffLine
-} from '../../domain/audit-view';
+} from '../../domain/audit/view';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -6,7 +6,7 @@ import type { DB } from '../db';
 import { campaigns, experts, memberships, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { validateConfig } from '../../domain/config';
+import { validateConfig } from '../../domain/notice/config';
 import type { CampaignConfig } from '../../domain/types';
 
 export interface CopyInput {

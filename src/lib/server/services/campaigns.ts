@@ -65,9 +65,9 @@ export const STATUS_LABELS: Record<string, string> = {
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
-import { presetConfig, getPreset } from '../../domain/presets';
-import { validateConfig, type ConfigError } from '../../domain/config';
-import { stampTargets } from '../../domain/balance-targets';
+import { presetConfig, getPreset } from '../../domain/notice/presets';
+import { validateConfig, type ConfigError } from '../../domain/notice/config';
+import { stampTargets } from '../../domain/selection/balance-targets';
 
 /** Creates a campaign from a preset; the creator becomes its organizer. */
 export async function createCampaign(

@@ -8,7 +8,7 @@ import { newId } from './accounts';
 import { lockRefusal } from './locks';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
-import { cleanText } from '../../domain/units';
+import { cleanText } from '../../domain/intake/work-units';
 import {
 	classLabel,
 	classOptionLabel,

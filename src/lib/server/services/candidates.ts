@@ -4,10 +4,10 @@ import type { DB } from '../db';
 import { candidates } from '../db/schema';
 import { audit, SYSTEM, type Actor } from '../audit';
 import { newId } from './accounts';
-import { assignReviewCodes } from '../../domain/review-codes';
+import { assignReviewCodes } from '../../domain/anonymity/review-codes';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { CampaignConfig, CandidateRecord } from '../../domain/types';
-import { matchRecords, nominationKey } from '../../domain/intake-match';
+import { matchRecords, nominationKey } from '../../domain/intake/match';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 export type CandidateRow = typeof candidates.$inferSelect;

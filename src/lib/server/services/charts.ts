@@ -9,7 +9,7 @@ import { listRounds, roundPairs } from './rounds';
 import type { RoundResults } from './results';
 import type { SelectionInput, SelectionOutcome } from './selection';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
-import { compareReviewCodes } from '../../domain/review-codes';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 const DAY_MS = 86_400_000;
 /** Review offices work on Beijing time: a sheet submitted at 23:30 UTC belongs to the next day. */

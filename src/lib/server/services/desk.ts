@@ -8,7 +8,7 @@ import { getRound, listRounds, roundPairs, type RoundRow } from './rounds';
 import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
-import { compareCodes } from '../../domain/aggregation';
+import { compareCodes } from '../../domain/review/aggregation';
 import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {

@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, candidates } from '../db/schema';
-import { buildDossier, expertDossier, type Dossier } from '../../domain/anonymize';
-import { compareReviewCodes } from '../../domain/review-codes';
+import { buildDossier, expertDossier, type Dossier } from '../../domain/anonymity/anonymize';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 import type { CampaignConfig } from '../../domain/types';
 import { recordOf, type CandidateRow } from './candidates';
 import { manualOf } from './candidate-edit';

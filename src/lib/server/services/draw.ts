@@ -12,7 +12,7 @@ import { recordOf } from './candidates';
 import { CONFLICT_KIND_LABELS } from './conflicts';
 import { listPool } from './pool';
 import { detectConflicts } from '../../domain/conflicts';
-import { canonicalJson } from '../../domain/audit-chain';
+import { canonicalJson } from '../../domain/audit/chain';
 import {
 	drawPanels,
 	poolHash,
@@ -20,7 +20,7 @@ import {
 	type DrawExclusion,
 	type DrawResult,
 	type PoolExpert
-} from '../../domain/panel-draw';
+} from '../../domain/assignment/panel-draw';
 
 /** The seed taken from the clock when none is typed: Beijing time to the millisecond. */
 export function clockSeed(now = Date.now()): string {

@@ -16,8 +16,8 @@ import {
 	type ExpertColumnKey,
 	type ExpertInput,
 	type ExpertRowError
-} from '../../domain/expert-csv';
-import type { TextEncodingName } from '../../domain/csv-decode';
+} from '../../domain/intake/expert-csv';
+import type { TextEncodingName } from '../../domain/formats/csv-decode';
 
 export type { ExpertInput };
 export type ExpertRow = typeof experts.$inferSelect;

@@ -3,18 +3,18 @@
 // and row numbers are the same as for a CSV): the 汇总表's rows, each completed from its 推荐表
 // (joined by 姓名 and 推荐单位), and a row for each form without one. A plain CSV passes unchanged.
 import { unzipSync, zipSync } from 'fflate';
-import { readCsvTable } from '../../domain/csv-table';
-import { channelKey, columnForHeader, normalizeName } from '../../domain/nomination-format';
-import type { RowError } from '../../domain/nomination-csv';
-import { sniffOffice } from '../../domain/office/office-sniff';
-import { completeTable, readXlsxTable, tableToCsvBytes } from '../../domain/office/xlsx-table';
+import { readCsvTable } from '../../domain/formats/csv-table';
+import { channelKey, columnForHeader, normalizeName } from '../../domain/intake/nomination-format';
+import type { RowError } from '../../domain/intake/nomination-csv';
+import { sniffOffice } from '../../domain/formats/office/office-sniff';
+import { completeTable, readXlsxTable, tableToCsvBytes } from '../../domain/formats/office/xlsx-table';
 import {
 	FORM_FIELDS,
 	FORM_FIELD_LABELS,
 	readDocxForm,
 	type FormField,
 	type FormRead
-} from '../../domain/office/docx-form';
+} from '../../domain/formats/office/docx-form';
 
 export interface UploadFile {
 	name: string;

@@ -1,9 +1,9 @@
 // What an import would do, before it is confirmed: the check report of the campaign as it
 // would be afterwards and how many records are new, changed or unchanged. Writes nothing.
 import type { DB } from '../db';
-import { checkCampaign, channelQuotaFor, type CheckNote, type CheckReport } from '../../domain/eligibility';
-import { matchRecords, recordChanges } from '../../domain/intake-match';
-import type { Checklists } from '../../domain/eligibility-files';
+import { checkCampaign, channelQuotaFor, type CheckNote, type CheckReport } from '../../domain/intake/eligibility';
+import { matchRecords, recordChanges } from '../../domain/intake/match';
+import type { Checklists } from '../../domain/intake/eligibility/files';
 import { campaignRecords, type ImportPreview } from './intake';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 

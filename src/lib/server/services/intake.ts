@@ -7,11 +7,11 @@ import { attachments, campaigns, candidates, issueAcceptances, pendingImports } 
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { insertCandidates, recordOf } from './candidates';
-import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/nomination-csv';
-import { checkCampaign, type CheckContext, type CheckReport } from '../../domain/eligibility';
-import type { FileKind, FileMeta } from '../../domain/eligibility-files';
+import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/intake/nomination-csv';
+import { checkCampaign, type CheckContext, type CheckReport } from '../../domain/intake/eligibility';
+import type { FileKind, FileMeta } from '../../domain/intake/eligibility/files';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
-import { encodingLabel } from '../../domain/csv-decode';
+import { encodingLabel } from '../../domain/formats/csv-decode';
 import { saveAttachment } from './attachments';
 import { prepareUpload, type FormReport, type UploadFile } from './intake-files';
 

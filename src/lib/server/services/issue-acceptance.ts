@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, issueAcceptances } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { checkCampaign } from '../../domain/eligibility';
+import { checkCampaign } from '../../domain/intake/eligibility';
 import type { CampaignConfig, IssueCode } from '../../domain/types';
 import { checkInputs } from './intake';
 

@@ -7,7 +7,7 @@ import { error } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, selections } from '../db/schema';
-import { formatBeijing } from '../../time';
+import { formatBeijing } from '../../shared/time';
 
 type Reader = Pick<DB, 'select'>;
 

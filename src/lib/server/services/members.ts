@@ -22,7 +22,7 @@ import { insertExpert } from './experts';
 import { addPanelMember, removePanelMember, setPanelChair } from './panels';
 import { refreshDetectedConflicts } from './conflicts';
 import { configOf, getCampaign } from './campaigns';
-import { USERNAME_PATTERN, validateExpert } from '../../domain/expert-csv';
+import { USERNAME_PATTERN, validateExpert } from '../../domain/intake/expert-csv';
 import type { Role } from '../../domain/types';
 
 export const MEMBER_ROLES: readonly Role[] = ['organizer', 'chair', 'expert', 'observer'];

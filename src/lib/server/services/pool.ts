@@ -5,10 +5,10 @@ import type { DB } from '../db';
 import { expertPool } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { parseExpertCsv } from '../../domain/expert-csv';
-import { readCsvTable } from '../../domain/csv-table';
-import { expertColumnForHeader } from '../../domain/expert-csv';
-import { normalizeHeader } from '../../domain/nomination-format';
+import { parseExpertCsv } from '../../domain/intake/expert-csv';
+import { readCsvTable } from '../../domain/formats/csv-table';
+import { expertColumnForHeader } from '../../domain/intake/expert-csv';
+import { normalizeHeader } from '../../domain/intake/nomination-format';
 
 export type PoolRow = typeof expertPool.$inferSelect;
 

@@ -9,8 +9,8 @@ import { audit, type Actor } from '../audit';
 import { mailEnabled, sendMail, type MailEnv } from '../mail';
 import { roundPairs, type RoundRow } from './rounds';
 import { pairKey } from './conflicts';
-import { deadlineMail, invitationMail, reminderMail, rescoreMail, type MailText } from '../../domain/mail-text';
-import { deadlineMs } from '../../time';
+import { deadlineMail, invitationMail, reminderMail, rescoreMail, type MailText } from '../mail/text';
+import { deadlineMs } from '../../shared/time';
 
 export type MailKind = 'invitation' | 'reminder' | 'deadline' | 'rescore';
 export const MAIL_KIND_LABELS: Record<MailKind, string> = {

@@ -16,10 +16,10 @@ import {
 	type CandidateAggregate,
 	type RankBy,
 	type ScoreEntry
-} from '../../domain/aggregation';
-import { tallyVotes, type VoteTally } from '../../domain/votes';
+} from '../../domain/review/aggregation';
+import { tallyVotes, type VoteTally } from '../../domain/review/votes';
 import type { RubricCriterion } from '../../domain/types';
-import { compareReviewCodes } from '../../domain/review-codes';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 export interface CandidateInfo {
 	id: string;

@@ -1,6 +1,6 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
 import { assertUnlocked } from './locks';
-import { compareReviewCodes } from '../../domain/review-codes';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
@@ -20,14 +20,14 @@ import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import { campaignCheck } from './intake';
 import type { Tx } from './candidates';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
-import type { Threshold } from '../../domain/votes';
+import type { Threshold } from '../../domain/review/votes';
 
 export type RoundRow = typeof rounds.$inferSelect;
 export type Reviewers = RoundRow['reviewers'];
 export type Aggregation = RoundRow['aggregation'];
 
-export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../round-labels';
-import { ROUND_STATE_LABELS } from '../../round-labels';
+export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/round-labels';
+import { ROUND_STATE_LABELS } from '../../shared/round-labels';
 
 export interface RoundInput {
 	name: string;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { validateConfig } from '../../domain/config';
+import { validateConfig } from '../../domain/notice/config';
 import { lockedSelection } from './selection';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 

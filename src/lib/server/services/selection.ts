@@ -10,8 +10,8 @@ import { newId } from './accounts';
 import { recordOf, type CandidateRow } from './candidates';
 import { listRounds, type RoundRow } from './rounds';
 import { roundResults } from './results';
-import { checkCampaign } from '../../domain/eligibility';
-import { isYouth } from '../../domain/age';
+import { checkCampaign } from '../../domain/intake/eligibility';
+import { isYouth } from '../../domain/intake/age';
 import {
 	selectTiers,
 	explainChinese,
@@ -20,8 +20,8 @@ import {
 	type SelectionCandidate,
 	type TierSpec
 } from '../../domain/selection';
-import { provenanceText, sameTargetList } from '../../domain/balance-targets';
-import { autoTargetLabel } from '../../domain/config-draft';
+import { provenanceText, sameTargetList } from '../../domain/selection/balance-targets';
+import { autoTargetLabel } from '../../domain/notice/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
 export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
@@ -62,9 +62,9 @@ export type SelectionOutcome =
 	| { ok: true; tiers: TierOutcome[]; plain: string[] }
 	| { ok: false; tier: string; message: string; rules: { rule: string; message: string; shortBy?: number }[] };
 
-export { targetsToRules } from '../../domain/balance-targets';
-import { targetsToRules } from '../../domain/balance-targets';
-import { compareReviewCodes } from '../../domain/review-codes';
+export { targetsToRules } from '../../domain/selection/balance-targets';
+import { targetsToRules } from '../../domain/selection/balance-targets';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
 async function rankingRound(

@@ -9,7 +9,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import type { Tx } from './candidates';
 import { reviewsInRound, type RoundRow } from './rounds';
-import { validateDraft, validateSheet } from '../../domain/aggregation';
+import { validateDraft, validateSheet } from '../../domain/review/aggregation';
 import type { RubricCriterion } from '../../domain/types';
 
 export type SheetRow = typeof sheets.$inferSelect;

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { actorOf, requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { createCampaign } from '$lib/server/services/campaigns';
-import { PRESETS, PRESET_IDS } from '$lib/domain/presets';
+import { PRESETS, PRESET_IDS } from '$lib/domain/notice/presets';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -17,9 +17,9 @@ import {
 	type AssignmentContext
 } from '$lib/server/services/assignment';
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/services/exports-review';
+import '$lib/server/exports/review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/review-codes';
+import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
 import { clockSeed } from '$lib/server/services/draw';
 

@@ -1,4 +1,4 @@
-import { formatBeijing } from '$lib/time';
+import { formatBeijing } from '$lib/shared/time';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
@@ -7,7 +7,7 @@ import { configOf } from '$lib/server/services/campaigns';
 import { checkView } from '$lib/server/services/intake-preview';
 import { checkInputs } from '$lib/server/services/intake';
 import { acceptWarning, withdrawAcceptance } from '$lib/server/services/issue-acceptance';
-import { checkCampaign } from '$lib/domain/eligibility';
+import { checkCampaign } from '$lib/domain/intake/eligibility';
 
 /** The numbers the import page passes along after a confirmed import (?imported=…). */
 function importedNotice(params: URLSearchParams) {

@@ -18,9 +18,9 @@ import {
 } from '$lib/server/services/conflicts';
 import { decideConflicts, findCandidateByNameOrCode } from '$lib/server/services/conflicts-bulk';
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/services/exports-review';
+import '$lib/server/exports/review';
 import type { ConflictItem } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/review-codes';
+import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 
 const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 

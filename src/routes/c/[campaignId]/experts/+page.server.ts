@@ -12,8 +12,8 @@ import {
 	reinviteExpert
 } from '$lib/server/services/experts';
 import { panelNamesByExpert } from '$lib/server/services/panels';
-import { encodingLabel } from '$lib/domain/csv-decode';
-import { toCsv } from '$lib/domain/csv-safe';
+import { encodingLabel } from '$lib/domain/formats/csv-decode';
+import { toCsv } from '$lib/domain/formats/csv-safe';
 import { readExpertForm, valuesFromForm } from '$lib/components/experts/expert-form';
 import { mailInvitations, type MailOutcome } from '$lib/server/services/reminders';
 import { INVITATION_TTL } from '$lib/server/services/accounts';

@@ -12,9 +12,9 @@ import {
 	type SelectionInput,
 	type SelectionOutcome
 } from '$lib/server/services/selection';
-import { addWorkdays, parseDateList } from '$lib/domain/workdays';
-import { noticeBasis } from '$lib/domain/notice-text';
-import { getPreset } from '$lib/domain/presets';
+import { addWorkdays, parseDateList } from '$lib/domain/notice/workdays';
+import { noticeBasis } from '$lib/domain/notice/notice-text';
+import { getPreset } from '$lib/domain/notice/presets';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { campaignCounts, recentAudit } from '$lib/server/services/overview';
-import { actionLabel } from '$lib/domain/audit-view';
+import { actionLabel } from '$lib/domain/audit/view';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');

@@ -28,7 +28,7 @@ import {
 	withoutChannelNames
 } from './view.server';
 import { addOfficeTarget, removeOfficeTarget } from '$lib/server/services/selection-targets';
-import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/balance-targets';
+import { parseTargetInput, sameTargetList, TARGET_INPUT_KINDS } from '$lib/domain/selection/balance-targets';
 import { CHANNEL_TYPES } from '$lib/domain/types';
 
 export const load: PageServerLoad = async (event) => {

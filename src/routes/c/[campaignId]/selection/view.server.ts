@@ -5,14 +5,20 @@ import type { DB } from '$lib/server/db';
 import { candidates } from '$lib/server/db/schema';
 import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
 import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
-import { provenanceText, relaxTarget, targetUnit, targetValue, targetsToRules } from '$lib/domain/balance-targets';
+import {
+	provenanceText,
+	relaxTarget,
+	targetUnit,
+	targetValue,
+	targetsToRules
+} from '$lib/domain/selection/balance-targets';
 import { plainByTier, selectionBalance } from '$lib/server/services/charts';
-import { autoTargetLabel } from '$lib/domain/config-draft';
+import { autoTargetLabel } from '$lib/domain/notice/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
 import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
-import { compareReviewCodes } from '$lib/domain/review-codes';
-import { cutReport } from '$lib/domain/selection-cut';
+import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { cutReport } from '$lib/domain/selection/cut';
 
 /** Each tier's candidates in plain order, before the seats cut them (cf. charts.ts plainByTier). */
 function eligibleByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {

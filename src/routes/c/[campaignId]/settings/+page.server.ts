@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf, STATUS_LABELS, updateCampaignConfig } from '$lib/server/services/campaigns';
-import { formPath, formValuesFrom, parseConfigForm } from '$lib/domain/config-form';
-import { getPreset } from '$lib/domain/presets';
+import { formPath, formValuesFrom, parseConfigForm } from '$lib/domain/notice/config-form';
+import { getPreset } from '$lib/domain/notice/presets';
 
 /** Review has started: the field list and the rubric no longer change (the UI and the action agree). */
 const isLocked = (status: string) => status !== 'setup';

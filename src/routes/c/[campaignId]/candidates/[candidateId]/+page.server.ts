@@ -7,7 +7,7 @@ import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/se
 import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
 import { parseCandidateForm, valuesFromForm, valuesFromRecord } from '$lib/components/candidates/candidate-form';
 import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/components/candidates/attachment-kinds';
-import { checkCampaign } from '$lib/domain/eligibility';
+import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { restoreNomination, withdrawNomination } from '$lib/server/services/withdrawal';
 import { lockRefusal } from '$lib/server/services/locks';
 

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser, saveTarget } from '$lib/server/services/desk';
 import { recuse } from '$lib/server/services/conflicts';
 import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
-import { validateSheet } from '$lib/domain/aggregation';
+import { validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { deadlineInfo } from '$lib/components/desk/format';
 import type { ActionFailure } from '$lib/components/desk/types';

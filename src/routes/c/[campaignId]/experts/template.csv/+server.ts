@@ -4,9 +4,9 @@
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { configOf } from '$lib/server/services/campaigns';
-import { toCsv } from '$lib/domain/csv-safe';
-import { expertTemplate } from '$lib/domain/expert-csv';
-import { attachmentDisposition as attachment } from '$lib/server/services/exports';
+import { toCsv } from '$lib/domain/formats/csv-safe';
+import { expertTemplate } from '$lib/domain/intake/expert-csv';
+import { attachmentDisposition as attachment } from '$lib/server/exports';
 
 export const GET: RequestHandler = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');

@@ -3,10 +3,10 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { attachmentDisposition } from '$lib/server/services/exports';
-import { exportCsv } from '$lib/server/services/exports-all';
-import { exportXlsx } from '$lib/server/services/exports-xlsx';
-import { exportForms } from '$lib/server/services/exports-forms';
+import { attachmentDisposition } from '$lib/server/exports';
+import { exportCsv } from '$lib/server/exports/all';
+import { exportXlsx } from '$lib/server/exports/xlsx';
+import { exportForms } from '$lib/server/exports/forms';
 
 export const GET: RequestHandler = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');

@@ -3,9 +3,9 @@
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { configOf } from '$lib/server/services/campaigns';
-import { toCsv } from '$lib/domain/csv-safe';
-import { fieldFullName } from '$lib/domain/nomination-format';
-import { attachmentDisposition as attachment } from '$lib/server/services/exports';
+import { toCsv } from '$lib/domain/formats/csv-safe';
+import { fieldFullName } from '$lib/domain/intake/nomination-format';
+import { attachmentDisposition as attachment } from '$lib/server/exports';
 
 const HEADERS = [
 	'序号',

@@ -19,7 +19,7 @@ import {
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
-import { topN, type RankingRow } from '$lib/domain/advance';
+import { topN, type RankingRow } from '$lib/domain/review/advance';
 import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
 import type { CampaignConfig } from '$lib/domain/types';
 import { roundActions } from '../round-forms.server';

@@ -4,8 +4,8 @@ import { candidateAccess } from '../access.server';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
 import { changeRedactions, manualOf, type RedactionChange } from '$lib/server/services/candidate-edit';
-import { expertDossier } from '$lib/domain/anonymize';
-import { detectLeaks } from '$lib/domain/leak-detector';
+import { expertDossier } from '$lib/domain/anonymity/anonymize';
+import { detectLeaks } from '$lib/domain/anonymity/leak-detector';
 import { organizerDossier } from '$lib/server/services/dossiers';
 
 function stringsOf(v: unknown, out: string[] = []): string[] {

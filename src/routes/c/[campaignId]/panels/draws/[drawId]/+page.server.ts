@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { getDraw, replayDraw } from '$lib/server/services/draw';
-import type { DrawExclusion, PanelRequest, PoolExpert } from '$lib/domain/panel-draw';
+import type { DrawExclusion, PanelRequest, PoolExpert } from '$lib/domain/assignment/panel-draw';
 
 // The office makes draws; the inspector (纪检监察) reads the record and replays it.
 const ROLES = ['organizer', 'observer'] as const;

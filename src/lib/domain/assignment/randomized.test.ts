@@ -1,0 +1,315 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AssignmentInstance } from './';
+import {
+	probabilityFraction,
+	sampleAssignment,
+	solveFractionalAssignment,
+	solveRandomizedAssignment,
+	type FractionalAssignment,
+	type RandomizedAssignmentResult
+} from './randomized';
+import { dependentRound } from './engine/dependent-rounding';
+import { seededPrng, sha256Hex } from './seeded-prng';
+import { rng } from '../../server/demo/synthetic/random';
+
+type Highs = { solve(lp: string, opts?: object): { Status: string; ObjectiveValue: number } };
+let highs: Highs;
+beforeAll(async () => {
+	highs = (await (await import('highs')).default()) as unknown as Highs;
+});
+
+const FIELDS = ['前沿', '主战场', '重大需求'];
+
+function randomInstance(seed: number, maxD: number, maxE: number): AssignmentInstance {
+	const r = rng(seed);
+	const D = 1 + Math.floor(r() * maxD);
+	const E = 3 + Math.floor(r() * (maxE - 2));
+	const k = 1 + Math.floor(r() * Math.min(3, E - 1));
+	const dossiers = Array.from({ length: D }, (_, i) => ({
+		id: `D${String(i).padStart(3, '0')}`,
+		field: FIELDS[Math.floor(r() * 3)]
+	}));
+	const experts = Array.from({ length: E }, (_, j) => ({
+		id: `E${String(j).padStart(2, '0')}`,
+		fields: FIELDS.filter(() => r() < 0.5),
+		...(r() < 0.5 ? { maxLoad: Math.floor(r() * ((2 * D * k) / E + 2)) } : {})
+	}));
+	const conflicts: { expert: string; dossier: string }[] = [];
+	const affinity: { expert: string; dossier: string; value: number }[] = [];
+	for (const d of dossiers) {
+		for (const e of experts) {
+			if (r() < 0.1) conflicts.push({ expert: e.id, dossier: d.id });
+			if (r() < 0.3) affinity.push({ expert: e.id, dossier: d.id, value: Math.round((r() * 4 - 0.5) * 100) / 100 });
+		}
+	}
+	return { reviewsPerDossier: k, dossiers, experts, conflicts, affinity };
+}
+
+function semantics(inst: AssignmentInstance) {
+	const D = inst.dossiers.length;
+	const defaultLoad = Math.ceil((D * inst.reviewsPerDossier) / inst.experts.length);
+	const conflicted = new Set((inst.conflicts ?? []).map((c) => `${c.expert}|${c.dossier}`));
+	const aff = new Map((inst.affinity ?? []).map((a) => [`${a.expert}|${a.dossier}`, a.value]));
+	const value = (e: string, d: string): number => {
+		const a = aff.get(`${e}|${d}`);
+		if (a !== undefined) return a;
+		const dossier = inst.dossiers.find((x) => x.id === d)!;
+		const expert = inst.experts.find((x) => x.id === e)!;
+		return (expert.fields ?? []).includes(dossier.field ?? '\u0000') ? 1 : 0;
+	};
+	const load = (e: string): number => Math.min(inst.experts.find((x) => x.id === e)!.maxLoad ?? defaultLoad, D);
+	return { conflicted, value, load };
+}
+
+/** The capped LP, written independently of the solver. */
+function highsOptimum(inst: AssignmentInstance, q: number): number | 'INFEASIBLE' {
+	const { conflicted, value, load } = semantics(inst);
+	const obj: string[] = [];
+	const rows: string[][] = inst.dossiers.map(() => []);
+	const cols: string[][] = inst.experts.map(() => []);
+	const vars: string[] = [];
+	inst.dossiers.forEach((d, i) =>
+		inst.experts.forEach((e, j) => {
+			if (conflicted.has(`${e.id}|${d.id}`)) return;
+			const x = `x_${i}_${j}`;
+			vars.push(x);
+			const v = value(e.id, d.id);
+			obj.push(`${v < 0 ? '-' : '+'} ${Math.abs(v)} ${x}`);
+			rows[i].push(x);
+			cols[j].push(x);
+		})
+	);
+	const lines = ['Maximize', ` obj: ${obj.join(' ') || '0 dummy'}`, 'Subject To'];
+	rows.forEach((r, i) => lines.push(` d${i}: ${r.length ? r.join(' + ') : '0 dummy'} = ${inst.reviewsPerDossier}`));
+	cols.forEach((c, j) => c.length && lines.push(` e${j}: ${c.join(' + ')} <= ${load(inst.experts[j].id)}`));
+	lines.push('Bounds', ...vars.map((x) => ` 0 <= ${x} <= ${q}`), ...(vars.length ? [] : [' dummy = 0']), 'End');
+	const sol = highs.solve(lines.join('\n'), { output_flag: false });
+	if (sol.Status === 'Infeasible') return 'INFEASIBLE';
+	expect(sol.Status).toBe('Optimal');
+	return sol.ObjectiveValue;
+}
+
+/** Every constraint of the contract on one sample, and its objective recomputed. */
+function expectValidSample(inst: AssignmentInstance, res: RandomizedAssignmentResult): void {
+	const { conflicted, value, load } = semantics(inst);
+	const perDossier = new Map<string, Set<string>>();
+	const perExpert = new Map<string, number>();
+	let total = 0;
+	for (const a of res.assignments) {
+		expect(conflicted.has(`${a.expert}|${a.dossier}`)).toBe(false);
+		const set = perDossier.get(a.dossier) ?? new Set<string>();
+		expect(set.has(a.expert)).toBe(false);
+		perDossier.set(a.dossier, set.add(a.expert));
+		perExpert.set(a.expert, (perExpert.get(a.expert) ?? 0) + 1);
+		total += value(a.expert, a.dossier);
+	}
+	for (const d of inst.dossiers) expect(perDossier.get(d.id)?.size ?? 0).toBe(inst.reviewsPerDossier);
+	for (const e of inst.experts) expect(perExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id));
+	expect(res.objective).toBeCloseTo(total, 6);
+}
+
+describe('probabilityFraction', () => {
+	it('represents decimals and simple fractions exactly, refuses the rest', () => {
+		expect(probabilityFraction(0.5)).toEqual({ p: 1, r: 2 });
+		expect(probabilityFraction(0.35)).toEqual({ p: 7, r: 20 });
+		expect(probabilityFraction(1)).toEqual({ p: 1, r: 1 });
+		expect(probabilityFraction(1 / 3)).toEqual({ p: 1, r: 3 });
+		expect(probabilityFraction(0.123456789)).toBeNull();
+	});
+});
+
+describe('seeded generator', () => {
+	it('is SHA-256 based and reproducible', () => {
+		expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		const a = seededPrng('37 12 88');
+		const b = seededPrng('37 12 88');
+		const c = seededPrng('37 12 89');
+		const xs = Array.from({ length: 5 }, () => a.next32());
+		expect(Array.from({ length: 5 }, () => b.next32())).toEqual(xs);
+		expect(Array.from({ length: 5 }, () => c.next32())).not.toEqual(xs);
+	});
+	it('draws integers in range and roughly uniformly', () => {
+		const g = seededPrng('u');
+		const counts = new Array(6).fill(0);
+		for (let i = 0; i < 6000; i++) counts[g.int(6)]++;
+		for (const c of counts) expect(Math.abs(c - 1000)).toBeLessThan(4 * Math.sqrt(6000 * (1 / 6) * (5 / 6)));
+	});
+});
+
+describe('randomized assignment: step 1 vs HiGHS', () => {
+	it(
+		'expectedObjective equals the capped LP optimum on 30 random instances, infeasibility included',
+		{ timeout: 60_000 },
+		() => {
+			let feasible = 0;
+			for (let seed = 1; seed <= 30; seed++) {
+				const inst = randomInstance(seed, 10, 7);
+				const q = [0.5, 0.35, 1, 1 / 3, 0.75][seed % 5];
+				const out = solveRandomizedAssignment(inst, q, `s${seed}`);
+				const opt = highsOptimum(inst, q);
+				if (opt === 'INFEASIBLE') {
+					expect('error' in out && out.error, `seed ${seed}`).toBe('INFEASIBLE');
+					continue;
+				}
+				expect('error' in out, `seed ${seed}`).toBe(false);
+				const res = out as RandomizedAssignmentResult;
+				expect(res.expectedObjective, `seed ${seed}`).toBeCloseTo(opt, 6);
+				expectValidSample(inst, res);
+				// marginals: within the cap, k per dossier, within loads, zero on conflicts
+				const { conflicted, load } = semantics(inst);
+				const byDossier = new Map<string, number>();
+				const byExpert = new Map<string, number>();
+				for (const m of res.marginals) {
+					expect(m.p).toBeGreaterThan(0);
+					expect(m.p).toBeLessThanOrEqual(q + 1e-12);
+					expect(conflicted.has(`${m.expert}|${m.dossier}`)).toBe(false);
+					byDossier.set(m.dossier, (byDossier.get(m.dossier) ?? 0) + m.p);
+					byExpert.set(m.expert, (byExpert.get(m.expert) ?? 0) + m.p);
+				}
+				for (const d of inst.dossiers) expect(byDossier.get(d.id)).toBeCloseTo(inst.reviewsPerDossier, 9);
+				for (const e of inst.experts) expect(byExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id) + 1e-9);
+				feasible++;
+			}
+			expect(feasible).toBeGreaterThan(12);
+		}
+	);
+});
+
+describe('randomized assignment: step 2 sampling', () => {
+	it(
+		'over 2,000 seeds every pair frequency is within 4 standard errors of its marginal; samples always valid',
+		{ timeout: 60_000 },
+		() => {
+			let checkedInstances = 0;
+			for (let seed = 1; checkedInstances < 4; seed++) {
+				const inst = randomInstance(seed, 8, 10);
+				const q = seed % 2 ? 1 / 3 : 0.5;
+				const fa = solveFractionalAssignment(inst, q);
+				if ('error' in fa) continue;
+				checkedInstances++;
+				const N = 2000;
+				const counts = new Map<string, number>();
+				let first: RandomizedAssignmentResult | null = null;
+				for (let s = 0; s < N; s++) {
+					const res = sampleAssignment(fa, `seed-${s}`);
+					first ??= res;
+					expectValidSample(inst, res);
+					for (const a of res.assignments)
+						counts.set(`${a.expert}|${a.dossier}`, (counts.get(`${a.expert}|${a.dossier}`) ?? 0) + 1);
+				}
+				const marg = new Map(first!.marginals.map((m) => [`${m.expert}|${m.dossier}`, m.p]));
+				for (const key of counts.keys()) expect(marg.has(key), key).toBe(true); // never a pair with p = 0
+				for (const [key, p] of marg) {
+					const freq = (counts.get(key) ?? 0) / N;
+					const se = Math.sqrt((p * (1 - p)) / N);
+					expect(Math.abs(freq - p), `${key} p=${p} freq=${freq}`).toBeLessThanOrEqual(4 * se + 1e-12);
+					expect(freq).toBeLessThanOrEqual(q + 4 * se + 1e-12);
+				}
+			}
+		}
+	);
+
+	it('same seed gives byte-identical output; different seeds differ in most cases', () => {
+		const inst: AssignmentInstance = {
+			reviewsPerDossier: 2,
+			dossiers: Array.from({ length: 6 }, (_, i) => ({ id: `D${i}`, field: '前沿' })),
+			experts: Array.from({ length: 8 }, (_, j) => ({ id: `E${j}`, fields: ['前沿'] })),
+			conflicts: [{ expert: 'E0', dossier: 'D0' }]
+		};
+		const fa = solveFractionalAssignment(inst, 0.5) as FractionalAssignment;
+		expect('error' in fa).toBe(false);
+		const a = JSON.stringify(solveRandomizedAssignment(inst, 0.5, '2024-05-06 纪检 37 12 88'));
+		const b = JSON.stringify(solveRandomizedAssignment(structuredClone(inst), 0.5, '2024-05-06 纪检 37 12 88'));
+		expect(b).toBe(a);
+		const seen = new Set<string>();
+		for (let s = 0; s < 20; s++) seen.add(JSON.stringify(sampleAssignment(fa, `x${s}`).assignments));
+		expect(seen.size).toBeGreaterThan(10);
+	});
+
+	it('keeps fractional degrees within floor/ceil (expert loads not whole)', () => {
+		// Random fractional bipartite graphs with denominator 4: every vertex's rounded degree is
+		// the floor or ceil of its fractional degree, and whole degrees are kept exactly.
+		const r = rng(5);
+		for (let trial = 0; trial < 200; trial++) {
+			const L = 2 + Math.floor(r() * 5);
+			const R = 2 + Math.floor(r() * 5);
+			const u: number[] = [];
+			const v: number[] = [];
+			const num: number[] = [];
+			for (let a = 0; a < L; a++)
+				for (let b = 0; b < R; b++)
+					if (r() < 0.6) {
+						u.push(a);
+						v.push(b);
+						num.push(Math.floor(r() * 5));
+					}
+			const g = { left: L, right: R, u: Int32Array.from(u), v: Int32Array.from(v), num: Int32Array.from(num), r: 4 };
+			const before = new Float64Array(L + R);
+			num.forEach((x, t) => ((before[u[t]] += x / 4), (before[L + v[t]] += x / 4)));
+			dependentRound(g, seededPrng(`t${trial}`));
+			const after = new Float64Array(L + R);
+			g.num.forEach((x, t) => {
+				expect(x === 0 || x === 4).toBe(true);
+				after[u[t]] += x / 4;
+				after[L + v[t]] += x / 4;
+			});
+			for (let x = 0; x < L + R; x++) {
+				expect(after[x]).toBeGreaterThanOrEqual(Math.floor(before[x] + 1e-9));
+				expect(after[x]).toBeLessThanOrEqual(Math.ceil(before[x] - 1e-9));
+			}
+		}
+	});
+
+	it('refuses a q that cannot be represented exactly', () => {
+		const inst = randomInstance(3, 5, 5);
+		const out = solveRandomizedAssignment(inst, 0.123456789, 's');
+		expect('error' in out && out.error).toBe('BAD_INPUT');
+	});
+});
+
+describe('laurel assign with maxProbability (CLI)', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'laurel-rassign-test-'));
+	const run = (inst: unknown, ...extra: string[]) => {
+		const file = join(dir, `i${Math.random().toString(36).slice(2)}.json`);
+		writeFileSync(file, JSON.stringify(inst));
+		return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/laurel.ts', 'assign', '--in', file, ...extra], {
+			encoding: 'utf8'
+		});
+	};
+	const inst = {
+		reviewsPerDossier: 2,
+		maxProbability: 0.5,
+		seed: '2024-05-06 纪检 37 12 88',
+		dossiers: Array.from({ length: 5 }, (_, i) => ({ id: `D${i}`, field: '前沿' })),
+		experts: Array.from({ length: 6 }, (_, j) => ({ id: `E${j}`, fields: ['前沿'] }))
+	};
+
+	it('replays byte for byte; --seed overrides the key; the answer has the contract keys', { timeout: 60_000 }, () => {
+		const a = run(inst);
+		const b = run(inst);
+		expect(a.status).toBe(0);
+		expect(b.stdout).toBe(a.stdout);
+		const json = JSON.parse(a.stdout);
+		expect(Object.keys(json)).toEqual(['assignments', 'objective', 'expectedObjective', 'seed', 'marginals']);
+		expect(json.seed).toBe(inst.seed);
+		expect(json.expectedObjective).toBe(10);
+		expect(json.marginals.every((m: { p: number }) => m.p > 0 && m.p <= 0.5)).toBe(true);
+		const c = run(inst, '--seed', 'other');
+		expect(JSON.parse(c.stdout).seed).toBe('other');
+		expect(run({ ...inst, seed: 'other' }).stdout).toBe(c.stdout);
+	});
+
+	it('refuses a bad maxProbability with exit 2 and reports infeasibility with exit 3', { timeout: 60_000 }, () => {
+		const bad = run({ ...inst, maxProbability: 1.5 });
+		expect(bad.status).toBe(2);
+		expect(JSON.parse(bad.stdout).path).toBe('maxProbability');
+		// 6 experts × 0.3 < 2 reviews per dossier
+		const tight = run({ ...inst, maxProbability: 0.3 });
+		expect(tight.status).toBe(3);
+		expect(JSON.parse(tight.stdout).error).toBe('INFEASIBLE');
+	});
+});

@@ -1,0 +1,111 @@
+// Sessions as the Lucia guide teaches them: the token is `<id>.<secret>`, only SHA-256 of the
+// secret is stored, the comparison is constant-time, and the expiry slides forward when used.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { DB } from '../db';
+import { sessions, users } from '../db/schema';
+
+export const SESSION_COOKIE = 'laurel_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_TTL = 30 * DAY;
+
+export interface SessionUser {
+	id: string;
+	username: string;
+	displayName: string;
+	canCreateCampaigns: boolean;
+}
+export interface SessionInfo {
+	id: string;
+	expiresAt: number;
+}
+
+function randomString(bytes: number): string {
+	const b = new Uint8Array(bytes);
+	crypto.getRandomValues(b);
+	return encodeBase32LowerCaseNoPadding(b);
+}
+
+export function hashSecret(secret: string): Uint8Array {
+	return sha256(new TextEncoder().encode(secret));
+}
+
+export function hashToken(token: string): string {
+	return encodeHexLowerCase(hashSecret(token));
+}
+
+export function newRandomToken(): string {
+	return randomString(20);
+}
+
+export async function createSession(db: DB, userId: string): Promise<{ token: string; session: SessionInfo }> {
+	const id = randomString(15);
+	const secret = randomString(20);
+	const now = Date.now();
+	const expiresAt = now + SESSION_TTL;
+	await db.insert(sessions).values({
+		id,
+		secretHash: encodeHexLowerCase(hashSecret(secret)),
+		userId,
+		expiresAt,
+		createdAt: now
+	});
+	return { token: `${id}.${secret}`, session: { id, expiresAt } };
+}
+
+export async function validateSessionToken(
+	db: DB,
+	token: string
+): Promise<{ session: SessionInfo; user: SessionUser } | null> {
+	const dot = token.indexOf('.');
+	if (dot <= 0) return null;
+	const id = token.slice(0, dot);
+	const secret = token.slice(dot + 1);
+	const rows = await db
+		.select({ s: sessions, u: users })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, id))
+		.limit(1);
+	const row = rows[0];
+	if (!row) return null;
+	const given = hashSecret(secret);
+	const stored = hexToBytes(row.s.secretHash);
+	if (stored.length !== given.length || !constantTimeEqual(given, stored)) return null;
+	const now = Date.now();
+	if (now >= row.s.expiresAt) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	let expiresAt = row.s.expiresAt;
+	// Slide the expiry when less than half of it is left, so an active user stays signed in.
+	if (expiresAt - now < SESSION_TTL / 2) {
+		expiresAt = now + SESSION_TTL;
+		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+	}
+	return {
+		session: { id, expiresAt },
+		user: {
+			id: row.u.id,
+			username: row.u.username,
+			displayName: row.u.displayName,
+			canCreateCampaigns: row.u.canCreateCampaigns
+		}
+	};
+}
+
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: DB, userId: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+function hexToBytes(hex: string): Uint8Array {
+	const out = new Uint8Array(hex.length / 2);
+	for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+	return out;
+}
