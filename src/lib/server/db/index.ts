@@ -44,7 +44,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DAT
 	const client = createClient(config);
 	if (isFile) {
 		// An in-memory database lives on its one connection: there the writer is the client itself.
-		const writer = inMemory ? client : createClient({ ...config, concurrency: 1 });
+		const writer = inMemory ? unpatched(client) : createClient({ ...config, concurrency: 1 });
 		if (!inMemory) {
 			await writer.execute('PRAGMA journal_mode = WAL');
 			// COMMIT writes the log without waiting for the disk; the queue's sync (fsync of the WAL,
@@ -80,6 +80,14 @@ export function writeQueueOf(db: DB): WriteQueue | null {
 }
 
 const queues = new WeakMap<Client, WriteQueue>();
+
+/** The client's own methods, as they are before routeWrites replaces them (for the queue's use). */
+function unpatched(client: Client): Client {
+	const view = Object.create(client) as Record<string, unknown>;
+	for (const name of ['execute', 'batch', 'migrate', 'executeMultiple', 'transaction'] as const)
+		view[name] = (client[name] as (...a: unknown[]) => unknown).bind(client);
+	return view as unknown as Client;
+}
 
 /** fdatasync of the WAL (on libuv's pool, not the event loop): what COMMIT wrote is on disk. */
 async function syncLog(path: string): Promise<void> {
