@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import { campaigns, candidates, experts, memberships, users } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { createSession } from '../../src/lib/server/auth';
 import { demoConfig } from '../../src/lib/server/demo';
 import { insertCandidates } from '../../src/lib/server/services/candidates';
 import { createRound, openRound } from '../../src/lib/server/services/rounds';
@@ -118,6 +119,18 @@ export async function seed(dbFile: string, nExperts: number, nCandidates: number
 		codes: cs.map((c) => c.code!),
 		candidateByCode: new Map(cs.map((c) => [c.code!, c.id]))
 	};
+}
+
+/** A session for each seeded expert, made in the database (no argon2): their cookie tokens. */
+export async function sessionsFor(dbFile: string, s: Seeded): Promise<string[]> {
+	const db = await openDatabase(`file:${dbFile}`);
+	const tokens: string[] = [];
+	for (const e of s.experts) {
+		const user = (await db.select({ id: experts.userId }).from(experts).where(eq(experts.id, e.id)))[0];
+		tokens.push((await createSession(db, user.id!)).token);
+	}
+	db.$client.close();
+	return tokens;
 }
 
 export async function openDb(dbFile: string): Promise<DB> {

@@ -1,12 +1,21 @@
 // Database access. The same module serves the web server, the command line and tests:
 // `openDatabase(url)` gives a drizzle handle on a libSQL client with migrations applied.
-import { createClient, type Client } from '@libsql/client';
+import {
+	createClient,
+	type Client,
+	type InArgs,
+	type InStatement,
+	type ResultSet,
+	type TransactionMode
+} from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { chainLegacyAudit } from '../audit';
+import { WriteQueue } from './write-queue';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 export { schema };
@@ -17,24 +26,34 @@ function migrationsFolder(): string {
 	return process.env.LAUREL_MIGRATIONS ?? resolve('db/migrations');
 }
 
-/** Opens a database and applies pending migrations. File databases get WAL and a busy timeout. */
+/**
+ * Opens a database and applies pending migrations. File databases get WAL, a busy timeout, and
+ * one writing connection behind the write queue (write-queue.ts); reads use a pool of their own.
+ */
 export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<DB> {
 	const isFile = url.startsWith('file:');
-	if (isFile) {
-		const path = url.slice('file:'.length);
-		if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-	}
-	const client = createClient({
+	const inMemory = url.includes(':memory:');
+	const path = isFile ? url.slice('file:'.length).split('?')[0] : '';
+	if (path && !inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+	const config = {
 		url,
 		authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
 		// busy timeout for local files: writers from several processes wait instead of failing
 		...(isFile ? { timeout: 5000 } : {})
-	});
-	if (isFile && !url.includes(':memory:')) {
-		await client.execute('PRAGMA journal_mode = WAL');
-		await client.execute('PRAGMA synchronous = NORMAL');
+	};
+	const client = createClient(config);
+	if (isFile) {
+		// An in-memory database lives on its one connection: there the writer is the client itself.
+		const writer = inMemory ? unpatched(client) : createClient({ ...config, concurrency: 1 });
+		if (!inMemory) {
+			await writer.execute('PRAGMA journal_mode = WAL');
+			// COMMIT writes the log without waiting for the disk; the queue's sync (fsync of the WAL,
+			// off the event loop, once per group) makes it durable before anyone is told “已保存”.
+			await writer.execute('PRAGMA synchronous = NORMAL');
+		}
+		const queue = new WriteQueue(writer, { sync: inMemory ? async () => {} : () => syncLog(path) });
+		routeWrites(client, writer, queue);
 	}
-	if (isFile) serializeWrites(client);
 	const db = drizzle(client, { schema }) as DB;
 	await migrate(db, { migrationsFolder: migrationsFolder() });
 	// Data step of migration 0005: audit rows from before the hash chain get their hashes.
@@ -55,74 +74,67 @@ export function setDb(db: DB | null): void {
 	shared = db ? Promise.resolve(db) : null;
 }
 
-/**
- * The embedded driver is synchronous underneath: while one connection of this process holds the
- * write lock inside an async transaction, another connection's write would wait for it in a
- * blocking busy loop and freeze the very event loop that must finish the first transaction.
- * So writers of one process take turns through an async queue; reads (WAL) never wait.
- * Other processes are still coordinated by SQLite's own lock and the busy timeout.
- */
-function serializeWrites(client: Client): void {
-	let tail: Promise<void> = Promise.resolve();
-	const acquire = (): Promise<() => void> => {
-		let release!: () => void;
-		const held = new Promise<void>((r) => (release = r));
-		const prev = tail;
-		tail = prev.then(() => held);
-		return prev.then(() => {
-			let done = false;
-			return () => {
-				if (!done) {
-					done = true;
-					release();
-				}
-			};
-		});
-	};
-	const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
-		const release = await acquire();
-		try {
-			return await fn();
-		} finally {
-			release();
-		}
-	};
-	const isRead = (stmt: unknown): boolean => {
-		const sql = typeof stmt === 'string' ? stmt : ((stmt as { sql?: string })?.sql ?? '');
-		return /^\s*(select|with\s[\s\S]*?\)\s*select)\b/i.test(sql);
-	};
-	const execute = client.execute.bind(client) as (stmt: unknown) => Promise<unknown>;
-	(client as { execute: unknown }).execute = (stmt: unknown) =>
-		isRead(stmt) ? execute(stmt) : locked(() => execute(stmt));
-	for (const name of ['batch', 'migrate', 'executeMultiple'] as const) {
-		const fn = (client[name] as (...a: unknown[]) => Promise<unknown>).bind(client);
-		(client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => locked(() => fn(...a));
+/** The write queue of a handle (file databases only): its figures, for tests and benchmarks. */
+export function writeQueueOf(db: DB): WriteQueue | null {
+	return queues.get(db.$client) ?? null;
+}
+
+const queues = new WeakMap<Client, WriteQueue>();
+
+/** The client's own methods, as they are before routeWrites replaces them (for the queue's use). */
+function unpatched(client: Client): Client {
+	const view = Object.create(client) as Record<string, unknown>;
+	for (const name of ['execute', 'batch', 'migrate', 'executeMultiple', 'transaction'] as const)
+		view[name] = (client[name] as (...a: unknown[]) => unknown).bind(client);
+	return view as unknown as Client;
+}
+
+/** fdatasync of the WAL (on libuv's pool, not the event loop): what COMMIT wrote is on disk. */
+async function syncLog(path: string): Promise<void> {
+	let file;
+	try {
+		file = await open(`${path}-wal`, 'r');
+	} catch (e) {
+		// no log (yet): the database file itself holds everything committed
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+		file = await open(path, 'r');
 	}
-	const transaction = client.transaction.bind(client);
-	(client as { transaction: unknown }).transaction = async (mode?: 'write' | 'read' | 'deferred') => {
-		if (mode === 'read') return transaction(mode);
-		const release = await acquire();
-		try {
-			const tx = await transaction(mode);
-			for (const end of ['commit', 'rollback'] as const) {
-				const fn = tx[end].bind(tx);
-				tx[end] = async () => {
-					try {
-						return await fn();
-					} finally {
-						release();
-					}
-				};
-			}
-			const close = tx.close.bind(tx);
-			tx.close = () => {
-				close();
-				release();
-			};
-			return tx;
-		} catch (e) {
-			release();
-			throw e;
-		}
+	try {
+		await file.datasync();
+	} finally {
+		await file.close();
+	}
+}
+
+const READ = /^\s*(select|with\s[\s\S]*?\)\s*select)\b/i;
+const DML = /^\s*(insert|update|delete|replace|with)\b/i;
+const sqlOf = (stmt: unknown): string => (typeof stmt === 'string' ? stmt : ((stmt as { sql?: string })?.sql ?? ''));
+
+/**
+ * Reads (WAL) go to the client's pool and never wait; every write goes through the queue to the
+ * one writing connection. Other processes are coordinated by SQLite's lock and the busy timeout.
+ */
+function routeWrites(client: Client, writer: Client, queue: WriteQueue): void {
+	queues.set(client, queue);
+	const read = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
+	const readTransaction = client.transaction.bind(client);
+	const close = client.close.bind(client);
+	const patch = client as unknown as Record<string, unknown>;
+	patch.execute = (stmt: InStatement | string, args?: InArgs) => {
+		const s: InStatement = typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : stmt;
+		const sql = sqlOf(s);
+		if (READ.test(sql)) return read(s);
+		if (DML.test(sql)) return queue.execute(s);
+		return queue.exclusive((w) => w.execute(s)); // PRAGMA, VACUUM INTO, DDL: outside any transaction
 	};
+	patch.batch = (stmts: (InStatement | [string, InArgs?])[]) =>
+		queue.batch(stmts.map((x) => (Array.isArray(x) ? { sql: x[0], args: x[1] ?? [] } : x)));
+	patch.migrate = (stmts: InStatement[]) => queue.exclusive((w) => w.migrate(stmts));
+	patch.executeMultiple = (sql: string) => queue.exclusive((w) => w.executeMultiple(sql));
+	patch.transaction = (mode?: TransactionMode) => (mode === 'read' ? readTransaction(mode) : queue.transaction());
+	if (writer !== client)
+		patch.close = () => {
+			close();
+			writer.close();
+		};
 }

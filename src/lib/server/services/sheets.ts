@@ -11,6 +11,7 @@ import type { Tx } from './candidates';
 import { reviewsInRound, type RoundRow } from './rounds';
 import { validateDraft, validateSheet } from '../../domain/review/aggregation';
 import type { RubricCriterion } from '../../domain/types';
+import type { SaveAccess } from './sheet-access';
 
 export type SheetRow = typeof sheets.$inferSelect;
 export type VoteChoice = 'yes' | 'no' | 'abstain';
@@ -61,6 +62,14 @@ function currentOf(s: SheetRow) {
 	return { version: s.version, values: s.values, comment: s.comment, status: s.status, choice: s.choice };
 }
 
+const ROUND_CLOSED = {
+	ok: false as const,
+	status: 409 as const,
+	code: 'ROUND_CLOSED' as const,
+	message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。'
+};
+const NOT_FOUND = { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
+
 export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise<SaveResult> {
 	const { round, expertId, candidateId } = input;
 	await assertUnlocked(db, round.campaignId); // locks.ts: nothing that feeds a locked selection changes
@@ -68,15 +77,35 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 	const fresh = (
 		await db.select({ state: rounds.state, maxYes: rounds.maxYes }).from(rounds).where(eq(rounds.id, round.id))
 	)[0];
-	if (!fresh || fresh.state !== 'open')
-		return {
-			ok: false,
-			status: 409,
-			code: 'ROUND_CLOSED',
-			message: '本轮评审已结束，无法保存。您填写的内容仍保留在本页，请联系评审组长。'
-		};
-	if (!(await reviewsInRound(db, round, expertId, candidateId)))
-		return { ok: false, status: 404, code: 'NOT_FOUND', message: '没有找到该材料' };
+	if (!fresh || fresh.state !== 'open') return ROUND_CLOSED;
+	if (!(await reviewsInRound(db, round, expertId, candidateId))) return NOT_FOUND;
+	return writeSheet(db, actor, input, fresh.maxYes, undefined);
+}
+
+/**
+ * The same save with its checks already made by `saveAccess` (one prepared statement, read fresh
+ * for this request): the desk's save and submit actions. Same refusals, in the same order.
+ */
+export async function saveChecked(db: DB, actor: Actor, input: SaveInput, access: SaveAccess): Promise<SaveResult> {
+	if (access.locked) await assertUnlocked(db, input.round.campaignId); // throws the 423 naming the lock
+	if (!access.round || access.round.state !== 'open') return ROUND_CLOSED;
+	if (!access.reviewable) return NOT_FOUND;
+	return writeSheet(db, actor, input, access.round.maxYes, access.sheet);
+}
+
+/**
+ * Validates and writes. `seen` is the sheet as the access query read it (undefined: not read).
+ * A draft over the version the client saw is one guarded statement; anything else (a submission,
+ * a stale version, a sheet changed since it was read) takes the full transaction below.
+ */
+async function writeSheet(
+	db: DB,
+	actor: Actor,
+	input: SaveInput,
+	maxYes: number | null,
+	seen: SheetRow | null | undefined
+): Promise<SaveResult> {
+	const { round, expertId, candidateId } = input;
 	const comment = (input.comment ?? '').slice(0, 2000);
 	let total: number | null = null;
 	let values: Record<string, unknown> = {};
@@ -108,6 +137,10 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 	}
 	const now = Date.now();
 	const status = input.submit ? ('submitted' as const) : ('draft' as const);
+	if (!input.submit && seen !== undefined) {
+		const saved = await writeDraft(db, input, seen, { values, total, choice, comment, now });
+		if (saved) return saved;
+	}
 	return db.transaction(async (tx) => {
 		const existing = await getSheet(tx, round.id, expertId, candidateId);
 		if (existing?.status === 'submitted') {
@@ -131,14 +164,14 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 		if (existing?.status === 'withdrawn')
 			return { ok: false as const, status: 404 as const, code: 'NOT_FOUND' as const, message: '没有找到该材料' };
 		// 限额投票: counted inside the transaction so two tabs cannot both cast the last 赞成.
-		if (input.submit && choice === 'yes' && fresh.maxYes != null) {
+		if (input.submit && choice === 'yes' && maxYes != null) {
 			const cast = await yesVotesCast(tx, round.id, expertId, candidateId);
-			if (cast >= fresh.maxYes)
+			if (cast >= maxYes)
 				return {
 					ok: false as const,
 					status: 409 as const,
 					code: 'YES_LIMIT' as const,
-					message: `本轮每位专家最多投 ${fresh.maxYes} 票赞成，您已投满 ${cast} 票。请改投反对或弃权，或请评审组长退回您已提交的某一票后再改`
+					message: `本轮每位专家最多投 ${maxYes} 票赞成，您已投满 ${cast} 票。请改投反对或弃权，或请评审组长退回您已提交的某一票后再改`
 				};
 		}
 		if ((existing?.version ?? 0) !== input.baseVersion)
@@ -195,6 +228,50 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 		}
 		return { ok: true as const, version, status, total, savedAt: now };
 	});
+}
+
+/**
+ * A draft over the version the client saw, as one statement: an UPDATE guarded by that version
+ * (and by the sheet still being a draft), or the first INSERT of the pair. null when the guard
+ * does not hold any more: the caller's transaction then decides (stale, submitted, withdrawn).
+ */
+async function writeDraft(
+	db: DB,
+	input: SaveInput,
+	seen: SheetRow | null,
+	d: { values: Record<string, unknown>; total: number | null; choice: VoteChoice | null; comment: string; now: number }
+): Promise<SaveResult | null> {
+	const cols = {
+		status: 'draft' as const,
+		values: d.values,
+		total: d.total,
+		choice: d.choice,
+		comment: d.comment,
+		updatedAt: d.now,
+		submittedAt: null
+	};
+	const ok = (version: number) => ({
+		ok: true as const,
+		version,
+		status: 'draft' as const,
+		total: d.total,
+		savedAt: d.now
+	});
+	if (!seen) {
+		if (input.baseVersion !== 0) return null;
+		const { round, expertId, candidateId } = input;
+		const row = { id: newId('s_'), roundId: round.id, expertId, candidateId, version: 1, ...cols };
+		const inserted = await db.insert(sheets).values(row).onConflictDoNothing().returning({ id: sheets.id });
+		return inserted.length ? ok(1) : null;
+	}
+	if (seen.status !== 'draft' || seen.version !== input.baseVersion) return null;
+	const version = seen.version + 1;
+	const updated = await db
+		.update(sheets)
+		.set({ ...cols, version })
+		.where(and(eq(sheets.id, seen.id), eq(sheets.version, seen.version), eq(sheets.status, 'draft')))
+		.returning({ id: sheets.id });
+	return updated.length ? ok(version) : null;
 }
 
 /** 赞成 votes an expert has submitted in a round, leaving out one candidate (the one being voted on). */

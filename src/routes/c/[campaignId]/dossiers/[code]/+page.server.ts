@@ -1,10 +1,11 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireReviewer } from '$lib/server/authz';
+import { actorOf, requireReviewer, requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { dossierForExpert, expertOfUser, saveTarget } from '$lib/server/services/desk';
+import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
+import { saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflicts';
-import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
+import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { deadlineInfo } from '$lib/components/desk/format';
@@ -44,22 +45,46 @@ async function expertContext(event: RequestEvent<{ campaignId: string; code: str
 	return { ...access, db, expert };
 }
 
-/** Save and submit share one path: the service decides (open round, own pair, version). */
+/**
+ * Save and submit share one path: one prepared statement answers who may save what (role, roster
+ * entry, round, candidate, lock, the pair's eligibility, the sheet), with the refusals of
+ * requireReviewer and the service, in their order; the service then writes.
+ */
 async function save(event: RequestEvent<{ campaignId: string; code: string }>, submit: boolean) {
-	const { db, campaign, actor, expert } = await expertContext(event);
-	const fd = await event.request.formData();
-	const roundId = String(fd.get('round') ?? event.url.searchParams.get('round') ?? '');
-	const target = await saveTarget(db, campaign.id, roundId, event.params.code);
-	if (!target) error(404, NOT_FOUND);
+	const user = requireUser(event);
+	// A broken form is refused only after the access checks, as before (who may not save learns nothing).
+	const fd = await event.request.formData().catch((e: unknown) => e);
+	const form = fd instanceof FormData ? fd : new FormData();
+	const roundId = String(form.get('round') ?? event.url.searchParams.get('round') ?? '');
+	const db = await getDb();
+	const access = await saveAccess(db, {
+		userId: user.id,
+		campaignId: event.params.campaignId,
+		roundId,
+		code: event.params.code
+	});
+	if (!access) error(404, { message: '没有找到该活动' });
+	if (access.role !== 'expert' && access.role !== 'chair') error(403, { message: '您没有权限访问此页面' });
+	if (!access.expertId)
+		error(
+			access.role === 'chair' ? 403 : 404,
+			access.role === 'chair' ? { message: '您没有权限访问此页面' } : NOT_FOUND
+		);
+	if (!(fd instanceof FormData)) throw fd;
+	if (!access.round) error(404, NOT_FOUND);
+	const actor = actorOf(user);
+	const expert = { id: access.expertId };
+	// An unknown code goes on as a candidate no one reviews: refused like a code that is not the expert's.
+	const target = { round: access.round, candidateId: access.candidateId ?? '\u0000no-candidate' };
 	const rubric = target.round.type === 'score' ? ((target.round.rubric ?? []) as RubricCriterion[]) : [];
 	const values: Record<string, string> = {};
-	for (const c of rubric) values[c.key] = String(fd.get(`v.${c.key}`) ?? '');
-	const comment = String(fd.get('comment') ?? '');
-	const choiceRaw = String(fd.get('choice') ?? '');
+	for (const c of rubric) values[c.key] = String(form.get(`v.${c.key}`) ?? '');
+	const comment = String(form.get('comment') ?? '');
+	const choiceRaw = String(form.get('choice') ?? '');
 	const choice = choiceRaw ? (choiceRaw as VoteChoice) : null;
 	// "用我刚填写的覆盖" after a conflict (no JavaScript) names the server's version it overrides.
-	const overwrite = fd.get('overwrite');
-	const baseVersion = Number(overwrite ?? fd.get('baseVersion') ?? 0);
+	const overwrite = form.get('overwrite');
+	const baseVersion = Number(overwrite ?? form.get('baseVersion') ?? 0);
 	const input = {
 		round: target.round,
 		expertId: expert.id,
@@ -80,9 +105,9 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 			choice,
 			baseVersion: input.baseVersion
 		} satisfies ActionFailure);
-	if (submit && fd.get('confirm') !== '1') {
+	if (submit && form.get('confirm') !== '1') {
 		// Without JavaScript there is no dialog: keep the draft, check it, and ask to confirm on the page.
-		const draft = await saveSheet(db, actor, { ...input, submit: false });
+		const draft = await saveChecked(db, actor, { ...input, submit: false }, access);
 		if (!draft.ok) return refused(draft);
 		const check =
 			target.round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
@@ -97,7 +122,7 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 			} satisfies ActionFailure);
 		return { confirmSubmit: true as const, total: check.total, choice, version: draft.version, savedAt: draft.savedAt };
 	}
-	const r = await saveSheet(db, actor, { ...input, submit });
+	const r = await saveChecked(db, actor, { ...input, submit }, access);
 	if (r.ok) return { saved: true as const, submitted: submit, version: r.version, savedAt: r.savedAt };
 	return refused(r);
 }
