@@ -10,6 +10,7 @@
 // - more hashes at once than cores only share the cores: each sign-in then finishes later, the
 //   first ones included, and every running hash holds its 19 MiB. A larger pool measured worse
 //   (issue 16: UV_THREADPOOL_SIZE=64 doubled p50 and p99 and stalled the event loop for seconds).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 
@@ -51,14 +52,26 @@ export function fifoLimiter(limit: number): <T>(task: () => Promise<T>) => Promi
 }
 
 const inTurn = fifoLimiter(HASH_CONCURRENCY);
+const holdingTurn = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` when its turn in the queue comes; hashing inside it does not queue again. A sign-in
+ * counts its attempt against the throttle inside its turn, so attempts waiting in a storm are not
+ * yet counted: 200 experts behind one address (a meeting room's NAT) do not look like 200
+ * parallel guesses to the address budget, while each evaluated attempt is still counted before
+ * its password is checked.
+ */
+export function inPasswordTurn<T>(work: () => Promise<T>): Promise<T> {
+	return holdingTurn.getStore() ? work() : inTurn(() => holdingTurn.run(true, work));
+}
 
 export function hashPassword(password: string): Promise<string> {
-	return inTurn(() => hash(password, ARGON2_OPTIONS));
+	return inPasswordTurn(() => hash(password, ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
 	try {
-		return await inTurn(() => verify(stored, password));
+		return await inPasswordTurn(() => verify(stored, password));
 	} catch {
 		return false;
 	}
