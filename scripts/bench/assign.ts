@@ -4,7 +4,10 @@
 // scripts/laurel.ts assign --in FILE`, and the largest once through `npx tsx`), times
 // solveAssignment alone in this process, solves the same instance with HiGHS (time-limited, env
 // HIGHS_LIMIT seconds) and compares objectives. Exit 1 when the CLI fails, an answer breaks a
-// constraint, or an objective differs from a finished HiGHS solve.
+// constraint, or an objective differs from a finished HiGHS solve, or when 2000×400 misses its goal
+// (issue 16): at most 0.02 × HotCRP's time on it, about 0.55 s. HotCRP (PHP, min-cost max-flow) is
+// not run here: the figure is the issue's reference, taken as given. Times are wall-clock and CPU;
+// on a busy machine (load above the cores) the goal is judged on the CLI process's CPU time.
 //   npx tsx scripts/bench/assign.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,7 +15,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveAssignment, type AssignmentInstance } from '../../src/lib/domain/assignment';
 import { rng } from '../../src/lib/server/demo/synthetic/random';
-import { LAUREL, printFigures } from './figures';
+import { childrenCpuMs, LAUREL, machineBusy, printFigures } from './figures';
+
+/** 0.02 × HotCRP's time on 2000×400, as issue 16 states it (HotCRP itself is PHP, not run here). */
+const GOAL_2000_MS = 550;
 
 const FIELDS = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
 const K = 5;
@@ -139,6 +145,7 @@ async function main(): Promise<number> {
 	const table: string[] = [];
 	const figures: Record<string, unknown>[] = [];
 	let largest = '';
+	let goal = { figure: Infinity, basis: 'wall', met: false };
 	for (const v of variants) {
 		const inst = generate(v);
 		const file = join(dir, `${v.name.replace(/[^\w+]/g, '_')}.json`);
@@ -146,14 +153,18 @@ async function main(): Promise<number> {
 		largest = file;
 		// Best of RUNS: the machine may be shared, the minimum is the least disturbed run.
 		let laurelMs = Infinity;
+		let cpuMs: number | null = null;
 		let run = spawnSync('true', { encoding: 'utf8' });
 		for (let r = 0; r < RUNS; r++) {
+			const c0 = childrenCpuMs();
 			const t0 = performance.now();
 			run = spawnSync(LAUREL[0], [LAUREL[1], 'assign', '--in', file], {
 				encoding: 'utf8',
 				maxBuffer: 1 << 28
 			});
 			laurelMs = Math.min(laurelMs, performance.now() - t0);
+			const c1 = childrenCpuMs();
+			if (c0 !== null && c1 !== null) cpuMs = Math.min(cpuMs ?? Infinity, c1 - c0);
 			if (run.status !== 0) break;
 		}
 		if (run.status !== 0) {
@@ -188,7 +199,7 @@ async function main(): Promise<number> {
 		table.push(
 			[
 				v.name.padEnd(13),
-				`laurel CLI ${laurelMs.toFixed(0).padStart(5)} ms (solve alone ${solveMs.toFixed(0).padStart(4)} ms)`,
+				`laurel CLI ${laurelMs.toFixed(0).padStart(5)} ms, CPU ${cpuMs === null ? '—' : cpuMs.toFixed(0).padStart(5)} ms (solve alone ${solveMs.toFixed(0).padStart(4)} ms)`,
 				finished ? `HiGHS ${highsMs.toFixed(0).padStart(6)} ms` : `HiGHS > ${HIGHS_LIMIT_S} s (${sol.Status})`,
 				`ratio ${finished ? '' : '≥ '}${ratio.toFixed(1)}×`,
 				`objective ${out.objective} vs ${finished ? highsObj.toFixed(6) : '—'}`,
@@ -196,9 +207,21 @@ async function main(): Promise<number> {
 			].join('  ')
 		);
 		console.log(table[table.length - 1]);
+		if (v.name === '2000×400') {
+			const machine = machineBusy();
+			const byCpu = machine.busy && cpuMs !== null;
+			const figure = byCpu ? cpuMs! : laurelMs;
+			goal = { figure, basis: byCpu ? 'cpu' : 'wall', met: figure <= GOAL_2000_MS };
+			console.log(
+				`  goal 2000×400: whole process ≤ 0.02 × HotCRP ≈ ${GOAL_2000_MS} ms (the issue's figure; HotCRP is PHP and not run here):` +
+					` ${figure.toFixed(0)} ms ${byCpu ? `CPU (load ${machine.load} on ${machine.cores} cores)` : 'wall-clock'},` +
+					` ratio ${(figure / GOAL_2000_MS).toFixed(2)} → ${goal.met ? 'met' : 'NOT met'}; solve alone ${solveMs.toFixed(0)} ms`
+			);
+		}
 		figures.push({
 			name: v.name,
 			laurelMs: Math.round(laurelMs),
+			cpuMs,
 			solveMs: Math.round(solveMs),
 			highsMs: finished ? Math.round(highsMs) : null,
 			laurelOverHighs: finished ? +(laurelMs / highsMs).toFixed(4) : null,
@@ -218,8 +241,17 @@ async function main(): Promise<number> {
 	}
 	console.log(`npm run --silent laurel -- assign --in <2000×400+aff>: ${npmMs.toFixed(0)} ms (best of ${RUNS})`);
 	console.log(`all times: best of ${RUNS} runs; load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
+	failed ||= !goal.met;
 	console.log(failed ? 'FAILED' : 'OK');
-	printFigures('assign', { variants: figures, npmRunLargestMs: Math.round(npmMs), ok: !failed });
+	printFigures('assign', {
+		variants: figures,
+		npmRunLargestMs: Math.round(npmMs),
+		ms2000x400: Math.round(goal.figure),
+		goal2000x400Ms: GOAL_2000_MS,
+		ratio2000x400: +(goal.figure / GOAL_2000_MS).toFixed(3),
+		judgedBy: goal.basis,
+		ok: !failed
+	});
 	return failed ? 1 : 0;
 }
 

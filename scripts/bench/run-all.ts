@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 
 const order = ['cli-start', 'aggregate', 'conflicts', 'assign', 'select', 'import', 'forms', 'draft-save'];
 // benchmarks added later run after the known ones (any scripts/bench/*.ts that is not a library)
-const libraries = new Set(['run-all', 'figures', 'load', 'load-lib']);
+// (login-storm builds and serves the app: it runs in `npm run bench:load`)
+const libraries = new Set(['run-all', 'figures', 'load', 'load-lib', 'login-storm']);
 const extra = readdirSync('scripts/bench')
 	.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
 	.map((f) => f.slice(0, -3))

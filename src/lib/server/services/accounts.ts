@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { invitations, sessions, users, memberships } from '../db/schema';
 import { attemptSucceeded, claimAttempt } from '../auth/login-throttle';
-import { hashPassword, verifyPassword, passwordProblem } from '../auth/password';
+import { hashPassword, inPasswordTurn, verifyPassword, passwordProblem } from '../auth/password';
 import { createSession, hashToken, invalidateUserSessions, newRandomToken } from '../auth';
 import { audit, type Actor } from '../audit';
 
@@ -24,13 +24,20 @@ export type LoginResult =
  * without looking at the password at all, the right one included.
  */
 export async function login(db: DB, username: string, password: string, address: string): Promise<LoginResult> {
-	const wait = await claimAttempt(db, username, address);
-	if (wait !== null) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
-	const user = (await db.select().from(users).where(eq(users.username, username.trim())).limit(1))[0];
 	dummyHash ??= hashPassword('laurel-dummy-password');
-	const valid = user?.passwordHash
-		? await verifyPassword(user.passwordHash, password)
-		: (await verifyPassword(await dummyHash, password), false);
+	const dummy = await dummyHash;
+	// Counted and checked in the sign-in queue's turn (see password.ts inPasswordTurn).
+	const checked = await inPasswordTurn(async () => {
+		const wait = await claimAttempt(db, username, address);
+		if (wait !== null) return { wait };
+		const user = (await db.select().from(users).where(eq(users.username, username.trim())).limit(1))[0];
+		const valid = user?.passwordHash
+			? await verifyPassword(user.passwordHash, password)
+			: (await verifyPassword(dummy, password), false);
+		return { user, valid };
+	});
+	if ('wait' in checked) return { ok: false, reason: 'throttled', retryAfterSeconds: checked.wait };
+	const { user, valid } = checked;
 	if (!user || !valid) return { ok: false, reason: 'invalid' };
 	await attemptSucceeded(db, username, address);
 	const { token, session } = await createSession(db, user.id);
