@@ -197,6 +197,17 @@ export async function ensureReviewCodes(tx: Tx, campaignId: string, actor: Actor
 	);
 }
 
+/** Each candidate's id, review code and name (for lists that need no more). */
+export async function candidateCodes(
+	db: DB | Tx,
+	campaignId: string
+): Promise<{ id: string; code: string | null; name: string }[]> {
+	return db
+		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+}
+
 export async function listCandidateRows(db: DB | Tx, campaignId: string): Promise<CandidateRow[]> {
 	return db.select().from(candidates).where(eq(candidates.campaignId, campaignId)).orderBy(asc(candidates.seq));
 }

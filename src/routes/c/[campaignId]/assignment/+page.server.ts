@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { auditLog } from '$lib/server/db/schema';
+import { lastAssignmentRun } from '$lib/server/services/assignment-last-run';
 import { pairKey } from '$lib/server/services/conflicts';
 import {
 	addPair,
@@ -41,58 +40,12 @@ function defaultReviewsPerDossier(ctx: AssignmentContext): number {
 	return Math.max(1, k);
 }
 
-interface LastRun {
-	mode: 'distributed' | 'panel' | 'randomized';
-	/** Randomized runs (issue 15): the cap, the public seed and the expected value. */
-	q?: number;
-	seed?: string;
-	expectedObjective?: number;
-	k: number | null;
-	borrow: boolean;
-	objective: number | null;
-	pairs: number;
-	at: number;
-	by: string;
-}
-
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
 	const ctx = await loadAssignmentContext(db, campaign.id);
 	const rows = await listAssignments(db, campaign.id);
-	const last = (
-		await db
-			.select()
-			.from(auditLog)
-			.where(and(eq(auditLog.campaignId, campaign.id), eq(auditLog.action, 'assignment.propose')))
-			.orderBy(desc(auditLog.id))
-			.limit(1)
-	)[0];
-	const after = (last?.after ?? null) as {
-		mode?: string;
-		k?: number | null;
-		borrow?: boolean | null;
-		objective?: number | null;
-		pairs?: number;
-		q?: number;
-		seed?: string;
-		expectedObjective?: number;
-	} | null;
-	const lastRun: LastRun | null =
-		last && after
-			? {
-					mode: after.mode === 'panel' ? 'panel' : after.mode === 'randomized' ? 'randomized' : 'distributed',
-					...(after.mode === 'randomized'
-						? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective }
-						: {}),
-					k: after.k ?? null,
-					borrow: !!after.borrow,
-					objective: after.objective ?? null,
-					pairs: after.pairs ?? 0,
-					at: last.at,
-					by: last.actorName ?? ''
-				}
-			: null;
+	const lastRun = await lastAssignmentRun(db, campaign.id);
 	const defaultK = defaultReviewsPerDossier(ctx);
 	const k = lastRun?.mode === 'distributed' && lastRun.k ? lastRun.k : defaultK;
 

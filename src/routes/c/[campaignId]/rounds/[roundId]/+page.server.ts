@@ -1,11 +1,10 @@
 // One round for the chair and the organizer: progress, the ranking with dispersion and outliers, the
 // score matrix (raw or calibrated), notes, rescore requests, the vote tally, and advancing.
 import { error, fail } from '@sveltejs/kit';
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { roundCandidates, sheets } from '$lib/server/db/schema';
+import { openRescoreRequests, roundEntries } from '$lib/server/services/round-details';
 import {
 	advanceCandidates,
 	getRound,
@@ -53,23 +52,8 @@ export const load: PageServerLoad = async (event) => {
 	const results = await roundResults(db, round);
 	const all = await listRounds(db, campaign.id);
 	const next = all.find((r) => r.seq === round.seq + 1) ?? null;
-	const rescore = (
-		await db
-			.select({
-				expertId: sheets.expertId,
-				candidateId: sheets.candidateId,
-				message: sheets.rescoreRequested,
-				status: sheets.status
-			})
-			.from(sheets)
-			.where(and(eq(sheets.roundId, round.id), isNotNull(sheets.rescoreRequested)))
-	)
-		.filter((s) => s.status === 'draft')
-		.map((s) => ({ expertId: s.expertId, candidateId: s.candidateId, message: s.message ?? '' }));
-	const entries = await db
-		.select({ how: roundCandidates.how, reason: roundCandidates.reason })
-		.from(roundCandidates)
-		.where(eq(roundCandidates.roundId, round.id));
+	const rescore = await openRescoreRequests(db, round.id);
+	const entries = await roundEntries(db, round.id);
 	const manual = entries.filter((e) => e.how === 'manual');
 	const nameOf = new Map(results.experts.map((e) => [e.id, e.name]));
 	const codeOf = new Map(results.candidates.map((c) => [c.id, c.code]));
