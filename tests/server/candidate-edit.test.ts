@@ -25,7 +25,7 @@ import {
 	saveAttachment,
 	sniffType
 } from '../../src/lib/server/services/attachments';
-import { MAX_ATTACHMENT_BYTES } from '../../src/lib/components/candidates/attachment-kinds';
+import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/intake/attachment-kinds';
 import {
 	emptyValues,
 	parseCandidateForm,

@@ -6,7 +6,7 @@ import { deserialize } from '$app/forms';
 import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, clockTime, readDraft, sameContent, writeDraft, type Content } from './format';
-import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from './types';
+import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/server/views/desk';
 
 export type SaveState =
 	| 'idle'

@@ -20,7 +20,7 @@ import {
 	maxOf,
 	type AttachmentKind,
 	type FileType
-} from '../../components/candidates/attachment-kinds';
+} from '../../domain/intake/attachment-kinds';
 
 export { MAX_ATTACHMENT_BYTES };
 export type AttachmentRow = typeof attachments.$inferSelect;

@@ -9,12 +9,7 @@ import { lockRefusal } from './locks';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/intake/work-units';
-import {
-	classLabel,
-	classOptionLabel,
-	type FormContext,
-	type FormOptions
-} from '../../components/candidates/candidate-form';
+import { classLabel, classOptionLabel, type FormContext, type FormOptions } from '../../domain/intake/form-context';
 
 export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月的候选人';
 

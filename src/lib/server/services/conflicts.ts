@@ -7,8 +7,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
 import { recordOf, type Tx } from './candidates';
-// A cycle (sheets → rounds → conflicts), harmless: only called at run time.
-import { withdrawPairSheets } from './sheets';
+import { withdrawPairSheets } from './sheet-withdrawal';
 import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';

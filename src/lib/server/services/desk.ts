@@ -9,7 +9,8 @@ import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/review/aggregation';
-import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/round-labels';
+import type { DeskRound, OwnSheet } from '../views/desk';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
 	return (

@@ -8,7 +8,7 @@ import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/service
 import { validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { deadlineInfo } from '$lib/components/desk/format';
-import type { ActionFailure } from '$lib/components/desk/types';
+import type { ActionFailure } from '$lib/server/views/desk';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.
 const NOT_FOUND = { message: '没有找到该材料' };
