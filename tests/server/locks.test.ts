@@ -31,7 +31,7 @@ import { decideConflict, addOrganizerConflict, recuse } from '../../src/lib/serv
 import { proposeAssignment, addPair, removePair, publishAssignment } from '../../src/lib/server/services/assignment';
 import { lockRefusal } from '../../src/lib/server/services/locks';
 import { auditLog, campaigns, candidates, conflicts, experts } from '../../src/lib/server/db/schema';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { recordOf } from '../../src/lib/server/services/candidates';
 import type { CampaignConfig } from '../../src/lib/domain/types';
 

@@ -18,7 +18,7 @@ import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/servic
 import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { CampaignConfig } from '../../src/lib/domain/types';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { ruleViolations } from '../../src/lib/domain/selection';
 
 const C = 'sel';

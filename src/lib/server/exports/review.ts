@@ -3,7 +3,6 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts } from '../db/schema';
-import { registerExport } from './';
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from '../services/conflicts';
 import { toCsv } from '../../domain/formats/csv-safe';
 import { compareReviewCodes } from '../../domain/anonymity/review-codes';
@@ -78,6 +77,3 @@ export async function conflictsCsv(db: DB, campaignId: string): Promise<string> 
 		])
 	);
 }
-
-registerExport('assignments', (db, campaignId) => assignmentsCsv(db, campaignId));
-registerExport('conflicts', (db, campaignId) => conflictsCsv(db, campaignId));

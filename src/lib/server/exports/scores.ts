@@ -3,7 +3,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, rounds, sheets } from '../db/schema';
-import { registerExport } from './';
 import { formatChinaTime } from './review';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
@@ -90,5 +89,3 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	});
 	return toCsv(headers, data);
 }
-
-registerExport('scores', (db, campaignId, config) => scoresCsv(db, campaignId, config));

@@ -15,8 +15,6 @@ import {
 	removePair,
 	type AssignmentContext
 } from '$lib/server/services/assignment';
-// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/exports/review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';

@@ -21,8 +21,6 @@ import {
 	findCandidateByNameOrCode
 } from '$lib/server/services/conflicts-bulk';
 import { expertNames } from '$lib/server/services/experts';
-// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/exports/review';
 import type { ConflictItem } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 
