@@ -12,7 +12,7 @@ import type { CandidateRecord, CareerEntry } from '../../domain/types';
 import { classLabel, type FormContext } from '../../domain/intake/form-context';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */
-export const FORM_KEYS = [
+const FORM_KEYS = [
 	'name',
 	'gender',
 	'ethnicity',
@@ -140,7 +140,7 @@ export function valuesFromForm(form: FormData): CandidateFormValues {
 }
 
 /** 起止年月 as `2005.07-2012.06` / `2013.02-至今`, or null when it cannot be read. */
-export function normalizePeriod(period: string): string | null {
+function normalizePeriod(period: string): string | null {
 	const r = parseCareer(`${period} 单位 职务`);
 	if (r.unreadable.length || r.entries.length !== 1) return null;
 	const e = r.entries[0];

@@ -24,7 +24,7 @@ import { compareReviewCodes } from '../anonymity/review-codes';
 export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './explain';
 
 export type RuleKey = 'group' | 'field' | 'channel';
-export const RULE_KEYS: readonly RuleKey[] = ['group', 'field', 'channel'];
+const RULE_KEYS: readonly RuleKey[] = ['group', 'field', 'channel'];
 
 export interface SelectionCandidate {
 	id: string;

@@ -50,11 +50,6 @@ export function getDb(): Promise<DB> {
 	return shared;
 }
 
-/** For tests: replace the shared handle. */
-export function setDb(db: DB | null): void {
-	shared = db ? Promise.resolve(db) : null;
-}
-
 /**
  * The embedded driver is synchronous underneath: while one connection of this process holds the
  * write lock inside an async transaction, another connection's write would wait for it in a

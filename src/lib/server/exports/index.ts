@@ -80,7 +80,7 @@ export async function exportCsv(
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, status: 404, message: `没有找到活动 ${campaignId}` };
 	const { produce, label } = EXPORTS[kind];
-	const csv = await produce(db, campaignId, campaign.config as CampaignConfig, options);
+	const csv = await produce(db, campaignId, campaign.config, options);
 	return { ok: true, csv, filename: `${campaign.name}-${label}.csv` };
 }
 

@@ -9,7 +9,7 @@ import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };
 const SOURCE_LABELS: Record<string, string> = { auto: '自动', manual: '手动', panel: '全组' };
-export const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
+const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -27,7 +27,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	const rs = await db.select().from(rounds).where(eq(rounds.campaignId, campaignId));
 	const criteria = criteriaOf(
 		config,
-		rs.map((r) => (r.type === 'score' ? ((r.rubric ?? []) as RubricCriterion[]) : []))
+		rs.map((r) => (r.type === 'score' ? (r.rubric ?? []) : []))
 	);
 	const rows = await db
 		.select({
@@ -72,7 +72,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 		'提交时间'
 	];
 	const data: CsvValue[][] = current.map((r) => {
-		const values = (r.values ?? {}) as Record<string, unknown>;
+		const values = r.values ?? {};
 		return [
 			r.round,
 			r.code ?? '',

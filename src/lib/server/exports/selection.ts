@@ -2,13 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { campaigns } from '../db/schema';
 import type { ExportOptions } from './';
-import {
-	latestSelection,
-	lockedSelection,
-	selectionRows,
-	type SelectionInput,
-	type SelectionOutcome
-} from '../services/selection';
+import { latestSelection, lockedSelection, selectionRows } from '../services/selection';
 import { recordOf } from '../services/candidates';
 import { toCsv } from '../../domain/formats/csv-safe';
 import {
@@ -25,9 +19,9 @@ import type { DB } from '../db';
 async function winners(db: DB, campaignId: string) {
 	const sel = (await lockedSelection(db, campaignId)) ?? (await latestSelection(db, campaignId));
 	if (!sel) return null;
-	const outcome = sel.result as SelectionOutcome;
+	const outcome = sel.result;
 	if (!outcome.ok) return null;
-	const input = sel.input as SelectionInput;
+	const input = sel.input;
 	// a locked run carries its lock-time snapshot of the records (selection.ts `selectionRows`)
 	const byId = await selectionRows(db, campaignId, sel);
 	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
@@ -95,7 +89,7 @@ export async function summaryCsv(
 	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
 	const w = await winners(db, campaignId);
 	if (!w) return sheetsToCsv([], headers);
-	const input = w.sel.input as SelectionInput;
+	const input = w.sel.input;
 	const main = new Set(input.tiers.filter((t) => !t.subsetOf).map((t) => t.name));
 	const people: SheetPerson[] = [];
 	for (const tier of w.outcome.tiers) {

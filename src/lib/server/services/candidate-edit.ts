@@ -51,7 +51,7 @@ export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedaction
  * 推荐单位 the form offers: the campaign's channels, then those that imports brought in with a
  * 渠道类型 (they are counted as channels of that type by the check).
  */
-export function channelOptions(
+function channelOptions(
 	config: CampaignConfig,
 	rows: Pick<CandidateRow, 'record'>[]
 ): { name: string; type: ChannelType | null }[] {
@@ -224,10 +224,10 @@ export type RedactionChange =
 	| { op: 'keep'; text: string } // do not redact this string
 	| { op: 'drop'; list: 'add' | 'remove'; text: string }; // undo a manual entry
 
-export const MANUAL_MAX = 100;
+const MANUAL_MAX = 100;
 
 /** Validates a manual redaction string; returns a Chinese message or null. */
-export function manualProblem(text: string): string | null {
+function manualProblem(text: string): string | null {
 	const t = text.trim();
 	if (!t) return '请填写要处理的文字';
 	if ([...cleanText(t)].length < 2) return `“${t}”太短：至少需要 2 个字，否则会误伤正文中的其他文字`;

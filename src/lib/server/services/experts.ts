@@ -75,7 +75,7 @@ export async function getExpert(db: DB, campaignId: string, expertIdOrUsername: 
  * with 2, 3 … appended; without a wish the next free expertNN (expert16 after the demo's
  * expert01 … expert15). Loads the taken names once, so a large import does not query per try.
  */
-export class UsernamePool {
+class UsernamePool {
 	private constructor(private taken: Set<string>) {}
 
 	static async load(db: DB | Tx): Promise<UsernamePool> {

@@ -10,7 +10,6 @@ import { newId } from './accounts';
 import type { Tx } from './candidates';
 import { reviewsInRound, type RoundRow } from './rounds';
 import { validateDraft, validateSheet } from '../../domain/review/aggregation';
-import type { RubricCriterion } from '../../domain/types';
 
 export type SheetRow = typeof sheets.$inferSelect;
 export type VoteChoice = 'yes' | 'no' | 'abstain';
@@ -82,7 +81,7 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
 	let values: Record<string, unknown> = {};
 	let choice: VoteChoice | null = null;
 	if (round.type === 'score') {
-		const rubric = (round.rubric ?? []) as RubricCriterion[];
+		const rubric = round.rubric ?? [];
 		const picked: Record<string, unknown> = {};
 		for (const c of rubric) if (input.values[c.key] !== undefined) picked[c.key] = input.values[c.key];
 		const v = input.submit ? validateSheet(rubric, picked) : validateDraft(rubric, picked);

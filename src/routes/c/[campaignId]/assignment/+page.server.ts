@@ -134,7 +134,7 @@ function groupDetails(
 }
 
 async function pairForm(event: Parameters<Actions[string]>[0]) {
-	const access = await requireRole(event, event.params.campaignId!, 'chair', 'organizer');
+	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const form = await event.request.formData();
 	const get = (k: string) => String(form.get(k) ?? '').trim();
 	return { ...access, get, reason: get('reason').slice(0, 500) };

@@ -6,7 +6,6 @@ import { getDb } from '$lib/server/db';
 import { roundProgress, roundSizes } from '$lib/server/services/round-details';
 import { campaignCounts, panelsWithMembers } from '$lib/server/services/overview';
 import { listRounds, missingSheets, missingText, roundDefaults } from '$lib/server/services/rounds';
-import type { CampaignConfig } from '$lib/domain/types';
 import type { RoundSummary } from '$lib/components/rounds/format';
 import { roundActions } from '../rounds/round-forms.server';
 
@@ -29,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			state: r.state,
 			reviewers: r.reviewers,
 			aggregation: r.aggregation,
-			threshold: (r.threshold as { num: number; den: number } | null) ?? null,
+			threshold: r.threshold ?? null,
 			deadline: r.deadline,
 			candidates: sizeOf.get(r.id) ?? 0,
 			progress: await roundProgress(db, r),
@@ -37,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		});
 	return {
 		rounds,
-		rubric: (campaign.config as CampaignConfig).rubric ?? [],
+		rubric: campaign.config.rubric ?? [],
 		panels: await panelsWithMembers(db, campaign.id),
 		byField: counts.byField,
 		roundDefaults: await roundDefaults(db, campaign.id)

@@ -45,7 +45,7 @@ export function shortage(input: SelectionInput): { available: number; seats: num
 
 const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
 
-export function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
+function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
 	return t.label?.trim() || autoTargetLabel(t, config.youthAge);
 }
 

@@ -6,7 +6,6 @@ import { dossierForExpert, expertOfUser, saveTarget } from '$lib/server/services
 import { recuse } from '$lib/server/services/conflicts';
 import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
-import type { RubricCriterion } from '$lib/domain/types';
 import { deadlineInfo } from '$lib/components/desk/format';
 import type { ActionFailure } from '$lib/server/views/desk';
 
@@ -51,7 +50,7 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 	const roundId = String(fd.get('round') ?? event.url.searchParams.get('round') ?? '');
 	const target = await saveTarget(db, campaign.id, roundId, event.params.code);
 	if (!target) error(404, NOT_FOUND);
-	const rubric = target.round.type === 'score' ? ((target.round.rubric ?? []) as RubricCriterion[]) : [];
+	const rubric = target.round.type === 'score' ? (target.round.rubric ?? []) : [];
 	const values: Record<string, string> = {};
 	for (const c of rubric) values[c.key] = String(fd.get(`v.${c.key}`) ?? '');
 	const comment = String(fd.get('comment') ?? '');

@@ -20,7 +20,6 @@ import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
 import { topN, type RankingRow } from '$lib/domain/review/advance';
 import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
-import type { CampaignConfig } from '$lib/domain/types';
 import { roundActions } from '../round-forms.server';
 import { remindActions } from './remind.server';
 import { lastReminders, mailRescore } from '$lib/server/services/reminders';
@@ -40,9 +39,9 @@ function rankingOf(results: Awaited<ReturnType<typeof roundResults>>): (RankingR
 }
 
 async function loadRound(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
-	const access = await requireRole(event, event.params.campaignId!, 'chair', 'organizer');
+	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
-	const round = await getRound(db, access.campaign.id, event.params.roundId!);
+	const round = await getRound(db, access.campaign.id, event.params.roundId);
 	if (!round) error(404, { message: '没有找到该轮次' });
 	return { ...access, db, round };
 }
@@ -71,7 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			state: round.state,
 			reviewers: round.reviewers,
 			aggregation: round.aggregation,
-			threshold: (round.threshold as { num: number; den: number } | null) ?? null,
+			threshold: round.threshold ?? null,
 			deadline: round.deadline,
 			requiredSheets: round.requiredSheets,
 			maxYes: round.maxYes,
@@ -82,7 +81,7 @@ export const load: PageServerLoad = async (event) => {
 		next: next
 			? { id: next.id, name: next.name, state: next.state, advanced: await roundCandidateIds(db, next.id) }
 			: null,
-		rubric: (campaign.config as CampaignConfig).rubric ?? [],
+		rubric: campaign.config.rubric ?? [],
 		entered: {
 			total: entries.length,
 			manual: manual.length,
@@ -123,7 +122,7 @@ export const load: PageServerLoad = async (event) => {
 		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
 		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
 		roundDefaults: await roundDefaults(db, campaign.id),
-		roundRubric: (round.rubric ?? []) as { key: string; name: string; max: number }[],
+		roundRubric: round.rubric ?? [],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
 		advanceDefaults: {
