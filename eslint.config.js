@@ -44,6 +44,92 @@ export default ts.config(
 		files: ['src/lib/domain/assignment/engine/**'],
 		rules: { '@typescript-eslint/no-unused-expressions': 'off' }
 	},
+	// The layout's boundaries (issue 13; tests/server/architecture.test.ts checks the same on the graph).
+	{
+		files: ['src/lib/domain/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/server',
+								'$lib/server/*',
+								'**/server/*',
+								'$lib/components/*',
+								'**/components/*',
+								'**/routes/*'
+							],
+							message: 'The domain is pure: no server, component or route imports.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/server/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/components/*', '**/components/*'],
+							message: 'Services build views from src/lib/server/views, domain or shared, not from components.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{ name: '$lib/server/db/schema', message: 'Routes call services; queries live in src/lib/server.' }],
+					patterns: [
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*'],
+							message: 'Routes call services; queries live in src/lib/server.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/shared/**'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/server',
+								'$lib/server/*',
+								'**/server/*',
+								'$lib/components/*',
+								'**/components/*',
+								'**/routes/*',
+								'drizzle-orm',
+								'node:*',
+								'$env/*/private'
+							],
+							message: 'src/lib/shared is client-safe: nothing server-side.'
+						}
+					]
+				}
+			]
+		}
+	},
 	{ files: ['**/*.svelte'], rules: { 'no-irregular-whitespace': 'off' } },
 	{ files: ['**/*.test.ts', 'tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 	{

@@ -3,7 +3,7 @@
 import type { Command } from './types';
 import { badInput, parseOptions } from './types';
 import { withCampaign } from './db';
-import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/exports/all';
+import { exportCsv, EXPORT_KINDS } from '../../src/lib/server/exports';
 import { exportXlsx } from '../../src/lib/server/exports/xlsx';
 import { exportForms } from '../../src/lib/server/exports/forms';
 

@@ -12,7 +12,7 @@ import { setPanelChair } from '../../src/lib/server/services/panels';
 import { updateCandidate } from '../../src/lib/server/services/candidate-edit';
 import { recordOf } from '../../src/lib/server/services/candidates';
 import { auditLogPage, AUDIT_PAGE_SIZE } from '../../src/lib/server/services/audit-log';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { audit } from '../../src/lib/server/audit';
 import { beijingTime } from '../../src/lib/domain/audit/view';
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: '2025年度活动', prefix: 'cp-', seed: 4, candidates: 12 });
 	await refreshDetectedConflicts(db, actor, C);
-	old = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0].config as CampaignConfig;
+	old = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0].config;
 });
 
 const input = (over: Partial<Parameters<typeof copyCampaign>[3]> = {}) => ({
@@ -55,7 +55,7 @@ describe('copy a campaign', () => {
 		const r = await copyCampaign(db, actor, C, input({ youthBornOnOrAfter: '1981-07-01' }));
 		if (!r.ok) throw new Error(r.message);
 		const row = (await db.select().from(campaigns).where(eq(campaigns.id, r.id)))[0];
-		const config = row.config as CampaignConfig;
+		const config = row.config;
 		expect(row.status).toBe('setup');
 		expect(config.referenceDate).toBe('2026-06-30');
 		expect(config.intake?.youthBornOnOrAfter).toBe('1981-07-01');

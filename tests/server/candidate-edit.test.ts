@@ -25,7 +25,7 @@ import {
 	saveAttachment,
 	sniffType
 } from '../../src/lib/server/services/attachments';
-import { MAX_ATTACHMENT_BYTES } from '../../src/lib/components/candidates/attachment-kinds';
+import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/intake/attachment-kinds';
 import {
 	emptyValues,
 	parseCandidateForm,
@@ -112,7 +112,7 @@ describe('createCandidate / updateCandidate', () => {
 		});
 		expect(res).toMatchObject({ ok: true, changed: true, reviewCode: '工科-01' });
 		const after = (await getCandidate(db, campaignId, a.id))!;
-		const rec = after.record as CandidateRecord;
+		const rec = after.record;
 		expect(rec.deeds).toBe('新的主要事迹');
 		expect(rec.seq).toBe('7');
 		expect(rec.extra).toEqual({ 附注: '原表' });
@@ -135,7 +135,7 @@ describe('createCandidate / updateCandidate', () => {
 		// Renaming b into a's name and birth in the same channel is refused.
 		const dup = await updateCandidate(db, actor, campaignId, b.id, record());
 		expect(dup).toEqual({ ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE });
-		expect(((await getCandidate(db, campaignId, b.id))!.record as CandidateRecord).name).toBe('黄立新');
+		expect((await getCandidate(db, campaignId, b.id))!.record.name).toBe('黄立新');
 	});
 
 	it('gives a new code when the group changes, and does not find a candidate of another campaign', async () => {

@@ -12,7 +12,6 @@ import { buildDossier, expertDossier } from '../../src/lib/domain/anonymity/anon
 import { sortReviewCodes } from '../../src/lib/domain/anonymity/review-codes';
 import { openDatabase } from '../../src/lib/server/db';
 import { candidates } from '../../src/lib/server/db/schema';
-import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'laurel-cli-dossier-'));
 const url = `file:${join(dir, 'cli.db')}`;
@@ -45,7 +44,7 @@ describe('laurel dossier', { timeout: 120_000 }, () => {
 		expect(r.code).toBe(0);
 		const printed = JSON.parse(r.stdout);
 		const expected = expertDossier(
-			buildDossier(row.record as CandidateRecord, { code: row.reviewCode!, referenceDate: config.referenceDate })
+			buildDossier(row.record, { code: row.reviewCode!, referenceDate: config.referenceDate })
 		);
 		expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
 		expect(printed.redactions).toBeUndefined();

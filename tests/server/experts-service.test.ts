@@ -230,7 +230,7 @@ describe('single experts', () => {
 			maxLoad: 9
 		});
 		expect(r).toEqual({ ok: true, changed: true });
-		const row = (await getExpert(db, C, e.id))!;
+		const row = await getExpert(db, C, e.id);
 		expect(row.e).toMatchObject({
 			formerUnits: [unit],
 			school: '武汉大学',

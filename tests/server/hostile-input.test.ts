@@ -31,7 +31,7 @@ import { getSheet, saveSheet } from '../../src/lib/server/services/sheets';
 import { listCandidateRows, recordOf } from '../../src/lib/server/services/candidates';
 import { updateCandidate } from '../../src/lib/server/services/candidate-edit';
 import { runSelection } from '../../src/lib/server/services/selection';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { configOf } from '../../src/lib/server/services/campaigns';
 import { parseNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
 import { MAX_EXPERT_ROWS } from '../../src/lib/domain/intake/expert-csv';

@@ -22,7 +22,6 @@ import {
 } from '../../src/lib/server/services/conflicts';
 import { dossierForExpert, expertRoundTasks, expertTasks, saveTarget } from '../../src/lib/server/services/desk';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const C = 'insider';
 const office = { id: null, name: 'office' };
@@ -90,7 +89,7 @@ beforeAll(async () => {
 		.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
 	codes = cs.map((c) => c.reviewCode!).sort();
 	const t = cs.sort((a, b) => (a.reviewCode! < b.reviewCode! ? -1 : 1))[2];
-	const rec = t.record as CandidateRecord;
+	const rec = t.record;
 	target = { id: t.id, code: t.reviewCode!, name: rec.name, unit: rec.unitAndTitle.trim().split(/\s+/)[0] };
 });
 

@@ -210,7 +210,7 @@ describe('all or nothing', () => {
 		rows[0][header.indexOf('专业专长')] = '新的专业专长';
 		const existing = await currentRecords(db, id);
 		const preview = previewImport(
-			(await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config as CampaignConfig,
+			(await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config,
 			utf8(unparse(header, rows))
 		);
 		expect(projectedCheck(presetConfig('jincheng-2023'), existing, preview).counts).toEqual({
@@ -263,7 +263,7 @@ describe('file variants', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.newChannels).toContain('晋城市农学会');
-		const config = (await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config as CampaignConfig;
+		const config = (await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config;
 		expect(config.channels).toContainEqual({ name: '晋城市农学会', type: '学会' });
 		const report = await campaignCheck(db, id);
 		expect(report.channels.find((c) => c.name === '晋城市农学会')).toMatchObject({ count: 1, min: 0, max: 2 });

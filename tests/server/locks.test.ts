@@ -31,9 +31,8 @@ import { decideConflict, addOrganizerConflict, recuse } from '../../src/lib/serv
 import { proposeAssignment, addPair, removePair, publishAssignment } from '../../src/lib/server/services/assignment';
 import { lockRefusal } from '../../src/lib/server/services/locks';
 import { auditLog, campaigns, candidates, conflicts, experts } from '../../src/lib/server/db/schema';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { recordOf } from '../../src/lib/server/services/candidates';
-import type { CampaignConfig } from '../../src/lib/domain/types';
 
 const C = 'lk';
 const actor = { id: null, name: '王主任' };
@@ -73,7 +72,7 @@ beforeAll(async () => {
 });
 
 async function firstSelected(): Promise<string> {
-	const sel = (await lockedSelection(db, C))!;
+	const sel = await lockedSelection(db, C);
 	const r = sel.result as { tiers: { selected: string[] }[] };
 	return r.tiers[0].selected[0];
 }
@@ -117,7 +116,7 @@ describe('locks', () => {
 		const imp = await importCandidates(db, actor, C, new TextEncoder().encode('姓名\n张三\n'), { filename: 'x.csv' });
 		expect(imp.ok).toBe(false);
 		expect(imp.ok ? '' : imp.errors[0].message).toMatch(LOCK);
-		const config = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0].config as CampaignConfig;
+		const config = (await db.select().from(campaigns).where(eq(campaigns.id, C)))[0].config;
 		const cfg = await updateCampaignConfig(db, actor, C, { ...config, youthAge: 40 });
 		expect(cfg.ok ? '' : cfg.errors[0].message).toMatch(LOCK);
 		const cf = (await db.select().from(conflicts).where(eq(conflicts.campaignId, C)))[0];
@@ -178,7 +177,7 @@ describe('locks', () => {
 	});
 
 	it('says the 公示 is published once it is, and the 公示 and exports read the lock-time snapshot', async () => {
-		const sel = (await lockedSelection(db, C))!;
+		const sel = await lockedSelection(db, C);
 		await saveNotice(db, actor, C, sel.id, {
 			start: '2026-12-07',
 			contact: '联系人：李四',
@@ -192,7 +191,7 @@ describe('locks', () => {
 			.update(candidates)
 			.set({ name: '篡改', record: { ...recordOf(before), name: '篡改' } })
 			.where(eq(candidates.id, id));
-		const rows = await selectionRows(db, C, (await lockedSelection(db, C))!);
+		const rows = await selectionRows(db, C, await lockedSelection(db, C));
 		expect(rows.get(id)!.name).toBe(before.name);
 		expect(recordOf(rows.get(id)!).name).toBe(before.name);
 		const csv = await exportCsv(db, C, 'shortlist');

@@ -3,7 +3,10 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb } from '../support/db';
-import { setDb } from '../../src/lib/server/db';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDb } from '../../src/lib/server/db';
 import { users } from '../../src/lib/server/db/schema';
 import { requireRole, roleHome } from '../../src/lib/server/authz';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
@@ -14,12 +17,17 @@ import { verifyAuditChain } from '../../src/lib/server/audit';
 
 const office = { id: null, name: 'test' };
 
-afterAll(() => setDb(null));
+// requireRole reads the process-wide handle (getDb), so this file points it at a fresh database.
+const savedUrl = process.env.DATABASE_URL;
+process.env.DATABASE_URL = `file:${join(mkdtempSync(join(tmpdir(), 'laurel-test-')), 'test.db')}`;
+afterAll(() => {
+	if (savedUrl === undefined) delete process.env.DATABASE_URL;
+	else process.env.DATABASE_URL = savedUrl;
+});
 
 describe('addMember and the observer role', () => {
 	it('refuses the observer on every organizer-only (or chair, expert) check, lets it through the member-only layout', async () => {
-		const db = await freshDb();
-		setDb(db);
+		const db = await getDb();
 		const c = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'A' });
 		if (!c.ok) throw new Error(c.message);
 		const r = await addMember(db, office, c.id, { username: 'Watcher', role: 'observer', name: '纪检' });
@@ -98,7 +106,6 @@ import { auditLogPage } from '../../src/lib/server/services/audit-log';
 import { audit } from '../../src/lib/server/audit';
 import { addPanelMember } from '../../src/lib/server/services/panels';
 import { candidates } from '../../src/lib/server/db/schema';
-import type { RubricCriterion } from '../../src/lib/domain/types';
 import type { DB } from '../../src/lib/server/db';
 
 async function seeded(prefix: string) {
@@ -170,7 +177,7 @@ describe('members: list, panels, removal, password reset', () => {
 		expect(rows).toHaveLength(2);
 		expect(await verifyAuditChain(db, campaign)).toMatchObject({ ok: true });
 		// Never oneself; never an account of another campaign the actor does not run.
-		expect(await resetMemberPassword(db, actor, campaign, actor.id!)).toMatchObject({ ok: false, status: 409 });
+		expect(await resetMemberPassword(db, actor, campaign, actor.id)).toMatchObject({ ok: false, status: 409 });
 		const other = await createCampaign(db, office, { presetId: 'jincheng-2023', name: 'B' });
 		if (!other.ok) throw new Error(other.message);
 		await addMember(db, office, other.id, { username: 'rs-expert03', role: 'observer' });
@@ -203,7 +210,7 @@ describe('members: list, panels, removal, password reset', () => {
 				.where(and(eq(auditLog.campaignId, campaign), eq(auditLog.action, 'member.remove')))
 		)[0];
 		expect(row).toMatchObject({ reason: '任期结束', entityId: obs.userId });
-		expect(await removeMember(db, actor, campaign, actor.id!, '自己')).toMatchObject({ ok: false, status: 409 });
+		expect(await removeMember(db, actor, campaign, actor.id, '自己')).toMatchObject({ ok: false, status: 409 });
 		const round = await openScoreRound(db, actor, campaign);
 		const [pair] = await roundPairs(db, round);
 		await submitFull(db, actor, round.id, campaign, pair.expertId, pair.candidateId);
@@ -282,9 +289,7 @@ async function submitFull(
 	share = 0.9
 ) {
 	const round = (await getRound(db, campaign, roundId))!;
-	const values = Object.fromEntries(
-		((round.rubric ?? []) as RubricCriterion[]).map((c) => [c.key, Math.round(c.max * share)])
-	);
+	const values = Object.fromEntries((round.rubric ?? []).map((c) => [c.key, Math.round(c.max * share)]));
 	const r = await saveSheet(db, actor, {
 		round,
 		expertId,

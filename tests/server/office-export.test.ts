@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../support/db';
 import { readXlsx } from '../support/xlsx-read';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { csvToSheets, exportXlsx } from '../../src/lib/server/exports/xlsx';
 import { exportForms } from '../../src/lib/server/exports/forms';
 import { sheetsToXlsx } from '../../src/lib/domain/formats/office/xlsx-write';

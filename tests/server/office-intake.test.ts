@@ -16,7 +16,6 @@ import { importCandidates, previewUpload } from '../../src/lib/server/services/i
 import { bundleFiles, spreadsheetAsCsv } from '../../src/lib/server/services/intake-files';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { currentRecords } from '../../src/lib/server/services/intake-preview';
-import type { CampaignConfig } from '../../src/lib/domain/types';
 
 const ACTOR: Actor = { id: null, name: '测试' };
 // the forms' photos are stored as attachments: on disk in a temporary folder
@@ -26,7 +25,7 @@ async function setup(presetId: string) {
 	const db = await freshDb();
 	const r = await createCampaign(db, ACTOR, { presetId, name: `测试 ${presetId}` });
 	if (!r.ok) throw new Error(r.message);
-	const config = (await db.select().from(campaigns).where(eq(campaigns.id, r.id)))[0].config as CampaignConfig;
+	const config = (await db.select().from(campaigns).where(eq(campaigns.id, r.id)))[0].config;
 	return { db, id: r.id, config, unit: config.channels[0].name };
 }
 

@@ -18,7 +18,7 @@ import {
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { blockedPairs, pairKey, recuse } from '../../src/lib/server/services/conflicts';
 import { roundResults } from '../../src/lib/server/services/results';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 
 const C = 'exp';
 const actor = { id: null, name: 'chair' };

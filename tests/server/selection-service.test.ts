@@ -17,8 +17,7 @@ import {
 import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/services/selection-targets';
 import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
-import type { CampaignConfig } from '../../src/lib/domain/types';
-import { exportCsv } from '../../src/lib/server/exports/all';
+import { exportCsv } from '../../src/lib/server/exports';
 import { ruleViolations } from '../../src/lib/domain/selection';
 
 const C = 'sel';
@@ -62,7 +61,7 @@ beforeAll(async () => {
 	}
 	await closeRound(db, actor, C, r.id);
 	// no notice sets a target for the final list: the demo office's “women ≥ 2” is removed and set again by this organizer
-	const seeded = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+	const seeded = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config;
 	const w = seeded.targets.findIndex((t) => t.kind === 'atLeast' && t.group === 'woman');
 	const removed = await removeOfficeTarget(db, actor, C, w, seeded.targets[w].label);
 	if (!removed.ok) throw new Error(removed.message);
@@ -103,7 +102,7 @@ describe('selection service', () => {
 	});
 
 	it('stores who set an office target and when, audits it, and refuses what it must', async () => {
-		const config = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		const config = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config;
 		const woman = config.targets.find((t) => t.kind === 'atLeast' && t.group === 'woman')!;
 		expect(woman).toMatchObject({ origin: 'office', setBy: 'organizer', setAt: Date.UTC(2024, 4, 6, 1, 0) });
 		const log = await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.add'));
@@ -127,7 +126,7 @@ describe('selection service', () => {
 				label: 'x'
 			})
 		).toEqual({ ok: true });
-		const after = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		const after = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config;
 		expect(await removeOfficeTarget(db, actor, C, after.targets.length - 1, 'x')).toEqual({ ok: true });
 		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'selection.target.remove'))).toHaveLength(2);
 	});
@@ -149,7 +148,7 @@ describe('selection service', () => {
 			ok: false,
 			message: expect.stringContaining('增删')
 		});
-		const cfg = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config as CampaignConfig;
+		const cfg = (await db.select().from(campaignsTable).where(eq(campaignsTable.id, C)))[0].config;
 		expect(await removeOfficeTarget(db, actor, C, cfg.targets.length - 1, 'y')).toEqual({ ok: true });
 		expect((await lockSelection(db, actor, C, b.id)).ok).toBe(true);
 		expect((await runSelection(db, actor, C)).ok).toBe(false);
@@ -176,13 +175,13 @@ describe('selection service', () => {
 	});
 
 	it('saves the 公示 contact line and the office’s dates with the start, audited', async () => {
-		const sel = (await lockedSelection(db, C))!;
+		const sel = await lockedSelection(db, C);
 		await saveNotice(db, actor, C, sel.id, {
 			start: '2024-04-29',
 			contact: '联系人：张老师 0771-1234567',
 			dates: { closed: ['2024-05-07'], open: [] }
 		});
-		const again = (await lockedSelection(db, C))!;
+		const again = await lockedSelection(db, C);
 		expect(again.noticeStart).toBe('2024-04-29');
 		expect(again.noticeContact).toBe('联系人：张老师 0771-1234567');
 		expect(again.noticeDates).toEqual({ closed: ['2024-05-07'], open: [] });

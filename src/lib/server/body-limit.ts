@@ -8,7 +8,7 @@ import { getDb } from './db';
 import { memberships } from './db/schema';
 
 const KB = 1024;
-export const BODY_LIMITS = { anonymous: 64 * KB, signedIn: 512 * KB };
+const BODY_LIMITS = { anonymous: 64 * KB, signedIn: 512 * KB };
 
 /** Routes and actions that take files; large only for the campaign's organizer. */
 const LARGE_ACTIONS: Record<string, string[]> = {

@@ -12,3 +12,15 @@ export const AGGREGATION_LABELS: Record<string, string> = {
 	median: '中位数',
 	calibrated: '校准分'
 };
+
+// The expert's desk: the state of one task and the three vote choices.
+export type TaskStatus = 'submitted' | 'draft' | 'not_started' | 'rescore';
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+	submitted: '已提交',
+	draft: '草稿',
+	not_started: '未开始',
+	rescore: '待重评'
+};
+
+export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };

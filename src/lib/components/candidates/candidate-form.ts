@@ -2,17 +2,17 @@
 // reading and validation of a submitted form. Pure (no I/O), so the page and the server share it.
 import { textLength } from '../../domain/intake/eligibility';
 import {
-	fieldFullName,
 	formatBirth,
 	normalizeName,
 	parseAwards,
 	parseBirthDetailed,
 	parseCareer
 } from '../../domain/intake/nomination-format';
-import type { CandidateRecord, CareerEntry, ChannelType } from '../../domain/types';
+import type { CandidateRecord, CareerEntry } from '../../domain/types';
+import { classLabel, type FormContext } from '../../domain/intake/form-context';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */
-export const FORM_KEYS = [
+const FORM_KEYS = [
 	'name',
 	'gender',
 	'ethnicity',
@@ -81,32 +81,6 @@ const MAX_SHORT = 200;
 const MAX_TEXT = 20_000;
 const MAX_CAREER_ROWS = 40;
 
-export interface FormContext {
-	classification: 'field' | 'group';
-	fields: string[];
-	channels: { name: string; type: ChannelType | null }[];
-	/** YYYY-MM-DD; a birth after it is refused. */
-	today: string;
-}
-
-/** The choices of the form's selects and the notice's text limits, as the page receives them. */
-export interface FormOptions {
-	classification: 'field' | 'group';
-	classLabel: string;
-	fields: { value: string; label: string }[];
-	channels: { value: string; label: string }[];
-	textLimits: { deeds: number; story: number; awards: number };
-}
-
-export function classLabel(classification: 'field' | 'group'): string {
-	return classification === 'group' ? '推荐组别' : '推荐领域';
-}
-
-export function classOptionLabel(classification: 'field' | 'group', value: string): string {
-	const full = fieldFullName(value);
-	return classification === 'field' && full !== value ? `${value}（${full}）` : value;
-}
-
 export function emptyValues(): CandidateFormValues {
 	const v = Object.fromEntries(FORM_KEYS.map((k) => [k, ''])) as Record<FormKey, string>;
 	return { ...v, gender: '', grassroots: '否', priorTitle: '否', career: [] };
@@ -166,7 +140,7 @@ export function valuesFromForm(form: FormData): CandidateFormValues {
 }
 
 /** 起止年月 as `2005.07-2012.06` / `2013.02-至今`, or null when it cannot be read. */
-export function normalizePeriod(period: string): string | null {
+function normalizePeriod(period: string): string | null {
 	const r = parseCareer(`${period} 单位 职务`);
 	if (r.unreadable.length || r.entries.length !== 1) return null;
 	const e = r.entries[0];

@@ -6,7 +6,7 @@ import { deserialize } from '$app/forms';
 import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, clockTime, readDraft, sameContent, writeDraft, type Content } from './format';
-import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from './types';
+import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/server/views/desk';
 
 export type SaveState =
 	| 'idle'
@@ -273,7 +273,7 @@ export class SheetDraft {
 				const current = f.current
 					? {
 							...f.current,
-							values: valuesOf(f.current.values as Record<string, unknown>),
+							values: valuesOf(f.current.values),
 							comment: f.current.comment ?? ''
 						}
 					: null;
@@ -291,13 +291,13 @@ export class SheetDraft {
 				// Another window submitted first: show what counts, keep what was typed here in view.
 				if (
 					!sameContent(this.content, {
-						values: valuesOf(f.current?.values as Record<string, unknown>),
+						values: valuesOf(f.current?.values),
 						comment: f.current?.comment ?? '',
 						choice: f.current?.choice ?? null
 					})
 				)
 					this.unsaved = this.content;
-				this.values = valuesOf(f.current?.values as Record<string, unknown>);
+				this.values = valuesOf(f.current?.values);
 				this.comment = f.current?.comment ?? '';
 				this.choice = f.current?.choice ?? null;
 				this.baseVersion = f.current?.version ?? this.baseVersion;

@@ -54,8 +54,3 @@ export function readExpertForm(
 	if (checked.length === 0) errors.fields = '请至少选择一个可评审的领域';
 	return { expert, errors, ok: Object.keys(errors).length === 0 };
 }
-
-/** The first message of a form's errors, for the summary above the form. */
-export function firstError(errors: ExpertFormErrors): string {
-	return Object.values(errors)[0] ?? '';
-}

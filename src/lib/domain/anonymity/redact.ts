@@ -37,7 +37,7 @@ import { romanizedName } from './romanize';
 export const PERSON_MARK = '【候选人】';
 export const UNIT_MARK = '【单位】';
 export const HIDDEN_MARK = '【已隐去】';
-export const REGION_MARK = '【地区】';
+const REGION_MARK = '【地区】';
 const MARK_RE = /【(?:候选人|单位|已隐去|地区)】/gu;
 
 export type RedactionRule =
@@ -375,7 +375,7 @@ export function identifyingStrings(c: CandidateRecord): { text: string; rule: Re
  * Abbreviations of the current and former units and of the nominating body, and the candidate's
  * own city (from a region channel or the current unit's leading city), each with its context rule.
  */
-export function shortFormTerms(c: CandidateRecord): RedactionTerm[] {
+function shortFormTerms(c: CandidateRecord): RedactionTerm[] {
 	const out: RedactionTerm[] = [];
 	const seen = new Set<string>();
 	const add = (text: string, rule: RedactionRule, replacement: string, context: AbbreviationContext) => {

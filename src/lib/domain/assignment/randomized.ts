@@ -27,7 +27,7 @@ export interface RandomizedAssignmentResult {
 }
 
 /** Largest expanded matrix (dossiers × experts × p) the solver accepts. */
-export const MAX_EXPANDED_PAIRS = 24_000_000;
+const MAX_EXPANDED_PAIRS = 24_000_000;
 const MAX_DENOMINATOR = 1000;
 const SAFE = 2 ** 53;
 

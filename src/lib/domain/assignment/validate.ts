@@ -30,9 +30,9 @@ export interface AssignmentInstance {
 	seed?: string;
 }
 
-export const MAX_PAIRS = 10_000_000;
+const MAX_PAIRS = 10_000_000;
 /** |affinity value| above this is refused: larger sums are no longer exact in a double. */
-export const MAX_AFFINITY = 1_000_000;
+const MAX_AFFINITY = 1_000_000;
 
 export type ValidationResult =
 	{ ok: true; instance: AssignmentInstance } | { ok: false; message: string; path?: string };

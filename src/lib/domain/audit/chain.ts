@@ -10,7 +10,7 @@
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Bumped if the canonical form ever changes; written into every canonical text. */
-export const CHAIN_VERSION = 1;
+const CHAIN_VERSION = 1;
 
 /** The fields of an entry that the hash covers: every column but the hash itself. */
 export interface ChainedEntry {

@@ -139,7 +139,7 @@ export function actionLabel(action: string): string {
 }
 
 /** Keys of before/after documents in Chinese: nomination and roster columns, then the rest. */
-export const AUDIT_KEY_LABELS: Record<string, string> = {
+const AUDIT_KEY_LABELS: Record<string, string> = {
 	...Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])),
 	...Object.fromEntries(Object.entries(EXPERT_LABELS)),
 	name: '姓名',
@@ -207,7 +207,7 @@ export const AUDIT_KEY_LABELS: Record<string, string> = {
 	presetId: '预设'
 };
 
-export const keyLabel = (k: string): string => AUDIT_KEY_LABELS[k] ?? k;
+const keyLabel = (k: string): string => AUDIT_KEY_LABELS[k] ?? k;
 
 const VALUE_WORDS: Record<string, string> = {
 	draft: '草稿',

@@ -30,7 +30,7 @@ export interface CandidateProfile {
 	channel: string;
 }
 
-export const CONFLICT_KINDS = [
+const CONFLICT_KINDS = [
 	'same_unit',
 	'former_unit',
 	'nominating_body',

@@ -51,7 +51,7 @@ export interface ExpertColumnDef {
 }
 
 /** Template order. 备注 is read only to catch the template's example row. */
-export const EXPERT_COLUMNS: ExpertColumnDef[] = [
+const EXPERT_COLUMNS: ExpertColumnDef[] = [
 	{ key: 'name', header: '姓名', aliases: ['专家姓名'], required: true },
 	{ key: 'unit', header: '工作单位', aliases: ['单位', '所在单位', '现工作单位'], required: true },
 	{ key: 'formerUnits', header: '曾工作单位', aliases: ['曾任职单位', '原工作单位', '曾经工作单位'] },

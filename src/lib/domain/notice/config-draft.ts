@@ -109,7 +109,7 @@ export function percent(share: number): string {
 }
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
-export function targetKind(t: BalanceTarget): TargetKind {
+function targetKind(t: BalanceTarget): TargetKind {
 	return t.kind === 'atLeast' ? t.group : t.kind;
 }
 

@@ -36,7 +36,7 @@ export interface VoteTally {
 	warnings: string[]; // Chinese, e.g. ballots exceed the experts present
 }
 
-export const TWO_THIRDS: Threshold = { num: 2, den: 3 };
+const TWO_THIRDS: Threshold = { num: 2, den: 3 };
 
 function checkInt(x: number, what: string, min: number): void {
 	if (!Number.isSafeInteger(x) || x < min) throw new RangeError(`${what}应为不小于 ${min} 的整数：${x}`);

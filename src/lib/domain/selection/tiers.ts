@@ -27,8 +27,9 @@ import {
 	type ResolvedRule,
 	type SelectionCandidate,
 	type SelectionInfeasible,
+	type SelectionResult,
 	type SelectionRule
-} from './';
+} from './select';
 
 export interface TierRules {
 	name: string;
@@ -330,4 +331,68 @@ function explainAcrossTiers(full: Prepared, tiers: TierAnswer[]): void {
 			}
 		}
 	});
+}
+
+// ---------------------------------------------------------------- the campaign's tiers
+
+export interface TierSpec {
+	name: string;
+	size: number;
+	rules?: { atLeast?: SelectionRule[]; atMost?: SelectionRule[] };
+	/** draw from the winners of an earlier tier (e.g. 3 of the 20 go up to the province) instead of the rest */
+	subsetOf?: string;
+}
+
+export interface TierSelection extends SelectionResult {
+	name: string;
+}
+
+/**
+ * The tiers of a campaign: those drawn from the whole pool are chosen jointly (selection-tiers.ts:
+ * tier 1's total is the largest among selections where every tier's rules hold, then tier 2's …);
+ * a tier drawn from an earlier tier's winners (subsetOf) is then chosen among them.
+ * `sequential` solves the tiers one after the other instead (kept to show the difference in tests).
+ */
+export function selectTiers(
+	candidates: SelectionCandidate[],
+	tiers: TierSpec[],
+	options: { sequential?: boolean } = {}
+): { tiers: TierSelection[] } | (SelectionInfeasible & { tier: string }) {
+	const out = new Map<string, TierSelection>();
+	const main = tiers.filter((t) => t.subsetOf === undefined);
+	if (!options.sequential && main.length > 1) {
+		const res = solveTiers({
+			candidates,
+			tiers: main.map((t) => ({
+				name: t.name,
+				seats: t.size,
+				atLeast: t.rules?.atLeast ?? [],
+				atMost: t.rules?.atMost ?? []
+			}))
+		});
+		if ('error' in res) return res;
+		for (const t of res.tiers) out.set(t.name, t);
+	}
+	const taken = new Set<string>();
+	for (const t of out.values()) for (const id of t.selected) taken.add(id);
+	for (const t of tiers) {
+		if (out.has(t.name)) continue;
+		let pool: SelectionCandidate[];
+		if (t.subsetOf !== undefined) {
+			const from = out.get(t.subsetOf);
+			if (!from) throw new Error(`tier ${t.name}: unknown subsetOf ${t.subsetOf}`);
+			const ids = new Set(from.selected);
+			pool = candidates.filter((c) => ids.has(c.id));
+		} else pool = candidates.filter((c) => !taken.has(c.id));
+		const res = solveSelection({
+			seats: t.size,
+			candidates: pool,
+			atLeast: t.rules?.atLeast ?? [],
+			atMost: t.rules?.atMost ?? []
+		});
+		if (isInfeasible(res)) return { ...res, tier: t.name, message: `${t.name}：${res.message}` };
+		if (t.subsetOf === undefined) for (const id of res.selected) taken.add(id);
+		out.set(t.name, { name: t.name, ...res });
+	}
+	return { tiers: tiers.map((t) => out.get(t.name)!) };
 }

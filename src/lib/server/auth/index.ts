@@ -28,7 +28,7 @@ function randomString(bytes: number): string {
 	return encodeBase32LowerCaseNoPadding(b);
 }
 
-export function hashSecret(secret: string): Uint8Array {
+function hashSecret(secret: string): Uint8Array {
 	return sha256(new TextEncoder().encode(secret));
 }
 

@@ -29,7 +29,7 @@ export function delaySeconds(failures: number, free: number): number {
 	return Math.min(THROTTLE.maxDelaySeconds, 2 ** Math.min(failures - free + 1, 30));
 }
 
-export function throttleKeys(username: string, address: string): { pair: string; address: string } {
+function throttleKeys(username: string, address: string): { pair: string; address: string } {
 	// Bounded keys: a megabyte "username" posted by a stranger must not become a megabyte row.
 	const account = username.trim().toLowerCase().slice(0, 100);
 	const addr = address.slice(0, 100);

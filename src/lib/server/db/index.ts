@@ -69,11 +69,6 @@ export function getDb(): Promise<DB> {
 	return shared;
 }
 
-/** For tests: replace the shared handle. */
-export function setDb(db: DB | null): void {
-	shared = db ? Promise.resolve(db) : null;
-}
-
 /** The write queue of a handle (file databases only): its figures, for tests and benchmarks. */
 export function writeQueueOf(db: DB): WriteQueue | null {
 	return queues.get(db.$client) ?? null;

@@ -2,6 +2,10 @@
 // (campaign configuration, audit before/after) that are read and written whole.
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// The documents the JSON columns hold (types only: `$type` needs no migration).
+import type { CampaignConfig, CandidateRecord, RubricCriterion } from '../../domain/types';
+import type { ManualRedactions } from '../services/candidate-edit';
+import type { SelectionInput, SelectionOutcome } from '../services/selection';
 
 export const users = sqliteTable(
 	'users',
@@ -41,7 +45,7 @@ export const campaigns = sqliteTable('campaigns', {
 	/** setup → review → selection → published */
 	status: text('status').notNull().default('setup'),
 	/** CampaignConfig as JSON (src/lib/domain/types.ts) */
-	config: text('config', { mode: 'json' }).notNull(),
+	config: text('config', { mode: 'json' }).$type<CampaignConfig>().notNull(),
 	createdAt: integer('created_at').notNull(),
 	createdBy: text('created_by').references(() => users.id)
 });
@@ -139,9 +143,9 @@ export const candidates = sqliteTable(
 		field: text('field'),
 		/** stable anonymous code shown to experts, e.g. 前沿-07 */
 		reviewCode: text('review_code'),
-		record: text('record', { mode: 'json' }).notNull(),
+		record: text('record', { mode: 'json' }).$type<CandidateRecord>().notNull(),
 		/** organizer's manual redaction overrides {add: string[], remove: string[]} */
-		redactions: text('redactions', { mode: 'json' }),
+		redactions: text('redactions', { mode: 'json' }).$type<ManualRedactions>(),
 		seq: integer('seq').notNull(),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
@@ -331,9 +335,9 @@ export const rounds = sqliteTable(
 		/** who reviews: the published assignment, every expert of the candidate's panel, or every expert */
 		reviewers: text('reviewers', { enum: ['assigned', 'panel', 'all'] }).notNull(),
 		/** RubricCriterion[] for score rounds */
-		rubric: text('rubric', { mode: 'json' }),
+		rubric: text('rubric', { mode: 'json' }).$type<RubricCriterion[]>(),
 		/** {num, den} for vote rounds, e.g. two thirds */
-		threshold: text('threshold', { mode: 'json' }),
+		threshold: text('threshold', { mode: 'json' }).$type<{ num: number; den: number }>(),
 		aggregation: text('aggregation', { enum: ['mean', 'trimmedMean', 'median', 'calibrated'] }).notNull(),
 		deadline: text('deadline'),
 		/** score rounds: sheets each dossier should rest on; the ranking flags those below it */
@@ -383,7 +387,7 @@ export const sheets = sqliteTable(
 			.references(() => candidates.id, { onDelete: 'cascade' }),
 		status: text('status', { enum: ['draft', 'submitted', 'withdrawn'] }).notNull(),
 		/** criterion key → points (score) or {choice} (vote) */
-		values: text('values', { mode: 'json' }).notNull(),
+		values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 		total: real('total'),
 		choice: text('choice', { enum: ['yes', 'no', 'abstain'] }),
 		comment: text('comment'),
@@ -411,7 +415,7 @@ export const sheetHistory = sqliteTable(
 			.references(() => sheets.id, { onDelete: 'cascade' }),
 		version: integer('version').notNull(),
 		status: text('status').notNull(),
-		values: text('values', { mode: 'json' }).notNull(),
+		values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 		total: real('total'),
 		choice: text('choice'),
 		comment: text('comment'),
@@ -445,8 +449,8 @@ export const selections = sqliteTable(
 			.references(() => campaigns.id, { onDelete: 'cascade' }),
 		roundId: text('round_id').references(() => rounds.id, { onDelete: 'set null' }),
 		inputHash: text('input_hash').notNull(),
-		input: text('input', { mode: 'json' }).notNull(),
-		result: text('result', { mode: 'json' }).notNull(),
+		input: text('input', { mode: 'json' }).$type<SelectionInput>().notNull(),
+		result: text('result', { mode: 'json' }).$type<SelectionOutcome>().notNull(),
 		state: text('state', { enum: ['draft', 'locked'] }).notNull(),
 		createdAt: integer('created_at').notNull(),
 		createdBy: text('created_by'),
@@ -457,7 +461,7 @@ export const selections = sqliteTable(
 		/** the 公示's contact line (联系人、电话、邮箱), saved with the start date */
 		noticeContact: text('notice_contact'),
 		/** days the office adds to the official calendar: { closed: [YYYY-MM-DD], open: [YYYY-MM-DD] } */
-		noticeDates: text('notice_dates', { mode: 'json' })
+		noticeDates: text('notice_dates', { mode: 'json' }).$type<{ closed: string[]; open: string[] }>()
 	},
 	(t) => [index('selections_campaign_idx').on(t.campaignId, t.createdAt)]
 );

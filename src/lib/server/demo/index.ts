@@ -13,7 +13,7 @@ import { refreshDetectedConflicts } from '../services/conflicts';
 import { startDemoReview } from './review';
 
 export const DEMO_CAMPAIGN_ID = 'demo-gx2024';
-export const DEMO_PASSWORD = 'laurel-demo';
+const DEMO_PASSWORD = 'laurel-demo';
 const DEMO_SEED = 2024;
 
 export interface DemoAccount {

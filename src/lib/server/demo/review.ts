@@ -12,7 +12,6 @@ import { proposeAssignment, publishAssignment } from '../services/assignment';
 import { createRound, getRound, openRound, roundPairs } from '../services/rounds';
 import { saveSheet } from '../services/sheets';
 import { rng } from './synthetic/random';
-import type { RubricCriterion } from '../../domain/types';
 
 /** Share of its dossiers each expert has submitted, by position (expert03, expert08, expert13 are done). */
 const SUBMITTED_SHARE = [0.5, 0.7, 1, 0.3, 0.6];
@@ -57,7 +56,7 @@ export async function startDemoReview(
 	});
 	if (!opened.ok) throw new Error(`演示活动无法开始初评：${opened.message}`);
 	const round = (await getRound(db, campaignId, created.id))!;
-	const rubric = (round.rubric ?? []) as RubricCriterion[];
+	const rubric = round.rubric ?? [];
 
 	// 3. The experts at work: a share of each one's dossiers submitted, the next one a draft.
 	const roster = await db

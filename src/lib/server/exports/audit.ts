@@ -21,7 +21,7 @@ const diffText = (d: DiffLine[]) =>
 		)
 		.join('\n');
 
-export const AUDIT_CSV_HEADERS = [
+const AUDIT_CSV_HEADERS = [
 	'序号',
 	'时间（北京时间）',
 	'操作人',

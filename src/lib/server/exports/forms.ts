@@ -3,10 +3,8 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns } from '../db/schema';
-import { ExportRefusal } from './';
 import { upperRecords } from './selection';
 import { formsZip } from '../../domain/formats/office/docx-write';
-import type { CampaignConfig } from '../../domain/types';
 
 export async function exportForms(
 	db: DB,
@@ -16,14 +14,8 @@ export async function exportForms(
 > {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, status: 404, message: `没有找到活动 ${campaignId}` };
-	const config = campaign.config as CampaignConfig;
-	let records;
-	try {
-		records = await upperRecords(db, campaignId, config);
-	} catch (e) {
-		if (e instanceof ExportRefusal) return { ok: false, status: 400, message: e.message };
-		throw e;
-	}
+	const config = campaign.config;
+	const records = await upperRecords(db, campaignId, config);
 	if (!records?.length)
 		return { ok: false, status: 400, message: '还没有确定推荐参加上级评选的人选（请先完成遴选），无推荐表可导出' };
 	const upper = config.tiers.find((t) => t.subsetOf);

@@ -3,14 +3,13 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts } from '../db/schema';
-import { registerExport } from './';
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from '../services/conflicts';
 import { toCsv } from '../../domain/formats/csv-safe';
 import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };
 const SOURCE_LABELS: Record<string, string> = { auto: '自动', manual: '手动', panel: '全组' };
-export const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
+const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -78,6 +77,3 @@ export async function conflictsCsv(db: DB, campaignId: string): Promise<string> 
 		])
 	);
 }
-
-registerExport('assignments', (db, campaignId) => assignmentsCsv(db, campaignId));
-registerExport('conflicts', (db, campaignId) => conflictsCsv(db, campaignId));

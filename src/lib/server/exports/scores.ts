@@ -3,7 +3,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, rounds, sheets } from '../db/schema';
-import { registerExport } from './';
 import { formatChinaTime } from './review';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
@@ -28,7 +27,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	const rs = await db.select().from(rounds).where(eq(rounds.campaignId, campaignId));
 	const criteria = criteriaOf(
 		config,
-		rs.map((r) => (r.type === 'score' ? ((r.rubric ?? []) as RubricCriterion[]) : []))
+		rs.map((r) => (r.type === 'score' ? (r.rubric ?? []) : []))
 	);
 	const rows = await db
 		.select({
@@ -73,7 +72,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 		'提交时间'
 	];
 	const data: CsvValue[][] = current.map((r) => {
-		const values = (r.values ?? {}) as Record<string, unknown>;
+		const values = r.values ?? {};
 		return [
 			r.round,
 			r.code ?? '',
@@ -90,5 +89,3 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	});
 	return toCsv(headers, data);
 }
-
-registerExport('scores', (db, campaignId, config) => scoresCsv(db, campaignId, config));

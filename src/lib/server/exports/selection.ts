@@ -1,14 +1,8 @@
 // The shortlist and the 汇总表 of the winners, from the locked selection (or the latest run).
 import { eq } from 'drizzle-orm';
 import { campaigns } from '../db/schema';
-import { registerExport } from './';
-import {
-	latestSelection,
-	lockedSelection,
-	selectionRows,
-	type SelectionInput,
-	type SelectionOutcome
-} from '../services/selection';
+import type { ExportOptions } from './';
+import { latestSelection, lockedSelection, selectionRows } from '../services/selection';
 import { recordOf } from '../services/candidates';
 import { toCsv } from '../../domain/formats/csv-safe';
 import {
@@ -25,16 +19,16 @@ import type { DB } from '../db';
 async function winners(db: DB, campaignId: string) {
 	const sel = (await lockedSelection(db, campaignId)) ?? (await latestSelection(db, campaignId));
 	if (!sel) return null;
-	const outcome = sel.result as SelectionOutcome;
+	const outcome = sel.result;
 	if (!outcome.ok) return null;
-	const input = sel.input as SelectionInput;
+	const input = sel.input;
 	// a locked run carries its lock-time snapshot of the records (selection.ts `selectionRows`)
 	const byId = await selectionRows(db, campaignId, sel);
 	const scoreOf = new Map(input.pool.map((c) => [c.id, c.score]));
 	return { sel, outcome, byId, scoreOf };
 }
 
-registerExport('shortlist', async (db, campaignId) => {
+export async function shortlistCsv(db: DB, campaignId: string): Promise<string> {
 	const w = await winners(db, campaignId);
 	const headers = [
 		'名次',
@@ -75,7 +69,7 @@ registerExport('shortlist', async (db, campaignId) => {
 		});
 	}
 	return toCsv(headers, out);
-});
+}
 
 /** The office that compiles and sends a sheet: the host that is a 科协 (the 活动办公室 sits there). */
 const sender = (config: CampaignConfig) => config.hosts.find((h) => h.includes('科协')) ?? config.hosts[0] ?? '';
@@ -85,12 +79,17 @@ const sheetOf = (config: CampaignConfig, name: string): SummarySheetSpec =>
 
 // The 汇总表 of the final list: each person once (a tier drawn from another tier's winners is the
 // `upper` export, not a second copy here); 备注 names the tier where the notice's sheet has 备注.
-registerExport('summary', async (db, campaignId, config, options) => {
+export async function summaryCsv(
+	db: DB,
+	campaignId: string,
+	config: CampaignConfig,
+	options: ExportOptions
+): Promise<string> {
 	const spec = sheetOf(config, await campaignName(db, campaignId));
 	const headers = spec.columns.map((c) => SUMMARY_HEADERS[c]);
 	const w = await winners(db, campaignId);
 	if (!w) return sheetsToCsv([], headers);
-	const input = w.sel.input as SelectionInput;
+	const input = w.sel.input;
 	const main = new Set(input.tiers.filter((t) => !t.subsetOf).map((t) => t.name));
 	const people: SheetPerson[] = [];
 	for (const tier of w.outcome.tiers) {
@@ -105,7 +104,7 @@ registerExport('summary', async (db, campaignId, config, options) => {
 		}
 	}
 	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config)), headers);
-});
+}
 
 // Those recommended to the upper round, as the sheet the office sends up (推荐单位: the office).
 /** The candidates recommended to the upper round (tiers that are a subset), in tier then selection order. */
@@ -134,7 +133,12 @@ export async function upperRecords(
 	return people;
 }
 
-registerExport('upper', async (db, campaignId, config, options) => {
+export async function upperCsv(
+	db: DB,
+	campaignId: string,
+	config: CampaignConfig,
+	options: ExportOptions
+): Promise<string> {
 	const upper = config.tiers.filter((t) => t.subsetOf);
 	const records = await upperRecords(db, campaignId, config);
 	const spec = sheetOf(config, await campaignName(db, campaignId));
@@ -143,7 +147,7 @@ registerExport('upper', async (db, campaignId, config, options) => {
 	const people: SheetPerson[] = records.map((record) => ({ record, remarks: '' }));
 	const title = spec.upperTitle ?? `${upper[0].name}人选汇总表`;
 	return sheetsToCsv(summarySheets(spec, people, options.by ?? 'all', sender(config), title), headers);
-});
+}
 
 async function campaignName(db: DB, campaignId: string): Promise<string> {
 	return (await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.name ?? '';

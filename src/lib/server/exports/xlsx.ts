@@ -3,8 +3,7 @@
 // per 推荐单位 with ?by=unit), scores one sheet per round, everything else a styled table.
 import Papa from 'papaparse';
 import type { DB } from '../db';
-import { exportCsv } from './all';
-import type { ExportOptions } from './';
+import { exportCsv, type ExportOptions } from './';
 import { unquoteCell } from '../../domain/formats/csv-safe';
 import { sheetsToXlsx, type XlsxSheet, type XlsxValue } from '../../domain/formats/office/xlsx-write';
 

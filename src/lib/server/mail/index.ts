@@ -54,7 +54,7 @@ function senderOf(env: MailEnv): string {
 }
 
 /** A plausible single address (no display names, no lists): the roster's e-mail column is free text. */
-export function isMailAddress(s: string | null | undefined): s is string {
+function isMailAddress(s: string | null | undefined): s is string {
 	return typeof s === 'string' && /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(s.trim());
 }
 

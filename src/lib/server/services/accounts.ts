@@ -1,7 +1,7 @@
 // Accounts: login with throttling, invitations with one-time links, password changes.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
-import { invitations, sessions, users, memberships } from '../db/schema';
+import { invitations, sessions, users } from '../db/schema';
 import { attemptSucceeded, claimAttempt } from '../auth/login-throttle';
 import { hashPassword, inPasswordTurn, verifyPassword, passwordProblem } from '../auth/password';
 import { createSession, hashToken, invalidateUserSessions, newRandomToken } from '../auth';
@@ -194,8 +194,4 @@ export async function changePassword(
 	// Every session of the account ends; the caller signs the user in again.
 	await invalidateUserSessions(db, userId);
 	return { ok: true };
-}
-
-export async function membershipsOf(db: DB, userId: string) {
-	return db.select().from(memberships).where(eq(memberships.userId, userId));
 }

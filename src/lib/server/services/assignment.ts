@@ -23,7 +23,7 @@ export function outsidePanel(ctx: Pick<AssignmentContext, 'experts'>, expertId: 
 }
 
 /** The solver instance kept within the panels: out-of-panel pairs are forbidden like conflicts. */
-export function panelOnlyInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
+function panelOnlyInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
 	const inst = buildInstance(ctx, k);
 	const extra: { expert: string; dossier: string }[] = [];
 	const panelled = new Set(ctx.experts.flatMap((e) => e.panelFields));

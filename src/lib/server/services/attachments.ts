@@ -20,7 +20,7 @@ import {
 	maxOf,
 	type AttachmentKind,
 	type FileType
-} from '../../components/candidates/attachment-kinds';
+} from '../../domain/intake/attachment-kinds';
 
 export { MAX_ATTACHMENT_BYTES };
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -74,7 +74,7 @@ const EXT_TYPES: Record<string, FileType> = {
 };
 
 /** A display name without folders or control characters. */
-export function cleanFilename(name: string, type: FileType): string {
+function cleanFilename(name: string, type: FileType): string {
 	const base = (name.split(/[\\/]/).pop() ?? '')
 		// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 		.replace(/[\u0000-\u001f\u007f"]/g, '')

@@ -44,7 +44,7 @@ export async function copyCampaign(
 ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
 	const from = (await db.select().from(campaigns).where(eq(campaigns.id, fromId)))[0];
 	if (!from) return { ok: false, message: '没有找到要复制的活动' };
-	const old = from.config as CampaignConfig;
+	const old = from.config;
 	const name = input.name.trim();
 	if (!name) return { ok: false, message: '请填写新活动的名称' };
 	if (name.length > 200) return { ok: false, message: '活动名称过长（最多 200 个字符）' };

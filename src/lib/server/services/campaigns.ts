@@ -1,7 +1,7 @@
 // Campaigns and memberships.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { campaigns, memberships, users } from '../db/schema';
+import { campaigns, memberships } from '../db/schema';
 import type { CampaignConfig, Role } from '../../domain/types';
 
 export interface CampaignSummary {
@@ -18,41 +18,15 @@ export async function campaignsOfUser(db: DB, userId: string): Promise<CampaignS
 		.innerJoin(campaigns, eq(campaigns.id, memberships.campaignId))
 		.where(eq(memberships.userId, userId))
 		.orderBy(asc(campaigns.createdAt), asc(campaigns.id));
-	return rows.map((r) => ({ ...r, role: r.role as Role }));
+	return rows.map((r) => ({ ...r, role: r.role }));
 }
 
 export async function getCampaign(db: DB, id: string) {
 	return (await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1))[0] ?? null;
 }
 
-export function configOf(c: { config: unknown }): CampaignConfig {
-	return c.config as CampaignConfig;
-}
-
-export async function membersOf(db: DB, campaignId: string) {
-	return db
-		.select({
-			userId: users.id,
-			username: users.username,
-			displayName: users.displayName,
-			role: memberships.role,
-			hasPassword: users.passwordHash
-		})
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(eq(memberships.campaignId, campaignId))
-		.orderBy(asc(memberships.role), asc(users.username));
-}
-
-export async function roleIn(db: DB, campaignId: string, userId: string): Promise<Role | null> {
-	const m = (
-		await db
-			.select()
-			.from(memberships)
-			.where(and(eq(memberships.campaignId, campaignId), eq(memberships.userId, userId)))
-			.limit(1)
-	)[0];
-	return (m?.role as Role) ?? null;
+export function configOf(c: { config: CampaignConfig }): CampaignConfig {
+	return c.config;
 }
 
 export const STATUS_LABELS: Record<string, string> = {

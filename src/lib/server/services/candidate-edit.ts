@@ -9,12 +9,7 @@ import { lockRefusal } from './locks';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/intake/work-units';
-import {
-	classLabel,
-	classOptionLabel,
-	type FormContext,
-	type FormOptions
-} from '../../components/candidates/candidate-form';
+import { classLabel, classOptionLabel, type FormContext, type FormOptions } from '../../domain/intake/form-context';
 
 export const DUPLICATE_MESSAGE = '该推荐单位已推荐同名同出生年月的候选人';
 
@@ -56,7 +51,7 @@ export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedaction
  * 推荐单位 the form offers: the campaign's channels, then those that imports brought in with a
  * 渠道类型 (they are counted as channels of that type by the check).
  */
-export function channelOptions(
+function channelOptions(
 	config: CampaignConfig,
 	rows: Pick<CandidateRow, 'record'>[]
 ): { name: string; type: ChannelType | null }[] {
@@ -229,10 +224,10 @@ export type RedactionChange =
 	| { op: 'keep'; text: string } // do not redact this string
 	| { op: 'drop'; list: 'add' | 'remove'; text: string }; // undo a manual entry
 
-export const MANUAL_MAX = 100;
+const MANUAL_MAX = 100;
 
 /** Validates a manual redaction string; returns a Chinese message or null. */
-export function manualProblem(text: string): string | null {
+function manualProblem(text: string): string | null {
 	const t = text.trim();
 	if (!t) return '请填写要处理的文字';
 	if ([...cleanText(t)].length < 2) return `“${t}”太短：至少需要 2 个字，否则会误伤正文中的其他文字`;

@@ -67,7 +67,7 @@ export async function insertCandidates(
 	const byKey = new Map(existing.map((e) => [e.key, e]));
 	// Never merged silently: exact key first, then a unique 推荐单位 + 姓名 (a corrected birth).
 	const matched = matchRecords(
-		existing.map((e) => e.record as CandidateRecord),
+		existing.map((e) => e.record),
 		records
 	);
 	let seq = existing.reduce((m, e) => Math.max(m, e.seq), 0);
@@ -76,7 +76,7 @@ export async function insertCandidates(
 	const fresh: (typeof candidates.$inferInsert)[] = [];
 	for (const [j, r] of records.entries()) {
 		const key = dedupKey(r);
-		const found = matched[j] === null ? undefined : existing[matched[j]!];
+		const found = matched[j] === null ? undefined : existing[matched[j]];
 		const cols = {
 			dedupKey: key,
 			name: r.name,
@@ -197,10 +197,21 @@ export async function ensureReviewCodes(tx: Tx, campaignId: string, actor: Actor
 	);
 }
 
+/** Each candidate's id, review code and name (for lists that need no more). */
+export async function candidateCodes(
+	db: DB | Tx,
+	campaignId: string
+): Promise<{ id: string; code: string | null; name: string }[]> {
+	return db
+		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+}
+
 export async function listCandidateRows(db: DB | Tx, campaignId: string): Promise<CandidateRow[]> {
 	return db.select().from(candidates).where(eq(candidates.campaignId, campaignId)).orderBy(asc(candidates.seq));
 }
 
 export function recordOf(row: Pick<CandidateRow, 'record'>): CandidateRecord {
-	return row.record as CandidateRecord;
+	return row.record;
 }

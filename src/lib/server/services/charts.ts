@@ -13,7 +13,7 @@ import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 const DAY_MS = 86_400_000;
 /** Review offices work on Beijing time: a sheet submitted at 23:30 UTC belongs to the next day. */
-export const BEIJING_OFFSET_MINUTES = 8 * 60;
+const BEIJING_OFFSET_MINUTES = 8 * 60;
 
 export interface RoundProgressSeries {
 	roundId: string;

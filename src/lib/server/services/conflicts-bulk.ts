@@ -5,6 +5,7 @@ import { candidates, conflicts, experts } from '../db/schema';
 import type { Actor } from '../audit';
 import { lockRefusal } from './locks';
 import { applyDecision, mayDecide, type Decider } from './conflicts';
+import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 export type BulkDecideResult =
 	{ ok: true; changed: number; unchanged: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
@@ -88,4 +89,29 @@ export async function findCandidateByNameOrCode(
 			error: `有 ${byName.length} 名候选人叫“${name}”：${byName.map((r) => `${r.code ?? '—'}（${r.channel}）`).join('、')}，请选择带评审编号的一项`
 		};
 	return { error: `没有找到姓名或评审编号为“${raw}”的候选人` };
+}
+
+/** The office's candidate choices “姓名（编号）” (coded candidates only), by name then code. */
+export async function candidateChoices(db: DB, campaignId: string): Promise<string[]> {
+	const rows = await db
+		.select({ code: candidates.reviewCode, name: candidates.name })
+		.from(candidates)
+		.where(eq(candidates.campaignId, campaignId));
+	return rows
+		.filter((c): c is { code: string; name: string } => !!c.code)
+		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || compareReviewCodes(a.code, b.code))
+		.map((c) => `${c.name}（${c.code}）`);
+}
+
+/** “专家 — 编号” of one conflict record, for the confirmation message; '' when it is gone. */
+export async function conflictPairLabel(db: DB, conflictId: string): Promise<string> {
+	const row = (
+		await db
+			.select({ expert: experts.name, code: candidates.reviewCode })
+			.from(conflicts)
+			.innerJoin(experts, eq(experts.id, conflicts.expertId))
+			.innerJoin(candidates, eq(candidates.id, conflicts.candidateId))
+			.where(eq(conflicts.id, conflictId))
+	)[0];
+	return row ? `${row.expert} — ${row.code}` : '';
 }

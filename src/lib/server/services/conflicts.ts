@@ -7,8 +7,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
 import { recordOf, type Tx } from './candidates';
-// A cycle (sheets → rounds → conflicts), harmless: only called at run time.
-import { withdrawPairSheets } from './sheets';
+import { withdrawPairSheets } from './sheet-withdrawal';
 import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
@@ -382,7 +381,7 @@ async function dropAssignment(
 
 /** At most this many new declared items per expert in any hour, and this many submissions. */
 export const DECLARATION_ITEMS_PER_HOUR = 20;
-export const DECLARATION_SUBMISSIONS_PER_HOUR = 10;
+const DECLARATION_SUBMISSIONS_PER_HOUR = 10;
 const HOUR = 3600_000;
 
 export type DeclareResult = { ok: true; added: number } | { ok: false; status: 400 | 404 | 429; message: string };

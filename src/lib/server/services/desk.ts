@@ -7,9 +7,9 @@ import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import { getRound, listRounds, roundPairs, type RoundRow } from './rounds';
 import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
-import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 import { compareCodes } from '../../domain/review/aggregation';
-import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/round-labels';
+import type { DeskRound, OwnSheet } from '../views/desk';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
 	return (
@@ -120,14 +120,14 @@ export function deskRound(r: RoundRow, yesCast = 0): DeskRound {
 		type: r.type,
 		state: r.state,
 		deadline: r.deadline,
-		rubric: r.type === 'score' ? ((r.rubric ?? []) as RubricCriterion[]) : []
+		rubric: r.type === 'score' ? (r.rubric ?? []) : []
 	};
 }
 
 /** The expert's own sheet only, as the desk needs it. */
 function ownSheet(s: SheetRow | null): OwnSheet | null {
 	if (!s || s.status === 'withdrawn') return null;
-	const raw = (s.values ?? {}) as Record<string, unknown>;
+	const raw = s.values ?? {};
 	const values: Record<string, number> = {};
 	for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') values[k] = v;
 	return {
@@ -190,7 +190,7 @@ export async function dossierForExpert(db: DB, campaignId: string, expertId: str
 	if (!row || !access) return null;
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return null;
-	const config = campaign.config as CampaignConfig;
+	const config = campaign.config;
 	const dossier = expertView(row, config, code);
 	const { tasks } = access;
 	const index = tasks.findIndex((t) => t.candidateId === row.id);

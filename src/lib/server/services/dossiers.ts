@@ -32,7 +32,7 @@ export function expertView(
 
 async function configOfCampaign(db: DB, campaignId: string): Promise<CampaignConfig | null> {
 	const c = (await db.select({ config: campaigns.config }).from(campaigns).where(eq(campaigns.id, campaignId)))[0];
-	return c ? (c.config as CampaignConfig) : null;
+	return c ? c.config : null;
 }
 
 /** The expert's view of the dossier behind a review code, or null for an unknown code. No access check: office and CLI only. */

@@ -120,7 +120,7 @@ export async function drawFromPool(
 			field: req.field,
 			seed: req.seed,
 			poolHash: result.poolHash,
-			input: input as unknown as Record<string, unknown>,
+			input: input,
 			result: result as unknown as Record<string, unknown>,
 			createdBy: actor.name,
 			createdAt: now

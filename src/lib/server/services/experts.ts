@@ -3,7 +3,7 @@
 // invitation link; only the link's hash is stored, the token goes back to the caller once.
 import { asc, eq, and } from 'drizzle-orm';
 import type { DB } from '../db';
-import { campaigns, experts, memberships, users } from '../db/schema';
+import { campaigns, conflicts, experts, memberships, users } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { createInvitation, insertUser, newId } from './accounts';
 import { refreshDetectedConflicts } from './conflicts';
@@ -31,6 +31,28 @@ export async function listExperts(db: DB, campaignId: string) {
 		.orderBy(asc(experts.createdAt), asc(users.username));
 }
 
+/** The roster by name (zh-CN order), for pickers. */
+export async function expertNames(db: DB, campaignId: string): Promise<{ id: string; name: string }[]> {
+	const roster = await db
+		.select({ id: experts.id, name: experts.name })
+		.from(experts)
+		.where(eq(experts.campaignId, campaignId));
+	return roster.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** How many conflict records name the expert, and how many of them still await a decision. */
+export async function expertTies(
+	db: DB,
+	campaignId: string,
+	expertId: string
+): Promise<{ total: number; pending: number }> {
+	const ties = await db
+		.select({ status: conflicts.status })
+		.from(conflicts)
+		.where(and(eq(conflicts.campaignId, campaignId), eq(conflicts.expertId, expertId)));
+	return { total: ties.length, pending: ties.filter((t) => t.status === 'pending').length };
+}
+
 /**
  * One roster entry of a campaign with its account, by expert id or by the account's username
  * (readable addresses such as /experts/expert01); null for another campaign's expert.
@@ -53,7 +75,7 @@ export async function getExpert(db: DB, campaignId: string, expertIdOrUsername: 
  * with 2, 3 … appended; without a wish the next free expertNN (expert16 after the demo's
  * expert01 … expert15). Loads the taken names once, so a large import does not query per try.
  */
-export class UsernamePool {
+class UsernamePool {
 	private constructor(private taken: Set<string>) {}
 
 	static async load(db: DB | Tx): Promise<UsernamePool> {

@@ -26,7 +26,7 @@ export interface RecordChange {
  * record that updates them (matchRecords, as insertCandidates matches them), then the new ones in
  * file order. Pure.
  */
-export function mergeForImport(
+function mergeForImport(
 	existing: CandidateRecord[],
 	incoming: CandidateRecord[],
 	rows?: number[]

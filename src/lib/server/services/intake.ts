@@ -9,7 +9,7 @@ import { newId } from './accounts';
 import { insertCandidates, recordOf } from './candidates';
 import { parseNominationCsv, type RowError, type ParsedRow } from '../../domain/intake/nomination-csv';
 import { checkCampaign, type CheckContext, type CheckReport } from '../../domain/intake/eligibility';
-import type { FileKind, FileMeta } from '../../domain/intake/eligibility/files';
+import type { FileMeta } from '../../domain/intake/eligibility/files';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { encodingLabel } from '../../domain/formats/csv-decode';
 import { saveAttachment } from './attachments';
@@ -142,7 +142,7 @@ export async function importCandidates(
 	if (!campaign) return { ok: false, errors: [{ row: 1, column: '', message: `没有找到活动 ${campaignId}` }] };
 	const locked = await lockRefusal(db, campaignId, '导入候选人');
 	if (locked) return { ok: false, errors: [{ row: 1, column: '', message: locked }] };
-	const config = campaign.config as CampaignConfig;
+	const config = campaign.config;
 	// the bytes as uploaded (CSV, .xlsx, .docx or a .zip of several), judged by content
 	const preview = await previewUpload(config, [{ name: opts.filename ?? '文件', bytes }]);
 	if (!preview.ok) return { ok: false, errors: preview.errors };
@@ -218,11 +218,7 @@ async function savePhotos(db: DB, actor: Actor, campaignId: string, preview: Imp
 	);
 	for (const photo of photos) {
 		const rec = preview.parsed.find((p) => p.row === photo.row)?.record;
-		const target =
-			rec &&
-			rows.find(
-				(r) => (r.record as CandidateRecord).name === rec.name && (r.record as CandidateRecord).channel === rec.channel
-			);
+		const target = rec && rows.find((r) => r.record.name === rec.name && r.record.channel === rec.channel);
 		if (!target || existing.has(target.id) || !/\.(jpe?g|png)$/i.test(photo.name)) continue;
 		const ext = photo.name.split('.').pop()!.toLowerCase();
 		const r = await saveAttachment(db, actor, campaignId, target.id, {
@@ -278,7 +274,7 @@ export async function campaignCheck(db: DB, campaignId: string): Promise<CheckRe
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) throw new Error(`没有找到活动 ${campaignId}`);
 	const { records, ctx } = await checkInputs(db, campaignId);
-	return checkCampaign(campaign.config as CampaignConfig, records, ctx);
+	return checkCampaign(campaign.config, records, ctx);
 }
 
 /** A campaign's nominations in import order: only the records, which is all the check needs. */
@@ -318,7 +314,7 @@ export async function checkInputs(
 	for (const f of files)
 		byCandidate.set(f.candidateId, [
 			...(byCandidate.get(f.candidateId) ?? []),
-			{ kind: f.kind as FileKind, filename: f.filename, mime: f.mime, size: f.size }
+			{ kind: f.kind, filename: f.filename, mime: f.mime, size: f.size }
 		]);
 	const accepted = new Map<string, { reason: string; by: string; at: number }>();
 	for (const a of await db.select().from(issueAcceptances).where(eq(issueAcceptances.campaignId, campaignId)))

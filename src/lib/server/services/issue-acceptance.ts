@@ -7,10 +7,10 @@ import type { DB } from '../db';
 import { campaigns, issueAcceptances } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { checkCampaign } from '../../domain/intake/eligibility';
-import type { CampaignConfig, IssueCode } from '../../domain/types';
+import type { IssueCode } from '../../domain/types';
 import { checkInputs } from './intake';
 
-export const MAX_REASON = 500;
+const MAX_REASON = 500;
 
 export type AcceptResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
@@ -29,7 +29,7 @@ export async function acceptWarning(
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { ok: false, status: 404, message: '没有找到该活动' };
 	const { records, ctx } = await checkInputs(db, campaignId);
-	const report = checkCampaign(campaign.config as CampaignConfig, records, ctx);
+	const report = checkCampaign(campaign.config, records, ctx);
 	const match = (i: { candidateId?: string; code: IssueCode }) =>
 		i.candidateId === input.candidateId && i.code === input.code;
 	if (report.errors.some(match))

@@ -19,7 +19,7 @@ export interface LockState {
 	published: boolean;
 }
 
-export async function lockState(db: Reader, campaignId: string): Promise<LockState | null> {
+async function lockState(db: Reader, campaignId: string): Promise<LockState | null> {
 	const sel = (
 		await db
 			.select({ id: selections.id, lockedAt: selections.lockedAt, lockedBy: selections.lockedBy })
@@ -33,7 +33,7 @@ export async function lockState(db: Reader, campaignId: string): Promise<LockSta
 }
 
 /** The sentence naming the lock: “遴选结果已于 2026-12-05 09:30 由 张三 锁定，…”. */
-export function lockMessage(lock: LockState, what = '此项修改'): string {
+function lockMessage(lock: LockState, what = '此项修改'): string {
 	const when = lock.lockedAt ? formatBeijing(lock.lockedAt) : '';
 	const who = lock.lockedBy ?? '活动办公室';
 	const head = `遴选结果已于 ${when} 由 ${who} 锁定${lock.published ? '，公示已发布' : ''}`;

@@ -25,7 +25,7 @@ import { configOf, getCampaign } from './campaigns';
 import { USERNAME_PATTERN, validateExpert } from '../../domain/intake/expert-csv';
 import type { Role } from '../../domain/types';
 
-export const MEMBER_ROLES: readonly Role[] = ['organizer', 'chair', 'expert', 'observer'];
+const MEMBER_ROLES: readonly Role[] = ['organizer', 'chair', 'expert', 'observer'];
 
 export interface MemberInput {
 	username: string;
@@ -124,7 +124,7 @@ export async function addMember(
 	const created = await db.transaction(async (tx) => {
 		if (role === 'expert' && !existing) {
 			const r = await insertExpert(tx, actor, campaignId, expertInput);
-			return { userId: r.userId, token: r.token as string | null, expiresAt: r.expiresAt as number | null };
+			return { userId: r.userId, token: r.token, expiresAt: r.expiresAt };
 		}
 		const userId = existing?.id ?? (await insertUser(tx, { username, displayName: name }));
 		await tx.insert(memberships).values({ campaignId, userId, role, createdAt: Date.now() });
@@ -163,7 +163,7 @@ export async function addMember(
 		}
 		if (existing && (existing.passwordHash || !linkable)) return { userId, token: null, expiresAt: null };
 		const inv = await createInvitation(tx, actor, userId, campaignId);
-		return { userId, token: inv.token as string | null, expiresAt: inv.expiresAt as number | null };
+		return { userId, token: inv.token, expiresAt: inv.expiresAt };
 	});
 	if (existing?.passwordHash) notes.push('该账号已设置密码，沿用原密码登录，不再生成邀请链接');
 	else if (existing && !linkable)
@@ -253,7 +253,7 @@ export async function listMembers(db: DB, campaignId: string): Promise<MemberVie
 				userId: u.id,
 				username: u.username,
 				name: e?.name ?? u.displayName,
-				role: m.role as Role,
+				role: m.role,
 				status: (u.passwordHash ? 'active' : 'invited') as MemberView['status'],
 				chairs: ps.filter((p) => p.chairUserId === u.id).map((p) => ({ id: p.id, name: p.name })),
 				seats: ps.filter((p) => mine.has(p.id)).map((p) => ({ id: p.id, name: p.name })),
@@ -296,7 +296,7 @@ export async function setMemberPanels(
 ): Promise<MemberResult<{ notes: string[] }>> {
 	const who = await memberOf(db, campaignId, userId);
 	if (!who) return refuse(404, '没有找到该成员');
-	const role = who.m.role as Role;
+	const role = who.m.role;
 	if (role !== 'chair' && role !== 'expert') return refuse(400, '只有评审组长和评审专家可以指定评审组');
 	const ps = await db.select().from(panels).where(eq(panels.campaignId, campaignId));
 	const pick = (ids: string[] | undefined) => [...new Set(ids ?? [])].map((id) => ps.find((p) => p.id === id));
@@ -395,7 +395,7 @@ export async function removeMember(
 	if (!who) return refuse(404, '没有找到该成员');
 	if (userId === actor.id) return refuse(409, '不能移除自己');
 	if (!reason.trim()) return refuse(400, '请填写移除理由（记入操作日志）');
-	const role = who.m.role as Role;
+	const role = who.m.role;
 	if (role === 'organizer') {
 		const orgs = await db
 			.select()

@@ -63,7 +63,7 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 		out.push({
 			id: r.id,
 			name: r.name,
-			type: ROUND_TYPE_LABELS[r.type as keyof typeof ROUND_TYPE_LABELS] ?? r.type,
+			type: ROUND_TYPE_LABELS[r.type] ?? r.type,
 			state: r.state,
 			stateLabel: ROUND_STATE_LABELS[r.state as keyof typeof ROUND_STATE_LABELS] ?? r.state,
 			deadline: r.deadline ?? null,
@@ -91,7 +91,7 @@ export async function closedRoundResults(db: DB, round: RoundRow): Promise<Close
 	const r = await roundResults(db, round);
 	return {
 		name: round.name,
-		type: ROUND_TYPE_LABELS[round.type as keyof typeof ROUND_TYPE_LABELS] ?? round.type,
+		type: ROUND_TYPE_LABELS[round.type] ?? round.type,
 		ranking: r.aggregates.map((a) => ({ rank: a.rank, code: a.candidate, field: a.field, value: a.value, n: a.n })),
 		votes: r.votes.map((v) => ({
 			rank: v.rank,
@@ -121,8 +121,8 @@ export async function finalList(db: DB, campaignId: string) {
 				.map((id) => byId.get(id))
 				.filter((r) => !!r)
 				.map((r) => {
-					const rec = recordOf(r!);
-					return { code: r!.reviewCode ?? '', name: rec.name, gender: rec.gender, unitAndTitle: rec.unitAndTitle };
+					const rec = recordOf(r);
+					return { code: r.reviewCode ?? '', name: rec.name, gender: rec.gender, unitAndTitle: rec.unitAndTitle };
 				})
 				.sort((a, b) => zh.compare(a.name, b.name))
 		}))

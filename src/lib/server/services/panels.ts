@@ -50,6 +50,17 @@ export async function listPanels(db: DB | Tx, campaignId: string, fieldOrder: st
 		.sort((a, b) => rank(a.field) - rank(b.field));
 }
 
+/** The campaign's panels, bare: id, name and field. */
+export async function panelsOf(
+	db: DB | Tx,
+	campaignId: string
+): Promise<{ id: string; name: string; field: string }[]> {
+	return db
+		.select({ id: panels.id, name: panels.name, field: panels.field })
+		.from(panels)
+		.where(eq(panels.campaignId, campaignId));
+}
+
 /** Users who may chair a panel: the campaign's members with role chair. */
 export async function chairsOf(db: DB | Tx, campaignId: string) {
 	return db

@@ -13,12 +13,6 @@ import { deadlineMail, invitationMail, reminderMail, rescoreMail, type MailText 
 import { deadlineMs } from '../../shared/time';
 
 export type MailKind = 'invitation' | 'reminder' | 'deadline' | 'rescore';
-export const MAIL_KIND_LABELS: Record<MailKind, string> = {
-	invitation: '邀请',
-	reminder: '未完成提醒',
-	deadline: '截止提醒',
-	rescore: '重评请求'
-};
 
 export interface Recipient {
 	expertId: string;

@@ -14,11 +14,9 @@ import {
 	expertLeniency,
 	roundProgress,
 	type CandidateAggregate,
-	type RankBy,
 	type ScoreEntry
 } from '../../domain/review/aggregation';
 import { tallyVotes, type VoteTally } from '../../domain/review/votes';
-import type { RubricCriterion } from '../../domain/types';
 import { compareReviewCodes } from '../../domain/anonymity/review-codes';
 
 export interface CandidateInfo {
@@ -41,8 +39,8 @@ export interface RoundResults {
 	notes: { candidateId: string; note: string; by: string; at: number }[];
 }
 
-export function roundScale(round: Pick<RoundRow, 'rubric'>): number {
-	return ((round.rubric ?? []) as RubricCriterion[]).reduce((s, c) => s + c.max, 0) || 100;
+function roundScale(round: Pick<RoundRow, 'rubric'>): number {
+	return (round.rubric ?? []).reduce((s, c) => s + c.max, 0) || 100;
 }
 
 export async function roundResults(db: DB, round: RoundRow): Promise<RoundResults> {
@@ -96,7 +94,7 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 				panel: byId.get(s.candidateId)!.field
 			}));
 		const aggs = aggregateRound(entries, { max: scale });
-		const ranked = rankCandidates(aggs, round.aggregation as RankBy);
+		const ranked = rankCandidates(aggs, round.aggregation);
 		const rankOf = new Map(ranked.map((r) => [r.candidate, r]));
 		aggregates = aggs
 			.map((a) => ({

@@ -19,7 +19,7 @@ import { newId } from './accounts';
 import { blockedPairs, isBlocked, pairKey } from './conflicts';
 import { campaignCheck } from './intake';
 import type { Tx } from './candidates';
-import type { CampaignConfig, RubricCriterion } from '../../domain/types';
+import type { RubricCriterion } from '../../domain/types';
 import type { Threshold } from '../../domain/review/votes';
 
 export type RoundRow = typeof rounds.$inferSelect;
@@ -97,7 +97,7 @@ export async function createRound(
 	return db.transaction(async (tx) => {
 		const campaign = (await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 		if (!campaign) return { ok: false as const, status: 404 as const, message: '没有找到该活动' };
-		const config = campaign.config as CampaignConfig;
+		const config = campaign.config;
 		const last = await tx
 			.select({ m: max(rounds.seq) })
 			.from(rounds)

@@ -6,7 +6,7 @@ import { campaigns } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { validateConfig } from '../../domain/notice/config';
 import { lockedSelection } from './selection';
-import type { BalanceTarget, CampaignConfig } from '../../domain/types';
+import type { BalanceTarget } from '../../domain/types';
 
 type Result = { ok: true } | { ok: false; message: string };
 
@@ -27,7 +27,7 @@ async function change(
 			out = { ok: false, message: '没有找到该活动' };
 			return;
 		}
-		const config = row.config as CampaignConfig;
+		const config = row.config;
 		const next = edit(config.targets);
 		if (typeof next === 'string') {
 			out = { ok: false, message: next };

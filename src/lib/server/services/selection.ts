@@ -22,9 +22,7 @@ import {
 } from '../../domain/selection';
 import { provenanceText, sameTargetList } from '../../domain/selection/balance-targets';
 import { autoTargetLabel } from '../../domain/notice/config-draft';
-import type { BalanceTarget, CampaignConfig } from '../../domain/types';
-
-export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
+import type { BalanceTarget } from '../../domain/types';
 
 export interface PoolCandidate extends SelectionCandidate {
 	code: string;
@@ -88,7 +86,7 @@ export async function buildSelectionInput(
 ): Promise<SelectionInput | { error: string }> {
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
 	if (!campaign) return { error: '没有找到该活动' };
-	const config = campaign.config as CampaignConfig;
+	const config = campaign.config;
 	const source = await rankingRound(db, campaignId);
 	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
 	const results = await roundResults(db, source.score);
@@ -167,7 +165,7 @@ export function hashInput(input: SelectionInput): string {
 }
 
 /** Engine rule (`woman ≥ 2`) → the target's wording with its provenance, per tier (shares depend on seats). */
-export function ruleHeads(
+function ruleHeads(
 	input: Pick<SelectionInput, 'tiers' | 'targets'>,
 	youthAge = 45
 ): (rule: string, tier?: string) => string | undefined {
@@ -323,15 +321,15 @@ export async function lockSelection(
 			.where(and(eq(selections.id, selectionId), eq(selections.campaignId, campaignId)))
 	)[0];
 	if (!sel) return { ok: false, message: '没有找到该遴选结果' };
-	if (!(sel.result as SelectionOutcome).ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
-	const input = sel.input as SelectionInput;
+	if (!sel.result.ok) return { ok: false, message: '遴选未得到可行结果，不能锁定' };
+	const input = sel.input;
 	const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)))[0];
-	if (campaign && !sameTargetList((campaign.config as CampaignConfig).targets, input.targets))
+	if (campaign && !sameTargetList(campaign.config.targets, input.targets))
 		return { ok: false, message: '名单平衡目标已增删，请重新遴选后再锁定' };
 	const now = await buildSelectionInput(db, campaignId, input.targets);
 	if ('error' in now || hashInput(now) !== sel.inputHash)
 		return { ok: false, message: '评分或设置已变化，请重新遴选后再锁定' };
-	const chosen = new Set((sel.result as Extract<SelectionOutcome, { ok: true }>).tiers.flatMap((t) => t.selected));
+	const chosen = new Set(sel.result.tiers.flatMap((t) => t.selected));
 	const at = Date.now();
 	await db.transaction(async (tx) => {
 		// the rows are read inside the transaction that locks, so no edit can slip in between

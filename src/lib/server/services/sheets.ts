@@ -2,7 +2,7 @@
 // guarded by that version decides, so two tabs never silently overwrite each other and a double
 // submit yields one submission.
 import { assertUnlocked } from './locks';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheetHistory, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -111,7 +111,7 @@ async function writeSheet(
 	let values: Record<string, unknown> = {};
 	let choice: VoteChoice | null = null;
 	if (round.type === 'score') {
-		const rubric = (round.rubric ?? []) as RubricCriterion[];
+		const rubric = round.rubric ?? [];
 		const picked: Record<string, unknown> = {};
 		for (const c of rubric) if (input.values[c.key] !== undefined) picked[c.key] = input.values[c.key];
 		const v = input.submit ? validateSheet(rubric, picked) : validateDraft(rubric, picked);
@@ -334,57 +334,4 @@ export async function requestRescore(
 		});
 		return { ok: true as const };
 	});
-}
-
-/** Recusal or a confirmed conflict: the pair's sheets in rounds not yet closed are withdrawn. */
-export async function withdrawPairSheets(
-	tx: Tx,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	candidateId: string
-): Promise<number> {
-	const open = await tx
-		.select({ s: sheets })
-		.from(sheets)
-		.innerJoin(rounds, eq(rounds.id, sheets.roundId))
-		.where(
-			and(
-				eq(rounds.campaignId, campaignId),
-				ne(rounds.state, 'closed'),
-				eq(sheets.expertId, expertId),
-				eq(sheets.candidateId, candidateId)
-			)
-		);
-	for (const { s } of open) {
-		if (s.status === 'withdrawn') continue;
-		const now = Date.now();
-		await tx
-			.update(sheets)
-			.set({ status: 'withdrawn', version: s.version + 1, updatedAt: now })
-			.where(eq(sheets.id, s.id));
-		await tx.insert(sheetHistory).values({
-			sheetId: s.id,
-			version: s.version + 1,
-			status: 'withdrawn',
-			values: s.values,
-			total: s.total,
-			choice: s.choice,
-			comment: s.comment,
-			at: now,
-			by: actor.name
-		});
-		await audit(tx, actor, {
-			campaignId,
-			action: 'sheet.withdraw',
-			entity: 'sheet',
-			entityId: s.id,
-			before: { status: s.status, total: s.total }
-		});
-	}
-	return open.length;
-}
-
-export async function sheetHistoryOf(db: DB, sheetId: string) {
-	return db.select().from(sheetHistory).where(eq(sheetHistory.sheetId, sheetId)).orderBy(sheetHistory.id);
 }

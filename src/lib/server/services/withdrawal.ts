@@ -10,7 +10,7 @@ import type { Tx } from './candidates';
 
 export type WithdrawResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
-export const WITHDRAW_REASON_MAX = 500;
+const WITHDRAW_REASON_MAX = 500;
 
 function checkReason(reason: string, what: string): string | null {
 	const r = reason.trim();

@@ -172,7 +172,7 @@ function careerLines(rows: DocxCell[][]): string {
 }
 
 /** Reads the 推荐表 fields from the parsed body. */
-export function readFormBody(body: DocxBody): Omit<FormRead, 'photo'> {
+function readFormBody(body: DocxBody): Omit<FormRead, 'photo'> {
 	const values: Partial<Record<FormField, string>> = {};
 	const seen = new Set<FormField>();
 	const rows = body.tables.flatMap((t) => t.rows);

@@ -40,7 +40,7 @@ function hasUtf16(bytes: Uint8Array, name: string): boolean {
 }
 
 /** Why an OLE2 compound file (D0 CF 11 E0 …) is refused: encrypted OOXML, old .doc or old .xls. */
-export function oleProblem(bytes: Uint8Array, label = '文件'): string {
+function oleProblem(bytes: Uint8Array, label = '文件'): string {
 	// Office wraps a password-protected .xlsx/.docx in an OLE container with an EncryptedPackage stream.
 	if (hasUtf16(bytes, 'EncryptedPackage'))
 		return `${label}设置了打开密码（已加密），无法读取，未导入。请在 Excel/Word 中打开后取消密码（文件→信息→保护→用密码进行加密，清空密码），另存为 .xlsx 或 .docx 后再上传`;
@@ -49,7 +49,7 @@ export function oleProblem(bytes: Uint8Array, label = '文件'): string {
 }
 
 /** The zip's entries from its central directory, or a message when it is damaged or a zip bomb. */
-export function zipEntries(bytes: Uint8Array, label = '文件'): ZipEntry[] | string {
+function zipEntries(bytes: Uint8Array, label = '文件'): ZipEntry[] | string {
 	const entries: ZipEntry[] = [];
 	try {
 		unzipSync(bytes, {

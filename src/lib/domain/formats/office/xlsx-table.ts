@@ -24,7 +24,7 @@ export function numberText(n: number): string {
 }
 
 /** A date cell as the CSV formats accept it: 1980-05 when the cell shows no day, else 1980-05-12. */
-export function dateText(d: Date, numFmt: string | undefined): string {
+function dateText(d: Date, numFmt: string | undefined): string {
 	const y = d.getUTCFullYear();
 	const m = String(d.getUTCMonth() + 1).padStart(2, '0');
 	const day = String(d.getUTCDate()).padStart(2, '0');

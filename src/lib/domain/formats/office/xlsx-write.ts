@@ -20,7 +20,7 @@ const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Display width of a text in Excel's character units: a CJK character counts two. */
-export function textWidth(s: string): number {
+function textWidth(s: string): number {
 	let w = 0;
 	for (const line of s.split('\n')) {
 		let lw = 0;
@@ -31,7 +31,7 @@ export function textWidth(s: string): number {
 }
 
 /** A worksheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
-export function sheetName(name: string, used: Set<string>): string {
+function sheetName(name: string, used: Set<string>): string {
 	const base = (name.replace(/[[\]:*?/\\]/g, '_').trim() || 'Sheet').slice(0, 31);
 	let n = base;
 	for (let i = 2; used.has(n.toLowerCase()); i++) n = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;

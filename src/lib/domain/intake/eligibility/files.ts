@@ -50,7 +50,7 @@ const FORMAT_OF: Record<string, string> = {
 };
 const LABEL: Record<string, string> = { jpg: 'JPG', png: 'PNG', mp4: 'MP4', mov: 'MOV', pdf: 'PDF' };
 
-export function fileFormat(f: Pick<FileMeta, 'mime' | 'filename'>): string {
+function fileFormat(f: Pick<FileMeta, 'mime' | 'filename'>): string {
 	return FORMAT_OF[f.mime] ?? (/\.([a-z0-9]+)$/i.exec(f.filename)?.[1] ?? '').toLowerCase();
 }
 

@@ -132,7 +132,7 @@ export function deadlineEnd(date: string): number {
 }
 
 /** The prior-title rules of a config: the notice's own, else one built from the old switch. */
-export function priorTitleRules(config: CampaignConfig): PriorTitleRule[] {
+function priorTitleRules(config: CampaignConfig): PriorTitleRule[] {
 	if (!config.priorTitleBlocks) return [];
 	if (config.intake?.priorTitles?.length) return config.intake.priorTitles;
 	const source = config.priorTitleSource ?? { document: config.document, clause: '' };

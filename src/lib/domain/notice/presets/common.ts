@@ -1,13 +1,5 @@
 // Building blocks shared by the campaign presets.
-import type {
-	BalanceTarget,
-	CampaignConfig,
-	ChannelDef,
-	ChannelQuota,
-	ChannelType,
-	RubricCriterion,
-	RuleSource
-} from '../../types';
+import type { CampaignConfig, ChannelDef, ChannelQuota, ChannelType, RubricCriterion, RuleSource } from '../../types';
 
 /** A campaign preset: a CampaignConfig encoding one notice, plus how it is shown in the picker. */
 export type Preset = CampaignConfig & {
@@ -41,16 +33,6 @@ export function regionChannels(names: string[]): ChannelDef[] {
 	return names.map((name) => ({ name, type: '地区' as const }));
 }
 
-/** One seat for each field (or group): the final list should cover every 推荐领域. */
-export function fieldCoverage(fields: readonly string[]): BalanceTarget[] {
-	return fields.map((field) => ({
-		kind: 'atLeastField' as const,
-		field,
-		count: 1,
-		label: `${field}至少1名`
-	}));
-}
-
 /**
  * The default rubric 业绩突出 40 / 事迹感人 30 / 示范引领 30. 政治过硬 is a gate checked by the
  * nominating units (廉政意见), not a scored criterion. Descriptions come from each notice.
@@ -68,9 +50,6 @@ export const MERIT_FOUR_FACINGS =
 	'长期奋战在科研一线：面向世界科技前沿，在前沿领域和基础研究上作出重要贡献；面向国家重大需求，突破关键核心技术；' +
 	'面向经济主战场，推动科技成果转化应用；面向人民生命健康，保护人民群众生命安全和身体健康；' +
 	'服务社会，为乡村振兴、共同富裕、公众科学素质提升作出重要贡献。';
-
-export const STORY_DEFAULT =
-	'事迹真实感人、适合公开宣传，有突出的先进性、代表性和影响力；故事性强，能体现科学家精神和科技工作者的精神风貌。';
 
 /** Text limits of the national 推荐表 template, used where a notice's form is not reproduced. */
 export const NATIONAL_TEXT_LIMITS = { deeds: 1500, story: 1000, awards: 5 };

@@ -355,7 +355,7 @@ export function channelQuota(
 }
 
 /** Max for a channel type the config gives no quota for (the notices never go below 2). */
-export const DEFAULT_MAX = 2;
+const DEFAULT_MAX = 2;
 
 /** A unit of a locality (county or city) for a region channel. */
 export function localUnit(rng: Rng, loc: string, kind: UnitKind): string {

@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { auditLog } from '$lib/server/db/schema';
+import { lastAssignmentRun } from '$lib/server/services/assignment-last-run';
 import { pairKey } from '$lib/server/services/conflicts';
 import {
 	addPair,
@@ -16,8 +15,6 @@ import {
 	removePair,
 	type AssignmentContext
 } from '$lib/server/services/assignment';
-// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/exports/review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
@@ -41,58 +38,12 @@ function defaultReviewsPerDossier(ctx: AssignmentContext): number {
 	return Math.max(1, k);
 }
 
-interface LastRun {
-	mode: 'distributed' | 'panel' | 'randomized';
-	/** Randomized runs (issue 15): the cap, the public seed and the expected value. */
-	q?: number;
-	seed?: string;
-	expectedObjective?: number;
-	k: number | null;
-	borrow: boolean;
-	objective: number | null;
-	pairs: number;
-	at: number;
-	by: string;
-}
-
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
 	const ctx = await loadAssignmentContext(db, campaign.id);
 	const rows = await listAssignments(db, campaign.id);
-	const last = (
-		await db
-			.select()
-			.from(auditLog)
-			.where(and(eq(auditLog.campaignId, campaign.id), eq(auditLog.action, 'assignment.propose')))
-			.orderBy(desc(auditLog.id))
-			.limit(1)
-	)[0];
-	const after = (last?.after ?? null) as {
-		mode?: string;
-		k?: number | null;
-		borrow?: boolean | null;
-		objective?: number | null;
-		pairs?: number;
-		q?: number;
-		seed?: string;
-		expectedObjective?: number;
-	} | null;
-	const lastRun: LastRun | null =
-		last && after
-			? {
-					mode: after.mode === 'panel' ? 'panel' : after.mode === 'randomized' ? 'randomized' : 'distributed',
-					...(after.mode === 'randomized'
-						? { q: after.q, seed: after.seed, expectedObjective: after.expectedObjective }
-						: {}),
-					k: after.k ?? null,
-					borrow: !!after.borrow,
-					objective: after.objective ?? null,
-					pairs: after.pairs ?? 0,
-					at: last.at,
-					by: last.actorName ?? ''
-				}
-			: null;
+	const lastRun = await lastAssignmentRun(db, campaign.id);
 	const defaultK = defaultReviewsPerDossier(ctx);
 	const k = lastRun?.mode === 'distributed' && lastRun.k ? lastRun.k : defaultK;
 
@@ -183,7 +134,7 @@ function groupDetails(
 }
 
 async function pairForm(event: Parameters<Actions[string]>[0]) {
-	const access = await requireRole(event, event.params.campaignId!, 'chair', 'organizer');
+	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const form = await event.request.formData();
 	const get = (k: string) => String(form.get(k) ?? '').trim();
 	return { ...access, get, reason: get('reason').slice(0, 500) };

@@ -6,7 +6,7 @@ import { listCandidateRows, recordOf, reviewField } from '$lib/server/services/c
 import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { isYouth } from '$lib/domain/intake/age';
 import { formatBirth } from '$lib/domain/intake/nomination-format';
-import { classLabel } from '$lib/components/candidates/candidate-form';
+import { classLabel } from '$lib/domain/intake/form-context';
 import type { CheckIssue } from '$lib/domain/types';
 import { parseSort, sortItems } from './sort';
 

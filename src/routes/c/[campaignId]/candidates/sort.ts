@@ -1,7 +1,7 @@
 // Server-side sort of the candidates list by any column (issue 12): ?sort=<column>&dir=asc|desc.
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 
-export const SORT_COLUMNS = [
+const SORT_COLUMNS = [
 	'seq',
 	'reviewCode',
 	'name',

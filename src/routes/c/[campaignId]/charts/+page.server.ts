@@ -4,12 +4,7 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { listRounds, AGGREGATION_LABELS } from '$lib/server/services/rounds';
 import { roundResults } from '$lib/server/services/results';
-import {
-	latestSelection,
-	lockedSelection,
-	type SelectionInput,
-	type SelectionOutcome
-} from '$lib/server/services/selection';
+import { latestSelection, lockedSelection, type SelectionOutcome } from '$lib/server/services/selection';
 import { progressOverTime, scoreHistogram, selectionBalance } from '$lib/server/services/charts';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const sel = (await lockedSelection(db, campaign.id)) ?? (await latestSelection(db, campaign.id));
 	const outcome = (sel?.result ?? null) as SelectionOutcome | null;
-	const balance = sel && outcome?.ok ? selectionBalance(sel.input as SelectionInput, outcome) : [];
+	const balance = sel && outcome?.ok ? selectionBalance(sel.input, outcome) : [];
 	return {
 		role,
 		rounds,

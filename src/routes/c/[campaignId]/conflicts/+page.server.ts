@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { candidates, conflicts, experts } from '$lib/server/db/schema';
 import {
 	addOrganizerConflict,
 	blocks,
@@ -16,9 +14,13 @@ import {
 	refreshDetectedConflicts,
 	removeDeclaration
 } from '$lib/server/services/conflicts';
-import { decideConflicts, findCandidateByNameOrCode } from '$lib/server/services/conflicts-bulk';
-// Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
-import '$lib/server/exports/review';
+import {
+	candidateChoices,
+	conflictPairLabel,
+	decideConflicts,
+	findCandidateByNameOrCode
+} from '$lib/server/services/conflicts-bulk';
+import { expertNames } from '$lib/server/services/experts';
 import type { ConflictItem } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 
@@ -71,23 +73,9 @@ export const load: PageServerLoad = async (event) => {
 	const kindCounts: Record<string, number> = {};
 	for (const r of all) kindCounts[r.kind] = (kindCounts[r.kind] ?? 0) + 1;
 
-	const roster = await db
-		.select({ id: experts.id, name: experts.name })
-		.from(experts)
-		.where(eq(experts.campaignId, campaign.id));
-	roster.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+	const roster = await expertNames(db, campaign.id);
 	// the office picks a candidate by name: “姓名（编号）” choices (the chair never sees names)
-	const codes = isOrganizer
-		? (
-				await db
-					.select({ code: candidates.reviewCode, name: candidates.name })
-					.from(candidates)
-					.where(eq(candidates.campaignId, campaign.id))
-			)
-				.filter((c) => c.code)
-				.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || compareReviewCodes(a.code!, b.code!))
-				.map((c) => `${c.name}（${c.code}）`)
-		: [];
+	const codes = isOrganizer ? await candidateChoices(db, campaign.id) : [];
 	return {
 		isOrganizer,
 		rows: shown,
@@ -128,15 +116,7 @@ export const actions: Actions = {
 			role === 'organizer' ? 'organizer' : 'chair'
 		);
 		if (!r.ok) return fail(r.status, { id, reason, message: r.message });
-		const row = (
-			await db
-				.select({ expert: experts.name, code: candidates.reviewCode })
-				.from(conflicts)
-				.innerJoin(experts, eq(experts.id, conflicts.expertId))
-				.innerJoin(candidates, eq(candidates.id, conflicts.candidateId))
-				.where(eq(conflicts.id, id))
-		)[0];
-		const what = row ? `${row.expert} — ${row.code}` : '';
+		const what = await conflictPairLabel(db, id);
 		return { id, done: decision === 'confirmed' ? `已确认回避：${what}` : `已排除：${what}（记录保留）` };
 	},
 	decideMany: async (event) => {

@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole, ROLE_LABELS } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { panels } from '$lib/server/db/schema';
+import { panelsOf } from '$lib/server/services/panels';
 import {
 	addMember,
 	listMembers,
@@ -24,10 +23,7 @@ const mailNote = (m: MailOutcome | null) =>
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireRole(event, event.params.campaignId, 'organizer');
 	const db = await getDb();
-	const ps = await db
-		.select({ id: panels.id, name: panels.name, field: panels.field })
-		.from(panels)
-		.where(eq(panels.campaignId, campaign.id));
+	const ps = await panelsOf(db, campaign.id);
 	return {
 		me: user.id,
 		members: (await listMembers(db, campaign.id)).map((m) => ({ ...m, roleLabel: ROLE_LABELS[m.role] })),
@@ -42,7 +38,7 @@ export const actions: Actions = {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const db = await getDb();
-		const ps = await db.select().from(panels).where(eq(panels.campaignId, campaign.id));
+		const ps = await panelsOf(db, campaign.id);
 		const chosen = form.getAll('panel').map(String);
 		const names = chosen.map((id) => ps.find((p) => p.id === id)?.name ?? id);
 		const values = {

@@ -4,14 +4,7 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import {
-	lockedSelection,
-	saveNotice,
-	selectionRows,
-	type NoticeSettings,
-	type SelectionInput,
-	type SelectionOutcome
-} from '$lib/server/services/selection';
+import { lockedSelection, saveNotice, selectionRows, type SelectionOutcome } from '$lib/server/services/selection';
 import { addWorkdays, parseDateList } from '$lib/domain/notice/workdays';
 import { noticeBasis } from '$lib/domain/notice/notice-text';
 import { getPreset } from '$lib/domain/notice/presets';
@@ -44,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!sel || !outcome?.ok) return { locked: false as const };
 	// the lock-time snapshot, not live rows: a later change to a record does not reach the 公示
 	const byId = await selectionRows(db, campaign.id, sel);
-	const input = sel.input as SelectionInput;
+	const input = sel.input;
 	const tiers = outcome.tiers.map((t, i) => ({
 		name: t.name,
 		subsetOf: input.tiers[i]?.subsetOf ?? null,
@@ -59,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	const param = event.url.searchParams;
 	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? today());
-	const saved = (sel.noticeDates as NoticeSettings['dates'] | null) ?? { closed: [], open: [] };
+	const saved = sel.noticeDates ?? { closed: [], open: [] };
 	return {
 		locked: true as const,
 		selectionId: sel.id,

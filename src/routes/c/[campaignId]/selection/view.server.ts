@@ -1,8 +1,7 @@
 // Builds the selection page's view of a stored run: the targets form, each tier beside its plain
 // score order, the balance, the infeasible report, and who is left out and why.
-import { eq } from 'drizzle-orm';
 import type { DB } from '$lib/server/db';
-import { candidates } from '$lib/server/db/schema';
+import { candidateCodes } from '$lib/server/services/candidates';
 import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
 import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
 import {
@@ -46,7 +45,7 @@ export function shortage(input: SelectionInput): { available: number; seats: num
 
 const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
 
-export function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
+function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
 	return t.label?.trim() || autoTargetLabel(t, config.youthAge);
 }
 
@@ -240,10 +239,7 @@ export async function notRanked(
 	input: SelectionInput,
 	withNames: boolean
 ): Promise<LeftOut[]> {
-	const rows = await db
-		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
-		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
+	const rows = await candidateCodes(db, campaignId);
 	const seen = new Set([...input.pool.map((c) => c.id), ...input.excluded.map((c) => c.id)]);
 	const all = await listRounds(db, campaignId);
 	const rank = all.find((r) => r.id === input.roundId);

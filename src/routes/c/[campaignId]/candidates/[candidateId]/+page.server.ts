@@ -6,7 +6,7 @@ import { listCandidateRows, recordOf } from '$lib/server/services/candidates';
 import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/server/services/candidate-edit';
 import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
 import { parseCandidateForm, valuesFromForm, valuesFromRecord } from '$lib/components/candidates/candidate-form';
-import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/components/candidates/attachment-kinds';
+import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/domain/intake/attachment-kinds';
 import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { restoreNomination, withdrawNomination } from '$lib/server/services/withdrawal';
 import { lockRefusal } from '$lib/server/services/locks';

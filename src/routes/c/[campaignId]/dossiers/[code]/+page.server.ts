@@ -7,9 +7,8 @@ import { saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflicts';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
-import type { RubricCriterion } from '$lib/domain/types';
 import { deadlineInfo } from '$lib/components/desk/format';
-import type { ActionFailure } from '$lib/components/desk/types';
+import type { ActionFailure } from '$lib/server/views/desk';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.
 const NOT_FOUND = { message: '没有找到该材料' };
@@ -76,7 +75,7 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 	const expert = { id: access.expertId };
 	// An unknown code goes on as a candidate no one reviews: refused like a code that is not the expert's.
 	const target = { round: access.round, candidateId: access.candidateId ?? '\u0000no-candidate' };
-	const rubric = target.round.type === 'score' ? ((target.round.rubric ?? []) as RubricCriterion[]) : [];
+	const rubric = target.round.type === 'score' ? (target.round.rubric ?? []) : [];
 	const values: Record<string, string> = {};
 	for (const c of rubric) values[c.key] = String(form.get(`v.${c.key}`) ?? '');
 	const comment = String(form.get('comment') ?? '');

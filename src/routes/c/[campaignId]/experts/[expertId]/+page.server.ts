@@ -1,11 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { conflicts } from '$lib/server/db/schema';
 import { configOf } from '$lib/server/services/campaigns';
-import { getExpert, reinviteExpert, updateExpert } from '$lib/server/services/experts';
+import { expertTies, getExpert, reinviteExpert, updateExpert } from '$lib/server/services/experts';
 import { panelNamesByExpert } from '$lib/server/services/panels';
 import { readExpertForm, valuesFromExpert, valuesFromForm } from '$lib/components/experts/expert-form';
 
@@ -14,10 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const row = await getExpert(db, campaign.id, event.params.expertId);
 	if (!row) error(404, { message: '没有找到该专家' });
-	const ties = await db
-		.select({ status: conflicts.status, severity: conflicts.severity })
-		.from(conflicts)
-		.where(and(eq(conflicts.campaignId, campaign.id), eq(conflicts.expertId, row.e.id)));
 	return {
 		fields: configOf(campaign).fields,
 		expert: {
@@ -29,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			panels: (await panelNamesByExpert(db, campaign.id)).get(row.e.id) ?? []
 		},
 		values: valuesFromExpert(row.e),
-		ties: { total: ties.length, pending: ties.filter((t) => t.status === 'pending').length }
+		ties: await expertTies(db, campaign.id, row.e.id)
 	};
 };
 

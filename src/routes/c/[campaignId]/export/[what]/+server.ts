@@ -3,23 +3,15 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { attachmentDisposition } from '$lib/server/exports';
-import { exportCsv } from '$lib/server/exports/all';
+import { attachmentDisposition, exportCsv, mayExport } from '$lib/server/exports';
 import { exportXlsx } from '$lib/server/exports/xlsx';
 import { exportForms } from '$lib/server/exports/forms';
 
 export const GET: RequestHandler = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
 	const what = event.params.what;
-	// Nominees' personal data (phones, addresses) are for the campaign office only.
-	// Files that name candidates (conflicts, shortlist, 汇总表) are the office's too: the chair reviews by code.
-	// So is the audit log (as its page is): it holds whole nomination records before and after each
-	// edit, and the names of uploaded files (“姓名-2寸照片.jpg”).
-	if (
-		['candidates', 'conflicts', 'shortlist', 'summary', 'upper', 'audit', 'forms'].includes(what) &&
-		role !== 'organizer'
-	)
-		error(403, { message: '只有活动办公室可以导出含候选人身份的文件' });
+	// Who may download which file: the table in $lib/server/exports (EXPORTS, FORMS_EXPORT).
+	if (!mayExport(what, role)) error(403, { message: '只有活动办公室可以导出含候选人身份的文件' });
 	// 汇总表: ?by=unit gives one sheet per 推荐单位
 	const by = event.url.searchParams.get('by') === 'unit' ? 'unit' : 'all';
 	const format = event.url.searchParams.get('format') ?? 'csv';

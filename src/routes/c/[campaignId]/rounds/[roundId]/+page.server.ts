@@ -1,11 +1,10 @@
 // One round for the chair and the organizer: progress, the ranking with dispersion and outliers, the
 // score matrix (raw or calibrated), notes, rescore requests, the vote tally, and advancing.
 import { error, fail } from '@sveltejs/kit';
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { roundCandidates, sheets } from '$lib/server/db/schema';
+import { openRescoreRequests, roundEntries } from '$lib/server/services/round-details';
 import {
 	advanceCandidates,
 	getRound,
@@ -21,7 +20,6 @@ import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
 import { topN, type RankingRow } from '$lib/domain/review/advance';
 import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
-import type { CampaignConfig } from '$lib/domain/types';
 import { roundActions } from '../round-forms.server';
 import { remindActions } from './remind.server';
 import { lastReminders, mailRescore } from '$lib/server/services/reminders';
@@ -41,9 +39,9 @@ function rankingOf(results: Awaited<ReturnType<typeof roundResults>>): (RankingR
 }
 
 async function loadRound(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
-	const access = await requireRole(event, event.params.campaignId!, 'chair', 'organizer');
+	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
-	const round = await getRound(db, access.campaign.id, event.params.roundId!);
+	const round = await getRound(db, access.campaign.id, event.params.roundId);
 	if (!round) error(404, { message: '没有找到该轮次' });
 	return { ...access, db, round };
 }
@@ -53,23 +51,8 @@ export const load: PageServerLoad = async (event) => {
 	const results = await roundResults(db, round);
 	const all = await listRounds(db, campaign.id);
 	const next = all.find((r) => r.seq === round.seq + 1) ?? null;
-	const rescore = (
-		await db
-			.select({
-				expertId: sheets.expertId,
-				candidateId: sheets.candidateId,
-				message: sheets.rescoreRequested,
-				status: sheets.status
-			})
-			.from(sheets)
-			.where(and(eq(sheets.roundId, round.id), isNotNull(sheets.rescoreRequested)))
-	)
-		.filter((s) => s.status === 'draft')
-		.map((s) => ({ expertId: s.expertId, candidateId: s.candidateId, message: s.message ?? '' }));
-	const entries = await db
-		.select({ how: roundCandidates.how, reason: roundCandidates.reason })
-		.from(roundCandidates)
-		.where(eq(roundCandidates.roundId, round.id));
+	const rescore = await openRescoreRequests(db, round.id);
+	const entries = await roundEntries(db, round.id);
 	const manual = entries.filter((e) => e.how === 'manual');
 	const nameOf = new Map(results.experts.map((e) => [e.id, e.name]));
 	const codeOf = new Map(results.candidates.map((c) => [c.id, c.code]));
@@ -87,7 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			state: round.state,
 			reviewers: round.reviewers,
 			aggregation: round.aggregation,
-			threshold: (round.threshold as { num: number; den: number } | null) ?? null,
+			threshold: round.threshold ?? null,
 			deadline: round.deadline,
 			requiredSheets: round.requiredSheets,
 			maxYes: round.maxYes,
@@ -98,7 +81,7 @@ export const load: PageServerLoad = async (event) => {
 		next: next
 			? { id: next.id, name: next.name, state: next.state, advanced: await roundCandidateIds(db, next.id) }
 			: null,
-		rubric: (campaign.config as CampaignConfig).rubric ?? [],
+		rubric: campaign.config.rubric ?? [],
 		entered: {
 			total: entries.length,
 			manual: manual.length,
@@ -139,7 +122,7 @@ export const load: PageServerLoad = async (event) => {
 		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
 		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
 		roundDefaults: await roundDefaults(db, campaign.id),
-		roundRubric: (round.rubric ?? []) as { key: string; name: string; max: number }[],
+		roundRubric: round.rubric ?? [],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
 		advanceDefaults: {

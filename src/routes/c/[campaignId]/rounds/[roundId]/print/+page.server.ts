@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!round) error(404, { message: '没有找到该轮次' });
 	const results = await roundResults(db, round);
 	const what = event.url.searchParams.get('what') === 'summary' ? ('summary' as const) : ('results' as const);
-	const threshold = (round.threshold as { num: number; den: number } | null) ?? null;
+	const threshold = round.threshold ?? null;
 	return {
 		what,
 		printedAt: Date.now(),

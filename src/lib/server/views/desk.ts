@@ -1,18 +1,6 @@
-// What the expert's desk pages receive from the server: the expert's own data only.
-import type { RubricCriterion } from '$lib/domain/types';
-
-export type TaskStatus = 'submitted' | 'draft' | 'not_started' | 'rescore';
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-	submitted: '已提交',
-	draft: '草稿',
-	not_started: '未开始',
-	rescore: '待重评'
-};
-
-export { ROUND_TYPE_LABELS } from '$lib/shared/round-labels';
-
-export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+// What the expert's desk pages receive from the server: the expert's own data only. Types only, so
+// the pages may import them (`import type`) while the desk service builds them.
+import type { RubricCriterion } from '../../domain/types';
 
 export interface DeskRound {
 	id: string;

@@ -1,0 +1,339 @@
+// Shortlist selection under balance rules (CONTRACTS.md "Selection instance"). Pure: no I/O.
+// Chooses exactly `seats` candidates maximising the sum of scores under every atLeast / atMost
+// rule; among equal totals the selection whose list sorted by (score desc, id asc) is
+// lexicographically first wins — equivalently, the one holding the best-ranked candidate of the
+// symmetric difference. That optimum is unique, so equal inputs (in any order) give equal outputs.
+//
+// How (files): scores are made integers at their own decimal resolution (quantizeScores), so totals
+// compare exactly. selection-model.ts groups candidates into classes of identical rule signature
+// (interchangeable: a class always gives its best first); selection-solver.ts runs an exact
+// branch and bound over class counts with LP bounds from selection-lp.ts (bounded dual simplex,
+// one row per rule), reliability branching on class counts and rule counts, reduced-cost fixing
+// and gcd pruning; a second phase settles the tie-break the same exact way. selection-explain.ts
+// pairs rule-lifted entrants with the plain-order candidates they displaced and, when no selection
+// exists, names a minimal set of conflicting rules (deletion filter) with shortBy per rule.
+// Complexity: building the model is O(candidates × rules); each node is a warm-started LP with
+// rows = rules + 1. The problem is NP-hard in general (overlapping groups encode set cover), so
+// the worst case is exponential, but it never gives up or approximates; on 5,000 candidates with
+// ~50–70 rules the search takes a few to a few dozen nodes (scripts/bench/select.ts).
+import { maximize, type SearchStats } from './engine/solver';
+import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
+import { keyProblem } from '../formats/json-keys';
+import { compareReviewCodes } from '../anonymity/review-codes';
+
+export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './explain';
+
+export type RuleKey = 'group' | 'field' | 'channel';
+const RULE_KEYS: readonly RuleKey[] = ['group', 'field', 'channel'];
+
+export interface SelectionCandidate {
+	id: string;
+	score: number;
+	groups: string[];
+	field?: string;
+	channel?: string;
+	/** optional display name (the web passes it; the engine ignores it) */
+	name?: string;
+}
+
+/** One of group / field / channel, and one of share / count. */
+export interface SelectionRule {
+	group?: string;
+	field?: string;
+	channel?: string;
+	share?: number;
+	count?: number;
+	/** optional Chinese wording used by describeRule(…, 'zh') */
+	label?: string;
+}
+
+export interface SelectionInstance {
+	seats: number;
+	candidates: SelectionCandidate[];
+	atLeast: SelectionRule[];
+	atMost: SelectionRule[];
+}
+
+/** A rule with its share turned into a count: atLeast ceil(share × seats), atMost floor(share × seats). */
+export interface ResolvedRule {
+	kind: 'atLeast' | 'atMost';
+	key: RuleKey;
+	value: string;
+	count: number;
+	share?: number;
+	label?: string;
+	/** where it came from, e.g. atLeast[2] */
+	path: string;
+}
+
+export interface ExplanationEntry {
+	candidate: string;
+	rule: string;
+	displaced: string;
+}
+
+export interface SelectionResult {
+	selected: string[];
+	total: number;
+	explanation: ExplanationEntry[];
+}
+
+export interface InfeasibleRule {
+	rule: string;
+	path: string;
+	/** how far the rule must be relaxed for the others of the conflict to hold */
+	shortBy?: number;
+	message: string;
+	/** rules with the same number form one minimal conflicting set (0, 1, … when several are independent) */
+	conflict: number;
+}
+
+export interface SelectionInfeasible {
+	error: 'INFEASIBLE';
+	message: string;
+	rules: InfeasibleRule[];
+}
+
+export interface Violation {
+	rule: string;
+	path: string;
+	required: number;
+	actual: number;
+	shortBy: number;
+}
+
+// ---------------------------------------------------------------- validation
+
+const CANDIDATE_KEYS = new Set(['id', 'score', 'groups', 'field', 'channel', 'name']);
+const RULE_FIELDS = new Set(['group', 'field', 'channel', 'share', 'count', 'label']);
+const TOP_KEYS = new Set(['seats', 'candidates', 'atLeast', 'atMost']);
+const MAX_SCORE = 1e9;
+
+type Validation = { ok: true; instance: SelectionInstance } | { ok: false; message: string; path?: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function validateSelectionInstance(json: unknown): Validation {
+	const fail = (path: string, message: string): Validation => ({ ok: false, path, message: `${path}: ${message}` });
+	if (!isObj(json)) return { ok: false, message: '输入必须是 JSON 对象' };
+	for (const key of Object.keys(json)) {
+		const problem = keyProblem(key, [...TOP_KEYS]);
+		if (problem) return fail(key, problem);
+	}
+	const seats = json.seats;
+	if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 0) return fail('seats', '名额必须是非负整数');
+	if (!Array.isArray(json.candidates)) return fail('candidates', '必须是数组');
+	const candidates: SelectionCandidate[] = [];
+	const seen = new Map<string, number>();
+	for (let i = 0; i < json.candidates.length; i++) {
+		const c: unknown = json.candidates[i];
+		const at = `candidates[${i}]`;
+		if (!isObj(c)) return fail(at, '必须是对象');
+		for (const key of Object.keys(c)) {
+			const problem = keyProblem(key, [...CANDIDATE_KEYS]);
+			if (problem) return fail(`${at}.${key}`, problem);
+		}
+		if (typeof c.id !== 'string' || c.id === '') return fail(`${at}.id`, '编号必须是非空字符串');
+		if (seen.has(c.id)) return fail(`${at}.id`, `编号 "${c.id}" 与 candidates[${seen.get(c.id)}] 重复`);
+		seen.set(c.id, i);
+		if (typeof c.score !== 'number' || !Number.isFinite(c.score)) return fail(`${at}.score`, '分数必须是有限数值');
+		if (Math.abs(c.score) > MAX_SCORE) return fail(`${at}.score`, `分数绝对值不能超过 ${MAX_SCORE}`);
+		let groups: string[] = [];
+		if (c.groups !== undefined) {
+			if (!Array.isArray(c.groups)) return fail(`${at}.groups`, '必须是字符串数组');
+			for (let g = 0; g < c.groups.length; g++)
+				if (typeof c.groups[g] !== 'string') return fail(`${at}.groups[${g}]`, '必须是字符串');
+			groups = [...new Set(c.groups as string[])];
+		}
+		const cand: SelectionCandidate = { id: c.id, score: c.score, groups };
+		for (const key of ['field', 'channel', 'name'] as const) {
+			const v = c[key];
+			if (v === undefined || v === null) continue;
+			if (typeof v !== 'string') return fail(`${at}.${key}`, '必须是字符串');
+			cand[key] = v;
+		}
+		candidates.push(cand);
+	}
+	const lists: Record<'atLeast' | 'atMost', SelectionRule[]> = { atLeast: [], atMost: [] };
+	for (const kind of ['atLeast', 'atMost'] as const) {
+		const raw = json[kind];
+		if (raw === undefined) continue;
+		if (!Array.isArray(raw)) return fail(kind, '必须是数组');
+		for (let i = 0; i < raw.length; i++) {
+			const r: unknown = raw[i];
+			const at = `${kind}[${i}]`;
+			if (!isObj(r)) return fail(at, '必须是对象');
+			for (const key of Object.keys(r)) {
+				const problem = keyProblem(key, [...RULE_FIELDS]);
+				if (problem) return fail(`${at}.${key}`, problem);
+			}
+			const keys = RULE_KEYS.filter((k) => r[k] !== undefined);
+			if (keys.length !== 1) return fail(at, '必须且只能指定 group、field、channel 之一');
+			const key = keys[0];
+			if (typeof r[key] !== 'string' || r[key] === '') return fail(`${at}.${key}`, '必须是非空字符串');
+			const rule: SelectionRule = { [key]: r[key] as string };
+			if ((r.share === undefined) === (r.count === undefined)) return fail(at, '必须且只能指定 share 或 count 之一');
+			if (r.share !== undefined) {
+				if (typeof r.share !== 'number' || !Number.isFinite(r.share) || r.share < 0 || r.share > 1)
+					return fail(`${at}.share`, '比例必须在 0 到 1 之间');
+				rule.share = r.share;
+			} else {
+				if (typeof r.count !== 'number' || !Number.isInteger(r.count) || r.count < 0)
+					return fail(`${at}.count`, '人数必须是非负整数');
+				rule.count = r.count;
+			}
+			if (r.label !== undefined) {
+				if (typeof r.label !== 'string') return fail(`${at}.label`, '必须是字符串');
+				rule.label = r.label;
+			}
+			lists[kind].push(rule);
+		}
+	}
+	return { ok: true, instance: { seats, candidates, atLeast: lists.atLeast, atMost: lists.atMost } };
+}
+
+// ---------------------------------------------------------------- rules and scores
+
+/** ceil/floor of share × seats, forgiving float noise: ceil(0.2 × 10) is 2, not 3. */
+export function shareToCount(share: number, seats: number, kind: 'atLeast' | 'atMost'): number {
+	const x = share * seats;
+	const eps = 1e-9 * Math.max(1, Math.abs(x));
+	return kind === 'atLeast' ? Math.max(0, Math.ceil(x - eps)) : Math.max(0, Math.floor(x + eps));
+}
+
+export function resolveRules(instance: Pick<SelectionInstance, 'seats' | 'atLeast' | 'atMost'>): ResolvedRule[] {
+	const out: ResolvedRule[] = [];
+	for (const kind of ['atLeast', 'atMost'] as const) {
+		(instance[kind] ?? []).forEach((r, i) => {
+			const key = RULE_KEYS.find((k) => r[k] !== undefined)!;
+			const count = r.share !== undefined ? shareToCount(r.share, instance.seats, kind) : (r.count ?? 0);
+			const rule: ResolvedRule = { kind, key, value: r[key]!, count, path: `${kind}[${i}]` };
+			if (r.share !== undefined) rule.share = r.share;
+			if (r.label !== undefined) rule.label = r.label;
+			out.push(rule);
+		});
+	}
+	return out;
+}
+
+/**
+ * Scores as integers in units of 10^−D, with D the fewest decimals that represent every score
+ * (at most what keeps |score|·10^D ≤ 1e9), so totals compare exactly and ties are real ties.
+ */
+export function quantizeScores(scores: readonly number[]): { units: number[]; decimals: number } {
+	const maxAbs = scores.reduce((m, s) => Math.max(m, Math.abs(s)), 0);
+	const maxD = Math.max(0, Math.min(9, Math.floor(Math.log10(MAX_SCORE / Math.max(1, maxAbs)))));
+	let decimals = maxD;
+	for (let d = 0; d < maxD; d++) {
+		const f = 10 ** d;
+		if (scores.every((s) => Math.abs(s * f - Math.round(s * f)) <= 1e-6)) {
+			decimals = d;
+			break;
+		}
+	}
+	const f = 10 ** decimals;
+	return { units: scores.map((s) => Math.round(s * f)), decimals };
+}
+
+/** Candidate indices best first: score desc (at the quantised resolution), then id. */
+function rankOrder(candidates: readonly SelectionCandidate[], units: readonly number[]): number[] {
+	return candidates
+		.map((_, i) => i)
+		.sort((a, b) => units[b] - units[a] || compareReviewCodes(candidates[a].id, candidates[b].id));
+}
+
+interface Prepared {
+	rules: ResolvedRule[];
+	/** candidates in rank order */
+	ranked: SelectionCandidate[];
+	units: number[];
+	decimals: number;
+	k: number;
+}
+
+function prepare(instance: SelectionInstance): Prepared {
+	const cands = instance.candidates.map((c) => ({ ...c, groups: c.groups ?? [] }));
+	const q = quantizeScores(cands.map((c) => c.score));
+	const order = rankOrder(cands, q.units);
+	return {
+		rules: resolveRules(instance),
+		ranked: order.map((i) => cands[i]),
+		units: order.map((i) => q.units[i]),
+		decimals: q.decimals,
+		k: Math.min(instance.seats, cands.length)
+	};
+}
+
+function countsOf(rules: readonly ResolvedRule[], chosen: readonly SelectionCandidate[]): number[] {
+	return rules.map((r) => chosen.reduce((n, c) => n + (isMember(r, c) ? 1 : 0), 0));
+}
+
+// ---------------------------------------------------------------- public API
+
+export function solveSelection(
+	instance: SelectionInstance,
+	stats?: SearchStats
+): SelectionResult | SelectionInfeasible {
+	const p = prepare(instance);
+	if (p.ranked.length <= instance.seats) {
+		// everyone is selected; only a broken rule can stop that
+		const broken = ruleViolations(
+			instance,
+			p.ranked.map((c) => c.id)
+		);
+		if (broken.length) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats);
+		return finish(
+			p,
+			p.ranked.map((_, i) => i)
+		);
+	}
+	const problem = coreProblem(p.ranked, p.k, p.rules);
+	const best = maximize(problem, p.units, true, stats);
+	if (!best) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats, p.units);
+	return finish(p, best.chosen);
+}
+
+function finish(p: Prepared, chosen: number[]): SelectionResult {
+	const sel = chosen.slice().sort((a, b) => a - b);
+	const plain = p.ranked.slice(0, p.k).map((_, i) => i);
+	const exact = sel.reduce((s, i) => s + p.units[i], 0);
+	return {
+		selected: sel.map((i) => p.ranked[i].id),
+		total: exact / 10 ** p.decimals,
+		explanation: buildExplanation(p.ranked, p.rules, sel, plain)
+	};
+}
+
+export function isInfeasible(r: SelectionResult | SelectionInfeasible): r is SelectionInfeasible {
+	return (r as SelectionInfeasible).error === 'INFEASIBLE';
+}
+
+/** The plain order: the top `seats` by score (ties by id), ignoring every rule. */
+export function greedyByScore(instance: SelectionInstance): string[] {
+	const p = prepare(instance);
+	return p.ranked.slice(0, p.k).map((c) => c.id);
+}
+
+/** Rules a given selection breaks (and a wrong size, as rule `seats = k`). */
+export function ruleViolations(instance: SelectionInstance, selectedIds: readonly string[]): Violation[] {
+	const byId = new Map(instance.candidates.map((c) => [c.id, c]));
+	const chosen = [...new Set(selectedIds)].map((id) => byId.get(id)).filter((c): c is SelectionCandidate => !!c);
+	const rules = resolveRules(instance);
+	const counts = countsOf(rules, chosen);
+	const out: Violation[] = [];
+	const k = Math.min(instance.seats, instance.candidates.length);
+	if (chosen.length !== k)
+		out.push({
+			rule: `seats = ${k}`,
+			path: 'seats',
+			required: k,
+			actual: chosen.length,
+			shortBy: Math.abs(k - chosen.length)
+		});
+	rules.forEach((r, i) => {
+		const a = counts[i];
+		if (r.kind === 'atLeast' ? a < r.count : a > r.count)
+			out.push({ rule: describeRule(r), path: r.path, required: r.count, actual: a, shortBy: Math.abs(a - r.count) });
+	});
+	return out;
+}
