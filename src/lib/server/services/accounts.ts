@@ -36,7 +36,7 @@ export async function login(db: DB, username: string, password: string, address:
 			: (await verifyPassword(dummy, password), false);
 		return { user, valid };
 	});
-	if ('wait' in checked) return { ok: false, reason: 'throttled', retryAfterSeconds: checked.wait };
+	if (checked.wait !== undefined) return { ok: false, reason: 'throttled', retryAfterSeconds: checked.wait };
 	const { user, valid } = checked;
 	if (!user || !valid) return { ok: false, reason: 'invalid' };
 	await attemptSucceeded(db, username, address);

@@ -10,7 +10,6 @@ import { newId } from './accounts';
 import type { Tx } from './candidates';
 import { reviewsInRound, type RoundRow } from './rounds';
 import { validateDraft, validateSheet } from '../../domain/review/aggregation';
-import type { RubricCriterion } from '../../domain/types';
 import type { SaveAccess } from './sheet-access';
 
 export type SheetRow = typeof sheets.$inferSelect;
