@@ -8,3 +8,12 @@ export const signed = (x: number | null | undefined): string =>
 	x === null || x === undefined
 		? '—'
 		: `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Math.round(x * 10) / 10).toFixed(1)}`;
+
+// Axes the charts share: a category axis without grid lines, a titled value axis on the grid.
+export const CATEGORY_AXIS = { grid: { display: false } };
+export const valueAxis = (title: string) => ({ grid: { color: GRID }, title: { display: true, text: title } });
+/** a count axis: from zero, whole numbers only */
+export const countAxis = (title: string) => ({ ...valueAxis(title), beginAtZero: true, ticks: { precision: 0 } });
+/** the height of a horizontal bar chart: `per` pixels a bar plus `room` for axes and legend */
+export const barsHeight = (bars: number, per: number, room: number, min: number): number =>
+	Math.max(min, bars * per + room);
