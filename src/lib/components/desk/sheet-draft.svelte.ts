@@ -5,7 +5,10 @@
 import { deserialize } from '$app/forms';
 import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
-import { clearDraft, clockTime, readDraft, sameContent, writeDraft, type Content } from './format';
+import { clearDraft, readDraft, sameContent, writeDraft, type Content } from './format';
+import { formatBeijing } from '../../shared/time';
+
+const clockTime = (ms: number) => formatBeijing(ms, 'clock');
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from './types';
 
 export type SaveState =

@@ -42,36 +42,6 @@ export function ruleText(r: Pick<RoundSummary, 'type' | 'aggregation' | 'thresho
 	return `按${AGGREGATION_LABELS[r.aggregation] ?? r.aggregation}排名`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	hour12: false
-});
-const DATE = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric'
-});
-
-/** Deadlines are China time; a date alone lasts to the end of that day. */
-export function deadlineText(deadline: string | null, now = Date.now()): { label: string; past: boolean } | null {
-	if (!deadline) return null;
-	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(deadline.trim());
-	const at = dateOnly ? Date.parse(`${deadline.trim()}T23:59:59.999+08:00`) : Date.parse(deadline);
-	if (Number.isNaN(at)) return { label: deadline, past: false };
-	return { label: dateOnly ? DATE.format(at) : DATE_TIME.format(at), past: now > at };
-}
-
-/** "2024/5/6 14:03" for notes and history, China time. */
-export function timeText(ms: number): string {
-	return DATE_TIME.format(ms);
-}
-
 /** Two decimals for aggregates, trailing zeros dropped: 83.33, 85, 85.5. */
 export function num(x: number | null | undefined, digits = 2): string {
 	if (x === null || x === undefined || !Number.isFinite(x)) return '—';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, rounds, sheets } from '../db/schema';
 import { registerExport } from './';
-import { formatChinaTime } from './review';
+import { formatBeijingOrEmpty } from '../../shared/time';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
 import { compareCodes } from '../../domain/review/aggregation';
@@ -85,7 +85,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 			r.type === 'score' ? r.total : '',
 			r.type === 'vote' && r.choice ? (CHOICE_LABELS[r.choice] ?? r.choice) : '',
 			r.comment ?? '',
-			formatChinaTime(r.submittedAt)
+			formatBeijingOrEmpty(r.submittedAt)
 		];
 	});
 	return toCsv(headers, data);

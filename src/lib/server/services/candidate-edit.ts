@@ -6,6 +6,7 @@ import { campaigns, candidates } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
+import { beijingToday } from '../../shared/time';
 import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/intake/work-units';
@@ -305,6 +306,6 @@ export function formContext(config: CampaignConfig, rows: Pick<CandidateRow, 're
 		classification: config.classification,
 		fields: config.fields,
 		channels: channelOptions(config, rows),
-		today: new Date().toISOString().slice(0, 10)
+		today: beijingToday()
 	};
 }

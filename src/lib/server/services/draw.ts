@@ -22,11 +22,6 @@ import {
 	type PoolExpert
 } from '../../domain/assignment/panel-draw';
 
-/** The seed taken from the clock when none is typed: Beijing time to the millisecond. */
-export function clockSeed(now = Date.now()): string {
-	return `${new Date(now + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 23)} 北京时间`;
-}
-
 export type DrawRow = typeof panelDraws.$inferSelect;
 
 export interface DrawRequest {

@@ -21,7 +21,7 @@ import '$lib/server/exports/review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
 import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
-import { clockSeed } from '$lib/server/services/draw';
+import { clockSeed } from '$lib/shared/time';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the

@@ -3,7 +3,7 @@ import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { listRounds } from '$lib/server/services/rounds';
 import { deskRound, expertOfUser, expertRoundTasks, expertTasks } from '$lib/server/services/desk';
-import { deadlineInfo } from '$lib/components/desk/format';
+import { deadlineInfo } from '$lib/shared/time';
 
 // The expert's own tasks and statuses only: no other expert's sheet, no aggregate.
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,7 @@ import { recuse } from '$lib/server/services/conflicts';
 import { saveSheet, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
-import { deadlineInfo } from '$lib/components/desk/format';
+import { deadlineInfo } from '$lib/shared/time';
 import type { ActionFailure } from '$lib/components/desk/types';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.
