@@ -11,7 +11,7 @@ import { minCostTransport, type TransportProblem } from './engine/mincost-flow';
 import { maxTransportFlow } from './engine/maxflow';
 import type { AssignmentInstance } from './validate';
 import { explainInfeasible, type AssignmentInfeasible } from './explain';
-import { compareReviewCodes } from '../anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 
 export { validateAssignmentInstance } from './validate';
 export type { AssignmentInstance, AssignmentDossier, AssignmentExpert, ValidationResult } from './validate';

@@ -6,7 +6,7 @@ import { assignments, candidates, experts } from '../db/schema';
 import { registerExport } from './';
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from '../services/conflicts';
 import { toCsv } from '../../domain/formats/csv-safe';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { formatBeijingOrEmpty } from '../../shared/time';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };

@@ -7,7 +7,7 @@ import { registerExport } from './';
 import { formatBeijingOrEmpty } from '../../shared/time';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
-import { compareCodes } from '../../domain/review/aggregation';
+import { compareReviewCodes } from '../../shared/review-codes';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
 
 const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
@@ -58,7 +58,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	current.sort(
 		(a, b) =>
 			a.seq - b.seq ||
-			compareCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) ||
+			compareReviewCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) ||
 			(a.expert < b.expert ? -1 : a.expert > b.expert ? 1 : 0)
 	);
 	const headers = [

@@ -8,7 +8,7 @@ import { getRound, listRounds, roundPairs, type RoundRow } from './rounds';
 import { getSheet, yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
-import { compareCodes } from '../../domain/review/aggregation';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { TASK_STATUS_LABELS, type DeskRound, type OwnSheet, type TaskStatus } from '../../components/desk/types';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
@@ -45,7 +45,7 @@ export async function expertTasks(db: DB, campaignId: string, expertId: string):
 	return rows
 		.filter((r) => !blocked.has(pairKey(expertId, r.candidateId)))
 		.map((r) => ({ candidateId: r.candidateId, code: r.code ?? '', field: r.field ?? '' }))
-		.sort((a, b) => compareCodes(a.code, b.code));
+		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
 export { TASK_STATUS_LABELS };
@@ -90,7 +90,7 @@ async function tasksInRound(db: DB, round: RoundRow, expertId: string): Promise<
 			field: c.field ?? '',
 			status: statusOf(byCandidate.get(c.id))
 		}))
-		.sort((a, b) => compareCodes(a.code, b.code));
+		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
 /** Every open round in which the expert has something to review, in round order. */

@@ -19,7 +19,7 @@ import {
 } from '../../domain/review/aggregation';
 import { tallyVotes, type VoteTally } from '../../domain/review/votes';
 import type { RubricCriterion } from '../../domain/types';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 
 export interface CandidateInfo {
 	id: string;

@@ -1,6 +1,6 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
 import { assertUnlocked } from './locks';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import {

@@ -19,7 +19,7 @@ import {
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/exports/review';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
 import { clockSeed } from '$lib/shared/time';
 

@@ -20,7 +20,7 @@ import { decideConflicts, findCandidateByNameOrCode } from '$lib/server/services
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/exports/review';
 import type { ConflictItem } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 
 const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 
