@@ -8,7 +8,8 @@ import { rounds, sheetHistory, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import type { Tx } from './candidates';
-import { reviewsInRound, type RoundRow } from './rounds';
+import type { RoundRow } from './rounds';
+import { reviewsInRound } from './access';
 import { validateDraft, validateSheet } from '../../domain/review/aggregation';
 import type { RubricCriterion } from '../../domain/types';
 

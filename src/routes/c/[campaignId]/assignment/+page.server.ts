@@ -22,6 +22,7 @@ import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/as
 import { compareReviewCodes } from '$lib/shared/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
 import { clockSeed } from '$lib/shared/time';
+import { loadCap } from '$lib/domain/assignment';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -122,7 +123,6 @@ export const load: PageServerLoad = async (event) => {
 		loads.set(e.id, l);
 		if (match) objectiveNow++;
 	}
-	const defaultMax = E ? Math.ceil((D * k) / E) : 0;
 	const experts: ExpertLoad[] = ctx.experts
 		.map((e) => ({
 			id: e.id,
@@ -131,7 +131,7 @@ export const load: PageServerLoad = async (event) => {
 			panelFields: e.panelFields,
 			assigned: loads.get(e.id)?.assigned ?? 0,
 			maxLoad: e.maxLoad,
-			effectiveMax: e.maxLoad ?? defaultMax,
+			effectiveMax: loadCap(e.maxLoad, D, k, E),
 			fieldMatch: loads.get(e.id)?.match ?? 0
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
