@@ -10,9 +10,9 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 	rescore: '待重评'
 };
 
-export { ROUND_TYPE_LABELS } from '$lib/shared/round-labels';
+export { ROUND_TYPE_LABELS } from '$lib/shared/labels';
 
-export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+export { CHOICE_LABELS } from '../../shared/labels';
 
 export interface DeskRound {
 	id: string;

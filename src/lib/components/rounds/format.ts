@@ -1,9 +1,9 @@
 // Labels and small formatters of the rounds pages. Pure and client-safe (no server imports):
-// the labels come from $lib/round-labels, shared with the services.
+// the labels come from $lib/shared/labels, shared with the services.
 
-import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/shared/round-labels';
-export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/shared/round-labels';
-import { AGGREGATION_LABELS } from '$lib/shared/round-labels';
+import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/shared/labels';
+export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/shared/labels';
+import { AGGREGATION_LABELS } from '$lib/shared/labels';
 
 export const STATE_LABELS = ROUND_STATE_LABELS;
 export const TYPE_LABELS: Record<string, string> = ROUND_TYPE_LABELS;

@@ -4,14 +4,14 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts } from '../db/schema';
 import { registerExport } from './';
-import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from '../services/conflicts';
+import { listConflicts } from '../services/conflicts';
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, SEVERITY_LABELS } from '../../shared/labels';
 import { toCsv } from '../../domain/formats/csv-safe';
 import { compareReviewCodes } from '../../shared/review-codes';
 import { formatBeijingOrEmpty } from '../../shared/time';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };
 const SOURCE_LABELS: Record<string, string> = { auto: '自动', manual: '手动', panel: '全组' };
-export const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -5,12 +5,11 @@ import type { DB } from '../db';
 import { candidates, experts, rounds, sheets } from '../db/schema';
 import { registerExport } from './';
 import { formatBeijingOrEmpty } from '../../shared/time';
+import { CHOICE_LABELS } from '../../shared/labels';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
 import { compareReviewCodes } from '../../shared/review-codes';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
-
-const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 
 /** The campaign's criteria first, then any a round added, each key once, in a stable order. */
 function criteriaOf(config: CampaignConfig, roundRubrics: RubricCriterion[][]): RubricCriterion[] {

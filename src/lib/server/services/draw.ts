@@ -9,7 +9,7 @@ import { candidates, panelDraws } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf } from './candidates';
-import { CONFLICT_KIND_LABELS } from './conflicts';
+import { CONFLICT_KIND_LABELS } from '../../shared/labels';
 import { listPool } from './pool';
 import { detectConflicts } from '../../domain/conflicts';
 import { canonicalJson } from '../../domain/audit/chain';

@@ -26,8 +26,8 @@ export type RoundRow = typeof rounds.$inferSelect;
 export type Reviewers = RoundRow['reviewers'];
 export type Aggregation = RoundRow['aggregation'];
 
-export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/round-labels';
-import { ROUND_STATE_LABELS } from '../../shared/round-labels';
+export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/labels';
+import { ROUND_STATE_LABELS } from '../../shared/labels';
 
 export interface RoundInput {
 	name: string;

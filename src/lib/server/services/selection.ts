@@ -24,8 +24,6 @@ import { provenanceText, sameTargetList } from '../../domain/selection/balance-t
 import { autoTargetLabel } from '../../domain/notice/config-draft';
 import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
-export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
-
 export interface PoolCandidate extends SelectionCandidate {
 	code: string;
 	name: string;

@@ -7,8 +7,6 @@ import { candidates, conflicts, experts } from '$lib/server/db/schema';
 import {
 	addOrganizerConflict,
 	blocks,
-	CONFLICT_KIND_LABELS,
-	CONFLICT_STATUS_LABELS,
 	decideConflict,
 	listConflicts,
 	listDeclarations,
@@ -16,6 +14,7 @@ import {
 	refreshDetectedConflicts,
 	removeDeclaration
 } from '$lib/server/services/conflicts';
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from '$lib/shared/labels';
 import { decideConflicts, findCandidateByNameOrCode } from '$lib/server/services/conflicts-bulk';
 // Registers the 'assignments' and 'conflicts' CSV exports linked from this page.
 import '$lib/server/exports/review';

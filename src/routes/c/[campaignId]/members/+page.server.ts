@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole, ROLE_LABELS } from '$lib/server/authz';
+import { requireRole } from '$lib/server/authz';
+import { ROLE_LABELS } from '$lib/shared/labels';
 import { getDb } from '$lib/server/db';
 import { panels } from '$lib/server/db/schema';
 import {

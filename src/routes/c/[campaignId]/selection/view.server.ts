@@ -19,6 +19,7 @@ import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
 import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
 import { compareReviewCodes } from '$lib/shared/review-codes';
+import { GROUP_LABELS } from '$lib/shared/labels';
 import { cutReport } from '$lib/domain/selection/cut';
 
 /** Seats of the main tiers against the candidates that can be chosen at all (before any run succeeds). */
@@ -27,14 +28,12 @@ export function shortage(input: SelectionInput): { available: number; seats: num
 	return input.pool.length < seats ? { available: input.pool.length, seats } : null;
 }
 
-const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
-
 export function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
 	return t.label?.trim() || autoTargetLabel(t, config.youthAge);
 }
 
 function what(t: BalanceTarget): string {
-	if (t.kind === 'atLeast') return GROUP_WHAT[t.group] ?? t.group;
+	if (t.kind === 'atLeast') return GROUP_LABELS[t.group] ?? t.group;
 	if (t.kind === 'atLeastField') return `领域：${t.field}`;
 	if (t.kind === 'atMostChannel') return `推荐渠道：${t.channel}`;
 	return `渠道类型：${t.channelType}`;
