@@ -76,8 +76,13 @@ export async function tasksInRound(db: DB, round: RoundRow, expertId: string): P
 		.sort((a, b) => compareReviewCodes(a.code, b.code));
 }
 
-/** The expert's own sheet on a pair (read here so that access does not depend on the save path). */
-async function ownSheetRow(db: DB, roundId: string, expertId: string, candidateId: string): Promise<SheetRow | null> {
+/** The expert's own sheet on a pair: what the desk shows under this rule and the save path starts from. */
+export async function getSheet(
+	db: DB | Tx,
+	roundId: string,
+	expertId: string,
+	candidateId: string
+): Promise<SheetRow | null> {
 	return (
 		(
 			await db
@@ -153,7 +158,7 @@ export async function dossierAccess(
 	const perRound: { round: RoundRow; tasks: RoundTask[]; sheet: SheetRow | null }[] = [];
 	for (const round of open) {
 		const tasks = await tasksInRound(db, round, expertId);
-		const sheet = await ownSheetRow(db, round.id, expertId, candidateId);
+		const sheet = await getSheet(db, round.id, expertId, candidateId);
 		perRound.push({ round, tasks, sheet });
 	}
 	const reading = await expertTasks(db, campaignId, expertId);
