@@ -14,7 +14,8 @@ import {
 	listRounds,
 	openRound
 } from '../../src/lib/server/services/rounds';
-import { getSheet, requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
+import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
+import { getSheet } from '../../src/lib/server/services/access';
 import { expertOfUser, expertRoundTasks } from '../../src/lib/server/services/desk';
 
 const actor = { id: null, name: 'e2e' };

@@ -8,7 +8,8 @@ import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, experts, users } from '../../src/lib/server/db/schema';
 import { listRounds, type RoundRow } from '../../src/lib/server/services/rounds';
-import { getSheet, saveSheet, type VoteChoice } from '../../src/lib/server/services/sheets';
+import { saveSheet, type VoteChoice } from '../../src/lib/server/services/sheets';
+import { getSheet } from '../../src/lib/server/services/access';
 import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
 
 const actor = { id: null, name: 'e2e' };

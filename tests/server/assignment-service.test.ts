@@ -19,9 +19,14 @@ import {
 	addPair,
 	movePair,
 	publishAssignment,
-	mayOpenDossier,
 	removePair
 } from '../../src/lib/server/services/assignment';
+
+import { dossierAccess } from '../../src/lib/server/services/access';
+
+/** The one dossier rule (services/access.ts) as a yes or no. */
+const mayOpen = async (expertId: string, candidateId: string) =>
+	(await dossierAccess(db, C, expertId, candidateId)) !== null;
 
 const chair = { id: null, name: 'chair' };
 let db: DB;
@@ -88,9 +93,9 @@ describe('assignment', () => {
 		for (const a of rows) perDossier.set(a.candidateId, (perDossier.get(a.candidateId) ?? 0) + 1);
 		expect([...perDossier.values()].every((v) => v === 3)).toBe(true);
 		// nothing is visible to experts before publication
-		expect(await mayOpenDossier(db, C, rows[0].expertId, rows[0].candidateId)).toBe(false);
+		expect(await mayOpen(rows[0].expertId, rows[0].candidateId)).toBe(false);
 		expect((await publishAssignment(db, chair, C)).ok).toBe(true);
-		expect(await mayOpenDossier(db, C, rows[0].expertId, rows[0].candidateId)).toBe(true);
+		expect(await mayOpen(rows[0].expertId, rows[0].candidateId)).toBe(true);
 		expect((await proposeAssignment(db, chair, C, { mode: 'distributed', k: 3, borrow: true })).ok).toBe(false);
 	});
 
@@ -107,7 +112,7 @@ describe('assignment', () => {
 					.where(and(eq(assignments.expertId, a.expertId), eq(assignments.candidateId, a.candidateId)))
 			).length
 		).toBe(0);
-		expect(await mayOpenDossier(db, C, a.expertId, a.candidateId)).toBe(false);
+		expect(await mayOpen(a.expertId, a.candidateId)).toBe(false);
 		expect((await removePair(db, chair, C, a.expertId, a.candidateId, '回避')).ok).toBe(false);
 		const add = await addPair(db, chair, C, a.expertId, a.candidateId);
 		expect(add.ok).toBe(false);
@@ -125,7 +130,7 @@ describe('assignment', () => {
 					.where(and(eq(assignments.expertId, b.expertId), eq(assignments.candidateId, b.candidateId)))
 			).length
 		).toBe(0);
-		expect(await mayOpenDossier(db, C, b.expertId, b.candidateId)).toBe(false);
+		expect(await mayOpen(b.expertId, b.candidateId)).toBe(false);
 		const actions = (await db.select().from(auditLog).where(eq(auditLog.campaignId, C))).map((x) => x.action);
 		expect(actions).toEqual(
 			expect.arrayContaining([

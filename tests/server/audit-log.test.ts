@@ -14,7 +14,9 @@ import { recordOf } from '../../src/lib/server/services/candidates';
 import { auditLogPage, AUDIT_PAGE_SIZE } from '../../src/lib/server/services/audit-log';
 import { exportCsv } from '../../src/lib/server/exports';
 import { audit } from '../../src/lib/server/audit';
-import { beijingTime } from '../../src/lib/domain/audit/view';
+import { formatBeijing } from '../../src/lib/shared/time';
+
+const beijingTime = (ms: number) => formatBeijing(ms, 'seconds');
 
 let db: DB;
 const C = 'audit-log-test';

@@ -5,7 +5,8 @@ import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { createRound, openRound, getRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { plainByTier, progressOverTime, scoreHistogram, selectionBalance } from '../../src/lib/server/services/charts';
+import { progressOverTime, scoreHistogram, selectionBalance } from '../../src/lib/server/services/charts';
+import { plainByTier } from '../../src/lib/domain/selection/plain';
 import { solveInput, targetsToRules, type SelectionInput } from '../../src/lib/server/services/selection';
 import type { RoundResults } from '../../src/lib/server/services/results';
 

@@ -9,7 +9,7 @@ import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
 import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
 import { buildDossier, expertDossier } from '../../src/lib/domain/anonymity/anonymize';
-import { sortReviewCodes } from '../../src/lib/domain/anonymity/review-codes';
+import { sortReviewCodes } from '../../src/lib/shared/review-codes';
 import { openDatabase } from '../../src/lib/server/db';
 import { candidates } from '../../src/lib/server/db/schema';
 

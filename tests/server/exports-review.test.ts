@@ -9,7 +9,9 @@ import { ensureDemo, DEMO_CAMPAIGN_ID as C } from '../../src/lib/server/demo';
 import { decideConflict, listConflicts } from '../../src/lib/server/services/conflicts';
 import { proposeAssignment, publishAssignment, listAssignments } from '../../src/lib/server/services/assignment';
 import { exportCsv } from '../../src/lib/server/exports';
-import { formatChinaTime } from '../../src/lib/server/exports/review';
+// The producers register themselves on import (until the registry is one literal table).
+import '../../src/lib/server/exports/review';
+import { formatBeijingOrEmpty as formatChinaTime } from '../../src/lib/shared/time';
 
 const chair = { id: null, name: 'chair' };
 let db: DB;

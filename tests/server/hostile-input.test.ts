@@ -27,7 +27,8 @@ import {
 	roundPairs,
 	type RoundRow
 } from '../../src/lib/server/services/rounds';
-import { getSheet, saveSheet } from '../../src/lib/server/services/sheets';
+import { saveSheet } from '../../src/lib/server/services/sheets';
+import { getSheet } from '../../src/lib/server/services/access';
 import { listCandidateRows, recordOf } from '../../src/lib/server/services/candidates';
 import { updateCandidate } from '../../src/lib/server/services/candidate-edit';
 import { runSelection } from '../../src/lib/server/services/selection';

@@ -20,7 +20,8 @@ import {
 	refreshDetectedConflicts,
 	removeDeclaration
 } from '../../src/lib/server/services/conflicts';
-import { dossierForExpert, expertRoundTasks, expertTasks, saveTarget } from '../../src/lib/server/services/desk';
+import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
+import { expertTasks } from '../../src/lib/server/services/access';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 
 const C = 'insider';

@@ -8,7 +8,8 @@ import { createCampaign } from '../../src/lib/server/services/campaigns';
 import { insertCandidates } from '../../src/lib/server/services/candidates';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { assignReviewCodes, sortReviewCodes } from '../../src/lib/domain/anonymity/review-codes';
+import { assignReviewCodes } from '../../src/lib/domain/anonymity/review-codes';
+import { sortReviewCodes } from '../../src/lib/shared/review-codes';
 
 const ACTOR: Actor = { id: null, name: '测试' };
 

@@ -10,13 +10,6 @@ import type { Actor } from './audit';
 
 export type { Role };
 
-export const ROLE_LABELS: Record<Role, string> = {
-	organizer: '活动办公室',
-	chair: '评审组长',
-	expert: '评审专家',
-	observer: '纪检监察'
-};
-
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
 
 /** The signed-in user, or a redirect to the login page (pages) / 401 (data requests from scripts). */

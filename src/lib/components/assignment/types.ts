@@ -53,11 +53,3 @@ export interface InfeasibleGroup {
 	/** TOO_FEW_EXPERTS: each dossier alone lacks experts; LOAD_LIMIT: the group competes for busy experts. */
 	code: 'TOO_FEW_EXPERTS' | 'LOAD_LIMIT';
 }
-
-/** "2024-05-06 14:03" in China Standard Time (the campaigns' zone), the same on server and client. */
-export function formatTime(ms: number | null | undefined): string {
-	if (ms === null || ms === undefined) return '';
-	const d = new Date(ms + 8 * 3600_000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}

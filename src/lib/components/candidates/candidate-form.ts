@@ -2,6 +2,8 @@
 // reading and validation of a submitted form. Pure (no I/O), so the page and the server share it.
 import { textLength } from '../../domain/intake/eligibility';
 import {
+	COLUMN_HEADERS,
+	fieldFullName,
 	formatBirth,
 	normalizeName,
 	parseAwards,
@@ -46,35 +48,10 @@ export type FormKey = (typeof FORM_KEYS)[number];
 export type CandidateFormValues = Record<FormKey, string> & { career: CareerEntry[] };
 export type FormErrors = Record<string, string>;
 
-export const LABELS: Record<FormKey, string> = {
-	name: '姓名',
-	gender: '性别',
-	ethnicity: '民族',
-	birth: '出生年月',
-	nativePlace: '籍贯',
-	party: '政治面貌',
-	education: '学历',
-	degree: '学位',
-	school: '毕业院校',
-	major: '所学专业',
-	unitAndTitle: '工作单位及职务职称',
-	profTitle: '专业技术职务',
-	specialty: '专业专长',
-	phone: '办公电话',
-	mobile: '手机',
-	email: '电子邮箱',
-	address: '通讯地址',
-	postcode: '邮编',
-	klass: '推荐领域',
-	channel: '推荐单位',
-	grassroots: '基层一线',
-	priorTitle: '曾获最美称号',
-	category: '人员类别',
-	deeds: '主要事迹',
-	story: '感人故事',
-	awards: '所获重要奖励',
-	remarks: '备注'
-};
+/** The form's labels are the nomination headers (推荐领域 for the class the form picks). */
+export const LABELS = Object.fromEntries(
+	FORM_KEYS.map((k) => [k, COLUMN_HEADERS[k === 'klass' ? 'field' : k]])
+) as Record<FormKey, string>;
 
 /** Upper bounds that keep a mistaken paste from filling the database; the notice's limits are checked elsewhere. */
 const MAX_SHORT = 200;

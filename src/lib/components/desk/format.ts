@@ -1,47 +1,4 @@
-// Small pure helpers of the expert's desk: times in China time, deadlines, the local draft store.
-// Campaigns run in China: times show in Asia/Shanghai whatever the server's or laptop's zone.
-
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hour12: false
-});
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'long',
-	day: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	hour12: false
-});
-const DATE = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'long',
-	day: 'numeric'
-});
-
-/** 14:03:27 */
-export function clockTime(ms: number): string {
-	return TIME.format(ms);
-}
-
-export interface DeadlineInfo {
-	label: string; // 2024年6月30日 or 2024年6月30日 18:00
-	past: boolean;
-}
-
-/** A date-only deadline lasts to the end of that day, China time. */
-export function deadlineInfo(deadline: string | null, now = Date.now()): DeadlineInfo | null {
-	if (!deadline) return null;
-	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(deadline.trim());
-	const at = dateOnly ? Date.parse(`${deadline.trim()}T23:59:59.999+08:00`) : Date.parse(deadline);
-	if (Number.isNaN(at)) return { label: deadline, past: false };
-	return { label: dateOnly ? DATE.format(at) : DATE_TIME.format(at), past: now > at };
-}
+// Small pure helpers of the expert's desk: the local draft store. Times and deadlines: shared/time.
 
 // ---------- the local draft: every keystroke, so a reload or a dropped connection loses nothing ----------
 

@@ -5,8 +5,11 @@
 import { deserialize } from '$app/forms';
 import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
-import { clearDraft, clockTime, readDraft, sameContent, writeDraft, type Content } from './format';
+import { clearDraft, readDraft, sameContent, writeDraft, type Content } from './format';
+import { formatBeijing } from '../../shared/time';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/server/views/desk';
+
+const clockTime = (ms: number) => formatBeijing(ms, 'clock');
 
 export type SaveState =
 	| 'idle'

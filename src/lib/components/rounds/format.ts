@@ -1,9 +1,9 @@
 // Labels and small formatters of the rounds pages. Pure and client-safe (no server imports):
-// the labels come from $lib/round-labels, shared with the services.
+// the labels come from $lib/shared/labels, shared with the services.
 
-import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/shared/round-labels';
-export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/shared/round-labels';
-import { AGGREGATION_LABELS } from '$lib/shared/round-labels';
+import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/shared/labels';
+export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/shared/labels';
+import { AGGREGATION_LABELS } from '$lib/shared/labels';
 
 export const STATE_LABELS = ROUND_STATE_LABELS;
 export const TYPE_LABELS: Record<string, string> = ROUND_TYPE_LABELS;
@@ -40,36 +40,6 @@ export function ruleText(r: Pick<RoundSummary, 'type' | 'aggregation' | 'thresho
 		return `赞成票不少于出席的 ${t.num}/${t.den}`;
 	}
 	return `按${AGGREGATION_LABELS[r.aggregation] ?? r.aggregation}排名`;
-}
-
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	hour12: false
-});
-const DATE = new Intl.DateTimeFormat('zh-CN', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric'
-});
-
-/** Deadlines are China time; a date alone lasts to the end of that day. */
-export function deadlineText(deadline: string | null, now = Date.now()): { label: string; past: boolean } | null {
-	if (!deadline) return null;
-	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(deadline.trim());
-	const at = dateOnly ? Date.parse(`${deadline.trim()}T23:59:59.999+08:00`) : Date.parse(deadline);
-	if (Number.isNaN(at)) return { label: deadline, past: false };
-	return { label: dateOnly ? DATE.format(at) : DATE_TIME.format(at), past: now > at };
-}
-
-/** "2024/5/6 14:03" for notes and history, China time. */
-export function timeText(ms: number): string {
-	return DATE_TIME.format(ms);
 }
 
 /** Two decimals for aggregates, trailing zeros dropped: 83.33, 85, 85.5. */

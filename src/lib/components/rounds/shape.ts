@@ -1,6 +1,6 @@
 // Shapes the round page's data for its components: the score matrix per field with the state of
 // every cell, and the outliers as a list. Pure and client-safe.
-import { compareCodes } from '$lib/domain/review/aggregation';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 
 export type CellStatus = 'submitted' | 'draft' | 'none' | 'rescore' | 'absent';
 
@@ -78,7 +78,7 @@ export function outlierList(r: ResultsLike): OutlierItem[] {
 				deviation: o.deviation
 			});
 	// the widest disagreements first
-	return out.sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || compareCodes(a.code, b.code));
+	return out.sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || compareReviewCodes(a.code, b.code));
 }
 
 export function matrixGroups(
@@ -123,14 +123,14 @@ export function matrixGroups(
 
 	const byField = new Map<string, { id: string; code: string; field: string }[]>();
 	for (const c of r.candidates) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-	const fields = [...byField.keys()].sort(compareCodes);
+	const fields = [...byField.keys()].sort(compareReviewCodes);
 	return fields.map((field) => {
 		const experts = [...(fieldExperts.get(field) ?? [])]
 			.map((id) => ({ id, name: nameOf.get(id) ?? id }))
 			.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 		const rows = byField
 			.get(field)!
-			.sort((a, b) => compareCodes(a.code, b.code))
+			.sort((a, b) => compareReviewCodes(a.code, b.code))
 			.map((c) => {
 				const cells: MatrixCell[] = experts.map((e) => {
 					const k = pk(e.id, c.id);

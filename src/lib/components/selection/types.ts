@@ -115,13 +115,5 @@ export interface LeftOut {
 	reason: string;
 }
 
-/** 2024-05-06 14:30, Beijing time, the same on server and client. */
-export function formatTime(ms: number | null | undefined): string {
-	if (ms === null || ms === undefined) return '';
-	const d = new Date(ms + 8 * 3600_000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
 /** Scores in tables: two decimals, so that columns line up (86.2 → 86.20). */
 export const fmtScore = (s: number): string => (Math.round(s * 100) / 100).toFixed(2);

@@ -49,7 +49,7 @@ import { detectConflicts } from '../conflicts';
 import { ageBand, parseBirth } from '../intake/age';
 import { matchExcludedCategory, textLength } from '../intake/eligibility';
 import { needsQuote, safeCell, unquoteCell } from '../formats/csv-safe';
-import { compareReviewCodes } from './review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { presetConfig } from '../notice/presets';
 import type { CandidateRecord } from '../types';
 

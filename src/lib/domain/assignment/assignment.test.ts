@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+	defaultLoad,
 	explainDossier,
+	loadCap,
 	solveAssignment,
 	solveAssignmentCertified,
 	validateAssignmentInstance,
@@ -478,4 +480,18 @@ describe('laurel assign (CLI)', () => {
 		expect(r.code).toBe(0);
 		expect(r.out.assignments).toHaveLength(3000 * inst.reviewsPerDossier);
 	}, 60_000);
+});
+
+describe('loadCap: the one load rule', () => {
+	it('is maxLoad when given, else the even share rounded up, never more than the dossiers', () => {
+		expect(defaultLoad(10, 3, 4)).toBe(8); // ⌈30 / 4⌉
+		expect(defaultLoad(10, 3, 0)).toBe(0);
+		expect(loadCap(undefined, 10, 3, 4)).toBe(8);
+		expect(loadCap(null, 10, 3, 4)).toBe(8);
+		expect(loadCap(2, 10, 3, 4)).toBe(2);
+		expect(loadCap(0, 10, 3, 4)).toBe(0);
+		// the drifted copy on the assignment page showed 12 here; the solver never gives more than 10
+		expect(loadCap(12, 10, 3, 4)).toBe(10);
+		expect(loadCap(undefined, 3, 5, 1)).toBe(3);
+	});
 });

@@ -11,7 +11,7 @@ import { minCostTransport, type TransportProblem } from './engine/mincost-flow';
 import { maxTransportFlow } from './engine/maxflow';
 import type { AssignmentInstance } from './validate';
 import { explainInfeasible, type AssignmentInfeasible } from './explain';
-import { compareReviewCodes } from '../anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 
 export { validateAssignmentInstance } from './validate';
 export type { AssignmentInstance, AssignmentDossier, AssignmentExpert, ValidationResult } from './validate';
@@ -71,9 +71,8 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
 	const k = instance.reviewsPerDossier;
 	const dIndex = new Map(dossiers.map((d, i) => [d.id, i]));
 	const eIndex = new Map(experts.map((e, j) => [e.id, j]));
-	const defaultLoad = E > 0 ? Math.ceil((D * k) / E) : 0;
 	const cap = new Int32Array(E);
-	experts.forEach((e, j) => (cap[j] = Math.min(e.maxLoad ?? defaultLoad, D)));
+	experts.forEach((e, j) => (cap[j] = loadCap(e.maxLoad, D, k, E)));
 
 	const conflict = new Uint8Array(D * E);
 	for (const c of instance.conflicts ?? [])
@@ -141,6 +140,25 @@ export function buildAssignmentModel(instance: AssignmentInstance): AssignmentMo
 export type AssignmentOutcome =
 	| { result: AssignmentResult; certificate: AssignmentCertificate }
 	| { result: AssignmentInfeasible; certificate?: undefined };
+
+/** An expert without a maxLoad takes at most ⌈D·k / E⌉ dossiers: the even share, rounded up. */
+export function defaultLoad(dossiers: number, reviewsPerDossier: number, experts: number): number {
+	return experts > 0 ? Math.ceil((dossiers * reviewsPerDossier) / experts) : 0;
+}
+
+/**
+ * How many dossiers an expert may be given: their maxLoad, else the default load, and never more
+ * than there are dossiers (an expert reviews a dossier at most once). The one load rule of the
+ * solver, the explanation and the assignment page.
+ */
+export function loadCap(
+	maxLoad: number | null | undefined,
+	dossiers: number,
+	reviewsPerDossier: number,
+	experts: number
+): number {
+	return Math.min(maxLoad ?? defaultLoad(dossiers, reviewsPerDossier, experts), dossiers);
+}
 
 /** Solves and also returns the dual certificate (used by tests; the CLI prints only `result`). */
 export function solveAssignmentCertified(instance: AssignmentInstance): AssignmentOutcome {
@@ -232,7 +250,6 @@ export function explainDossier(instance: AssignmentInstance, dossierId: string):
 	if (!dossier) return null;
 	const D = instance.dossiers.length;
 	const E = instance.experts.length;
-	const defaultLoad = E > 0 ? Math.ceil((D * instance.reviewsPerDossier) / E) : 0;
 	const conflicted = new Set((instance.conflicts ?? []).filter((c) => c.dossier === dossierId).map((c) => c.expert));
 	const out: DossierExplanation = {
 		dossier: dossierId,
@@ -245,7 +262,7 @@ export function explainDossier(instance: AssignmentInstance, dossierId: string):
 	};
 	for (const e of instance.experts) {
 		if (conflicted.has(e.id)) continue;
-		if ((e.maxLoad ?? defaultLoad) <= 0) {
+		if (loadCap(e.maxLoad, D, instance.reviewsPerDossier, E) <= 0) {
 			out.zeroLoad.push(e.id);
 			continue;
 		}

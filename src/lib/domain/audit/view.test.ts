@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { actionLabel, auditDiff, AUDIT_ACTION_LABELS, beijingDayStart, beijingTime, shortValue } from './view';
+import { actionLabel, auditDiff, AUDIT_ACTION_LABELS, shortValue } from './view';
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((f) => {
@@ -74,17 +74,5 @@ describe('auditDiff', () => {
 		expect(d[12].label).toBe('另有 8 项');
 		expect(shortValue(true)).toBe('是');
 		expect(shortValue([{ a: 1 }, { a: 2 }])).toBe('2 项');
-	});
-});
-
-describe('Beijing time', () => {
-	it('formats any instant as YYYY-MM-DD HH:mm:ss in UTC+8', () => {
-		expect(beijingTime(Date.UTC(2024, 4, 6, 16, 5, 9))).toBe('2024-05-07 00:05:09');
-		expect(beijingTime(Date.UTC(2024, 0, 1, 0, 0, 0))).toBe('2024-01-01 08:00:00');
-	});
-	it('reads a day as its Beijing midnight and refuses non-days', () => {
-		expect(beijingDayStart('2024-05-07')).toBe(Date.UTC(2024, 4, 6, 16));
-		expect(beijingDayStart('2024-02-30')).toBeNull();
-		expect(beijingDayStart('yesterday')).toBeNull();
 	});
 });

@@ -293,28 +293,3 @@ export function auditDiff(
 		? [...out.slice(0, limit), { key: '…', label: `另有 ${out.length - limit} 项`, before: null, after: null }]
 		: out;
 }
-
-const BEIJING = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Asia/Shanghai',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
-
-/** `YYYY-MM-DD HH:mm:ss` in Beijing time, whatever the server's or browser's zone. */
-export function beijingTime(ms: number): string {
-	const p = Object.fromEntries(BEIJING.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-	return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
-
-/** The first millisecond of a Beijing calendar day `YYYY-MM-DD` (UTC+8, no daylight saving), or null. */
-export function beijingDayStart(day: string): number | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
-	if (!m) return null;
-	const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - 8 * 3_600_000;
-	return Number.isFinite(t) && beijingTime(t).startsWith(day.trim()) ? t : null;
-}

@@ -8,6 +8,7 @@
 //    1980-05 → 1980-05-12) is an update shown in the preview, not a second nomination.
 // 3. Anything else is a new nomination.
 import type { CandidateRecord } from '../types';
+import { COLUMN_HEADERS, type ColumnKey } from './nomination-format';
 
 type Who = Pick<CandidateRecord, 'channel' | 'name' | 'birth'>;
 
@@ -48,16 +49,10 @@ export function matchRecords(existing: Who[], incoming: Who[]): (number | null)[
 	return out;
 }
 
-const LABELS: [keyof CandidateRecord, string][] = [
-	['birth', '出生年月'],
-	['gender', '性别'],
-	['unitAndTitle', '工作单位及职务职称'],
-	['field', '推荐领域'],
-	['group', '推荐组别'],
-	['category', '人员类别'],
-	['grassroots', '基层一线'],
-	['priorTitle', '曾获最美称号']
-];
+/** The main 推荐表 fields a preview names, under their nomination headers. */
+const LABELS: [ColumnKey, string][] = (
+	['birth', 'gender', 'unitAndTitle', 'field', 'group', 'category', 'grassroots', 'priorTitle'] as const
+).map((k) => [k, COLUMN_HEADERS[k]]);
 
 const show = (v: unknown) =>
 	v === true ? '是' : v === false ? '否' : v === undefined || v === null || v === '' ? '（空）' : String(v);

@@ -67,6 +67,12 @@ export const COLUMNS: ColumnDef[] = [
 ];
 
 /**
+ * The contract's header of each column, by key: the one spelling of the 20-odd nomination headers
+ * that the CSV, the Word 推荐表 reader and the candidate form all use.
+ */
+export const COLUMN_HEADERS = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+
+/**
  * Header comparison key: forms pad headers ("姓  名"), mark required ones with *, and mix
  * full- and half-width brackets, none of which should make a column unknown.
  */

@@ -7,6 +7,7 @@
 // notice says (the preset's values under the same clause), the note is dropped again.
 import { validateConfig, type ConfigError } from './config';
 import { getPreset } from './presets';
+import { isCalendarDate } from '../../shared/time';
 import {
 	CHANNEL_TYPES,
 	FIELDS,
@@ -233,10 +234,7 @@ export function parseDraft(d: SettingsDraft, previous: CampaignConfig, opts: Par
 		if (!t) return undefined;
 		const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
 		const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
-		const ok =
-			iso &&
-			!Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) &&
-			new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+		const ok = isCalendarDate(iso);
 		if (!ok) err(path, `${label}“${raw.trim()}”不是有效日期（应为 YYYY-MM-DD）`);
 		return ok ? iso : undefined;
 	};

@@ -1,17 +1,10 @@
 // Validation of a campaign's configuration, as edited on the settings page.
 import { CHANNEL_TYPES, type CampaignConfig } from '../types';
+import { isCalendarDate } from '../../shared/time';
 
 export interface ConfigError {
 	path: string;
 	message: string;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(s: string): boolean {
-	if (!DATE.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 const intIn = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
@@ -20,7 +13,7 @@ const intIn = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v 
 export function validateConfig(c: CampaignConfig): ConfigError[] {
 	const errors: ConfigError[] = [];
 	const err = (path: string, message: string) => errors.push({ path, message });
-	if (!validDate(c.referenceDate))
+	if (!isCalendarDate(c.referenceDate))
 		err('referenceDate', `年龄计算基准日“${c.referenceDate}”不是有效日期（应为 YYYY-MM-DD）`);
 	if (!c.fields.length) err('fields', '至少需要一个推荐领域或推荐组别');
 	if (new Set(c.fields).size !== c.fields.length) err('fields', '推荐领域有重复');

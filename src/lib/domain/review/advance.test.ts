@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topN, type RankingRow } from './advance';
+import { classifyAdvance, topN, type RankingRow } from './advance';
 
 const row = (candidate: string, field: string, score: number, code = candidate): RankingRow => ({
 	candidate,
@@ -58,5 +58,32 @@ describe('topN per field', () => {
 			['主战场', ['d', 'e'], []],
 			['前沿', ['a', 'b'], ['b', 'c']]
 		]);
+	});
+});
+
+describe('classifyAdvance: one decision for the page and the action', () => {
+	const ranking = [
+		{ ...row('a', '前沿', 90, 'X1'), passed: true },
+		{ ...row('b', '前沿', 85, 'X2'), passed: true },
+		{ ...row('c', '前沿', 85, 'X3'), passed: false },
+		{ ...row('d', '前沿', 70, 'X4'), passed: false }
+	];
+	const choose = (picked: string[], n: number, isVote = false) =>
+		classifyAdvance({ ranking, picked, n, per: 'overall', isVote });
+	it('is by rank when the pick is exactly the top N and no tie straddles the cut', () => {
+		expect(choose(['a'], 1)).toMatchObject({ how: 'top', label: '总排名前 1 名' });
+		expect(choose(['a', 'b', 'c'], 3).how).toBe('top');
+	});
+	it('is by hand when a tie straddles the cut, the pick differs, or N is invalid', () => {
+		expect(choose(['a', 'b'], 2)).toMatchObject({ how: 'manual', label: '手动选择' });
+		expect(choose(['a', 'd'], 2).how).toBe('manual');
+		expect(choose(['a'], 0)).toMatchObject({ how: 'manual', top: null });
+		expect(choose(['a'], Number.NaN).how).toBe('manual');
+	});
+	it('in a vote round, the passers exactly are 表决通过者, even when they are also the top N', () => {
+		expect(choose(['a', 'b'], 2, true)).toMatchObject({ how: 'passed', label: '表决通过者' });
+		expect(choose(['b', 'a'], 1, true).how).toBe('passed');
+		expect(choose(['a', 'b'], 2, false).how).toBe('manual');
+		expect(choose(['a'], 1, true).how).toBe('top');
 	});
 });

@@ -2,7 +2,7 @@
 // Deterministic: score descending, then review code ascending (natural order, locale-free).
 // The code only breaks the order; a tie straddling the cut is reported in `tiedAtCut` so the
 // chair decides it (e.g. by a vote) instead of the alphabet deciding silently.
-import { compareCodes, sortCodes } from './aggregation';
+import { compareReviewCodes, sortReviewCodes } from '../../shared/review-codes';
 
 export interface RankingRow {
 	candidate: string; // id
@@ -25,7 +25,9 @@ export interface AdvanceResult {
 
 // Scores are compared at 1e-6 so that 85.1 from two different sums is one score.
 const q = (x: number) => Math.round(x * 1e6);
-const byScoreThenCode = (a: RankingRow, b: RankingRow) => q(b.score) - q(a.score) || compareCodes(a.code, b.code);
+/** The order of a round's ranking: score descending (at 1e-6), then review code. */
+export const byScoreThenCode = (a: Pick<RankingRow, 'score' | 'code'>, b: Pick<RankingRow, 'score' | 'code'>) =>
+	q(b.score) - q(a.score) || compareReviewCodes(a.code, b.code);
 
 function cut(rows: RankingRow[], n: number, field: string | null): AdvanceGroup {
 	const sorted = [...rows].sort(byScoreThenCode);
@@ -58,7 +60,7 @@ export function topN(ranking: readonly RankingRow[], n: number, per: 'field' | '
 			if (g) g.push(r);
 			else byField.set(r.field, [r]);
 		}
-		groups = sortCodes(byField.keys()).map((f) => cut(byField.get(f)!, n, f));
+		groups = sortReviewCodes(byField.keys()).map((f) => cut(byField.get(f)!, n, f));
 	}
 	const row = new Map(ranking.map((r) => [r.candidate, r]));
 	const order = (xs: string[]) =>
@@ -71,4 +73,44 @@ export function topN(ranking: readonly RankingRow[], n: number, per: 'field' | '
 		tiedAtCut: order(groups.flatMap((g) => g.tiedAtCut)),
 		groups
 	};
+}
+
+export type AdvanceHow = 'top' | 'passed' | 'manual';
+
+export interface AdvanceChoice {
+	/** the closed round's ranking; `passed` marks a vote round's passers */
+	ranking: readonly (RankingRow & { passed?: boolean })[];
+	/** the candidates the chair ticked */
+	picked: readonly string[];
+	n: number;
+	per: 'field' | 'overall';
+	isVote: boolean;
+}
+
+/**
+ * How a chosen list advances, decided once for the page and the action alike: by rank when it is
+ * exactly the top N and no tie straddles the cut; in a vote round, as the passers when it is
+ * exactly them (this wins over rank: it is what the vote decided); otherwise by hand, which needs a
+ * reason. `label` is the wording recorded and shown. `top` is the top-N result (null for an invalid N).
+ */
+export function classifyAdvance(c: AdvanceChoice): { how: AdvanceHow; label: string; top: AdvanceResult | null } {
+	const picked = new Set(c.picked);
+	const same = (xs: readonly string[]) => xs.length === picked.size && xs.every((x) => picked.has(x));
+	const top =
+		Number.isSafeInteger(c.n) && c.n > 0
+			? topN(
+					c.ranking.map(({ candidate, field, score, code }) => ({ candidate, field, score, code })),
+					c.n,
+					c.per
+				)
+			: null;
+	let how: AdvanceHow = top && same(top.selected) && !top.tiedAtCut.length ? 'top' : 'manual';
+	if (c.isVote && same(c.ranking.filter((r) => r.passed).map((r) => r.candidate))) how = 'passed';
+	const label =
+		how === 'top'
+			? `${c.per === 'field' ? '每个领域' : '总排名'}前 ${c.n} 名`
+			: how === 'passed'
+				? '表决通过者'
+				: '手动选择';
+	return { how, label, top };
 }

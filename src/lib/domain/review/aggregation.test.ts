@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	aggregateRound,
 	calibrateSheets,
-	compareCodes,
 	expertLeniency,
 	findOutliers,
 	median,
 	rankCandidates,
 	roundProgress,
 	scoreMatrix,
-	sortCodes,
 	stdDev,
 	trimmedMean,
 	validateDraft,
@@ -17,6 +15,7 @@ import {
 	type CandidateAggregate,
 	type ScoreEntry
 } from './aggregation';
+import { compareReviewCodes, sortReviewCodes } from '../../shared/review-codes';
 import type { RubricCriterion } from '../types';
 
 const S100 = { max: 100 };
@@ -271,11 +270,11 @@ describe('ranking', () => {
 	it('does not let float noise break a tie, and honours a custom tie-break', () => {
 		const r = rankCandidates([a('B', 0.1 + 0.2), a('A', 0.3)], 'median');
 		expect(r.map((x) => x.candidate)).toEqual(['A', 'B']);
-		const rev = rankCandidates([a('B', 0.1 + 0.2), a('A', 0.3)], 'median', (x, y) => compareCodes(y, x));
+		const rev = rankCandidates([a('B', 0.1 + 0.2), a('A', 0.3)], 'median', (x, y) => compareReviewCodes(y, x));
 		expect(rev.map((x) => x.candidate)).toEqual(['B', 'A']);
 	});
 	it('orders codes naturally and locale-free', () => {
-		expect(sortCodes(['A10', 'A2', 'B1', 'A02', '前沿-12', '前沿-3'])).toEqual([
+		expect(sortReviewCodes(['A10', 'A2', 'B1', 'A02', '前沿-12', '前沿-3'])).toEqual([
 			'A02',
 			'A2',
 			'A10',

@@ -97,8 +97,7 @@ export function trimmedMean(xs: readonly number[]): number {
 
 // ---------- review codes ----------
 // One order for review codes everywhere: review-codes.ts (numeric-aware, exact, total).
-import { compareReviewCodes as compareCodes, sortReviewCodes as sortCodes } from '../anonymity/review-codes';
-export { compareCodes, sortCodes };
+import { compareReviewCodes, sortReviewCodes } from '../../shared/review-codes';
 
 // ---------- input hygiene ----------
 function prepare(entries: readonly ScoreEntry[], opts: AggregateOptions): ScoreEntry[] {
@@ -264,7 +263,7 @@ export function aggregateRound(
 	opts: AggregateOptions = {}
 ): CandidateAggregate[] {
 	const groups = groupBy(calibrateSheets(entries, scale, opts), (s) => s.candidate);
-	return sortCodes(groups.keys()).map((candidate) => {
+	return sortReviewCodes(groups.keys()).map((candidate) => {
 		const g = groups.get(candidate)!;
 		const xs = g.map((s) => s.total);
 		const lo = Math.min(...xs),
@@ -292,7 +291,7 @@ export function aggregateRound(
 export function rankCandidates(
 	aggs: readonly CandidateAggregate[],
 	by: RankBy,
-	tieBreak: (a: string, b: string) => number = compareCodes
+	tieBreak: (a: string, b: string) => number = compareReviewCodes
 ): RankedCandidate[] {
 	const q = (v: number) => Math.round(v * 1e6);
 	const rows = aggs.map((a) => ({ candidate: a.candidate, value: a[by], k: q(a[by]) }));
@@ -318,8 +317,8 @@ export function scoreMatrix(
 	opts: AggregateOptions = {}
 ): ScoreMatrix {
 	const sheets = calibrateSheets(entries, scale, opts);
-	const candidates = sortCodes(new Set(sheets.map((s) => s.candidate)));
-	const experts = sortCodes(new Set(sheets.map((s) => s.expert)));
+	const candidates = sortReviewCodes(new Set(sheets.map((s) => s.candidate)));
+	const experts = sortReviewCodes(new Set(sheets.map((s) => s.expert)));
 	const ci = new Map(candidates.map((c, i) => [c, i]));
 	const ei = new Map(experts.map((e, i) => [e, i]));
 	const blank = () => candidates.map(() => experts.map((): number | null => null));
@@ -347,7 +346,7 @@ export function expertLeniency(entries: readonly ScoreEntry[], opts: AggregateOp
 	const list = prepare(entries, opts);
 	const byCand = groupBy(list, (e) => e.candidate);
 	const byExpert = groupBy(list, (e) => e.expert);
-	return sortCodes(byExpert.keys()).map((expert) => {
+	return sortReviewCodes(byExpert.keys()).map((expert) => {
 		const xs = byExpert.get(expert)!.map((e) => e.total);
 		const mine: number[] = [];
 		const theirs: number[] = [];
@@ -398,7 +397,7 @@ export function roundProgress(
 		p[st === 'submitted' ? 'done' : st === 'draft' ? 'draft' : 'notStarted']++;
 		per.set(a.expert, p);
 	}
-	return sortCodes(per.keys()).map((e) => per.get(e)!);
+	return sortReviewCodes(per.keys()).map((e) => per.get(e)!);
 }
 
 // Score-sheet validation lives in score-sheet.ts; re-exported for the existing imports.

@@ -4,7 +4,7 @@
 // integer arithmetic (no 2/3 as a float). Abstentions count toward `present` — they are experts
 // in the room who did not say yes, so an abstention weighs like a no; so does an expert present
 // who cast no ballot. Nobody present means nothing passes.
-import { sortCodes } from './aggregation';
+import { sortReviewCodes } from '../../shared/review-codes';
 
 export type VoteChoice = 'yes' | 'no' | 'abstain';
 export interface Vote {
@@ -67,7 +67,7 @@ export function tallyVotes(votes: readonly Vote[], opts: TallyOptions): VoteTall
 		c[v.choice]++;
 		counts.set(v.candidate, c);
 	}
-	return sortCodes(counts.keys()).map((candidate) => {
+	return sortReviewCodes(counts.keys()).map((candidate) => {
 		const c = counts.get(candidate)!;
 		const present = typeof opts.present === 'number' ? opts.present : opts.present[candidate];
 		if (present === undefined) throw new RangeError(`缺少候选人 ${candidate} 的出席人数`);

@@ -3,6 +3,7 @@
 import { CHANNEL_TYPES, type BalanceTarget, type CampaignConfig, type ChannelType } from '../types';
 import type { SelectionRule } from './';
 import { autoTargetLabel } from '../notice/config-draft';
+import { formatBeijing } from '../../shared/time';
 
 /** Channel types become groups such as `渠道:地区`, which every candidate of that type carries. */
 export function targetsToRules(targets: BalanceTarget[]): { atLeast: SelectionRule[]; atMost: SelectionRule[] } {
@@ -72,13 +73,6 @@ export function relaxTarget(
 // SPEC "How the notices are read": targets for the final list come from the notice when it sets
 // them, otherwise from the office, and every target and every lift says which.
 
-/** 2024-05-06 14:30 on Beijing time (the office's clock, whatever the server's zone). */
-export function beijingTime(ms: number): string {
-	const d = new Date(ms + 8 * 3600_000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
 /**
  * “通知：…（原文：…）” or “活动办公室设定：…，由某某于某时设定”. A target without a recorded origin
  * predates the record: it is not the notice's, so it is the office's with the setter unknown.
@@ -86,7 +80,7 @@ export function beijingTime(ms: number): string {
 export function provenanceText(t: BalanceTarget, label: string): string {
 	if (t.origin === 'notice' && t.source)
 		return `通知：${label}（${t.source.document}：“${t.source.clause.slice(t.source.clause.indexOf('：') + 1)}”）`;
-	if (t.setBy && t.setAt !== undefined) return `活动办公室设定：${label}，由${t.setBy}于${beijingTime(t.setAt)}设定`;
+	if (t.setBy && t.setAt !== undefined) return `活动办公室设定：${label}，由${t.setBy}于${formatBeijing(t.setAt)}设定`;
 	return `活动办公室设定：${label}（设定人未记录）`;
 }
 

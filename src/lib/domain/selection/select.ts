@@ -19,7 +19,7 @@
 import { maximize, type SearchStats } from './engine/solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
 import { keyProblem } from '../formats/json-keys';
-import { compareReviewCodes } from '../anonymity/review-codes';
+import { MAX_SCORE, quantizeScores, rankOrder } from './plain';
 
 export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './explain';
 
@@ -107,7 +107,6 @@ export interface Violation {
 const CANDIDATE_KEYS = new Set(['id', 'score', 'groups', 'field', 'channel', 'name']);
 const RULE_FIELDS = new Set(['group', 'field', 'channel', 'share', 'count', 'label']);
 const TOP_KEYS = new Set(['seats', 'candidates', 'atLeast', 'atMost']);
-const MAX_SCORE = 1e9;
 
 type Validation = { ok: true; instance: SelectionInstance } | { ok: false; message: string; path?: string };
 
@@ -216,32 +215,6 @@ export function resolveRules(instance: Pick<SelectionInstance, 'seats' | 'atLeas
 	return out;
 }
 
-/**
- * Scores as integers in units of 10^−D, with D the fewest decimals that represent every score
- * (at most what keeps |score|·10^D ≤ 1e9), so totals compare exactly and ties are real ties.
- */
-export function quantizeScores(scores: readonly number[]): { units: number[]; decimals: number } {
-	const maxAbs = scores.reduce((m, s) => Math.max(m, Math.abs(s)), 0);
-	const maxD = Math.max(0, Math.min(9, Math.floor(Math.log10(MAX_SCORE / Math.max(1, maxAbs)))));
-	let decimals = maxD;
-	for (let d = 0; d < maxD; d++) {
-		const f = 10 ** d;
-		if (scores.every((s) => Math.abs(s * f - Math.round(s * f)) <= 1e-6)) {
-			decimals = d;
-			break;
-		}
-	}
-	const f = 10 ** decimals;
-	return { units: scores.map((s) => Math.round(s * f)), decimals };
-}
-
-/** Candidate indices best first: score desc (at the quantised resolution), then id. */
-function rankOrder(candidates: readonly SelectionCandidate[], units: readonly number[]): number[] {
-	return candidates
-		.map((_, i) => i)
-		.sort((a, b) => units[b] - units[a] || compareReviewCodes(candidates[a].id, candidates[b].id));
-}
-
 interface Prepared {
 	rules: ResolvedRule[];
 	/** candidates in rank order */
@@ -254,7 +227,10 @@ interface Prepared {
 function prepare(instance: SelectionInstance): Prepared {
 	const cands = instance.candidates.map((c) => ({ ...c, groups: c.groups ?? [] }));
 	const q = quantizeScores(cands.map((c) => c.score));
-	const order = rankOrder(cands, q.units);
+	const order = rankOrder(
+		cands.map((c) => c.id),
+		q.units
+	);
 	return {
 		rules: resolveRules(instance),
 		ranked: order.map((i) => cands[i]),

@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maximize } from './engine/solver';
+import { quantizeScores } from './plain';
 import {
 	coreProblem,
 	explainChinese,
 	greedyByScore,
 	isInfeasible,
-	quantizeScores,
 	resolveRules,
 	ruleViolations,
 	selectTiers,

@@ -16,8 +16,8 @@
 import { maximize, type CoreProblem, type CoreRow } from './engine/solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
 import { keyProblem } from '../formats/json-keys';
+import { quantizeScores } from './plain';
 import {
-	quantizeScores,
 	resolveRules,
 	solveSelection,
 	isInfeasible,

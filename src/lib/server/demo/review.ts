@@ -3,7 +3,7 @@
 // every expert has dossiers and every chair page has data. Everything goes through the services
 // (assignment, rounds, sheets) under the acting user's name, so the audit log reads like a real
 // campaign after its `demo.seed` entry.
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, memberships, users } from '../db/schema';

@@ -3,23 +3,16 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts } from '../db/schema';
-import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, listConflicts } from '../services/conflicts';
+import { listConflicts } from '../services/conflicts';
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, SEVERITY_LABELS } from '../../shared/labels';
 import { toCsv } from '../../domain/formats/csv-safe';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
+import { formatBeijingOrEmpty } from '../../shared/time';
 
 const STATE_LABELS: Record<string, string> = { draft: '草案', published: '已发布' };
 const SOURCE_LABELS: Record<string, string> = { auto: '自动', manual: '手动', panel: '全组' };
-const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', warning: '提示' };
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** "2024-05-06 14:03" in China Standard Time, whatever the server's zone. */
-export function formatChinaTime(ms: number | null | undefined): string {
-	if (ms === null || ms === undefined) return '';
-	const d = new Date(ms + 8 * 3600_000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
 
 export async function assignmentsCsv(db: DB, campaignId: string): Promise<string> {
 	const rows = await db
@@ -72,7 +65,7 @@ export async function conflictsCsv(db: DB, campaignId: string): Promise<string> 
 			c.reason,
 			CONFLICT_STATUS_LABELS[c.status] ?? c.status,
 			c.decidedBy ?? '',
-			formatChinaTime(c.decidedAt),
+			formatBeijingOrEmpty(c.decidedAt),
 			c.decisionReason ?? ''
 		])
 	);

@@ -3,13 +3,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, rounds, sheets } from '../db/schema';
-import { formatChinaTime } from './review';
+import { formatBeijingOrEmpty } from '../../shared/time';
+import { CHOICE_LABELS } from '../../shared/labels';
 import { blockedPairs, pairKey } from '../services/conflicts';
 import { toCsv, type CsvValue } from '../../domain/formats/csv-safe';
-import { compareCodes } from '../../domain/review/aggregation';
+import { compareReviewCodes } from '../../shared/review-codes';
 import type { CampaignConfig, RubricCriterion } from '../../domain/types';
-
-const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 
 /** The campaign's criteria first, then any a round added, each key once, in a stable order. */
 function criteriaOf(config: CampaignConfig, roundRubrics: RubricCriterion[][]): RubricCriterion[] {
@@ -57,7 +56,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 	current.sort(
 		(a, b) =>
 			a.seq - b.seq ||
-			compareCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) ||
+			compareReviewCodes(a.code ?? a.candidateId, b.code ?? b.candidateId) ||
 			(a.expert < b.expert ? -1 : a.expert > b.expert ? 1 : 0)
 	);
 	const headers = [
@@ -84,7 +83,7 @@ export async function scoresCsv(db: DB, campaignId: string, config: CampaignConf
 			r.type === 'score' ? r.total : '',
 			r.type === 'vote' && r.choice ? (CHOICE_LABELS[r.choice] ?? r.choice) : '',
 			r.comment ?? '',
-			formatChinaTime(r.submittedAt)
+			formatBeijingOrEmpty(r.submittedAt)
 		];
 	});
 	return toCsv(headers, data);

@@ -364,24 +364,3 @@ export async function publishAssignment(
 export async function listAssignments(db: DB | Tx, campaignId: string) {
 	return db.select().from(assignments).where(eq(assignments.campaignId, campaignId));
 }
-
-/** True when the expert holds a published assignment to the candidate and no tie blocks it. */
-export async function mayOpenDossier(
-	db: DB | Tx,
-	campaignId: string,
-	expertId: string,
-	candidateId: string
-): Promise<boolean> {
-	const a = await db
-		.select()
-		.from(assignments)
-		.where(
-			and(
-				eq(assignments.campaignId, campaignId),
-				eq(assignments.expertId, expertId),
-				eq(assignments.candidateId, candidateId),
-				eq(assignments.state, 'published')
-			)
-		);
-	return a.length > 0 && !(await isBlocked(db, expertId, candidateId));
-}

@@ -5,14 +5,8 @@ import { and, count, desc, asc, eq, gte, inArray, isNull, lt, type SQL } from 'd
 import type { DB } from '../db';
 import { attachments, auditLog, candidates, conflicts, experts, panels, rounds, sheets, users } from '../db/schema';
 import { verifyAuditChain, type AuditChainVerdict } from '../audit';
-import {
-	actionLabel,
-	auditDiff,
-	AUDIT_ACTION_LABELS,
-	beijingDayStart,
-	beijingTime,
-	type DiffLine
-} from '../../domain/audit/view';
+import { actionLabel, auditDiff, AUDIT_ACTION_LABELS, type DiffLine } from '../../domain/audit/view';
+import { beijingDayStart, formatBeijing } from '../../shared/time';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -222,7 +216,7 @@ function view(
 	return {
 		id: r.id,
 		seq: r.seq,
-		time: beijingTime(r.at),
+		time: formatBeijing(r.at, 'seconds'),
 		person: personOf(r, names),
 		action: actionLabel(r.action),
 		object: objectOf(r, names),

@@ -8,6 +8,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { validateConfig } from '../../domain/notice/config';
 import type { CampaignConfig } from '../../domain/types';
+import { isCalendarDate } from '../../shared/time';
 
 export interface CopyInput {
 	name: string;
@@ -18,10 +19,6 @@ export interface CopyInput {
 	/** the submission deadline; required when last year's notice had one */
 	deadline: string;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) =>
-	DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The source's dates, to show beside the empty fields (“去年：…”). */
 export function previousDates(config: CampaignConfig): {
@@ -49,17 +46,19 @@ export async function copyCampaign(
 	if (!name) return { ok: false, message: '请填写新活动的名称' };
 	if (name.length > 200) return { ok: false, message: '活动名称过长（最多 200 个字符）' };
 	if (name === from.name) return { ok: false, message: '新活动的名称与原活动相同，请写明年度' };
-	if (!validDate(input.referenceDate)) return { ok: false, message: '请填写本年度的年龄计算基准日（YYYY-MM-DD）' };
+	if (!isCalendarDate(input.referenceDate)) return { ok: false, message: '请填写本年度的年龄计算基准日（YYYY-MM-DD）' };
 	if (input.referenceDate === old.referenceDate)
 		return { ok: false, message: `年龄计算基准日与原活动相同（${old.referenceDate}），请填写本年度的日期` };
 	const cutoff = input.youthBornOnOrAfter.trim();
-	if (cutoff && !validDate(cutoff)) return { ok: false, message: `青年出生日期界限“${cutoff}”无效（应为 YYYY-MM-DD）` };
+	if (cutoff && !isCalendarDate(cutoff))
+		return { ok: false, message: `青年出生日期界限“${cutoff}”无效（应为 YYYY-MM-DD）` };
 	if (cutoff && cutoff === old.intake?.youthBornOnOrAfter)
 		return { ok: false, message: `青年出生日期界限与原活动相同（${cutoff}），请按本年度通知填写，或留空按基准日计算` };
 	const deadline = input.deadline.trim();
-	if (old.intake?.deadline && !validDate(deadline))
+	if (old.intake?.deadline && !isCalendarDate(deadline))
 		return { ok: false, message: '原活动设有推荐截止日期，请填写本年度的截止日期（YYYY-MM-DD）' };
-	if (deadline && !validDate(deadline)) return { ok: false, message: `截止日期“${deadline}”无效（应为 YYYY-MM-DD）` };
+	if (deadline && !isCalendarDate(deadline))
+		return { ok: false, message: `截止日期“${deadline}”无效（应为 YYYY-MM-DD）` };
 
 	const intake = { ...(old.intake ?? {}) };
 	if (cutoff) intake.youthBornOnOrAfter = cutoff;

@@ -6,7 +6,9 @@ import { campaigns, candidates } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
-import { dedupKey, ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
+import { beijingToday } from '../../shared/time';
+import { nominationKey } from '../../domain/intake/match';
+import { ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/intake/work-units';
 import { classLabel, classOptionLabel, type FormContext, type FormOptions } from '../../domain/intake/form-context';
@@ -110,7 +112,7 @@ export async function createCandidate(
 		return await db.transaction(async (tx) => {
 			const locked = await lockRefusal(tx, campaignId, '新增候选人');
 			if (locked) return { ok: false, code: 'LOCKED', message: locked } as const;
-			const key = dedupKey(record);
+			const key = nominationKey(record);
 			if ((await findSame(tx, campaignId, record)).length)
 				return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
 			const top = await tx
@@ -183,7 +185,7 @@ export async function updateCandidate(
 			const merged = JSON.parse(JSON.stringify({ ...before, ...record })) as CandidateRecord;
 			if (JSON.stringify(merged) === JSON.stringify(before))
 				return { ok: true, id, reviewCode: row.reviewCode, changed: false } as const;
-			const key = dedupKey(merged);
+			const key = nominationKey(merged);
 			if ((await findSame(tx, campaignId, merged)).some((o) => o.id !== id))
 				return { ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE } as const;
 			const field = reviewField(merged, await classificationOf(tx, campaignId));
@@ -300,6 +302,6 @@ export function formContext(config: CampaignConfig, rows: Pick<CandidateRow, 're
 		classification: config.classification,
 		fields: config.fields,
 		channels: channelOptions(config, rows),
-		today: new Date().toISOString().slice(0, 10)
+		today: beijingToday()
 	};
 }

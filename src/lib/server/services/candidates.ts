@@ -13,14 +13,6 @@ export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 export type CandidateRow = typeof candidates.$inferSelect;
 
 /**
- * 推荐单位 + 姓名 + 出生年月 (as written, day included) is a nomination's stored key; which stored
- * nomination an import updates is decided by matchRecords (intake-match.ts).
- */
-export function dedupKey(r: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>): string {
-	return nominationKey(r);
-}
-
-/**
  * The field or group a candidate is reviewed in (and numbered by): what the campaign's panels use
  * when the record carries both 推荐组别 and 推荐领域 (广西), so it is never misfiled.
  */
@@ -42,7 +34,7 @@ export interface InsertResult {
 }
 
 /**
- * Inserts or updates the records (matched by dedupKey) and gives new ones review codes.
+ * Inserts or updates the records (matched by matchRecords, stored under nominationKey) and gives new ones review codes.
  * Runs inside the caller's transaction so an import is all or nothing.
  */
 export async function insertCandidates(
@@ -75,7 +67,7 @@ export async function insertCandidates(
 	const now = Date.now();
 	const fresh: (typeof candidates.$inferInsert)[] = [];
 	for (const [j, r] of records.entries()) {
-		const key = dedupKey(r);
+		const key = nominationKey(r);
 		const found = matched[j] === null ? undefined : existing[matched[j]];
 		const cols = {
 			dedupKey: key,

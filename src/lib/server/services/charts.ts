@@ -9,7 +9,7 @@ import { listRounds, roundPairs } from './rounds';
 import type { RoundResults } from './results';
 import type { SelectionInput, SelectionOutcome } from './selection';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { plainByTier } from '../../domain/selection/plain';
 
 const DAY_MS = 86_400_000;
 /** Review offices work on Beijing time: a sheet submitted at 23:30 UTC belongs to the next day. */
@@ -154,31 +154,6 @@ export interface TierBalance {
 	tier: string;
 	size: number;
 	rows: BalanceRow[];
-}
-
-/**
- * The plain score order of each tier: the top `size` by score among the candidates the tier draws
- * from (those no earlier tier took, or the named tier's winners), as selectTiers draws them.
- * Ties go by review code, as the engine breaks them (solveInput hands it review codes as ids), so
- * the candidates shown as displaced are exactly those the explanation names.
- */
-export function plainByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool]
-		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
-		.map((c) => c.id);
-	const taken = new Set<string>();
-	return outcome.tiers.map((t, i) => {
-		const spec = input.tiers[i];
-		let from: string[];
-		if (spec?.subsetOf) {
-			const src = new Set(outcome.tiers.find((x) => x.name === spec.subsetOf)?.selected ?? []);
-			from = order.filter((id) => src.has(id));
-		} else {
-			from = order.filter((id) => !taken.has(id));
-			for (const id of t.selected) taken.add(id);
-		}
-		return from.slice(0, t.size);
-	});
 }
 
 /** Required vs achieved for every rule of every tier that has rules. */

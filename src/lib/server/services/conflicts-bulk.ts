@@ -5,7 +5,7 @@ import { candidates, conflicts, experts } from '../db/schema';
 import type { Actor } from '../audit';
 import { lockRefusal } from './locks';
 import { applyDecision, mayDecide, type Decider } from './conflicts';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 
 export type BulkDecideResult =
 	{ ok: true; changed: number; unchanged: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string };

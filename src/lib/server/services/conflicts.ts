@@ -14,23 +14,6 @@ import type { CandidateRecord } from '../../domain/types';
 
 export type ConflictRow = typeof conflicts.$inferSelect;
 
-export const CONFLICT_KIND_LABELS: Record<string, string> = {
-	same_unit: '同一工作单位',
-	former_unit: '曾在同一单位',
-	nominating_body: '专家单位为推荐单位',
-	same_school: '同一毕业院校',
-	declared_unit: '专家申报的关联单位',
-	declared_person: '专家申报的关联人员',
-	organizer: '活动办公室添加',
-	recusal: '专家主动回避'
-};
-
-export const CONFLICT_STATUS_LABELS: Record<string, string> = {
-	pending: '待确认',
-	confirmed: '已确认回避',
-	dismissed: '已排除'
-};
-
 /**
  * A pair is blocked by a confirmed tie, or by a detected conflict (from the roster and the
  * nominations, which only the office edits) not yet dismissed. A tie derived from the expert's own

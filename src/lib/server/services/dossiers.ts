@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, candidates } from '../db/schema';
 import { buildDossier, expertDossier, type Dossier } from '../../domain/anonymity/anonymize';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import type { CampaignConfig } from '../../domain/types';
 import { recordOf, type CandidateRow } from './candidates';
 import { manualOf } from './candidate-edit';

@@ -9,7 +9,7 @@ import { candidates, panelDraws } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf } from './candidates';
-import { CONFLICT_KIND_LABELS } from './conflicts';
+import { CONFLICT_KIND_LABELS } from '../../shared/labels';
 import { listPool } from './pool';
 import { detectConflicts } from '../../domain/conflicts';
 import { canonicalJson } from '../../domain/audit/chain';
@@ -21,11 +21,6 @@ import {
 	type DrawResult,
 	type PoolExpert
 } from '../../domain/assignment/panel-draw';
-
-/** The seed taken from the clock when none is typed: Beijing time to the millisecond. */
-export function clockSeed(now = Date.now()): string {
-	return `${new Date(now + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 23)} 北京时间`;
-}
 
 export type DrawRow = typeof panelDraws.$inferSelect;
 

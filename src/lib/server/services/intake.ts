@@ -14,6 +14,7 @@ import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/
 import { encodingLabel } from '../../domain/formats/csv-decode';
 import { saveAttachment } from './attachments';
 import { prepareUpload, type FormReport, type UploadFile } from './intake-files';
+import { beijingToday } from '../../shared/time';
 
 /** Larger files are refused before parsing: a nomination file of 10,000 rows is about 15 MB. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -42,10 +43,6 @@ function sha256Hex(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
 }
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 /** Parses a nomination file against a campaign's configuration. Writes nothing. */
 export function previewImport(config: CampaignConfig, bytes: Uint8Array): ImportPreview {
 	if (bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -57,7 +54,7 @@ export function previewImport(config: CampaignConfig, bytes: Uint8Array): Import
 	const r = parseNominationCsv(bytes, {
 		knownChannels,
 		fields: config.fields,
-		today: today(),
+		today: beijingToday(),
 		maxRows: MAX_IMPORT_ROWS,
 		localFields: config.intake?.localFields?.values,
 		classification: config.classification

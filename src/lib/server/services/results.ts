@@ -17,7 +17,7 @@ import {
 	type ScoreEntry
 } from '../../domain/review/aggregation';
 import { tallyVotes, type VoteTally } from '../../domain/review/votes';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 
 export interface CandidateInfo {
 	id: string;

@@ -1,6 +1,6 @@
 // Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
 import { assertUnlocked } from './locks';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { compareReviewCodes } from '../../shared/review-codes';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { blockedPairs, isBlocked, pairKey } from './conflicts';
+import { blockedPairs, pairKey } from './conflicts';
 import { campaignCheck } from './intake';
 import type { Tx } from './candidates';
 import type { RubricCriterion } from '../../domain/types';
@@ -26,8 +26,8 @@ export type RoundRow = typeof rounds.$inferSelect;
 export type Reviewers = RoundRow['reviewers'];
 export type Aggregation = RoundRow['aggregation'];
 
-export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/round-labels';
-import { ROUND_STATE_LABELS } from '../../shared/round-labels';
+export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/labels';
+import { ROUND_STATE_LABELS } from '../../shared/labels';
 
 export interface RoundInput {
 	name: string;
@@ -405,48 +405,6 @@ export async function roundPairs(
 			for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
 	}
 	return pairs.filter((p) => !blocked.has(pairKey(p.expertId, p.candidateId)));
-}
-
-/** Whether an expert reviews a candidate in the round: a few indexed look-ups, run on every save. */
-export async function reviewsInRound(
-	db: DB | Tx,
-	round: RoundRow,
-	expertId: string,
-	candidateId: string
-): Promise<boolean> {
-	const inRound = await db
-		.select({ c: roundCandidates.candidateId })
-		.from(roundCandidates)
-		.where(and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.candidateId, candidateId)));
-	if (!inRound.length) return false;
-	if (await isBlocked(db, expertId, candidateId)) return false;
-	if (round.reviewers === 'assigned') {
-		const a = await db
-			.select({ e: assignments.expertId })
-			.from(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, round.campaignId),
-					eq(assignments.expertId, expertId),
-					eq(assignments.candidateId, candidateId),
-					eq(assignments.state, 'published')
-				)
-			);
-		return a.length > 0;
-	}
-	const e = await db
-		.select({ id: experts.id })
-		.from(experts)
-		.where(and(eq(experts.id, expertId), eq(experts.campaignId, round.campaignId)));
-	if (!e.length) return false;
-	if (round.reviewers === 'all') return true;
-	const c = (await db.select({ field: candidates.field }).from(candidates).where(eq(candidates.id, candidateId)))[0];
-	const m = await db
-		.select({ f: panels.field })
-		.from(panelMembers)
-		.innerJoin(panels, eq(panels.id, panelMembers.panelId))
-		.where(and(eq(panelMembers.expertId, expertId), eq(panels.campaignId, round.campaignId)));
-	return !!c && m.some((x) => x.f === c.field);
 }
 
 /** Puts candidates into a later round (top N computed by the caller, or by hand with a reason). */

@@ -22,7 +22,7 @@ import {
 } from '../../domain/selection';
 import { provenanceText, sameTargetList } from '../../domain/selection/balance-targets';
 import { autoTargetLabel } from '../../domain/notice/config-draft';
-import type { BalanceTarget } from '../../domain/types';
+import type { BalanceTarget, CampaignConfig } from '../../domain/types';
 
 export interface PoolCandidate extends SelectionCandidate {
 	code: string;
@@ -62,7 +62,7 @@ export type SelectionOutcome =
 
 export { targetsToRules } from '../../domain/selection/balance-targets';
 import { targetsToRules } from '../../domain/selection/balance-targets';
-import { compareReviewCodes } from '../../domain/anonymity/review-codes';
+import { plainOrder } from '../../domain/selection/plain';
 
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
 async function rankingRound(
@@ -211,9 +211,7 @@ export function solveInput(input: SelectionInput): SelectionOutcome {
 			message: r.message,
 			rules: r.rules.map((x) => ({ rule: x.rule, message: x.message, shortBy: x.shortBy }))
 		};
-	const plain = [...input.pool]
-		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
-		.map((c) => c.id);
+	const plain = plainOrder(input.pool).map((c) => c.id);
 	const back = (code: string) => idOf.get(code) ?? code;
 	return {
 		ok: true,

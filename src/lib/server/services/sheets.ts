@@ -8,7 +8,8 @@ import { rounds, sheetHistory, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import type { Tx } from './candidates';
-import { reviewsInRound, type RoundRow } from './rounds';
+import type { RoundRow } from './rounds';
+import { getSheet, reviewsInRound } from './access';
 import { validateDraft, validateSheet } from '../../domain/review/aggregation';
 import type { SaveAccess } from './sheet-access';
 
@@ -37,22 +38,6 @@ export type SaveResult =
 			errors?: Record<string, string>;
 			current?: { version: number; values: unknown; comment: string | null; status: string; choice: string | null };
 	  };
-
-export async function getSheet(
-	db: DB | Tx,
-	roundId: string,
-	expertId: string,
-	candidateId: string
-): Promise<SheetRow | null> {
-	return (
-		(
-			await db
-				.select()
-				.from(sheets)
-				.where(and(eq(sheets.roundId, roundId), eq(sheets.expertId, expertId), eq(sheets.candidateId, candidateId)))
-		)[0] ?? null
-	);
-}
 
 const CHOICES: VoteChoice[] = ['yes', 'no', 'abstain'];
 const sameValues = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
-import { requireRole, ROLE_LABELS } from '$lib/server/authz';
+import { requireRole } from '$lib/server/authz';
+import { ROLE_LABELS } from '$lib/shared/labels';
 import { campaignNav } from '$lib/shared/nav';
 import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';

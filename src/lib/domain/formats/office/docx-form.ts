@@ -5,6 +5,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { normalizeBoxes, parseDocumentXml, TICKED, UNTICKED, type DocxBody, type DocxCell } from './docx-xml';
 import { sniffOffice } from './office-sniff';
+import { COLUMN_HEADERS } from '../../intake/nomination-format';
 
 export type FormField =
 	| 'name'
@@ -45,40 +46,51 @@ interface FieldDef {
 
 /** The 推荐表 labels of the five notices (附件1 of each), normalized by labelKey. */
 export const FORM_FIELDS: FieldDef[] = [
-	{ key: 'name', column: '姓名', labels: ['姓名', '候选人姓名'], required: true },
-	{ key: 'gender', column: '性别', labels: ['性别'], required: true },
-	{ key: 'ethnicity', column: '民族', labels: ['民族'] },
-	{ key: 'birth', column: '出生年月', labels: ['出生年月', '出生日期', '出生年月日'], required: true },
-	{ key: 'nativePlace', column: '籍贯', labels: ['籍贯'] },
-	{ key: 'party', column: '政治面貌', labels: ['政治面貌', '党派'] },
-	{ key: 'education', column: '学历', labels: ['学历'] },
-	{ key: 'degree', column: '学位', labels: ['学位'] },
-	{ key: 'school', column: '毕业院校', labels: ['毕业院校'] },
-	{ key: 'major', column: '所学专业', labels: ['所学专业'] },
+	{ key: 'name', column: COLUMN_HEADERS.name, labels: ['姓名', '候选人姓名'], required: true },
+	{ key: 'gender', column: COLUMN_HEADERS.gender, labels: ['性别'], required: true },
+	{ key: 'ethnicity', column: COLUMN_HEADERS.ethnicity, labels: ['民族'] },
+	{ key: 'birth', column: COLUMN_HEADERS.birth, labels: ['出生年月', '出生日期', '出生年月日'], required: true },
+	{ key: 'nativePlace', column: COLUMN_HEADERS.nativePlace, labels: ['籍贯'] },
+	{ key: 'party', column: COLUMN_HEADERS.party, labels: ['政治面貌', '党派'] },
+	{ key: 'education', column: COLUMN_HEADERS.education, labels: ['学历'] },
+	{ key: 'degree', column: COLUMN_HEADERS.degree, labels: ['学位'] },
+	{ key: 'school', column: COLUMN_HEADERS.school, labels: ['毕业院校'] },
+	{ key: 'major', column: COLUMN_HEADERS.major, labels: ['所学专业'] },
 	{
 		key: 'unitAndTitle',
-		column: '工作单位及职务职称',
+		column: COLUMN_HEADERS.unitAndTitle,
 		labels: ['工作单位及职务', '工作单位及职务职称', '工作单位及职称', '工作单位'],
 		required: true
 	},
-	{ key: 'profTitle', column: '专业技术职务', labels: ['专业技术职务', '专业技术职称'] },
-	{ key: 'phone', column: '办公电话', labels: ['办公电话'] },
-	{ key: 'mobile', column: '手机', labels: ['手机', '手机号码'] },
-	{ key: 'email', column: '电子邮箱', labels: ['电子邮箱', '邮箱'] },
-	{ key: 'address', column: '通讯地址', labels: ['通讯地址'] },
-	{ key: 'postcode', column: '邮编', labels: ['邮编', '邮政编码'] },
-	{ key: 'field', column: '推荐领域', labels: ['推荐领域'] },
-	{ key: 'group', column: '推荐组别', labels: ['推荐组别'] },
-	{ key: 'channel', column: '推荐单位', labels: ['推荐单位'] },
+	{ key: 'profTitle', column: COLUMN_HEADERS.profTitle, labels: ['专业技术职务', '专业技术职称'] },
+	{ key: 'phone', column: COLUMN_HEADERS.phone, labels: ['办公电话'] },
+	{ key: 'mobile', column: COLUMN_HEADERS.mobile, labels: ['手机', '手机号码'] },
+	{ key: 'email', column: COLUMN_HEADERS.email, labels: ['电子邮箱', '邮箱'] },
+	{ key: 'address', column: COLUMN_HEADERS.address, labels: ['通讯地址'] },
+	{ key: 'postcode', column: COLUMN_HEADERS.postcode, labels: ['邮编', '邮政编码'] },
+	{ key: 'field', column: COLUMN_HEADERS.field, labels: ['推荐领域'] },
+	{ key: 'group', column: COLUMN_HEADERS.group, labels: ['推荐组别'] },
+	{ key: 'channel', column: COLUMN_HEADERS.channel, labels: ['推荐单位'] },
 	{
 		key: 'career',
-		column: '学习工作经历',
+		column: COLUMN_HEADERS.career,
 		labels: ['学习工作经历', '工作经历', '学习和工作经历', '主要学习工作经历'],
 		long: true
 	},
-	{ key: 'deeds', column: '主要事迹', labels: ['主要事迹', '主要先进事迹', '先进事迹'], long: true, required: true },
-	{ key: 'story', column: '感人故事', labels: ['感人故事'], long: true },
-	{ key: 'awards', column: '所获重要奖励', labels: ['所获重要奖励', '重要奖励', '主要奖励', '获奖情况'], long: true },
+	{
+		key: 'deeds',
+		column: COLUMN_HEADERS.deeds,
+		labels: ['主要事迹', '主要先进事迹', '先进事迹'],
+		long: true,
+		required: true
+	},
+	{ key: 'story', column: COLUMN_HEADERS.story, labels: ['感人故事'], long: true },
+	{
+		key: 'awards',
+		column: COLUMN_HEADERS.awards,
+		labels: ['所获重要奖励', '重要奖励', '主要奖励', '获奖情况'],
+		long: true
+	},
 	{ key: 'statement', column: null, labels: ['个人声明', '本人声明', '候选人声明'], long: true }
 ];
 

@@ -15,6 +15,7 @@
 //   the days differ) is an error naming both births; in two channels a warning.
 // - Counts per channel count each person once, so a duplicate row does not also trip the quota.
 import { ageOn, cutoffText, parseBirth, youthCutoff, youthStatus } from '../age';
+import { formatBeijing } from '../../../shared/time';
 import { isSelfNomination, matchExcludedCategory, otherProvince, priorTitleHits } from './rules';
 import { checklists, fileProblems, type Checklists, type FileMeta } from './files';
 import { ABOUT_TOLERANCE, ABOUT_TOO_SHORT, type PriorTitleRule } from '../rules';
@@ -345,7 +346,7 @@ export function checkCampaign(
 		// Submitted after the deadline.
 		const sent = lateAfter !== null ? submittedAt(c, ctx.recordedAt?.[i]) : null;
 		if (sent && lateAfter !== null && sent.at >= lateAfter && rules.deadline) {
-			const when = new Date(sent.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+			const when = formatBeijing(sent.at, 'seconds');
 			const what = sent.from === '录入' ? `于 ${when} 录入` : `${sent.from}为 ${c.extra![sent.from]}`;
 			const [y, m, d] = rules.deadline.date.split('-').map(Number);
 			issue(

@@ -16,9 +16,10 @@ import {
 	type AssignmentContext
 } from '$lib/server/services/assignment';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
-import { clockSeed } from '$lib/server/services/draw';
+import { clockSeed } from '$lib/shared/time';
+import { loadCap } from '$lib/domain/assignment';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -73,7 +74,6 @@ export const load: PageServerLoad = async (event) => {
 		loads.set(e.id, l);
 		if (match) objectiveNow++;
 	}
-	const defaultMax = E ? Math.ceil((D * k) / E) : 0;
 	const experts: ExpertLoad[] = ctx.experts
 		.map((e) => ({
 			id: e.id,
@@ -82,7 +82,7 @@ export const load: PageServerLoad = async (event) => {
 			panelFields: e.panelFields,
 			assigned: loads.get(e.id)?.assigned ?? 0,
 			maxLoad: e.maxLoad,
-			effectiveMax: e.maxLoad ?? defaultMax,
+			effectiveMax: loadCap(e.maxLoad, D, k, E),
 			fieldMatch: loads.get(e.id)?.match ?? 0
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));

@@ -1,5 +1,5 @@
 // Server-side sort of the candidates list by any column (issue 12): ?sort=<column>&dir=asc|desc.
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 
 const SORT_COLUMNS = [
 	'seq',

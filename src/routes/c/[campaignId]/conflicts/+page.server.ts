@@ -5,8 +5,6 @@ import { getDb } from '$lib/server/db';
 import {
 	addOrganizerConflict,
 	blocks,
-	CONFLICT_KIND_LABELS,
-	CONFLICT_STATUS_LABELS,
 	decideConflict,
 	listConflicts,
 	listDeclarations,
@@ -21,8 +19,9 @@ import {
 	findCandidateByNameOrCode
 } from '$lib/server/services/conflicts-bulk';
 import { expertNames } from '$lib/server/services/experts';
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from '$lib/shared/labels';
 import type { ConflictItem } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
 
 const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole, ROLE_LABELS } from '$lib/server/authz';
+import { requireRole } from '$lib/server/authz';
+import { ROLE_LABELS } from '$lib/shared/labels';
 import { getDb } from '$lib/server/db';
 import { panelsOf } from '$lib/server/services/panels';
 import {

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
+import { beijingToday } from '$lib/shared/time';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
@@ -19,11 +20,6 @@ function validDate(s: string | null | undefined): s is string {
 	} catch {
 		return false;
 	}
-}
-
-/** Today on Beijing time, YYYY-MM-DD. */
-function today(): string {
-	return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 const byPinyin = new Intl.Collator('zh-CN');
@@ -51,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			.sort((a, b) => byPinyin.compare(a.name, b.name))
 	}));
 	const param = event.url.searchParams;
-	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? today());
+	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? beijingToday());
 	const saved = sel.noticeDates ?? { closed: [], open: [] };
 	return {
 		locked: true as const,

@@ -15,7 +15,8 @@ import {
 	setPanelChair,
 	type PanelResult
 } from '$lib/server/services/panels';
-import { clockSeed, drawFromPool, listDraws } from '$lib/server/services/draw';
+import { drawFromPool, listDraws } from '$lib/server/services/draw';
+import { clockSeed } from '$lib/shared/time';
 import { listPool } from '$lib/server/services/pool';
 
 export const load: PageServerLoad = async (event) => {

@@ -11,31 +11,15 @@ import {
 	targetValue,
 	targetsToRules
 } from '$lib/domain/selection/balance-targets';
-import { plainByTier, selectionBalance } from '$lib/server/services/charts';
+import { selectionBalance } from '$lib/server/services/charts';
+import { eligibleByTier, plainByTier } from '$lib/domain/selection/plain';
 import { autoTargetLabel } from '$lib/domain/notice/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
 import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
-import { compareReviewCodes } from '$lib/domain/anonymity/review-codes';
+import { compareReviewCodes } from '$lib/shared/review-codes';
+import { GROUP_LABELS } from '$lib/shared/labels';
 import { cutReport } from '$lib/domain/selection/cut';
-
-/** Each tier's candidates in plain order, before the seats cut them (cf. charts.ts plainByTier). */
-function eligibleByTier(input: SelectionInput, outcome: Extract<SelectionOutcome, { ok: true }>): string[][] {
-	const order = [...input.pool]
-		.sort((a, b) => b.score - a.score || compareReviewCodes(a.code, b.code))
-		.map((c) => c.id);
-	const taken = new Set<string>();
-	return outcome.tiers.map((t, i) => {
-		const spec = input.tiers[i];
-		if (spec?.subsetOf) {
-			const src = new Set(outcome.tiers.find((x) => x.name === spec.subsetOf)?.selected ?? []);
-			return order.filter((id) => src.has(id));
-		}
-		const from = order.filter((id) => !taken.has(id));
-		for (const id of t.selected) taken.add(id);
-		return from;
-	});
-}
 
 /** Seats of the main tiers against the candidates that can be chosen at all (before any run succeeds). */
 export function shortage(input: SelectionInput): { available: number; seats: number } | null {
@@ -43,14 +27,12 @@ export function shortage(input: SelectionInput): { available: number; seats: num
 	return input.pool.length < seats ? { available: input.pool.length, seats } : null;
 }
 
-const GROUP_WHAT: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
-
-function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
+export function targetLabel(t: BalanceTarget, config: CampaignConfig): string {
 	return t.label?.trim() || autoTargetLabel(t, config.youthAge);
 }
 
 function what(t: BalanceTarget): string {
-	if (t.kind === 'atLeast') return GROUP_WHAT[t.group] ?? t.group;
+	if (t.kind === 'atLeast') return GROUP_LABELS[t.group] ?? t.group;
 	if (t.kind === 'atLeastField') return `领域：${t.field}`;
 	if (t.kind === 'atMostChannel') return `推荐渠道：${t.channel}`;
 	return `渠道类型：${t.channelType}`;

@@ -2,8 +2,9 @@ import type { PageServerLoad } from './$types';
 import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { listRounds } from '$lib/server/services/rounds';
-import { deskRound, expertOfUser, expertRoundTasks, expertTasks } from '$lib/server/services/desk';
-import { deadlineInfo } from '$lib/components/desk/format';
+import { deskRound, expertOfUser, expertRoundTasks } from '$lib/server/services/desk';
+import { expertTasks } from '$lib/server/services/access';
+import { deadlineInfo } from '$lib/shared/time';
 
 // The expert's own tasks and statuses only: no other expert's sheet, no aggregate.
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,7 @@ import { saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflicts';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
-import { deadlineInfo } from '$lib/components/desk/format';
+import { deadlineInfo } from '$lib/shared/time';
 import type { ActionFailure } from '$lib/server/views/desk';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.

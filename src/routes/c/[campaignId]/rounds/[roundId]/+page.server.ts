@@ -18,7 +18,7 @@ import {
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
-import { topN, type RankingRow } from '$lib/domain/review/advance';
+import { classifyAdvance, type RankingRow } from '$lib/domain/review/advance';
 import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
 import { roundActions } from '../round-forms.server';
 import { remindActions } from './remind.server';
@@ -186,29 +186,13 @@ export const actions: Actions = {
 		// By rank when the choice is exactly the top N and no tie straddles the cut; otherwise by hand.
 		const results = await roundResults(db, round);
 		const ranking = rankingOf(results);
-		const same = (xs: string[]) => xs.length === ids.length && xs.every((x) => ids.includes(x));
-		let how = 'manual';
-		if (Number.isSafeInteger(n) && n > 0) {
-			const t = topN(
-				ranking.map(({ candidate, field, score, code }) => ({ candidate, field, score, code })),
-				n,
-				per
-			);
-			if (same(t.selected) && !t.tiedAtCut.length) how = 'top';
-		}
-		if (round.type === 'vote' && same(ranking.filter((r) => r.passed).map((r) => r.candidate))) how = 'passed';
+		const { how, label } = classifyAdvance({ ranking, picked: ids, n, per, isVote: round.type === 'vote' });
 		if (how === 'manual' && !reason)
 			return fail(400, {
 				action: 'advance',
 				message: '所选名单与按名次晋级的结果不同（或名次线上有并列），请填写理由',
 				reason
 			});
-		const label =
-			how === 'top'
-				? `${per === 'field' ? '每个领域' : '总排名'}前 ${n} 名`
-				: how === 'passed'
-					? '表决通过者'
-					: '手动选择';
 		const r = await advanceCandidates(
 			db,
 			actor,

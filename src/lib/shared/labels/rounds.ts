@@ -1,4 +1,4 @@
-// Chinese labels of round settings, shared by the services and the pages (client-safe).
+// Chinese labels of round settings (client-safe); re-exported by shared/labels.
 export const ROUND_STATE_LABELS: Record<string, string> = { draft: '未开始', open: '进行中', closed: '已结束' };
 export const ROUND_TYPE_LABELS: Record<'score' | 'vote', string> = { score: '评分', vote: '投票' };
 export const REVIEWERS_LABELS: Record<string, string> = {
