@@ -4,10 +4,12 @@
 import * as v from 'valibot';
 
 export type FieldErrors = Record<string, string>;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; fieldErrors: FieldErrors };
+/** On a refusal, `entered` holds what was typed (texts only), for the page to show again. */
+export type Parsed<T> =
+	{ ok: true; value: T } | { ok: false; message: string; fieldErrors: FieldErrors; entered: Record<string, string> };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyObjectSchema = v.ObjectSchema<v.ObjectEntries, any>;
+/** An object schema, possibly piped (a cross-field check after it). */
+type FormSchema = v.GenericSchema & { readonly entries: v.ObjectEntries };
 
 /** An entry whose schema is an array (a repeated input, `name="ids"` several times) takes `getAll`. */
 function isList(schema: v.GenericSchema): boolean {
@@ -19,7 +21,7 @@ function isList(schema: v.GenericSchema): boolean {
  * when the schema wants a list), then the schema. The first issue is the message; `fieldErrors`
  * holds the first issue of each field.
  */
-export function parseForm<S extends AnyObjectSchema>(schema: S, form: FormData): Parsed<v.InferOutput<S>> {
+export function parseForm<S extends FormSchema>(schema: S, form: FormData): Parsed<v.InferOutput<S>> {
 	const input: Record<string, unknown> = {};
 	for (const [key, entry] of Object.entries(schema.entries)) {
 		if (isList(entry as v.GenericSchema)) input[key] = form.getAll(key);
@@ -28,11 +30,18 @@ export function parseForm<S extends AnyObjectSchema>(schema: S, form: FormData):
 			input[key] = value === null ? undefined : value;
 		}
 	}
-	return parseValue(schema, input);
+	const r = parseValue(schema, input);
+	if (r.ok) return r;
+	const entered: Record<string, string> = {};
+	for (const [key, value] of Object.entries(input)) if (typeof value === 'string') entered[key] = value.trim();
+	return { ...r, entered };
 }
 
 /** The same for a value already in hand (JSON bodies, query parameters). */
-export function parseValue<S extends v.GenericSchema>(schema: S, input: unknown): Parsed<v.InferOutput<S>> {
+export function parseValue<S extends v.GenericSchema>(
+	schema: S,
+	input: unknown
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string; fieldErrors: FieldErrors } {
 	const r = v.safeParse(schema, input);
 	if (r.success) return { ok: true, value: r.output };
 	const fieldErrors: FieldErrors = {};
@@ -103,13 +112,13 @@ interface IntegerOptions {
 	message?: string;
 }
 
-function wholeNumber(label: string, options: IntegerOptions, empty: number | null | undefined) {
+function wholeNumber(label: string, options: IntegerOptions, empty?: { value: number | null | undefined }) {
 	const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
 	return v.pipe(
 		text(label),
-		v.rawTransform(({ dataset, addIssue, NEVER }): number | null => {
+		v.rawTransform(({ dataset, addIssue, NEVER }): number | null | undefined => {
 			const s = dataset.value;
-			if (s === '' && empty !== undefined) return empty;
+			if (s === '' && empty) return empty.value;
 			const n = Number(s);
 			if (!/^\d+$/.test(s) || n < min || n > max) {
 				const message = options.message?.replace('{value}', s) ?? `「${label}」须为 ${rangeText(min, max)}`;
@@ -127,15 +136,19 @@ function wholeNumber(label: string, options: IntegerOptions, empty: number | nul
  */
 export function integer(label: string, options: IntegerOptions = {}) {
 	return v.pipe(
-		wholeNumber(label, options, undefined),
+		wholeNumber(label, options),
 		v.transform((n) => n as number)
 	);
 }
 
 /** The same, where an empty field means `empty` (a default, or null for "no limit"). */
-export function optionalInteger<E extends number | null>(label: string, empty: E, options: IntegerOptions = {}) {
+export function optionalInteger<E extends number | null | undefined>(
+	label: string,
+	empty: E,
+	options: IntegerOptions = {}
+) {
 	return v.pipe(
-		wholeNumber(label, options, empty),
+		wholeNumber(label, options, { value: empty }),
 		v.transform((n) => n as number | E)
 	);
 }
