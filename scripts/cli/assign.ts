@@ -1,5 +1,6 @@
 // `assign --in <file.json>` (CONTRACTS.md): solves an assignment instance; never touches the database.
-import { badInput, parseOptions, type CliResult, type Command } from './types';
+import { badInput, type CliResult, type Command } from './types';
+import { readArgs } from './args';
 import { readJsonInput } from './json-input';
 import { solveAssignment, validateAssignmentInstance } from '../../src/lib/domain/assignment';
 import { solveRandomizedAssignment } from '../../src/lib/domain/assignment/randomized';
@@ -7,9 +8,11 @@ import { solveRandomizedAssignment } from '../../src/lib/domain/assignment/rando
 const assign: Command = (args) => run(args);
 
 async function run(args: string[]): Promise<CliResult> {
-	const options = parseOptions(args);
+	const read = readArgs(args, { in: { type: 'string' }, seed: { type: 'string' } });
+	if (!read.ok) return read.result;
+	const options = read.values;
 	const file = options.in;
-	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
+	if (!file) return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
 	const input = await readJsonInput(file, '分配实例');
 	if (!input.ok) return badInput('BAD_INPUT', input.message);
 	const json = input.json;
@@ -20,7 +23,6 @@ async function run(args: string[]): Promise<CliResult> {
 	const instance = checked.instance;
 	// CONTRACTS.md "Randomized assignment": `--seed <text>` overrides the instance's `seed` key.
 	// Without maxProbability it is ignored: the exact optimum has nothing to draw.
-	if (options.seed === 'true') return badInput('BAD_INPUT', '缺少种子：--seed <text>');
 	const seedOption = options.seed;
 	const result =
 		instance.maxProbability !== undefined

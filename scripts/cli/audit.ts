@@ -1,6 +1,6 @@
 // `audit verify --campaign <id>`: recomputes the campaign's audit hash chain (CONTRACTS.md).
 import type { Command } from './types';
-import { parseOptions } from './types';
+import { CAMPAIGN, readArgs } from './args';
 import { withCampaign } from './db';
 import { verifyAuditChain } from '../../src/lib/server/audit';
 
@@ -11,8 +11,9 @@ const REASONS = {
 } as const;
 
 const command: Command = async (args) => {
-	const opts = parseOptions(args);
-	return withCampaign(opts.campaign, async (db, campaign) => {
+	const read = readArgs(args, CAMPAIGN);
+	if (!read.ok) return read.result;
+	return withCampaign(read.values.campaign, async (db, campaign) => {
 		const v = await verifyAuditChain(db, campaign.id);
 		if (v.ok) {
 			process.stderr.write(`操作日志哈希链完整：${v.entries} 条，链头 ${v.head}\n`);

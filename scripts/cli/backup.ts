@@ -2,12 +2,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from './types';
-import { badInput, parseOptions } from './types';
+import { badInput } from './types';
+import { readArgs } from './args';
 import { openDatabase, DEFAULT_DATABASE_URL } from '../../src/lib/server/db';
 
 const command: Command = async (args) => {
-	const opts = parseOptions(args);
-	if (!opts.out || opts.out === 'true') return badInput('BAD_INPUT', '缺少参数 --out <文件>');
+	const read = readArgs(args, { out: { type: 'string' } });
+	if (!read.ok) return read.result;
+	const opts = read.values;
+	if (!opts.out) return badInput('BAD_INPUT', '缺少参数 --out <文件>');
 	const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 	if (!url.startsWith('file:')) {
 		return {

@@ -10,7 +10,7 @@ export async function withCampaign(
 	id: string | undefined,
 	fn: (db: DB, campaign: NonNullable<Awaited<ReturnType<typeof getCampaign>>>) => Promise<CliResult>
 ): Promise<CliResult> {
-	if (!id || id === 'true') return badInput('BAD_INPUT', '缺少参数 --campaign <活动编号>');
+	if (!id) return badInput('BAD_INPUT', '缺少参数 --campaign <活动编号>');
 	const db = await openDatabase();
 	const campaign = await getCampaign(db, id);
 	if (!campaign) return badInput('UNKNOWN_CAMPAIGN', `没有编号为“${id}”的活动`);

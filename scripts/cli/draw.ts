@@ -1,14 +1,16 @@
 // `draw --in <file.json> [--seed S]` (CONTRACTS.md "Panel draw"): draws panels from an expert pool;
 // never touches the database.
-import { badInput, parseOptions, type Command } from './types';
+import { badInput, type Command } from './types';
+import { readArgs } from './args';
 import { readJsonInput } from './json-input';
 import { drawPanels, validateDrawInput } from '../../src/lib/domain/assignment/panel-draw';
 
 const draw: Command = async (args) => {
-	const options = parseOptions(args);
+	const read = readArgs(args, { in: { type: 'string' }, seed: { type: 'string' } });
+	if (!read.ok) return read.result;
+	const options = read.values;
 	const file = options.in;
-	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
-	if (options.seed === 'true') return badInput('BAD_INPUT', '缺少种子：--seed <text>');
+	if (!file) return badInput('BAD_INPUT', '缺少参数 --in <file.json>');
 	const input = await readJsonInput(file, '抽取实例');
 	if (!input.ok) return badInput('BAD_INPUT', input.message);
 	const checked = validateDrawInput(input.json);

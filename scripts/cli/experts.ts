@@ -2,27 +2,31 @@
 // nothing (CONTRACTS.md); prints the one-time invitation link of every account it created.
 import { readFileSync } from 'node:fs';
 import type { Command } from './types';
-import { badInput, parseOptions } from './types';
+import { badInput } from './types';
+import { CAMPAIGN, readArgs } from './args';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importExperts } from '../../src/lib/server/services/experts';
 import { invitationLink } from '../../src/lib/server/services/members';
 import { spreadsheetAsCsv } from '../../src/lib/server/services/intake-files';
 
 const command: Command = async (args) => {
-	const opts = parseOptions(args);
-	if (!opts.file || opts.file === 'true') return badInput('BAD_INPUT', '缺少参数 --file <CSV 或 Excel 文件>');
+	const read = readArgs(args, { ...CAMPAIGN, file: { type: 'string' } });
+	if (!read.ok) return read.result;
+	const opts = read.values;
+	const file = opts.file;
+	if (!file) return badInput('BAD_INPUT', '缺少参数 --file <CSV 或 Excel 文件>');
 	let bytes: Uint8Array;
 	try {
-		bytes = new Uint8Array(readFileSync(opts.file));
+		bytes = new Uint8Array(readFileSync(file));
 	} catch (e) {
-		return badInput('BAD_INPUT', `无法读取文件 ${opts.file}：${(e as Error).message}`);
+		return badInput('BAD_INPUT', `无法读取文件 ${file}：${(e as Error).message}`);
 	}
 	// an .xlsx roster is read as its first sheet; .xls, macro and encrypted files are refused by content
-	const sheet = await spreadsheetAsCsv(bytes, `“${opts.file}”`);
+	const sheet = await spreadsheetAsCsv(bytes, `“${file}”`);
 	if ('error' in sheet) return badInput('BAD_INPUT', sheet.error);
 	bytes = sheet.bytes;
 	return withCampaign(opts.campaign, async (db, campaign) => {
-		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: opts.file });
+		const r = await importExperts(db, CLI_ACTOR, campaign.id, bytes, { filename: file });
 		if (!r.ok) {
 			process.stderr.write(`文件有 ${r.errors.length} 处错误，未导入任何专家。\n`);
 			return {

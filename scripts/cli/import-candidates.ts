@@ -3,18 +3,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from './types';
-import { badInput, parseOptions } from './types';
+import { badInput } from './types';
+import { CAMPAIGN, readArgs } from './args';
 import { CLI_ACTOR, withCampaign } from './db';
 import { importCandidates } from '../../src/lib/server/services/intake';
 import { bundleFiles, type UploadFile } from '../../src/lib/server/services/intake-files';
-
-/** Every `--file` value, in order (parseOptions keeps only the last). */
-function fileArgs(args: string[]): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < args.length; i++)
-		if (args[i] === '--file' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.push(args[++i]);
-	return out;
-}
 
 function readUploads(paths: string[]): UploadFile[] {
 	const files: UploadFile[] = [];
@@ -32,8 +25,15 @@ function readUploads(paths: string[]): UploadFile[] {
 }
 
 const command: Command = async (args) => {
-	const opts = parseOptions(args);
-	const paths = fileArgs(args);
+	const read = readArgs(args, {
+		...CAMPAIGN,
+		file: { type: 'string', multiple: true },
+		'dry-run': { type: 'boolean' }
+	});
+	if (!read.ok) return read.result;
+	const opts = read.values;
+	const dryRun = opts['dry-run'] === true;
+	const paths = (opts.file ?? []).filter((p) => p !== '');
 	if (!paths.length) return badInput('BAD_INPUT', '缺少参数 --file <CSV、Excel、Word 推荐表或 zip 文件>');
 	let upload: UploadFile;
 	try {
@@ -46,7 +46,7 @@ const command: Command = async (args) => {
 	const filename = paths.length === 1 ? paths[0] : upload.name;
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		const r = await importCandidates(db, CLI_ACTOR, campaign.id, upload.bytes, {
-			dryRun: opts['dry-run'] === 'true',
+			dryRun,
 			filename
 		});
 		if (!r.ok) {
@@ -56,9 +56,7 @@ const command: Command = async (args) => {
 				json: { error: 'INVALID_ROWS', message: `文件有 ${r.errors.length} 处错误，未导入任何记录`, errors: r.errors }
 			};
 		}
-		process.stderr.write(
-			`${opts['dry-run'] === 'true' ? '试导入' : '已导入'} ${r.imported} 条（新增 ${r.inserted}，更新 ${r.updated}）\n`
-		);
+		process.stderr.write(`${dryRun ? '试导入' : '已导入'} ${r.imported} 条（新增 ${r.inserted}，更新 ${r.updated}）\n`);
 		return {
 			exit: 0,
 			json: {
@@ -69,7 +67,7 @@ const command: Command = async (args) => {
 				unchanged: r.unchanged,
 				newChannels: r.newChannels,
 				warnings: r.warnings,
-				dryRun: opts['dry-run'] === 'true'
+				dryRun
 			}
 		};
 	});

@@ -1,31 +1,34 @@
 // `member add --campaign <id> --username <u> --role organizer|chair|expert|observer [--name <姓名>]
 // [--panel <名称>]... [--unit <工作单位>] [--field <领域>]...` (CONTRACTS.md).
 import type { Command } from './types';
-import { badInput, parseOptions } from './types';
+import { badInput } from './types';
+import { CAMPAIGN, readArgs } from './args';
 import { CLI_ACTOR, withCampaign } from './db';
 import { addMember, invitationLink } from '../../src/lib/server/services/members';
 
-/** Every value of a repeatable option (`--panel A --panel B`). */
-export function allValues(args: string[], name: string): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < args.length; i++)
-		if (args[i] === `--${name}` && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.push(args[++i]);
-	return out;
-}
-
 const command: Command = async (args) => {
-	const opts = parseOptions(args);
-	if (!opts.username || opts.username === 'true') return badInput('BAD_INPUT', '缺少参数 --username <用户名>');
-	if (!opts.role || opts.role === 'true')
-		return badInput('BAD_INPUT', '缺少参数 --role organizer|chair|expert|observer');
+	const read = readArgs(args, {
+		...CAMPAIGN,
+		username: { type: 'string' },
+		role: { type: 'string' },
+		name: { type: 'string' },
+		unit: { type: 'string' },
+		panel: { type: 'string', multiple: true },
+		field: { type: 'string', multiple: true }
+	});
+	if (!read.ok) return read.result;
+	const opts = read.values;
+	const { username, role } = opts;
+	if (!username) return badInput('BAD_INPUT', '缺少参数 --username <用户名>');
+	if (!role) return badInput('BAD_INPUT', '缺少参数 --role organizer|chair|expert|observer');
 	return withCampaign(opts.campaign, async (db, campaign) => {
 		const r = await addMember(db, CLI_ACTOR, campaign.id, {
-			username: opts.username,
-			role: opts.role,
-			name: opts.name === 'true' ? undefined : opts.name,
-			panels: allValues(args, 'panel'),
-			unit: opts.unit === 'true' ? undefined : opts.unit,
-			fields: allValues(args, 'field')
+			username,
+			role,
+			name: opts.name,
+			panels: opts.panel ?? [],
+			unit: opts.unit,
+			fields: opts.field ?? []
 		});
 		if (!r.ok) return badInput(r.code, r.message);
 		for (const n of r.notes) process.stderr.write(`提示: ${n}\n`);

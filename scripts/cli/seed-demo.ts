@@ -1,8 +1,11 @@
 import type { Command } from './types';
+import { readArgs } from './args';
 import { openDatabase } from '../../src/lib/server/db';
 import { demoStage, ensureDemo } from '../../src/lib/server/demo';
 
-const command: Command = async () => {
+const command: Command = async (args) => {
+	const read = readArgs(args, {});
+	if (!read.ok) return read.result;
 	const db = await openDatabase();
 	const result = await ensureDemo(db, { stage: demoStage() });
 	if (!result) return { exit: 1, json: { error: 'INTERNAL', message: '无法创建演示活动' } };

@@ -1,14 +1,16 @@
 // `laurel select --in FILE`: solves a selection instance (CONTRACTS.md). Never touches the database,
 // so it imports nothing but the pure selection engine.
-import { badInput, parseOptions, type Command } from './types';
+import { badInput, type Command } from './types';
+import { readArgs } from './args';
 import { readJsonInput } from './json-input';
 import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
 import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection/tiers';
 
 const select: Command = async (args) => {
-	const opts = parseOptions(args);
-	const file = opts.in;
-	if (!file || file === 'true') return badInput('BAD_INPUT', '缺少 --in <file.json>');
+	const read = readArgs(args, { in: { type: 'string' } });
+	if (!read.ok) return read.result;
+	const file = read.values.in;
+	if (!file) return badInput('BAD_INPUT', '缺少 --in <file.json>');
 	const input = await readJsonInput(file, '遴选实例');
 	if (!input.ok) return badInput('BAD_INPUT', input.message);
 	const json = input.json;

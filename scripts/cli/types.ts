@@ -10,23 +10,6 @@ export interface CliResult {
 
 export type Command = (args: string[]) => Promise<CliResult>;
 
-/** Reads `--name value` options; flags without a value become 'true'. */
-export function parseOptions(args: string[]): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i];
-		if (!a.startsWith('--')) continue;
-		const key = a.slice(2);
-		const next = args[i + 1];
-		if (next === undefined || next.startsWith('--')) out[key] = 'true';
-		else {
-			out[key] = next;
-			i++;
-		}
-	}
-	return out;
-}
-
 export function badInput(error: string, message: string, extra: Record<string, unknown> = {}): CliResult {
 	return { exit: 2, json: { error, message, ...extra } };
 }

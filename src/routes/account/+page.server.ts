@@ -4,6 +4,8 @@ import { requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { changePassword } from '$lib/server/services/accounts';
 import { SESSION_COOKIE } from '$lib/server/auth';
+import { parseForm } from '$lib/schemas/form';
+import { passwordForm } from '$lib/schemas/account';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -13,11 +15,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
-		const current = String(form.get('current') ?? '');
-		const next = String(form.get('next') ?? '');
-		if (next !== String(form.get('confirm') ?? '')) return fail(400, { message: '两次输入的新密码不一致' });
-		const result = await changePassword(await getDb(), user.id, current, next);
+		const form = parseForm(passwordForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const result = await changePassword(await getDb(), user.id, form.value.current, form.value.next);
 		if (!result.ok) return fail(400, { message: result.message });
 		// All sessions of the account were ended; sign in again with the new password.
 		event.cookies.delete(SESSION_COOKIE, { path: '/' });

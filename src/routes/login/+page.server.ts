@@ -30,12 +30,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { loginForm } from '$lib/schemas/account';
+
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
-		const username = String(form.get('username') ?? '').trim();
-		const password = String(form.get('password') ?? '');
-		if (!username || !password) return fail(400, { username, message: '请输入用户名和密码' });
+		const data = await event.request.formData();
+		const form = parseForm(loginForm, data);
+		if (!form.ok) return fail(400, { username: String(data.get('username') ?? '').trim(), message: form.message });
+		const { username, password } = form.value;
 		const db = await getDb();
 		const result = await login(db, username, password, event.getClientAddress());
 		if (!result.ok) {

@@ -25,14 +25,17 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { newCampaignForm } from '$lib/schemas/account';
+
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		if (!user.canCreateCampaigns) error(403, { message: '只有活动办公室工作人员可以新建活动' });
-		const form = await event.request.formData();
-		const presetId = String(form.get('preset') ?? '');
-		const name = String(form.get('name') ?? '').trim();
-		if (!presetId) return fail(400, { name, message: '请选择一个活动预设' });
+		const data = await event.request.formData();
+		const form = parseForm(newCampaignForm, data);
+		if (!form.ok) return fail(400, { name: String(data.get('name') ?? '').trim(), message: form.message });
+		const { preset: presetId, name } = form.value;
 		const r = await createCampaign(await getDb(), actorOf(user), { presetId, name });
 		if (!r.ok) return fail(400, { name, message: r.message });
 		redirect(303, `/c/${r.id}/overview`);

@@ -20,6 +20,8 @@ import { compareReviewCodes } from '$lib/shared/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
 import { clockSeed } from '$lib/shared/time';
 import { loadCap } from '$lib/domain/assignment';
+import { parseForm, parseValue } from '$lib/schemas/form';
+import { pairForm as pairSchema, proposeForm, proposeRandomForm, reviewsPerDossier } from '$lib/schemas/assignment';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -135,26 +137,20 @@ function groupDetails(
 
 async function pairForm(event: Parameters<Actions[string]>[0]) {
 	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-	const form = await event.request.formData();
-	const get = (k: string) => String(form.get(k) ?? '').trim();
-	return { ...access, get, reason: get('reason').slice(0, 500) };
+	const form = parseForm(pairSchema, await event.request.formData());
+	return { ...access, form };
 }
 
 export const actions: Actions = {
 	propose: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-		const form = await event.request.formData();
-		const mode = String(form.get('mode') ?? 'distributed') === 'panel' ? 'panel' : 'distributed';
-		const kText = String(form.get('k') ?? '').trim();
-		const k = Number(kText);
-		if (mode === 'distributed' && (!/^\d+$/.test(kText) || k < 1 || k > 50))
-			return fail(400, {
-				mode,
-				k: kText,
-				message: `每份材料的评审人数“${kText}”应为 1–50 的整数`,
-				groups: null as InfeasibleGroup[] | null
-			});
-		const borrow = form.get('borrow') === '1';
+		const form = parseForm(proposeForm, await event.request.formData());
+		const { mode, k: kText, borrow } = form.ok ? form.value : { mode: 'distributed' as const, k: '', borrow: false };
+		const kRead = parseValue(reviewsPerDossier, kText);
+		const refusal = !form.ok ? form.message : mode === 'distributed' && !kRead.ok ? kRead.message : null;
+		if (refusal !== null)
+			return fail(400, { mode, k: kText, message: refusal, groups: null as InfeasibleGroup[] | null });
+		const k = kRead.ok ? kRead.value : 0;
 		const r = await proposeAssignment(
 			await getDb(),
 			actor,
@@ -168,28 +164,27 @@ export const actions: Actions = {
 		return { proposed: { mode, k: mode === 'distributed' ? k : null, pairs: r.pairs, objective: r.objective } };
 	},
 	add: async (event) => {
-		const { campaign, actor, get, reason } = await pairForm(event);
-		const candidateId = get('candidateId');
-		const expertId = get('addExpertId');
+		const { campaign, actor, form } = await pairForm(event);
+		if (!form.ok) return fail(400, { message: form.message });
+		const { candidateId, addExpertId: expertId, reason } = form.value;
 		if (!candidateId || !expertId) return fail(400, { message: '请选择材料和要添加的专家' });
 		const r = await addPair(await getDb(), actor, campaign.id, expertId, candidateId, reason);
 		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
 		return { changed: 'add', candidateId, expertId };
 	},
 	remove: async (event) => {
-		const { campaign, actor, get, reason } = await pairForm(event);
-		const candidateId = get('candidateId');
-		const expertId = get('removeExpertId');
+		const { campaign, actor, form } = await pairForm(event);
+		if (!form.ok) return fail(400, { message: form.message });
+		const { candidateId, removeExpertId: expertId, reason } = form.value;
 		if (!candidateId || !expertId) return fail(400, { message: '请选择材料和要移除的专家' });
 		const r = await removePair(await getDb(), actor, campaign.id, expertId, candidateId, reason);
 		if (!r.ok) return fail(r.status, { message: r.message, candidateId });
 		return { changed: 'remove', candidateId, expertId };
 	},
 	move: async (event) => {
-		const { campaign, actor, get, reason } = await pairForm(event);
-		const candidateId = get('candidateId');
-		const from = get('fromExpertId');
-		const to = get('toExpertId');
+		const { campaign, actor, form } = await pairForm(event);
+		if (!form.ok) return fail(400, { message: form.message });
+		const { candidateId, fromExpertId: from, toExpertId: to, reason } = form.value;
 		if (!candidateId || !from || !to) return fail(400, { message: '请选择材料、原专家和新专家' });
 		if (from === to) return fail(400, { message: '原专家和新专家相同', candidateId });
 		const r = await movePair(await getDb(), actor, campaign.id, candidateId, from, to, reason);
@@ -198,25 +193,15 @@ export const actions: Actions = {
 	},
 	proposeRandom: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-		const form = await event.request.formData();
-		const kText = String(form.get('k') ?? '').trim();
-		const qText = String(form.get('q') ?? '').trim();
-		const seed = String(form.get('seed') ?? '').trim() || clockSeed();
-		const random = { k: kText, q: qText, seed };
-		const k = Number(kText);
-		const q = Number(qText);
-		if (!/^\d+$/.test(kText) || k < 1 || k > 50)
-			return fail(400, {
-				random,
-				message: `每份材料的评审人数“${kText}”应为 1–50 的整数`,
-				groups: null as InfeasibleGroup[] | null
-			});
-		if (!/^(0?\.\d{1,3}|1(\.0*)?)$/.test(qText) || !(q > 0 && q <= 1))
-			return fail(400, {
-				random,
-				message: `概率上限“${qText}”应为 0 到 1 之间、最多三位小数的数，如 0.5`,
-				groups: null as InfeasibleGroup[] | null
-			});
+		const form = parseForm(proposeRandomForm, await event.request.formData());
+		if (!form.ok) {
+			const { k = '', q = '', seed = '' } = form.entered;
+			const random = { k, q, seed: seed || clockSeed() };
+			return fail(400, { random, message: form.message, groups: null as InfeasibleGroup[] | null });
+		}
+		const { k, q } = form.value;
+		const seed = form.value.seed || clockSeed();
+		const random = { k: String(k), q: String(q), seed };
 		const r = await proposeRandomizedAssignment(await getDb(), actor, campaign.id, { k, q, seed });
 		if (!r.ok) return fail(422, { random, message: r.message, groups: null as InfeasibleGroup[] | null });
 		return {

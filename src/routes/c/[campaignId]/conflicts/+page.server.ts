@@ -95,15 +95,16 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { addConflictForm, decideForm, decideManyForm, removeDeclarationForm } from '$lib/schemas/conflicts';
+
 export const actions: Actions = {
 	decide: async (event) => {
 		const { campaign, actor, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-		const form = await event.request.formData();
-		const id = String(form.get('id') ?? '');
-		const decision = String(form.get('decision') ?? '');
-		const reason = String(form.get('reason') ?? '');
-		if (decision !== 'confirmed' && decision !== 'dismissed')
-			return fail(400, { id, reason, message: '请选择“确认回避”或“排除”' });
+		const form = parseForm(decideForm, await event.request.formData());
+		if (!form.ok)
+			return fail(400, { id: form.entered.id ?? '', reason: form.entered.reason ?? '', message: form.message });
+		const { id, decision, reason } = form.value;
 		const db = await getDb();
 		const r = await decideConflict(
 			db,
@@ -120,12 +121,9 @@ export const actions: Actions = {
 	},
 	decideMany: async (event) => {
 		const { campaign, actor, role } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-		const form = await event.request.formData();
-		const ids = form.getAll('ids').map(String).slice(0, 1000);
-		const decision = String(form.get('decision') ?? '');
-		const reason = String(form.get('reason') ?? '').slice(0, 600);
-		if (decision !== 'confirmed' && decision !== 'dismissed')
-			return fail(400, { bulk: { message: '请选择“确认回避”或“排除”', reason } });
+		const form = parseForm(decideManyForm, await event.request.formData());
+		if (!form.ok) return fail(400, { bulk: { message: form.message, reason: form.entered.reason ?? '' } });
+		const { ids, decision, reason } = form.value;
 		const r = await decideConflicts(
 			await getDb(),
 			actor,
@@ -147,18 +145,16 @@ export const actions: Actions = {
 	add: async (event) => {
 		// Only the campaign office adds ties it learned of (a chair gets 403 here).
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const expertId = String(form.get('expertId') ?? '');
+		const data = await event.request.formData();
 		// the candidate by name (or “姓名（编号）” from the list, or a review code)
-		const candidate = String(form.get('candidate') ?? form.get('reviewCode') ?? '')
-			.trim()
-			.slice(0, 100);
-		const reason = String(form.get('reason') ?? '').trim();
-		const values = { expertId, candidate, reason };
-		if (!expertId) return fail(400, { add: values, message: '请选择专家' });
-		if (!candidate) return fail(400, { add: values, message: '请填写候选人的姓名（或评审编号）' });
-		if (!reason) return fail(400, { add: values, message: '请填写回避理由' });
-		if (reason.length > 500) return fail(400, { add: values, message: '理由过长（最多 500 字）' });
+		if (!data.has('candidate')) data.set('candidate', data.get('reviewCode') ?? '');
+		const form = parseForm(addConflictForm, data);
+		if (!form.ok) {
+			const { expertId = '', candidate = '', reason = '' } = form.entered;
+			return fail(400, { add: { expertId, candidate: candidate.slice(0, 100), reason }, message: form.message });
+		}
+		const values = form.value;
+		const { expertId, candidate, reason } = values;
 		const db = await getDb();
 		const cand = await findCandidateByNameOrCode(db, campaign.id, candidate);
 		if ('error' in cand) return fail(404, { add: values, message: cand.error });
@@ -169,11 +165,9 @@ export const actions: Actions = {
 	removeDeclaration: async (event) => {
 		// Declarations are append-only for the expert; only the campaign office removes one.
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const expertId = String(form.get('expertId') ?? '');
-		const what = form.get('what') === 'unit' ? 'unit' : 'person';
-		const text = String(form.get('text') ?? '');
-		const reason = String(form.get('reason') ?? '');
+		const form = parseForm(removeDeclarationForm, await event.request.formData());
+		if (!form.ok) return fail(400, { declarationMessage: form.message, declaration: null });
+		const { expertId, what, text, reason } = form.value;
 		const r = await removeDeclaration(await getDb(), actor, campaign.id, expertId, what, text, reason);
 		if (!r.ok) return fail(r.status, { declarationMessage: r.message, declaration: { expertId, what, text } });
 		return { declarationRemoved: text };

@@ -52,6 +52,9 @@ export const load: PageServerLoad = async (event) => {
 
 const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
 
+import { parseForm } from '$lib/schemas/form';
+import { expertRefForm } from '$lib/schemas/records';
+
 export const actions: Actions = {
 	create: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
@@ -153,8 +156,9 @@ export const actions: Actions = {
 
 	reinvite: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const expertId = String(form.get('expertId') ?? '');
+		const form = parseForm(expertRefForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const { expertId } = form.value;
 		const db = await getDb();
 		const expert = await getExpert(db, campaign.id, expertId);
 		const inv = expert && (await reinviteExpert(db, actor, campaign.id, expertId));

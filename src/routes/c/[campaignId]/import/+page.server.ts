@@ -65,6 +65,9 @@ async function readUpload(request: Request): Promise<{ files: UploadFile[] } | {
 	return { files: uploads };
 }
 
+import { parseForm } from '$lib/schemas/form';
+import { pendingImportForm } from '$lib/schemas/records';
+
 export const actions: Actions = {
 	preview: async (event) => {
 		const { campaign, user } = await requireRole(event, event.params.campaignId, 'organizer');
@@ -122,8 +125,8 @@ export const actions: Actions = {
 
 	confirm: async (event) => {
 		const { campaign, user, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const id = String(form.get('pendingId') ?? '');
+		const form = parseForm(pendingImportForm, await event.request.formData());
+		const id = form.ok ? form.value.pendingId : '';
 		const db = await getDb();
 		const pending = id ? await takePendingImport(db, campaign.id, user.id, id) : null;
 		if (!pending) return fail(400, { message: '这次上传已确认过或已过期（上传后 24 小时内有效），请重新上传文件' });
@@ -158,8 +161,8 @@ export const actions: Actions = {
 
 	cancel: async (event) => {
 		const { campaign, user } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const id = String(form.get('pendingId') ?? '');
+		const form = parseForm(pendingImportForm, await event.request.formData());
+		const id = form.ok ? form.value.pendingId : '';
 		const db = await getDb();
 		if (id && (await takePendingImport(db, campaign.id, user.id, id))) await dropPendingImport(db, id);
 		return { cancelled: true };

@@ -34,20 +34,18 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { addMemberForm, memberForm, memberPanelsForm, removeMemberForm } from '$lib/schemas/members';
+
 export const actions: Actions = {
 	add: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
+		const form = parseForm(addMemberForm, await event.request.formData());
+		if (!form.ok) return fail(400, { addMessage: form.message, values: null });
+		const { panel: chosen, ...values } = form.value;
 		const db = await getDb();
 		const ps = await panelsOf(db, campaign.id);
-		const chosen = form.getAll('panel').map(String);
 		const names = chosen.map((id) => ps.find((p) => p.id === id)?.name ?? id);
-		const values = {
-			username: String(form.get('username') ?? ''),
-			name: String(form.get('name') ?? ''),
-			role: String(form.get('role') ?? ''),
-			unit: String(form.get('unit') ?? '')
-		};
 		const r = await addMember(db, actor, campaign.id, { ...values, panels: names, unit: values.unit || undefined });
 		if (!r.ok) return fail(r.code === 'UNKNOWN_CAMPAIGN' ? 404 : 400, { addMessage: r.message, values });
 		return {
@@ -61,33 +59,27 @@ export const actions: Actions = {
 	},
 	panels: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
-		const r = await setMemberPanels(await getDb(), actor, campaign.id, userId, {
-			chairs: form.getAll('chair').map(String),
-			seats: form.getAll('seat').map(String)
-		});
+		const form = parseForm(memberPanelsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { rowMessage: form.message, userId: '' });
+		const { userId, chair: chairs, seat: seats } = form.value;
+		const r = await setMemberPanels(await getDb(), actor, campaign.id, userId, { chairs, seats });
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });
 		return { saved: { userId, notes: r.notes } };
 	},
 	remove: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
-		const r = await removeMember(
-			await getDb(),
-			actor,
-			campaign.id,
-			userId,
-			String(form.get('reason') ?? '').slice(0, 500)
-		);
+		const form = parseForm(removeMemberForm, await event.request.formData());
+		if (!form.ok) return fail(400, { rowMessage: form.message, userId: '' });
+		const { userId, reason } = form.value;
+		const r = await removeMember(await getDb(), actor, campaign.id, userId, reason);
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });
 		return { removed: true };
 	},
 	reset: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
+		const form = parseForm(memberForm, await event.request.formData());
+		if (!form.ok) return fail(400, { rowMessage: form.message, userId: '' });
+		const { userId } = form.value;
 		const db = await getDb();
 		const r = await resetMemberPassword(db, actor, campaign.id, userId);
 		if (!r.ok) return fail(r.status, { rowMessage: r.message, userId });

@@ -5,22 +5,18 @@ import { beijingToday } from '$lib/shared/time';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import { lockedSelection, saveNotice, selectionRows, type SelectionOutcome } from '$lib/server/services/selection';
-import { addWorkdays, parseDateList } from '$lib/domain/notice/workdays';
+import {
+	lockedSelection,
+	saveNotice,
+	selectionRows,
+	type NoticeSettings,
+	type SelectionInput,
+	type SelectionOutcome
+} from '$lib/server/services/selection';
+import { parseForm } from '$lib/schemas/form';
+import { isNoticeDate, noticeForm } from '$lib/schemas/notice';
 import { noticeBasis } from '$lib/domain/notice/notice-text';
 import { getPreset } from '$lib/domain/notice/presets';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(s: string | null | undefined): s is string {
-	if (!s || !DATE.test(s)) return false;
-	try {
-		addWorkdays(s, 1);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 const byPinyin = new Intl.Collator('zh-CN');
 
@@ -47,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			.sort((a, b) => byPinyin.compare(a.name, b.name))
 	}));
 	const param = event.url.searchParams;
-	const start = validDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? beijingToday());
+	const start = isNoticeDate(param.get('start')) ? param.get('start')! : (sel.noticeStart ?? beijingToday());
 	const saved = sel.noticeDates ?? { closed: [], open: [] };
 	return {
 		locked: true as const,
@@ -71,25 +67,16 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const start = String(form.get('start') ?? '').trim();
-		const contact = String(form.get('contact') ?? '')
-			.trim()
-			.slice(0, 200);
-		if (!validDate(start)) return fail(400, { message: `公示开始日期“${start}”无效，请选择日期` });
-		const closed = parseDateList(String(form.get('closed') ?? '').slice(0, 2000));
-		if ('error' in closed) return fail(400, { message: `另行放假的日期“${closed.error}”无效，应为 YYYY-MM-DD` });
-		const open = parseDateList(String(form.get('open') ?? '').slice(0, 2000));
-		if ('error' in open) return fail(400, { message: `另行上班的日期“${open.error}”无效，应为 YYYY-MM-DD` });
-		const both = closed.dates.filter((d) => open.dates.includes(d));
-		if (both.length) return fail(400, { message: `${both.join('、')} 不能既放假又上班` });
+		const form = parseForm(noticeForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const { start, contact, closed, open } = form.value;
 		const db = await getDb();
 		const sel = await lockedSelection(db, campaign.id);
 		if (!sel) return fail(409, { message: '遴选结果尚未锁定，不能发布公示' });
 		await saveNotice(db, actor, campaign.id, sel.id, {
 			start,
 			contact,
-			dates: { closed: closed.dates, open: open.dates }
+			dates: { closed, open }
 		});
 		redirect(303, `/c/${campaign.id}/notice?saved=1`);
 	}

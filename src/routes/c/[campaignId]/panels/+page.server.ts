@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import type * as v from 'valibot';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
@@ -18,6 +19,8 @@ import {
 import { drawFromPool, listDraws } from '$lib/server/services/draw';
 import { clockSeed } from '$lib/shared/time';
 import { listPool } from '$lib/server/services/pool';
+import { parseForm } from '$lib/schemas/form';
+import { drawForm, panelForm } from '$lib/schemas/assignment';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer', 'chair');
@@ -60,17 +63,18 @@ export const load: PageServerLoad = async (event) => {
 /** Each action: organizer only, one service call (one transaction), a message for the page. */
 async function run(
 	event: RequestEvent,
-	act: (form: FormData, ctx: Awaited<ReturnType<typeof requireRole>>) => Promise<PanelResult>,
+	act: (form: PanelForm, ctx: Awaited<ReturnType<typeof requireRole>>) => Promise<PanelResult>,
 	done: string
 ) {
 	const ctx = await requireRole(event, event.params.campaignId, 'organizer');
-	const form = await event.request.formData();
-	const r = await act(form, ctx);
+	const form = parseForm(panelForm, await event.request.formData());
+	if (!form.ok) return fail(400, { message: form.message });
+	const r = await act(form.value, ctx);
 	if (!r.ok) return fail(r.status, { message: r.message });
 	return { done };
 }
 
-const str = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
+type PanelForm = v.InferOutput<typeof panelForm>;
 
 export const actions: Actions = {
 	create: (event) =>
@@ -78,9 +82,9 @@ export const actions: Actions = {
 			event,
 			async (form, { actor, campaign }) =>
 				createPanel(await getDb(), actor, campaign.id, {
-					name: str(form, 'name'),
-					field: str(form, 'field'),
-					chairUserId: str(form, 'chairUserId') || null
+					name: form.name,
+					field: form.field,
+					chairUserId: form.chairUserId || null
 				}),
 			'已新建评审组'
 		),
@@ -88,15 +92,15 @@ export const actions: Actions = {
 		run(
 			event,
 			async (form, { actor, campaign }) =>
-				setPanelChair(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'chairUserId') || null),
+				setPanelChair(await getDb(), actor, campaign.id, form.panelId, form.chairUserId || null),
 			'已更换组长'
 		),
 	add: (event) =>
 		run(
 			event,
 			async (form, { actor, campaign }) =>
-				str(form, 'expertId')
-					? addPanelMember(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'expertId'))
+				form.expertId
+					? addPanelMember(await getDb(), actor, campaign.id, form.panelId, form.expertId)
 					: { ok: false as const, status: 400 as const, message: '请选择要加入的专家' },
 			'已加入评审组'
 		),
@@ -104,30 +108,21 @@ export const actions: Actions = {
 		run(
 			event,
 			async (form, { actor, campaign }) =>
-				removePanelMember(await getDb(), actor, campaign.id, str(form, 'panelId'), str(form, 'expertId')),
+				removePanelMember(await getDb(), actor, campaign.id, form.panelId, form.expertId),
 			'已移出评审组'
 		),
 	delete: (event) =>
 		run(
 			event,
-			async (form, { actor, campaign }) => deletePanel(await getDb(), actor, campaign.id, str(form, 'panelId')),
+			async (form, { actor, campaign }) => deletePanel(await getDb(), actor, campaign.id, form.panelId),
 			'已删除评审组'
 		),
 	draw: async (event) => {
 		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const num = (k: string, fallback: number | null) => {
-			const t = str(form, k);
-			return t === '' ? fallback : /^\d+$/.test(t) ? Number(t) : NaN;
-		};
-		const seed = str(form, 'seed') || clockSeed();
-		const r = await drawFromPool(await getDb(), actor, campaign.id, configOf(campaign).fields, {
-			field: str(form, 'field'),
-			size: num('size', NaN) as number,
-			alternates: num('alternates', 0) as number,
-			maxPerUnit: num('maxPerUnit', null),
-			seed
-		});
+		const form = parseForm(drawForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message, drawSeed: form.entered.seed || clockSeed() });
+		const seed = form.value.seed || clockSeed();
+		const r = await drawFromPool(await getDb(), actor, campaign.id, configOf(campaign).fields, { ...form.value, seed });
 		if (!r.ok) return fail(r.status, { message: r.message, drawSeed: seed });
 		redirect(303, `/c/${campaign.id}/panels/draws/${r.id}`);
 	},

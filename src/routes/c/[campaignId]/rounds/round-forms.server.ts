@@ -3,6 +3,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
+import { parseForm, parseValue } from '$lib/schemas/form';
+import { newDeadline, ROUND_FIELDS, roundForm, roundRefForm } from '$lib/schemas/rounds';
 import {
 	closeRound,
 	createRound,
@@ -30,62 +32,34 @@ export interface CreateValues {
 	maxYes: string;
 }
 
-const REVIEWERS = ['assigned', 'panel', 'all'] as const;
-const AGGREGATIONS = ['mean', 'trimmedMean', 'median', 'calibrated'] as const;
-
 export function parseCreate(form: FormData): { values: CreateValues; input?: RoundInput; message?: string } {
-	const get = (k: string) => String(form.get(k) ?? '').trim();
-	const values: CreateValues = {
-		name: get('name'),
-		type: get('type'),
-		reviewers: get('reviewers'),
-		aggregation: get('aggregation'),
-		num: get('num'),
-		den: get('den'),
-		deadline: get('deadline'),
-		requiredSheets: get('requiredSheets'),
-		maxYes: get('maxYes')
-	};
-	if (!values.name) return { values, message: '请填写轮次名称，例如“初评”' };
-	if (values.type !== 'score' && values.type !== 'vote') return { values, message: '请选择轮次类型（评分或投票）' };
-	const reviewers = REVIEWERS.find((r) => r === values.reviewers);
-	if (!reviewers) return { values, message: '请选择评审范围' };
-	const input: RoundInput = { name: values.name, type: values.type, reviewers };
-	if (values.type === 'score') {
-		const aggregation = AGGREGATIONS.find((a) => a === values.aggregation);
-		if (!aggregation) return { values, message: '请选择计分方式' };
-		input.aggregation = aggregation;
-		if (values.requiredSheets) {
-			if (!/^\d+$/.test(values.requiredSheets)) return { values, message: '每份材料应有的评分份数应为正整数' };
-			input.requiredSheets = Number(values.requiredSheets);
-		}
-	} else {
-		if (!/^\d+$/.test(values.num) || !/^\d+$/.test(values.den))
-			return { values, message: '通过比例应为两个正整数，例如 2/3' };
-		input.threshold = { num: Number(values.num), den: Number(values.den) };
-		// 限额投票: empty means no cap.
-		if (values.maxYes) {
-			if (!/^\d+$/.test(values.maxYes) || Number(values.maxYes) < 1)
-				return { values, message: '每位专家最多赞成票数应为正整数（不限额请留空）' };
-			input.maxYes = Number(values.maxYes);
-		}
-	}
-	if (values.deadline) {
-		// datetime-local gives "2024-06-30T17:00" without a zone: campaigns run on China time.
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.deadline))
-			return { values, message: `截止时间“${values.deadline}”无效` };
-		input.deadline = `${values.deadline}+08:00`;
-	}
-	return { values, input };
+	const read = parseForm(ROUND_FIELDS, form);
+	const values: CreateValues = read.ok ? read.value : { ...EMPTY_VALUES, ...read.entered };
+	const r = parseValue(roundForm, values);
+	return r.ok ? { values, input: r.value } : { values, message: r.message };
 }
+
+const EMPTY_VALUES: CreateValues = {
+	name: '',
+	type: '',
+	reviewers: '',
+	aggregation: '',
+	num: '',
+	den: '',
+	deadline: '',
+	requiredSheets: '',
+	maxYes: ''
+};
 
 async function roundFrom(event: Event) {
 	const access = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
-	const form = await event.request.formData();
-	const roundId = String(form.get('roundId') ?? '');
+	const data = await event.request.formData();
+	const read = parseForm(roundRefForm, data);
+	const form = read.ok ? read.value : { roundId: '', reason: '', candidate: '', deadline: '' };
+	const roundId = form.roundId;
 	const db = await getDb();
 	const round = roundId ? await getRound(db, access.campaign.id, roundId) : null;
-	return { ...access, db, form, round };
+	return { ...access, db, data, form, round };
 }
 
 export const roundActions = {
@@ -120,15 +94,14 @@ export const roundActions = {
 	reopen: async (event: Event) => {
 		const { db, actor, campaign, round, form } = await roundFrom(event);
 		if (!round) return fail(404, { action: 'reopen', message: '没有找到该轮次' });
-		const reason = String(form.get('reason') ?? '').slice(0, 500);
-		const r = await reopenRound(db, actor, campaign.id, round.id, reason);
+		const r = await reopenRound(db, actor, campaign.id, round.id, form.reason);
 		if (!r.ok) return fail(r.status, { action: 'reopen', message: r.message, roundId: round.id });
 		return { action: 'reopen', done: `“${round.name}”已重新开放`, roundId: round.id };
 	},
 	update: async (event: Event) => {
-		const { db, actor, campaign, round, form } = await roundFrom(event);
+		const { db, actor, campaign, round, data } = await roundFrom(event);
 		if (!round) return fail(404, { action: 'update', message: '没有找到该轮次' });
-		const { values, input, message } = parseCreate(form);
+		const { values, input, message } = parseCreate(data);
 		if (!input) return fail(400, { action: 'update', message: message ?? '输入无效', values, roundId: round.id });
 		const r = await updateRound(db, actor, campaign.id, round.id, input);
 		if (!r.ok) return fail(r.status, { action: 'update', message: r.message, values, roundId: round.id });
@@ -144,17 +117,10 @@ export const roundActions = {
 	extend: async (event: Event) => {
 		const { db, actor, campaign, round, form } = await roundFrom(event);
 		if (!round) return fail(404, { action: 'extend', message: '没有找到该轮次' });
-		const raw = String(form.get('deadline') ?? '').trim();
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw))
-			return fail(400, { action: 'extend', message: '请填写新的截止时间', roundId: round.id });
-		const r = await extendRound(
-			db,
-			actor,
-			campaign.id,
-			round.id,
-			`${raw}+08:00`,
-			String(form.get('reason') ?? '').slice(0, 500)
-		);
+		const deadline = parseValue(newDeadline, form.deadline);
+		if (!deadline.ok) return fail(400, { action: 'extend', message: deadline.message, roundId: round.id });
+		const raw = deadline.value;
+		const r = await extendRound(db, actor, campaign.id, round.id, `${raw}+08:00`, form.reason);
 		if (!r.ok) return fail(r.status, { action: 'extend', message: r.message, roundId: round.id });
 		return {
 			action: 'extend',
@@ -166,19 +132,13 @@ export const roundActions = {
 	exclude: async (event: Event) => {
 		// The office only: it sees who the candidate is and answers for the exclusion.
 		const { actor, campaign } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
+		const read = parseForm(roundRefForm, await event.request.formData());
+		if (!read.ok) return fail(400, { action: 'exclude', message: read.message });
+		const { roundId, candidate: candidateId, reason } = read.value;
 		const db = await getDb();
-		const round = await getRound(db, campaign.id, String(form.get('roundId') ?? ''));
+		const round = await getRound(db, campaign.id, roundId);
 		if (!round) return fail(404, { action: 'exclude', message: '没有找到该轮次' });
-		const candidateId = String(form.get('candidate') ?? '');
-		const r = await removeFromRound(
-			db,
-			actor,
-			campaign.id,
-			round.id,
-			candidateId,
-			String(form.get('reason') ?? '').slice(0, 500)
-		);
+		const r = await removeFromRound(db, actor, campaign.id, round.id, candidateId, reason);
 		if (!r.ok) return fail(r.status, { action: 'exclude', message: r.message, roundId: round.id, candidateId });
 		return { action: 'exclude', done: '已将该候选人移出本轮（理由已记入操作日志）', roundId: round.id };
 	}

@@ -100,13 +100,17 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { lockForm, removeTargetForm, runForm, targetForm, unlockForm } from '$lib/schemas/selection';
+
 export const actions: Actions = {
 	run: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const form = await event.request.formData();
 		const config = configOf(campaign);
 		let targets = null;
-		if (form.get('reset') !== '1') {
+		const run = parseForm(runForm, form);
+		if (run.ok && !run.value.reset) {
 			const parsed = parseTargets(config, form);
 			if ('error' in parsed) {
 				const values: Record<string, string> = {};
@@ -121,13 +125,9 @@ export const actions: Actions = {
 	},
 	addTarget: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const input = {
-			kind: String(form.get('kind') ?? ''),
-			ref: String(form.get('ref') ?? ''),
-			value: String(form.get('value') ?? ''),
-			label: String(form.get('label') ?? '')
-		};
+		const form = parseForm(targetForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'addTarget', message: form.message, input: null });
+		const input = form.value;
 		const parsed = parseTargetInput(input, configOf(campaign));
 		if ('error' in parsed) return fail(400, { action: 'addTarget', message: parsed.error, input });
 		const r = await addOfficeTarget(await getDb(), actor, campaign.id, parsed.target);
@@ -136,28 +136,26 @@ export const actions: Actions = {
 	},
 	removeTarget: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		// `index|label`: a page opened before another change must not remove a different target
-		const raw = String(form.get('remove') ?? '');
-		const m = /^(\d{1,4})\|(.*)$/s.exec(raw);
-		const r = m
-			? await removeOfficeTarget(await getDb(), actor, campaign.id, Number(m[1]), m[2])
-			: { ok: false as const, message: '没有找到该目标' };
+		const form = parseForm(removeTargetForm, await event.request.formData());
+		const r = form.ok
+			? await removeOfficeTarget(await getDb(), actor, campaign.id, form.value.remove.index, form.value.remove.label)
+			: { ok: false as const, message: form.message };
 		if (!r.ok) return fail(409, { action: 'removeTarget', message: r.message });
 		return { action: 'removeTarget', removed: true };
 	},
 	lock: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const id = String(form.get('selectionId') ?? '');
-		const r = await lockSelection(await getDb(), actor, campaign.id, id);
+		const form = parseForm(lockForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'lock', message: form.message });
+		const r = await lockSelection(await getDb(), actor, campaign.id, form.value.selectionId);
 		if (!r.ok) return fail(409, { action: 'lock', message: r.message });
 		return { action: 'lock', locked: true };
 	},
 	unlock: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const reason = String(form.get('reason') ?? '').slice(0, 500);
+		const form = parseForm(unlockForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'unlock', message: form.message, reason: '' });
+		const { reason } = form.value;
 		const r = await unlockSelection(await getDb(), actor, campaign.id, reason);
 		if (!r.ok) return fail(400, { action: 'unlock', message: r.message, reason });
 		return { action: 'unlock', unlocked: true };

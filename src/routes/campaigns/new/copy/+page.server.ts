@@ -21,22 +21,16 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { copyCampaignForm } from '$lib/schemas/account';
+
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		if (!user.canCreateCampaigns) error(403, { message: '只有活动办公室工作人员可以新建活动' });
-		const form = await event.request.formData();
-		const get = (k: string) =>
-			String(form.get(k) ?? '')
-				.trim()
-				.slice(0, 200);
-		const values = {
-			from: get('from'),
-			name: get('name'),
-			referenceDate: get('referenceDate'),
-			youthBornOnOrAfter: get('youthBornOnOrAfter'),
-			deadline: get('deadline')
-		};
+		const form = parseForm(copyCampaignForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: null, message: form.message });
+		const values = form.value;
 		const db = await getDb();
 		// only a campaign the user organizes can be copied (its roster and settings are the office's)
 		const mine = (await campaignsOfUser(db, user.id)).filter((c) => c.role === 'organizer');

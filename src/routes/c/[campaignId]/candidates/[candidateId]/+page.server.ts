@@ -47,6 +47,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { attachmentForm, candidateVersionForm, withdrawalForm } from '$lib/schemas/records';
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { campaign, actor, db, row } = await candidateAccess(event);
@@ -55,9 +58,9 @@ export const actions: Actions = {
 		const values = valuesFromForm(form);
 		const parsed = parseCandidateForm(values, formContext(config, await listCandidateRows(db, campaign.id)));
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const expected = Number(form.get('updatedAt'));
+		const version = parseForm(candidateVersionForm, form);
 		const r = await updateCandidate(db, actor, campaign.id, row.id, parsed.record, {
-			expectedUpdatedAt: Number.isFinite(expected) && expected > 0 ? expected : undefined
+			expectedUpdatedAt: version.ok ? version.value.updatedAt : undefined
 		});
 		if (!r.ok) {
 			if (r.code === 'NOT_FOUND') error(404, { message: r.message });
@@ -108,16 +111,18 @@ export const actions: Actions = {
 
 	deleteAttachment: async (event) => {
 		const { campaign, actor, db, row } = await candidateAccess(event);
-		const form = await event.request.formData();
-		const r = await deleteAttachment(db, actor, campaign.id, row.id, String(form.get('attachmentId') ?? ''));
+		const form = parseForm(attachmentForm, await event.request.formData());
+		if (!form.ok) return fail(400, { upload: { errors: [form.message] } });
+		const r = await deleteAttachment(db, actor, campaign.id, row.id, form.value.attachmentId);
 		if (!r.ok) return fail(r.message.startsWith('遴选结果已于') ? 423 : 404, { upload: { errors: [r.message] } });
 		return { upload: { deleted: r.filename } };
 	},
 
 	withdraw: async (event) => {
 		const { campaign, actor, db, row } = await candidateAccess(event);
-		const form = await event.request.formData();
-		const reason = String(form.get('reason') ?? '').slice(0, 600);
+		const form = parseForm(withdrawalForm, await event.request.formData());
+		if (!form.ok) return fail(400, { withdrawal: { message: form.message, reason: '' } });
+		const { reason } = form.value;
 		const r = await withdrawNomination(db, actor, campaign.id, row.id, reason);
 		if (!r.ok) return fail(r.status, { withdrawal: { message: r.message, reason } });
 		return { withdrawal: { done: 'withdrawn' as const } };
@@ -125,8 +130,9 @@ export const actions: Actions = {
 
 	restore: async (event) => {
 		const { campaign, actor, db, row } = await candidateAccess(event);
-		const form = await event.request.formData();
-		const reason = String(form.get('reason') ?? '').slice(0, 600);
+		const form = parseForm(withdrawalForm, await event.request.formData());
+		if (!form.ok) return fail(400, { withdrawal: { message: form.message, reason: '' } });
+		const { reason } = form.value;
 		const r = await restoreNomination(db, actor, campaign.id, row.id, reason);
 		if (!r.ok) return fail(r.status, { withdrawal: { message: r.message, reason } });
 		return { withdrawal: { done: 'restored' as const } };

@@ -132,25 +132,29 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+import { parseForm } from '$lib/schemas/form';
+import { advanceForm, noteForm, rescoreForm } from '$lib/schemas/rounds';
+
 export const actions: Actions = {
 	...roundActions,
 	...remindActions,
 	note: async (event) => {
 		const { db, actor, round } = await loadRound(event);
-		const form = await event.request.formData();
-		const candidateId = String(form.get('candidate') ?? '');
-		const r = await addNote(db, actor, round, candidateId, String(form.get('note') ?? ''));
+		const form = parseForm(noteForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'note', message: form.message, candidateId: '' });
+		const { candidate: candidateId, note } = form.value;
+		const r = await addNote(db, actor, round, candidateId, note);
 		if (!r.ok) return fail(400, { action: 'note', message: r.message ?? '备注未保存', candidateId });
 		return { action: 'note', done: '备注已保存', candidateId };
 	},
 	rescore: async (event) => {
 		const { db, actor, round, user, role } = await loadRound(event);
-		const form = await event.request.formData();
-		const expertId = String(form.get('expert') ?? '');
-		const candidateId = String(form.get('candidate') ?? '');
-		const message = String(form.get('message') ?? '');
-		if (!expertId || !candidateId)
-			return fail(400, { action: 'rescore', message: '请选择要重评的专家', candidateId, text: message });
+		const form = parseForm(rescoreForm, await event.request.formData());
+		if (!form.ok) {
+			const { candidate: candidateId = '', message: text = '' } = form.entered;
+			return fail(400, { action: 'rescore', message: form.message, candidateId, text });
+		}
+		const { expert: expertId, candidate: candidateId, message } = form.value;
 		const asker = `${role === 'chair' ? '评审组长' : '活动办公室'} ${user.displayName}`;
 		const r = await requestRescore(db, actor, round, expertId, candidateId, message, asker);
 		if (!r.ok) return fail(r.status, { action: 'rescore', message: r.message, candidateId, expertId, text: message });
@@ -169,14 +173,9 @@ export const actions: Actions = {
 	},
 	advance: async (event) => {
 		const { db, actor, round, campaign } = await loadRound(event);
-		const form = await event.request.formData();
-		const to = String(form.get('to') ?? '');
-		const ids = [...new Set(form.getAll('ids').map(String))];
-		const reason = String(form.get('reason') ?? '')
-			.trim()
-			.slice(0, 500);
-		const n = Number(form.get('n'));
-		const per = form.get('per') === 'overall' ? 'overall' : 'field';
+		const form = parseForm(advanceForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'advance', message: form.message, reason: '' });
+		const { to, ids, reason, n, per } = form.value;
 		const next = (await listRounds(db, campaign.id)).find((r) => r.seq === round.seq + 1);
 		if (!next || next.id !== to)
 			return fail(409, { action: 'advance', message: '没有找到下一轮，请先创建下一轮', reason });
