@@ -3,7 +3,6 @@
 import { textLength } from '../../domain/intake/eligibility';
 import {
 	COLUMN_HEADERS,
-	fieldFullName,
 	formatBirth,
 	normalizeName,
 	parseAwards,

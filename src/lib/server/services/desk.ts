@@ -7,7 +7,6 @@ import { dossierAccess, NO_CANDIDATE, tasksInRound, type RoundTask } from './acc
 import { getRound, listRounds, type RoundRow } from './rounds';
 import { yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
-import { compareReviewCodes } from '../../shared/review-codes';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/labels/rounds';
 import type { DeskRound, OwnSheet } from '../views/desk';
 

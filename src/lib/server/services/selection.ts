@@ -22,7 +22,7 @@ import {
 } from '../../domain/selection';
 import { provenanceText, sameTargetList } from '../../domain/selection/balance-targets';
 import { autoTargetLabel } from '../../domain/notice/config-draft';
-import type { BalanceTarget, CampaignConfig } from '../../domain/types';
+import type { BalanceTarget } from '../../domain/types';
 
 export interface PoolCandidate extends SelectionCandidate {
 	code: string;

@@ -5,14 +5,7 @@ import { beijingToday } from '$lib/shared/time';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
-import {
-	lockedSelection,
-	saveNotice,
-	selectionRows,
-	type NoticeSettings,
-	type SelectionInput,
-	type SelectionOutcome
-} from '$lib/server/services/selection';
+import { lockedSelection, saveNotice, selectionRows, type SelectionOutcome } from '$lib/server/services/selection';
 import { parseForm } from '$lib/schemas/form';
 import { isNoticeDate, noticeForm } from '$lib/schemas/notice';
 import { noticeBasis } from '$lib/domain/notice/notice-text';
