@@ -1,29 +1,11 @@
-// HTTP probes of the authorization matrix (see authz-matrix.spec.ts): a signed-in request context,
-// and each kind of request (page, __data.json, form action) turned into an allowed/refused/broken verdict.
-import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+// HTTP probes of the authorization matrix (see authz-matrix.spec.ts): each kind of request (page,
+// __data.json, form action) turned into an allowed/refused/broken verdict.
+import type { APIRequestContext } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PASSWORD } from './helpers';
-import { BASE, HTML } from './authz-setup';
+import { HTML } from './authz-setup';
 import { ROUTES } from './authz-routes';
 import type { Case } from './authz-table';
-
-export async function signIn(username: string | null): Promise<APIRequestContext> {
-	const headers = { origin: BASE };
-	if (!username) return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
-	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
-	// As a browser posts the form (with `accept: */*` SvelteKit would answer as to `use:enhance`).
-	const res = await login.post('/login', {
-		form: { username, password: PASSWORD },
-		headers: { accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(res.status(), `login of ${username}`).toBe(303);
-	const storageState = await login.storageState();
-	expect(storageState.cookies.length, `session cookie of ${username}`).toBeGreaterThan(0);
-	await login.dispose();
-	return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers, storageState });
-}
 
 export type Outcome = {
 	verdict: 'allowed' | 'refused' | 'broken';

@@ -17,18 +17,9 @@ import { conflicts } from '../../src/lib/server/db/schema';
 import { EXPORT_KINDS } from '../../src/lib/server/exports';
 import { ROLES, TABLE, type Role, type Case } from './authz-table';
 import { discoverRoutes, type Found } from './authz-routes';
-import { BASE, HTML, seedAuthz, type Setup } from './authz-setup';
-import {
-	fill,
-	getData,
-	statusVerdict,
-	getPage,
-	layoutSlots,
-	postAction,
-	signIn,
-	urlOf,
-	type Outcome
-} from './authz-http';
+import { HTML, seedAuthz, type Setup } from './authz-setup';
+import { E2E_BASE as BASE, signIn } from '../support/api-session';
+import { fill, getData, statusVerdict, getPage, layoutSlots, postAction, urlOf, type Outcome } from './authz-http';
 
 let setup: Setup;
 

@@ -13,7 +13,6 @@ import { importPoolCsv } from '../../src/lib/server/services/pool';
 import { drawFromPool } from '../../src/lib/server/services/draw';
 import type { Role } from './authz-table';
 
-export const BASE = `http://localhost:${process.env.E2E_PORT}`;
 export const HTML = 'text/html,application/xhtml+xml';
 const actor = { id: null, name: 'e2e-authz' };
 
