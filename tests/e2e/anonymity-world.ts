@@ -24,7 +24,7 @@ export const COLLEAGUE_COMMENT = '同行评语标记QX7-不应被他人看到';
 export let campaignId = '';
 export let round: RoundRow;
 export let me: typeof experts.$inferSelect;
-export let sharedCode = '';
+let sharedCode = '';
 export let sharedId = '';
 export let recusedCode = '';
 export let notReviewedCode = '';
