@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { freshDb } from './db';
+import { freshDb, tableCounts as countRows } from './db';
 import type { DB } from '../../src/lib/server/db';
 import { campaigns } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
@@ -22,19 +22,8 @@ export let channel: string;
 
 // ---------------------------------------------------------------- helpers
 
-/** Row counts of every table of the database, found through sqlite_master. */
-export async function tableCounts(d: DB = db): Promise<Record<string, number>> {
-	const tables = await d.$client.execute(
-		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-	);
-	const out: Record<string, number> = {};
-	for (const row of tables.rows) {
-		const name = String(row.name);
-		const r = await d.$client.execute(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);
-		out[name] = Number(r.rows[0].n);
-	}
-	return out;
-}
+/** Row counts of every table of the world's database (or of `d`). */
+export const tableCounts = (d: DB = db) => countRows(d);
 
 /** Runs `fn` and checks that no table gained or lost a row. */
 export async function unchanged<T>(fn: () => Promise<T>): Promise<T> {
