@@ -131,7 +131,8 @@ test('each role gets exactly what the table allows, and a refusal reveals nothin
 		for (const [what, o] of outcomes) {
 			checked++;
 			report.push(
-				`${role.padEnd(16)} ${(allowed ? 'allow' : 'refuse').padEnd(6)} ${o.verdict.padEnd(7)} ${String(o.status).padEnd(3)} ${what}${o.detail ? ` (${o.detail})` : ''}`
+				`${role.padEnd(16)} ${(allowed ? 'allow' : 'refuse').padEnd(6)} ${o.verdict.padEnd(7)} ` +
+					`${String(o.status).padEnd(3)} ${what}${o.detail ? ` (${o.detail})` : ''}`
 			);
 			const label = `[${role}] ${what}: expected ${allowed ? 'allowed' : 'refused'}, got ${o.verdict} (${o.status}${o.detail ? ` ${o.detail}` : ''})`;
 			if (o.verdict === 'broken')
