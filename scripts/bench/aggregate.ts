@@ -160,7 +160,8 @@ console.log(
 	`  fast   median ${fast.median.toFixed(2)} ms (21 runs)   ratio to ${TARGET_MS} ms target: ${(fast.median / TARGET_MS).toFixed(3)}`
 );
 console.log(
-	`  naive  median ${slow.median.toFixed(2)} ms (5 runs)    fast / naive: ${(fast.median / slow.median).toFixed(3)} (${(slow.median / fast.median).toFixed(1)}× faster)`
+	`  naive  median ${slow.median.toFixed(2)} ms (5 runs)    fast / naive: ` +
+		`${(fast.median / slow.median).toFixed(3)} (${(slow.median / fast.median).toFixed(1)}× faster)`
 );
 console.log(`  results agree with the naive reference: ${same ? 'yes' : 'NO'}`);
 printFigures('aggregate', {

@@ -140,13 +140,16 @@ async function main(): Promise<number> {
 		`randomized 2000×400 k=5 q=0.5: laurel assign (whole process) ${cliMs.toFixed(0)} ms (solve+sample alone ${solveMs.toFixed(0)} ms); target < 2000 ms`
 	);
 	console.log(
-		`reference HiGHS LP with the caps: ${finished ? `${highsMs.toFixed(0)} ms` : `> ${HIGHS_LIMIT_S} s (${sol.Status})`}; laurel/HiGHS = ${ratio.toFixed(3)} (goal ≤ 0.1)`
+		`reference HiGHS LP with the caps: ${finished ? `${highsMs.toFixed(0)} ms` : `> ${HIGHS_LIMIT_S} s (${sol.Status})`};` +
+			` laurel/HiGHS = ${ratio.toFixed(3)} (goal ≤ 0.1)`
 	);
 	console.log(
-		`expected objective ${out.expectedObjective} vs HiGHS ${finished ? sol.ObjectiveValue : '—'}: ${equal ? 'EQUAL' : finished ? 'DIFFERENT' : 'HiGHS unfinished'}; this sample ${out.objective}; ${out.marginals.length} fractional pairs`
+		`expected objective ${out.expectedObjective} vs HiGHS ${finished ? sol.ObjectiveValue : '—'}: ` +
+			`${equal ? 'EQUAL' : finished ? 'DIFFERENT' : 'HiGHS unfinished'}; this sample ${out.objective}; ${out.marginals.length} fractional pairs`
 	);
 	console.log(
-		`sample ${bad ? `INVALID: ${bad}` : 'valid (k per dossier, loads, conflicts, marginals ≤ q)'}; best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`
+		`sample ${bad ? `INVALID: ${bad}` : 'valid (k per dossier, loads, conflicts, marginals ≤ q)'};` +
+			` best of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`
 	);
 	const ok = !bad && (equal || !finished) && cliMs < 2000 && (!finished || ratio <= 0.1);
 	console.log(ok ? 'OK' : 'FAILED');

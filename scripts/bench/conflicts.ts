@@ -138,7 +138,8 @@ console.log(`conflicts: ${CANDIDATES} candidates × ${EXPERTS} experts, ${found}
 console.log(`  indexed   ${fast.ms.toFixed(1)} ms (median of ${RUNS}; target ${TARGET_MS} ms)`);
 console.log(`  all-pairs ${naive.ms.toFixed(1)} ms (median of 3) → ${(naive.ms / fast.ms).toFixed(1)}× slower`);
 console.log(
-	`  unitsMatch on raw names, all pairs: ~${(rawMs / 1000).toFixed(1)} s (extrapolated from ${SAMPLE} candidates, ${rawHits} hits) → ~${Math.round(rawMs / fast.ms)}× slower`
+	`  unitsMatch on raw names, all pairs: ~${(rawMs / 1000).toFixed(1)} s (extrapolated ` +
+		`from ${SAMPLE} candidates, ${rawHits} hits) → ~${Math.round(rawMs / fast.ms)}× slower`
 );
 console.log(`  results identical: ${same ? 'yes' : 'NO'}`);
 printFigures('conflicts', {

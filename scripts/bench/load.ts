@@ -137,7 +137,8 @@ function printStats(title: string, stats: Stats, seconds: number): void {
 	console.log('请求类型        次数    每秒     p50(ms)  p99(ms)  失败');
 	for (const r of stats.report(seconds))
 		console.log(
-			`${r.kind.padEnd(14)} ${String(r.n).padStart(6)} ${r.perSecond.toFixed(1).padStart(8)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(5)}`
+			`${r.kind.padEnd(14)} ${String(r.n).padStart(6)} ${r.perSecond.toFixed(1).padStart(8)} ` +
+				`${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(5)}`
 		);
 	console.log(`5xx: ${stats.serverErrors}`);
 }

@@ -279,7 +279,8 @@ async function main(): Promise<number> {
 			`  ratio laurel whole process / HiGHS solve: ${(best.ms / hMs).toFixed(2)}; laurel solve / HiGHS solve: ${(inMs / hMs).toFixed(2)}`
 		);
 		console.log(
-			`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'}  equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`
+			`  totals: laurel ${lTotal ?? best.out.error}  HiGHS ${hDone ? sol.ObjectiveValue : '-'} ` +
+				` equal: ${hDone ? equal : bothInfeasible ? 'both infeasible' : 'n/a'}`
 		);
 		figures.push({
 			name: v.name,

@@ -1,7 +1,8 @@
-import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { test, expect, type APIRequestContext } from '@playwright/test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { DEMO, loginAs, PASSWORD } from './helpers';
+import { DEMO, loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
+import { signIn } from '../support/api-session';
 import {
 	assignments,
 	candidates,
@@ -14,8 +15,6 @@ import {
 import { createRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
 import { decideConflict } from '../../src/lib/server/services/conflicts';
 import type { CandidateRecord } from '../../src/lib/domain/types';
-
-const BASE = `http://localhost:${process.env.E2E_PORT}`;
 
 test('an expert declares ties; the desk says nothing about who was matched', async ({ page }) => {
 	await loginAs(page, 'expert05');
@@ -93,20 +92,6 @@ test('an expert cannot open a dossier that is not assigned to them, by any code'
 });
 
 // ───────────── the declaration oracle: the property, seen from the outside ─────────────
-
-async function signIn(username: string): Promise<APIRequestContext> {
-	const headers = { origin: BASE };
-	const login = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers });
-	const res = await login.post('/login', {
-		form: { username, password: PASSWORD },
-		headers: { accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(res.status(), `login of ${username}`).toBe(303);
-	const storageState = await login.storageState();
-	await login.dispose();
-	return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: headers, storageState });
-}
 
 interface Who {
 	username: string;

@@ -1,19 +1,12 @@
 // The expert's desk: tasks per open round, scoring beside the dossier with autosave, a reload that
 // loses nothing, a conflict between two windows, submission and lock, inline validation, 404 for
 // another panel's code, and no other expert's score anywhere in the page or its data.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
-import { loginAs, PASSWORD } from './helpers';
+import { loginAs, PASSWORD, live, saveStatus } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates, panelMembers, sheetHistory, sheets, users } from '../../src/lib/server/db/schema';
-import {
-	advanceCandidates,
-	closeRound,
-	createRound,
-	getRound,
-	listRounds,
-	openRound
-} from '../../src/lib/server/services/rounds';
+import { createRound, getRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { getSheet } from '../../src/lib/server/services/access';
 import { expertOfUser, expertRoundTasks } from '../../src/lib/server/services/desk';
@@ -43,15 +36,7 @@ async function sheetOf(username: string, code: string) {
 	return getSheet(db, roundId, await expertId(username), c.id);
 }
 
-/** Typing before hydration would be wiped when the inputs hydrate: wait for the page to be live. */
-async function live(page: Page, url?: string) {
-	if (url) await page.goto(url);
-	else await page.reload();
-	await page.locator('body[data-hydrated]').waitFor();
-}
-
 const dossierUrl = (code: string) => `/c/${id}/dossiers/${encodeURIComponent(code)}?round=${roundId}`;
-const status = (page: Page) => page.getByTestId('save-status');
 
 test.beforeAll(async () => {
 	id = await seedReviewCampaign('desk');
@@ -97,7 +82,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(page.getByLabel('事迹感人', { exact: true })).toBeFocused();
 	await page.getByLabel('事迹感人', { exact: true }).fill('25');
 	await expect(page.getByTestId('total')).toHaveText('60');
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
 	await live(page);
@@ -109,7 +94,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await live(other, dossierUrl(first));
 	await expect(other.getByLabel('业绩突出', { exact: true })).toHaveValue('35');
 	await other.getByLabel('业绩突出', { exact: true }).fill('30');
-	await expect(status(other)).toContainText('已保存');
+	await expect(saveStatus(other)).toContainText('已保存');
 	await expect
 		.poll(async () => ((await sheetOf('desk-expert01', first))?.values as Record<string, number>).merit)
 		.toBe(30);
@@ -121,7 +106,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(page.getByRole('row', { name: /业绩突出/ })).toContainText('30');
 	await expect(page.getByRole('button', { name: '提交评分' })).toBeDisabled();
 	await page.getByRole('button', { name: '用我刚填写的覆盖' }).click();
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	await expect
 		.poll(async () => (await sheetOf('desk-expert01', first))?.values)
 		.toEqual({ merit: 35, story: 25, exemplary: 20 });
@@ -170,12 +155,12 @@ test('an out-of-range value shows the inline error and 提交评分 refuses; typ
 
 	// Offline: kept on the device, saved when the connection returns.
 	await page.getByLabel('业绩突出', { exact: true }).fill('38');
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	await context.setOffline(true);
 	await page.getByLabel('事迹感人', { exact: true }).fill('22');
-	await expect(status(page)).toHaveText('离线，已暂存在本机');
+	await expect(saveStatus(page)).toHaveText('离线，已暂存在本机');
 	await context.setOffline(false);
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	await expect.poll(async () => (await sheetOf('desk-expert01', code))?.values).toEqual({ merit: 38, story: 22 });
 
 	// Alt+→ opens the next dossier of the round
@@ -247,18 +232,18 @@ test('a reload restores typing the server never received; a rescore request reop
 	const code = tasks[3].code;
 	await live(page, dossierUrl(code));
 	await page.getByLabel('业绩突出', { exact: true }).fill('28');
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	// The connection drops: saves fail, the typing stays on the device, and survives a reload.
 	await page.route('**/dossiers/**', (r) => (r.request().method() === 'POST' ? r.abort() : r.continue()));
 	await page.getByLabel('事迹感人', { exact: true }).fill('21');
-	await expect(status(page)).toHaveText('离线，已暂存在本机');
+	await expect(saveStatus(page)).toHaveText('离线，已暂存在本机');
 	await live(page);
 	await expect(page.getByText('已恢复本机未保存的内容')).toBeVisible();
 	await expect(page.getByLabel('事迹感人', { exact: true })).toHaveValue('21');
 	await page.unroute('**/dossiers/**');
 	await page.getByLabel('事迹感人', { exact: true }).focus();
 	await page.keyboard.press('Tab');
-	await expect(status(page)).toContainText('已保存');
+	await expect(saveStatus(page)).toContainText('已保存');
 	await expect.poll(async () => (await sheetOf('desk-expert01', code))?.values).toEqual({ merit: 28, story: 21 });
 
 	// The chair asks for a rescore of a submitted sheet: the message is shown and the form reopens.
@@ -305,7 +290,7 @@ test.describe('without JavaScript', () => {
 		await page.goto(dossierUrl(code));
 		await page.getByLabel('业绩突出', { exact: true }).fill('30');
 		await page.getByRole('button', { name: '保存草稿' }).click();
-		await expect(status(page)).toContainText('已保存');
+		await expect(saveStatus(page)).toContainText('已保存');
 		await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('30');
 		await page.getByRole('button', { name: '提交评分' }).click();
 		await expect(page.getByText('请先补全或修正标红的评分项')).toBeVisible();
@@ -319,92 +304,5 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByTestId('submitted-badge')).toBeVisible();
 		await expect(page.getByLabel('业绩突出', { exact: true })).toBeDisabled();
 		expect((await sheetOf('desk-expert01', code))?.total).toBe(70);
-	});
-});
-
-test.describe('a vote round', () => {
-	let vid = '';
-	test.beforeAll(async () => {
-		vid = await seedReviewCampaign('deskvote');
-		const db = await e2eDb();
-		if ((await listRounds(db, vid)).some((r) => r.type === 'vote' && r.state === 'open')) return;
-		const first = await createRound(db, actor, vid, { name: '初评', type: 'score', reviewers: 'panel' });
-		if (!first.ok) throw new Error(first.message);
-		for (const step of [
-			() => openRound(db, actor, vid, first.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' }),
-			() => closeRound(db, actor, vid, first.id)
-		]) {
-			const r = await step();
-			if (!r.ok) throw new Error(r.message);
-		}
-		const vote = await createRound(db, actor, vid, {
-			name: '终评',
-			type: 'vote',
-			reviewers: 'panel',
-			deadline: '2020-01-31'
-		});
-		if (!vote.ok) throw new Error(vote.message);
-		const all = (await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.campaignId, vid))).map(
-			(c) => c.id
-		);
-		const adv = await advanceCandidates(db, actor, vid, vote.id, all, 'top', '');
-		if (!adv.ok) throw new Error(adv.message);
-		const opened = await openRound(db, actor, vid, vote.id, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
-		if (!opened.ok) throw new Error(opened.message);
-	});
-
-	test('三个选项, autosaved, submitted with 提交投票 and locked; a past deadline is said in red', async ({ page }) => {
-		await loginAs(page, 'deskvote-expert01');
-		await page.goto(`/c/${vid}/tasks`);
-		await expect(page.getByRole('heading', { name: '终评' })).toBeVisible();
-		await expect(page.getByText('已过截止时间')).toBeVisible();
-		await page.locator('td.code a').first().click();
-		await expect(page.getByRole('radio')).toHaveCount(3);
-		await page.locator('body[data-hydrated]').waitFor();
-		await page.getByLabel('赞成').check();
-		await expect(status(page)).toContainText('已保存');
-		await live(page);
-		await expect(page.getByLabel('赞成')).toBeChecked();
-		await page.getByLabel('评语').fill('同意推荐');
-		await page.getByRole('button', { name: '提交投票' }).click();
-		await expect(page.getByRole('dialog')).toContainText('您的表决：赞成');
-		await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
-		await expect(page.getByTestId('submitted-badge')).toBeVisible();
-		await expect(page.getByLabel('反对')).toBeDisabled();
-	});
-
-	test('closing the round while typing says so and keeps the draft; a recusal removes the dossier', async ({
-		page
-	}) => {
-		await loginAs(page, 'deskvote-expert01');
-		await page.goto(`/c/${vid}/tasks`);
-		const codes = await page.locator('td.code a').allTextContents();
-		await live(
-			page,
-			`/c/${vid}/dossiers/${encodeURIComponent(codes[1])}?round=${(await listRounds(await e2eDb(), vid)).find((r) => r.type === 'vote')!.id}`
-		);
-		// 申请回避 on another dossier first: Enter in the reason does not submit; 确认回避 does
-		await page.getByRole('button', { name: '我认识该候选人，申请回避' }).click();
-		await page.getByLabel('回避理由').fill('候选人是我以前的同事');
-		await page.getByLabel('回避理由').press('Enter');
-		await expect(page).toHaveURL(/dossiers/);
-		await page.getByRole('button', { name: '确认回避' }).click();
-		await expect(page).toHaveURL(/\/tasks\?recused=/);
-		await expect(page.getByRole('status')).toContainText(`已对材料 ${codes[1]} 申请回避`);
-		await expect(page.getByRole('link', { name: codes[1], exact: true })).toHaveCount(0);
-
-		await page.getByRole('link', { name: codes[2], exact: true }).click();
-		await page.locator('body[data-hydrated]').waitFor();
-		await page.getByLabel('反对').check();
-		await expect(status(page)).toContainText('已保存');
-		const db = await e2eDb();
-		const vote = (await listRounds(db, vid)).find((r) => r.type === 'vote')!;
-		expect((await closeRound(db, actor, vid, vote.id)).ok).toBe(true);
-		await page.getByLabel('评语').fill('补充意见');
-		await page.getByLabel('评语').blur();
-		await expect(page.getByRole('alert')).toContainText('本轮评审已结束');
-		await expect(page.getByLabel('反对')).toBeChecked();
-		await expect(page.getByLabel('评语')).toHaveValue('补充意见');
-		await expect(page.getByRole('button', { name: '提交投票' })).toBeDisabled();
 	});
 });

@@ -17,3 +17,13 @@ export async function logout(page: Page): Promise<void> {
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await expect(page).toHaveURL(/\/login/);
 }
+
+/** Goes to `url` (or reloads) and waits until the page is hydrated: typing before would be wiped. */
+export async function live(page: Page, url?: string): Promise<void> {
+	if (url) await page.goto(url);
+	else await page.reload();
+	await page.locator('body[data-hydrated]').waitFor();
+}
+
+/** The score sheet's save indicator (已保存, 保存中…, …). */
+export const saveStatus = (page: Page) => page.getByTestId('save-status');

@@ -1,8 +1,6 @@
 // `laurel dossier`: the dossier exactly as an expert sees it, run as a separate process.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
@@ -12,15 +10,9 @@ import { buildDossier, expertDossier } from '../../src/lib/domain/anonymity/anon
 import { sortReviewCodes } from '../../src/lib/shared/review-codes';
 import { openDatabase } from '../../src/lib/server/db';
 import { candidates } from '../../src/lib/server/db/schema';
+import { cliSandbox } from '../support/cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'laurel-cli-dossier-'));
-const url = `file:${join(dir, 'cli.db')}`;
-const env = { ...process.env, DATABASE_URL: url, LAUREL_NO_DEMO: '1' };
-
-function laurel(...args: string[]) {
-	const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/laurel.ts', ...args], { env, encoding: 'utf8' });
-	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, url, laurel } = cliSandbox('cli-dossier');
 
 const config = presetConfig('guangxi-2024');
 const records = generateCandidates(config, 12, 7);

@@ -2,22 +2,16 @@
 // check and export, run as an organizer's script would run them (a separate process each).
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
 import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
 import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
+import { cliSandbox } from '../support/cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'laurel-cli-'));
-const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}`, LAUREL_NO_DEMO: '1' };
-
-function laurel(...args: string[]): { code: number; stdout: string; stderr: string } {
-	const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/laurel.ts', ...args], { env, encoding: 'utf8' });
-	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, env, laurel } = cliSandbox('cli');
 
 function json(r: { stdout: string }) {
 	return JSON.parse(r.stdout);

@@ -1,23 +1,21 @@
 // `member add`, `experts import` and `audit verify` as CONTRACTS.md says, each a separate process
 // on one database file, as an organizer's script would run them.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/lib/server/db';
 import { experts, memberships, panelMembers, panels, users } from '../../src/lib/server/db/schema';
 import { acceptInvitation } from '../../src/lib/server/services/accounts';
 import { createPanel } from '../../src/lib/server/services/panels';
+import { cliSandbox } from '../support/cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'laurel-cli-members-'));
-const url = `file:${join(dir, 'cli.db')}`;
-const env = { ...process.env, DATABASE_URL: url, LAUREL_NO_DEMO: '1', ORIGIN: 'https://laurel.example.org' };
+const cli = cliSandbox('cli-members', { ORIGIN: 'https://laurel.example.org' });
+const { dir, url } = cli;
 
 function laurel(...args: string[]) {
-	const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/laurel.ts', ...args], { env, encoding: 'utf8' });
-	return { code: r.status ?? -1, out: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+	const r = cli.laurel(...args);
+	return { code: r.code, out: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 
 let campaign = '';

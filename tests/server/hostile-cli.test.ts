@@ -1,77 +1,14 @@
 // The command line against hostile input, run as an organizer's script runs it (one process per
 // command): bad input exits 2 with {"error", "message"} JSON on stdout naming the offending path,
 // infeasible instances exit 3, never 1; nothing is written to the database.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type DB } from '../../src/lib/server/db';
 import { MAX_DEPTH, nestingDepth } from '../../scripts/cli/json-input';
+import { cliSandbox, all, expectBadInput } from '../support/cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'laurel-hostile-cli-'));
-const dbFile = join(dir, 'cli.db');
-const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, LAUREL_NO_DEMO: '1' };
-
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-	json: Record<string, unknown>;
-}
-
-/** `node --import tsx scripts/laurel.ts …` from the project root. */
-function laurel(...args: string[]): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			['--import', 'tsx', 'scripts/laurel.ts', ...args],
-			{ cwd: process.cwd(), env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
-			(error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-				let json: Record<string, unknown> = {};
-				try {
-					json = JSON.parse(stdout);
-				} catch {
-					// not JSON: the assertions below say so
-				}
-				resolve({ code, stdout, stderr, json });
-			}
-		);
-	});
-}
-
-/** Runs the commands a few at a time (the machine is shared), results in input order. */
-async function all<T>(items: T[], fn: (item: T) => Promise<Run>, width = 3): Promise<Run[]> {
-	const out: Run[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const i = next++;
-			out[i] = await fn(items[i]);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-	return out;
-}
-
-function file(name: string, body: string | Uint8Array): string {
-	const f = join(dir, name);
-	writeFileSync(f, body);
-	return f;
-}
-
-/** Exit 2 with the error JSON of CONTRACTS.md, a Chinese message, and the path when one is expected. */
-function expectBadInput(r: Run, label: string, path?: string): void {
-	expect({ label, code: r.code, stdout: r.stdout.slice(0, 300) }).toMatchObject({ code: 2 });
-	expect(r.json.error, label).toEqual(expect.any(String));
-	expect(r.json.message, label).toEqual(expect.stringMatching(/[\u4e00-\u9fff]/));
-	expect(Object.keys(r.json).slice(0, 2), label).toEqual(['error', 'message']);
-	if (path !== undefined) {
-		expect(r.json.path, label).toBe(path);
-		expect(r.json.message, label).toContain(path);
-	}
-}
+const { dir, laurelAsync: laurel, file } = cliSandbox('hostile-cli');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // ---------------------------------------------------------------- assign
 
@@ -324,20 +261,6 @@ describe('select --in with hostile instances', { timeout: 600_000 }, () => {
 	});
 });
 
-// ---------------------------------------------------------------- commands that use the database
-
-async function tableCounts(db: DB): Promise<Record<string, number>> {
-	const tables = await db.$client.execute(
-		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-	);
-	const out: Record<string, number> = {};
-	for (const row of tables.rows) {
-		const name = String(row.name);
-		out[name] = Number((await db.$client.execute(`SELECT count(*) AS n FROM "${name}"`)).rows[0].n);
-	}
-	return out;
-}
-
 describe('deeply nested JSON to assign and select', { timeout: 600_000 }, () => {
 	const deepArrays = (n: number) => '['.repeat(n) + ']'.repeat(n);
 	const deepObjects = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
@@ -390,108 +313,5 @@ describe('deeply nested JSON to assign and select', { timeout: 600_000 }, () => 
 		expect(nestingDepth('"\\"[[["')).toBe(0);
 		expect(nestingDepth(deepArrays(1_000_000))).toBe(MAX_DEPTH + 1);
 		expect(nestingDepth('[]'.repeat(100_000))).toBe(1);
-	});
-});
-
-describe('database commands with hostile arguments', { timeout: 600_000 }, () => {
-	let campaign = '';
-	let db: DB;
-
-	beforeAll(async () => {
-		const r = await laurel('campaign', 'create', '--preset', 'guangxi-2024', '--name', '<script>alert(1)</script>');
-		expect(r.code, r.stderr).toBe(0);
-		campaign = String(r.json.campaign);
-		db = await openDatabase(`file:${dbFile}`);
-	}, 240_000);
-
-	afterAll(() => {
-		db?.$client.close();
-		rmSync(dir, { recursive: true, force: true });
-	});
-
-	it('import-candidates: missing file, directory, binary, PNG, UTF-16 and bad arguments → exit 2, nothing written', async () => {
-		const before = await tableCounts(db);
-		expect(before.campaigns).toBe(1);
-		const sub = join(dir, 'folder.csv');
-		mkdirSync(sub, { recursive: true });
-		const noise = new Uint8Array(16 * 1024);
-		for (let i = 0, s = 9; i < noise.length; i++) noise[i] = (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 24;
-		const binary = file('noise.csv', noise);
-		const png = file(
-			'photo.csv',
-			new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
-		);
-		const utf16 = file(
-			'utf16.csv',
-			Buffer.from(
-				'姓名,性别,出生年月,工作单位及职务职称,推荐领域,推荐单位\r\n覃志刚,男,1980.05,某大学,前沿,南宁市\r\n',
-				'utf16le'
-			)
-		);
-		const english = file('english.csv', 'name,gender,birth\r\nZhang,M,1980.05\r\n');
-		const cases: [string, string[]][] = [
-			['missing file', ['import-candidates', '--campaign', campaign, '--file', join(dir, 'nope.csv')]],
-			['directory', ['import-candidates', '--campaign', campaign, '--file', sub]],
-			['binary', ['import-candidates', '--campaign', campaign, '--file', binary]],
-			['png', ['import-candidates', '--campaign', campaign, '--file', png]],
-			['utf16', ['import-candidates', '--campaign', campaign, '--file', utf16]],
-			['english', ['import-candidates', '--campaign', campaign, '--file', english]],
-			['no --file', ['import-candidates', '--campaign', campaign]],
-			['no --campaign', ['import-candidates', '--file', binary]],
-			['unknown campaign', ['import-candidates', '--campaign', 'no-such-campaign', '--file', english]]
-		];
-		const runs = await all(cases, ([, args]) => laurel(...args));
-		runs.forEach((r, i) => expectBadInput(r, cases[i][0]));
-		const by = (l: string) => runs[cases.findIndex((c) => c[0] === l)].json;
-		expect(by('missing file')).toMatchObject({ error: 'BAD_INPUT', message: expect.stringContaining('无法读取文件') });
-		expect(by('directory')).toMatchObject({ error: 'BAD_INPUT', message: expect.stringContaining('无法读取文件') });
-		for (const l of ['binary', 'png', 'utf16', 'english']) {
-			expect(by(l).error).toBe('INVALID_ROWS');
-			expect((by(l).errors as unknown[]).length).toBeGreaterThan(0);
-		}
-		expect(JSON.stringify(by('binary').errors)).toContain('二进制内容');
-		expect(JSON.stringify(by('png').errors)).toContain('PNG 图片');
-		expect(JSON.stringify(by('utf16').errors)).toContain('UTF-16');
-		expect(JSON.stringify(by('english').errors)).toContain('没有可识别的列名');
-		expect(by('unknown campaign').error).toBe('UNKNOWN_CAMPAIGN');
-		expect(await tableCounts(db)).toEqual(before);
-	});
-
-	it('unknown commands and bad options of export, campaign create, check, backup → exit 2, nothing written', async () => {
-		const before = await tableCounts(db);
-		const existing = file('exists.db', 'x');
-		const cases: [string, string[], string?][] = [
-			['unknown command', ['frobnicate'], 'UNKNOWN_COMMAND'],
-			['no command', [], 'UNKNOWN_COMMAND'],
-			['campaign alone', ['campaign'], 'UNKNOWN_COMMAND'],
-			['campaign delete', ['campaign', 'delete', '--id', campaign], 'UNKNOWN_COMMAND'],
-			['export nonsense', ['export', '--campaign', campaign, '--what', 'nonsense']],
-			['export ../../etc/passwd', ['export', '--campaign', campaign, '--what', '../../etc/passwd']],
-			['export without --what', ['export', '--campaign', campaign]],
-			['export unknown campaign', ['export', '--campaign', 'nope', '--what', 'candidates'], 'UNKNOWN_CAMPAIGN'],
-			['campaign create --preset nope', ['campaign', 'create', '--preset', 'nope', '--name', 'X'], 'UNKNOWN_PRESET'],
-			['campaign create without --preset', ['campaign', 'create', '--name', 'X']],
-			['check unknown campaign', ['check', '--campaign', "x' OR '1'='1"], 'UNKNOWN_CAMPAIGN'],
-			['check without --campaign', ['check']],
-			['backup without --out', ['backup']],
-			['backup over an existing file', ['backup', '--out', existing]]
-		];
-		const runs = await all(cases, ([, args]) => laurel(...args));
-		runs.forEach((r, i) => {
-			expectBadInput(r, cases[i][0]);
-			if (cases[i][2]) expect(r.json.error, cases[i][0]).toBe(cases[i][2]);
-		});
-		const by = (l: string) => runs[cases.findIndex((c) => c[0] === l)].json;
-		expect(by('export nonsense').message).toContain('未知的导出类型“nonsense”');
-		expect(by('campaign create --preset nope').message).toContain('未知的活动预设“nope”');
-		expect(await tableCounts(db)).toEqual(before);
-	});
-
-	it('the campaign name with markup is kept as text and the export is a CSV, not a page', async () => {
-		const r = await laurel('export', '--campaign', campaign, '--what', 'candidates');
-		expect(r.code).toBe(0);
-		expect(r.stdout.startsWith('\uFEFF序号,姓名')).toBe(true);
-		const rows = await db.$client.execute({ sql: 'SELECT name FROM campaigns WHERE id = ?', args: [campaign] });
-		expect(rows.rows[0].name).toBe('<script>alert(1)</script>');
 	});
 });

@@ -1,5 +1,5 @@
 // 推荐表 .docx files generated with the `docx` package in the layouts of the five notices' 附件1
-// (../shared/seeds): label cells then value cells, spacing and order as each notice prints them.
+// (docs/seeds): label cells then value cells, spacing and order as each notice prints them.
 import {
 	AlignmentType,
 	Document,

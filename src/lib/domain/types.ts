@@ -1,5 +1,5 @@
 // Shared domain vocabulary. Pure types: no database, no Svelte, no I/O.
-// Names follow the glossary in ../shared/SPEC.md.
+// Names follow the glossary in docs/SPEC.md.
 import type { IntakeRules } from './intake/rules';
 
 /** The five 推荐领域, by short name. */

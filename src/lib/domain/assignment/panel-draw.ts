@@ -192,7 +192,9 @@ export function drawPanels(input: DrawInput, seed: string): DrawResult | DrawInf
 		if (picked.length < needed) {
 			return {
 				error: 'INFEASIBLE',
-				message: `第 ${pi + 1} 组（${panel.field}）需要 ${panel.size} 名成员和 ${panel.alternates} 名备选，共 ${needed} 人，符合条件的专家只有 ${picked.length} 人，缺 ${needed - picked.length} 人`,
+				message:
+					`第 ${pi + 1} 组（${panel.field}）需要 ${panel.size} 名成员和 ${panel.alternates} 名备选，` +
+					`共 ${needed} 人，符合条件的专家只有 ${picked.length} 人，缺 ${needed - picked.length} 人`,
 				panel: panel.field,
 				panelIndex: pi,
 				needed,

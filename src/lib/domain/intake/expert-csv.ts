@@ -281,7 +281,9 @@ export function parseExpertCsv(bytes: Uint8Array, opts: { fields: readonly strin
 		result.errors.push({
 			row: headerRow,
 			column: '',
-			message: `第${headerRow}行没有可识别的列名（应有 姓名、工作单位、评审领域 等模板中的中文列名）。如果列名是英文，请改用专家名单模板的列名；如果显示为乱码，文件可能不是 UTF-8 或 GBK 编码（本次按 ${encodingLabel(encoding)} 读取），请另存为“CSV UTF-8”后再上传`
+			message:
+				`第${headerRow}行没有可识别的列名（应有 姓名、工作单位、评审领域 等模板中的中文列名）。如果列名是英文，请改用专家名单模板的列名；如果显示为乱码，` +
+				`文件可能不是 UTF-8 或 GBK 编码（本次按 ${encodingLabel(encoding)} 读取），请另存为“CSV UTF-8”后再上传`
 		});
 	}
 	for (const col of EXPERT_COLUMNS) {

@@ -1,7 +1,7 @@
 // The eligibility and quota check of a campaign's nominations (CONTRACTS.md `check`).
 // Pure: a config and the candidate records in, a report out; equal inputs give equal reports.
 //
-// Severity choices (see ../shared/SPEC.md “How the notices are read”):
+// Severity choices (see docs/SPEC.md “How the notices are read”):
 // - QUOTA_SHORT: below a real minimum (广西 “2～3名”, 内蒙古 盟市 “5名”) is an error; below an
 //   allocation (青海 “推荐候选人3名”, intake.allocations) or a listed channel that sent nobody is a warning.
 // - TEXT_TOO_LONG: 主要事迹 is “1500字左右” (about): ±20 % is tolerated, more than 20 % over is an
