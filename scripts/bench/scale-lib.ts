@@ -10,7 +10,7 @@
 // the sheets are what the pages read, the audit entries of saves are not). Rounds are opened by
 // a direct update: 5,000 synthetic nominations far exceed the notice's quotas, so `check` reports
 // errors and openRound would rightly refuse.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '../../src/lib/server/db';
@@ -98,16 +98,14 @@ async function accounts(db: DB, size: ScaleSize, config: ReturnType<typeof demoC
 		const panelOf = new Map<string, string>();
 		for (const [i, field] of config.fields.entries()) {
 			panelOf.set(field, `p_${i}`);
-			await tx
-				.insert(panels)
-				.values({
-					id: `p_${i}`,
-					campaignId: CAMPAIGN,
-					name: `${field}组`,
-					field,
-					chairUserId: ids.chair,
-					createdAt: now
-				});
+			await tx.insert(panels).values({
+				id: `p_${i}`,
+				campaignId: CAMPAIGN,
+				name: `${field}组`,
+				field,
+				chairUserId: ids.chair,
+				createdAt: now
+			});
 		}
 		for (let i = 0; i < size.experts; i++) {
 			// The generator draws every expert from one province's units and schools; at 500 experts that
@@ -272,7 +270,7 @@ export async function buildScaleFixture(file: string, size: ScaleSize = NATIONAL
 	must(await runSelection(db, office, CAMPAIGN), '遴选');
 	await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 	db.$client.close();
-	return {
+	const fixture: ScaleFixture = {
 		file,
 		campaignId: CAMPAIGN,
 		roundIds,
@@ -285,6 +283,15 @@ export async function buildScaleFixture(file: string, size: ScaleSize = NATIONAL
 		timings,
 		sheets: count
 	};
+	writeFileSync(`${file}.json`, JSON.stringify(fixture));
+	return fixture;
+}
+
+/** A fixture built earlier (`--reuse`: to measure again without building anew), if there is one. */
+export function builtFixture(file: string): ScaleFixture | null {
+	return existsSync(file) && existsSync(`${file}.json`)
+		? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as ScaleFixture)
+		: null;
 }
 
 /** A private copy of the fixture for one measurement (the fixture itself stays untouched). */

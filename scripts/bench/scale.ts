@@ -7,7 +7,8 @@
 //    server with LAUREL_SERVER_TIMING=1 answers each page N times; the p95 of its Server-Timing is
 //    set against the goal (300 ms; the chair's round page and the selection page 1 s). A page a
 //    role may not open (403, 404, a redirect) is not that role's page and is skipped.
-//   npx tsx scripts/bench/scale.ts [--n 12] [--candidates 5000 --experts 500] [--no-pages]
+//   npx tsx scripts/bench/scale.ts [--n 12] [--candidates 5000 --experts 500] [--no-pages] [--reuse]
+// (--reuse: measure on the fixture of an earlier run, when .bench/scale/fixture.db and its .json exist)
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +21,15 @@ import { proposeAssignment } from '../../src/lib/server/services/assignment';
 import { roundResults } from '../../src/lib/server/services/results';
 import { runSelection } from '../../src/lib/server/services/selection';
 import { build, Client, startServer, Stats, waitUp } from './load-lib';
-import { buildScaleFixture, copyFixture, NATIONAL, SCALE_DIR, SCALE_PASSWORD, type ScaleFixture } from './scale-lib';
+import {
+	buildScaleFixture,
+	builtFixture,
+	copyFixture,
+	NATIONAL,
+	SCALE_DIR,
+	SCALE_PASSWORD,
+	type ScaleFixture
+} from './scale-lib';
 import { printFigures } from './figures';
 
 const arg = (name: string, dflt: string) => {
@@ -192,7 +201,9 @@ async function main(): Promise<number> {
 	const noPages = process.argv.includes('--no-pages');
 	if (!noPages) build();
 	const t0 = performance.now();
-	const fixture = await buildScaleFixture(`${SCALE_DIR}/fixture.db`, SIZE);
+	const file = `${SCALE_DIR}/fixture.db`;
+	const fixture =
+		(process.argv.includes('--reuse') ? builtFixture(file) : null) ?? (await buildScaleFixture(file, SIZE));
 	console.log(
 		`基准活动：${SIZE.candidates} 名候选人，${SIZE.experts} 位专家，3 轮 ${fixture.sheets} 份评分表（构建 ${((performance.now() - t0) / 1000).toFixed(1)} s，每次测量用其副本）`
 	);

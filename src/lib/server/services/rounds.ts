@@ -371,17 +371,41 @@ export async function roundPairs(
 ): Promise<{ expertId: string; candidateId: string }[]> {
 	const ids = await roundCandidateIds(db, round.id);
 	if (!ids.length) return [];
-	const blocked = await blockedPairs(db, round.campaignId);
+	const blocked = await blockedPairs(db, round.campaignId, { expertId, candidateIds: ids, ...reviewedScope(round) });
+	return roundPairsWith(db, round, ids, blocked, expertId);
+}
+
+/** A round by assignment reviews assigned pairs only: the ties of other pairs need not be read. */
+export function reviewedScope(round: Pick<RoundRow, 'id' | 'reviewers'>): { reviewedIn?: string[] } {
+	return round.reviewers === 'assigned' ? { reviewedIn: [round.id] } : {};
+}
+
+/**
+ * roundPairs for a caller that already holds the round's candidates and the blocked pairs (the
+ * results read both anyway): the whole round is then read once per view, not once per use.
+ */
+export async function roundPairsWith(
+	db: DB | Tx,
+	round: RoundRow,
+	ids: string[],
+	blocked: Set<string>,
+	expertId?: string
+): Promise<{ expertId: string; candidateId: string }[]> {
+	if (!ids.length) return [];
 	let pairs: { expertId: string; candidateId: string }[] = [];
 	if (round.reviewers === 'assigned') {
+		// The round's candidates by join, not by a list of thousands of ids.
 		pairs = await db
 			.select({ expertId: assignments.expertId, candidateId: assignments.candidateId })
 			.from(assignments)
+			.innerJoin(
+				roundCandidates,
+				and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.candidateId, assignments.candidateId))
+			)
 			.where(
 				and(
 					eq(assignments.campaignId, round.campaignId),
 					eq(assignments.state, 'published'),
-					inArray(assignments.candidateId, ids),
 					expertId ? eq(assignments.expertId, expertId) : undefined
 				)
 			);
@@ -395,7 +419,10 @@ export async function roundPairs(
 		const cs = await db
 			.select({ id: candidates.id, field: candidates.field })
 			.from(candidates)
-			.where(inArray(candidates.id, ids));
+			.innerJoin(
+				roundCandidates,
+				and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.candidateId, candidates.id))
+			);
 		const pm = await db
 			.select({ expertId: panelMembers.expertId, field: panels.field })
 			.from(panelMembers)
