@@ -8,7 +8,7 @@ import { E2E_BASE } from '../support/api-session';
 import { candidates, conflicts, experts, sheets, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
-import { recuse } from '../../src/lib/server/services/conflicts';
+import { recuse } from '../../src/lib/server/services/conflict-decisions';
 import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 

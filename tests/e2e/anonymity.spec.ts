@@ -24,7 +24,7 @@ import { signIn } from '../support/api-session';
 import { loginAs } from './helpers';
 import { crawler, dataUrl, decodeJsonEscapes, type Fetched } from './crawl';
 import { candidates, conflicts, experts, users } from '../../src/lib/server/db/schema';
-import { addOrganizerConflict } from '../../src/lib/server/services/conflicts';
+import { addOrganizerConflict } from '../../src/lib/server/services/conflict-decisions';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 import {
 	BASE,

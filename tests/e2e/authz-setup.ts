@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { e2eDb, seedObserver, seedReviewCampaign } from './fixtures';
 import { candidates, conflicts, experts, users } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound, roundPairs } from '../../src/lib/server/services/rounds';
-import { addOrganizerConflict } from '../../src/lib/server/services/conflicts';
+import { addOrganizerConflict } from '../../src/lib/server/services/conflict-decisions';
 import { listAttachments, saveAttachment } from '../../src/lib/server/services/attachments';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 import { campaigns, panelDraws } from '../../src/lib/server/db/schema';

@@ -13,7 +13,7 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import { createRound, listRounds, openRound } from '../../src/lib/server/services/rounds';
-import { decideConflict } from '../../src/lib/server/services/conflicts';
+import { decideConflict } from '../../src/lib/server/services/conflict-decisions';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 test('an expert declares ties; the desk says nothing about who was matched', async ({ page }) => {

@@ -10,7 +10,7 @@ import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { assignments, auditLog, candidates } from '../../src/lib/server/db/schema';
 import { proposeAssignment, publishAssignment } from '../../src/lib/server/services/assignment';
-import { addOrganizerConflict } from '../../src/lib/server/services/conflicts';
+import { addOrganizerConflict } from '../../src/lib/server/services/conflict-decisions';
 import { listRounds, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 

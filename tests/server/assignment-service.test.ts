@@ -5,15 +5,9 @@ import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { assignments, auditLog, candidates, conflicts, experts } from '../../src/lib/server/db/schema';
 import { ensureDemo, DEMO_CAMPAIGN_ID as C } from '../../src/lib/server/demo';
-import {
-	refreshDetectedConflicts,
-	decideConflict,
-	addOrganizerConflict,
-	recuse,
-	blockedPairs,
-	declareTies,
-	pairKey
-} from '../../src/lib/server/services/conflicts';
+import { refreshDetectedConflicts, blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { decideConflict, addOrganizerConflict, recuse } from '../../src/lib/server/services/conflict-decisions';
+import { declareTies } from '../../src/lib/server/services/conflict-declarations';
 import {
 	proposeAssignment,
 	addPair,

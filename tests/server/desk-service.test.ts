@@ -8,7 +8,8 @@ import { assignments, candidates, experts, panelMembers, panels } from '../../sr
 import { seedCampaign } from '../../src/lib/server/demo';
 import { closeRound, createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
-import { blockedPairs, pairKey, recuse } from '../../src/lib/server/services/conflicts';
+import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { recuse } from '../../src/lib/server/services/conflict-decisions';
 import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
 
 const C = 'desk';

@@ -6,7 +6,8 @@ import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { candidates, experts } from '../../src/lib/server/db/schema';
 import { ensureDemo, DEMO_CAMPAIGN_ID as C } from '../../src/lib/server/demo';
-import { decideConflict, listConflicts } from '../../src/lib/server/services/conflicts';
+import { listConflicts } from '../../src/lib/server/services/conflicts';
+import { decideConflict } from '../../src/lib/server/services/conflict-decisions';
 import { proposeAssignment, publishAssignment, listAssignments } from '../../src/lib/server/services/assignment';
 import { exportCsv } from '../../src/lib/server/exports';
 // The producers register themselves on import (until the registry is one literal table).

@@ -9,17 +9,13 @@ import { openDatabase, type DB } from '../../src/lib/server/db';
 import { auditLog, candidates, conflicts, experts, panelMembers, panels } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { createRound, openRound } from '../../src/lib/server/services/rounds';
+import { blockedPairs, pairKey, refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
+import { addOrganizerConflict, decideConflict, recuse } from '../../src/lib/server/services/conflict-decisions';
 import {
-	addOrganizerConflict,
-	blockedPairs,
 	DECLARATION_ITEMS_PER_HOUR,
-	decideConflict,
 	declareTies,
-	pairKey,
-	recuse,
-	refreshDetectedConflicts,
 	removeDeclaration
-} from '../../src/lib/server/services/conflicts';
+} from '../../src/lib/server/services/conflict-declarations';
 import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
 import { expertTasks } from '../../src/lib/server/services/access';
 import { saveSheet } from '../../src/lib/server/services/sheets';

@@ -27,7 +27,7 @@ import { createCandidate, updateCandidate, changeRedactions } from '../../src/li
 import { saveAttachment, deleteAttachment } from '../../src/lib/server/services/attachments';
 import { importCandidates } from '../../src/lib/server/services/intake';
 import { updateCampaignConfig } from '../../src/lib/server/services/campaigns';
-import { decideConflict, addOrganizerConflict, recuse } from '../../src/lib/server/services/conflicts';
+import { decideConflict, addOrganizerConflict, recuse } from '../../src/lib/server/services/conflict-decisions';
 import { proposeAssignment, addPair, removePair, publishAssignment } from '../../src/lib/server/services/assignment';
 import { lockRefusal } from '../../src/lib/server/services/locks';
 import { auditLog, campaigns, candidates, conflicts, experts } from '../../src/lib/server/db/schema';

@@ -16,7 +16,8 @@ import {
 	openRound
 } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
-import { blockedPairs, pairKey, recuse } from '../../src/lib/server/services/conflicts';
+import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { recuse } from '../../src/lib/server/services/conflict-decisions';
 import { roundResults } from '../../src/lib/server/services/results';
 import { exportCsv } from '../../src/lib/server/exports';
 

@@ -15,7 +15,8 @@ import {
 } from '../../src/lib/server/services/rounds';
 import { saveSheet, requestRescore } from '../../src/lib/server/services/sheets';
 import { roundResults } from '../../src/lib/server/services/results';
-import { recuse, blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+import { recuse } from '../../src/lib/server/services/conflict-decisions';
 
 const C = 'rev';
 const chair = { id: null, name: 'chair' };

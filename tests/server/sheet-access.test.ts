@@ -11,7 +11,7 @@ import { createRound, getRound, openRound } from '../../src/lib/server/services/
 import { reviewsInRound } from '../../src/lib/server/services/access';
 import { saveAccess } from '../../src/lib/server/services/sheet-access';
 import { saveChecked, type SaveInput } from '../../src/lib/server/services/sheets';
-import { recuse } from '../../src/lib/server/services/conflicts';
+import { recuse } from '../../src/lib/server/services/conflict-decisions';
 
 const C = 'access';
 const chair = { id: null, name: 'chair' };

@@ -35,7 +35,7 @@ export async function expertTasks(db: DB, campaignId: string, expertId: string):
 				eq(assignments.state, 'published')
 			)
 		);
-	const blocked = await blockedPairs(db, campaignId);
+	const blocked = await blockedPairs(db, campaignId, { expertId });
 	return rows
 		.filter((r) => !blocked.has(pairKey(expertId, r.candidateId)))
 		.map((r) => ({ candidateId: r.candidateId, code: r.code ?? '', field: r.field ?? '' }))

@@ -34,9 +34,9 @@ async function chairedFields(db: DB | Tx, campaignId: string, expertId?: string)
 	return out;
 }
 
-/** Every (chair's roster entry, candidate of a chaired field) pair of the campaign, as `expert|candidate` keys. */
-export async function chairBlockedPairs(db: DB | Tx, campaignId: string): Promise<string[]> {
-	const fields = await chairedFields(db, campaignId);
+/** Every (chair's roster entry, candidate of a chaired field) pair of the campaign (of one entry when given), as `expert|candidate` keys. */
+export async function chairBlockedPairs(db: DB | Tx, campaignId: string, expertId?: string): Promise<string[]> {
+	const fields = await chairedFields(db, campaignId, expertId);
 	if (!fields.size) return [];
 	const cs = await db
 		.select({ id: candidates.id, field: candidates.field })

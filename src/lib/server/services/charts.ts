@@ -5,7 +5,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheets } from '../db/schema';
 import { blockedPairs, pairKey } from './conflicts';
-import { listRounds, roundPairs } from './rounds';
+import { listRounds, roundCandidateIds, roundPairsWith } from './rounds';
 import type { RoundResults } from './results';
 import type { SelectionInput, SelectionOutcome } from './selection';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
@@ -82,7 +82,8 @@ export async function progressOverTime(
 		series.push({
 			roundId: round.id,
 			name: round.name,
-			expected: (await roundPairs(db, round)).length,
+			// blocked is the campaign's, read once above: one read per view, not one per round
+			expected: (await roundPairsWith(db, round, await roundCandidateIds(db, round.id), blocked)).length,
 			submitted: mine.length,
 			daily,
 			cumulative

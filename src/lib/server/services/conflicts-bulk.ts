@@ -4,7 +4,8 @@ import type { DB } from '../db';
 import { candidates, conflicts, experts } from '../db/schema';
 import type { Actor } from '../audit';
 import { lockRefusal } from './locks';
-import { applyDecision, mayDecide, type Decider } from './conflicts';
+import { mayDecide, type Decider } from './conflicts';
+import { applyDecision } from './conflict-decisions';
 import { compareReviewCodes } from '../../shared/review-codes';
 
 export type BulkDecideResult =

@@ -1,13 +1,11 @@
 // Conflicts of interest: detection results persisted with the chair's decisions, declarations,
 // organizer-added ties and recusals. `blockedPairs` is the single rule every access path uses.
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, exists, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, auditLog, candidates, conflicts, experts } from '../db/schema';
+import { assignments, candidates, conflicts, experts, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { lockRefusal } from './locks';
 import { recordOf, type Tx } from './candidates';
-import { withdrawPairSheets } from './sheet-withdrawal';
 import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
 import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
@@ -70,12 +68,83 @@ export async function pairInCampaign(db: DB | Tx, campaignId: string, expertId: 
 	return { e, c };
 }
 
-export async function blockedPairs(db: DB | Tx, campaignId: string): Promise<Set<string>> {
-	const rows = await db.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
+/**
+ * Where a caller asks about blocked pairs: one expert's (their desk), or a few candidates' (a later
+ * round). The answer is then the campaign's blocked pairs within that scope, read through an index
+ * instead of the whole campaign's ties (hundreds of thousands at national scale).
+ */
+export interface PairScope {
+	expertId?: string;
+	candidateIds?: string[];
+	/**
+	 * Only pairs someone reviews: with a sheet in one of these rounds, or a published assignment.
+	 * For callers whose pairs are exactly those (rounds by assignment, their sheets): the ties of
+	 * pairs nobody reviews, most of them at national scale, are then never read.
+	 */
+	reviewedIn?: string[];
+}
+
+/** Up to this many candidates a scope's list is sent to SQL; beyond it the campaign is read whole. */
+const SCOPE_LIST_MAX = 500;
+
+/** The tie's pair has a sheet in one of the rounds or a published assignment (index probes both). */
+function reviewed(db: DB | Tx, roundIds: string[]) {
+	const one = sql`1`;
+	return or(
+		exists(
+			db
+				.select({ one })
+				.from(sheets)
+				.where(
+					and(
+						inArray(sheets.roundId, roundIds),
+						eq(sheets.expertId, conflicts.expertId),
+						eq(sheets.candidateId, conflicts.candidateId)
+					)
+				)
+		),
+		exists(
+			db
+				.select({ one })
+				.from(assignments)
+				.where(
+					and(
+						eq(assignments.campaignId, conflicts.campaignId),
+						eq(assignments.expertId, conflicts.expertId),
+						eq(assignments.candidateId, conflicts.candidateId),
+						eq(assignments.state, 'published')
+					)
+				)
+		)
+	);
+}
+
+export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairScope = {}): Promise<Set<string>> {
+	const few = scope.candidateIds && scope.candidateIds.length <= SCOPE_LIST_MAX ? scope.candidateIds : null;
+	if (few && !few.length) return new Set();
+	// Only what `blocks` reads, and never a dismissed tie (blocks() is false for every one of them).
+	const rows = await db
+		.select({
+			expertId: conflicts.expertId,
+			candidateId: conflicts.candidateId,
+			severity: conflicts.severity,
+			status: conflicts.status,
+			source: conflicts.source
+		})
+		.from(conflicts)
+		.where(
+			and(
+				eq(conflicts.campaignId, campaignId),
+				ne(conflicts.status, 'dismissed'),
+				scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
+				few ? inArray(conflicts.candidateId, few) : undefined,
+				scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
+			)
+		);
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
 	return new Set([
 		...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)),
-		...(await chairBlockedPairs(db, campaignId))
+		...(await chairBlockedPairs(db, campaignId, scope.expertId))
 	]);
 }
 
@@ -177,346 +246,6 @@ export async function refreshDetectedConflicts(
 			});
 		return { added: fresh.length, removed: stale.length, total: existing.length + fresh.length - stale.length };
 	});
-}
-
-export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
-
-/** A decision on a tie (who may decide what: `mayDecide`); a dismissal needs a reason and stays on record. */
-export async function decideConflict(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	conflictId: string,
-	decision: 'confirmed' | 'dismissed',
-	reason: string,
-	by: Decider
-): Promise<DecideResult> {
-	const trimmed = reason.trim();
-	if (decision === 'dismissed' && !trimmed) return { ok: false, status: 400, message: '排除回避关系时必须填写理由' };
-	if (trimmed.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
-	return db.transaction(async (tx) => {
-		const locked = await lockRefusal(tx, campaignId, '回避决定');
-		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const row = (
-			await tx
-				.select()
-				.from(conflicts)
-				.where(and(eq(conflicts.id, conflictId), eq(conflicts.campaignId, campaignId)))
-		)[0];
-		if (!row) return { ok: false as const, status: 404 as const, message: '没有找到该回避记录' };
-		const refused = mayDecide(by, row, decision);
-		if (refused)
-			return { ok: false as const, status: row.kind === 'recusal' ? (400 as const) : (403 as const), message: refused };
-		await applyDecision(tx, actor, campaignId, row, decision, trimmed);
-		return { ok: true as const };
-	});
-}
-
-/** The decision itself, audited; `bulk` records how many ties the one decision covered. */
-export async function applyDecision(
-	tx: Tx,
-	actor: Actor,
-	campaignId: string,
-	row: ConflictRow,
-	decision: 'confirmed' | 'dismissed',
-	trimmed: string,
-	bulk?: number
-) {
-	const after = { status: decision, decidedBy: actor.name, decidedAt: Date.now(), decisionReason: trimmed || null };
-	await tx.update(conflicts).set(after).where(eq(conflicts.id, row.id));
-	if (decision === 'confirmed') {
-		await dropAssignment(tx, actor, campaignId, row.expertId, row.candidateId, '确认回避');
-		await withdrawPairSheets(tx, actor, campaignId, row.expertId, row.candidateId);
-	}
-	await audit(tx, actor, {
-		campaignId,
-		action: decision === 'confirmed' ? 'conflict.confirm' : 'conflict.dismiss',
-		entity: 'conflict',
-		entityId: row.id,
-		before: { status: row.status },
-		after: bulk ? { ...after, bulk } : after,
-		reason: trimmed || undefined
-	});
-}
-
-/** A tie the organizer knows of (e.g. from a complaint); confirmed at once. */
-export async function addOrganizerConflict(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	candidateId: string,
-	reason: string
-): Promise<DecideResult> {
-	if (!reason.trim()) return { ok: false, status: 400, message: '请填写回避理由' };
-	return db.transaction(async (tx) => {
-		const locked = await lockRefusal(tx, campaignId, '添加回避');
-		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		const { e, c } = await pairInCampaign(tx, campaignId, expertId, candidateId);
-		if (!e || !c) return { ok: false as const, status: 404 as const, message: '没有找到该专家或候选人' };
-		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'organizer', 'organizer', reason.trim());
-		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '活动办公室添加回避');
-		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
-		return { ok: true as const };
-	});
-}
-
-/**
- * The expert recognised the candidate: recorded as a confirmed tie, the assignment is withdrawn
- * (with any score sheet on it, via the hook), so that a replacement can be assigned.
- */
-export async function recuse(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	candidateId: string,
-	reason: string
-): Promise<DecideResult> {
-	if (!reason.trim()) return { ok: false, status: 400, message: '请简要说明回避理由' };
-	if (reason.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
-	return db.transaction(async (tx) => {
-		const locked = await lockRefusal(tx, campaignId, '回避');
-		if (locked) return { ok: false as const, status: 409 as const, message: locked };
-		await upsertConfirmed(tx, actor, campaignId, expertId, candidateId, 'recusal', 'recusal', reason.trim());
-		await dropAssignment(tx, actor, campaignId, expertId, candidateId, '专家主动回避');
-		await withdrawPairSheets(tx, actor, campaignId, expertId, candidateId);
-		return { ok: true as const };
-	});
-}
-
-async function upsertConfirmed(
-	tx: Tx,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	candidateId: string,
-	kind: 'organizer' | 'recusal',
-	source: 'organizer' | 'recusal',
-	reason: string
-): Promise<void> {
-	const now = Date.now();
-	const existing = (
-		await tx
-			.select()
-			.from(conflicts)
-			.where(
-				and(
-					eq(conflicts.campaignId, campaignId),
-					eq(conflicts.expertId, expertId),
-					eq(conflicts.candidateId, candidateId),
-					eq(conflicts.kind, kind)
-				)
-			)
-	)[0];
-	const id = existing?.id ?? newId('cf_');
-	const values = {
-		status: 'confirmed' as const,
-		decidedBy: actor.name,
-		decidedAt: now,
-		decisionReason: reason,
-		reason
-	};
-	if (existing) await tx.update(conflicts).set(values).where(eq(conflicts.id, id));
-	else
-		await tx
-			.insert(conflicts)
-			.values({ id, campaignId, expertId, candidateId, kind, severity: 'conflict', source, createdAt: now, ...values });
-	await audit(tx, actor, {
-		campaignId,
-		action: `conflict.${kind}`,
-		entity: 'conflict',
-		entityId: id,
-		before: existing ?? null,
-		after: values,
-		reason
-	});
-}
-
-async function dropAssignment(
-	tx: Tx,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	candidateId: string,
-	why: string
-) {
-	const removed = await tx
-		.delete(assignments)
-		.where(
-			and(
-				eq(assignments.campaignId, campaignId),
-				eq(assignments.expertId, expertId),
-				eq(assignments.candidateId, candidateId)
-			)
-		)
-		.returning();
-	if (removed.length)
-		await audit(tx, actor, {
-			campaignId,
-			action: 'assignment.remove',
-			entity: 'assignment',
-			entityId: pairKey(expertId, candidateId),
-			before: removed[0],
-			reason: why
-		});
-}
-
-/** At most this many new declared items per expert in any hour, and this many submissions. */
-export const DECLARATION_ITEMS_PER_HOUR = 20;
-const DECLARATION_SUBMISSIONS_PER_HOUR = 10;
-const HOUR = 3600_000;
-
-export type DeclareResult = { ok: true; added: number } | { ok: false; status: 400 | 404 | 429; message: string };
-
-/**
- * Adds what an expert declares (append-only: an expert cannot withdraw or replace an item, only
- * the office removes one, see `removeDeclaration`). Matching ties wait for the office's decision
- * and block nothing until then (`blocks`). Counted per rolling hour from the audit log, so the
- * limit holds across processes and restarts.
- */
-export async function declareTies(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	units: string[],
-	people: string[],
-	opts: { detachDetection?: boolean } = {}
-): Promise<DeclareResult> {
-	const clean = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
-	const result = await db.transaction(async (tx): Promise<DeclareResult> => {
-		const before = (
-			await tx
-				.select()
-				.from(experts)
-				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
-		)[0];
-		if (!before) return { ok: false, status: 404, message: '您不在本活动的专家名单中' };
-		const oldUnits = before.declaredUnits ?? [];
-		const oldPeople = before.declaredPeople ?? [];
-		const newUnits = clean(units).filter((u) => !oldUnits.includes(u));
-		const newPeople = clean(people).filter((p) => !oldPeople.includes(p));
-		const since = Date.now() - HOUR;
-		const recent = await tx
-			.select({ after: auditLog.after })
-			.from(auditLog)
-			.where(
-				and(
-					eq(auditLog.campaignId, campaignId),
-					eq(auditLog.action, 'expert.declare'),
-					eq(auditLog.entityId, expertId),
-					gte(auditLog.at, since)
-				)
-			);
-		const recentItems = recent.reduce((n, r) => n + ((r.after as { added?: unknown[] } | null)?.added ?? []).length, 0);
-		if (recent.length >= DECLARATION_SUBMISSIONS_PER_HOUR)
-			return {
-				ok: false,
-				status: 429,
-				message: `一小时内最多提交 ${DECLARATION_SUBMISSIONS_PER_HOUR} 次申报，请稍后再试；如有紧急情况请联系活动办公室`
-			};
-		if (recentItems + newUnits.length + newPeople.length > DECLARATION_ITEMS_PER_HOUR)
-			return {
-				ok: false,
-				status: 429,
-				message: `一小时内最多新增 ${DECLARATION_ITEMS_PER_HOUR} 项申报（本小时已新增 ${recentItems} 项），请稍后再试；如需一次申报更多，请联系活动办公室`
-			};
-		const after = {
-			declaredUnits: [...oldUnits, ...newUnits],
-			declaredPeople: [...oldPeople, ...newPeople],
-			declaredAt: Date.now()
-		};
-		await tx.update(experts).set(after).where(eq(experts.id, expertId));
-		await audit(tx, actor, {
-			campaignId,
-			action: 'expert.declare',
-			entity: 'expert',
-			entityId: expertId,
-			before: { declaredUnits: before.declaredUnits ?? null, declaredPeople: before.declaredPeople ?? null },
-			after: { ...after, added: [...newUnits, ...newPeople] }
-		});
-		return { ok: true, added: newUnits.length + newPeople.length };
-	});
-	if (result.ok && result.added) {
-		const detection = refreshDetectedConflicts(db, actor, campaignId, { declaredOnly: true });
-		// A name that matches a candidate adds a pending tie (one more insert) and an invented one does
-		// not; the web answers before that work so the response time says nothing about the match.
-		// The office's 重新检测 runs the same detection again should this one be cut short.
-		if (opts.detachDetection) detection.catch((e) => console.error('申报关联检测失败', e));
-		else await detection;
-	}
-	return result;
-}
-
-/**
- * The office removes one declared item (e.g. entered by mistake), with a reason; pending ties it
- * caused go with it, decided ones stay on record. The expert has no way to do this.
- */
-export async function removeDeclaration(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	expertId: string,
-	what: 'unit' | 'person',
-	text: string,
-	reason: string
-): Promise<DecideResult> {
-	const why = reason.trim();
-	if (!why) return { ok: false, status: 400, message: '请填写删除申报的理由' };
-	if (why.length > 500) return { ok: false, status: 400, message: '理由过长（最多 500 字）' };
-	const result = await db.transaction(async (tx): Promise<DecideResult> => {
-		const e = (
-			await tx
-				.select()
-				.from(experts)
-				.where(and(eq(experts.id, expertId), eq(experts.campaignId, campaignId)))
-		)[0];
-		if (!e) return { ok: false, status: 404, message: '没有找到该专家' };
-		const list = (what === 'unit' ? e.declaredUnits : e.declaredPeople) ?? [];
-		if (!list.includes(text)) return { ok: false, status: 404, message: '该专家没有这项申报' };
-		const next = list.filter((x) => x !== text);
-		await tx
-			.update(experts)
-			.set(what === 'unit' ? { declaredUnits: next } : { declaredPeople: next })
-			.where(eq(experts.id, expertId));
-		await audit(tx, actor, {
-			campaignId,
-			action: 'expert.declaration.remove',
-			entity: 'expert',
-			entityId: expertId,
-			before: { [what === 'unit' ? 'declaredUnits' : 'declaredPeople']: list },
-			after: { [what === 'unit' ? 'declaredUnits' : 'declaredPeople']: next, removed: text },
-			reason: why
-		});
-		return { ok: true };
-	});
-	if (result.ok) await refreshDetectedConflicts(db, actor, campaignId);
-	return result;
-}
-
-/** Every expert's declarations, for the office. */
-export async function listDeclarations(db: DB, campaignId: string) {
-	const rows = await db
-		.select({
-			id: experts.id,
-			name: experts.name,
-			units: experts.declaredUnits,
-			people: experts.declaredPeople,
-			at: experts.declaredAt
-		})
-		.from(experts)
-		.where(eq(experts.campaignId, campaignId));
-	return rows
-		.filter((r) => (r.units ?? []).length || (r.people ?? []).length)
-		.map((r) => ({
-			expertId: r.id,
-			expertName: r.name,
-			units: r.units ?? [],
-			people: r.people ?? [],
-			declaredAt: r.at
-		}))
-		.sort((a, b) => a.expertName.localeCompare(b.expertName, 'zh-CN'));
 }
 
 export async function listConflicts(db: DB, campaignId: string) {

@@ -8,7 +8,7 @@ import { candidates, experts, sheets } from '../db/schema';
 import {
 	listRounds,
 	roundCandidateIds,
-	roundPairs,
+	roundPairsWith,
 	ROUND_STATE_LABELS,
 	ROUND_TYPE_LABELS,
 	type RoundRow
@@ -41,7 +41,9 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 	const blocked = await blockedPairs(db, campaignId);
 	const out: RoundProgressView[] = [];
 	for (const r of rounds) {
-		const pairs = await roundPairs(db, r);
+		// The campaign's blocked pairs are read once for every round, not once per round.
+		const ids = await roundCandidateIds(db, r.id);
+		const pairs = await roundPairsWith(db, r, ids, blocked);
 		// Only the status of each sheet is read: never values, totals, choices or comments.
 		const done = new Set(
 			(
@@ -67,7 +69,7 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 			state: r.state,
 			stateLabel: ROUND_STATE_LABELS[r.state as keyof typeof ROUND_STATE_LABELS] ?? r.state,
 			deadline: r.deadline ?? null,
-			candidates: (await roundCandidateIds(db, r.id)).length,
+			candidates: ids.length,
 			expected: pairs.length,
 			submitted: pairs.filter((p) => done.has(pairKey(p.expertId, p.candidateId))).length,
 			experts: [...per.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))

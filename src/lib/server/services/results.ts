@@ -1,12 +1,12 @@
 // Round results for the chair and organizer: aggregates, ranking, matrix, progress and votes.
 // Only submitted sheets of pairs not blocked by a conflict count (a recusal withdraws them anyway).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { candidateNotes, candidates, experts, sheets } from '../db/schema';
+import { candidateNotes, candidates, experts, roundCandidates, sheets } from '../db/schema';
 import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
-import { roundCandidateIds, roundPairs, type RoundRow } from './rounds';
+import { reviewedScope, roundPairsWith, type RoundRow } from './rounds';
 import {
 	aggregateRound,
 	rankCandidates,
@@ -43,14 +43,20 @@ function roundScale(round: Pick<RoundRow, 'rubric'>): number {
 	return (round.rubric ?? []).reduce((s, c) => s + c.max, 0) || 100;
 }
 
-export async function roundResults(db: DB, round: RoundRow): Promise<RoundResults> {
-	const ids = await roundCandidateIds(db, round.id);
-	const cs = ids.length
-		? await db
-				.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
-				.from(candidates)
-				.where(inArray(candidates.id, ids))
-		: [];
+/**
+ * The round's results. `ranking`: only what a ranking needs (aggregates or vote tallies), for callers
+ * that never show the matrix, progress or notes (the selection reads two rounds on every view).
+ */
+export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: boolean } = {}): Promise<RoundResults> {
+	const cs = await db
+		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
+		.from(candidates)
+		.innerJoin(
+			roundCandidates,
+			and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.candidateId, candidates.id))
+		)
+		.orderBy(candidates.id);
+	const ids = cs.map((c) => c.id);
 	const info: CandidateInfo[] = cs.map((c) => ({ id: c.id, code: c.code ?? c.id, field: c.field ?? '' }));
 	const byId = new Map(info.map((c) => [c.id, c]));
 	const byCode = new Map(info.map((c) => [c.code, c]));
@@ -59,18 +65,35 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 		.from(experts)
 		.where(eq(experts.campaignId, round.campaignId));
 	const nameOf = new Map(ex.map((e) => [e.id, e.name]));
-	const blocked = await blockedPairs(db, round.campaignId);
-	const all = (await db.select().from(sheets).where(eq(sheets.roundId, round.id))).filter(
+	// Read once, used by the sheets' filter and by the pairs alike.
+	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: ids, ...reviewedScope(round) });
+	// The columns the results read: never the values or comments of thousands of sheets.
+	const all = (
+		await db
+			.select({
+				expertId: sheets.expertId,
+				candidateId: sheets.candidateId,
+				status: sheets.status,
+				total: sheets.total,
+				choice: sheets.choice
+			})
+			.from(sheets)
+			.where(eq(sheets.roundId, round.id))
+	).filter(
 		(s) => s.status !== 'withdrawn' && !blocked.has(pairKey(s.expertId, s.candidateId)) && byId.has(s.candidateId)
 	);
 	const submitted = all.filter((s) => s.status === 'submitted');
-	const pairs = await roundPairs(db, round);
+	// A score ranking needs no pairs; the progress and a vote's “present” do.
+	const needPairs = !opts.ranking || round.type === 'vote';
+	const pairs = needPairs ? await roundPairsWith(db, round, ids, blocked) : [];
 	const scale = roundScale(round);
 
-	const progress = roundProgress(
-		pairs.map((p) => ({ expert: p.expertId, candidate: p.candidateId })),
-		all.map((s) => ({ expert: s.expertId, candidate: s.candidateId, status: s.status as 'draft' | 'submitted' }))
-	).map((p) => ({ ...p, name: nameOf.get(p.expert) ?? p.expert }));
+	const progress = opts.ranking
+		? []
+		: roundProgress(
+				pairs.map((p) => ({ expert: p.expertId, candidate: p.candidateId })),
+				all.map((s) => ({ expert: s.expertId, candidate: s.candidateId, status: s.status as 'draft' | 'submitted' }))
+			).map((p) => ({ ...p, name: nameOf.get(p.expert) ?? p.expert }));
 	const statusOf = new Map(all.map((s) => [pairKey(s.expertId, s.candidateId), s.status]));
 	const pending = pairs
 		.filter((p) => statusOf.get(pairKey(p.expertId, p.candidateId)) !== 'submitted')
@@ -105,8 +128,10 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 				id: byCode.get(a.candidate)!.id
 			}))
 			.sort((a, b) => a.rank - b.rank);
-		matrix = scoreMatrix(entries, { max: scale });
-		leniency = expertLeniency(entries);
+		if (!opts.ranking) {
+			matrix = scoreMatrix(entries, { max: scale });
+			leniency = expertLeniency(entries);
+		}
 	} else {
 		// Every candidate has a count, 0 when every reviewer is blocked (else tallyVotes throws).
 		const present: Record<string, number> = Object.fromEntries(info.map((c) => [c.code, 0]));
@@ -133,16 +158,18 @@ export async function roundResults(db: DB, round: RoundRow): Promise<RoundResult
 				id: byCode.get(t.candidate)?.id ?? ''
 			}));
 	}
-	const notes = await db
-		.select({
-			candidateId: candidateNotes.candidateId,
-			note: candidateNotes.note,
-			by: candidateNotes.by,
-			at: candidateNotes.at
-		})
-		.from(candidateNotes)
-		.where(eq(candidateNotes.roundId, round.id))
-		.orderBy(candidateNotes.at);
+	const notes = opts.ranking
+		? []
+		: await db
+				.select({
+					candidateId: candidateNotes.candidateId,
+					note: candidateNotes.note,
+					by: candidateNotes.by,
+					at: candidateNotes.at
+				})
+				.from(candidateNotes)
+				.where(eq(candidateNotes.roundId, round.id))
+				.orderBy(candidateNotes.at);
 	return {
 		round,
 		candidates: info,

@@ -1,22 +1,11 @@
-// Review rounds: creation, the draft → open → closed life cycle, who reviews what, and advancing.
+// Review rounds: creation, the draft → open → closed life cycle and advancing (who reviews what:
+// round-pairs.ts, re-exported here).
 import { assertUnlocked } from './locks';
-import { compareReviewCodes } from '../../shared/review-codes';
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
-import {
-	assignments,
-	campaigns,
-	candidates,
-	experts,
-	panelMembers,
-	panels,
-	roundCandidates,
-	rounds,
-	sheets
-} from '../db/schema';
+import { assignments, campaigns, candidates, roundCandidates, rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
-import { blockedPairs, pairKey } from './conflicts';
 import { campaignCheck } from './intake';
 import type { Tx } from './candidates';
 import type { RubricCriterion } from '../../domain/types';
@@ -42,6 +31,25 @@ export interface RoundInput {
 	/** vote rounds: 限额投票, at most this many 赞成 per expert */
 	maxYes?: number | null;
 }
+
+export {
+	uncoveredCandidates,
+	missingSheets,
+	missingText,
+	roundCandidateIds,
+	roundPairs,
+	reviewedScope,
+	roundPairsWith,
+	type Uncovered,
+	type MissingSheets
+} from './round-pairs';
+import {
+	missingSheets,
+	roundCandidateIds,
+	uncoveredCandidates,
+	type MissingSheets,
+	type Uncovered
+} from './round-pairs';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: 400 | 404 | 409; message: string };
 
@@ -150,29 +158,6 @@ export async function roundDefaults(
 	return { published: true, perDossier: Math.max(...per.values()) };
 }
 
-/** A candidate of the round whom nobody may review: no assignment, no panel, or every reviewer conflicted. */
-export interface Uncovered {
-	id: string;
-	code: string;
-	name: string;
-}
-
-/** Candidates of the round without a single eligible reviewer (roundPairs already leaves out blocked pairs). */
-export async function uncoveredCandidates(db: DB | Tx, round: RoundRow): Promise<Uncovered[]> {
-	const ids = await roundCandidateIds(db, round.id);
-	if (!ids.length) return [];
-	const covered = new Set((await roundPairs(db, round)).map((p) => p.candidateId));
-	const missing = ids.filter((id) => !covered.has(id));
-	if (!missing.length) return [];
-	const rows = await db
-		.select({ id: candidates.id, code: candidates.reviewCode, name: candidates.name })
-		.from(candidates)
-		.where(inArray(candidates.id, missing));
-	return rows
-		.map((r) => ({ id: r.id, code: r.code ?? r.id, name: r.name }))
-		.sort((a, b) => compareReviewCodes(a.code, b.code));
-}
-
 /**
  * Opens a round. The first one needs a clean eligibility check and, if assigned, a published assignment;
  * every candidate needs at least one eligible reviewer. `names`: the office reads names in the refusal,
@@ -256,46 +241,6 @@ export async function openRound(
 	return { ok: true };
 }
 
-/** Sheets not submitted in a round, per expert (by name), the most missing first. */
-export interface MissingSheets {
-	total: number;
-	experts: { expertId: string; name: string; missing: number }[];
-}
-
-export async function missingSheets(db: DB | Tx, round: RoundRow): Promise<MissingSheets> {
-	const pairs = await roundPairs(db, round);
-	const done = new Set(
-		(
-			await db
-				.select({ e: sheets.expertId, c: sheets.candidateId })
-				.from(sheets)
-				.where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))
-		).map((s) => pairKey(s.e, s.c))
-	);
-	const per = new Map<string, number>();
-	for (const p of pairs)
-		if (!done.has(pairKey(p.expertId, p.candidateId))) per.set(p.expertId, (per.get(p.expertId) ?? 0) + 1);
-	if (!per.size) return { total: 0, experts: [] };
-	const names = new Map(
-		(
-			await db
-				.select({ id: experts.id, name: experts.name })
-				.from(experts)
-				.where(inArray(experts.id, [...per.keys()]))
-		).map((e) => [e.id, e.name])
-	);
-	const list = [...per].map(([expertId, missing]) => ({ expertId, name: names.get(expertId) ?? expertId, missing }));
-	list.sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name, 'zh'));
-	return { total: list.reduce((s, e) => s + e.missing, 0), experts: list };
-}
-
-/** “缺 5 份评分：张三 3 份、李四 2 份” — empty when nothing is missing. */
-export function missingText(m: MissingSheets): string {
-	if (!m.total) return '';
-	const who = m.experts.map((e) => `${e.name} ${e.missing} 份`);
-	return `缺 ${m.total} 份评分：${who.length > 12 ? `${who.slice(0, 12).join('、')} 等 ${who.length} 位专家` : who.join('、')}`;
-}
-
 /** Closes an open round; the answer says which sheets were still missing (they do not count). */
 export async function closeRound(
 	db: DB,
@@ -352,59 +297,6 @@ export async function reopenRound(
 		});
 		return { ok: true as const };
 	});
-}
-
-export async function roundCandidateIds(db: DB | Tx, roundId: string): Promise<string[]> {
-	return (
-		await db
-			.select({ id: roundCandidates.candidateId })
-			.from(roundCandidates)
-			.where(eq(roundCandidates.roundId, roundId))
-	).map((r) => r.id);
-}
-
-/** Every (expert, candidate) pair to review in the round, blocked pairs left out; one expert's only when given. */
-export async function roundPairs(
-	db: DB | Tx,
-	round: RoundRow,
-	expertId?: string
-): Promise<{ expertId: string; candidateId: string }[]> {
-	const ids = await roundCandidateIds(db, round.id);
-	if (!ids.length) return [];
-	const blocked = await blockedPairs(db, round.campaignId);
-	let pairs: { expertId: string; candidateId: string }[] = [];
-	if (round.reviewers === 'assigned') {
-		pairs = await db
-			.select({ expertId: assignments.expertId, candidateId: assignments.candidateId })
-			.from(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, round.campaignId),
-					eq(assignments.state, 'published'),
-					inArray(assignments.candidateId, ids),
-					expertId ? eq(assignments.expertId, expertId) : undefined
-				)
-			);
-	} else if (round.reviewers === 'all') {
-		const ex = await db
-			.select({ id: experts.id })
-			.from(experts)
-			.where(and(eq(experts.campaignId, round.campaignId), expertId ? eq(experts.id, expertId) : undefined));
-		for (const c of ids) for (const e of ex) pairs.push({ expertId: e.id, candidateId: c });
-	} else {
-		const cs = await db
-			.select({ id: candidates.id, field: candidates.field })
-			.from(candidates)
-			.where(inArray(candidates.id, ids));
-		const pm = await db
-			.select({ expertId: panelMembers.expertId, field: panels.field })
-			.from(panelMembers)
-			.innerJoin(panels, eq(panels.id, panelMembers.panelId))
-			.where(and(eq(panels.campaignId, round.campaignId), expertId ? eq(panelMembers.expertId, expertId) : undefined));
-		for (const c of cs)
-			for (const m of pm) if (m.field === c.field) pairs.push({ expertId: m.expertId, candidateId: c.id });
-	}
-	return pairs.filter((p) => !blocked.has(pairKey(p.expertId, p.candidateId)));
 }
 
 /** Puts candidates into a later round (top N computed by the caller, or by hand with a reason). */

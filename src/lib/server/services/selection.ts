@@ -75,7 +75,7 @@ async function rankingRound(
 	if (!score) return null;
 	const vote = [...closed].reverse().find((r) => r.type === 'vote' && r.seq > score.seq);
 	if (!vote) return { score, passed: null };
-	const res = await roundResults(db, vote);
+	const res = await roundResults(db, vote, { ranking: true });
 	return { score, passed: new Set(res.votes.filter((v) => v.passed).map((v) => v.id)) };
 }
 
@@ -89,7 +89,7 @@ export async function buildSelectionInput(
 	const config = campaign.config;
 	const source = await rankingRound(db, campaignId);
 	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
-	const results = await roundResults(db, source.score);
+	const results = await roundResults(db, source.score, { ranking: true });
 	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
 	const byId = new Map(all.map((r) => [r.id, r]));
 	const rows = all.filter((r) => !r.withdrawnAt);

@@ -2,16 +2,9 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import {
-	addOrganizerConflict,
-	blocks,
-	decideConflict,
-	listConflicts,
-	listDeclarations,
-	mayDecide,
-	refreshDetectedConflicts,
-	removeDeclaration
-} from '$lib/server/services/conflicts';
+import { blocks, listConflicts, mayDecide, refreshDetectedConflicts } from '$lib/server/services/conflicts';
+import { addOrganizerConflict, decideConflict } from '$lib/server/services/conflict-decisions';
+import { listDeclarations, removeDeclaration } from '$lib/server/services/conflict-declarations';
 import {
 	candidateChoices,
 	conflictPairLabel,

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';
-import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflicts';
+import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflict-declarations';
 
 const lines = (s: string) =>
 	s

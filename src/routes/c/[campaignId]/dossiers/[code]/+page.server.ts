@@ -4,7 +4,7 @@ import { actorOf, requireReviewer, requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
 import { saveAccess } from '$lib/server/services/sheet-access';
-import { recuse } from '$lib/server/services/conflicts';
+import { recuse } from '$lib/server/services/conflict-decisions';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
 import { deadlineInfo } from '$lib/shared/time';
