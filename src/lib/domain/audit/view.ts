@@ -3,6 +3,7 @@
 // passes them in.
 import { COLUMNS } from '../intake/nomination-format';
 import { EXPERT_LABELS } from '../intake/expert-csv';
+import { AUDIT_ENTITY_LABELS } from '../../shared/labels';
 
 /** Every action string the code writes (grep `action: '` in src), in the words of a campaign office. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -72,27 +73,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'notice.publish': '发布公示'
 };
 
-const ENTITY_WORDS: Record<string, string> = {
-	campaign: '活动',
-	member: '成员',
-	invitation: '邀请',
-	user: '账号',
-	expert: '专家',
-	candidate: '候选人',
-	attachment: '附件',
-	panel: '评审组',
-	conflict: '回避',
-	assignment: '分配',
-	round: '评审轮次',
-	sheet: '评分',
-	vote: '投票',
-	note: '备注',
-	selection: '遴选',
-	notice: '公示',
-	reminder: '提醒',
-	mail: '邮件',
-	nomination: '推荐'
-};
 const VERB_WORDS: Record<string, string> = {
 	create: '新增',
 	add: '新增',
@@ -132,7 +112,7 @@ export function actionLabel(action: string): string {
 	if (known) return known;
 	const [entity, ...rest] = action.split('.');
 	const verb = rest.join('.');
-	const e = ENTITY_WORDS[entity];
+	const e = AUDIT_ENTITY_LABELS[entity];
 	const v = VERB_WORDS[verb] ?? VERB_WORDS[rest.at(-1) ?? ''];
 	if (e && v) return `${v}${e}`;
 	return e ? `${e}相关操作` : '其他操作';

@@ -7,6 +7,7 @@ import { attachments, auditLog, candidates, conflicts, experts, panels, rounds, 
 import { verifyAuditChain, type AuditChainVerdict } from '../audit';
 import { actionLabel, auditDiff, AUDIT_ACTION_LABELS, type DiffLine } from '../../domain/audit/view';
 import { beijingDayStart, formatBeijing } from '../../shared/time';
+import { AUDIT_ENTITY_LABELS } from '../../shared/labels';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -54,19 +55,6 @@ export interface AuditRowView {
 	prevHash: string | null;
 }
 
-const ENTITY_NAMES: Record<string, string> = {
-	campaign: '活动',
-	user: '账号',
-	expert: '专家',
-	candidate: '候选人',
-	attachment: '附件',
-	panel: '评审组',
-	conflict: '回避',
-	assignment: '分配',
-	round: '评审轮次',
-	sheet: '评分',
-	selection: '遴选结果'
-};
 /** Entries whose content is a nomination (names, units, phones): not for eyes without identities. */
 const IDENTITY_CONTENT = new Set(['candidate', 'attachment', 'conflict']);
 const ID_KEYS = new Set([
@@ -166,7 +154,7 @@ async function namesFor(db: DB, campaignId: string, rows: Row[], identities: boo
 }
 
 function objectOf(r: Row, names: Map<string, string>): string {
-	const kind = r.entity ? (ENTITY_NAMES[r.entity] ?? '') : '';
+	const kind = r.entity ? (AUDIT_ENTITY_LABELS[r.entity] ?? '') : '';
 	if (!r.entityId || r.entity === 'campaign') return kind;
 	if (r.entity === 'assignment') {
 		const [e, c] = r.entityId.split('|');

@@ -39,3 +39,26 @@ export const SEVERITY_LABELS: Record<string, string> = { conflict: '回避', war
 
 /** The balance groups of the final list, as a target names them (“青年…不少于2名”). */
 export const GROUP_LABELS: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
+
+/** What an audit entry is about (its `entity`), as the audit page and the action fallback name it. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+	campaign: '活动',
+	member: '成员',
+	invitation: '邀请',
+	user: '账号',
+	expert: '专家',
+	candidate: '候选人',
+	attachment: '附件',
+	panel: '评审组',
+	conflict: '回避',
+	assignment: '分配',
+	round: '评审轮次',
+	sheet: '评分',
+	vote: '投票',
+	note: '备注',
+	selection: '遴选结果',
+	notice: '公示',
+	reminder: '提醒',
+	mail: '邮件',
+	nomination: '推荐'
+};
