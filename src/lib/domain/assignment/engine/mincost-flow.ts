@@ -6,38 +6,9 @@
 import { exactPotentials, type Potentials } from './potentials';
 import { globalUpdate } from './global-update';
 import { UnitSelection } from './residual-units';
+import { rowLowerBound, type CostScalingOptions, type TransportProblem, type TransportSolution } from './transport';
 
-export interface TransportProblem {
-	rows: number;
-	cols: number;
-	/** Units every row must send (k). */
-	demand: number;
-	/** rows*cols integral costs (min-cost sense), Infinity = forbidden pair. */
-	cost: Float64Array;
-	/** Column capacities, each ≤ rows. */
-	colCap: Int32Array;
-}
-
-export interface TransportSolution {
-	assigned: Uint8Array;
-	/**
-	 * Exact potentials in cost units: c_ij + row_i − col_j ≥ 0 on unassigned allowed pairs and ≤ 0 on
-	 * assigned ones; col_j − sink ≥ 0 when column j is below capacity and ≤ 0 when it carries flow.
-	 */
-	rowPotential: Float64Array;
-	colPotential: Float64Array;
-	sinkPotential: number;
-	stats: { phases: number; discharges: number; globalUpdates: number; rowScans: number };
-}
-
-export interface CostScalingOptions {
-	/** ε shrinks by this factor per phase. */
-	alpha?: number;
-	/** A global price update runs after this many discharges per node. */
-	globalUpdateFactor?: number;
-	/** Diagnostics after each phase (benchmarks). */
-	onPhase?: (info: { eps: number; discharges: number; globalUpdates: number }) => void;
-}
+export type { CostScalingOptions, TransportProblem, TransportSolution } from './transport';
 
 /**
  * Min-cost transportation by cost scaling (Goldberg's push-relabel refine, FIFO, global price
@@ -130,7 +101,7 @@ class CostScaling extends UnitSelection {
 		const alpha = options.alpha ?? 16;
 		const updateEvery = Math.max(1, Math.round((options.globalUpdateFactor ?? 4) * this.n));
 		const dischargeLimit = 50 * this.n * this.n + 1e6; // far beyond any feasible run; guards a hang
-		const lowerBound = this.lowerBound();
+		const lowerBound = rowLowerBound(this.p, this.candR);
 		let lastCost = NaN;
 		let pot: Potentials | null = null;
 		let phases = 0;
@@ -173,24 +144,6 @@ class CostScaling extends UnitSelection {
 			...pot,
 			stats: { phases, discharges: this.discharges, globalUpdates: this.globalUpdates, rowScans: this.rowScans }
 		};
-	}
-
-	/** Σ over rows of the k cheapest allowed costs: no flow can cost less. */
-	lowerBound(): number {
-		const { R, C, k, cost, candR } = this;
-		let bound = 0;
-		for (let i = 0; i < R; i++) {
-			let cnt = 0;
-			for (let j = 0, b = i * C; j < C; j++) {
-				const c = cost[b + j];
-				if (c === Infinity || (cnt === k && c >= candR[k - 1])) continue;
-				let pos = cnt < k ? cnt++ : k - 1;
-				while (pos > 0 && candR[pos - 1] > c) ((candR[pos] = candR[pos - 1]), pos--);
-				candR[pos] = c;
-			}
-			for (let t = 0; t < cnt; t++) bound += candR[t];
-		}
-		return bound;
 	}
 
 	enqueue(u: number): void {

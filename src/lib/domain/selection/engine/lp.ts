@@ -8,6 +8,8 @@
 // the Lagrangian bound Σ max(−d·v) for whatever duals we hold, which is a valid upper bound for any
 // duals, and `infeasible` is only reported with a checked Farkas certificate.
 
+import { certifiesInfeasible, invertBasis } from './lp-dense';
+
 const TOL_PRIMAL = 1e-7; // counts are integers; anything closer is rounding noise
 const TOL_DUAL = 1e-11; // costs are normalised to [−1, 1]
 const TOL_PIVOT = 1e-9;
@@ -178,55 +180,9 @@ export class DualSimplex {
 		if (reinvert) this.sinceRefactor = 0;
 	}
 
-	/** Gauss–Jordan with partial pivoting on the dense basis matrix. */
+	/** Gauss–Jordan with partial pivoting on the dense basis matrix (lp-dense.ts). */
 	private invert(): boolean {
-		const m = this.m;
-		const B = new Float64Array(m * m);
-		for (let p = 0; p < m; p++) {
-			const v = this.basis[p];
-			if (v < this.n) for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) B[this.colRows[k] * m + p] = 1;
-			else B[(v - this.n) * m + p] = -1;
-		}
-		const I = this.Binv;
-		I.fill(0);
-		for (let i = 0; i < m; i++) I[i * m + i] = 1;
-		for (let c = 0; c < m; c++) {
-			let piv = c;
-			let best = Math.abs(B[c * m + c]);
-			for (let r = c + 1; r < m; r++) {
-				const a = Math.abs(B[r * m + c]);
-				if (a > best) {
-					best = a;
-					piv = r;
-				}
-			}
-			if (best < 1e-10) return false;
-			if (piv !== c) {
-				for (let k = 0; k < m; k++) {
-					let t = B[c * m + k];
-					B[c * m + k] = B[piv * m + k];
-					B[piv * m + k] = t;
-					t = I[c * m + k];
-					I[c * m + k] = I[piv * m + k];
-					I[piv * m + k] = t;
-				}
-			}
-			const inv = 1 / B[c * m + c];
-			for (let k = 0; k < m; k++) {
-				B[c * m + k] *= inv;
-				I[c * m + k] *= inv;
-			}
-			for (let r = 0; r < m; r++) {
-				if (r === c) continue;
-				const f = B[r * m + c];
-				if (f === 0) continue;
-				for (let k = 0; k < m; k++) {
-					B[r * m + k] -= f * B[c * m + k];
-					I[r * m + k] -= f * I[c * m + k];
-				}
-			}
-		}
-		return true;
+		return invertBasis(this.m, this.n, this.basis, this.colStart, this.colRows, this.Binv);
 	}
 
 	private computeDuals(): void {
@@ -330,7 +286,7 @@ export class DualSimplex {
 			this.flipped[nf++] = v;
 		}
 		if (enter < 0) {
-			if (this.certifiesInfeasible()) {
+			if (certifiesInfeasible(m, n, nt, rho, colStart, colRows, lo, up)) {
 				this.ray = rho.slice();
 				return 'infeasible';
 			}
@@ -417,31 +373,5 @@ export class DualSimplex {
 			heap[i] = t;
 			i = c;
 		}
-	}
-
-	/**
-	 * Farkas check on row ρ of the inverse: every feasible point satisfies Σ_v α_v·v = 0,
-	 * so if the range of Σ α_v·v over the boxes excludes 0 the LP is infeasible.
-	 */
-	private certifiesInfeasible(): boolean {
-		const { m, n, rho } = this;
-		let lo = 0;
-		let hi = 0;
-		for (let v = 0; v < this.nt; v++) {
-			let a: number;
-			if (v < n) {
-				a = 0;
-				for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) a += rho[this.colRows[k]];
-			} else a = -rho[v - n];
-			if (a > 0) {
-				lo += a * this.lo[v];
-				hi += a * this.up[v];
-			} else if (a < 0) {
-				lo += a * this.up[v];
-				hi += a * this.lo[v];
-			}
-		}
-		const scale = 1e-6 * (1 + m);
-		return hi < -scale || lo > scale;
 	}
 }

@@ -9,6 +9,7 @@
 // few dozen nodes, each a warm-started dual simplex of a handful of iterations.
 import type { Basis } from './lp';
 import { ClassModel, type CoreProblem } from './model';
+import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
 
 export type { CoreProblem, CoreRow } from './model';
 
@@ -29,30 +30,12 @@ export interface SearchStats {
 	incumbents?: number;
 }
 
-/** A split of a class count or a rule count at t: ≤ ⌊t⌋ | ≥ ⌊t⌋ + 1. */
-interface Branch {
-	onRow: boolean;
-	index: number;
-	t: number;
-	basis: Basis | null;
-	downDead?: boolean;
-	upDead?: boolean;
-}
-
 // branching effort: candidates examined, dual iterations per trial, trials before pseudocosts are
 // trusted, and how many non-improving candidates end the look-ahead (tuned on random instances)
 const STRONG_CANDIDATES = 8;
 const TRIAL_ITERATIONS = 20;
 const RELIABLE = 2;
 const LOOKAHEAD = 4;
-
-interface Node {
-	lo: Int32Array;
-	hi: Int32Array;
-	rlo: Int32Array;
-	rhi: Int32Array;
-	basis: Basis | null;
-}
 
 /** The branch and bound over one class model; pseudocosts are shared by all its searches. */
 class BranchAndBound {
@@ -139,7 +122,7 @@ class BranchAndBound {
 			if (!res || res.bound < need) continue;
 			let branch: Branch | null;
 			if (res.exact) {
-				if (!this.fixByReducedCost(node, res.bound, need)) continue;
+				if (!fixByReducedCost(this.model, node, res.bound, need)) continue;
 				const cands = this.fractional(node);
 				if (cands.length === 0) {
 					const counts = this.lpCounts(node);
@@ -147,19 +130,19 @@ class BranchAndBound {
 						if (mode === 'find') return best;
 						continue;
 					}
-					branch = this.widestBranch(node); // rounding trouble: fall back to splitting ranges
+					branch = widestBranch(this.model.classes, node); // rounding trouble: fall back to splitting ranges
 				} else if (!strong) branch = { ...cands[0], basis: lp.snapshot() };
 				else {
 					branch = this.strongBranch(node, res.bound, need, cands, current);
 					if (!branch) continue; // both sides of some split are hopeless
 				}
-			} else branch = this.widestBranch(node); // LP stopped early: its bound is valid, keep splitting
+			} else branch = widestBranch(this.model.classes, node); // LP stopped early: its bound is valid, keep splitting
 			if (!branch) {
 				if (accept(node.lo.slice(), node) && mode === 'find') return best;
 				continue;
 			}
 			// explore the side the LP leans to first (pushed last); skip a side proven hopeless
-			const [down, up] = this.children(node, branch, branch.basis);
+			const [down, up] = children(node, branch, branch.basis);
 			const first = branch.t - Math.floor(branch.t) >= 0.5 ? up : down;
 			const second = first === up ? down : up;
 			if (!(second === up ? branch.upDead : branch.downDead)) stack.push(second);
@@ -208,24 +191,6 @@ class BranchAndBound {
 		return counts;
 	}
 
-	private children(node: Node, b: Branch, basis: Basis | null): [Node, Node] {
-		const down: Node = { ...node, basis };
-		const up: Node = { ...node, basis };
-		const cut = Math.floor(b.t);
-		if (b.onRow) {
-			down.rhi = node.rhi.slice();
-			down.rhi[b.index] = cut;
-			up.rlo = node.rlo.slice();
-			up.rlo[b.index] = cut + 1;
-		} else {
-			down.hi = node.hi.slice();
-			down.hi[b.index] = cut;
-			up.lo = node.lo.slice();
-			up.lo[b.index] = cut + 1;
-		}
-		return [down, up];
-	}
-
 	/**
 	 * Reliability branching: a candidate split whose pseudocosts (bound lost per unit of
 	 * fractionality, learnt from earlier trials) are not yet reliable is tried on both sides with a
@@ -258,7 +223,7 @@ class BranchAndBound {
 				lossDown = (pc[0] / pc[1]) * fd;
 				lossUp = (pc[2] / pc[3]) * fu;
 			} else {
-				const [down, up] = this.children(node, cand, snap);
+				const [down, up] = children(node, cand, snap);
 				const bd = this.solveNode(down, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
 				const bu = this.solveNode(up, current, TRIAL_ITERATIONS)?.bound ?? -Infinity;
 				const downDead = bd < need;
@@ -281,51 +246,6 @@ class BranchAndBound {
 			} else if (++stale >= LOOKAHEAD) break;
 		}
 		return pick;
-	}
-
-	private widestBranch(node: Node): Branch | null {
-		let best = -1;
-		for (let c = 0; c < this.model.classes; c++)
-			if (node.hi[c] > node.lo[c] && (best < 0 || node.hi[c] - node.lo[c] > node.hi[best] - node.lo[best])) best = c;
-		return best < 0 ? null : { onRow: false, index: best, t: (node.lo[best] + node.hi[best]) / 2, basis: null };
-	}
-
-	/**
-	 * Reduced-cost fixing: moving unit u off its LP value costs at least |gain(u)| of the bound,
-	 * so a class whose next unit cannot be added (or whose last unit cannot be dropped) without the
-	 * bound falling below `need` has its count range narrowed for the whole subtree.
-	 * Returns false when the node is then empty. Works on the node's own arrays (children copy).
-	 */
-	private fixByReducedCost(node: Node, bound: number, need: number): boolean {
-		const lp = this.model.lp!;
-		const slack = bound - need;
-		let lo = node.lo;
-		let hi = node.hi;
-		for (let c = 0; c < this.model.classes; c++) {
-			if (lo[c] === hi[c]) continue;
-			const a = this.model.classStart[c];
-			let newLo = lo[c];
-			let newHi = hi[c];
-			for (let q = lo[c]; q < hi[c]; q++) {
-				const g = lp.gain(a + q) * this.model.scale;
-				if (g > slack)
-					newLo = q + 1; // dropping it loses more than the slack
-				else if (-g > slack) {
-					newHi = q; // adding it (and the weaker ones after it) costs more than the slack
-					break;
-				}
-			}
-			if (newLo !== lo[c] || newHi !== hi[c]) {
-				if (lo === node.lo) lo = lo.slice();
-				if (hi === node.hi) hi = hi.slice();
-				lo[c] = newLo;
-				hi[c] = Math.max(newHi, 0);
-				if (lo[c] > hi[c]) return false;
-			}
-		}
-		node.lo = lo;
-		node.hi = hi;
-		return true;
 	}
 
 	/**
