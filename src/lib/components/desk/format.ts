@@ -64,3 +64,10 @@ const norm = (c: Content) =>
 export function sameContent(a: Content, b: Content): boolean {
 	return norm(a) === norm(b);
 }
+
+/** The server's stored values as the form's strings (the vote's choice is kept apart). */
+export function valuesOf(v: Record<string, unknown> | undefined | null): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, x] of Object.entries(v ?? {})) if (x !== null && x !== undefined && k !== 'choice') out[k] = String(x);
+	return out;
+}

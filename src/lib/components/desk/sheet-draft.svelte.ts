@@ -5,33 +5,14 @@
 import { deserialize } from '$app/forms';
 import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
-import { clearDraft, readDraft, sameContent, writeDraft, type Content } from './format';
-import { formatBeijing } from '../../shared/time';
+import { clearDraft, readDraft, sameContent, valuesOf, writeDraft, type Content } from './format';
+import type { SaveState } from './save-status';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/server/views/desk';
 
-const clockTime = (ms: number) => formatBeijing(ms, 'clock');
-
-export type SaveState =
-	| 'idle'
-	| 'pending'
-	| 'saving'
-	| 'saved'
-	| 'offline'
-	| 'invalid'
-	| 'stale'
-	| 'closed'
-	| 'submitted'
-	| 'gone'
-	| 'expired';
+export { statusText, type SaveState } from './save-status';
 
 const DEBOUNCE_MS = 800;
 const RETRY_MS = 10_000;
-
-function valuesOf(v: Record<string, unknown> | undefined | null): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [k, x] of Object.entries(v ?? {})) if (x !== null && x !== undefined && k !== 'choice') out[k] = String(x);
-	return out;
-}
 
 export interface DraftOptions {
 	round: DeskRound;
@@ -393,33 +374,5 @@ export class SheetDraft {
 		if (this.round.type === 'score' && !this.draftCheck.ok) return;
 		this.dirty = false; // the local copy stays marked unsaved until a load sees the server has it
 		this.post('save', this.body(false), true).catch(() => {});
-	}
-}
-
-/** The save line's words: where the typing is right now. */
-export function statusText(d: SheetDraft): string {
-	switch (d.state) {
-		case 'pending':
-			return '已暂存在本机，稍后自动保存';
-		case 'saving':
-			return '保存中…';
-		case 'saved':
-			return d.savedAt ? `已保存 ${clockTime(d.savedAt)}` : '已保存';
-		case 'offline':
-			return '离线，已暂存在本机';
-		case 'invalid':
-			return '有评分项需修正，已暂存在本机';
-		case 'stale':
-			return '另一窗口已保存过，请选择保留哪个版本';
-		case 'closed':
-			return '本轮已结束，未能保存';
-		case 'submitted':
-			return d.submittedAt ? `已提交 ${clockTime(d.submittedAt)}` : '已提交';
-		case 'gone':
-			return '该材料已不在您的任务中';
-		case 'expired':
-			return '登录已过期，已暂存在本机，请重新登录';
-		default:
-			return '填写后自动保存';
 	}
 }
