@@ -17,58 +17,20 @@
 import { ageOn, cutoffText, parseBirth, youthCutoff, youthStatus } from '../age';
 import { formatBeijing } from '../../../shared/time';
 import { isSelfNomination, matchExcludedCategory, otherProvince, priorTitleHits } from './rules';
-import { checklists, fileProblems, type Checklists, type FileMeta } from './files';
+import { checklists, fileProblems, type FileMeta } from './files';
 import { ABOUT_TOLERANCE, ABOUT_TOO_SHORT, type PriorTitleRule } from '../rules';
-import { channelQuotaFor, resolveChannel, sourceText } from './channels';
+import { resolveChannel, sourceText } from './channels';
+import { cmp, duplicateIssues, pct, quotaIssues, type Bucket, type PersonRow } from './tallies';
+import type { CheckContext, CheckNote, CheckReport } from './report';
 import {
 	CHANNEL_TYPES,
 	FIELD_FULL_NAMES,
 	type CampaignConfig,
 	type CandidateRecord,
-	type ChannelDef,
 	type CheckIssue
 } from '../../types';
 
-export interface ChannelSummary {
-	name: string;
-	count: number;
-	min: number;
-	max: number;
-	youth: number;
-}
-
-export interface CheckNote {
-	message: string;
-	candidate?: string;
-	channel?: string;
-	candidateId?: string;
-}
-
-export interface CheckReport {
-	errors: CheckIssue[];
-	warnings: CheckIssue[];
-	youthShare: number;
-	channels: ChannelSummary[];
-	/** The youth cut-off as a birth date (YYYY-MM-DD) and in the offices' words. */
-	youthCutoff?: string;
-	youthCutoffText?: string;
-	/** Remarks that are not issues (month-only births judged at the cut-off month). */
-	notes?: CheckNote[];
-	/** Required materials per candidate and per channel, when the check was given the files. */
-	checklists?: Checklists;
-}
-
-/** What the service knows besides the records, each list in the records' order. */
-export interface CheckContext {
-	ids?: string[];
-	/** When each nomination was first recorded (ms since epoch). */
-	recordedAt?: (number | undefined)[];
-	files?: FileMeta[][];
-	/** Accepted warnings by `${candidateId}|${code}`. */
-	accepted?: Map<string, { reason: string; by: string; at: number }>;
-	/** When the campaign was created: a deadline already past then is an old notice's date. */
-	campaignCreatedAt?: number;
-}
+export type { ChannelSummary, CheckContext, CheckNote, CheckReport } from './report';
 
 /** Columns an office may add to record when a file was received (the 推荐表 prints 填报日期). */
 const RECEIVED_COLUMNS = ['收到日期', '报送日期', '填报日期'];
@@ -104,27 +66,12 @@ const FULL_TO_SHORT: Record<string, string> = Object.fromEntries(
 	Object.entries(FIELD_FULL_NAMES).map(([short, full]) => [full, short])
 );
 
-function cmp(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function pct(x: number): string {
-	return `${Math.round(x * 1000) / 10}%`;
-}
-
 function personKey(c: CandidateRecord): string | null {
 	const name = (c.name ?? '').replace(/\s+/g, '');
 	if (!name) return null;
 	const b = parseBirth(c.birth);
 	const birth = b ? `${b.year}-${String(b.month).padStart(2, '0')}` : (c.birth ?? '').trim();
 	return `${name}|${birth}`;
-}
-
-interface Bucket {
-	def: ChannelDef;
-	persons: Set<string>;
-	count: number;
-	youth: number;
 }
 
 /** End of the deadline day in Beijing time (“4月20日前”, “3月26日24时前”: the day included). */
@@ -179,7 +126,7 @@ export function checkCampaign(
 	const seenAll = new Set<string>();
 	let total = 0;
 	let youthTotal = 0;
-	const byPerson = new Map<string, { channel: string; candidate: string; birth: string; candidateId?: string }[]>();
+	const byPerson = new Map<string, PersonRow[]>();
 	const people: { candidate: string; candidateId?: string; channel: string; files: FileMeta[] }[] = [];
 
 	candidates.forEach((c, i) => {
@@ -387,93 +334,11 @@ export function checkCampaign(
 			});
 	});
 
-	// The same person nominated twice: never merged, both rows reported.
-	for (const rows of byPerson.values()) {
-		if (rows.length < 2) continue;
-		const perChannel = new Map<string, typeof rows>();
-		for (const r of rows) perChannel.set(r.channel, [...(perChannel.get(r.channel) ?? []), r]);
-		const channels = [...perChannel.keys()].sort(cmp);
-		const candidate = rows[0].candidate;
-		for (const ch of channels) {
-			const same = perChannel.get(ch)!;
-			if (same.length < 2) continue;
-			const births = [...new Set(same.map((r) => r.birth))];
-			const detail = births.length > 1 ? `姓名相同，出生年月同月（${births.join('、')}）` : '姓名和出生年月相同';
-			issue(
-				errors,
-				'DUPLICATE_CANDIDATE',
-				`${ch || '未填推荐单位'} 重复推荐 ${candidate}：同一推荐单位中出现 ${same.length} 次（${detail}），请删除重复的一条或更正出生年月`,
-				{
-					candidate,
-					channel: ch || undefined,
-					candidateId: same[0].candidateId
-				}
-			);
-		}
-		if (channels.length > 1)
-			issue(
-				warnings,
-				'DUPLICATE_CANDIDATE',
-				`${candidate} 同时由 ${channels.map((c) => c || '未填推荐单位').join('、')} 推荐（姓名和出生年月相同），请核实是否为同一人`,
-				{
-					candidate,
-					channel: channels[0] || undefined
-				}
-			);
-	}
+	duplicateIssues(byPerson, issue, errors, warnings);
 
 	// Quotas, channel by channel.
 	const ordered = [...buckets.values(), ...implicit.sort((a, b) => cmp(a.def.name, b.def.name))];
-	const channels: ChannelSummary[] = [];
-	for (const b of ordered) {
-		const q = channelQuotaFor(config, b.def);
-		const name = b.def.name;
-		channels.push({ name, count: b.count, min: q.min, max: q.max, youth: b.youth });
-		const at = { channel: name, source: q.source ?? sourceText(config.channelsSource) };
-		if (b.count > q.max) {
-			const message = q.defined
-				? `${name} 推荐 ${b.count} 名，超过上限 ${q.max} 名`
-				: `${name} 推荐 ${b.count} 名，但通知未给“${b.def.type}”类推荐渠道分配名额（上限 0 名）`;
-			issue(errors, 'QUOTA_EXCEEDED', message, at);
-		}
-		const allocation = rules.allocations?.find((a) => a.type === b.def.type);
-		if (q.min > 0 && b.count === 0)
-			issue(
-				warnings,
-				'QUOTA_SHORT',
-				`${name} 未推荐候选人（应推荐 ${q.min === q.max ? q.min : `${q.min}–${q.max}`} 名）`,
-				at
-			);
-		else if (b.count < q.min) issue(errors, 'QUOTA_SHORT', `${name} 推荐 ${b.count} 名，少于应推荐的 ${q.min} 名`, at);
-		else if (allocation && b.count < Math.min(allocation.count, q.max) && b.def.max === undefined)
-			issue(
-				warnings,
-				'QUOTA_SHORT',
-				`${name} 推荐 ${b.count} 名，少于分配的 ${allocation.count} 名（通知分配名额，可少于此数）`,
-				{ channel: name, source: sourceText(allocation.source) }
-			);
-		if (q.minYouth > 0 && b.count > 0 && b.youth < q.minYouth)
-			issue(
-				errors,
-				'CHANNEL_YOUTH_MISSING',
-				`${name} 推荐的 ${b.count} 名候选人中45岁以下青年科技工作者 ${b.youth} 名，少于要求的 ${q.minYouth} 名`,
-				at
-			);
-		// 青海: “各地方、各学会、各单位……推荐人选中45岁以下的青年科技工作者不少于20%”, per channel too.
-		if (rules.youthSharePerChannel && config.youthShareMin > 0 && b.count > 0) {
-			const need = Math.ceil(config.youthShareMin * b.count - 1e-9);
-			if (b.youth < need)
-				issue(
-					warnings,
-					'YOUTH_SHARE_LOW',
-					`${name} 推荐的 ${b.count} 名中45岁以下青年科技工作者 ${b.youth} 名，低于 ${pct(config.youthShareMin)}（至少应有 ${need} 名）`,
-					{
-						channel: name,
-						source: sourceText(config.youthShareSource)
-					}
-				);
-		}
-	}
+	const channels = quotaIssues(config, ordered, issue, errors, warnings);
 
 	// The campaign-wide youth share (“45岁以下的科技工作者不少于20%”).
 	const youthShare = total > 0 ? Math.round((youthTotal / total) * 10000) / 10000 : 0;
