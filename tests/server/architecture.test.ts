@@ -151,6 +151,10 @@ describe('the import graph of src/', () => {
 		).toEqual([]);
 	});
 
+	it('components import nothing from the server, not even types', () => {
+		expect(violations('src/lib/components/', (e) => under(e, 'src/lib/server'))).toEqual([]);
+	});
+
 	it('the server imports nothing from components', () => {
 		expect(violations('src/lib/server/', (e) => under(e, 'src/lib/components'))).toEqual([]);
 	});

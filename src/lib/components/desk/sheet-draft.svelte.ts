@@ -7,7 +7,7 @@ import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
 import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, readDraft, sameContent, valuesOf, writeDraft, type Content } from './format';
 import type { SaveState } from './save-status';
-import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/server/views/desk';
+import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/shared/desk-views';
 
 export { statusText, type SaveState } from './save-status';
 

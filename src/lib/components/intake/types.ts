@@ -1,2 +1,2 @@
-// The view types the intake components render (type-only; nothing from the server runs here).
-export type { SampleRow, CheckView, ChannelRow } from '$lib/server/services/intake-preview';
+// The view types the intake components render (types only, from the client-safe kernel).
+export type { SampleRow, CheckView, ChannelRow } from '$lib/shared/intake-views';

@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, experts, panelMembers, panels } from '../db/schema';
 import { audit, type Actor } from '../audit';
-import { blockedPairs, isBlocked, pairInCampaign, pairKey } from './conflicts';
+import { assignmentPair, blockedPairs, isBlocked, pairInCampaign, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
 
@@ -202,13 +202,7 @@ export async function addPair(
 		const exists = await tx
 			.select()
 			.from(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, campaignId),
-					eq(assignments.expertId, expertId),
-					eq(assignments.candidateId, candidateId)
-				)
-			);
+			.where(assignmentPair(campaignId, expertId, candidateId));
 		if (exists.length) return { ok: false as const, status: 409 as const, message: '该专家已分配到这份材料' };
 		const row = {
 			campaignId,
@@ -244,13 +238,7 @@ export async function removePair(
 		if (locked) return { ok: false as const, status: 409 as const, message: locked };
 		const removed = await tx
 			.delete(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, campaignId),
-					eq(assignments.expertId, expertId),
-					eq(assignments.candidateId, candidateId)
-				)
-			)
+			.where(assignmentPair(campaignId, expertId, candidateId))
 			.returning();
 		if (!removed.length) return { ok: false as const, status: 404 as const, message: '没有找到该分配' };
 		await audit(tx, actor, {
@@ -283,23 +271,11 @@ export async function movePair(
 		const already = await tx
 			.select()
 			.from(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, campaignId),
-					eq(assignments.expertId, toExpertId),
-					eq(assignments.candidateId, candidateId)
-				)
-			);
+			.where(assignmentPair(campaignId, toExpertId, candidateId));
 		if (already.length) return { ok: false as const, status: 409 as const, message: '目标专家已分配到这份材料' };
 		const removed = await tx
 			.delete(assignments)
-			.where(
-				and(
-					eq(assignments.campaignId, campaignId),
-					eq(assignments.expertId, fromExpertId),
-					eq(assignments.candidateId, candidateId)
-				)
-			)
+			.where(assignmentPair(campaignId, fromExpertId, candidateId))
 			.returning();
 		if (!removed.length) return { ok: false as const, status: 404 as const, message: '原专家没有分配到这份材料' };
 		const row = {

@@ -9,7 +9,7 @@ import { newId } from './accounts';
 import { lockRefusal } from './locks';
 import type { Tx } from './candidates';
 import { withdrawPairSheets } from './sheet-withdrawal';
-import { mayDecide, pairInCampaign, pairKey, type ConflictRow, type Decider } from './conflicts';
+import { assignmentPair, mayDecide, pairInCampaign, pairKey, type ConflictRow, type Decider } from './conflicts';
 
 export type DecideResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
 
@@ -175,13 +175,7 @@ async function dropAssignment(
 ) {
 	const removed = await tx
 		.delete(assignments)
-		.where(
-			and(
-				eq(assignments.campaignId, campaignId),
-				eq(assignments.expertId, expertId),
-				eq(assignments.candidateId, candidateId)
-			)
-		)
+		.where(assignmentPair(campaignId, expertId, candidateId))
 		.returning();
 	if (removed.length)
 		await audit(tx, actor, {

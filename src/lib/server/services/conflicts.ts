@@ -51,6 +51,14 @@ export function mayDecide(
 
 export const pairKey = (expertId: string, candidateId: string) => `${expertId}|${candidateId}`;
 
+/** The assignment row of one pair within its campaign (a `where` condition). */
+export const assignmentPair = (campaignId: string, expertId: string, candidateId: string) =>
+	and(
+		eq(assignments.campaignId, campaignId),
+		eq(assignments.expertId, expertId),
+		eq(assignments.candidateId, candidateId)
+	);
+
 /** The expert and the candidate of one pair, both of this campaign (undefined where either is not). */
 export async function pairInCampaign(db: DB | Tx, campaignId: string, expertId: string, candidateId: string) {
 	const e = (

@@ -8,7 +8,7 @@ import { getRound, listRounds, type RoundRow } from './rounds';
 import { yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/labels/rounds';
-import type { DeskRound, OwnSheet } from '../views/desk';
+import type { DeskRound, OwnSheet } from '../../shared/desk-views';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
 	return (

@@ -1,11 +1,13 @@
 // What an import would do, before it is confirmed: the check report of the campaign as it
 // would be afterwards and how many records are new, changed or unchanged. Writes nothing.
 import type { DB } from '../db';
-import { checkCampaign, channelQuotaFor, type CheckNote, type CheckReport } from '../../domain/intake/eligibility';
+import { checkCampaign, channelQuotaFor, type CheckReport } from '../../domain/intake/eligibility';
 import { matchRecords, recordChanges } from '../../domain/intake/match';
-import type { Checklists } from '../../domain/intake/eligibility/files';
 import { campaignRecords, type ImportPreview } from './intake';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
+import type { ChannelRow, CheckView, SampleRow } from '../../shared/intake-views';
+
+export type { ChannelRow, CheckView, SampleRow };
 
 export interface MergeCounts {
 	inserted: number;
@@ -74,34 +76,6 @@ export function projectedCheck(
 	return { report: checkCampaign(configAfterImport(config, preview), records), counts, records, changes };
 }
 
-/** One row of the channel table: the report's summary plus type and per-channel youth minimum. */
-export interface ChannelRow {
-	name: string;
-	type: ChannelType | null;
-	count: number;
-	min: number;
-	max: number;
-	youth: number;
-	minYouth: number;
-	isNew?: boolean;
-}
-
-export interface CheckView {
-	errors: CheckReport['errors'];
-	warnings: CheckReport['warnings'];
-	youthShare: number;
-	youthShareMin: number;
-	/** Candidates in the report (after the import, for a preview). */
-	total: number;
-	channels: ChannelRow[];
-	/** “1978年4月11日以后出生” and where the default comes from. */
-	youthCutoffText?: string;
-	youthCutoffBasis?: string;
-	youthCutoffSetByOffice?: boolean;
-	notes: CheckNote[];
-	checklists?: Checklists;
-}
-
 /**
  * A report in the shape the pages show. A channel's type comes from the campaign, else from the
  * records' 渠道类型 (channels the check learned from the file, as it does in checkCampaign). Pure.
@@ -135,19 +109,6 @@ export function checkView(
 			return row;
 		})
 	};
-}
-
-/** A short row of the preview's sample table. */
-export interface SampleRow {
-	row: number;
-	name: string;
-	gender: string;
-	birth: string;
-	unit: string;
-	klass: string;
-	channel: string;
-	grassroots: boolean;
-	isNewChannel: boolean;
 }
 
 export function sampleRows(preview: Pick<ImportPreview, 'parsed'>, limit = 20): SampleRow[] {

@@ -8,7 +8,7 @@ import { recuse } from '$lib/server/services/conflict-decisions';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
 import { deadlineInfo } from '$lib/shared/time';
-import type { ActionFailure } from '$lib/server/views/desk';
+import type { ActionFailure } from '$lib/shared/desk-views';
 
 // Not assigned, conflicted, recused or unknown code: all the same 404, so nothing is revealed.
 const NOT_FOUND = { message: '没有找到该材料' };

@@ -1,6 +1,6 @@
 // What the expert's desk pages receive from the server: the expert's own data only. Types only, so
 // the pages may import them (`import type`) while the desk service builds them.
-import type { RubricCriterion } from '../../domain/types';
+import type { RubricCriterion } from '../domain/types';
 
 export interface DeskRound {
 	id: string;
