@@ -2,7 +2,7 @@
 // every ~3 s for 30 s against the built server on a fresh file database. Prints p50/p99 of the
 // save requests (loopback, so nearly all of it is server time) and the ratio to the 20 ms target.
 //   npx tsx scripts/bench/draft-save.ts [--experts 200] [--seconds 30]
-import { build, Client, DIR, PASSWORD, seed, sleep, startServer, Stats, waitUp } from './load-lib';
+import { build, Client, DIR, freePort, PASSWORD, seed, sleep, startServer, Stats, waitUp } from './load-lib';
 import { printFigures } from './figures';
 
 const arg = (name: string, dflt: string) => {
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
 	build();
 	const dbFile = `${DIR}/draft.db`;
 	const s = await seed(dbFile, EXPERTS, 40);
-	const port = 46000 + (process.pid % 1000);
+	const port = await freePort();
 	const server = startServer(dbFile, port);
 	try {
 		await waitUp(port);

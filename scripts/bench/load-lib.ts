@@ -2,6 +2,7 @@
 // with cookies, and latency statistics. Everything runs on loopback only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { parse as devalueParse } from 'devalue';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '../../src/lib/server/db';
@@ -24,6 +25,20 @@ export function build(): void {
 		env
 	});
 	if (r.status !== 0) throw new Error('构建失败');
+}
+
+/** A loopback port nobody listens on now (the kernel picks it), so parallel runs never clash. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			const port = typeof addr === 'object' && addr ? addr.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
 }
 
 export function startServer(dbFile: string, port: number): ChildProcess {

@@ -8,6 +8,7 @@ import {
 	build,
 	Client,
 	DIR,
+	freePort,
 	PASSWORD,
 	seed,
 	sessionsFor,
@@ -261,7 +262,7 @@ async function twoProcesses(portA: number, portB: number): Promise<boolean> {
 async function main(): Promise<void> {
 	console.log('构建应用…');
 	build();
-	const port = 45000 + (process.pid % 1000);
+	const port = await freePort();
 	let ok = true;
 	const figures: Record<string, number | boolean> = {};
 	if (ONLY.has('main') || ONLY.has('saturation') || ONLY.has('backup')) {

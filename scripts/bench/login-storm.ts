@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { users } from '../../src/lib/server/db/schema';
-import { build, DIR, openDb, PASSWORD, seed, sleep, startServer, waitUp } from './load-lib';
+import { build, DIR, freePort, openDb, PASSWORD, seed, sleep, startServer, waitUp } from './load-lib';
 import { printFigures } from './figures';
 
 const arg = (name: string, dflt: string) => {
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
 	)[0]?.hash;
 	db.$client.close();
 	const params = /^\$(argon2\w+)\$v=\d+\$([^$]+)\$/.exec(stored ?? '');
-	const port = 46000 + (process.pid % 1000);
+	const port = await freePort();
 	const server = startServer(DB_FILE, port);
 	const base = `http://localhost:${port}`;
 	try {

@@ -8,6 +8,7 @@
 //    set against the goal (300 ms; the chair's round page and the selection page 1 s). A page a
 //    role may not open (403, 404, a redirect) is not that role's page and is skipped.
 //   npx tsx scripts/bench/scale.ts [--n 12] [--candidates 5000 --experts 500] [--no-pages] [--reuse]
+//     [--pages <regex over route ids>] [--roles organizer,chair,expert,observer] [--no-steps]
 // (--reuse: measure on the fixture of an earlier run, when .bench/scale/fixture.db and its .json exist)
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { refreshDetectedConflicts } from '../../src/lib/server/services/conflict
 import { proposeAssignment } from '../../src/lib/server/services/assignment';
 import { roundResults } from '../../src/lib/server/services/results';
 import { runSelection } from '../../src/lib/server/services/selection';
-import { build, Client, startServer, Stats, waitUp } from './load-lib';
+import { build, Client, freePort, startServer, Stats, waitUp } from './load-lib';
 import {
 	buildScaleFixture,
 	builtFixture,
@@ -151,8 +152,11 @@ async function pages(fixture: ScaleFixture): Promise<PageFigure[]> {
 		code: [code],
 		roundId: fixture.roundIds
 	};
-	const routes = pageRoutes().filter((r) => !/^\/(login|invite|logout)/.test(r));
-	const port = 47000 + (process.pid % 1000);
+	// --pages <regex> / --roles a,b: time only some pages (while working on one of them).
+	const only = new RegExp(arg('pages', '.'));
+	const roles = new Set(arg('roles', 'organizer,chair,expert,observer').split(','));
+	const routes = pageRoutes().filter((r) => !/^\/(login|invite|logout)/.test(r) && only.test(r));
+	const port = await freePort();
 	const server = startServer(file, port);
 	const out: PageFigure[] = [];
 	try {
@@ -164,6 +168,7 @@ async function pages(fixture: ScaleFixture): Promise<PageFigure[]> {
 			['expert', username],
 			['observer', 'observer']
 		]) {
+			if (!roles.has(role)) continue;
 			const stats = new Stats();
 			const c = new Client(base, stats);
 			if (!(await c.login(user, SCALE_PASSWORD))) throw new Error(`${user} 无法登录`);
@@ -212,21 +217,8 @@ async function pages(fixture: ScaleFixture): Promise<PageFigure[]> {
 	return out;
 }
 
-async function main(): Promise<number> {
-	const noPages = process.argv.includes('--no-pages');
-	if (!noPages) build();
-	const t0 = performance.now();
-	const file = `${SCALE_DIR}/fixture.db`;
-	const fixture =
-		(process.argv.includes('--reuse') ? builtFixture(file) : null) ?? (await buildScaleFixture(file, SIZE));
-	console.log(
-		`基准活动：${SIZE.candidates} 名候选人，${SIZE.experts} 位专家，3 轮 ${fixture.sheets} 份评分表（构建 ${((performance.now() - t0) / 1000).toFixed(1)} s，每次测量用其副本）`
-	);
-	const figures: Record<string, unknown> = {
-		candidates: SIZE.candidates,
-		experts: SIZE.experts,
-		sheets: fixture.sheets
-	};
+/** The in-process steps beside their goals; the count of those over their goal. */
+async function stepFigures(fixture: ScaleFixture, figures: Record<string, unknown>): Promise<number> {
 	let missed = 0;
 	const timesOf = await steps(fixture);
 	// conflict detection and assignment as first run while building (nothing stored yet), too
@@ -243,6 +235,26 @@ async function main(): Promise<number> {
 	);
 	figures.conflictsFirstMs = +timesOf.conflictsFirst.toFixed(1);
 	figures.assignFirstMs = +timesOf.assignFirst.toFixed(1);
+	return missed;
+}
+
+async function main(): Promise<number> {
+	const noPages = process.argv.includes('--no-pages');
+	if (!noPages) build();
+	const t0 = performance.now();
+	const file = `${SCALE_DIR}/fixture.db`;
+	const fixture =
+		(process.argv.includes('--reuse') ? builtFixture(file) : null) ?? (await buildScaleFixture(file, SIZE));
+	console.log(
+		`基准活动：${SIZE.candidates} 名候选人，${SIZE.experts} 位专家，3 轮 ${fixture.sheets} 份评分表（构建 ${((performance.now() - t0) / 1000).toFixed(1)} s，每次测量用其副本）`
+	);
+	const figures: Record<string, unknown> = {
+		candidates: SIZE.candidates,
+		experts: SIZE.experts,
+		sheets: fixture.sheets
+	};
+	let missed = 0;
+	if (!process.argv.includes('--no-steps')) missed += await stepFigures(fixture, figures);
 	if (!noPages) {
 		const list = await pages(fixture);
 		console.log(`页面服务器时间（Server-Timing，每页 ${N} 次，p95）：`);
