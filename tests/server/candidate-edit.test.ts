@@ -26,11 +26,8 @@ import {
 	sniffType
 } from '../../src/lib/server/services/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/intake/attachment-kinds';
-import {
-	emptyValues,
-	parseCandidateForm,
-	type CandidateFormValues
-} from '../../src/lib/components/candidates/candidate-form';
+import { emptyValues } from '../../src/lib/components/candidates/candidate-form';
+import { parseCandidateForm, type CandidateFormValues } from '../../src/lib/schemas/candidate';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const actor: Actor = { id: null, name: 'tester' };

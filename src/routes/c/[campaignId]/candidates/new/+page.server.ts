@@ -5,7 +5,8 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { listCandidateRows } from '$lib/server/services/candidates';
 import { createCandidate, formContext, formOptions } from '$lib/server/services/candidate-edit';
-import { emptyValues, parseCandidateForm, valuesFromForm } from '$lib/components/candidates/candidate-form';
+import { emptyValues } from '$lib/components/candidates/candidate-form';
+import { parseCandidateForm, valuesFromForm } from '$lib/schemas/candidate';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
