@@ -12,7 +12,7 @@ import {
 } from '../domain/intake/nomination-format';
 import { classLabel, type FormContext } from '../domain/intake/form-context';
 import type { CandidateRecord, CareerEntry } from '../domain/types';
-import { parseForm, parseValue, type FieldErrors } from './form';
+import { parseForm, parseValue, typed, typedList, type FieldErrors } from './form';
 
 /** Single-value inputs of the form; `klass` is the 推荐领域 or 推荐组别, by the campaign's classification. */
 export const FORM_KEYS = [
@@ -79,21 +79,18 @@ const OPTIONAL_KEYS = [
 
 // ---------- reading the submitted form ----------
 
-/** A text input as typed, line breaks as \n; a missing input or a file is ''. */
-const typed = v.pipe(
-	v.optional(v.union([v.string(), v.file()]), ''),
-	v.transform((x) => (typeof x === 'string' ? x.replace(/\r\n?/g, '\n') : ''))
+/** A text input as typed, line breaks as \n. */
+const typedText = v.pipe(
+	typed(),
+	v.transform((s) => s.replace(/\r\n?/g, '\n'))
 );
 /** One column of the 学习工作经历 rows (repeated inputs), trimmed. */
-const column = v.pipe(
-	v.array(v.union([v.string(), v.file()])),
-	v.transform((xs) => xs.map((x) => (typeof x === 'string' ? x.trim() : '')))
-);
+const column = typedList({ trim: true });
 
 /** Career rows come as parallel `careerPeriod` / `careerUnit` / `careerRole` lists; empty rows are dropped. */
 const submitted = v.pipe(
 	v.object({
-		...(Object.fromEntries(FORM_KEYS.map((k) => [k, typed])) as Record<FormKey, typeof typed>),
+		...(Object.fromEntries(FORM_KEYS.map((k) => [k, typedText])) as Record<FormKey, typeof typedText>),
 		careerPeriod: column,
 		careerUnit: column,
 		careerRole: column

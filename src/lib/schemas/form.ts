@@ -70,6 +70,25 @@ export function text(label: string, options: { max?: number; trim?: boolean } = 
 	);
 }
 
+/**
+ * A text input read as typed, for a form that is shown again with what was typed: a missing input
+ * or a file is '' (never refused; the form's own schema judges the text).
+ */
+export function typed(options: { trim?: boolean } = {}) {
+	return v.pipe(
+		v.optional(v.union([v.string(), v.file()]), ''),
+		v.transform((x) => (typeof x !== 'string' ? '' : options.trim ? x.trim() : x))
+	);
+}
+
+/** Every value of a repeated input as typed, in order and with repeats (a file is ''). */
+export function typedList(options: { trim?: boolean } = {}) {
+	return v.pipe(
+		v.array(v.union([v.string(), v.file()])),
+		v.transform((xs) => xs.map((x) => (typeof x !== 'string' ? '' : options.trim ? x.trim() : x)))
+	);
+}
+
 /** A text field that must be filled in: 「姓名」不能为空, or the message given. */
 export function required(label: string, options: { max?: number; message?: string } = {}) {
 	return v.pipe(text(label, { max: options.max }), v.nonEmpty(options.message ?? `「${label}」不能为空`));

@@ -1,25 +1,6 @@
-// The values an expert form shows: client-safe (no parsing modules), used by the pages and by
-// expert-form.ts on the server.
-import type { ExpertColumnKey } from '../../domain/intake/expert-csv';
-
-export interface ExpertFormValues {
-	name: string;
-	unit: string;
-	/** one per line */
-	formerUnits: string;
-	school: string;
-	title: string;
-	fields: string[];
-	/** the main field (first of the stored list; 按领域自动组建 uses it); '' = the first checked */
-	mainField: string;
-	phone: string;
-	email: string;
-	maxLoad: string;
-	username: string;
-}
-
-/** Field name → message, for messages beside the inputs. */
-export type ExpertFormErrors = Partial<Record<ExpertColumnKey, string>>;
+// The values an expert form shows: client-safe (no parsing modules), used by the pages. Reading and
+// checking a submitted form is in $lib/schemas/expert.
+import type { ExpertFormValues } from '../../schemas/expert';
 
 export function emptyExpertValues(): ExpertFormValues {
 	return {

@@ -14,7 +14,7 @@ import {
 import { panelNamesByExpert } from '$lib/server/services/panels';
 import { encodingLabel } from '$lib/domain/formats/csv-decode';
 import { toCsv } from '$lib/domain/formats/csv-safe';
-import { readExpertForm, valuesFromForm } from '$lib/components/experts/expert-form';
+import { readExpertForm, valuesFromForm } from '$lib/schemas/expert';
 import { mailInvitations, type MailOutcome } from '$lib/server/services/reminders';
 import { INVITATION_TTL } from '$lib/server/services/accounts';
 
@@ -59,8 +59,9 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const values = valuesFromForm(await event.request.formData());
-		const { expert, errors, ok } = readExpertForm(values, configOf(campaign).fields);
-		if (!ok) return fail(400, { values, errors, message: '请按提示修改后再提交' });
+		const read = readExpertForm(values, configOf(campaign).fields);
+		if (!read.ok) return fail(400, { values, errors: read.errors, message: '请按提示修改后再提交' });
+		const { expert } = read;
 		const db = await getDb();
 		const result = await createExpertWithInvitation(db, actor, campaign.id, expert);
 		if (!result.ok) return fail(result.status, { values, errors: {}, message: result.message });

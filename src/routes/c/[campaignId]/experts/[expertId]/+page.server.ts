@@ -5,7 +5,8 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { expertTies, getExpert, reinviteExpert, updateExpert } from '$lib/server/services/experts';
 import { panelNamesByExpert } from '$lib/server/services/panels';
-import { readExpertForm, valuesFromExpert, valuesFromForm } from '$lib/components/experts/expert-form';
+import { valuesFromExpert } from '$lib/components/experts/expert-values';
+import { readExpertForm, valuesFromForm } from '$lib/schemas/expert';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
@@ -31,8 +32,9 @@ export const actions: Actions = {
 	update: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
 		const values = valuesFromForm(await event.request.formData());
-		const { expert, errors, ok } = readExpertForm({ ...values, username: '' }, configOf(campaign).fields);
-		if (!ok) return fail(400, { values, errors, message: '请按提示修改后再保存' });
+		const read = readExpertForm({ ...values, username: '' }, configOf(campaign).fields);
+		if (!read.ok) return fail(400, { values, errors: read.errors, message: '请按提示修改后再保存' });
+		const { expert } = read;
 		const db = await getDb();
 		const row = await getExpert(db, campaign.id, event.params.expertId);
 		if (!row) error(404, { message: '没有找到该专家' });
