@@ -172,6 +172,19 @@ describe('the import graph of src/', () => {
 		).toEqual([]);
 	});
 
+	it('the schemas import nothing from components, the server or routes, and nothing server-only', () => {
+		expect(
+			violations(
+				'src/lib/schemas/',
+				(e) =>
+					under(e, 'src/lib/server', 'src/routes', 'src/lib/components') ||
+					e.spec.startsWith('node:') ||
+					e.spec.startsWith('$env/') ||
+					e.spec === 'drizzle-orm'
+			)
+		).toEqual([]);
+	});
+
 	it('the client-safe kernel (src/lib/shared) imports nothing server-side', () => {
 		expect(
 			violations(

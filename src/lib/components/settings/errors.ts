@@ -1,5 +1,5 @@
 // Errors of the settings form by input path, and the aria attributes that tie them to inputs.
-import { inputId } from '$lib/domain/notice/config-form';
+import { inputId } from '$lib/domain/notice/config-draft';
 
 export type ErrorMap = Record<string, string[]>;
 

@@ -1,6 +1,6 @@
 // The settings form as strings: a CampaignConfig as a draft (one string per input), the draft as
 // the values the form posts, and posted values back as a draft. Input names are config paths
-// (`channelQuotas[2].max`). Pure; parsing and validation are in ./config-form.ts.
+// (`channelQuotas[2].max`). Pure; parsing and validation are in $lib/schemas/settings.ts.
 import { CHANNEL_TYPES, type BalanceTarget, type CampaignConfig, type ChannelType } from '../types';
 
 export const LEVELS = ['市级', '省级', '自治区级', '全国'] as const;

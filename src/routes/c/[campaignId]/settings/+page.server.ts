@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf, STATUS_LABELS, updateCampaignConfig } from '$lib/server/services/campaigns';
-import { formPath, formValuesFrom, parseConfigForm } from '$lib/domain/notice/config-form';
+import { formValuesFrom } from '$lib/domain/notice/config-draft';
+import { formPath, parseConfigForm } from '$lib/schemas/settings';
 import { getPreset } from '$lib/domain/notice/presets';
 
 /** Review has started: the field list and the rubric no longer change (the UI and the action agree). */

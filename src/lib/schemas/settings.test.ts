@@ -1,23 +1,20 @@
 import { describe, it, expect } from 'vitest';
+import { formPath, parseConfigForm, parseDraft } from './settings';
 import {
-	MODIFIED_NOTE,
 	draftFromConfig,
 	draftFromValues,
 	draftToValues,
 	emptyChannel,
 	emptyTarget,
 	emptyTier,
-	formPath,
 	formValuesFrom,
 	inputId,
-	parseConfigForm,
-	parseDraft,
-	type AnnotatedRuleSource,
 	type FormValues,
 	type SettingsDraft
-} from './config-form';
-import { PRESET_IDS, presetConfig } from './presets';
-import type { CampaignConfig } from '../types';
+} from '../domain/notice/config-draft';
+import { MODIFIED_NOTE, type AnnotatedRuleSource } from '../domain/notice/rule-sources';
+import { PRESET_IDS, presetConfig } from '../domain/notice/presets';
+import type { CampaignConfig } from '../domain/types';
 
 const NAME = '2023年“晋城最美科技工作者”学习宣传活动';
 
