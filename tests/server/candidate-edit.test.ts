@@ -26,8 +26,6 @@ import {
 	sniffType
 } from '../../src/lib/server/services/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/intake/attachment-kinds';
-import { emptyValues } from '../../src/lib/components/candidates/candidate-form';
-import { parseCandidateForm, type CandidateFormValues } from '../../src/lib/schemas/candidate';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 
 const actor: Actor = { id: null, name: 'tester' };
@@ -161,66 +159,6 @@ describe('createCandidate / updateCandidate', () => {
 		await changeRedactions(db, actor, campaignId, a.id, { op: 'drop', list: 'add', text: '扎根一线' });
 		expect(manualOf((await getCandidate(db, campaignId, a.id))!)).toEqual({ add: [], remove: ['广西'] });
 		expect(await auditRows('candidate.redactions')).toHaveLength(3);
-	});
-});
-
-describe('the 推荐表 form', () => {
-	const ctx = {
-		classification: 'group' as const,
-		fields: ['理科', '工科'],
-		channels: [{ name: '南宁市', type: '地区' as const }],
-		today: '2024-05-01'
-	};
-	const filled = (over: Partial<CandidateFormValues> = {}): CandidateFormValues => ({
-		...emptyValues(),
-		name: '韦 明华',
-		gender: '女',
-		birth: '1985年3月',
-		unitAndTitle: '广西大学 教授',
-		klass: '工科',
-		channel: '南宁市',
-		awards: '1. 2020年广西科技进步奖\n2、广西青年科技奖',
-		career: [{ period: '2008.7—至今', unit: '广西大学', role: '教授' }],
-		...over
-	});
-
-	it('normalizes the values', () => {
-		const r = parseCandidateForm(filled(), ctx);
-		expect(r.ok).toBe(true);
-		if (!r.ok) return;
-		expect(r.record).toMatchObject({
-			name: '韦明华',
-			birth: '1985-03',
-			group: '工科',
-			channelType: '地区',
-			awards: ['2020年广西科技进步奖', '广西青年科技奖']
-		});
-		expect(r.record.career[0].period).toBe('2008.07-至今');
-	});
-
-	it('names the field and the value in every message', () => {
-		const r = parseCandidateForm(
-			filled({
-				birth: '1980.13',
-				klass: '前沿',
-				channel: '某学会',
-				email: 'x@',
-				postcode: '5300',
-				career: [{ period: '去年', unit: '', role: '' }]
-			}),
-			ctx
-		);
-		expect(r.ok).toBe(false);
-		if (r.ok) return;
-		expect(r.errors.birth).toBe('出生年月“1980.13”无法识别，请填写如 1980.05 的年月');
-		expect(r.errors.klass).toContain('推荐组别“前沿”');
-		expect(r.errors.channel).toContain('推荐单位“某学会”');
-		expect(r.errors.email).toContain('电子邮箱“x@”');
-		expect(r.errors.postcode).toContain('邮编“5300”');
-		expect(r.errors['career.0.period']).toContain('“去年”');
-		expect(r.errors['career.0.unit']).toContain('缺少单位');
-		const future = parseCandidateForm(filled({ birth: '2030.01' }), ctx);
-		expect(!future.ok && future.errors.birth).toContain('晚于今天');
 	});
 });
 

@@ -59,38 +59,69 @@ describe('reading the submitted 推荐表', () => {
 	});
 });
 
-describe('accepting a 推荐表', () => {
-	it('builds the record: class under group or field, channel type, yes/no, blanks absent', () => {
-		const r = parseCandidateForm(
-			filled({
-				name: '韦 明华',
-				birth: '1985年3月',
-				grassroots: '是',
-				email: ' wei@example.com ',
-				mobile: '138 0000 0000',
-				phone: '0771-1234567转8',
-				postcode: '530004',
-				awards: '1. 2020年广西科技进步奖\n2、广西青年科技奖',
-				career: [{ period: '2008.7—至今', unit: '广西大学', role: '教授' }]
-			}),
-			ctx
-		);
+// Moved from tests/server/candidate-edit.test.ts with the form's parsing.
+describe('the 推荐表 form', () => {
+	const nominated = (over: Partial<CandidateFormValues> = {}): CandidateFormValues => ({
+		...blank(),
+		name: '韦 明华',
+		gender: '女',
+		birth: '1985年3月',
+		unitAndTitle: '广西大学 教授',
+		klass: '工科',
+		channel: '南宁市',
+		awards: '1. 2020年广西科技进步奖\n2、广西青年科技奖',
+		career: [{ period: '2008.7—至今', unit: '广西大学', role: '教授' }],
+		...over
+	});
+
+	it('normalizes the values', () => {
+		const r = parseCandidateForm(nominated(), ctx);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.record).toMatchObject({
 			name: '韦明华',
-			gender: '女',
 			birth: '1985-03',
 			group: '工科',
-			channel: '南宁市',
 			channelType: '地区',
-			grassroots: true,
-			priorTitle: false,
-			email: 'wei@example.com',
-			postcode: '530004',
-			awards: ['2020年广西科技进步奖', '广西青年科技奖'],
-			career: [{ period: '2008.07-至今', unit: '广西大学', role: '教授' }]
+			awards: ['2020年广西科技进步奖', '广西青年科技奖']
 		});
+		expect(r.record.career[0].period).toBe('2008.07-至今');
+	});
+
+	it('names the field and the value in every message', () => {
+		const r = parseCandidateForm(
+			nominated({
+				birth: '1980.13',
+				klass: '前沿',
+				channel: '某学会',
+				email: 'x@',
+				postcode: '5300',
+				career: [{ period: '去年', unit: '', role: '' }]
+			}),
+			ctx
+		);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.errors.birth).toBe('出生年月“1980.13”无法识别，请填写如 1980.05 的年月');
+		expect(r.errors.klass).toContain('推荐组别“前沿”');
+		expect(r.errors.channel).toContain('推荐单位“某学会”');
+		expect(r.errors.email).toContain('电子邮箱“x@”');
+		expect(r.errors.postcode).toContain('邮编“5300”');
+		expect(r.errors['career.0.period']).toContain('“去年”');
+		expect(r.errors['career.0.unit']).toContain('缺少单位');
+		const future = parseCandidateForm(nominated({ birth: '2030.01' }), ctx);
+		expect(!future.ok && future.errors.birth).toContain('晚于今天');
+	});
+});
+
+describe('accepting a 推荐表', () => {
+	it('reads yes/no, trims contact details and leaves blank texts out', () => {
+		const r = parseCandidateForm(
+			filled({ grassroots: '是', email: ' wei@example.com ', mobile: '138 0000 0000', phone: '0771-1234567转8' }),
+			ctx
+		);
+		expect(r.ok && r.record).toMatchObject({ grassroots: true, priorTitle: false, email: 'wei@example.com' });
+		if (!r.ok) return;
 		expect(r.record.field).toBeUndefined();
 		expect(r.record.ethnicity).toBeUndefined();
 		expect(r.record.deeds).toBeUndefined();
