@@ -22,6 +22,7 @@ import {
 } from '../domain/types';
 import {
 	LEVELS,
+	TARGET_KINDS,
 	autoTargetLabel,
 	draftFromValues,
 	type FormValues,
@@ -66,7 +67,7 @@ const calendarDay = v.pipe(
 
 /**
  * The trimmed text read by `inner`, refused with a message quoting what was typed; a blank text is
- * `undefined`, or refused with `blankMessage` when the input must be filled in.
+ * `undefined`, or refused with `blank.message` when the input must be filled in.
  */
 function typedAs<T>(
 	inner: v.GenericSchema<string, T>,
@@ -139,7 +140,7 @@ export const settingsInputs = {
 	),
 	quotaType: v.picklist(CHANNEL_TYPES, (issue) => `渠道类型“${String(issue.input)}”无效`),
 	targetKind: v.picklist(
-		['youth', 'woman', 'grassroots', 'atLeastField', 'atMostChannel', 'atMostChannelType'],
+		TARGET_KINDS.map((k) => k.value),
 		'请选择目标类型'
 	),
 	fieldRef: filled('请选择领域'),
