@@ -41,8 +41,10 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** LAUREL_BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=.bench/prof`: node options for the server under test. */
 export function startServer(dbFile: string, port: number): ChildProcess {
-	return spawn(process.execPath, [`${DIR}/build/index.js`], {
+	const nodeArgs = (process.env.LAUREL_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	return spawn(process.execPath, [...nodeArgs, `${DIR}/build/index.js`], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,

@@ -16,6 +16,7 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { chainLegacyAudit } from '../audit';
 import { WriteQueue } from './write-queue';
+import { installStatementCache } from './statement-cache';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 export { schema };
@@ -32,6 +33,7 @@ function migrationsFolder(): string {
  */
 export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<DB> {
 	const isFile = url.startsWith('file:');
+	installStatementCache();
 	const inMemory = url.includes(':memory:');
 	const path = isFile ? url.slice('file:'.length).split('?')[0] : '';
 	if (path && !inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
