@@ -1,9 +1,23 @@
-// Where a draft save's server time goes: N connections save drafts (or ask the trivial endpoint)
+// Where a draft save's server time goes: N connections save drafts (the JSON endpoint `draft`, the
+// form action `save`) or ask the trivial endpoint (`health`)
 // against the built server for a few seconds, with sessions made in the database (no argon2), and
 // the server's own CPU time per request is printed. With --prof the server writes a V8 CPU profile
 // into .bench/prof (summarise it with `node scripts/bench/profile-summary.mjs <file>`).
-//   npx tsx scripts/bench/save-profile.ts [--kind save|health] [--workers 32] [--seconds 8] [--prof] [--no-build]
-import { build, Client, DIR, freePort, seed, sessionsFor, sleep, startServer, Stats, waitUp } from './load-lib';
+//   npx tsx scripts/bench/save-profile.ts [--kind draft|save|health] [--workers 32] [--seconds 8] [--prof] [--no-build]
+import {
+	build,
+	Client,
+	DIR,
+	draftPath,
+	freePort,
+	nextVersion,
+	seed,
+	sessionsFor,
+	sleep,
+	startServer,
+	Stats,
+	waitUp
+} from './load-lib';
 import { machineBusy, printFigures, processCpuMs } from './figures';
 
 const arg = (name: string, dflt: string) => {
@@ -36,7 +50,15 @@ async function main(): Promise<void> {
 		let version = 0;
 		for (let k = 0; Date.now() < until; k++) {
 			if (KIND === 'health') await c.request('health', '/api/health').then((r) => r.arrayBuffer());
-			else {
+			else if (KIND === 'draft') {
+				const r = await c.draft('draft', draftPath(s, code), {
+					round: s.roundId,
+					values: { merit: String(10 + (k % 20)), story: '', exemplary: '' },
+					comment: '',
+					baseVersion: version
+				});
+				version = nextVersion(r, version);
+			} else {
 				const r = await c.action('save', path, {
 					round: s.roundId,
 					'v.merit': String(10 + (k % 20)),
