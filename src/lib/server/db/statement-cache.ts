@@ -11,7 +11,12 @@
 import { createRequire } from 'node:module';
 
 interface NativeDatabase {
-	prepare(sql: string): unknown;
+	prepare(sql: string): NativeStatement;
+}
+interface NativeStatement {
+	readonly reader: boolean;
+	raw(toggle?: boolean): NativeStatement;
+	columns(): unknown[];
 }
 
 /** Statements kept per connection; past this the connection's cache starts over (drizzle's SQL is finite; `inArray` lists vary). */
@@ -38,13 +43,16 @@ export function installStatementCache(): boolean {
 	const proto = Database?.prototype;
 	if (!proto || typeof proto.prepare !== 'function') return false;
 	const prepare = proto.prepare;
-	proto.prepare = function cachedPrepare(this: NativeDatabase & { [CACHE]?: Map<string, unknown> }, sql: string) {
+	proto.prepare = function cachedPrepare(
+		this: NativeDatabase & { [CACHE]?: Map<string, NativeStatement> },
+		sql: string
+	) {
 		if (WILDCARD.test(sql)) return prepare.call(this, sql);
 		let cache = this[CACHE];
-		if (!cache) this[CACHE] = cache = new Map();
+		if (!cache) this[CACHE] = cache = new Map<string, NativeStatement>();
 		let stmt = cache.get(sql);
 		if (stmt === undefined) {
-			stmt = prepare.call(this, sql);
+			stmt = kept(prepare.call(this, sql));
 			if (cache.size >= LIMIT) cache.clear();
 			cache.set(sql, stmt);
 		}
@@ -52,4 +60,27 @@ export function installStatementCache(): boolean {
 	};
 	installed = true;
 	return true;
+}
+
+/** @libsql/client asks `raw(true)` of every statement and learns from its throw that one returns no rows. */
+const NOT_A_READER = new Error('not a reader');
+
+/**
+ * What a kept statement answers the same every time, answered from memory: its column list (the
+ * client asks it twice per call) and, for a statement that returns no rows (BEGIN, SAVEPOINT,
+ * COMMIT, a plain UPDATE), the refusal of `raw`, thrown without building a new native error.
+ */
+function kept(stmt: NativeStatement): NativeStatement {
+	if (!stmt.reader) {
+		Object.defineProperty(stmt, 'raw', {
+			value: () => {
+				throw NOT_A_READER;
+			}
+		});
+		return stmt;
+	}
+	const columns = stmt.columns.bind(stmt);
+	let names: unknown[] | undefined;
+	Object.defineProperty(stmt, 'columns', { value: () => (names ??= columns()) });
+	return stmt;
 }
