@@ -1,9 +1,9 @@
 // Where a draft save's server time goes: N connections save drafts (the JSON endpoint `draft`, the
-// form action `save`) or ask the trivial endpoint (`health`)
+// form action `save`), open a dossier page (`dossier`) or ask the trivial endpoint (`health`)
 // against the built server for a few seconds, with sessions made in the database (no argon2), and
 // the server's own CPU time per request is printed. With --prof the server writes a V8 CPU profile
 // into .bench/prof (summarise it with `node scripts/bench/profile-summary.mjs <file>`).
-//   npx tsx scripts/bench/save-profile.ts [--kind draft|save|health] [--workers 32] [--seconds 8] [--prof] [--no-build]
+//   npx tsx scripts/bench/save-profile.ts [--kind draft|save|health|dossier] [--workers 32] [--seconds 8] [--prof] [--no-build]
 import {
 	build,
 	Client,
@@ -50,6 +50,10 @@ async function main(): Promise<void> {
 		let version = 0;
 		for (let k = 0; Date.now() < until; k++) {
 			if (KIND === 'health') await c.request('health', '/api/health').then((r) => r.arrayBuffer());
+			else if (KIND === 'dossier')
+				await c
+					.request('dossier', `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}`)
+					.then((r) => r.arrayBuffer());
 			else if (KIND === 'draft') {
 				const r = await c.draft('draft', draftPath(s, code), {
 					round: s.roundId,
