@@ -44,7 +44,9 @@ export function freePort(): Promise<number> {
 /** LAUREL_BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=.bench/prof`: node options for the server under test. */
 export function startServer(dbFile: string, port: number): ChildProcess {
 	const nodeArgs = (process.env.LAUREL_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	return spawn(process.execPath, [...nodeArgs, `${DIR}/build/index.js`], {
+	// LAUREL_BENCH_SERVER: another build's index.js (e.g. of the main branch), for a comparison in one run
+	const entry = process.env.LAUREL_BENCH_SERVER || `${DIR}/build/index.js`;
+	return spawn(process.execPath, [...nodeArgs, entry], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
