@@ -47,7 +47,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
-			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
+			// The cookie carries the session's expiry: sent again only when that slid forward.
+			if (result.extended)
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}

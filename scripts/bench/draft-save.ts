@@ -1,8 +1,21 @@
 // Draft saving under a review day's load: 200 experts, all signed in first, each saving a draft
-// every ~3 s for 30 s against the built server on a fresh file database. Prints p50/p99 of the
+// every ~3 s for 30 s (the autosave's JSON endpoint) against the built server on a fresh file database. Prints p50/p99 of the
 // save requests (loopback, so nearly all of it is server time) and the ratio to the 20 ms target.
 //   npx tsx scripts/bench/draft-save.ts [--experts 200] [--seconds 30]
-import { build, Client, DIR, freePort, PASSWORD, seed, sleep, startServer, Stats, waitUp } from './load-lib';
+import {
+	build,
+	Client,
+	DIR,
+	draftPath,
+	freePort,
+	nextVersion,
+	PASSWORD,
+	seed,
+	sleep,
+	startServer,
+	Stats,
+	waitUp
+} from './load-lib';
 import { printFigures } from './figures';
 
 const arg = (name: string, dflt: string) => {
@@ -31,21 +44,18 @@ async function main(): Promise<number> {
 		const until = Date.now() + SECONDS * 1000;
 		await Promise.all(
 			clients.map(async (c, i) => {
-				const code = s.codes[i % s.codes.length];
-				const path = `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`;
+				const path = draftPath(s, s.codes[i % s.codes.length]);
 				let version = 0;
 				c.stats = stats;
 				await sleep((i * 15) % 3000);
 				for (let n = 0; Date.now() < until; n++) {
-					const r = await c.action('save', path, {
+					const r = await c.draft('save', path, {
 						round: s.roundId,
-						'v.merit': String(10 + (n % 30)),
-						'v.story': '',
-						'v.exemplary': '',
+						values: { merit: String(10 + (n % 30)), story: '', exemplary: '' },
 						comment: '草稿',
-						baseVersion: String(version)
+						baseVersion: version
 					});
-					if (typeof r.data?.version === 'number') version = r.data.version;
+					version = nextVersion(r, version);
 					await sleep(2500 + ((i * 37 + n * 11) % 1000));
 				}
 			})

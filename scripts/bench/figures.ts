@@ -26,6 +26,16 @@ export function childrenCpuMs(): number | null {
 	}
 }
 
+/** CPU time (user + system, ms) a running process has used so far, from /proc (null elsewhere). */
+export function processCpuMs(pid: number | undefined): number | null {
+	try {
+		const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in USER_HZ (100 Hz) ticks
+	} catch {
+		return null;
+	}
+}
+
 /** More runnable work than cores: wall-clock times then measure the machine, not the program. */
 export function machineBusy(): { busy: boolean; load: number; cores: number } {
 	const load = loadavg()[0];

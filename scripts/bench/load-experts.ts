@@ -2,7 +2,7 @@
 // simulated expert's loop, the trivial-endpoint loop, the no-loss check and the timing table.
 import { and, eq } from 'drizzle-orm';
 import { sheets } from '../../src/lib/server/db/schema';
-import { Client, DIR, openDb, PASSWORD, sleep, Stats, type Seeded } from './load-lib';
+import { Client, DIR, draftPath, nextVersion, openDb, PASSWORD, sleep, Stats, type Seeded } from './load-lib';
 
 const arg = (name: string, dflt: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -66,12 +66,19 @@ export async function expertLoop(
 			comment: '',
 			baseVersion: String(versions.get(code) ?? 0)
 		});
+		// two autosaves (JSON, as the desk sends them), then the submission (the form action)
 		for (const partial of [true, false]) {
 			await sleep(700 + ((idx * 13 + k) % 900));
 			next();
-			const r = await client.action('save', `${path}&/save`, fields(partial)).catch(() => null);
-			if (r?.type === 'success' && typeof r.data?.version === 'number') versions.set(code, r.data.version);
-			else if (r?.data?.current) versions.set(code, (r.data.current as { version: number }).version);
+			const f = fields(partial);
+			const body = {
+				round: s.roundId,
+				values: { merit: f['v.merit'], story: f['v.story'], exemplary: f['v.exemplary'] },
+				comment: '',
+				baseVersion: versions.get(code) ?? 0
+			};
+			const r = await client.draft('save', draftPath(s, code), body).catch(() => null);
+			versions.set(code, nextVersion(r, versions.get(code) ?? 0));
 		}
 		next();
 		const sub = await client.action('submit', `${path}&/submit`, { ...fields(false), confirm: '1' }).catch(() => null);

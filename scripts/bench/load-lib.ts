@@ -41,8 +41,12 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** LAUREL_BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=.bench/prof`: node options for the server under test. */
 export function startServer(dbFile: string, port: number): ChildProcess {
-	return spawn(process.execPath, [`${DIR}/build/index.js`], {
+	const nodeArgs = (process.env.LAUREL_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	// LAUREL_BENCH_SERVER: another build's index.js (e.g. of the main branch), for a comparison in one run
+	const entry = process.env.LAUREL_BENCH_SERVER || `${DIR}/build/index.js`;
+	return spawn(process.execPath, [...nodeArgs, entry], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
@@ -156,12 +160,15 @@ export async function openDb(dbFile: string): Promise<DB> {
 
 export class Stats {
 	private samples = new Map<string, number[]>();
+	/** every sample with the time it ended (Date.now()), for timelines */
+	readonly events: { kind: string; at: number; ms: number }[] = [];
 	errors = new Map<string, number>();
 	serverErrors = 0;
 	add(kind: string, ms: number): void {
 		const list = this.samples.get(kind) ?? [];
 		list.push(ms);
 		this.samples.set(kind, list);
+		this.events.push({ kind, at: Date.now(), ms });
 	}
 	fail(kind: string): void {
 		this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
@@ -181,6 +188,27 @@ export class Stats {
 		});
 	}
 }
+
+export interface DraftBody {
+	round: string;
+	values: Record<string, string>;
+	comment: string;
+	baseVersion: number;
+}
+/** saved: the new version; refused as stale: the server's version in `current` */
+export interface DraftReply {
+	saved?: boolean;
+	version?: number;
+	code?: string;
+	current?: { version: number };
+}
+
+/** The autosave's URL of a dossier. */
+export const draftPath = (s: Seeded, code: string) => `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}/draft`;
+
+/** The version to send next after a draft's answer (the saved one, or the server's after a stale refusal). */
+export const nextVersion = (r: { data: DraftReply | null } | null, version: number): number =>
+	r?.data?.saved && typeof r.data.version === 'number' ? r.data.version : (r?.data?.current?.version ?? version);
 
 export class Client {
 	cookie = '';
@@ -218,6 +246,17 @@ export class Client {
 		});
 		await res.arrayBuffer();
 		return res.status === 303 && this.cookie !== '';
+	}
+
+	/** A draft as the desk's autosave posts it (JSON to …/dossiers/[code]/draft). */
+	async draft(kind: string, path: string, body: DraftBody): Promise<{ status: number; data: DraftReply | null }> {
+		const res = await this.request(kind, path, {
+			method: 'POST',
+			body: JSON.stringify(body),
+			headers: { 'content-type': 'application/json', accept: 'application/json' }
+		});
+		const data = (await res.json().catch(() => null)) as DraftReply | null;
+		return { status: res.status, data };
 	}
 
 	/** A form action as `use:enhance` calls it; returns the decoded action result. */

@@ -8,7 +8,9 @@ import {
 	build,
 	Client,
 	DIR,
+	draftPath,
 	freePort,
+	nextVersion,
 	PASSWORD,
 	seed,
 	sessionsFor,
@@ -18,7 +20,7 @@ import {
 	waitUp,
 	type Seeded
 } from './load-lib';
-import { printFigures } from './figures';
+import { machineBusy, printFigures, processCpuMs } from './figures';
 import {
 	CROWD,
 	CROWD_P99_TARGET,
@@ -34,8 +36,11 @@ import {
 	type Ack
 } from './load-experts';
 
-async function mainRun(s: Seeded, port: number, backup: boolean): Promise<boolean> {
+async function mainRun(s: Seeded, port: number, backup: boolean, serverPid?: number): Promise<boolean> {
 	const stats = new Stats();
+	// the server's CPU each second: a save waits long when the one JavaScript thread is busy
+	const cpu: { at: number; ms: number }[] = [];
+	const sampler = setInterval(() => cpu.push({ at: Date.now(), ms: processCpuMs(serverPid) ?? 0 }), 1000);
 	const acked: Ack[] = [];
 	const t0 = Date.now();
 	const until = t0 + SECONDS * 1000;
@@ -59,14 +64,19 @@ async function mainRun(s: Seeded, port: number, backup: boolean): Promise<boolea
 		...s.experts.slice(0, EXPERTS).map((_, i) => expertLoop(s, i, [base], stats, acked, until)),
 		trivialLoop(base, stats, until)
 	]);
+	clearInterval(sampler);
 	const seconds = (Date.now() - t0) / 1000;
 	printStats(`主负载：${EXPERTS} 名专家，${seconds.toFixed(0)} 秒`, stats, seconds);
+	printTimeline(stats, cpu, t0);
 	const ok = (await verify(acked, '主负载')) && stats.serverErrors === 0;
 	return (await backupCheck) && ok;
 }
 
-/** Throughput at saturation: the trivial endpoint versus draft saving, same server, same run. */
-async function saturation(s: Seeded, port: number): Promise<Record<string, number>> {
+/**
+ * Throughput at saturation: the trivial endpoint versus draft saving (the autosave's JSON endpoint),
+ * same server, same run; beside it the server's CPU per request, the figure a busy machine blurs least.
+ */
+async function saturation(s: Seeded, port: number, serverPid?: number): Promise<Record<string, number>> {
 	const base = `http://localhost:${port}`;
 	const workers = 32;
 	const secs = 8;
@@ -81,51 +91,83 @@ async function saturation(s: Seeded, port: number): Promise<Record<string, numbe
 				if (kind === 'save') await c.login(e.username, PASSWORD);
 				c.stats = stats;
 				const code = s.codes[(w * 3 + 1) % s.codes.length];
-				const path = `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`;
 				const version = Math.max(0, (await currentVersion(e.id, s.candidateByCode.get(code)!)) ?? 0);
-				return { c, path, version };
+				return { c, path: draftPath(s, code), version };
 			})
 		);
 		const until = Date.now() + secs * 1000;
+		const cpu0 = processCpuMs(serverPid);
 		let n = 0;
 		await Promise.all(
-			ready.map(async ({ c, path, version }) => {
+			ready.map(async (w) => {
 				while (Date.now() < until) {
-					if (kind === 'health') await c.request('health', '/api/health').then((r) => r.arrayBuffer());
+					if (kind === 'health') await w.c.request('health', '/api/health').then((r) => r.arrayBuffer());
 					else {
-						const r = await c.action('save', path, {
+						const r = await w.c.draft('save', w.path, {
 							round: s.roundId,
-							'v.merit': String(10 + (n % 20)),
-							'v.story': '',
-							'v.exemplary': '',
+							values: { merit: String(10 + (n % 20)), story: '', exemplary: '' },
 							comment: '',
-							baseVersion: String(version)
+							baseVersion: w.version
 						});
-						if (typeof r.data?.version === 'number') version = r.data.version;
-						else if (r.data?.current) version = (r.data.current as { version: number }).version;
+						w.version = nextVersion(r, w.version);
 					}
 					n++;
 				}
 			})
 		);
-		return { perSecond: n / secs, stats };
+		const cpu = cpu0 === null ? null : (processCpuMs(serverPid) ?? 0) - cpu0;
+		return { perSecond: n / secs, stats, cpuUs: cpu === null ? 0 : (cpu / Math.max(1, n)) * 1000 };
 	};
 	const health = await run('health');
 	const save = await run('save');
 	const ratio = save.perSecond / health.perSecond;
-	printStats('饱和吞吐：32 个并发连接，各 8 秒', save.stats, secs);
+	printStats('饱和吞吐：32 个并发连接，各 8 秒（保存草稿 = 自动保存的 JSON 接口）', save.stats, secs);
 	const server = save.stats.report(secs).find((r) => r.kind === 'save@server');
+	const busy = machineBusy();
 	console.log(
 		`简单接口 ${health.perSecond.toFixed(0)} 次/秒（参照）；保存草稿 ${save.perSecond.toFixed(0)} 次/秒；比值 ${(ratio * 100).toFixed(0)}%（目标 ≥ 50%）`
+	);
+	console.log(
+		`服务器 CPU：每次简单请求 ${health.cpuUs.toFixed(0)} µs（参照）；每次保存 ${save.cpuUs.toFixed(0)} µs；` +
+			`比值 ${((health.cpuUs / Math.max(1, save.cpuUs)) * 100).toFixed(0)}%（目标 ≥ 50%）；机器负载 ${busy.load}/${busy.cores} 核`
 	);
 	return {
 		trivialPerSecond: +health.perSecond.toFixed(0),
 		savePerSecond: +save.perSecond.toFixed(0),
 		saveRatio: +ratio.toFixed(3),
 		saveRatioTarget: 0.5,
+		trivialCpuUs: +health.cpuUs.toFixed(0),
+		saveCpuUs: +save.cpuUs.toFixed(0),
+		saveCpuRatio: +(health.cpuUs / Math.max(1, save.cpuUs)).toFixed(3),
 		saveServerP50Ms: +(server?.p50 ?? 0).toFixed(2),
-		saveErrors: save.stats.errors.get('save') ?? 0
+		saveErrors: save.stats.errors.get('save') ?? 0,
+		machineLoad: busy.load
 	};
+}
+
+/** Saves and server CPU per 5 s of the main run: when the slow saves happen, and what the server was doing. */
+function printTimeline(stats: Stats, cpu: { at: number; ms: number }[], t0: number): void {
+	const width = 5000;
+	const buckets = new Map<number, Map<string, number[]>>();
+	for (const e of stats.events) {
+		const b = Math.floor((e.at - t0) / width);
+		const kinds = buckets.get(b) ?? new Map<string, number[]>();
+		kinds.set(e.kind, [...(kinds.get(e.kind) ?? []), e.ms]);
+		buckets.set(b, kinds);
+	}
+	const p50 = (xs: number[] | undefined) => (xs?.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : 0);
+	const cpuAt = (t: number) => cpu.filter((c) => c.at <= t).at(-1)?.ms ?? cpu[0]?.ms ?? 0;
+	console.log('\n时间线（每 5 秒）：秒  登录数  保存数  保存服务器p50(ms)  打开材料p50(ms)  提交数  服务器CPU(%)');
+	for (const b of [...buckets.keys()].sort((x, y) => x - y)) {
+		const k = buckets.get(b)!;
+		const from = t0 + b * width;
+		const busy = ((cpuAt(from + width) - cpuAt(from)) / width) * 100;
+		console.log(
+			`${String(b * 5).padStart(4)} ${String(k.get('login')?.length ?? 0).padStart(7)} ${String(k.get('save')?.length ?? 0).padStart(7)} ` +
+				`${p50(k.get('save@server')).toFixed(1).padStart(18)} ${p50(k.get('dossier@server')).toFixed(1).padStart(16)} ` +
+				`${String(k.get('submit')?.length ?? 0).padStart(7)} ${busy.toFixed(0).padStart(13)}`
+		);
+	}
 }
 
 /**
@@ -142,37 +184,38 @@ async function crowdRun(port: number): Promise<{ ok: boolean; figures: Record<st
 		const stats = new Stats();
 		const secs = Math.max(15, Math.round(SECONDS / 2));
 		const until = Date.now() + secs * 1000;
+		const cpu0 = processCpuMs(server.pid);
 		await Promise.all(
 			s.experts.map(async (e, i) => {
 				const c = new Client(base, stats);
 				c.cookie = `laurel_session=${tokens[i]}`;
-				const code = s.codes[i % s.codes.length];
-				const path = `/c/${s.campaignId}/dossiers/${encodeURIComponent(code)}?round=${s.roundId}&/save`;
+				const path = draftPath(s, s.codes[i % s.codes.length]);
 				let version = 0;
 				await sleep((i * 7) % 3000);
 				for (let n = 0; Date.now() < until; n++) {
 					const r = await c
-						.action('save', path, {
+						.draft('save', path, {
 							round: s.roundId,
-							'v.merit': String(10 + (n % 30)),
-							'v.story': '',
-							'v.exemplary': '',
+							values: { merit: String(10 + (n % 30)), story: '', exemplary: '' },
 							comment: '草稿',
-							baseVersion: String(version)
+							baseVersion: version
 						})
 						.catch(() => null);
-					if (typeof r?.data?.version === 'number') version = r.data.version;
+					version = nextVersion(r, version);
 					await sleep(2500 + ((i * 37 + n * 11) % 1000));
 				}
 			})
 		);
+		const cpu = (processCpuMs(server.pid) ?? 0) - (cpu0 ?? 0);
 		const report = stats.report(secs);
 		const row = report.find((r) => r.kind === 'save');
 		const srv = report.find((r) => r.kind === 'save@server');
 		const p99 = srv?.p99 ?? Infinity;
+		const cpuUs = (cpu / Math.max(1, row?.n ?? 0)) * 1000;
 		printStats(`人群：${CROWD} 名专家，每人约每 3 秒保存一次，${secs} 秒`, stats, secs);
 		console.log(
-			`服务器内 p99 ${p99.toFixed(1)} ms，目标 < ${CROWD_P99_TARGET} ms（比值 ${(p99 / CROWD_P99_TARGET).toFixed(2)}）；p50 ${(srv?.p50 ?? 0).toFixed(1)} ms`
+			`服务器内 p99 ${p99.toFixed(1)} ms，目标 < ${CROWD_P99_TARGET} ms（比值 ${(p99 / CROWD_P99_TARGET).toFixed(2)}）；p50 ${(srv?.p50 ?? 0).toFixed(1)} ms；` +
+				`服务器 CPU 每次保存 ${cpuUs.toFixed(0)} µs（占一个核的 ${(cpu / secs / 10).toFixed(0)}%）；机器负载 ${machineBusy().load}`
 		);
 		const errors = row?.errors ?? 0;
 		return {
@@ -185,7 +228,8 @@ async function crowdRun(port: number): Promise<{ ok: boolean; figures: Record<st
 				crowdServerP99Ms: +p99.toFixed(1),
 				crowdP99TargetMs: CROWD_P99_TARGET,
 				crowdP99Ratio: +(p99 / CROWD_P99_TARGET).toFixed(2),
-				crowdErrors: errors + stats.serverErrors
+				crowdErrors: errors + stats.serverErrors,
+				crowdCpuUsPerSave: +cpuUs.toFixed(0)
 			}
 		};
 	} finally {
@@ -269,9 +313,9 @@ async function main(): Promise<void> {
 		const s = await seed(DB_FILE, EXPERTS + 32, 40);
 		const server = startServer(DB_FILE, port);
 		await waitUp(port);
-		if (ONLY.has('main')) ok = (await mainRun(s, port, ONLY.has('backup'))) && ok;
+		if (ONLY.has('main')) ok = (await mainRun(s, port, ONLY.has('backup'), server.pid)) && ok;
 		if (ONLY.has('saturation')) {
-			const sat = await saturation(s, port);
+			const sat = await saturation(s, port, server.pid);
 			Object.assign(figures, sat);
 			if (sat.saveRatio < 0.5) console.log('注意：保存草稿的吞吐低于简单接口的 50%');
 		}

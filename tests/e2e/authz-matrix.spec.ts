@@ -108,12 +108,15 @@ test('each role gets exactly what the table allows, and a refusal reveals nothin
 		} else if (f.kind === 'action') {
 			outcomes.push([`POST ${url} ?/${f.name}`, await postAction(ctx, url, f.name, c, values)]);
 		} else {
-			const res = await ctx.fetch(url, { method: f.name === 'fallback' ? 'GET' : f.name, maxRedirects: 0 });
+			const data = c.json ? (JSON.parse(fill(JSON.stringify(c.json), values)) as object) : undefined;
+			const res = await ctx.fetch(url, { method: f.name === 'fallback' ? 'GET' : f.name, maxRedirects: 0, data });
 			const body = await res.text();
 			outcomes.push([
 				`${f.name} ${url}`,
 				{
-					verdict: statusVerdict(res.status(), res.headers()['location'], c),
+					verdict: c.answered?.includes(res.status())
+						? 'allowed'
+						: statusVerdict(res.status(), res.headers()['location'], c),
 					status: res.status(),
 					detail: res.headers()['location'] ? `→ ${res.headers()['location']}` : '',
 					body,

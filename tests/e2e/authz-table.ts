@@ -45,6 +45,10 @@ export interface Case {
 	failureIsRefusal?: boolean;
 	/** A redirect to /login is the normal answer here, not a refusal (logout). */
 	loginRedirectIsOk?: boolean;
+	/** The JSON body posted to an endpoint (`{name}` in its strings is replaced). */
+	json?: Record<string, unknown>;
+	/** Statuses that mean the service answered the request (e.g. 409: a version already superseded). */
+	answered?: number[];
 }
 
 /**
@@ -243,6 +247,13 @@ export const TABLE: Record<string, Case | Case[]> = {
 		allow: REVIEWER,
 		form: { round: '{roundId}', baseVersion: '0' },
 		failureIsRefusal: true
+	},
+	// The autosave (JSON): an empty draft over version 0 is saved, or refused as stale (409) once the
+	// form action above saved first; every other role is refused before the body is read.
+	'POST /c/[campaignId]/dossiers/[code]/draft': {
+		allow: REVIEWER,
+		json: { round: '{roundId}', values: {}, comment: '', baseVersion: 0 },
+		answered: [409]
 	},
 	'action /c/[campaignId]/dossiers/[code] ?/recuse': { allow: REVIEWER, query: 'round={roundId}', form: { reason: '' } }
 };

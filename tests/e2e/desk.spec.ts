@@ -76,6 +76,8 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 
 	const merit = page.getByLabel('业绩突出', { exact: true });
 	await expect(page.getByText('满分 40')).toBeVisible();
+	// the autosave posts JSON to the draft endpoint (not the form action)
+	const autosave = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/draft'));
 	await merit.fill('35');
 	// Enter moves on to the next criterion instead of submitting
 	await merit.press('Enter');
@@ -84,6 +86,7 @@ test('an expert scores with autosave, survives a reload, resolves a two-window c
 	await expect(page.getByTestId('total')).toHaveText('60');
 	await expect(saveStatus(page)).toContainText('已保存');
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	expect((await autosave).postDataJSON()).toMatchObject({ round: roundId, values: { merit: '35' } });
 
 	await live(page);
 	await expect(page.getByLabel('业绩突出', { exact: true })).toHaveValue('35');

@@ -44,6 +44,8 @@ describe('sessions', () => {
 		expect(rows[0].secretHash).toMatch(/^[0-9a-f]{64}$/);
 		const v = await validateSessionToken(db, token);
 		expect(v?.user.username).toBe('a');
+		expect(v?.extended).toBe(false); // a fresh session: nothing written, no cookie to send again
+		expect((await db.select().from(sessions))[0].expiresAt).toBe(rows[0].expiresAt);
 	});
 
 	it('refuses a token with a wrong secret or unknown id', async () => {
@@ -62,6 +64,8 @@ describe('sessions', () => {
 		await db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.id, session.id));
 		const v = await validateSessionToken(db, token);
 		expect(v!.session.expiresAt).toBeGreaterThan(soon + SESSION_TTL / 2);
+		expect(v!.extended).toBe(true);
+		expect((await db.select().from(sessions))[0].expiresAt).toBe(v!.session.expiresAt);
 		await db
 			.update(sessions)
 			.set({ expiresAt: Date.now() - 1 })

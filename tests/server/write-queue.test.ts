@@ -84,6 +84,20 @@ describe('write queue', () => {
 		expect(queue.stats.rolledBack).toBe(2);
 	});
 
+	it('refuses a failing single statement alone, without a savepoint: the rest of its group is saved', async () => {
+		const { queue, writer, reader } = setup();
+		await writer.execute('create table t (v text primary key)');
+		const before = { ...queue.stats };
+		const results = await Promise.allSettled(
+			['a', 'b', 'a', 'c'].map((v) => queue.execute({ sql: 'insert into t (v) values (?)', args: [v] }))
+		);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+		expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+		expect(await rows(reader)).toEqual(['a', 'b', 'c']);
+		expect(queue.stats.groups - before.groups).toBeLessThanOrEqual(2);
+		expect(queue.stats.rolledBack - before.rolledBack).toBe(1);
+	});
+
 	it('runs writers in arrival order, each seeing the ones before it (a version check keeps its strength)', async () => {
 		const { db, writer, reader } = setup();
 		await writer.execute('create table t (v text)');

@@ -18,8 +18,10 @@ export interface DraftOptions {
 	round: DeskRound;
 	sheet: OwnSheet | null;
 	storageKey: string;
-	/** the action URL, e.g. `?round=r_1&/save` */
+	/** the action URL, e.g. `?round=r_1&/save` (the submission) */
 	actionUrl: (name: 'save' | 'submit') => string;
+	/** the autosave's JSON endpoint, e.g. `/c/x/dossiers/A01/draft` */
+	draftUrl: string;
 	/** a no-JS post's result, when the page was rendered from one */
 	posted?: ActionFailure | { saved: true; savedAt: number } | null;
 }
@@ -191,6 +193,29 @@ export class SheetDraft {
 		return deserialize(await res.text());
 	}
 
+	/** A draft to the JSON endpoint, answered in the shape `deserialize` gives an action's result. */
+	private async postDraft(keepalive = false): Promise<{ type: string; data?: Record<string, unknown> }> {
+		const values: Record<string, string> = {};
+		for (const c of this.rubric) values[c.key] = this.values[c.key] ?? '';
+		const res = await fetch(this.opts.draftUrl, {
+			method: 'POST',
+			keepalive,
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({
+				round: this.round.id,
+				values,
+				comment: this.comment,
+				choice: this.choice,
+				baseVersion: this.baseVersion
+			})
+		});
+		const data = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+		if (res.ok && data?.saved) return { type: 'success', data };
+		if (res.status === 401) return { type: 'redirect' };
+		if (data?.code) return { type: 'failure', data };
+		return { type: 'error' };
+	}
+
 	saveNow(): void {
 		this.cancelTimer();
 		if (!this.dirty || !this.canSave()) return;
@@ -215,7 +240,7 @@ export class SheetDraft {
 		const seq = this.edits;
 		this.state = 'saving';
 		try {
-			const r = await this.post('save', this.body(false));
+			const r = await this.postDraft();
 			if (r.type === 'success' && r.data) {
 				const d = r.data as { version: number; savedAt: number };
 				this.baseVersion = d.version;
@@ -373,6 +398,6 @@ export class SheetDraft {
 		if (!this.dirty || !this.canSave() || this.inFlight) return;
 		if (this.round.type === 'score' && !this.draftCheck.ok) return;
 		this.dirty = false; // the local copy stays marked unsaved until a load sees the server has it
-		this.post('save', this.body(false), true).catch(() => {});
+		this.postDraft(true).catch(() => {});
 	}
 }

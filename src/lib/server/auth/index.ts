@@ -3,7 +3,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { sessions, users } from '../db/schema';
 
@@ -55,45 +55,59 @@ export async function createSession(db: DB, userId: string): Promise<{ token: st
 	return { token: `${id}.${secret}`, session: { id, expiresAt } };
 }
 
+// Every signed-in request asks this: one statement, built once per database handle.
+function prepareLookup(db: DB) {
+	return db
+		.select({
+			secretHash: sessions.secretHash,
+			expiresAt: sessions.expiresAt,
+			u: {
+				id: users.id,
+				username: users.username,
+				displayName: users.displayName,
+				canCreateCampaigns: users.canCreateCampaigns
+			}
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare();
+}
+const lookups = new WeakMap<DB, ReturnType<typeof prepareLookup>>();
+
+/**
+ * The session behind a cookie, or null. `extended`: the expiry slid forward on this request (the
+ * only case in which it writes), so the cookie must be sent again with the new expiry.
+ */
 export async function validateSessionToken(
 	db: DB,
 	token: string
-): Promise<{ session: SessionInfo; user: SessionUser } | null> {
+): Promise<{ session: SessionInfo; user: SessionUser; extended: boolean } | null> {
 	const dot = token.indexOf('.');
 	if (dot <= 0) return null;
 	const id = token.slice(0, dot);
 	const secret = token.slice(dot + 1);
-	const rows = await db
-		.select({ s: sessions, u: users })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.limit(1);
-	const row = rows[0];
+	let lookup = lookups.get(db);
+	if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+	const row = (await lookup.all({ id }))[0];
 	if (!row) return null;
 	const given = hashSecret(secret);
-	const stored = hexToBytes(row.s.secretHash);
+	const stored = hexToBytes(row.secretHash);
 	if (stored.length !== given.length || !constantTimeEqual(given, stored)) return null;
 	const now = Date.now();
-	if (now >= row.s.expiresAt) {
+	if (now >= row.expiresAt) {
 		await db.delete(sessions).where(eq(sessions.id, id));
 		return null;
 	}
-	let expiresAt = row.s.expiresAt;
+	let expiresAt = row.expiresAt;
 	// Slide the expiry when less than half of it is left, so an active user stays signed in.
-	if (expiresAt - now < SESSION_TTL / 2) {
+	const extended = expiresAt - now < SESSION_TTL / 2;
+	if (extended) {
 		expiresAt = now + SESSION_TTL;
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 	}
-	return {
-		session: { id, expiresAt },
-		user: {
-			id: row.u.id,
-			username: row.u.username,
-			displayName: row.u.displayName,
-			canCreateCampaigns: row.u.canCreateCampaigns
-		}
-	};
+	return { session: { id, expiresAt }, user: { ...row.u }, extended };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {

@@ -10,12 +10,12 @@ import {
 } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fdatasync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { chainLegacyAudit } from '../audit';
 import { WriteQueue } from './write-queue';
+import { installStatementCache } from './statement-cache';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 export { schema };
@@ -32,6 +32,7 @@ function migrationsFolder(): string {
  */
 export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<DB> {
 	const isFile = url.startsWith('file:');
+	installStatementCache();
 	const inMemory = url.includes(':memory:');
 	const path = isFile ? url.slice('file:'.length).split('?')[0] : '';
 	if (path && !inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -51,8 +52,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DAT
 			// off the event loop, once per group) makes it durable before anyone is told “已保存”.
 			await writer.execute('PRAGMA synchronous = NORMAL');
 		}
-		const queue = new WriteQueue(writer, { sync: inMemory ? async () => {} : () => syncLog(path) });
-		routeWrites(client, writer, queue);
+		const log = inMemory ? null : logSyncer(path);
+		const queue = new WriteQueue(writer, { sync: log ? log.sync : async () => {} });
+		routeWrites(client, writer, queue, () => log?.close());
 	}
 	const db = drizzle(client, { schema }) as DB;
 	await migrate(db, { migrationsFolder: migrationsFolder() });
@@ -84,21 +86,41 @@ function unpatched(client: Client): Client {
 	return view as unknown as Client;
 }
 
-/** fdatasync of the WAL (on libuv's pool, not the event loop): what COMMIT wrote is on disk. */
-async function syncLog(path: string): Promise<void> {
-	let file;
-	try {
-		file = await open(`${path}-wal`, 'r');
-	} catch (e) {
-		// no log (yet): the database file itself holds everything committed
-		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-		file = await open(path, 'r');
-	}
-	try {
-		await file.datasync();
-	} finally {
-		await file.close();
-	}
+/**
+ * fdatasync of the WAL (on libuv's pool, not the event loop): what COMMIT wrote is on disk. The log
+ * stays open between syncs (opening and closing it for each group cost the event loop more than
+ * the sync itself). SQLite keeps the same log file while any connection is open (it resets it in
+ * place); should it have been removed all the same (nlink 0), its content was checkpointed into the
+ * database first, and the log is opened anew.
+ */
+function logSyncer(path: string): { sync: () => Promise<void>; close: () => void } {
+	let fd: number | null = null;
+	const close = () => {
+		if (fd !== null) closeSync(fd);
+		fd = null;
+	};
+	const datasync = (n: number) => new Promise<void>((ok, fail) => fdatasync(n, (e) => (e ? fail(e) : ok())));
+	return {
+		close,
+		async sync() {
+			if (fd !== null && fstatSync(fd).nlink === 0) close();
+			if (fd === null) {
+				try {
+					fd = openSync(`${path}-wal`, 'r');
+				} catch (e) {
+					// no log (yet): the database file itself holds everything committed
+					if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+					const db = openSync(path, 'r');
+					try {
+						return await datasync(db);
+					} finally {
+						closeSync(db);
+					}
+				}
+			}
+			await datasync(fd);
+		}
+	};
 }
 
 const READ = /^\s*(select|with\s[\s\S]*?\)\s*select)\b/i;
@@ -109,7 +131,7 @@ const sqlOf = (stmt: unknown): string => (typeof stmt === 'string' ? stmt : ((st
  * Reads (WAL) go to the client's pool and never wait; every write goes through the queue to the
  * one writing connection. Other processes are coordinated by SQLite's lock and the busy timeout.
  */
-function routeWrites(client: Client, writer: Client, queue: WriteQueue): void {
+function routeWrites(client: Client, writer: Client, queue: WriteQueue, onClose: () => void): void {
 	queues.set(client, queue);
 	const read = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
 	const readTransaction = client.transaction.bind(client);
@@ -127,9 +149,10 @@ function routeWrites(client: Client, writer: Client, queue: WriteQueue): void {
 	patch.migrate = (stmts: InStatement[]) => queue.exclusive((w) => w.migrate(stmts));
 	patch.executeMultiple = (sql: string) => queue.exclusive((w) => w.executeMultiple(sql));
 	patch.transaction = (mode?: TransactionMode) => (mode === 'read' ? readTransaction(mode) : queue.transaction());
-	if (writer !== client)
-		patch.close = () => {
-			close();
-			writer.close();
-		};
+	patch.close = () => {
+		close();
+		// an in-memory database's writer is a view of the client itself (see unpatched)
+		if (Object.getPrototypeOf(writer) !== client) writer.close();
+		onClose();
+	};
 }

@@ -3,7 +3,8 @@
 // loop that has to finish the first. So every write of this process goes through one connection,
 // one writer at a time. Writers that arrive while a group runs join it: each runs inside a
 // savepoint of the group's one transaction, in arrival order (so each sees the ones before it, as
-// it would have one transaction later: version checks keep their strength), and after the single
+// it would have one transaction later: version checks keep their strength; a lone statement needs
+// no savepoint of its own), and after the single
 // COMMIT one sync of the log makes the whole group durable. Only then is each writer
 // acknowledged. A writer that fails is rolled back to its savepoint and refused alone.
 import type { Client, InArgs, InStatement, ResultSet, Transaction } from '@libsql/client';
@@ -70,9 +71,29 @@ export class WriteQueue {
 		});
 	}
 
-	/** One writing statement outside a transaction: a member of one statement. */
+	/**
+	 * One writing statement outside a transaction: a member of one statement, without a savepoint.
+	 * SQLite makes a single statement atomic by itself: one that fails (a constraint) is undone alone
+	 * and the transaction goes on; one whose failure ends the transaction is seen by the group.
+	 */
 	execute(stmt: InStatement): Promise<ResultSet> {
-		return this.member((tx) => tx.execute(stmt));
+		return new Promise<ResultSet>((resolve, reject) => {
+			let result: ResultSet;
+			this.push({
+				alone: false,
+				ack: (err) => (err ? reject(err) : resolve(result)),
+				refuse: reject,
+				turn: async (tx) => {
+					try {
+						result = await tx.execute(stmt);
+						return true;
+					} catch (e) {
+						reject(e);
+						return false;
+					}
+				}
+			});
+		});
 	}
 
 	/** Statements that stand or fall together (libSQL's batch): one member. */

@@ -76,6 +76,21 @@ function prepare(db: DB) {
 
 const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
 
+/**
+ * The refusals before anything of the body is read, in requireReviewer's order (so that who may
+ * not save learns nothing): not a member 404, not a reviewer 403, a chair without a roster entry
+ * 403, an expert without one 404. null: go on (the round and the pair are decided after).
+ */
+export function memberRefusal(access: SaveAccess | null): { status: 403 | 404; message: string } | null {
+	if (!access) return { status: 404, message: '没有找到该活动' };
+	if (access.role !== 'expert' && access.role !== 'chair') return { status: 403, message: '您没有权限访问此页面' };
+	if (!access.expertId)
+		return access.role === 'chair'
+			? { status: 403, message: '您没有权限访问此页面' }
+			: { status: 404, message: '没有找到该材料' };
+	return null;
+}
+
 /** null: the user is not a member of the campaign (or there is no such campaign). */
 export async function saveAccess(
 	db: DB,

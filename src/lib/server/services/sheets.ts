@@ -2,7 +2,7 @@
 // guarded by that version decides, so two tabs never silently overwrite each other and a double
 // submit yields one submission.
 import { assertUnlocked } from './locks';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheetHistory, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -250,13 +250,41 @@ async function writeDraft(
 	}
 	if (seen.status !== 'draft' || seen.version !== input.baseVersion) return null;
 	const version = seen.version + 1;
-	const updated = await db
-		.update(sheets)
-		.set({ ...cols, version })
-		.where(and(eq(sheets.id, seen.id), eq(sheets.version, seen.version), eq(sheets.status, 'draft')))
-		.returning({ id: sheets.id });
+	let update = draftUpdates.get(db);
+	if (!update) draftUpdates.set(db, (update = prepareDraftUpdate(db)));
+	const updated = await update.all({
+		...cols,
+		values: JSON.stringify(cols.values),
+		version,
+		id: seen.id,
+		seen: seen.version
+	});
 	return updated.length ? ok(version) : null;
 }
+
+// (drizzle's update types take no bare placeholder; wrapped, the value is bound as given: `values` as JSON text)
+const ph = (name: string) => sql`${sql.placeholder(name)}`;
+// The autosave's statement, built once per database handle: the draft over the version it saw.
+function prepareDraftUpdate(db: DB) {
+	return db
+		.update(sheets)
+		.set({
+			status: 'draft',
+			values: ph('values'),
+			total: ph('total'),
+			choice: ph('choice'),
+			comment: ph('comment'),
+			updatedAt: ph('updatedAt'),
+			submittedAt: null,
+			version: ph('version')
+		})
+		.where(
+			and(eq(sheets.id, sql.placeholder('id')), eq(sheets.version, sql.placeholder('seen')), eq(sheets.status, 'draft'))
+		)
+		.returning({ id: sheets.id })
+		.prepare();
+}
+const draftUpdates = new WeakMap<DB, ReturnType<typeof prepareDraftUpdate>>();
 
 /** 赞成 votes an expert has submitted in a round, leaving out one candidate (the one being voted on). */
 export async function yesVotesCast(

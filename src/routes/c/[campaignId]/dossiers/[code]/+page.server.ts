@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { actorOf, requireReviewer, requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
-import { saveAccess } from '$lib/server/services/sheet-access';
+import { memberRefusal, saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflict-decisions';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
 import { validateSheet } from '$lib/domain/review/aggregation';
@@ -62,13 +62,8 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 		roundId,
 		code: event.params.code
 	});
-	if (!access) error(404, { message: '没有找到该活动' });
-	if (access.role !== 'expert' && access.role !== 'chair') error(403, { message: '您没有权限访问此页面' });
-	if (!access.expertId)
-		error(
-			access.role === 'chair' ? 403 : 404,
-			access.role === 'chair' ? { message: '您没有权限访问此页面' } : NOT_FOUND
-		);
+	const refusal = memberRefusal(access);
+	if (refusal || !access?.expertId) error(refusal?.status ?? 404, { message: refusal?.message ?? NOT_FOUND.message });
 	if (!(fd instanceof FormData)) throw fd;
 	if (!access.round) error(404, NOT_FOUND);
 	const actor = actorOf(user);
