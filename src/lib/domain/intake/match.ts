@@ -30,7 +30,7 @@ type Who = Pick<CandidateRecord, 'channel' | 'name' | 'birth'>;
 const NAME_DOTS = /[\u00b7\u0387\u2022\u2027\u2219\u22c5\u2e31\u30fb\uff65.]/g;
 
 /** 姓名 as compared: full-width folded to half-width (NFKC), no spaces, no middle dots, Latin lower-cased. */
-export function nameKey(name: string | null | undefined): string {
+function nameKey(name: string | null | undefined): string {
 	return (name ?? '').normalize('NFKC').replace(/\s+/g, '').replace(NAME_DOTS, '').toLowerCase();
 }
 
@@ -40,7 +40,7 @@ export function unitKey(channel: string | null | undefined): string {
 }
 
 /** 出生年月 to the month (1980.05, 1980年5月, 1980-05-12 → 1980-05); unreadable text as written; empty → ''. */
-export function birthMonth(birth: string | null | undefined): string {
+function birthMonth(birth: string | null | undefined): string {
 	const b = parseBirth(birth);
 	return b ? `${b.year}-${String(b.month).padStart(2, '0')}` : (birth ?? '').normalize('NFKC').replace(/\s+/g, '');
 }
