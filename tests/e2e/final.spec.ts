@@ -8,7 +8,7 @@ import { DEMO, PASSWORD } from './helpers';
 import { e2eDb } from './fixtures';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { isYouth } from '../../src/lib/domain/intake/age';
 import { createExpertWithInvitation } from '../../src/lib/server/services/experts';
 import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';

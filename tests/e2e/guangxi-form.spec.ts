@@ -10,7 +10,7 @@ import { e2eDb } from './fixtures';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { GUANGXI_FIELDS } from '../../src/lib/domain/notice/presets/guangxi-2024';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { createExpertWithInvitation } from '../../src/lib/server/services/experts';
 import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
 import { saveSheet } from '../../src/lib/server/services/sheets';

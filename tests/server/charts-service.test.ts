@@ -7,7 +7,8 @@ import { createRound, openRound, getRound, roundPairs, type RoundRow } from '../
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { progressOverTime, scoreHistogram, selectionBalance } from '../../src/lib/server/services/charts';
 import { plainByTier } from '../../src/lib/domain/selection/plain';
-import { solveInput, targetsToRules, type SelectionInput } from '../../src/lib/server/services/selection';
+import { solveInput, type SelectionInput } from '../../src/lib/server/services/selection-solve';
+import { targetsToRules } from '../../src/lib/domain/selection/balance-targets';
 import type { RoundResults } from '../../src/lib/server/services/results';
 
 const C = 'charts';

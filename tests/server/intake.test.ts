@@ -14,7 +14,7 @@ import { PRESET_IDS, presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
 import { plantViolationsDetailed } from '../../src/lib/server/demo/synthetic/plant';
 import { isYouth } from '../../src/lib/domain/intake/age';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 import { channelQuotaFor } from '../../src/lib/domain/intake/eligibility';
 import type { CampaignConfig, CandidateRecord, IssueCode } from '../../src/lib/domain/types';

@@ -95,7 +95,8 @@ describe('addMember and the observer role', () => {
 
 import { and } from 'drizzle-orm';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { listMembers, removeMember, resetMemberPassword, setMemberPanels } from '../../src/lib/server/services/members';
+import { listMembers, setMemberPanels } from '../../src/lib/server/services/members';
+import { removeMember, resetMemberPassword } from '../../src/lib/server/services/members-admin';
 import { login } from '../../src/lib/server/services/accounts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth';
 import { auditLog, experts, memberships, panels, sessions } from '../../src/lib/server/db/schema';

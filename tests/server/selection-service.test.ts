@@ -9,11 +9,11 @@ import {
 	runSelection,
 	lockSelection,
 	buildSelectionInput,
-	hashInput,
 	saveNotice,
 	lockedSelection,
 	unlockSelection
 } from '../../src/lib/server/services/selection';
+import { hashInput } from '../../src/lib/server/services/selection-solve';
 import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/services/selection-targets';
 import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';

@@ -12,11 +12,11 @@ import {
 	isRegionName,
 	normalizeUnit,
 	orgPrefixes,
-	splitUnitAndTitle,
 	unitAncestors,
 	unitsMatch,
 	unitVariants
 } from '../intake/work-units';
+import { splitUnitAndTitle } from '../intake/work-unit-titles';
 import { redactionTerms, redactText, splitName } from './redact';
 import { cityOf, contextAllows, nominatorForms, unitAbbreviations } from './unit-abbreviations';
 import { romanizedName } from './romanize';

@@ -7,7 +7,7 @@ import { rounds, sheets } from '../db/schema';
 import { blockedPairs, pairKey } from './conflicts';
 import { listRounds, roundCandidateIds, roundPairsWith } from './rounds';
 import type { RoundResults } from './results';
-import type { SelectionInput, SelectionOutcome } from './selection';
+import type { SelectionInput, SelectionOutcome } from './selection-solve';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
 import { plainByTier } from '../../domain/selection/plain';
 

@@ -15,7 +15,8 @@ import {
 } from './rounds';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
-import { lockedSelection, type SelectionOutcome } from './selection';
+import { lockedSelection } from './selection';
+import { type SelectionOutcome } from './selection-solve';
 import { recordOf } from './candidates';
 
 export interface RoundProgressView {

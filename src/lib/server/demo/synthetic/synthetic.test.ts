@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCampaign } from '../../../domain/intake/eligibility';
-import { parseNominationCsv, toNominationCsv } from '../../../domain/intake/nomination-csv';
+import { parseNominationCsv } from '../../../domain/intake/nomination-csv';
+import { toNominationCsv } from '../../../domain/intake/nomination-csv-write';
 import { PRESET_IDS, presetConfig } from '../../../domain/notice/presets';
 import { channelQuota, generateCandidates, generateExperts, plannedChannels, plantViolations } from './';
 import { isYouth } from '../../../domain/intake/age';

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { listRounds, AGGREGATION_LABELS } from '$lib/server/services/rounds';
 import { roundResults } from '$lib/server/services/results';
-import { latestSelection, lockedSelection, type SelectionOutcome } from '$lib/server/services/selection';
+import { latestSelection, lockedSelection } from '$lib/server/services/selection';
+import { type SelectionOutcome } from '$lib/server/services/selection-solve';
 import { progressOverTime, scoreHistogram, selectionBalance } from '$lib/server/services/charts';
 
 export const load: PageServerLoad = async (event) => {

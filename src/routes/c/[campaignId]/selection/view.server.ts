@@ -3,7 +3,7 @@
 import type { DB } from '$lib/server/db';
 import { candidateCodes } from '$lib/server/services/candidates';
 import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
-import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
+import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection-solve';
 import {
 	provenanceText,
 	relaxTarget,
