@@ -12,7 +12,8 @@ import { GUANGXI_FIELDS } from '../../src/lib/domain/notice/presets/guangxi-2024
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
 import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { createExpertWithInvitation } from '../../src/lib/server/services/experts';
-import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { createRound, openRound, closeRound, getRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { candidates, auditLog } from '../../src/lib/server/db/schema';
 import type { CandidateRecord, RubricCriterion } from '../../src/lib/domain/types';

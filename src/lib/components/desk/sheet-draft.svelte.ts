@@ -9,8 +9,6 @@ import { clearDraft, readDraft, sameContent, valuesOf, writeDraft, type Content 
 import type { SaveState } from './save-status';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/shared/desk-views';
 
-export { statusText, type SaveState } from './save-status';
-
 const DEBOUNCE_MS = 800;
 const RETRY_MS = 10_000;
 

@@ -47,7 +47,8 @@ import {
 } from '../intake/expert-csv';
 import { detectConflicts } from '../conflicts';
 import { ageBand, parseBirth } from '../intake/age';
-import { matchExcludedCategory, textLength } from '../intake/eligibility';
+import { textLength } from '../intake/eligibility';
+import { matchExcludedCategory } from '../intake/eligibility/rules';
 import { needsQuote, safeCell, unquoteCell } from '../formats/csv-safe';
 import { compareReviewCodes } from '../../shared/review-codes';
 import { presetConfig } from '../notice/presets';

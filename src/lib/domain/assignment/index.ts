@@ -7,7 +7,8 @@
 // JavaScript prints it), so the optimum is exact. Only when that would overflow the exact range of
 // doubles (absurd magnitudes or > ~7 decimals on big instances) d is lowered; the result is then
 // optimal for values rounded to 10^-d and says so in `warnings`.
-import { minCostTransport, type TransportProblem } from './engine/mincost-flow';
+import { minCostTransport } from './engine/mincost-flow';
+import { type TransportProblem } from './engine/transport';
 import { maxTransportFlow } from './engine/maxflow';
 import type { AssignmentInstance } from './validate';
 import { explainInfeasible, type AssignmentInfeasible } from './explain';

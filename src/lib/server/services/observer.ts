@@ -5,14 +5,9 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, sheets } from '../db/schema';
-import {
-	listRounds,
-	roundCandidateIds,
-	roundPairsWith,
-	ROUND_STATE_LABELS,
-	ROUND_TYPE_LABELS,
-	type RoundRow
-} from './rounds';
+import { listRounds, type RoundRow } from './rounds';
+import { roundCandidateIds, roundPairsWith } from './round-pairs';
+import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '../../shared/labels';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
 import { lockedSelection } from './selection';

@@ -1,7 +1,9 @@
 // The eligibility check, part 2 (part 1: eligibility.test.ts): excluded categories, prior
 // titles, text lengths, channels, duplicates, channel quotas and the order of the report.
 import { describe, it, expect } from 'vitest';
-import { channelQuotaFor, checkCampaign, matchExcludedCategory, resolveChannel, textLength } from './';
+import { channelQuotaFor, checkCampaign, textLength } from './';
+import { matchExcludedCategory } from './rules';
+import { resolveChannel } from './channels';
 import { presetConfig } from '../../notice/presets';
 import type { CandidateRecord, CheckIssue } from '../../types';
 

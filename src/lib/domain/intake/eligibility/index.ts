@@ -51,8 +51,7 @@ function submittedAt(c: CandidateRecord, recorded: number | undefined): { at: nu
 	return recorded === undefined ? null : { at: recorded, from: '录入' };
 }
 
-export { matchExcludedCategory, rankOf, isSelfNomination, otherProvince } from './rules';
-export { channelQuotaFor, resolveChannel, sourceText, type EffectiveQuota } from './channels';
+export { channelQuotaFor } from './channels';
 
 // ---------- text ----------
 

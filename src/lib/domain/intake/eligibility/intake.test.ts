@@ -1,7 +1,8 @@
 // The notices read exactly (issue 11): region, 推荐组别, allocations, rank synonyms, deadlines,
 // attachments and which stored nomination an import updates.
 import { describe, it, expect } from 'vitest';
-import { checkCampaign, deadlineEnd, matchExcludedCategory, otherProvince, rankOf } from './';
+import { checkCampaign, deadlineEnd } from './';
+import { matchExcludedCategory, otherProvince, rankOf } from './rules';
 import { checklists, fileProblems, namedAsRequired, type FileMeta } from './files';
 import { matchRecords, recordChanges } from '../match';
 import { presetConfig } from '../../notice/presets';
