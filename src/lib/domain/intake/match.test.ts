@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchRecords, nomineeKey, personKey, samePerson, unitKey } from './match';
 import { checkCampaign } from './eligibility';
-import { presetConfig } from '../notice/presets';
 import { HEADER, KNOWN, parse, sheet } from '../../../../tests/support/nomination-csv';
+import { cand as nominee, jincheng } from '../../../../tests/support/eligibility';
 import type { CandidateRecord } from '../types';
 
 const who = (name: string, birth = '1980-05', channel = '南宁市') => ({ name, birth, channel });
@@ -97,21 +97,7 @@ describe('nomination CSV: the same person twice in one file', () => {
 });
 
 describe('DUPLICATE_CANDIDATE with the normalised keys', () => {
-	const jincheng = presetConfig('jincheng-2023');
-	const cand = (over: Partial<CandidateRecord>): CandidateRecord => ({
-		name: '王芳',
-		gender: '女',
-		birth: '1970-01',
-		unitAndTitle: '某研究院 研究员',
-		field: '前沿',
-		channel: '城区',
-		grassroots: false,
-		priorTitle: false,
-		career: [],
-		deeds: '事迹'.repeat(700),
-		story: '故事',
-		...over
-	});
+	const cand = (over: Partial<CandidateRecord>) => nominee({ name: '王芳', ...over });
 	const dups = (records: CandidateRecord[]) => {
 		const r = checkCampaign(jincheng, records);
 		return {
