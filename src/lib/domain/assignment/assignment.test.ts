@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	explainDossier,
 	solveAssignment,
 	solveAssignmentCertified,
 	type AssignmentInfeasible,
@@ -258,28 +257,5 @@ describe('infeasibility is explained per dossier and cause', () => {
 		const res = solveAssignment(inst) as AssignmentInfeasible;
 		expect(res.message).toContain('专家评审上限合计 3 人次，少于需要的 6 人次');
 		expect(res.dossiers).toEqual(['D1', 'D2', 'D3']);
-	});
-
-	it('explainDossier counts eligible and matching experts and lists conflicts', () => {
-		const inst: AssignmentInstance = {
-			reviewsPerDossier: 2,
-			dossiers: [{ id: 'D1', field: '前沿' }],
-			experts: [
-				{ id: 'E2', fields: ['前沿'] },
-				{ id: 'E1', fields: ['前沿'] },
-				{ id: 'E3', maxLoad: 0 }
-			],
-			conflicts: [{ expert: 'E1', dossier: 'D1' }]
-		};
-		expect(explainDossier(inst, 'D1')).toEqual({
-			dossier: 'D1',
-			field: '前沿',
-			needed: 2,
-			eligible: 1,
-			matching: 1,
-			conflicts: ['E1'],
-			zeroLoad: ['E3']
-		});
-		expect(explainDossier(inst, 'nope')).toBeNull();
 	});
 });

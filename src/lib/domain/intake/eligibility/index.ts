@@ -369,8 +369,3 @@ function attachmentSource(config: CampaignConfig): string | undefined {
 	const a = config.intake?.attachments;
 	return sourceText(a?.photos?.source ?? a?.video?.source);
 }
-
-/** The office may not start the review while the check reports errors. */
-export function blocksReview(report: Pick<CheckReport, 'errors'>): boolean {
-	return report.errors.length > 0;
-}
