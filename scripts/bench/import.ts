@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 import type { CandidateRecord } from '../../src/lib/domain/types';
 import { printFigures } from './figures';

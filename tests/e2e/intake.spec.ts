@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { PASSWORD } from './helpers';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 import { checkCampaign } from '../../src/lib/domain/intake/eligibility';
 

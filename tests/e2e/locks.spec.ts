@@ -5,7 +5,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
-import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { createRound, openRound, closeRound, getRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { candidates, conflicts } from '../../src/lib/server/db/schema';
 

@@ -14,9 +14,9 @@ import {
 	getRound,
 	listRounds,
 	openRound,
-	reopenRound,
-	roundPairs
+	reopenRound
 } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import type { RubricCriterion } from '../../src/lib/domain/types';
 

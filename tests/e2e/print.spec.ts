@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { candidates } from '../../src/lib/server/db/schema';
-import { createRound, listRounds, getRound, openRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { createRound, listRounds, getRound, openRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { roundResults } from '../../src/lib/server/services/results';
 

@@ -8,7 +8,8 @@ import { loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { mailbox } from './mailbox';
 import { auditLog, candidates, experts, users } from '../../src/lib/server/db/schema';
-import { createRound, getRound, openRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { unfinishedExperts } from '../../src/lib/server/services/reminders';
 

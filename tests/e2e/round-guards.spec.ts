@@ -11,7 +11,8 @@ import { e2eDb, seedReviewCampaign } from './fixtures';
 import { assignments, auditLog, candidates } from '../../src/lib/server/db/schema';
 import { proposeAssignment, publishAssignment } from '../../src/lib/server/services/assignment';
 import { addOrganizerConflict } from '../../src/lib/server/services/conflict-decisions';
-import { listRounds, roundPairs } from '../../src/lib/server/services/rounds';
+import { listRounds } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 
 const office = { id: null, name: 'e2e-guards' };

@@ -36,7 +36,8 @@ test('selection, charts and notice screens', async ({ page }) => {
 		const round = (await rounds.getRound(db, id, r.id))!;
 		const rows = await db.select().from(schema.candidates).where(same(schema.candidates.campaignId, id));
 		const byId = new Map(rows.map((c, i) => [c.id, { i, c }]));
-		const pairs = await rounds.roundPairs(db, round);
+		const { roundPairs } = await import('../../src/lib/server/services/round-pairs');
+		const pairs = await roundPairs(db, round);
 		const experts = [...new Set(pairs.map((p) => p.expertId))].sort();
 		for (const p of pairs) {
 			const { i, c } = byId.get(p.candidateId)!;

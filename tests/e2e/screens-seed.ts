@@ -3,7 +3,8 @@
 // some sheets left as drafts or not started.
 import { e2eDb } from './fixtures';
 import { eq } from 'drizzle-orm';
-import { roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import { type RoundRow } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { candidates } from '../../src/lib/server/db/schema';
 

@@ -9,9 +9,9 @@ import {
 	createRound,
 	getRound,
 	listRounds,
-	openRound,
-	roundPairs
+	openRound
 } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { addNote, roundResults } from '../../src/lib/server/services/results';
 import { topN } from '../../src/lib/domain/review/advance';

@@ -97,6 +97,24 @@ describe('createCandidate / updateCandidate', () => {
 		expect(other.ok).toBe(true);
 	});
 
+	it('refuses the same person written with another middle dot or birth format (match.ts samePerson)', async () => {
+		const first = await createCandidate(db, actor, campaignId, record({ name: '阿不都·热合曼', birth: '1985-03' }));
+		expect(first.ok).toBe(true);
+		for (const [name, birth] of [
+			['阿不都・热合曼', '1985-03-17'],
+			['阿不都 热合曼', '1985-03'],
+			['阿不都热合曼', '1985-03-02']
+		]) {
+			const again = await createCandidate(db, actor, campaignId, record({ name, birth }));
+			expect(again).toEqual({ ok: false, code: 'DUPLICATE', message: DUPLICATE_MESSAGE });
+		}
+		// Born in another month: a namesake, entered.
+		expect((await createCandidate(db, actor, campaignId, record({ name: '阿不都热合曼', birth: '1985-04' }))).ok).toBe(
+			true
+		);
+		expect(await db.select().from(candidates)).toHaveLength(2);
+	});
+
 	it('updates with before/after in the audit, keeps keys the form does not edit, and refuses a duplicate', async () => {
 		const a = await createCandidate(db, actor, campaignId, record({ seq: '7', extra: { 附注: '原表' } }));
 		const b = await createCandidate(db, actor, campaignId, record({ name: '黄立新', birth: '1970-01' }));

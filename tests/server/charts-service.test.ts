@@ -3,11 +3,13 @@ import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { createRound, openRound, getRound, roundPairs, type RoundRow } from '../../src/lib/server/services/rounds';
+import { createRound, openRound, getRound, type RoundRow } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { progressOverTime, scoreHistogram, selectionBalance } from '../../src/lib/server/services/charts';
 import { plainByTier } from '../../src/lib/domain/selection/plain';
-import { solveInput, targetsToRules, type SelectionInput } from '../../src/lib/server/services/selection';
+import { solveInput, type SelectionInput } from '../../src/lib/server/services/selection-solve';
+import { targetsToRules } from '../../src/lib/domain/selection/balance-targets';
 import type { RoundResults } from '../../src/lib/server/services/results';
 
 const C = 'charts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { buildDossier, expertDossier } from '../../src/lib/domain/anonymity/anonymize';
 import { sortReviewCodes } from '../../src/lib/shared/review-codes';
 import { openDatabase } from '../../src/lib/server/db';

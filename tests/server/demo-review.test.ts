@@ -19,7 +19,7 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import { DEMO_CAMPAIGN_ID as C, demoAccounts, ensureDemo } from '../../src/lib/server/demo';
-import { roundPairs } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 
 let db: DB;
 beforeAll(async () => {

@@ -1,15 +1,25 @@
 // The expert's desk on a real database: tasks come from open rounds only, and a dossier opens only
 // for the expert's own, unblocked pairs.
 import { describe, it, expect, beforeAll } from 'vitest';
+
 import { and, eq } from 'drizzle-orm';
+
 import { freshDb } from '../support/db';
+
 import type { DB } from '../../src/lib/server/db';
-import { assignments, candidates, experts, panelMembers, panels } from '../../src/lib/server/db/schema';
+
+import { assignments, candidates, experts } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { closeRound, createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
+
+import { freeCandidates, panelExperts, scoreRound } from '../support/panel';
+
+import { closeRound, getRound, openRound } from '../../src/lib/server/services/rounds';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
+
 import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+
 import { recuse } from '../../src/lib/server/services/conflict-decisions';
+
 import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
 
 const C = 'desk';
@@ -24,31 +34,14 @@ let foreign: { id: string; code: string }[]; // candidates of other fields
 beforeAll(async () => {
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: 'desk test', prefix: 'd-', seed: 5, candidates: 60 });
-	const r = await createRound(db, chair, C, {
-		name: '初评',
-		type: 'score',
-		reviewers: 'panel',
-		deadline: '2030-06-30'
-	});
-	if (!r.ok) throw new Error(r.message);
-	roundId = r.id;
-	const p = (
-		await db
-			.select()
-			.from(panels)
-			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
-	)[0];
-	const members = await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id));
-	me = members[0].expertId;
+	roundId = await scoreRound(db, chair, C, { deadline: '2030-06-30' }, { open: false });
+	const members = await panelExperts(db, C);
+	me = members[0];
 	const all = await db.select().from(experts).where(eq(experts.campaignId, C));
-	other = all.find((e) => !members.some((m) => m.expertId === e.id))!.id;
-	const blocked = await blockedPairs(db, C);
+	other = all.find((e) => !members.includes(e.id))!.id;
+	mine = (await freeCandidates(db, C, [me], '前沿', 4)).map((c) => ({ id: c.id, code: c.reviewCode! }));
 	const cs = await db.select().from(candidates).where(eq(candidates.campaignId, C));
-	mine = cs
-		.filter((c) => c.field === '前沿' && !blocked.has(pairKey(me, c.id)))
-		.map((c) => ({ id: c.id, code: c.reviewCode! }));
 	foreign = cs.filter((c) => c.field !== '前沿').map((c) => ({ id: c.id, code: c.reviewCode! }));
-	if (mine.length < 4) throw new Error('seed has too few conflict-free candidates');
 });
 
 describe('expert desk', () => {

@@ -9,14 +9,8 @@ import { experts, sheetHistory } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { importExperts } from '../../src/lib/server/services/experts';
-import {
-	closeRound,
-	createRound,
-	getRound,
-	openRound,
-	roundPairs,
-	type RoundRow
-} from '../../src/lib/server/services/rounds';
+import { closeRound, createRound, getRound, openRound, type RoundRow } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { getSheet } from '../../src/lib/server/services/access';
 import { listCandidateRows, recordOf } from '../../src/lib/server/services/candidates';

@@ -1,23 +1,36 @@
 // An insider who acts: declarations must not be an oracle, the chair decides only what needs no
 // identity, and refused dossier codes cost the same work whatever the reason.
 import { describe, it, expect, beforeAll } from 'vitest';
+
 import { and, eq, inArray } from 'drizzle-orm';
+
 import { mkdtempSync } from 'node:fs';
+
 import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
+
 import { openDatabase, type DB } from '../../src/lib/server/db';
-import { auditLog, candidates, conflicts, experts, panelMembers, panels } from '../../src/lib/server/db/schema';
+
+import { auditLog, candidates, conflicts, experts } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { createRound, openRound } from '../../src/lib/server/services/rounds';
+
+import { panelExperts, scoreRound } from '../support/panel';
+
 import { blockedPairs, pairKey, refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
+
 import { addOrganizerConflict, decideConflict, recuse } from '../../src/lib/server/services/conflict-decisions';
+
 import {
 	DECLARATION_ITEMS_PER_HOUR,
 	declareTies,
 	removeDeclaration
 } from '../../src/lib/server/services/conflict-declarations';
+
 import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
+
 import { expertTasks } from '../../src/lib/server/services/access';
+
 import { saveSheet } from '../../src/lib/server/services/sheets';
 
 const C = 'insider';
@@ -54,15 +67,7 @@ beforeAll(async () => {
 	dbFile = `file:${join(mkdtempSync(join(tmpdir(), 'laurel-insider-')), 'test.db')}`;
 	db = await openDatabase(dbFile);
 	await seedCampaign(db, { id: C, name: 'insider test', prefix: 'in-', seed: 11, candidates: 60 });
-	const p = (
-		await db
-			.select()
-			.from(panels)
-			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
-	)[0];
-	const members = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id)))
-		.map((m) => m.expertId)
-		.sort();
+	const members = (await panelExperts(db, C)).sort();
 	[x, y, third] = members;
 	// x and y start from the same view: the office dismisses the seed's detected ties of these two.
 	for (const c of await db
@@ -70,16 +75,7 @@ beforeAll(async () => {
 		.from(conflicts)
 		.where(and(eq(conflicts.campaignId, C), inArray(conflicts.expertId, [x, y]))))
 		expect((await decideConflict(db, office, C, c.id, 'dismissed', '测试准备', 'organizer')).ok).toBe(true);
-	const r = await createRound(db, chair, C, {
-		name: '初评',
-		type: 'score',
-		reviewers: 'panel',
-		deadline: '2030-06-30'
-	});
-	if (!r.ok) throw new Error(r.message);
-	roundId = r.id;
-	const o = await openRound(db, chair, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
-	if (!o.ok) throw new Error(o.message);
+	roundId = await scoreRound(db, chair, C, { deadline: '2030-06-30' });
 	const cs = await db
 		.select()
 		.from(candidates)

@@ -14,7 +14,7 @@ import { PRESET_IDS, presetConfig } from '../../src/lib/domain/notice/presets';
 import { generateCandidates } from '../../src/lib/server/demo/synthetic';
 import { plantViolationsDetailed } from '../../src/lib/server/demo/synthetic/plant';
 import { isYouth } from '../../src/lib/domain/intake/age';
-import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv';
+import { toNominationCsv } from '../../src/lib/domain/intake/nomination-csv-write';
 import { encodeGb18030 } from '../../src/lib/domain/formats/csv-decode';
 import { channelQuotaFor } from '../../src/lib/domain/intake/eligibility';
 import type { CampaignConfig, CandidateRecord, IssueCode } from '../../src/lib/domain/types';
@@ -39,8 +39,8 @@ async function counts(db: DB, campaignId: string) {
 
 /**
  * Inner Mongolia has no campaign-wide youth share but a youth minimum per channel; the shared
- * plantViolations leaves that rule alone, so the test plants it: every youth of one channel
- * with a minimum (not one of the channels plantViolations already broke) made older.
+ * plantViolationsDetailed leaves that rule alone, so the test plants it: every youth of one channel
+ * with a minimum (not one of the channels plantViolationsDetailed already broke) made older.
  */
 function plantChannelYouthMissing(
 	config: CampaignConfig,
@@ -59,7 +59,7 @@ function plantChannelYouthMissing(
 	return channel;
 }
 
-/** Codes plantViolations can plant in each preset, plus the per-channel youth rule above. */
+/** Codes plantViolationsDetailed can plant in each preset, plus the per-channel youth rule above. */
 const EXPECTED: Record<string, IssueCode[]> = {
 	'jincheng-2023': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW'],
 	'qinghai-2023': ['EXCLUDED_CATEGORY', 'PRIOR_TITLE', 'QUOTA_EXCEEDED', 'TEXT_TOO_LONG', 'YOUTH_SHARE_LOW'],

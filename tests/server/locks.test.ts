@@ -6,14 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import {
-	createRound,
-	openRound,
-	closeRound,
-	getRound,
-	roundPairs,
-	reopenRound
-} from '../../src/lib/server/services/rounds';
+import { createRound, openRound, closeRound, getRound, reopenRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet, requestRescore } from '../../src/lib/server/services/sheets';
 import {
 	runSelection,

@@ -4,7 +4,8 @@ import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { loginThrottle, users } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { login, THROTTLE } from '../../src/lib/server/services/accounts';
+import { login } from '../../src/lib/server/services/accounts';
+import { THROTTLE } from '../../src/lib/server/auth/login-throttle';
 
 let db: DB;
 beforeEach(async () => {

@@ -92,7 +92,7 @@ describe('mail', () => {
 		expect(before.length).toBeGreaterThan(3);
 		// one expert finishes one sheet: their count goes down by one
 		const first = before[0];
-		const { roundPairs } = await import('../../src/lib/server/services/rounds');
+		const { roundPairs } = await import('../../src/lib/server/services/round-pairs');
 		const pair = (await roundPairs(db, round, first.expertId))[0];
 		const saved = await saveSheet(db, actor, {
 			round,

@@ -95,11 +95,13 @@ describe('addMember and the observer role', () => {
 
 import { and } from 'drizzle-orm';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { listMembers, removeMember, resetMemberPassword, setMemberPanels } from '../../src/lib/server/services/members';
+import { listMembers, setMemberPanels } from '../../src/lib/server/services/members';
+import { removeMember, resetMemberPassword } from '../../src/lib/server/services/members-admin';
 import { login } from '../../src/lib/server/services/accounts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth';
 import { auditLog, experts, memberships, panels, sessions } from '../../src/lib/server/db/schema';
-import { closeRound, createRound, getRound, openRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { closeRound, createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import { closedRoundResults, observerProgress } from '../../src/lib/server/services/observer';
 import { auditLogPage } from '../../src/lib/server/services/audit-log';

@@ -1,12 +1,16 @@
 // The scores export: BOM, the rubric's criteria as columns, one row per submitted sheet (drafts and
 // reopened sheets left out), ballots in their own column, and comments neutralized for spreadsheets.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+
 import Papa from 'papaparse';
 import { freshDb } from '../support/db';
+
 import type { DB } from '../../src/lib/server/db';
-import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
+
 import { seedCampaign } from '../../src/lib/server/demo';
+
+import { freeCandidates, panelExperts, scoreRound, scores as v } from '../support/panel';
+
 import {
 	advanceCandidates,
 	closeRound,
@@ -15,10 +19,13 @@ import {
 	listRounds,
 	openRound
 } from '../../src/lib/server/services/rounds';
+
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
-import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+
 import { recuse } from '../../src/lib/server/services/conflict-decisions';
+
 import { roundResults } from '../../src/lib/server/services/results';
+
 import { exportCsv } from '../../src/lib/server/exports';
 
 const C = 'exp';
@@ -33,33 +40,13 @@ function parse(csv: string): string[][] {
 }
 
 const round = async () => (await getRound(db, C, roundId))!;
-const v = (a: number, b: number, c: number) => ({ merit: a, story: b, exemplary: c });
 
 beforeAll(async () => {
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: 'export test', prefix: 'x-', seed: 5, candidates: 40 });
-	const r = await createRound(db, actor, C, { name: '初评', type: 'score', reviewers: 'panel', aggregation: 'mean' });
-	if (!r.ok) throw new Error(r.message);
-	roundId = r.id;
-	const o = await openRound(db, actor, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
-	if (!o.ok) throw new Error(o.message);
-	const p = (
-		await db
-			.select()
-			.from(panels)
-			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
-	)[0];
-	expertIds = (await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id))).map((m) => m.expertId);
-	const blocked = await blockedPairs(db, C);
-	cands = (
-		await db
-			.select()
-			.from(candidates)
-			.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')))
-	)
-		.filter((c) => expertIds.every((e) => !blocked.has(pairKey(e, c.id))))
-		.map((c) => ({ id: c.id, code: c.reviewCode! }));
-	if (cands.length < 3) throw new Error('seed has too few conflict-free candidates');
+	roundId = await scoreRound(db, actor, C, { aggregation: 'mean' });
+	expertIds = await panelExperts(db, C);
+	cands = (await freeCandidates(db, C, expertIds, '前沿', 3)).map((c) => ({ id: c.id, code: c.reviewCode! }));
 });
 
 describe('scores export', () => {

@@ -1,10 +1,17 @@
 // Rounds and sheets on a real database: versions, double submits, closing while typing, rescores.
 import { describe, it, expect, beforeAll } from 'vitest';
+
 import { and, eq } from 'drizzle-orm';
+
 import { freshDb } from '../support/db';
+
 import type { DB } from '../../src/lib/server/db';
-import { candidates, experts, panelMembers, panels, sheetHistory, sheets } from '../../src/lib/server/db/schema';
+
+import { experts, sheetHistory, sheets } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/demo';
+
+import { freeCandidates, panelExperts, scoreRound, scores as v } from '../support/panel';
+
 import {
 	createRound,
 	openRound,
@@ -13,9 +20,11 @@ import {
 	getRound,
 	advanceCandidates
 } from '../../src/lib/server/services/rounds';
+
 import { saveSheet, requestRescore } from '../../src/lib/server/services/sheets';
+
 import { roundResults } from '../../src/lib/server/services/results';
-import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
+
 import { recuse } from '../../src/lib/server/services/conflict-decisions';
 
 const C = 'rev';
@@ -27,36 +36,13 @@ let panel: { expertIds: string[]; candidateIds: string[] };
 beforeAll(async () => {
 	db = await freshDb();
 	await seedCampaign(db, { id: C, name: 'review test', prefix: 'r-', seed: 3, candidates: 60 });
-	const r = await createRound(db, chair, C, {
-		name: '初评',
-		type: 'score',
-		reviewers: 'panel',
-		aggregation: 'trimmedMean'
-	});
-	if (!r.ok) throw new Error(r.message);
-	roundId = r.id;
-	const opened = await openRound(db, chair, C, roundId, { excludeUncovered: '测试：本组专家均须回避，无人可评' });
-	if (!opened.ok) throw new Error(opened.message);
-	const p = (
-		await db
-			.select()
-			.from(panels)
-			.where(and(eq(panels.campaignId, C), eq(panels.field, '前沿')))
-	)[0];
-	const members = await db.select().from(panelMembers).where(eq(panelMembers.panelId, p.id));
-	const cs = await db
-		.select()
-		.from(candidates)
-		.where(and(eq(candidates.campaignId, C), eq(candidates.field, '前沿')));
-	// Only candidates none of the panel is tied to (the seed's detected conflicts block pairs).
-	const blocked = await blockedPairs(db, C);
-	const free = cs.filter((c) => members.every((m) => !blocked.has(pairKey(m.expertId, c.id))));
-	panel = { expertIds: members.map((m) => m.expertId), candidateIds: free.map((c) => c.id) };
-	if (free.length < 6) throw new Error('seed has too few conflict-free candidates');
+	roundId = await scoreRound(db, chair, C, { aggregation: 'trimmedMean' });
+	const expertIds = await panelExperts(db, C);
+	const free = await freeCandidates(db, C, expertIds, '前沿', 6);
+	panel = { expertIds, candidateIds: free.map((c) => c.id) };
 });
 
 const round = async () => (await getRound(db, C, roundId))!;
-const v = (a: number, b: number, c: number) => ({ merit: a, story: b, exemplary: c });
 
 describe('sheets', () => {
 	it('saves drafts with versions and refuses a stale save from another tab', async () => {

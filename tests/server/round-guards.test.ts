@@ -7,17 +7,13 @@ import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { auditLog, candidates, experts, sheets } from '../../src/lib/server/db/schema';
 import { seedCampaign } from '../../src/lib/server/demo';
+import { closeRound, createRound, getRound, openRound, removeFromRound } from '../../src/lib/server/services/rounds';
 import {
-	closeRound,
-	createRound,
-	getRound,
 	missingText,
-	openRound,
-	removeFromRound,
 	roundCandidateIds,
 	roundPairs,
 	uncoveredCandidates
-} from '../../src/lib/server/services/rounds';
+} from '../../src/lib/server/services/round-pairs';
 import { deleteRound, extendRound, updateRound } from '../../src/lib/server/services/round-edit';
 import { requestRescore, saveSheet } from '../../src/lib/server/services/sheets';
 import { deskRound, dossierForExpert, expertRoundTasks } from '../../src/lib/server/services/desk';

@@ -16,7 +16,7 @@ import { buildSelectionInput } from '../../src/lib/server/services/selection';
 import { observerProgress } from '../../src/lib/server/services/observer';
 import { progressOverTime } from '../../src/lib/server/services/charts';
 import { expertTasks } from '../../src/lib/server/services/access';
-import { missingSheets, roundPairs } from '../../src/lib/server/services/rounds';
+import { missingSheets, roundPairs } from '../../src/lib/server/services/round-pairs';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };

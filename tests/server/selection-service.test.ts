@@ -3,17 +3,18 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { createRound, openRound, closeRound, getRound, roundPairs } from '../../src/lib/server/services/rounds';
+import { createRound, openRound, closeRound, getRound } from '../../src/lib/server/services/rounds';
+import { roundPairs } from '../../src/lib/server/services/round-pairs';
 import { saveSheet } from '../../src/lib/server/services/sheets';
 import {
 	runSelection,
 	lockSelection,
 	buildSelectionInput,
-	hashInput,
 	saveNotice,
 	lockedSelection,
 	unlockSelection
 } from '../../src/lib/server/services/selection';
+import { hashInput } from '../../src/lib/server/services/selection-solve';
 import { addOfficeTarget, removeOfficeTarget } from '../../src/lib/server/services/selection-targets';
 import { auditLog, campaigns as campaignsTable } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
@@ -196,7 +197,7 @@ describe('selection service', () => {
 		expect(r.ok).toBe(false);
 		const input = await buildSelectionInput(db, C, [{ kind: 'atLeast', group: 'woman', count: 11 }]);
 		if ('error' in input) throw new Error(input.error);
-		const { solveInput } = await import('../../src/lib/server/services/selection');
+		const { solveInput } = await import('../../src/lib/server/services/selection-solve');
 		const out = solveInput(input);
 		expect(out.ok).toBe(false);
 		expect(!out.ok && out.rules.map((x) => x.rule).join(' ')).toMatch(/woman/);

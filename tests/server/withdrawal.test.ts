@@ -7,7 +7,8 @@ import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { withdrawNomination, restoreNomination } from '../../src/lib/server/services/withdrawal';
 import { campaignCheck, checkInputs } from '../../src/lib/server/services/intake';
-import { createRound, roundCandidateIds } from '../../src/lib/server/services/rounds';
+import { createRound } from '../../src/lib/server/services/rounds';
+import { roundCandidateIds } from '../../src/lib/server/services/round-pairs';
 import { loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
 import { assignments, auditLog, candidates } from '../../src/lib/server/db/schema';
 

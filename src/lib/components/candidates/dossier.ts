@@ -1,5 +1,6 @@
 // Types and labels of the dossier preview, shared by the organizer's and the expert's pages.
-import type { expertDossier, RedactionRule } from '../../domain/anonymity/anonymize';
+import type { expertDossier } from '../../domain/anonymity/anonymize';
+import type { RedactionRule } from '../../domain/anonymity/redact';
 
 /** What an expert receives: the dossier without the organizer's redaction list. */
 export type ExpertDossier = ReturnType<typeof expertDossier>;

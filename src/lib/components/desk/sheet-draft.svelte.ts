@@ -3,13 +3,11 @@
 // later (or on blur); the server's optimistic version decides conflicts, and nothing typed is ever
 // dropped without the expert choosing so.
 import { deserialize } from '$app/forms';
-import { validateDraft, validateSheet } from '$lib/domain/review/aggregation';
+import { validateDraft, validateSheet } from '$lib/domain/review/score-sheet';
 import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, readDraft, sameContent, valuesOf, writeDraft, type Content } from './format';
 import type { SaveState } from './save-status';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/shared/desk-views';
-
-export { statusText, type SaveState } from './save-status';
 
 const DEBOUNCE_MS = 800;
 const RETRY_MS = 10_000;

@@ -2,7 +2,6 @@
 // the labels come from $lib/shared/labels, shared with the services.
 
 import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '$lib/shared/labels';
-export { REVIEWERS_LABELS, AGGREGATION_LABELS } from '$lib/shared/labels';
 import { AGGREGATION_LABELS } from '$lib/shared/labels';
 
 export const STATE_LABELS = ROUND_STATE_LABELS;

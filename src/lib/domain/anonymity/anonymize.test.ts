@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRecord } from '../types';
-import { assignReviewCodes, buildDossier, dossierLeaks, expertDossier, reviewCode } from './anonymize';
+import { buildDossier, dossierLeaks, expertDossier } from './anonymize';
+import { assignReviewCodes, reviewCode } from './review-codes';
 
 describe('reviewCode', () => {
 	it('pads to two digits, three from 100', () => {

@@ -12,12 +12,6 @@ import type { CandidateRecord } from '../types';
 import { cleanText } from '../intake/work-units';
 import { identifyingStrings, mergeRedactions, redactionTerms, redactText, UNIT_MARK, type Redaction } from './redact';
 
-export { redactText, redactionTerms, splitName, PERSON_MARK, UNIT_MARK, HIDDEN_MARK } from './redact';
-export type { Redaction, RedactionRule, RedactionTerm } from './redact';
-
-// Review codes live in review-codes.ts (client-safe); re-exported for existing callers.
-export { assignReviewCodes, reviewCode } from './review-codes';
-
 export interface Dossier {
 	code: string;
 	field: string | null;

@@ -20,7 +20,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { CandidateRecord } from '../types';
 // The title parser only (where 工作单位及职务 ends); no redaction list is shared.
-import { splitUnitAndTitle } from '../intake/work-units';
+import { splitUnitAndTitle } from '../intake/work-unit-titles';
 
 export type LeakLevel = 'leak' | 'suspect';
 export type LeakKind = 'name' | 'pinyin' | 'address' | 'unit';

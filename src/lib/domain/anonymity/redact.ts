@@ -23,7 +23,8 @@
 // context with manual.remove (e.g. 中国建国), which then wins by length.
 
 import type { CandidateRecord } from '../types';
-import { cleanText, isRegionName, splitUnitAndTitle, unitVariants } from '../intake/work-units';
+import { cleanText, isRegionName, unitVariants } from '../intake/work-units';
+import { splitUnitAndTitle } from '../intake/work-unit-titles';
 import {
 	cityContext,
 	cityOf,

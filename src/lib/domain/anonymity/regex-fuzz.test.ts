@@ -12,11 +12,11 @@ import {
 	isRegionName,
 	normalizeUnit,
 	orgPrefixes,
-	splitUnitAndTitle,
 	unitAncestors,
 	unitsMatch,
 	unitVariants
 } from '../intake/work-units';
+import { splitUnitAndTitle } from '../intake/work-unit-titles';
 import { redactionTerms, redactText, splitName } from './redact';
 import { cityOf, contextAllows, nominatorForms, unitAbbreviations } from './unit-abbreviations';
 import { romanizedName } from './romanize';
@@ -47,7 +47,8 @@ import {
 } from '../intake/expert-csv';
 import { detectConflicts } from '../conflicts';
 import { ageBand, parseBirth } from '../intake/age';
-import { matchExcludedCategory, textLength } from '../intake/eligibility';
+import { textLength } from '../intake/eligibility';
+import { matchExcludedCategory } from '../intake/eligibility/rules';
 import { needsQuote, safeCell, unquoteCell } from '../formats/csv-safe';
 import { compareReviewCodes } from '../../shared/review-codes';
 import { presetConfig } from '../notice/presets';

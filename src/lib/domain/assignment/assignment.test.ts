@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	explainDossier,
 	solveAssignment,
 	solveAssignmentCertified,
 	type AssignmentInfeasible,
@@ -8,75 +7,24 @@ import {
 	type AssignmentResult
 } from './';
 import { rng } from '../../server/demo/synthetic/random';
-import { randomInstance } from '../../../../tests/support/assignment-instances';
+import {
+	expectFeasible,
+	highsOptimum as lpOptimum,
+	loadHighs,
+	randomInstance,
+	semantics,
+	type Highs
+} from '../../../../tests/support/assignment-instances';
 
-type Highs = { solve(lp: string, opts?: object): { Status: string; ObjectiveValue: number } };
 let highs: Highs;
 beforeAll(async () => {
-	highs = (await (await import('highs')).default()) as unknown as Highs;
+	highs = await loadHighs();
 });
+const highsOptimum = (inst: AssignmentInstance) => lpOptimum(highs, inst);
 
-/** Pair values and loads exactly as CONTRACTS.md states them, computed independently of the solver. */
-function semantics(inst: AssignmentInstance) {
-	const D = inst.dossiers.length;
-	const defaultLoad = Math.ceil((D * inst.reviewsPerDossier) / inst.experts.length);
-	const conflicted = new Set((inst.conflicts ?? []).map((c) => `${c.expert}|${c.dossier}`));
-	const aff = new Map((inst.affinity ?? []).map((a) => [`${a.expert}|${a.dossier}`, a.value]));
-	const value = (e: string, d: string): number => {
-		const a = aff.get(`${e}|${d}`);
-		if (a !== undefined) return a;
-		const dossier = inst.dossiers.find((x) => x.id === d)!;
-		const expert = inst.experts.find((x) => x.id === e)!;
-		return (expert.fields ?? []).includes(dossier.field ?? '\u0000') ? 1 : 0;
-	};
-	const load = (e: string): number => Math.min(inst.experts.find((x) => x.id === e)!.maxLoad ?? defaultLoad, D);
-	return { conflicted, value, load };
-}
-
-function highsOptimum(inst: AssignmentInstance): number | 'INFEASIBLE' {
-	const { conflicted, value, load } = semantics(inst);
-	const obj: string[] = [];
-	const rows: string[][] = inst.dossiers.map(() => []);
-	const cols: string[][] = inst.experts.map(() => []);
-	const vars: string[] = [];
-	inst.dossiers.forEach((d, i) =>
-		inst.experts.forEach((e, j) => {
-			if (conflicted.has(`${e.id}|${d.id}`)) return;
-			const x = `x_${i}_${j}`;
-			vars.push(x);
-			const v = value(e.id, d.id);
-			obj.push(`${v < 0 ? '-' : '+'} ${Math.abs(v)} ${x}`);
-			rows[i].push(x);
-			cols[j].push(x);
-		})
-	);
-	const lines = ['Maximize', ` obj: ${obj.join(' ') || '0 dummy'}`, 'Subject To'];
-	rows.forEach((r, i) => lines.push(` d${i}: ${r.length ? r.join(' + ') : '0 dummy'} = ${inst.reviewsPerDossier}`));
-	cols.forEach((c, j) => c.length && lines.push(` e${j}: ${c.join(' + ')} <= ${load(inst.experts[j].id)}`));
-	lines.push('Bounds', ...vars.map((x) => ` 0 <= ${x} <= 1`), ...(vars.length ? [] : [' dummy = 0']), 'End');
-	const sol = highs.solve(lines.join('\n'), { output_flag: false });
-	if (sol.Status === 'Infeasible') return 'INFEASIBLE';
-	expect(sol.Status).toBe('Optimal');
-	return sol.ObjectiveValue;
-}
-
-/** Every constraint of the contract, and the reported objective recomputed. */
+/** Every constraint of the contract, the reported objective recomputed, the order. */
 function expectValid(inst: AssignmentInstance, res: AssignmentResult): void {
-	const { conflicted, value, load } = semantics(inst);
-	const perDossier = new Map<string, Set<string>>();
-	const perExpert = new Map<string, number>();
-	let total = 0;
-	for (const a of res.assignments) {
-		expect(conflicted.has(`${a.expert}|${a.dossier}`)).toBe(false);
-		const set = perDossier.get(a.dossier) ?? new Set<string>();
-		expect(set.has(a.expert)).toBe(false);
-		perDossier.set(a.dossier, set.add(a.expert));
-		perExpert.set(a.expert, (perExpert.get(a.expert) ?? 0) + 1);
-		total += value(a.expert, a.dossier);
-	}
-	for (const d of inst.dossiers) expect(perDossier.get(d.id)?.size ?? 0).toBe(inst.reviewsPerDossier);
-	for (const e of inst.experts) expect(perExpert.get(e.id) ?? 0).toBeLessThanOrEqual(load(e.id));
-	expect(res.objective).toBeCloseTo(total, 6);
+	expectFeasible(inst, res);
 	const sorted = [...res.assignments].sort((a, b) =>
 		a.dossier < b.dossier ? -1 : a.dossier > b.dossier ? 1 : a.expert < b.expert ? -1 : 1
 	);
@@ -309,28 +257,5 @@ describe('infeasibility is explained per dossier and cause', () => {
 		const res = solveAssignment(inst) as AssignmentInfeasible;
 		expect(res.message).toContain('专家评审上限合计 3 人次，少于需要的 6 人次');
 		expect(res.dossiers).toEqual(['D1', 'D2', 'D3']);
-	});
-
-	it('explainDossier counts eligible and matching experts and lists conflicts', () => {
-		const inst: AssignmentInstance = {
-			reviewsPerDossier: 2,
-			dossiers: [{ id: 'D1', field: '前沿' }],
-			experts: [
-				{ id: 'E2', fields: ['前沿'] },
-				{ id: 'E1', fields: ['前沿'] },
-				{ id: 'E3', maxLoad: 0 }
-			],
-			conflicts: [{ expert: 'E1', dossier: 'D1' }]
-		};
-		expect(explainDossier(inst, 'D1')).toEqual({
-			dossier: 'D1',
-			field: '前沿',
-			needed: 2,
-			eligible: 1,
-			matching: 1,
-			conflicts: ['E1'],
-			zeroLoad: ['E3']
-		});
-		expect(explainDossier(inst, 'nope')).toBeNull();
 	});
 });

@@ -7,7 +7,8 @@
 // JavaScript prints it), so the optimum is exact. Only when that would overflow the exact range of
 // doubles (absurd magnitudes or > ~7 decimals on big instances) d is lowered; the result is then
 // optimal for values rounded to 10^-d and says so in `warnings`.
-import { minCostTransport, type TransportProblem } from './engine/mincost-flow';
+import { minCostTransport } from './engine/mincost-flow';
+import { type TransportProblem } from './engine/transport';
 import { maxTransportFlow } from './engine/maxflow';
 import type { AssignmentInstance } from './validate';
 import { explainInfeasible, type AssignmentInfeasible } from './explain';
@@ -230,45 +231,4 @@ function rawValues(instance: AssignmentInstance, model: AssignmentModel): ((i: n
 
 export function solveAssignment(instance: AssignmentInstance): AssignmentResult | AssignmentInfeasible {
 	return solveAssignmentCertified(instance).result;
-}
-
-export interface DossierExplanation {
-	dossier: string;
-	field?: string;
-	needed: number;
-	/** Experts that may review it: not conflicted and maxLoad > 0. */
-	eligible: number;
-	/** Eligible experts whose fields include the dossier's field. */
-	matching: number;
-	conflicts: string[];
-	zeroLoad: string[];
-}
-
-/** For the web page: why a dossier has few candidates. null when the id is unknown. */
-export function explainDossier(instance: AssignmentInstance, dossierId: string): DossierExplanation | null {
-	const dossier = instance.dossiers.find((d) => d.id === dossierId);
-	if (!dossier) return null;
-	const D = instance.dossiers.length;
-	const E = instance.experts.length;
-	const conflicted = new Set((instance.conflicts ?? []).filter((c) => c.dossier === dossierId).map((c) => c.expert));
-	const out: DossierExplanation = {
-		dossier: dossierId,
-		field: dossier.field,
-		needed: instance.reviewsPerDossier,
-		eligible: 0,
-		matching: 0,
-		conflicts: [...conflicted].sort(byCodeUnit),
-		zeroLoad: []
-	};
-	for (const e of instance.experts) {
-		if (conflicted.has(e.id)) continue;
-		if (loadCap(e.maxLoad, D, instance.reviewsPerDossier, E) <= 0) {
-			out.zeroLoad.push(e.id);
-			continue;
-		}
-		out.eligible++;
-		if (dossier.field !== undefined && (e.fields ?? []).includes(dossier.field)) out.matching++;
-	}
-	out.zeroLoad.sort(byCodeUnit);
-	return out;
 }

@@ -9,7 +9,8 @@
 // expert load L ≤ maxLoad·r can be spread round-robin over the copies (each dossier's ≤ p units on
 // distinct copies, copy loads floor/ceil(L/p)). Pure: no I/O.
 import { buildAssignmentModel, decimalsOf, type AssignmentInstance, type AssignmentInfeasible } from './';
-import { minCostTransport, type TransportProblem } from './engine/mincost-flow';
+import { minCostTransport } from './engine/mincost-flow';
+import { type TransportProblem } from './engine/transport';
 import { maxTransportFlow } from './engine/maxflow';
 import { dependentRound } from './engine/dependent-rounding';
 import { seededPrng } from './seeded-prng';

@@ -10,7 +10,8 @@
 // `detectConflictsNaive` compares all pairs with the same keys; tests and the
 // bench check that both give identical output.
 
-import { isRegionName, normalizeUnit, splitUnitAndTitle, unitAncestors, type UnitRelation } from '../intake/work-units';
+import { isRegionName, normalizeUnit, unitAncestors, type UnitRelation } from '../intake/work-units';
+import { splitUnitAndTitle } from '../intake/work-unit-titles';
 
 export interface ExpertProfile {
 	id: string;

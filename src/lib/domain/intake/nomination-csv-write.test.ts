@@ -1,7 +1,8 @@
 // The nomination CSV, part 2 (part 1: nomination-csv.test.ts): channels and fields, the issue 11
 // columns, and writing (toNominationCsv).
 import { describe, expect, it } from 'vitest';
-import { parseNominationCsv, toNominationCsv } from './nomination-csv';
+import { parseNominationCsv } from './nomination-csv';
+import { toNominationCsv } from './nomination-csv-write';
 import { encodeGb18030 } from '../formats/csv-decode';
 import type { CandidateRecord, ChannelType } from '../types';
 import { utf8, HEADER, ROW_A, ROW_B, KNOWN, sheet, parse } from '../../../../tests/support/nomination-csv';

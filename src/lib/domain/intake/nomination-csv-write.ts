@@ -1,5 +1,5 @@
 // Writing CandidateRecords as the nomination CSV of CONTRACTS.md (the format nomination-csv.ts
-// reads). Moved out of nomination-csv.ts, which re-exports toNominationCsv.
+// reads). Moved out of nomination-csv.ts.
 import { toCsv } from '../formats/csv-safe';
 import {
 	COLUMNS,

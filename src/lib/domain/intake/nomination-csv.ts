@@ -15,9 +15,6 @@ import { COLUMNS, channelResolver, columnForHeader, normalizeHeader, type Column
 import type { CandidateRecord, ChannelType } from '../types';
 import { parseRow, type RowContext } from './nomination-row';
 
-export { detectDelimiter, parseBirth, parseBirthDetailed } from './nomination-format';
-export { toNominationCsv } from './nomination-csv-write';
-
 export interface RowError {
 	row: number;
 	column: string;

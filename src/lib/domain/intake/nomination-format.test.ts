@@ -7,13 +7,18 @@ import {
 	formatCareer,
 	normalizeName,
 	parseAwards,
-	parseBirth,
 	parseBirthDetailed,
 	parseCareer,
 	parseChannelType,
 	parseGender,
 	parseYesNo
 } from './nomination-format';
+
+/** The normalized 出生年月 parseBirthDetailed reads, or null. */
+const parseBirth = (input: string, today?: string) => {
+	const r = parseBirthDetailed(input, today);
+	return r.ok ? r.value : null;
+};
 
 describe('parseBirth', () => {
 	it.each([

@@ -144,12 +144,6 @@ export function parseBirthDetailed(input: string, today?: string): BirthResult {
 	return { ok: true, value, ambiguousOctober: dotSingle };
 }
 
-/** The normalized 'YYYY-MM' / 'YYYY-MM-DD' of a 出生年月, or null. See parseBirthDetailed. */
-export function parseBirth(input: string, today?: string): string | null {
-	const r = parseBirthDetailed(input, today);
-	return r.ok ? r.value : null;
-}
-
 /** Birth for export: `1980.05` or `1980-05-12`, forms every office tool reads as text. */
 export function formatBirth(birth: string): string {
 	return /^\d{4}-\d{2}$/.test(birth) ? birth.replace('-', '.') : birth;

@@ -16,6 +16,7 @@ import {
 } from './nomination-format';
 import { CHANNEL_TYPES, type CandidateRecord, type ChannelType } from '../types';
 import { isSelfNomination } from './eligibility/rules';
+import { exactKey, nomineeKey, personKey, unitKey } from './match';
 import type { NominationParseResult, ParsedRow, ParseNominationOptions, RowError } from './nomination-csv';
 
 export interface RowContext {
@@ -26,11 +27,11 @@ export interface RowContext {
 	known: ((name: string) => { name: string; type: ChannelType; loose: boolean } | null) | null;
 	allowed: Set<string> | null;
 	newChannels: Map<string, { type: ChannelType; row: number }>;
-	/** 推荐单位+姓名+出生年月 → first row, for duplicates within the file. */
+	/** 推荐单位+姓名+出生年月 (exactKey) → first row, for repeated rows within the file. */
 	keys: Map<string, number>;
-	/** 姓名+出生年月 → first row and channel, to warn about one person sent by two channels. */
+	/** 姓名+出生年月 (personKey) → first row and channel, to warn about one person sent by two channels. */
 	people: Map<string, { row: number; channel: string }>;
-	/** 推荐单位+姓名 → first row and birth, to name both rows when births differ only by day. */
+	/** The same person from the same 推荐单位 (nomineeKey) → first row and birth, when births differ only by day. */
 	sameName: Map<string, { row: number; birth: string }>;
 }
 
@@ -242,28 +243,30 @@ export function parseRow(
 	}
 
 	if (errors.length === 0) {
-		const key = [channelKey(channel), name, birth].join('\u0000');
-		const first = ctx.keys.get(key);
-		if (first !== undefined) {
-			fail('name', `与第${first}行重复：推荐单位、姓名、出生年月均相同（${channel}，${name}，${birthText}）`);
+		// Who is the same person is match.ts's rule; here: a repeated row is refused, the same person
+		// with another day of birth is imported and warned about, another channel is warned about.
+		const who = { channel, name, birth };
+		const repeat = ctx.keys.get(exactKey(who));
+		const nominee = nomineeKey(who);
+		const person = personKey(who);
+		if (repeat !== undefined) {
+			fail('name', `与第${repeat}行重复：推荐单位、姓名、出生年月均相同（${channel}，${name}，${birthText}）`);
 		} else {
-			ctx.keys.set(key, row);
-			const same = [channelKey(channel), name].join('\u0000');
-			const twin = ctx.sameName.get(same);
-			if (twin && twin.birth.slice(0, 7) === birth.slice(0, 7))
+			ctx.keys.set(exactKey(who), row);
+			const twin = nominee === null ? undefined : ctx.sameName.get(nominee);
+			if (twin)
 				warn(
 					'name',
 					`与第${twin.row}行推荐单位、姓名相同，出生年月仅日期不同（${twin.birth} / ${birth}）：两行均导入，不会合并；资格审查将报告重复推荐，请核实后删除一行或更正出生年月`
 				);
-			else if (!twin) ctx.sameName.set(same, { row, birth });
-			const person = [name, birth].join('\u0000');
-			const other = ctx.people.get(person);
-			if (other && other.channel !== channel) {
+			else if (nominee !== null) ctx.sameName.set(nominee, { row, birth });
+			const other = person === null ? undefined : ctx.people.get(person);
+			if (other && unitKey(other.channel) !== unitKey(channel)) {
 				warn(
 					'name',
 					`与第${other.row}行姓名、出生年月相同（推荐单位分别为“${other.channel}”和“${channel}”），请核实是否重复推荐`
 				);
-			} else if (!other) ctx.people.set(person, { row, channel });
+			} else if (!other && person !== null) ctx.people.set(person, { row, channel });
 		}
 	}
 	if (errors.length > 0) result.errors.push(...errors);

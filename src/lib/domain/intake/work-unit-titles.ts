@@ -1,5 +1,5 @@
 // Splitting "工作单位及职务职称" into the unit and the title part (moved out of
-// work-units.ts, which re-exports splitUnitAndTitle).
+// work-units.ts).
 
 import { ORG_ENDINGS } from './work-unit-tables';
 

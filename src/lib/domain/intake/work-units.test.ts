@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionName, normalizeUnit, splitUnitAndTitle, unitAncestors, unitsMatch, unitVariants } from './work-units';
+import { isRegionName, normalizeUnit, unitAncestors, unitsMatch, unitVariants } from './work-units';
+import { splitUnitAndTitle } from './work-unit-titles';
 
 describe('normalizeUnit', () => {
 	it('removes whitespace (incl. full-width), punctuation and width differences', () => {

@@ -28,8 +28,6 @@ import {
 	TRAD_RE
 } from './work-unit-tables';
 
-export { splitUnitAndTitle } from './work-unit-titles';
-
 function provinceAt(s: string): { len: number; short: string; full: boolean } | null {
 	for (const [full, short] of PROVINCES) if (s.startsWith(full)) return { len: full.length, short, full: true };
 	for (const [, short] of PROVINCES) {

@@ -41,10 +41,6 @@ function isWorkdayNum(day: number, holidays: Set<number>, makeup: Set<number>): 
 	return (dow !== 0 && dow !== 6) || makeup.has(day);
 }
 
-export function isWorkday(date: string, holidays?: readonly string[], makeupWorkdays?: readonly string[]): boolean {
-	return isWorkdayNum(parse(date), toSet(holidays), toSet(makeupWorkdays));
-}
-
 /**
  * The n working days starting on `start` (counted as day 1 when it is a workday, else the
  * period begins on the next workday). n ≥ 1.

@@ -3,18 +3,15 @@ import {
 	aggregateRound,
 	calibrateSheets,
 	expertLeniency,
-	findOutliers,
-	median,
 	rankCandidates,
 	roundProgress,
 	scoreMatrix,
-	stdDev,
-	trimmedMean,
-	validateDraft,
-	validateSheet,
 	type CandidateAggregate,
 	type ScoreEntry
 } from './aggregation';
+import { findOutliers } from './outliers';
+import { median, stdDev, trimmedMean } from './statistics';
+import { validateDraft, validateSheet } from './score-sheet';
 import { compareReviewCodes, sortReviewCodes } from '../../shared/review-codes';
 import type { RubricCriterion } from '../types';
 

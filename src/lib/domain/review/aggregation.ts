@@ -1,12 +1,9 @@
 // Aggregation of one round's score sheets: per-candidate statistics, expert calibration,
 // outliers, ranking, the score matrix, expert leniency, progress and sheet validation.
 // Pure functions: no database, no Svelte, no I/O. Same input → same output, in the same order.
-// Small statistics live in statistics.ts, outlier detection in outliers.ts (re-exported here).
+// Small statistics live in statistics.ts, outlier detection in outliers.ts, sheet validation in score-sheet.ts.
 import { EPS, groupBy, mean, median, stdDev, sum, trimmedMean } from './statistics';
 import { findOutliers, type Outlier } from './outliers';
-
-export { mean, median, stdDev, trimmedMean } from './statistics';
-export { findOutliers, type Outlier } from './outliers';
 
 /** One submitted sheet. Recused / withdrawn sheets are simply not passed in. */
 export interface ScoreEntry {
@@ -297,6 +294,3 @@ export function roundProgress(
 	}
 	return sortReviewCodes(per.keys()).map((e) => per.get(e)!);
 }
-
-// Score-sheet validation lives in score-sheet.ts; re-exported for the existing imports.
-export { validateSheet, validateDraft, type SheetValidation } from './score-sheet';

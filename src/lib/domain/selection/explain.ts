@@ -2,7 +2,8 @@
 // Rule labels in English are part of the CLI contract (`youth ≥ 2`, `field 生命健康 ≥ 1`,
 // `channel 南宁市 ≤ 2`); the Chinese renderings are for the web.
 import type { ExplanationEntry, InfeasibleRule, ResolvedRule, SelectionCandidate, SelectionInfeasible } from './';
-import { feasible, maximize, type CoreProblem, type CoreRow } from './engine/solver';
+import { feasible, maximize } from './engine/solver';
+import { type CoreProblem, type CoreRow } from './engine/model';
 
 const GROUP_ZH: Record<string, string> = { youth: '青年', woman: '女性', grassroots: '基层一线' };
 

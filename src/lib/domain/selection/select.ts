@@ -21,8 +21,6 @@ import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMemb
 import { keyProblem } from '../formats/json-keys';
 import { MAX_SCORE, quantizeScores, rankOrder } from './plain';
 
-export { coreProblem, describeRule, explainChinese, isMember, parseRuleLabel } from './explain';
-
 export type RuleKey = 'group' | 'field' | 'channel';
 const RULE_KEYS: readonly RuleKey[] = ['group', 'field', 'channel'];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { maximize } from './engine/solver';
 import { quantizeScores } from './plain';
+import { coreProblem } from './explain';
 import {
-	coreProblem,
 	greedyByScore,
 	isInfeasible,
 	resolveRules,

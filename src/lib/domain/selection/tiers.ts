@@ -13,7 +13,8 @@
 // twice, solve again — a relaxation's optimum that uses nobody twice is the optimum (exact).
 // Candidates ranked beyond Σ seats within their class (same membership in every rule of every tier)
 // can never be chosen (swapping in the better class member keeps every rule), so they are dropped.
-import { maximize, type CoreProblem, type CoreRow } from './engine/solver';
+import { maximize } from './engine/solver';
+import { type CoreProblem, type CoreRow } from './engine/model';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
 import { keyProblem } from '../formats/json-keys';
 import { quantizeScores } from './plain';

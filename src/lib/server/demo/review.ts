@@ -9,7 +9,8 @@ import type { DB } from '../db';
 import { candidates, experts, memberships, users } from '../db/schema';
 import type { Actor } from '../audit';
 import { proposeAssignment, publishAssignment } from '../services/assignment';
-import { createRound, getRound, openRound, roundPairs } from '../services/rounds';
+import { createRound, getRound, openRound } from '../services/rounds';
+import { roundPairs } from '../services/round-pairs';
 import { saveSheet } from '../services/sheets';
 import { rng } from './synthetic/random';
 

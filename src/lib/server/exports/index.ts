@@ -8,7 +8,7 @@ import { assignmentsCsv, conflictsCsv } from './review';
 import { scoresCsv } from './scores';
 import { shortlistCsv, summaryCsv, upperCsv } from './selection';
 import { listCandidateRows, recordOf } from '../services/candidates';
-import { toNominationCsv } from '../../domain/intake/nomination-csv';
+import { toNominationCsv } from '../../domain/intake/nomination-csv-write';
 import type { CampaignConfig, ChannelType, Role } from '../../domain/types';
 
 /** `by`: the 汇总表 as one sheet per 推荐单位 ('unit') or all together ('all', the default). */

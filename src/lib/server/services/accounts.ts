@@ -8,7 +8,6 @@ import { createSession, hashToken, invalidateUserSessions, newRandomToken } from
 import { audit, type Actor } from '../audit';
 
 const MINUTE = 60_000;
-export { THROTTLE } from '../auth/login-throttle';
 
 // A hash to verify against when the user does not exist, so both paths cost the same time.
 let dummyHash: Promise<string> | null = null;

@@ -7,7 +7,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { lockRefusal } from './locks';
 import { beijingToday } from '../../shared/time';
-import { nominationKey } from '../../domain/intake/match';
+import { nominationKey, samePerson } from '../../domain/intake/match';
 import { ensureReviewCodes, recordOf, reviewField, type CandidateRow, type Tx } from './candidates';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../domain/types';
 import { cleanText } from '../../domain/intake/work-units';
@@ -67,21 +67,16 @@ function channelOptions(
 }
 
 /**
- * A nomination of the same 推荐单位 and 姓名 born in the same month: entering it by hand again is
- * refused (an import keeps both rows and the check reports DUPLICATE_CANDIDATE instead).
+ * The stored nominations that are the same person from the same 推荐单位 (match.ts samePerson):
+ * entering one by hand again is refused (an import keeps both rows and the check reports
+ * DUPLICATE_CANDIDATE instead). Read whole: names and units are compared normalised, not as stored.
  */
 async function findSame(tx: Tx, campaignId: string, record: Pick<CandidateRecord, 'channel' | 'name' | 'birth'>) {
 	const rows = await tx
-		.select({ id: candidates.id, birth: candidates.birth })
+		.select({ id: candidates.id, channel: candidates.channel, name: candidates.name, birth: candidates.birth })
 		.from(candidates)
-		.where(
-			and(
-				eq(candidates.campaignId, campaignId),
-				eq(candidates.channel, record.channel.trim()),
-				eq(candidates.name, record.name.trim())
-			)
-		);
-	return rows.filter((r) => r.birth.slice(0, 7) === record.birth.slice(0, 7));
+		.where(eq(candidates.campaignId, campaignId));
+	return rows.filter((r) => samePerson(r, record));
 }
 
 /** What the campaign's panels classify by, so that a record with both 组别 and 领域 is filed right. */

@@ -5,9 +5,10 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheets } from '../db/schema';
 import { blockedPairs, pairKey } from './conflicts';
-import { listRounds, roundCandidateIds, roundPairsWith } from './rounds';
+import { listRounds } from './rounds';
+import { roundCandidateIds, roundPairsWith } from './round-pairs';
 import type { RoundResults } from './results';
-import type { SelectionInput, SelectionOutcome } from './selection';
+import type { SelectionInput, SelectionOutcome } from './selection-solve';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
 import { plainByTier } from '../../domain/selection/plain';
 

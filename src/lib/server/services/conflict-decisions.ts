@@ -1,6 +1,6 @@
 // Decisions on ties: the chair's and the office's confirmations and dismissals, ties the office
 // adds, and an expert's own recusal (a confirmed tie takes the pair's assignment and sheets with it).
-// Split from conflicts.ts, which re-exports all of it.
+// Split from conflicts.ts.
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, conflicts } from '../db/schema';

@@ -1,5 +1,5 @@
 // What experts declare (their own ties, issue 5): the append-only declaration, the office's removal
-// of an item, and the office's list. Split from conflicts.ts, which re-exports all of it.
+// of an item, and the office's list. Split from conflicts.ts.
 import { and, eq, gte } from 'drizzle-orm';
 import type { DB } from '../db';
 import { auditLog, experts } from '../db/schema';

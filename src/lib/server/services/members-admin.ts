@@ -1,5 +1,4 @@
-// Removing a member and resetting a member's password (split from members.ts, which re-exports
-// these): both end access, so both refuse oneself and guard accounts shared with other campaigns.
+// Removing a member and resetting a member's password (split from members.ts): both end access, so both refuse oneself and guard accounts shared with other campaigns.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DB } from '../db';
 import {

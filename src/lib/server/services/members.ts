@@ -14,7 +14,6 @@ import { configOf, getCampaign } from './campaigns';
 import { USERNAME_PATTERN, validateExpert } from '../../domain/intake/expert-csv';
 import type { Role } from '../../domain/types';
 import { memberOf, refuse, type MemberResult } from './members-admin';
-export { removeMember, resetMemberPassword, type MemberResult } from './members-admin';
 
 const MEMBER_ROLES: readonly Role[] = ['organizer', 'chair', 'expert', 'observer'];
 

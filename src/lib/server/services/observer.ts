@@ -5,17 +5,13 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, experts, sheets } from '../db/schema';
-import {
-	listRounds,
-	roundCandidateIds,
-	roundPairsWith,
-	ROUND_STATE_LABELS,
-	ROUND_TYPE_LABELS,
-	type RoundRow
-} from './rounds';
+import { listRounds, type RoundRow } from './rounds';
+import { roundCandidateIds, roundPairsWith } from './round-pairs';
+import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '../../shared/labels';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
-import { lockedSelection, type SelectionOutcome } from './selection';
+import { lockedSelection } from './selection';
+import { type SelectionOutcome } from './selection-solve';
 import { recordOf } from './candidates';
 
 export interface RoundProgressView {

@@ -6,7 +6,8 @@ import { candidateNotes, candidates, experts, roundCandidates, sheets } from '..
 import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
-import { reviewedScope, roundPairsWith, type RoundRow } from './rounds';
+import { type RoundRow } from './rounds';
+import { reviewedScope, roundPairsWith } from './round-pairs';
 import {
 	aggregateRound,
 	rankCandidates,

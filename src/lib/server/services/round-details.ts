@@ -4,7 +4,8 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { roundCandidates, sheets } from '../db/schema';
 import { pairKey } from './conflicts';
-import { roundPairs, type RoundRow } from './rounds';
+import { type RoundRow } from './rounds';
+import { roundPairs } from './round-pairs';
 
 /** roundId → number of dossiers in the round. */
 export async function roundSizes(db: DB, roundIds: string[]): Promise<Map<string, number>> {

@@ -7,7 +7,8 @@ import { rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import type { CampaignConfig } from '../../domain/types';
 import { campaigns } from '../db/schema';
-import { ROUND_STATE_LABELS, getRound, validateRoundInput, type Result, type RoundInput } from './rounds';
+import { getRound, validateRoundInput, type Result, type RoundInput } from './rounds';
+import { ROUND_STATE_LABELS } from '../../shared/labels';
 
 const notDraft = (state: 'draft' | 'open' | 'closed', what: string) =>
 	state === 'open'

@@ -15,7 +15,6 @@ export type RoundRow = typeof rounds.$inferSelect;
 export type Reviewers = RoundRow['reviewers'];
 export type Aggregation = RoundRow['aggregation'];
 
-export { ROUND_STATE_LABELS, ROUND_TYPE_LABELS, REVIEWERS_LABELS, AGGREGATION_LABELS } from '../../shared/labels';
 import { ROUND_STATE_LABELS } from '../../shared/labels';
 
 export interface RoundInput {
@@ -32,17 +31,6 @@ export interface RoundInput {
 	maxYes?: number | null;
 }
 
-export {
-	uncoveredCandidates,
-	missingSheets,
-	missingText,
-	roundCandidateIds,
-	roundPairs,
-	reviewedScope,
-	roundPairsWith,
-	type Uncovered,
-	type MissingSheets
-} from './round-pairs';
 import {
 	missingSheets,
 	roundCandidateIds,

@@ -1,4 +1,4 @@
-// The selection's pure half (split from selection.ts, which re-exports it): the input and outcome
+// The selection's pure half (split from selection.ts): the input and outcome
 // shapes, the input's hash, and solving an input with the engine, explained in the notice's words.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';

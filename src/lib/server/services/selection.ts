@@ -15,16 +15,6 @@ import { sameTargetList, targetsToRules } from '../../domain/selection/balance-t
 import type { BalanceTarget } from '../../domain/types';
 import { hashInput, solveInput, type PoolCandidate, type SelectionInput } from './selection-solve';
 
-export { targetsToRules } from '../../domain/selection/balance-targets';
-export {
-	hashInput,
-	solveInput,
-	type PoolCandidate,
-	type SelectionInput,
-	type SelectionOutcome,
-	type TierOutcome
-} from './selection-solve';
-
 /** The last closed score round, and the candidates who passed a vote closed after it (if any). */
 async function rankingRound(
 	db: DB,

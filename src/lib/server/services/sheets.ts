@@ -10,7 +10,7 @@ import { newId } from './accounts';
 import type { Tx } from './candidates';
 import type { RoundRow } from './rounds';
 import { getSheet, reviewsInRound } from './access';
-import { validateDraft, validateSheet } from '../../domain/review/aggregation';
+import { validateDraft, validateSheet } from '../../domain/review/score-sheet';
 import type { SaveAccess } from './sheet-access';
 
 export type SheetRow = typeof sheets.$inferSelect;

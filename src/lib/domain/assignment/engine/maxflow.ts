@@ -1,6 +1,6 @@
 // Maximum flow for the assignment's transportation network: decides feasibility and, when the
 // demand cannot be met, yields the min cut that names the dossiers in the way.
-import type { TransportProblem } from './mincost-flow';
+import type { TransportProblem } from './transport';
 
 export interface MaxFlowResult {
 	flow: number;

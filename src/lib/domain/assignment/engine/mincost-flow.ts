@@ -8,8 +8,6 @@ import { globalUpdate } from './global-update';
 import { UnitSelection } from './residual-units';
 import { rowLowerBound, type CostScalingOptions, type TransportProblem, type TransportSolution } from './transport';
 
-export type { CostScalingOptions, TransportProblem, TransportSolution } from './transport';
-
 /**
  * Min-cost transportation by cost scaling (Goldberg's push-relabel refine, FIFO, global price
  * updates), specialised to the bipartite network: one discharge pushes a node's whole excess to

@@ -1,5 +1,5 @@
 // Exact dual certificate for a transportation flow (see mincost-flow.ts).
-import type { TransportProblem } from './mincost-flow';
+import type { TransportProblem } from './transport';
 
 export interface Potentials {
 	rowPotential: Float64Array;

@@ -1,38 +1,21 @@
 // The eligibility check, part 2 (part 1: eligibility.test.ts): excluded categories, prior
 // titles, text lengths, channels, duplicates, channel quotas and the order of the report.
 import { describe, it, expect } from 'vitest';
-import { channelQuotaFor, checkCampaign, matchExcludedCategory, resolveChannel, textLength } from './';
-import { presetConfig } from '../../notice/presets';
-import type { CandidateRecord, CheckIssue } from '../../types';
-
-let n = 0;
-/** A complete, eligible nominee; born 1970 (not youth) unless told. */
-function cand(over: Partial<CandidateRecord> = {}): CandidateRecord {
-	n += 1;
-	return {
-		name: `候选人${n}`,
-		gender: '男',
-		birth: '1970-01',
-		unitAndTitle: '某研究院 研究员',
-		field: '前沿',
-		channel: '城区',
-		grassroots: false,
-		priorTitle: false,
-		career: [],
-		deeds: '事迹'.repeat(700),
-		story: '故事',
-		...over
-	};
-}
-const youth = (over: Partial<CandidateRecord> = {}) => cand({ birth: '1990-06', ...over });
-const codes = (issues: CheckIssue[]) => issues.map((i) => i.code);
-const only = (issues: CheckIssue[], code: string) => issues.filter((i) => i.code === code);
-
-const jincheng = presetConfig('jincheng-2023');
-const guangxi = presetConfig('guangxi-2024');
-const neimenggu = presetConfig('neimenggu-2023');
-const qinghai = presetConfig('qinghai-2023');
-const hengshui = presetConfig('hengshui-2022');
+import { channelQuotaFor, checkCampaign, textLength } from './';
+import { matchExcludedCategory } from './rules';
+import { resolveChannel } from './channels';
+import type { CandidateRecord } from '../../types';
+import {
+	cand,
+	codes,
+	guangxi,
+	hengshui,
+	jincheng,
+	neimenggu,
+	only,
+	qinghai,
+	youth
+} from '../../../../../tests/support/eligibility';
 
 describe('EXCLUDED_CATEGORY', () => {
 	const cat = (config: typeof jincheng, category: string) => {

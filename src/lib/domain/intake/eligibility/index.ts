@@ -11,8 +11,8 @@
 //   whose rank is not stated, or a rank without saying 公务员, is a warning asking to verify.
 // - PRIOR_TITLE: “原则上不再推荐” is a warning the office may accept with a reason; “请勿再次推荐”
 //   (内蒙古 for its own title) is an error.
-// - DUPLICATE_CANDIDATE: the same name twice in one channel with births in the same month (even if
-//   the days differ) is an error naming both births; in two channels a warning.
+// - DUPLICATE_CANDIDATE: the same person (match.ts: 姓名 and 出生年月 to the month, normalised) twice
+//   in one channel is an error naming both births; in two channels a warning.
 // - Counts per channel count each person once, so a duplicate row does not also trip the quota.
 import { ageOn, cutoffText, parseBirth, youthCutoff, youthStatus } from '../age';
 import { formatBeijing } from '../../../shared/time';
@@ -20,6 +20,7 @@ import { isSelfNomination, matchExcludedCategory, otherProvince, priorTitleHits 
 import { checklists, fileProblems, type FileMeta } from './files';
 import { ABOUT_TOLERANCE, ABOUT_TOO_SHORT, type PriorTitleRule } from '../rules';
 import { resolveChannel, sourceText } from './channels';
+import { personKey } from '../match';
 import { cmp, duplicateIssues, pct, quotaIssues, type Bucket, type PersonRow } from './tallies';
 import type { CheckContext, CheckNote, CheckReport } from './report';
 import {
@@ -50,8 +51,7 @@ function submittedAt(c: CandidateRecord, recorded: number | undefined): { at: nu
 	return recorded === undefined ? null : { at: recorded, from: '录入' };
 }
 
-export { matchExcludedCategory, rankOf, isSelfNomination, otherProvince } from './rules';
-export { channelQuotaFor, resolveChannel, sourceText, type EffectiveQuota } from './channels';
+export { channelQuotaFor } from './channels';
 
 // ---------- text ----------
 
@@ -65,14 +65,6 @@ export function textLength(text: string | null | undefined): number {
 const FULL_TO_SHORT: Record<string, string> = Object.fromEntries(
 	Object.entries(FIELD_FULL_NAMES).map(([short, full]) => [full, short])
 );
-
-function personKey(c: CandidateRecord): string | null {
-	const name = (c.name ?? '').replace(/\s+/g, '');
-	if (!name) return null;
-	const b = parseBirth(c.birth);
-	const birth = b ? `${b.year}-${String(b.month).padStart(2, '0')}` : (c.birth ?? '').trim();
-	return `${name}|${birth}`;
-}
 
 /** End of the deadline day in Beijing time (“4月20日前”, “3月26日24时前”: the day included). */
 export function deadlineEnd(date: string): number {
@@ -376,9 +368,4 @@ export function checkCampaign(
 function attachmentSource(config: CampaignConfig): string | undefined {
 	const a = config.intake?.attachments;
 	return sourceText(a?.photos?.source ?? a?.video?.source);
-}
-
-/** The office may not start the review while the check reports errors. */
-export function blocksReview(report: Pick<CheckReport, 'errors'>): boolean {
-	return report.errors.length > 0;
 }

@@ -1,35 +1,26 @@
 // The notices read exactly (issue 11): region, 推荐组别, allocations, rank synonyms, deadlines,
 // attachments and which stored nomination an import updates.
 import { describe, it, expect } from 'vitest';
-import { checkCampaign, deadlineEnd, matchExcludedCategory, otherProvince, rankOf } from './';
+import { checkCampaign, deadlineEnd } from './';
+import { matchExcludedCategory, otherProvince, rankOf } from './rules';
 import { checklists, fileProblems, namedAsRequired, type FileMeta } from './files';
 import { matchRecords, recordChanges } from '../match';
-import { presetConfig } from '../../notice/presets';
-import type { CandidateRecord, CheckIssue } from '../../types';
+import {
+	cand as nominee,
+	guangxi,
+	hengshui,
+	jincheng,
+	neimenggu,
+	only,
+	qinghai
+} from '../../../../../tests/support/eligibility';
+import type { CandidateRecord } from '../../types';
 
-let n = 0;
+/** The check's nominee born 1990-01, without a 感人故事. */
 function cand(over: Partial<CandidateRecord> = {}): CandidateRecord {
-	n += 1;
-	return {
-		name: `候选人${n}`,
-		gender: '男',
-		birth: '1990-01',
-		unitAndTitle: '某研究院 研究员',
-		field: '前沿',
-		channel: '城区',
-		grassroots: false,
-		priorTitle: false,
-		career: [],
-		deeds: '事迹'.repeat(700),
-		...over
-	};
+	const { story: _story, ...r } = nominee({ birth: '1990-01' });
+	return { ...r, ...over };
 }
-const only = (issues: CheckIssue[], code: string) => issues.filter((i) => i.code === code);
-const jincheng = presetConfig('jincheng-2023');
-const guangxi = presetConfig('guangxi-2024');
-const neimenggu = presetConfig('neimenggu-2023');
-const qinghai = presetConfig('qinghai-2023');
-const hengshui = presetConfig('hengshui-2022');
 const gx = (over: Partial<CandidateRecord> = {}) => cand({ channel: '南宁市', field: null, group: '地市', ...over });
 
 describe('OUTSIDE_REGION (广西 “推荐人选为目前在广西工作的科技工作者”)', () => {

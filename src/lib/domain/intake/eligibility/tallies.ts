@@ -1,6 +1,7 @@
 // The campaign-wide parts of the check, run after every record was read: the same person
 // nominated twice, and the quotas channel by channel. Moved out of index.ts to keep it short.
 import { channelQuotaFor, sourceText } from './channels';
+import { unitKey } from '../match';
 import type { ChannelSummary } from './report';
 import type { CampaignConfig, ChannelDef, CheckIssue } from '../../types';
 
@@ -14,7 +15,7 @@ export interface Bucket {
 	youth: number;
 }
 
-/** One row of a person seen in the records (same name and birth month). */
+/** One row of a person seen in the records (one match.ts personKey). */
 export interface PersonRow {
 	channel: string;
 	candidate: string;
@@ -30,7 +31,11 @@ export function pct(x: number): string {
 	return `${Math.round(x * 1000) / 10}%`;
 }
 
-/** The same person nominated twice: never merged, both rows reported. */
+/**
+ * The same person nominated twice (byPerson is keyed by match.ts personKey): never merged, both
+ * rows reported. Within one 推荐单位 an error — the quota (广西 “推荐本地区候选人2～3名”) counts the
+ * person once; across 推荐单位 a warning, as no notice forbids two channels naming one person.
+ */
 export function duplicateIssues(
 	byPerson: Map<string, PersonRow[]>,
 	issue: AddIssue,
@@ -40,14 +45,22 @@ export function duplicateIssues(
 	for (const rows of byPerson.values()) {
 		if (rows.length < 2) continue;
 		const perChannel = new Map<string, typeof rows>();
-		for (const r of rows) perChannel.set(r.channel, [...(perChannel.get(r.channel) ?? []), r]);
-		const channels = [...perChannel.keys()].sort(cmp);
+		for (const r of rows) perChannel.set(unitKey(r.channel), [...(perChannel.get(unitKey(r.channel)) ?? []), r]);
+		const groups = [...perChannel.values()].sort((a, b) => cmp(a[0].channel, b[0].channel));
+		const channels = groups.map((g) => g[0].channel);
 		const candidate = rows[0].candidate;
-		for (const ch of channels) {
-			const same = perChannel.get(ch)!;
+		for (const same of groups) {
 			if (same.length < 2) continue;
+			const ch = same[0].channel;
 			const births = [...new Set(same.map((r) => r.birth))];
-			const detail = births.length > 1 ? `姓名相同，出生年月同月（${births.join('、')}）` : '姓名和出生年月相同';
+			const names = [...new Set(same.map((r) => r.candidate))];
+			const name = names.length > 1 ? `姓名写法不同（${names.join('、')}）` : '姓名相同';
+			const detail =
+				births.length > 1
+					? `${name}，出生年月同月（${births.join('、')}）`
+					: names.length > 1
+						? `${name}，出生年月相同`
+						: '姓名和出生年月相同';
 			issue(
 				errors,
 				'DUPLICATE_CANDIDATE',

@@ -11,8 +11,6 @@ import type { Basis } from './lp';
 import { ClassModel, type CoreProblem } from './model';
 import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
 
-export type { CoreProblem, CoreRow } from './model';
-
 export interface CoreSolution {
 	/** chosen candidate indices, ascending (= rank order) */
 	chosen: number[];

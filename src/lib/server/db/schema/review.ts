@@ -2,7 +2,7 @@
 // and the selection runs.
 import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { RubricCriterion } from '../../../domain/types';
-import type { SelectionInput, SelectionOutcome } from '../../services/selection';
+import type { SelectionInput, SelectionOutcome } from '../../services/selection-solve';
 import { campaigns } from './accounts';
 import { candidates } from './candidates';
 import { experts } from './experts';

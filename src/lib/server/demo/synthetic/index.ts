@@ -27,7 +27,6 @@ import {
 } from './regions';
 import { makeAwards, makeDeeds, makeStory, type TextPerson } from './text';
 
-export { plantViolations, type PlantedViolation } from './plant';
 export { Rng } from './names';
 export { channelQuota } from './regions';
 

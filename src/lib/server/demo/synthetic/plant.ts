@@ -12,7 +12,13 @@ export interface PlantedViolation {
 	detail: string;
 }
 
-/** plantViolations with the list of what was planted (and, by omission, what could not be). */
+/**
+ * Planted violations (see the file comment): one channel over its maximum, one region channel
+ * with 1 ≤ count < min (only where some region channel has min ≥ 2), youth share below
+ * youthShareMin (only when the campaign sets one), one excluded 人员类别 (现役军人 when excluded),
+ * one prior title (when the campaign blocks it), one 感人故事 50 characters over the limit; with the
+ * list of what was planted (and, by omission, what could not be).
+ */
 export function plantViolationsDetailed(
 	config: CampaignConfig,
 	input: CandidateRecord[],
@@ -127,16 +133,6 @@ export function plantViolationsDetailed(
 
 	records.forEach((r, i) => (r.seq = String(i + 1)));
 	return { records, planted };
-}
-
-/**
- * Planted violations (see the file comment): one channel over its maximum, one region channel
- * with 1 ≤ count < min (only where some region channel has min ≥ 2), youth share below
- * youthShareMin (only when the campaign sets one), one excluded 人员类别 (现役军人 when excluded),
- * one prior title (when the campaign blocks it), one 感人故事 50 characters over the limit.
- */
-export function plantViolations(config: CampaignConfig, records: CandidateRecord[]): CandidateRecord[] {
-	return plantViolationsDetailed(config, records).records;
 }
 
 /** A copy of a nominee under another name: every way the texts name them follows. */

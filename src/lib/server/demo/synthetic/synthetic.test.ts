@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkCampaign } from '../../../domain/intake/eligibility';
-import { parseNominationCsv, toNominationCsv } from '../../../domain/intake/nomination-csv';
+import { parseNominationCsv } from '../../../domain/intake/nomination-csv';
+import { toNominationCsv } from '../../../domain/intake/nomination-csv-write';
 import { PRESET_IDS, presetConfig } from '../../../domain/notice/presets';
-import { channelQuota, generateCandidates, generateExperts, plannedChannels, plantViolations } from './';
+import { channelQuota, generateCandidates, generateExperts, plannedChannels } from './';
 import { isYouth } from '../../../domain/intake/age';
 import { plantViolationsDetailed } from './plant';
 import type { CampaignConfig, CandidateRecord, ChannelType } from '../../../domain/types';
@@ -186,7 +187,7 @@ describe('generateCandidates', () => {
 	});
 });
 
-describe('plantViolations', () => {
+describe('plantViolationsDetailed', () => {
 	// PRIOR_TITLE (“原则上不再推荐”) is a warning since issue 11; it is counted with the errors here.
 	const codes = (config: CampaignConfig, records: CandidateRecord[]) => {
 		const r = checkCampaign(config, records);
@@ -196,7 +197,7 @@ describe('plantViolations', () => {
 	it('plants each violation the campaign can have (Jincheng: youth share, no minimums)', () => {
 		const config = presetConfig('jincheng-2023');
 		const clean = generateCandidates(config, 40, 3);
-		const bad = plantViolations(config, clean);
+		const bad = plantViolationsDetailed(config, clean).records;
 		expect(codes(config, bad)).toEqual([
 			'EXCLUDED_CATEGORY',
 			'PRIOR_TITLE',
@@ -230,7 +231,7 @@ describe('plantViolations', () => {
 	it('fails the youth share wherever the campaign sets one', () => {
 		for (const id of PRESET_IDS) {
 			const config = presetConfig(id);
-			const bad = plantViolations(config, generateCandidates(config, 40, 8));
+			const bad = plantViolationsDetailed(config, generateCandidates(config, 40, 8)).records;
 			expect(codes(config, bad).includes('YOUTH_SHARE_LOW'), id).toBe(config.youthShareMin > 0);
 			expect(codes(config, bad), id).not.toContain('DUPLICATE_CANDIDATE');
 			expect(codes(config, bad), id).not.toContain('CHANNEL_YOUTH_MISSING');
@@ -239,7 +240,7 @@ describe('plantViolations', () => {
 
 	it('keeps the planted file importable', () => {
 		const config = presetConfig('qinghai-2023');
-		const bad = plantViolations(config, generateCandidates(config, 30, 4));
+		const bad = plantViolationsDetailed(config, generateCandidates(config, 30, 4)).records;
 		const known = new Map(config.channels.map((c) => [c.name, c.type] as const));
 		const r = parseNominationCsv(new TextEncoder().encode(toNominationCsv(bad)), { knownChannels: known });
 		expect(r.errors).toEqual([]);

@@ -2,9 +2,11 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { listRounds, AGGREGATION_LABELS } from '$lib/server/services/rounds';
+import { listRounds } from '$lib/server/services/rounds';
+import { AGGREGATION_LABELS } from '$lib/shared/labels';
 import { roundResults } from '$lib/server/services/results';
-import { latestSelection, lockedSelection, type SelectionOutcome } from '$lib/server/services/selection';
+import { latestSelection, lockedSelection } from '$lib/server/services/selection';
+import { type SelectionOutcome } from '$lib/server/services/selection-solve';
 import { progressOverTime, scoreHistogram, selectionBalance } from '$lib/server/services/charts';
 
 export const load: PageServerLoad = async (event) => {

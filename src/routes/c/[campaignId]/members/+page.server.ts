@@ -4,13 +4,8 @@ import { requireRole } from '$lib/server/authz';
 import { ROLE_LABELS } from '$lib/shared/labels';
 import { getDb } from '$lib/server/db';
 import { panelsOf } from '$lib/server/services/panels';
-import {
-	addMember,
-	listMembers,
-	removeMember,
-	resetMemberPassword,
-	setMemberPanels
-} from '$lib/server/services/members';
+import { addMember, listMembers, setMemberPanels } from '$lib/server/services/members';
+import { removeMember, resetMemberPassword } from '$lib/server/services/members-admin';
 import { mailInvitations, type MailOutcome } from '$lib/server/services/reminders';
 import { mailEnabled } from '$lib/server/mail';
 

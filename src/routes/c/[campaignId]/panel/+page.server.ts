@@ -5,7 +5,8 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { roundProgress, roundSizes } from '$lib/server/services/round-details';
 import { campaignCounts, panelsWithMembers } from '$lib/server/services/overview';
-import { listRounds, missingSheets, missingText, roundDefaults } from '$lib/server/services/rounds';
+import { listRounds, roundDefaults } from '$lib/server/services/rounds';
+import { missingSheets, missingText } from '$lib/server/services/round-pairs';
 import type { RoundSummary } from '$lib/components/rounds/format';
 import { roundActions } from '../rounds/round-forms.server';
 

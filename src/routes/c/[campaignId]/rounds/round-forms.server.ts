@@ -9,12 +9,12 @@ import {
 	closeRound,
 	createRound,
 	getRound,
-	missingText,
 	openRound,
 	removeFromRound,
 	reopenRound,
 	type RoundInput
 } from '$lib/server/services/rounds';
+import { missingText } from '$lib/server/services/round-pairs';
 import { deleteRound, extendRound, updateRound } from '$lib/server/services/round-edit';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'request'> & { params: { campaignId: string } };

@@ -5,15 +5,13 @@ import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import {
 	buildSelectionInput,
-	hashInput,
 	latestSelection,
 	lockSelection,
 	lockedSelection,
 	runSelection,
-	unlockSelection,
-	type SelectionInput,
-	type SelectionOutcome
+	unlockSelection
 } from '$lib/server/services/selection';
+import { hashInput, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection-solve';
 import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
 import {
 	infeasibleView,

@@ -2,8 +2,9 @@
 // score order, the balance, the infeasible report, and who is left out and why.
 import type { DB } from '$lib/server/db';
 import { candidateCodes } from '$lib/server/services/candidates';
-import { listRounds, roundCandidateIds } from '$lib/server/services/rounds';
-import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection';
+import { listRounds } from '$lib/server/services/rounds';
+import { roundCandidateIds } from '$lib/server/services/round-pairs';
+import type { SelectionInput, SelectionOutcome } from '$lib/server/services/selection-solve';
 import {
 	provenanceText,
 	relaxTarget,

@@ -6,7 +6,7 @@ import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
 import { memberRefusal, saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflict-decisions';
 import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
-import { validateSheet } from '$lib/domain/review/aggregation';
+import { validateSheet } from '$lib/domain/review/score-sheet';
 import { deadlineInfo } from '$lib/shared/time';
 import type { ActionFailure } from '$lib/shared/desk-views';
 

@@ -5,16 +5,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { openRescoreRequests, roundEntries } from '$lib/server/services/round-details';
-import {
-	advanceCandidates,
-	getRound,
-	listRounds,
-	missingSheets,
-	missingText,
-	roundCandidateIds,
-	roundDefaults,
-	uncoveredCandidates
-} from '$lib/server/services/rounds';
+import { advanceCandidates, getRound, listRounds, roundDefaults } from '$lib/server/services/rounds';
+import { missingSheets, missingText, roundCandidateIds, uncoveredCandidates } from '$lib/server/services/round-pairs';
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
