@@ -1,4 +1,6 @@
 // Shortlist selection under balance rules, the public entry: one selection (select.ts, with the
-// method described there) and the campaign's tiers (tiers.ts), which build on it.
+// method described there) and the campaign's tiers (tiers.ts), which build on it; the instances
+// as the CLI reads them (instance-schema.ts).
 export * from './select';
 export { selectTiers, type TierSelection, type TierSpec } from './tiers';
+export { validateSelectionInstance, validateTiersInstance } from './instance-schema';
