@@ -1,0 +1,162 @@
+// The expert's declaration, the redaction edits and the attachment upload, read by their schemas:
+// the refusals the pages showed before, word for word, and what the services are given.
+import { describe, expect, it } from 'vitest';
+import { parseForm } from './form';
+import { declareForm } from './conflicts';
+import { redactionForm } from './redactions';
+import { uploadForm } from './records';
+
+const fd = (entries: [string, string | File][]) => {
+	const f = new FormData();
+	for (const [k, x] of entries) f.append(k, x);
+	return f;
+};
+
+describe('the declaration form', () => {
+	const form = declareForm(20);
+
+	it('reads one item a line (or ；/;), blanks dropped', () => {
+		const r = parseForm(
+			form,
+			fd([
+				['units', ' 广西大学\n\n桂林理工大学；南宁市科协 '],
+				['people', '张三;李四']
+			])
+		);
+		expect(r).toEqual({
+			ok: true,
+			value: { units: ['广西大学', '桂林理工大学', '南宁市科协'], people: ['张三', '李四'] }
+		});
+		expect(parseForm(form, fd([]))).toEqual({ ok: true, value: { units: [], people: [] } });
+	});
+
+	it('refuses more than the limit in one submission', () => {
+		const units = Array.from({ length: 15 }, (_, i) => `单位${i}`).join('\n');
+		const people = Array.from({ length: 6 }, (_, i) => `人员${i}`).join('\n');
+		expect(
+			parseForm(
+				form,
+				fd([
+					['units', units],
+					['people', people]
+				])
+			)
+		).toMatchObject({
+			ok: false,
+			message: '每次最多申报 20 项；如需申报更多，请联系活动办公室'
+		});
+		expect(
+			parseForm(
+				form,
+				fd([
+					['units', units],
+					['people', people.split('\n').slice(1).join('\n')]
+				])
+			).ok
+		).toBe(true);
+	});
+
+	it('refuses an item over 100 characters, naming it and its field', () => {
+		const long = '很'.repeat(101);
+		const r = parseForm(
+			form,
+			fd([
+				['units', '广西大学'],
+				['people', long]
+			])
+		);
+		expect(r).toMatchObject({
+			ok: false,
+			message: `“${'很'.repeat(20)}…”过长（每项最多 100 字）`,
+			fieldErrors: { people: `“${'很'.repeat(20)}…”过长（每项最多 100 字）` }
+		});
+		expect(parseForm(form, fd([['units', '很'.repeat(100)]])).ok).toBe(true);
+	});
+
+	it('refuses a file where text is expected, naming the field', () => {
+		const r = parseForm(form, fd([['units', new File(['x'], 'a.txt')]]));
+		expect(r).toMatchObject({ ok: false, message: '「新增关联单位」须为文字' });
+	});
+});
+
+describe('the redaction form', () => {
+	it('keeps the text as typed; the list is add unless it says remove', () => {
+		expect(parseForm(redactionForm, fd([['text', ' 某研究所 ']]))).toEqual({
+			ok: true,
+			value: { text: ' 某研究所 ', list: 'add' }
+		});
+		expect(
+			parseForm(
+				redactionForm,
+				fd([
+					['text', 'x'],
+					['list', 'remove']
+				])
+			)
+		).toMatchObject({
+			value: { list: 'remove' }
+		});
+		expect(
+			parseForm(
+				redactionForm,
+				fd([
+					['text', 'x'],
+					['list', 'everything']
+				])
+			)
+		).toMatchObject({
+			value: { list: 'add' }
+		});
+	});
+
+	it('refuses a file as the text, naming the field', () => {
+		expect(parseForm(redactionForm, fd([['text', new File(['x'], 'a.txt')]]))).toMatchObject({
+			ok: false,
+			message: '「隐去内容」须为文字'
+		});
+	});
+});
+
+describe('the attachment upload form', () => {
+	const photo = new File([new Uint8Array([1, 2, 3])], 'p.jpg', { type: 'image/jpeg' });
+	const empty = new File([], '');
+
+	it('reads the kind and the files picked, dropping empty inputs', () => {
+		const r = parseForm(
+			uploadForm,
+			fd([
+				['kind', 'work_photo'],
+				['file', photo],
+				['file', empty]
+			])
+		);
+		expect(r.ok && r.value.kind).toBe('work_photo');
+		expect(r.ok && r.value.file.map((f) => f.name)).toEqual(['p.jpg']);
+	});
+
+	it('refuses an unknown kind by its value, before the files', () => {
+		expect(parseForm(uploadForm, fd([['kind', 'selfie']]))).toMatchObject({
+			ok: false,
+			message: '文件类别“selfie”无效'
+		});
+		expect(parseForm(uploadForm, fd([['file', photo]]))).toMatchObject({ ok: false, message: '文件类别“”无效' });
+		expect(
+			parseForm(
+				uploadForm,
+				fd([
+					['kind', 'portrait '],
+					['file', photo]
+				])
+			)
+		).toMatchObject({
+			message: '文件类别“portrait ”无效'
+		});
+	});
+
+	it('refuses an upload without a file', () => {
+		for (const files of [[], [empty]] as File[][])
+			expect(
+				parseForm(uploadForm, fd([['kind', 'portrait'], ...files.map((f): [string, File] => ['file', f])]))
+			).toMatchObject({ ok: false, message: '请先选择要上传的文件' });
+	});
+});
