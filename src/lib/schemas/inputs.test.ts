@@ -1,10 +1,13 @@
-// The expert's declaration, the redaction edits and the attachment upload, read by their schemas:
+// The expert's declaration, the redaction edits, the attachment upload, the invitation's password and
+// the relaxed targets of a selection run, read by their schemas:
 // the refusals the pages showed before, word for word, and what the services are given.
 import { describe, expect, it } from 'vitest';
 import { parseForm } from './form';
 import { declareForm } from './conflicts';
 import { redactionForm } from './redactions';
 import { uploadForm } from './records';
+import { invitationForm } from './account';
+import { relaxForm } from './selection';
 
 const fd = (entries: [string, string | File][]) => {
 	const f = new FormData();
@@ -158,5 +161,62 @@ describe('the attachment upload form', () => {
 			expect(
 				parseForm(uploadForm, fd([['kind', 'portrait'], ...files.map((f): [string, File] => ['file', f])]))
 			).toMatchObject({ ok: false, message: '请先选择要上传的文件' });
+	});
+});
+
+describe('the invitation form', () => {
+	it('wants the password typed twice alike, as typed', () => {
+		expect(
+			parseForm(
+				invitationForm,
+				fd([
+					['password', ' s3cret-长 '],
+					['confirm', ' s3cret-长 ']
+				])
+			)
+		).toEqual({
+			ok: true,
+			value: { password: ' s3cret-长 ', confirm: ' s3cret-长 ' }
+		});
+		expect(
+			parseForm(
+				invitationForm,
+				fd([
+					['password', 'a'],
+					['confirm', 'b']
+				])
+			)
+		).toMatchObject({
+			ok: false,
+			message: '两次输入的密码不一致',
+			fieldErrors: { confirm: '两次输入的密码不一致' }
+		});
+		expect(parseForm(invitationForm, fd([['password', 'a']]))).toMatchObject({ ok: false });
+	});
+});
+
+describe('the relax form of a selection run', () => {
+	it('reads value.<i> for each target, trimmed; absent is empty (the target kept)', () => {
+		expect(
+			parseForm(
+				relaxForm(3),
+				fd([
+					['value.0', ' 2 '],
+					['value.2', '0'],
+					['value.7', '9']
+				])
+			)
+		).toEqual({
+			ok: true,
+			value: { 'value.0': '2', 'value.1': '', 'value.2': '0' }
+		});
+		expect(parseForm(relaxForm(0), fd([['value.0', '1']]))).toEqual({ ok: true, value: {} });
+	});
+
+	it('refuses a file in place of a number, naming the target', () => {
+		expect(parseForm(relaxForm(2), fd([['value.1', new File(['1'], 'n.txt')]]))).toMatchObject({
+			ok: false,
+			message: '「第 2 项目标」须为文字'
+		});
 	});
 });
