@@ -1,11 +1,13 @@
-// The expert's declaration, the redaction edits, the attachment upload, the invitation's password and
-// the relaxed targets of a selection run, read by their schemas:
-// the refusals the pages showed before, word for word, and what the services are given.
+// The forms that were read by hand before (the expert's declaration, the redaction edits, the
+// attachment upload, the pool and import files, the check page's acceptance, the invitation's
+// password, the relaxed targets of a selection run), read by their schemas: the refusals the pages
+// showed before, word for word, and what the services are given.
 import { describe, expect, it } from 'vitest';
 import { parseForm } from './form';
 import { declareForm } from './conflicts';
 import { redactionForm } from './redactions';
-import { uploadForm } from './records';
+import { uploadForm, warningAcceptanceForm } from './records';
+import { importFilesForm, poolFileForm } from './files';
 import { invitationForm } from './account';
 import { relaxForm } from './selection';
 
@@ -217,6 +219,66 @@ describe('the relax form of a selection run', () => {
 		expect(parseForm(relaxForm(2), fd([['value.1', new File(['1'], 'n.txt')]]))).toMatchObject({
 			ok: false,
 			message: '「第 2 项目标」须为文字'
+		});
+	});
+});
+
+describe('the file forms', () => {
+	const csv = (name: string, size: number) => new File([new Uint8Array(size)], name, { type: 'text/csv' });
+
+	it('pool: one CSV file, not empty, at most 5 MB', () => {
+		const r = parseForm(poolFileForm, fd([['file', csv('pool.csv', 10)]]));
+		expect(r.ok && r.value.file.name).toBe('pool.csv');
+		for (const entries of [[], [['file', '']], [['file', csv('', 0)]]] as [string, string | File][][])
+			expect(parseForm(poolFileForm, fd(entries))).toMatchObject({ ok: false, message: '请选择专家库 CSV 文件' });
+		expect(parseForm(poolFileForm, fd([['file', csv('big.csv', 5 * 1024 * 1024 + 1)]]))).toMatchObject({
+			ok: false,
+			message: '文件超过 5 MB'
+		});
+	});
+
+	it('import: several files, blank inputs dropped, none empty, together under the limit', () => {
+		const form = importFilesForm(100);
+		const r = parseForm(
+			form,
+			fd([
+				['file', csv('汇总表.csv', 40)],
+				['file', csv('', 0)],
+				['file', csv('推荐表.docx', 50)]
+			])
+		);
+		expect(r.ok && r.value.file.map((f) => f.name)).toEqual(['汇总表.csv', '推荐表.docx']);
+		expect(parseForm(form, fd([['file', csv('', 0)]]))).toMatchObject({
+			ok: false,
+			message: '请选择要上传的文件（CSV 或 Excel 汇总表、Word 推荐表或其 zip 压缩包）'
+		});
+		expect(parseForm(form, fd([['file', csv('空.csv', 0)]]))).toMatchObject({
+			message: '文件“空.csv”是空的（0 字节），请检查后重新上传'
+		});
+		expect(parseForm(importFilesForm(1024 * 1024), fd([['file', csv('a.csv', 1024 * 1024 + 1)]]))).toMatchObject({
+			message: '所选文件共 1.0 MB，超过上限 1 MB，请分批导入'
+		});
+	});
+});
+
+describe('the warning acceptance form', () => {
+	it('passes candidate, code and reason as sent; a file is refused by name', () => {
+		expect(
+			parseForm(
+				warningAcceptanceForm,
+				fd([
+					['candidateId', 'c1'],
+					['code', 'PRIOR_TITLE'],
+					['reason', ' 已核实 ']
+				])
+			)
+		).toEqual({
+			ok: true,
+			value: { candidateId: 'c1', code: 'PRIOR_TITLE', reason: ' 已核实 ' }
+		});
+		expect(parseForm(warningAcceptanceForm, fd([['reason', new File(['x'], 'r.txt')]]))).toMatchObject({
+			ok: false,
+			message: '「理由」须为文字'
 		});
 	});
 });

@@ -36,3 +36,10 @@ export const candidateVersionForm = v.object({
 export const expertRefForm = v.object({ expertId: text('专家', { trim: false }) });
 
 export const pendingImportForm = v.object({ pendingId: text('待确认的导入', { trim: false }) });
+
+/** 接受 / 撤销接受 a warning of the check page: the candidate, the issue code and the reason. */
+export const warningAcceptanceForm = v.object({
+	candidateId: text('候选人', { trim: false }),
+	code: text('问题类别', { trim: false }),
+	reason: text('理由', { trim: false })
+});
