@@ -3,7 +3,8 @@
 import { badInput, type Command } from './types';
 import { readArgs } from './args';
 import { readJsonInput } from './json-input';
-import { drawPanels, validateDrawInput } from '../../src/lib/domain/assignment/panel-draw';
+import { drawPanels } from '../../src/lib/domain/assignment/panel-draw';
+import { validateDrawInput } from '../../src/lib/domain/assignment/draw-schema';
 
 const draw: Command = async (args) => {
 	const read = readArgs(args, { in: { type: 'string' }, seed: { type: 'string' } });

@@ -3,8 +3,13 @@
 import { badInput, type Command } from './types';
 import { readArgs } from './args';
 import { readJsonInput } from './json-input';
-import { isInfeasible, solveSelection, validateSelectionInstance } from '../../src/lib/domain/selection';
-import { isTiersInfeasible, solveTiers, validateTiersInstance } from '../../src/lib/domain/selection/tiers';
+import {
+	isInfeasible,
+	solveSelection,
+	validateSelectionInstance,
+	validateTiersInstance
+} from '../../src/lib/domain/selection';
+import { isTiersInfeasible, solveTiers } from '../../src/lib/domain/selection/tiers';
 
 const select: Command = async (args) => {
 	const read = readArgs(args, { in: { type: 'string' } });

@@ -165,6 +165,20 @@ test('photos are checked by content: a real PNG is stored, a .jpg that is a PDF 
 	await upload(page, 'document', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: pdf });
 	await expect(page.getByTestId('upload-errors')).toContainText('文件“photo.jpg”的扩展名是 .jpg，但实际内容是PDF 文档');
 	await expect(page.getByRole('link', { name: 'photo.jpg' })).toHaveCount(0);
+
+	// A hand-made post: a kind the page does not offer, then no file at all; nothing is stored.
+	const origin = new URL(page.url()).origin;
+	const post = (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
+		page.request.post(`${page.url().split('?')[0]}?/upload`, {
+			headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			multipart
+		});
+	const forged = await post({ kind: 'selfie', file: { name: '自拍.png', mimeType: 'image/png', buffer: png } });
+	expect(await forged.text()).toContain('文件类别“selfie”无效');
+	const empty = await post({ kind: 'portrait' });
+	expect(await empty.text()).toContain('请先选择要上传的文件');
+	await page.reload();
+	await expect(page.getByRole('link', { name: '自拍.png' })).toHaveCount(0);
 });
 
 test('the dossier preview hides the name, applies a manual redaction and flags a leak', async ({ page }) => {

@@ -58,6 +58,24 @@ test('only the campaign office removes a declared item, with a reason; the exper
 	await expect(page.getByTestId('declared')).toContainText('广西大学');
 });
 
+test('a declaration of too many items, or of an item over 100 characters, is refused and kept in the form', async ({
+	page
+}) => {
+	await loginAs(page, 'expert05');
+	await page.goto(`/c/${DEMO}/declare`);
+	const units = Array.from({ length: 21 }, (_, i) => `测试单位${i + 1}`).join('\n');
+	await page.getByLabel('新增关联单位（每行一个）').fill(units);
+	await page.getByRole('button', { name: /申报/ }).click();
+	await expect(page.getByRole('alert')).toHaveText('每次最多申报 20 项；如需申报更多，请联系活动办公室');
+	await expect(page.getByLabel('新增关联单位（每行一个）')).toHaveValue(units);
+	await page.getByLabel('新增关联单位（每行一个）').fill('');
+	await page.getByLabel('新增关联人员姓名（每行一个）').fill('长'.repeat(101));
+	await page.getByRole('button', { name: /申报/ }).click();
+	await expect(page.getByRole('alert')).toHaveText(`“${'长'.repeat(20)}…”过长（每项最多 100 字）`);
+	await page.reload();
+	await expect(page.getByText('测试单位1', { exact: true })).toHaveCount(0);
+});
+
 test('an expert cannot open a dossier that is not assigned to them, by any code', async ({ page }) => {
 	// Review codes are random (issue 10) and other specs may assign on the demo: take two codes of
 	// fields outside expert06's that are not assigned to them, whatever the numbers are this run.

@@ -12,7 +12,8 @@ import { drawFromPool, getDraw, replayDraw, drawInstance } from '../../src/lib/s
 import { proposeRandomizedAssignment } from '../../src/lib/server/services/assignment-random';
 import { publishAssignment } from '../../src/lib/server/services/assignment';
 import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
-import { drawPanels, validateDrawInput } from '../../src/lib/domain/assignment/panel-draw';
+import { drawPanels } from '../../src/lib/domain/assignment/panel-draw';
+import { validateDrawInput } from '../../src/lib/domain/assignment/draw-schema';
 
 const office = { id: null, name: 'organizer' };
 let db: DB;

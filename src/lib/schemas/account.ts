@@ -21,6 +21,18 @@ export const passwordForm = v.pipe(
 	)
 );
 
+/** 设置密码 from an invitation link (fields `password` and `confirm`, CONTRACTS.md "Web"). */
+export const invitationForm = v.pipe(
+	v.object({
+		password: text('密码', { trim: false }),
+		confirm: text('确认密码', { trim: false })
+	}),
+	v.forward(
+		v.check((f) => f.password === f.confirm, '两次输入的密码不一致'),
+		['confirm']
+	)
+);
+
 /** 新建活动 from a preset; the preset id is checked against the list by the campaigns service. */
 export const newCampaignForm = v.object({
 	preset: v.pipe(text('活动预设', { trim: false }), v.nonEmpty('请选择一个活动预设')),

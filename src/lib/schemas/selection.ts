@@ -5,6 +5,16 @@ import { flag, text } from './form';
 
 export const runForm = v.object({ reset: flag() });
 
+/**
+ * 放宽目标后遴选: one number `value.<i>` per target of the settings, as typed (trimmed; empty keeps
+ * the target). Whether it relaxes the target is relaxTarget's to say, in the target's own words.
+ */
+export function relaxForm(targets: number) {
+	const entries: Record<string, ReturnType<typeof text>> = {};
+	for (let i = 0; i < targets; i++) entries[`value.${i}`] = text(`第 ${i + 1} 项目标`);
+	return v.object(entries);
+}
+
 /** 添加目标: the kind, what it is about, the number or share, an optional label. */
 export const targetForm = v.object({
 	kind: text('目标类别', { trim: false }),

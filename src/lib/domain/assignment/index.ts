@@ -10,12 +10,12 @@
 import { minCostTransport } from './engine/mincost-flow';
 import { type TransportProblem } from './engine/transport';
 import { maxTransportFlow } from './engine/maxflow';
-import type { AssignmentInstance } from './validate';
+import type { AssignmentInstance } from './instance-schema';
 import { explainInfeasible, type AssignmentInfeasible } from './explain';
 import { compareReviewCodes } from '../../shared/review-codes';
 
-export { validateAssignmentInstance } from './validate';
-export type { AssignmentInstance, AssignmentDossier, AssignmentExpert, ValidationResult } from './validate';
+export { validateAssignmentInstance } from './instance-schema';
+export type { AssignmentInstance, AssignmentDossier, AssignmentExpert, ValidationResult } from './instance-schema';
 export type { AssignmentInfeasible, InfeasibleDetail } from './explain';
 
 export interface AssignmentResult {

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drawPanels, poolHash, validateDrawInput, type DrawInput, type DrawResult } from './panel-draw';
+import { drawPanels, poolHash, type DrawInput, type DrawResult } from './panel-draw';
+import { validateDrawInput } from './draw-schema';
 import { rng } from '../../server/demo/synthetic/random';
 
 const UNITS = ['广西大学', '桂林电子科技大学', '广西医科大学', '广西民族大学'];

@@ -5,7 +5,6 @@
 // together. Driven by a generator seeded from SHA-256 of the public seed, so anyone replays it.
 // Pure: no I/O.
 import { canonicalJson } from '../audit/chain';
-import { keyProblem } from '../formats/json-keys';
 import { seededPrng, sha256Hex } from './seeded-prng';
 
 export interface PoolExpert {
@@ -54,103 +53,6 @@ export interface DrawInfeasible {
 /** SHA-256 of the pool as given, in canonical JSON (keys sorted), so key order does not matter. */
 export function poolHash(pool: unknown): string {
 	return sha256Hex(canonicalJson(pool));
-}
-
-class DrawError extends Error {
-	constructor(
-		message: string,
-		readonly path?: string
-	) {
-		super(path ? `${path}: ${message}` : message);
-	}
-}
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const KEYS = {
-	top: ['seed', 'pool', 'panels', 'exclude'],
-	panel: ['field', 'size', 'alternates', 'maxPerUnit', 'maxPerRegion'],
-	exclude: ['expert', 'reason', 'field']
-};
-function known(o: Record<string, unknown>, allowed: string[], path: string): void {
-	for (const k of Object.keys(o)) {
-		const problem = keyProblem(k, allowed);
-		if (problem) throw new DrawError(problem, path ? `${path}.${k}` : k);
-	}
-}
-function str(v: unknown, path: string): string {
-	if (typeof v !== 'string' || v.length === 0) throw new DrawError('必须是非空字符串', path);
-	return v;
-}
-function int(v: unknown, path: string, min: number): number {
-	if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-		throw new DrawError(`必须是不小于 ${min} 的整数（当前为 ${JSON.stringify(v)}）`, path);
-	return v;
-}
-
-export type DrawValidation = { ok: true; input: DrawInput } | { ok: false; message: string; path?: string };
-
-export function validateDrawInput(json: unknown): DrawValidation {
-	try {
-		return { ok: true, input: check(json) };
-	} catch (e) {
-		if (e instanceof DrawError) return { ok: false, message: e.message, path: e.path };
-		throw e;
-	}
-}
-
-function check(json: unknown): DrawInput {
-	if (!isObject(json)) throw new DrawError('抽取实例必须是 JSON 对象');
-	known(json, KEYS.top, '');
-	if (json.seed !== undefined && json.seed !== null && typeof json.seed !== 'string')
-		throw new DrawError('随机种子必须是字符串', 'seed');
-	if (!Array.isArray(json.pool)) throw new DrawError('缺少数组 pool', 'pool');
-	const ids = new Set<string>();
-	const pool = json.pool.map((p, i): PoolExpert => {
-		const path = `pool[${i}]`;
-		if (!isObject(p)) throw new DrawError('必须是对象 {"id", "unit", "fields"}', path);
-		const id = str(p.id, `${path}.id`);
-		if (ids.has(id)) throw new DrawError(`专家编号 "${id}" 重复`, `${path}.id`);
-		ids.add(id);
-		if (!Array.isArray(p.fields) || p.fields.some((f) => typeof f !== 'string'))
-			throw new DrawError('领域必须是字符串数组', `${path}.fields`);
-		for (const k of ['unit', 'region', 'name'] as const) {
-			if (p[k] !== undefined && p[k] !== null && typeof p[k] !== 'string')
-				throw new DrawError('必须是字符串', `${path}.${k}`);
-		}
-		return p as PoolExpert;
-	});
-	if (!Array.isArray(json.panels) || json.panels.length === 0)
-		throw new DrawError('缺少数组 panels（至少一个专家组）', 'panels');
-	const panels = json.panels.map((p, i): PanelRequest => {
-		const path = `panels[${i}]`;
-		if (!isObject(p)) throw new DrawError('必须是对象 {"field", "size", "alternates", "maxPerUnit"}', path);
-		known(p, KEYS.panel, path);
-		const out: PanelRequest = {
-			field: str(p.field, `${path}.field`),
-			size: int(p.size, `${path}.size`, 1),
-			alternates: p.alternates === undefined || p.alternates === null ? 0 : int(p.alternates, `${path}.alternates`, 0)
-		};
-		if (p.maxPerUnit !== undefined && p.maxPerUnit !== null)
-			out.maxPerUnit = int(p.maxPerUnit, `${path}.maxPerUnit`, 1);
-		if (p.maxPerRegion !== undefined && p.maxPerRegion !== null)
-			out.maxPerRegion = int(p.maxPerRegion, `${path}.maxPerRegion`, 1);
-		return out;
-	});
-	const rawExclude = json.exclude ?? [];
-	if (!Array.isArray(rawExclude)) throw new DrawError('exclude 必须是数组', 'exclude');
-	const exclude = rawExclude.map((x, i): DrawExclusion => {
-		const path = `exclude[${i}]`;
-		if (!isObject(x)) throw new DrawError('必须是对象 {"expert", "reason"}', path);
-		known(x, KEYS.exclude, path);
-		const expert = str(x.expert, `${path}.expert`);
-		if (!ids.has(expert)) throw new DrawError(`引用了专家库中不存在的专家 "${expert}"`, `${path}.expert`);
-		const out: DrawExclusion = { expert };
-		if (typeof x.reason === 'string') out.reason = x.reason;
-		if (x.field !== undefined && x.field !== null) out.field = str(x.field, `${path}.field`);
-		return out;
-	});
-	const input: DrawInput = { pool, panels, exclude };
-	if (typeof json.seed === 'string') input.seed = json.seed;
-	return input;
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -18,8 +18,7 @@
 // ~50–70 rules the search takes a few to a few dozen nodes (scripts/bench/select.ts).
 import { maximize, type SearchStats } from './engine/solver';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
-import { keyProblem } from '../formats/json-keys';
-import { MAX_SCORE, quantizeScores, rankOrder } from './plain';
+import { quantizeScores, rankOrder } from './plain';
 
 export type RuleKey = 'group' | 'field' | 'channel';
 const RULE_KEYS: readonly RuleKey[] = ['group', 'field', 'channel'];
@@ -98,95 +97,6 @@ export interface Violation {
 	required: number;
 	actual: number;
 	shortBy: number;
-}
-
-// ---------------------------------------------------------------- validation
-
-const CANDIDATE_KEYS = new Set(['id', 'score', 'groups', 'field', 'channel', 'name']);
-const RULE_FIELDS = new Set(['group', 'field', 'channel', 'share', 'count', 'label']);
-const TOP_KEYS = new Set(['seats', 'candidates', 'atLeast', 'atMost']);
-
-type Validation = { ok: true; instance: SelectionInstance } | { ok: false; message: string; path?: string };
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function validateSelectionInstance(json: unknown): Validation {
-	const fail = (path: string, message: string): Validation => ({ ok: false, path, message: `${path}: ${message}` });
-	if (!isObj(json)) return { ok: false, message: '输入必须是 JSON 对象' };
-	for (const key of Object.keys(json)) {
-		const problem = keyProblem(key, [...TOP_KEYS]);
-		if (problem) return fail(key, problem);
-	}
-	const seats = json.seats;
-	if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 0) return fail('seats', '名额必须是非负整数');
-	if (!Array.isArray(json.candidates)) return fail('candidates', '必须是数组');
-	const candidates: SelectionCandidate[] = [];
-	const seen = new Map<string, number>();
-	for (let i = 0; i < json.candidates.length; i++) {
-		const c: unknown = json.candidates[i];
-		const at = `candidates[${i}]`;
-		if (!isObj(c)) return fail(at, '必须是对象');
-		for (const key of Object.keys(c)) {
-			const problem = keyProblem(key, [...CANDIDATE_KEYS]);
-			if (problem) return fail(`${at}.${key}`, problem);
-		}
-		if (typeof c.id !== 'string' || c.id === '') return fail(`${at}.id`, '编号必须是非空字符串');
-		if (seen.has(c.id)) return fail(`${at}.id`, `编号 "${c.id}" 与 candidates[${seen.get(c.id)}] 重复`);
-		seen.set(c.id, i);
-		if (typeof c.score !== 'number' || !Number.isFinite(c.score)) return fail(`${at}.score`, '分数必须是有限数值');
-		if (Math.abs(c.score) > MAX_SCORE) return fail(`${at}.score`, `分数绝对值不能超过 ${MAX_SCORE}`);
-		let groups: string[] = [];
-		if (c.groups !== undefined) {
-			if (!Array.isArray(c.groups)) return fail(`${at}.groups`, '必须是字符串数组');
-			for (let g = 0; g < c.groups.length; g++)
-				if (typeof c.groups[g] !== 'string') return fail(`${at}.groups[${g}]`, '必须是字符串');
-			groups = [...new Set(c.groups as string[])];
-		}
-		const cand: SelectionCandidate = { id: c.id, score: c.score, groups };
-		for (const key of ['field', 'channel', 'name'] as const) {
-			const v = c[key];
-			if (v === undefined || v === null) continue;
-			if (typeof v !== 'string') return fail(`${at}.${key}`, '必须是字符串');
-			cand[key] = v;
-		}
-		candidates.push(cand);
-	}
-	const lists: Record<'atLeast' | 'atMost', SelectionRule[]> = { atLeast: [], atMost: [] };
-	for (const kind of ['atLeast', 'atMost'] as const) {
-		const raw = json[kind];
-		if (raw === undefined) continue;
-		if (!Array.isArray(raw)) return fail(kind, '必须是数组');
-		for (let i = 0; i < raw.length; i++) {
-			const r: unknown = raw[i];
-			const at = `${kind}[${i}]`;
-			if (!isObj(r)) return fail(at, '必须是对象');
-			for (const key of Object.keys(r)) {
-				const problem = keyProblem(key, [...RULE_FIELDS]);
-				if (problem) return fail(`${at}.${key}`, problem);
-			}
-			const keys = RULE_KEYS.filter((k) => r[k] !== undefined);
-			if (keys.length !== 1) return fail(at, '必须且只能指定 group、field、channel 之一');
-			const key = keys[0];
-			if (typeof r[key] !== 'string' || r[key] === '') return fail(`${at}.${key}`, '必须是非空字符串');
-			const rule: SelectionRule = { [key]: r[key] as string };
-			if ((r.share === undefined) === (r.count === undefined)) return fail(at, '必须且只能指定 share 或 count 之一');
-			if (r.share !== undefined) {
-				if (typeof r.share !== 'number' || !Number.isFinite(r.share) || r.share < 0 || r.share > 1)
-					return fail(`${at}.share`, '比例必须在 0 到 1 之间');
-				rule.share = r.share;
-			} else {
-				if (typeof r.count !== 'number' || !Number.isInteger(r.count) || r.count < 0)
-					return fail(`${at}.count`, '人数必须是非负整数');
-				rule.count = r.count;
-			}
-			if (r.label !== undefined) {
-				if (typeof r.label !== 'string') return fail(`${at}.label`, '必须是字符串');
-				rule.label = r.label;
-			}
-			lists[kind].push(rule);
-		}
-	}
-	return { ok: true, instance: { seats, candidates, atLeast: lists.atLeast, atMost: lists.atMost } };
 }
 
 // ---------------------------------------------------------------- rules and scores

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isTiersInfeasible, solveTiers, validateTiersInstance, type TiersInstance } from './tiers';
+import { isTiersInfeasible, solveTiers, type TiersInstance } from './tiers';
+import { validateTiersInstance } from './instance-schema';
 import {
 	explainChinese,
 	resolveRules,

@@ -16,13 +16,11 @@
 import { maximize } from './engine/solver';
 import { type CoreProblem, type CoreRow } from './engine/model';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
-import { keyProblem } from '../formats/json-keys';
 import { quantizeScores } from './plain';
 import {
 	resolveRules,
 	solveSelection,
 	isInfeasible,
-	validateSelectionInstance,
 	type ExplanationEntry,
 	type InfeasibleRule,
 	type ResolvedRule,
@@ -60,41 +58,6 @@ export type TiersInfeasible = SelectionInfeasible & { tier: string };
 
 export const isTiersInfeasible = (r: TiersResult | TiersInfeasible): r is TiersInfeasible =>
 	(r as TiersInfeasible).error === 'INFEASIBLE';
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-type Validation = { ok: true; instance: TiersInstance } | { ok: false; message: string; path?: string };
-
-/** The `tiers` form of a selection instance; each tier's rules are checked as a one-tier instance's. */
-export function validateTiersInstance(json: unknown): Validation {
-	const fail = (path: string, message: string): Validation => ({ ok: false, path, message: `${path}: ${message}` });
-	if (!isObj(json)) return { ok: false, message: '输入必须是 JSON 对象' };
-	for (const key of Object.keys(json)) {
-		const problem = keyProblem(key, ['candidates', 'tiers']);
-		if (problem) return fail(key, problem);
-	}
-	const base = validateSelectionInstance({ seats: 0, candidates: json.candidates });
-	if (!base.ok) return base;
-	if (!Array.isArray(json.tiers) || json.tiers.length === 0) return fail('tiers', '必须是非空数组');
-	const tiers: TierRules[] = [];
-	const names = new Set<string>();
-	for (let i = 0; i < json.tiers.length; i++) {
-		const t: unknown = json.tiers[i];
-		const at = `tiers[${i}]`;
-		if (!isObj(t)) return fail(at, '必须是对象');
-		for (const key of Object.keys(t)) {
-			const problem = keyProblem(key, ['name', 'seats', 'atLeast', 'atMost']);
-			if (problem) return fail(`${at}.${key}`, problem);
-		}
-		if (typeof t.name !== 'string' || t.name.trim() === '') return fail(`${at}.name`, '档次名称必须是非空字符串');
-		if (names.has(t.name)) return fail(`${at}.name`, `档次名称“${t.name}”重复`);
-		names.add(t.name);
-		const v = validateSelectionInstance({ seats: t.seats, candidates: [], atLeast: t.atLeast, atMost: t.atMost });
-		if (!v.ok) return { ok: false, path: `${at}.${v.path ?? ''}`, message: `${at}.${v.message}` };
-		tiers.push({ name: t.name, seats: v.instance.seats, atLeast: v.instance.atLeast, atMost: v.instance.atMost });
-	}
-	return { ok: true, instance: { candidates: base.instance.candidates, tiers } };
-}
 
 interface Prepared {
 	ranked: SelectionCandidate[];

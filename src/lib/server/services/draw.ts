@@ -16,11 +16,11 @@ import { canonicalJson } from '../../domain/audit/chain';
 import {
 	drawPanels,
 	poolHash,
-	validateDrawInput,
 	type DrawExclusion,
 	type DrawResult,
 	type PoolExpert
 } from '../../domain/assignment/panel-draw';
+import { validateDrawInput } from '../../domain/assignment/draw-schema';
 
 export type DrawRow = typeof panelDraws.$inferSelect;
 

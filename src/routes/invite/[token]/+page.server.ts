@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, inspectInvitation } from '$lib/server/services/accounts';
+import { parseForm } from '$lib/schemas/form';
+import { invitationForm } from '$lib/schemas/account';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const state = await inspectInvitation(await getDb(), params.token);
@@ -11,10 +13,9 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const form = await request.formData();
-		const password = String(form.get('password') ?? '');
-		const confirm = String(form.get('confirm') ?? '');
-		if (password !== confirm) return fail(400, { message: '两次输入的密码不一致' });
+		const form = parseForm(invitationForm, await request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const { password } = form.value;
 		const db = await getDb();
 		// The username before the link dies, so that the login page can prefill it.
 		const state = await inspectInvitation(db, params.token);

@@ -8,6 +8,8 @@ import { checkView } from '$lib/server/services/intake-preview';
 import { checkInputs } from '$lib/server/services/intake';
 import { acceptWarning, withdrawAcceptance } from '$lib/server/services/issue-acceptance';
 import { checkCampaign } from '$lib/domain/intake/eligibility';
+import { parseForm } from '$lib/schemas/form';
+import { warningAcceptanceForm } from '$lib/schemas/records';
 
 /** The numbers the import page passes along after a confirmed import (?imported=…). */
 function importedNotice(params: URLSearchParams) {
@@ -46,29 +48,23 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const text = (form: FormData, key: string) => String(form.get(key) ?? '');
-
 export const actions: Actions = {
 	/** Accepts a warning for one candidate with a reason (audited); the office only. */
 	accept: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const r = await acceptWarning(await getDb(), actor, campaign.id, {
-			candidateId: text(form, 'candidateId'),
-			code: text(form, 'code'),
-			reason: text(form, 'reason')
-		});
-		if (!r.ok)
-			return fail(r.status, { message: r.message, candidateId: text(form, 'candidateId'), code: text(form, 'code') });
+		const form = parseForm(warningAcceptanceForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const { candidateId, code } = form.value;
+		const r = await acceptWarning(await getDb(), actor, campaign.id, form.value);
+		if (!r.ok) return fail(r.status, { message: r.message, candidateId, code });
 		return { accepted: true };
 	},
 	withdraw: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const r = await withdrawAcceptance(await getDb(), actor, campaign.id, {
-			candidateId: text(form, 'candidateId'),
-			code: text(form, 'code')
-		});
+		const form = parseForm(warningAcceptanceForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const { candidateId, code } = form.value;
+		const r = await withdrawAcceptance(await getDb(), actor, campaign.id, { candidateId, code });
 		if (!r.ok) return fail(r.status, { message: r.message });
 		return { withdrawn: true };
 	}

@@ -4,12 +4,10 @@ import { requireReviewer } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { expertOfUser } from '$lib/server/services/desk';
 import { DECLARATION_ITEMS_PER_HOUR, declareTies } from '$lib/server/services/conflict-declarations';
+import { parseForm } from '$lib/schemas/form';
+import { declareForm } from '$lib/schemas/conflicts';
 
-const lines = (s: string) =>
-	s
-		.split(/[\n；;]/)
-		.map((x) => x.trim())
-		.filter(Boolean);
+const declaration = declareForm(DECLARATION_ITEMS_PER_HOUR);
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, user } = await requireReviewer(event, event.params.campaignId);
@@ -32,20 +30,12 @@ export const actions: Actions = {
 		const db = await getDb();
 		const expert = await expertOfUser(db, campaign.id, user.id);
 		if (!expert) error(404, { message: '您不在本活动的专家名单中' });
-		const form = await event.request.formData();
-		const rawUnits = String(form.get('units') ?? '');
-		const rawPeople = String(form.get('people') ?? '');
-		const units = lines(rawUnits);
-		const people = lines(rawPeople);
-		const values = { units: rawUnits, people: rawPeople };
-		if (units.length + people.length > DECLARATION_ITEMS_PER_HOUR)
-			return fail(400, {
-				...values,
-				message: `每次最多申报 ${DECLARATION_ITEMS_PER_HOUR} 项；如需申报更多，请联系活动办公室`
-			});
-		const tooLong = [...units, ...people].find((x) => x.length > 100);
-		if (tooLong) return fail(400, { ...values, message: `“${tooLong.slice(0, 20)}…”过长（每项最多 100 字）` });
+		const parsed = parseForm(declaration, await event.request.formData());
+		if (!parsed.ok) return fail(400, { units: '', people: '', ...parsed.entered, message: parsed.message });
+		const { units, people } = parsed.value;
 		const r = await declareTies(db, actor, campaign.id, expert.id, units, people, { detachDetection: true });
+		// typed again as the page shows it: one item a line
+		const values = { units: units.join('\n'), people: people.join('\n') };
 		if (!r.ok) return fail(r.status, { ...values, message: r.message });
 		return { saved: true, added: r.added };
 	}

@@ -53,20 +53,18 @@ async function readUpload(request: Request): Promise<{ files: UploadFile[] } | {
 		return { message: '没有收到文件，请重新选择文件后上传' };
 	}
 	// several files at once: one 汇总表 (CSV or .xlsx) and the 推荐表 (.docx or a .zip of them)
-	const files = form.getAll('file').filter((f): f is File => f instanceof File && (f.size > 0 || !!f.name));
-	if (!files.length) return { message: '请选择要上传的文件（CSV 或 Excel 汇总表、Word 推荐表或其 zip 压缩包）' };
-	const empty = files.find((f) => f.size === 0);
-	if (empty) return { message: `文件“${empty.name}”是空的（0 字节），请检查后重新上传` };
-	const size = files.reduce((s, f) => s + f.size, 0);
-	if (size > MAX_IMPORT_BYTES)
-		return { message: `所选文件共 ${(size / MB).toFixed(1)} MB，超过上限 ${MAX_IMPORT_BYTES / MB} MB，请分批导入` };
+	const parsed = parseForm(importFiles, form);
+	if (!parsed.ok) return { message: parsed.message };
 	const uploads: UploadFile[] = [];
-	for (const f of files) uploads.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+	for (const f of parsed.value.file) uploads.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
 	return { files: uploads };
 }
 
 import { parseForm } from '$lib/schemas/form';
 import { pendingImportForm } from '$lib/schemas/records';
+import { importFilesForm } from '$lib/schemas/files';
+
+const importFiles = importFilesForm(MAX_IMPORT_BYTES);
 
 export const actions: Actions = {
 	preview: async (event) => {

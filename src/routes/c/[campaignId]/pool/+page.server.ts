@@ -4,8 +4,8 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { importPoolCsv, listPool } from '$lib/server/services/pool';
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { parseForm } from '$lib/schemas/form';
+import { poolFileForm } from '$lib/schemas/files';
 
 export const load: PageServerLoad = async (event) => {
 	await requireRole(event, event.params.campaignId, 'organizer');
@@ -26,10 +26,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	import: async (event) => {
 		const { campaign, actor } = await requireRole(event, event.params.campaignId, 'organizer');
-		const form = await event.request.formData();
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择专家库 CSV 文件', errors: [] });
-		if (file.size > MAX_BYTES) return fail(400, { message: '文件超过 5 MB', errors: [] });
+		const form = parseForm(poolFileForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message, errors: [] });
+		const { file } = form.value;
 		const r = await importPoolCsv(
 			await getDb(),
 			actor,

@@ -99,7 +99,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 import { parseForm } from '$lib/schemas/form';
-import { lockForm, removeTargetForm, runForm, targetForm, unlockForm } from '$lib/schemas/selection';
+import { lockForm, relaxForm, removeTargetForm, runForm, targetForm, unlockForm } from '$lib/schemas/selection';
 
 export const actions: Actions = {
 	run: async (event) => {
@@ -109,10 +109,13 @@ export const actions: Actions = {
 		let targets = null;
 		const run = parseForm(runForm, form);
 		if (run.ok && !run.value.reset) {
-			const parsed = parseTargets(config, form);
+			const relax = parseForm(relaxForm(config.targets.length), form);
+			if (!relax.ok) return fail(400, { action: 'run', message: relax.message, values: {} });
+			const parsed = parseTargets(config, relax.value);
 			if ('error' in parsed) {
 				const values: Record<string, string> = {};
-				for (const [k, v] of form.entries()) if (k.startsWith('value.')) values[k.slice(6)] = String(v);
+				// an empty field keeps its target: the page shows the target again
+				for (const [k, v] of Object.entries(relax.value)) if (v !== '') values[k.slice(6)] = v;
 				return fail(400, { action: 'run', message: parsed.error, values });
 			}
 			targets = parsed.targets;

@@ -120,18 +120,19 @@ export function relaxations(config: CampaignConfig, used: BalanceTarget[] | null
 }
 
 /**
- * Reads the relax form: `value.<i>` per target of the settings. Only relaxing is allowed here
+ * The relax form's numbers (`value.<i>` per target of the settings, read by relaxForm) as targets.
+ * Only relaxing is allowed here
  * (an 不少于 lower, an 不超过 higher); a stricter target belongs in the campaign settings.
  * Returns null when every number equals the setting (the run then uses the settings as they are).
  */
 export function parseTargets(
 	config: CampaignConfig,
-	form: FormData
+	values: Record<string, string>
 ): { targets: BalanceTarget[] | null } | { error: string } {
 	let changed = false;
 	const out: BalanceTarget[] = [];
 	for (const [i, t] of config.targets.entries()) {
-		const raw = String(form.get(`value.${i}`) ?? '').trim();
+		const raw = values[`value.${i}`] ?? '';
 		if (raw === '') {
 			out.push(t);
 			continue;

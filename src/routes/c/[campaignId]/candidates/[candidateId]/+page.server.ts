@@ -7,7 +7,7 @@ import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/se
 import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
 import { valuesFromRecord } from '$lib/components/candidates/candidate-form';
 import { parseCandidateForm, valuesFromForm } from '$lib/schemas/candidate';
-import { ATTACHMENT_KINDS, formatSize, isAttachmentKind, maxOf } from '$lib/domain/intake/attachment-kinds';
+import { ATTACHMENT_KINDS, formatSize, maxOf } from '$lib/domain/intake/attachment-kinds';
 import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { restoreNomination, withdrawNomination } from '$lib/server/services/withdrawal';
 import { lockRefusal } from '$lib/server/services/locks';
@@ -49,7 +49,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 import { parseForm } from '$lib/schemas/form';
-import { attachmentForm, candidateVersionForm, withdrawalForm } from '$lib/schemas/records';
+import { attachmentForm, candidateVersionForm, uploadForm, withdrawalForm } from '$lib/schemas/records';
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -90,10 +90,9 @@ export const actions: Actions = {
 				});
 			return fail(400, { upload: { errors: ['没有收到文件，请重新选择文件后上传'] } });
 		}
-		const kind = String(form.get('kind') ?? '');
-		if (!isAttachmentKind(kind)) return fail(400, { upload: { errors: [`文件类别“${kind}”无效`] } });
-		const files = form.getAll('file').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-		if (!files.length) return fail(400, { upload: { errors: ['请先选择要上传的文件'] } });
+		const parsed = parseForm(uploadForm, form);
+		if (!parsed.ok) return fail(400, { upload: { errors: [parsed.message] } });
+		const { kind, file: files } = parsed.value;
 		const saved: string[] = [];
 		const errors: string[] = [];
 		for (const file of files) {

@@ -7,6 +7,8 @@ import { changeRedactions, manualOf, type RedactionChange } from '$lib/server/se
 import { expertDossier } from '$lib/domain/anonymity/anonymize';
 import { detectLeaks } from '$lib/domain/anonymity/leak-detector';
 import { organizerDossier } from '$lib/server/services/dossiers';
+import { parseForm } from '$lib/schemas/form';
+import { redactionForm } from '$lib/schemas/redactions';
 
 function stringsOf(v: unknown, out: string[] = []): string[] {
 	if (typeof v === 'string') out.push(v);
@@ -49,26 +51,21 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-async function apply(event: RequestEvent, make: (form: FormData) => RedactionChange) {
+async function apply(event: RequestEvent, op: RedactionChange['op']) {
 	const { campaign, actor, db, row } = await candidateAccess(event);
-	const form = await event.request.formData();
-	const change = make(form);
+	const form = parseForm(redactionForm, await event.request.formData());
+	if (!form.ok) return fail(400, { op, text: '', message: form.message });
+	const { text, list } = form.value;
+	const change: RedactionChange = op === 'drop' ? { op, list, text } : { op, text };
 	const r = await changeRedactions(db, actor, campaign.id, row.id, change);
-	if (!r.ok) return fail(400, { op: change.op, text: change.text, message: r.message });
+	if (!r.ok) return fail(400, { op, text, message: r.message });
 	const done =
-		change.op === 'add'
-			? `已设置隐去“${change.text.trim()}”`
-			: change.op === 'keep'
-				? `已设置“${change.text.trim()}”不隐去`
-				: `已撤销“${change.text}”`;
+		op === 'add' ? `已设置隐去“${text.trim()}”` : op === 'keep' ? `已设置“${text.trim()}”不隐去` : `已撤销“${text}”`;
 	return { done };
 }
 
-const text = (form: FormData) => String(form.get('text') ?? '');
-
 export const actions: Actions = {
-	add: (event) => apply(event, (f) => ({ op: 'add', text: text(f) })),
-	keep: (event) => apply(event, (f) => ({ op: 'keep', text: text(f) })),
-	drop: (event) =>
-		apply(event, (f) => ({ op: 'drop', list: String(f.get('list')) === 'remove' ? 'remove' : 'add', text: text(f) }))
+	add: (event) => apply(event, 'add'),
+	keep: (event) => apply(event, 'keep'),
+	drop: (event) => apply(event, 'drop')
 };
