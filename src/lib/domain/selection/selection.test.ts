@@ -105,6 +105,28 @@ describe('solveSelection is exact', () => {
 		SLOW
 	);
 
+	it(
+		'settles the tie-break on the reduced problem exactly as on the whole model',
+		() => {
+			// ties on odd seeds, and instances from 16 to 400 candidates: the reduction (reduce.ts)
+			// must leave exactly the winner that lexBest picks over every candidate
+			let reduced = 0;
+			for (let seed = 201; seed <= 260; seed++) {
+				const n = [16, 40, 120, 400][seed % 4];
+				const inst = seed % 3 ? randomInstance(seed, { n, seats: 4 + (seed % 9) }) : overlapInstance(seed);
+				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+				const problem = coreProblem(inst.candidates, Math.min(inst.seats, inst.candidates.length), resolveRules(inst));
+				const whole = maximize(problem, units, true, undefined, -Infinity, false);
+				const stats = { nodes: 0, lpIterations: 0, checks: 0 };
+				const fast = maximize(problem, units, true, stats, -Infinity, true);
+				expect(fast, `seed ${seed}`).toEqual(whole);
+				if (whole) reduced++;
+			}
+			expect(reduced).toBeGreaterThan(40);
+		},
+		SLOW
+	);
+
 	it('meets the rules where the plain score order breaks them', () => {
 		let broken = 0;
 		for (let seed = 1; seed <= 40; seed++) {

@@ -9,6 +9,7 @@
 // few dozen nodes, each a warm-started dual simplex of a handful of iterations.
 import type { Basis } from './lp';
 import { ClassModel, type CoreProblem } from './model';
+import { reduceByReducedCost, type Reduction } from './reduce';
 import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
 
 export type { CoreProblem, CoreRow } from './model';
@@ -149,6 +150,20 @@ class BranchAndBound {
 			if (!(first === up ? branch.upDead : branch.downDead)) stack.push(first);
 		}
 		return best;
+	}
+
+	/**
+	 * The candidates left open for selections worth at least `target` once the root LP's reduced
+	 * costs have fixed the rest (reduce.ts); null when the LP says no such selection exists.
+	 */
+	reduceAt(target: number, values: ArrayLike<number>): Reduction | null {
+		const { lo, hi } = this.model.rootBounds();
+		const res = this.solveNode(this.rootNode(lo, hi), { basis: null });
+		if (!res) return null;
+		const lp = this.model.lp!;
+		const gain = new Float64Array(this.model.unitCand.length);
+		for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.model.scale;
+		return reduceByReducedCost(this.model, values, gain, res.bound, target - 0.5);
 	}
 
 	/**
@@ -302,13 +317,15 @@ class BranchAndBound {
 /**
  * Best value, tie-break applied; null when no selection meets every row (or, with `floor`, when
  * none is strictly better than floor — a known solution's value can be passed to prune early).
+ * `reduce` (default) settles the tie-break on the candidates the reduced costs leave open.
  */
 export function maximize(
 	problem: CoreProblem,
 	values: ArrayLike<number>,
 	lex = true,
 	stats?: SearchStats,
-	floor = -Infinity
+	floor = -Infinity,
+	reduce = true
 ): CoreSolution | null {
 	const model = new ClassModel(problem, values);
 	if (model.trivialInfeasible) return null;
@@ -319,11 +336,49 @@ export function maximize(
 	const incumbents = bb.stats.incumbents ?? 0;
 	let result: CoreSolution | null = null;
 	if (best) {
-		const counts = lex ? bb.lexBest(best.value, best.counts) : best.counts;
-		result = { chosen: model.chosen(counts), value: best.value };
+		const chosen = !lex
+			? model.chosen(best.counts)
+			: ((reduce ? reducedTieBreak(bb, model, values, best) : null) ??
+				model.chosen(bb.lexBest(best.value, best.counts)));
+		result = { chosen, value: best.value };
 	}
 	if (stats) Object.assign(stats, bb.stats, { incumbents });
 	return result;
+}
+
+/**
+ * The tie-break on the few candidates the reduced costs leave open (reduce.ts): the same lexBest,
+ * on a model of a few dozen units instead of thousands. Null (the caller then runs lexBest on the
+ * whole model) if the incumbent does not fit the reduction, which only numerical trouble could cause.
+ */
+function reducedTieBreak(
+	bb: BranchAndBound,
+	model: ClassModel,
+	values: ArrayLike<number>,
+	best: { counts: Int32Array; value: number }
+): number[] | null {
+	const red = bb.reduceAt(best.value, values);
+	if (!red) return null;
+	const incumbent = model.chosen(best.counts);
+	const rest = incumbent.filter((i) => red.index[i] >= 0).map((i) => red.index[i]);
+	if (rest.length + red.forced.length !== incumbent.length) return null;
+	if (red.problem.k === 0) return rest.length === 0 ? red.forced : null;
+	const sub = new ClassModel(red.problem, red.values);
+	if (sub.trivialInfeasible) return null;
+	const start = new Int32Array(sub.classes);
+	for (const j of rest) {
+		if (sub.classOf[j] < 0) return null;
+		start[sub.classOf[j]]++;
+	}
+	const target = best.value - red.forcedValue;
+	if (sub.evaluate(start) !== target) return null;
+	const subBB = new BranchAndBound(sub);
+	const counts = subBB.lexBest(target, start);
+	bb.stats.nodes += subBB.stats.nodes;
+	bb.stats.lpIterations += subBB.stats.lpIterations;
+	bb.stats.checks += subBB.stats.checks;
+	const chosen = sub.chosen(counts).map((j) => red.free[j]);
+	return [...red.forced, ...chosen].sort((a, b) => a - b);
 }
 
 /**
