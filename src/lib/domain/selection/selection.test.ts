@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { maximize } from './engine/solver';
+import { maximizeSifted } from './engine/sift';
 import { quantizeScores } from './plain';
 import {
 	coreProblem,
@@ -15,6 +16,7 @@ import { rng } from '../../server/demo/synthetic/random';
 import {
 	randomInstance,
 	overlapInstance,
+	largeInstance,
 	highsSolve,
 	initHighs,
 	bruteForce,
@@ -123,6 +125,32 @@ describe('solveSelection is exact', () => {
 				if (whole) reduced++;
 			}
 			expect(reduced).toBeGreaterThan(40);
+		},
+		SLOW
+	);
+
+	it(
+		'sifting (solve on a working set, price out the rest) gives the whole model’s selection',
+		() => {
+			// small instances sifted from a start of a few candidates, so that pricing must add the rest,
+			// and a few large ones in the bench's shape (many channels capped at one, scarce groups)
+			let sifted = 0;
+			for (let seed = 301; seed <= 360; seed++) {
+				const inst =
+					seed % 10 === 0
+						? largeInstance(seed, 800 + 100 * (seed % 7))
+						: seed % 3
+							? randomInstance(seed, { n: [16, 40, 120][seed % 3], seats: 3 + (seed % 7) })
+							: overlapInstance(seed);
+				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+				const problem = coreProblem(inst.candidates, Math.min(inst.seats, inst.candidates.length), resolveRules(inst));
+				const whole = maximize(problem, units, true);
+				const stats = { nodes: 0, lpIterations: 0, checks: 0 };
+				const tuning = { minSize: 0, start: seed % 10 === 0 ? 1 : 0.1, maxShare: 1 };
+				expect(maximizeSifted(problem, units, stats, tuning), `seed ${seed}`).toEqual(whole);
+				if (whole && (stats.rounds ?? 0) > 1) sifted++;
+			}
+			expect(sifted).toBeGreaterThan(30);
 		},
 		SLOW
 	);

@@ -29,6 +29,9 @@ export interface SearchStats {
 	checks: number;
 	/** improving solutions found while searching for the best total */
 	incumbents?: number;
+	/** sifting (sift.ts): rounds, and the candidates in the last working set */
+	rounds?: number;
+	workingSet?: number;
 }
 
 // branching effort: candidates examined, dual iterations per trial, trials before pseudocosts are
@@ -45,6 +48,8 @@ class BranchAndBound {
 	private readonly pseudo = new Map<number, number[]>();
 	/** when the root LP is infeasible: problem rows of its Farkas certificate */
 	conflict: number[] | null = null;
+	/** the root LP's row duals in value units (LP row 0 is the cardinality row), once reduceAt ran */
+	rootDuals: Float64Array | null = null;
 
 	constructor(private readonly model: ClassModel) {}
 
@@ -163,6 +168,8 @@ class BranchAndBound {
 		const lp = this.model.lp!;
 		const gain = new Float64Array(this.model.unitCand.length);
 		for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.model.scale;
+		this.rootDuals = new Float64Array(lp.m);
+		for (let r = 0; r < lp.m; r++) this.rootDuals[r] = lp.gain(gain.length + r) * this.model.scale;
 		return reduceByReducedCost(this.model, values, gain, res.bound, target - 0.5);
 	}
 
@@ -327,23 +334,42 @@ export function maximize(
 	floor = -Infinity,
 	reduce = true
 ): CoreSolution | null {
+	return solveCore(problem, values, lex, stats, floor, reduce).solution;
+}
+
+export interface CoreOutcome {
+	solution: CoreSolution | null;
+	model: ClassModel;
+	/** the root LP's row duals (value units, by LP row) when the reduced tie-break computed them */
+	rootDuals: Float64Array | null;
+}
+
+/** maximize, with the class model and root duals it used (sift.ts prices the candidates left out). */
+export function solveCore(
+	problem: CoreProblem,
+	values: ArrayLike<number>,
+	lex = true,
+	stats?: SearchStats,
+	floor = -Infinity,
+	reduce = true
+): CoreOutcome {
 	const model = new ClassModel(problem, values);
-	if (model.trivialInfeasible) return null;
+	if (model.trivialInfeasible) return { solution: null, model, rootDuals: null };
 	const bb = new BranchAndBound(model);
 	const { lo, hi } = model.rootBounds();
 	const best = bb.search(lo, hi, 'max', floor);
 	bb.stats.phase1Nodes = bb.stats.nodes;
 	const incumbents = bb.stats.incumbents ?? 0;
-	let result: CoreSolution | null = null;
+	let solution: CoreSolution | null = null;
 	if (best) {
 		const chosen = !lex
 			? model.chosen(best.counts)
 			: ((reduce ? reducedTieBreak(bb, model, values, best) : null) ??
 				model.chosen(bb.lexBest(best.value, best.counts)));
-		result = { chosen, value: best.value };
+		solution = { chosen, value: best.value };
 	}
 	if (stats) Object.assign(stats, bb.stats, { incumbents });
-	return result;
+	return { solution, model, rootDuals: bb.rootDuals };
 }
 
 /**
