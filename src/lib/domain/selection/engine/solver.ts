@@ -351,9 +351,10 @@ export function solveCore(
 	lex = true,
 	stats?: SearchStats,
 	floor = -Infinity,
-	reduce = true
+	reduce = true,
+	/** the problem's class model, when the caller has built it already */
+	model = new ClassModel(problem, values)
 ): CoreOutcome {
-	const model = new ClassModel(problem, values);
 	if (model.trivialInfeasible) return { solution: null, model, rootDuals: null };
 	const bb = new BranchAndBound(model);
 	const { lo, hi } = model.rootBounds();
