@@ -71,18 +71,6 @@ export function maximizeSifted(
 		}
 		const lpIterations = lp.iterations;
 		carried = basisOf(model, set);
-		console.error(
-			'round',
-			round,
-			'set',
-			set.length,
-			'units',
-			model.unitCand.length,
-			'rows',
-			lp.m,
-			'lp it',
-			lpIterations
-		);
 		const units = model.unitCand.length;
 		const duals = new Float64Array(lp.m);
 		for (let r = 0; r < lp.m; r++) duals[r] = lp.gain(units + r) * model.scale;
