@@ -131,24 +131,42 @@ export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairS
 	const few = scope.candidateIds && scope.candidateIds.length <= SCOPE_LIST_MAX ? scope.candidateIds : null;
 	if (few && !few.length) return new Set();
 	// Only what `blocks` reads, and never a dismissed tie (blocks() is false for every one of them).
-	const rows = await db
+	const where = and(
+		eq(conflicts.campaignId, campaignId),
+		ne(conflicts.status, 'dismissed'),
+		scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
+		few ? inArray(conflicts.candidateId, few) : undefined,
+		scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
+	);
+	// Read as one string: the whole campaign's ties are ~150,000 rows at national scale, and a row
+	// object each took most of the time (ids and the enums never hold the separators).
+	const [packed] = await db
 		.select({
-			expertId: conflicts.expertId,
-			candidateId: conflicts.candidateId,
-			severity: conflicts.severity,
-			status: conflicts.status,
-			source: conflicts.source
+			ties: sql<
+				string | null
+			>`group_concat(${conflicts.expertId} || char(31) || ${conflicts.candidateId} || char(31) || ${conflicts.severity} || char(31) || ${conflicts.status} || char(31) || ${conflicts.source}, char(30))`
 		})
 		.from(conflicts)
-		.where(
-			and(
-				eq(conflicts.campaignId, campaignId),
-				ne(conflicts.status, 'dismissed'),
-				scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
-				few ? inArray(conflicts.candidateId, few) : undefined,
-				scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
-			)
-		);
+		.where(where);
+	const fields = packed?.ties ? packed.ties.split('\x1e').map((t) => t.split('\x1f')) : [];
+	const rows = fields.every((f) => f.length === 5)
+		? fields.map(([expertId, candidateId, severity, status, source]) => ({
+				expertId,
+				candidateId,
+				severity: severity as ConflictRow['severity'],
+				status: status as ConflictRow['status'],
+				source: source as ConflictRow['source']
+			}))
+		: await db
+				.select({
+					expertId: conflicts.expertId,
+					candidateId: conflicts.candidateId,
+					severity: conflicts.severity,
+					status: conflicts.status,
+					source: conflicts.source
+				})
+				.from(conflicts)
+				.where(where);
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
 	return new Set([
 		...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)),
