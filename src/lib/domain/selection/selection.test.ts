@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { maximize } from './engine/solver';
+import { maximize, type SearchStats } from './engine/solver';
 import { maximizeSifted } from './engine/sift';
 import { quantizeScores } from './plain';
 import {
@@ -145,7 +145,7 @@ describe('solveSelection is exact', () => {
 				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
 				const problem = coreProblem(inst.candidates, Math.min(inst.seats, inst.candidates.length), resolveRules(inst));
 				const whole = maximize(problem, units, true);
-				const stats = { nodes: 0, lpIterations: 0, checks: 0 };
+				const stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
 				const tuning = { minSize: 0, start: seed % 10 === 0 ? 1 : 0.1, maxShare: 1 };
 				expect(maximizeSifted(problem, units, stats, tuning), `seed ${seed}`).toEqual(whole);
 				if (whole && (stats.rounds ?? 0) > 1) sifted++;
