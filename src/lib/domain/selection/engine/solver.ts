@@ -8,31 +8,14 @@
 // Worst case exponential (the problem is NP-hard with arbitrary overlapping groups); in practice a
 // few dozen nodes, each a warm-started dual simplex of a handful of iterations.
 import type { Basis } from './lp';
+import type { CoreSolution, SearchStats } from './types';
 import { ClassModel, type CoreProblem } from './model';
 import { reduceByReducedCost, type Reduction } from './reduce';
 import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
 
 export type { CoreProblem, CoreRow } from './model';
 
-export interface CoreSolution {
-	/** chosen candidate indices, ascending (= rank order) */
-	chosen: number[];
-	value: number;
-}
-
-export interface SearchStats {
-	nodes: number;
-	/** nodes spent finding the best total (the rest went to the tie-break and diagnosis) */
-	phase1Nodes?: number;
-	lpIterations: number;
-	/** tie-break questions that needed a search */
-	checks: number;
-	/** improving solutions found while searching for the best total */
-	incumbents?: number;
-	/** sifting (sift.ts): rounds, and the candidates in the last working set */
-	rounds?: number;
-	workingSet?: number;
-}
+export type { CoreSolution, SearchStats } from './types';
 
 // branching effort: candidates examined, dual iterations per trial, trials before pseudocosts are
 // trusted, and how many non-improving candidates end the look-ahead (tuned on random instances)
