@@ -46,6 +46,30 @@ export function randomInstance(seed: number, size?: { n: number; seats: number }
 	return { seats, candidates, atLeast, atMost };
 }
 
+/**
+ * `n` candidates in the shape of the select bench's stress instance: 30 channels capped at one,
+ * five groups demanded above their share, two fields with minimums; integer scores on odd seeds.
+ */
+export function largeInstance(seed: number, n: number): SelectionInstance {
+	const r = rng(seed);
+	const shares = [0.2, 0.3, 0.15, 0.25, 0.1];
+	const candidates = Array.from({ length: n }, (_, i) => {
+		const groups = shares.map((p, g) => (r() < p ? `g${g}` : '')).filter(Boolean);
+		const base = 80 + 12 * (r() - 0.5) - groups.length;
+		return {
+			id: `L${String(i).padStart(4, '0')}`,
+			score: seed % 2 ? Math.round(base) : Math.round(base * 100) / 100,
+			groups,
+			field: FIELDS[Math.floor(r() * 3)],
+			channel: `CH${Math.floor(30 * r() * r())}`
+		};
+	});
+	const atLeast: SelectionRule[] = shares.map((p, g) => ({ group: `g${g}`, share: Math.min(1, p * 1.5) }));
+	atLeast.push({ field: FIELDS[1], count: 5 }, { field: FIELDS[2], count: 4 });
+	const atMost = Array.from({ length: 30 }, (_, c) => ({ channel: `CH${c}`, count: 1 }));
+	return { seats: 20, candidates, atLeast, atMost };
+}
+
 /** Many small overlapping groups with ≥ 1 / ≤ 1 (set cover and packing): a weak LP, real search. */
 export function overlapInstance(seed: number): SelectionInstance {
 	const r = rng(seed);

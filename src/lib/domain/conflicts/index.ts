@@ -12,6 +12,18 @@
 
 import { isRegionName, normalizeUnit, unitAncestors, type UnitRelation } from '../intake/work-units';
 import { splitUnitAndTitle } from '../intake/work-unit-titles';
+import {
+	HitSet,
+	RANK_STEP,
+	type ConflictKind,
+	type DetectedConflict,
+	type ExpertUnit,
+	type Hit,
+	type Source,
+	type UnitKey
+} from './hits';
+
+export type { ConflictKind, DetectedConflict } from './hits';
 
 export interface ExpertProfile {
 	id: string;
@@ -29,31 +41,6 @@ export interface CandidateProfile {
 	careerUnits: string[];
 	school?: string;
 	channel: string;
-}
-
-const CONFLICT_KINDS = [
-	'same_unit',
-	'former_unit',
-	'nominating_body',
-	'same_school',
-	'declared_unit',
-	'declared_person'
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-
-export interface DetectedConflict {
-	expert: string;
-	candidate: string;
-	kind: ConflictKind;
-	/** 'warning' = the chair decides (same school); 'conflict' = the pair must not meet. */
-	severity: 'conflict' | 'warning';
-	reason: string;
-}
-
-interface UnitKey {
-	label: string; // the unit as written (title removed), for reasons
-	key: string;
-	ancestors: string[];
 }
 
 /** Per-call memo: campaigns repeat the same unit names many times. */
@@ -98,12 +85,6 @@ function personKey(name: string | undefined): string {
 	return (name ?? '').normalize('NFKC').replace(/\s+/g, '');
 }
 
-type Source = 'current' | 'former' | 'declared';
-interface ExpertUnit extends UnitKey {
-	expert: number;
-	source: Source;
-	order: number; // position among the expert's units, for a deterministic choice of reason
-}
 interface PreparedExpert {
 	id: string;
 	units: ExpertUnit[];
@@ -155,65 +136,12 @@ function prepareCandidate(c: CandidateProfile): PreparedCandidate {
 	};
 }
 
-const REL_TEXT: Record<UnitRelation, string> = { same: '相同', parent: '存在隶属关系' };
-
 /** Which rule a (candidate unit, expert unit) pair falls under; null when none. */
 function kindOf(candSide: 'current' | 'former' | 'channel', source: Source): ConflictKind | null {
 	if (candSide === 'channel') return source === 'current' ? 'nominating_body' : null;
 	if (source === 'declared') return 'declared_unit';
 	if (candSide === 'current' && source === 'current') return 'same_unit';
 	return 'former_unit';
-}
-
-function reasonFor(
-	kind: ConflictKind,
-	cu: UnitKey,
-	side: 'current' | 'former' | 'channel',
-	eu: ExpertUnit,
-	rel: UnitRelation
-): string {
-	const expertSide = eu.source === 'current' ? '现工作单位' : '曾工作单位';
-	const candSide = side === 'current' ? '现工作单位' : '曾任职单位';
-	switch (kind) {
-		case 'nominating_body':
-			return rel === 'same'
-				? `专家现工作单位“${eu.label}”是候选人的推荐单位“${cu.label}”`
-				: `专家现工作单位“${eu.label}”与候选人的推荐单位“${cu.label}”存在隶属关系`;
-		case 'declared_unit':
-			// Declarations are private to the expert: no unit names in the reason.
-			return `专家申报需回避的单位与候选人${candSide}相符`;
-		default:
-			return `专家${expertSide}“${eu.label}”与候选人${candSide}“${cu.label}”${REL_TEXT[rel]}`;
-	}
-}
-
-interface Hit {
-	conflict: DetectedConflict;
-	rank: number[]; // lower wins: [same before parent, candidate unit order, expert unit order]
-}
-
-function better(a: number[], b: number[]): boolean {
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-	return false;
-}
-
-/** Collects one hit per (expert, candidate, kind), keeping the best-ranked reason. */
-class HitSet {
-	private hits = new Map<string, Hit>();
-	add(expertId: string, candidateId: string, kind: ConflictKind, reason: string, rank: number[]) {
-		const id = `${expertId}\u0000${candidateId}\u0000${kind}`;
-		const old = this.hits.get(id);
-		if (old && !better(rank, old.rank)) return;
-		const severity = kind === 'same_school' ? 'warning' : 'conflict';
-		this.hits.set(id, { conflict: { expert: expertId, candidate: candidateId, kind, severity, reason }, rank });
-	}
-	sorted(): DetectedConflict[] {
-		const order = (k: ConflictKind) => CONFLICT_KINDS.indexOf(k);
-		const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-		return [...this.hits.values()]
-			.map((h) => h.conflict)
-			.sort((a, b) => cmp(a.expert, b.expert) || cmp(a.candidate, b.candidate) || order(a.kind) - order(b.kind));
-	}
 }
 
 /** Candidate-side units in a fixed order: current, formers, nominating body. */
@@ -231,8 +159,7 @@ function schoolReason(e: UnitKey): string {
 
 function addUnitHit(
 	set: HitSet,
-	experts: PreparedExpert[],
-	c: PreparedCandidate,
+	candidate: number,
 	ci: number,
 	cu: UnitKey,
 	side: 'current' | 'former' | 'channel',
@@ -241,15 +168,41 @@ function addUnitHit(
 ) {
 	const kind = kindOf(side, eu.source);
 	if (!kind) return;
-	set.add(experts[eu.expert].id, c.id, kind, reasonFor(kind, cu, side, eu, rel), [
-		rel === 'same' ? 0 : 1,
-		ci,
-		eu.order
-	]);
+	set.add(
+		eu.expert,
+		candidate,
+		kind,
+		{ cu, side, eu, rel },
+		((rel === 'same' ? 0 : 1) * RANK_STEP + ci) * RANK_STEP + eu.order
+	);
 }
 
 /** Indexed detection: see the header comment. */
 export function detectConflicts(experts: ExpertProfile[], candidates: CandidateProfile[]): DetectedConflict[] {
+	return indexed(experts, candidates).sorted();
+}
+
+/** A detected tie by the positions of its expert and candidate in the inputs. */
+export interface ConflictHit {
+	readonly expert: number;
+	readonly candidate: number;
+	readonly kind: ConflictKind;
+}
+
+/**
+ * detectConflicts without the wording and the sorting, for a caller that stores only what is new
+ * (refreshDetectedConflicts: ~150,000 ties at national scale, nearly all already stored):
+ * `describe` gives a hit the entry detectConflicts would list for it.
+ */
+export function detectConflictHits(
+	experts: ExpertProfile[],
+	candidates: CandidateProfile[]
+): { hits: ConflictHit[]; describe: (hit: ConflictHit) => DetectedConflict } {
+	const set = indexed(experts, candidates);
+	return { hits: set.list(), describe: (hit) => set.describe(hit as Hit) };
+}
+
+function indexed(experts: ExpertProfile[], candidates: CandidateProfile[]): HitSet {
 	memo = new Map();
 	try {
 		return detectIndexed(experts, candidates);
@@ -258,7 +211,7 @@ export function detectConflicts(experts: ExpertProfile[], candidates: CandidateP
 	}
 }
 
-function detectIndexed(experts: ExpertProfile[], candidates: CandidateProfile[]): DetectedConflict[] {
+function detectIndexed(experts: ExpertProfile[], candidates: CandidateProfile[]): HitSet {
 	const prepared = experts.map(prepareExpert);
 	const byKey = new Map<string, ExpertUnit[]>();
 	const byAncestor = new Map<string, ExpertUnit[]>();
@@ -278,14 +231,17 @@ function detectIndexed(experts: ExpertProfile[], candidates: CandidateProfile[])
 		for (const p of e.people) push(people, p, i);
 	});
 
-	const set = new HitSet();
-	for (const raw of candidates) {
+	const set = new HitSet(
+		experts.map((e) => e.id),
+		candidates.map((c) => c.id)
+	);
+	candidates.forEach((raw, cand) => {
 		const c = prepareCandidate(raw);
 		candidateUnits(c).forEach(({ unit, side }, ci) => {
-			for (const eu of byKey.get(unit.key) ?? []) addUnitHit(set, prepared, c, ci, unit, side, eu, 'same');
-			for (const eu of byAncestor.get(unit.key) ?? []) addUnitHit(set, prepared, c, ci, unit, side, eu, 'parent');
+			for (const eu of byKey.get(unit.key) ?? []) addUnitHit(set, cand, ci, unit, side, eu, 'same');
+			for (const eu of byAncestor.get(unit.key) ?? []) addUnitHit(set, cand, ci, unit, side, eu, 'parent');
 			for (const a of unit.ancestors) {
-				for (const eu of byKey.get(a) ?? []) addUnitHit(set, prepared, c, ci, unit, side, eu, 'parent');
+				for (const eu of byKey.get(a) ?? []) addUnitHit(set, cand, ci, unit, side, eu, 'parent');
 			}
 		});
 		if (c.school) {
@@ -294,13 +250,13 @@ function detectIndexed(experts: ExpertProfile[], candidates: CandidateProfile[])
 				...(schoolsByAncestor.get(c.school.key) ?? []),
 				...c.school.ancestors.flatMap((a) => schoolsByKey.get(a) ?? [])
 			]);
-			for (const i of hits) set.add(prepared[i].id, c.id, 'same_school', schoolReason(prepared[i].school!), [0]);
+			for (const i of hits) set.add(i, cand, 'same_school', schoolReason(prepared[i].school!), 0);
 		}
 		for (const i of people.get(c.name) ?? []) {
-			set.add(prepared[i].id, c.id, 'declared_person', '专家申报需回避的人员与候选人相符', [0]);
+			set.add(i, cand, 'declared_person', '专家申报需回避的人员与候选人相符', 0);
 		}
-	}
-	return set.sorted();
+	});
+	return set;
 }
 
 /** All-pairs reference with the same rules and output; for tests and the bench only. */
@@ -316,23 +272,26 @@ export function detectConflictsNaive(experts: ExpertProfile[], candidates: Candi
 function detectAllPairs(experts: ExpertProfile[], candidates: CandidateProfile[]): DetectedConflict[] {
 	const prepared = experts.map(prepareExpert);
 	const cands = candidates.map(prepareCandidate);
-	const set = new HitSet();
-	for (const c of cands) {
+	const set = new HitSet(
+		experts.map((e) => e.id),
+		candidates.map((c) => c.id)
+	);
+	cands.forEach((c, cand) => {
 		const cunits = candidateUnits(c);
-		for (const e of prepared) {
+		prepared.forEach((e, ei) => {
 			cunits.forEach(({ unit, side }, ci) => {
 				for (const eu of e.units) {
 					const rel = relate(unit, eu);
-					if (rel) addUnitHit(set, prepared, c, ci, unit, side, eu, rel);
+					if (rel) addUnitHit(set, cand, ci, unit, side, eu, rel);
 				}
 			});
 			if (c.school && e.school && relate(c.school, e.school)) {
-				set.add(e.id, c.id, 'same_school', schoolReason(e.school), [0]);
+				set.add(ei, cand, 'same_school', schoolReason(e.school), 0);
 			}
 			if (c.name && e.people.has(c.name)) {
-				set.add(e.id, c.id, 'declared_person', '专家申报需回避的人员与候选人相符', [0]);
+				set.add(ei, cand, 'declared_person', '专家申报需回避的人员与候选人相符', 0);
 			}
-		}
-	}
+		});
+	});
 	return set.sorted();
 }

@@ -1,7 +1,14 @@
 // Why the selection differs from the plain score order, and why no selection exists.
 // Rule labels in English are part of the CLI contract (`youth ≥ 2`, `field 生命健康 ≥ 1`,
 // `channel 南宁市 ≤ 2`); the Chinese renderings are for the web.
-import type { ExplanationEntry, InfeasibleRule, ResolvedRule, SelectionCandidate, SelectionInfeasible } from './';
+import type {
+	ExplanationEntry,
+	InfeasibleRule,
+	ResolvedRule,
+	RuleKey,
+	SelectionCandidate,
+	SelectionInfeasible
+} from './';
 import { feasible, maximize } from './engine/solver';
 import { type CoreProblem, type CoreRow } from './engine/model';
 
@@ -109,16 +116,33 @@ export function coreProblem(
 	cache: Map<string, number[]> = new Map()
 ): CoreProblem {
 	const rows = new Map<string, CoreRow & { members: number[]; tag: ResolvedRule[] }>();
+	// members of every target not cached yet, in one pass over the candidates (not one per rule)
+	const wanted = new Map<RuleKey, Map<string, number[]>>();
+	for (const r of rules) {
+		const id = `${r.key}\u0000${r.value}`;
+		if (cache.has(id)) continue;
+		const byValue = wanted.get(r.key) ?? wanted.set(r.key, new Map()).get(r.key)!;
+		if (!byValue.has(r.value)) byValue.set(r.value, []);
+		cache.set(id, byValue.get(r.value)!);
+	}
+	if (wanted.size) {
+		const groups = wanted.get('group');
+		const fields = wanted.get('field');
+		const channels = wanted.get('channel');
+		for (let i = 0; i < ranked.length; i++) {
+			const c = ranked[i];
+			const gs = c.groups ?? [];
+			// a group listed twice counts once, as isMember says
+			if (groups) for (let j = 0; j < gs.length; j++) if (gs.indexOf(gs[j]) === j) groups.get(gs[j])?.push(i);
+			if (fields && c.field !== undefined) fields.get(c.field)?.push(i);
+			if (channels && c.channel !== undefined) channels.get(c.channel)?.push(i);
+		}
+	}
 	for (const r of rules) {
 		const id = `${r.key}\u0000${r.value}`;
 		let row = rows.get(id);
 		if (!row) {
-			let members = cache.get(id);
-			if (!members) {
-				members = [];
-				for (let i = 0; i < ranked.length; i++) if (isMember(r, ranked[i])) members.push(i);
-				cache.set(id, members);
-			}
+			const members = cache.get(id)!;
 			row = { members, lo: 0, up: members.length, tag: [] };
 			rows.set(id, row);
 		}

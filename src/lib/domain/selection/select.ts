@@ -16,7 +16,8 @@
 // rows = rules + 1. The problem is NP-hard in general (overlapping groups encode set cover), so
 // the worst case is exponential, but it never gives up or approximates; on 5,000 candidates with
 // ~50–70 rules the search takes a few to a few dozen nodes (scripts/bench/select.ts).
-import { maximize, type SearchStats } from './engine/solver';
+import type { SearchStats } from './engine/types';
+import { maximizeSifted } from './engine/sift';
 import { buildExplanation, coreProblem, describeRule, diagnoseInfeasible, isMember } from './explain';
 import { quantizeScores, rankOrder } from './plain';
 
@@ -172,7 +173,7 @@ export function solveSelection(
 		);
 	}
 	const problem = coreProblem(p.ranked, p.k, p.rules);
-	const best = maximize(problem, p.units, true, stats);
+	const best = maximizeSifted(problem, p.units, stats);
 	if (!best) return diagnoseInfeasible(p.ranked, p.k, p.rules, instance.seats, p.units);
 	return finish(p, best.chosen);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { maximize } from './engine/solver';
+import type { SearchStats } from './engine/types';
+import { maximizeSifted } from './engine/sift';
 import { quantizeScores } from './plain';
 import { coreProblem } from './explain';
 import {
@@ -15,6 +17,7 @@ import { rng } from '../../server/demo/synthetic/random';
 import {
 	randomInstance,
 	overlapInstance,
+	largeInstance,
 	highsSolve,
 	initHighs,
 	bruteForce,
@@ -101,6 +104,54 @@ describe('solveSelection is exact', () => {
 				if (expected === null) expect(isInfeasible(res), `seed ${seed}`).toBe(true);
 				else expect(isInfeasible(res) ? null : res.selected, `seed ${seed}`).toEqual(expected);
 			}
+		},
+		SLOW
+	);
+
+	it(
+		'settles the tie-break on the reduced problem exactly as on the whole model',
+		() => {
+			// ties on odd seeds, and instances from 16 to 400 candidates: the reduction (reduce.ts)
+			// must leave exactly the winner that lexBest picks over every candidate
+			let reduced = 0;
+			for (let seed = 201; seed <= 260; seed++) {
+				const n = [16, 40, 120, 400][seed % 4];
+				const inst = seed % 3 ? randomInstance(seed, { n, seats: 4 + (seed % 9) }) : overlapInstance(seed);
+				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+				const problem = coreProblem(inst.candidates, Math.min(inst.seats, inst.candidates.length), resolveRules(inst));
+				const whole = maximize(problem, units, true, undefined, -Infinity, false);
+				const stats = { nodes: 0, lpIterations: 0, checks: 0 };
+				const fast = maximize(problem, units, true, stats, -Infinity, true);
+				expect(fast, `seed ${seed}`).toEqual(whole);
+				if (whole) reduced++;
+			}
+			expect(reduced).toBeGreaterThan(40);
+		},
+		SLOW
+	);
+
+	it(
+		'sifting (solve on a working set, price out the rest) gives the whole model’s selection',
+		() => {
+			// small instances sifted from a start of a few candidates, so that pricing must add the rest,
+			// and a few large ones in the bench's shape (many channels capped at one, scarce groups)
+			let sifted = 0;
+			for (let seed = 301; seed <= 360; seed++) {
+				const inst =
+					seed % 10 === 0
+						? largeInstance(seed, 800 + 100 * (seed % 7))
+						: seed % 3
+							? randomInstance(seed, { n: [16, 40, 120][seed % 3], seats: 3 + (seed % 7) })
+							: overlapInstance(seed);
+				const { units } = quantizeScores(inst.candidates.map((c) => c.score));
+				const problem = coreProblem(inst.candidates, Math.min(inst.seats, inst.candidates.length), resolveRules(inst));
+				const whole = maximize(problem, units, true);
+				const stats: SearchStats = { nodes: 0, lpIterations: 0, checks: 0 };
+				const tuning = { minSize: 0, start: seed % 10 === 0 ? 1 : 0.1, maxShare: 1 };
+				expect(maximizeSifted(problem, units, stats, tuning), `seed ${seed}`).toEqual(whole);
+				if (whole && (stats.rounds ?? 0) > 1) sifted++;
+			}
+			expect(sifted).toBeGreaterThan(30);
 		},
 		SLOW
 	);

@@ -7,7 +7,7 @@ import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf, type Tx } from './candidates';
 import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
-import { detectConflicts, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
+import { detectConflictHits, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
 import type { CandidateRecord } from '../../domain/types';
 
 export type ConflictRow = typeof conflicts.$inferSelect;
@@ -131,24 +131,42 @@ export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairS
 	const few = scope.candidateIds && scope.candidateIds.length <= SCOPE_LIST_MAX ? scope.candidateIds : null;
 	if (few && !few.length) return new Set();
 	// Only what `blocks` reads, and never a dismissed tie (blocks() is false for every one of them).
-	const rows = await db
+	const where = and(
+		eq(conflicts.campaignId, campaignId),
+		ne(conflicts.status, 'dismissed'),
+		scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
+		few ? inArray(conflicts.candidateId, few) : undefined,
+		scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
+	);
+	// Read as one string: the whole campaign's ties are ~150,000 rows at national scale, and a row
+	// object each took most of the time (ids and the enums never hold the separators).
+	const [packed] = await db
 		.select({
-			expertId: conflicts.expertId,
-			candidateId: conflicts.candidateId,
-			severity: conflicts.severity,
-			status: conflicts.status,
-			source: conflicts.source
+			ties: sql<
+				string | null
+			>`group_concat(${conflicts.expertId} || char(31) || ${conflicts.candidateId} || char(31) || ${conflicts.severity} || char(31) || ${conflicts.status} || char(31) || ${conflicts.source}, char(30))`
 		})
 		.from(conflicts)
-		.where(
-			and(
-				eq(conflicts.campaignId, campaignId),
-				ne(conflicts.status, 'dismissed'),
-				scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
-				few ? inArray(conflicts.candidateId, few) : undefined,
-				scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
-			)
-		);
+		.where(where);
+	const fields = packed?.ties ? packed.ties.split('\x1e').map((t) => t.split('\x1f')) : [];
+	const rows = fields.every((f) => f.length === 5)
+		? fields.map(([expertId, candidateId, severity, status, source]) => ({
+				expertId,
+				candidateId,
+				severity: severity as ConflictRow['severity'],
+				status: status as ConflictRow['status'],
+				source: source as ConflictRow['source']
+			}))
+		: await db
+				.select({
+					expertId: conflicts.expertId,
+					candidateId: conflicts.candidateId,
+					severity: conflicts.severity,
+					status: conflicts.status,
+					source: conflicts.source
+				})
+				.from(conflicts)
+				.where(where);
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
 	return new Set([
 		...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)),
@@ -203,20 +221,39 @@ export async function refreshDetectedConflicts(
 		}));
 		// After an expert's declaration only declaration ties are refreshed: nothing the expert does
 		// may change the detected ties (whose pending state blocks at once).
-		const found = detectConflicts(
+		const detected = detectConflictHits(
 			profiles,
 			cs.map((c) => candidateProfile(c.id, recordOf(c)))
-		).filter((d) => !opts.declaredOnly || d.kind.startsWith('declared'));
-		const existing = await tx.select().from(conflicts).where(eq(conflicts.campaignId, campaignId));
-		const key = (e: string, c: string, k: string) => `${e}|${c}|${k}`;
-		const have = new Map(existing.map((r) => [key(r.expertId, r.candidateId, r.kind), r]));
-		const seen = new Set<string>();
+		);
+		const found = opts.declaredOnly ? detected.hits.filter((d) => d.kind.startsWith('declared')) : detected.hits;
+		// A tie is known by its expert, candidate and kind as numbers: ~150,000 of them at national
+		// scale, nearly all stored already, so neither side is turned into strings or row objects.
+		const expertIndex = new Map(ex.map((e, i) => [e.id, i]));
+		const candidateIndex = new Map(cs.map((c, i) => [c.id, i]));
+		const kinds = new Map<string, number>();
+		const tie = (e: number, c: number, kind: string) => {
+			let k = kinds.get(kind);
+			if (k === undefined) kinds.set(kind, (k = kinds.size));
+			return (e * cs.length + c) * 16 + k;
+		};
+		const existing = await storedTies(tx, campaignId);
+		const have = new Set<number>();
+		const pending: { key: number; id: string; source: string }[] = [];
+		for (const r of existing) {
+			const e = expertIndex.get(r.expertId);
+			const c = candidateIndex.get(r.candidateId);
+			const key = e === undefined || c === undefined ? -1 : tie(e, c, r.kind);
+			if (key >= 0) have.add(key);
+			if (r.status === 'pending') pending.push({ key, id: r.id, source: r.source });
+		}
+		const seen = new Set<number>();
 		const now = Date.now();
 		const fresh: (typeof conflicts.$inferInsert)[] = [];
-		for (const d of found) {
-			const k = key(d.expert, d.candidate, d.kind);
-			seen.add(k);
-			if (have.has(k)) continue;
+		for (const hit of found) {
+			const key = tie(hit.expert, hit.candidate, hit.kind);
+			seen.add(key);
+			if (have.has(key)) continue;
+			const d = detected.describe(hit);
 			fresh.push({
 				id: newId('cf_'),
 				campaignId,
@@ -231,17 +268,14 @@ export async function refreshDetectedConflicts(
 			});
 		}
 		for (let i = 0; i < fresh.length; i += 100) await tx.insert(conflicts).values(fresh.slice(i, i + 100));
-		const stale = existing.filter(
-			(r) =>
-				(r.source === 'declared' || (r.source === 'detected' && !opts.declaredOnly)) &&
-				r.status === 'pending' &&
-				!seen.has(key(r.expertId, r.candidateId, r.kind))
+		const stale = pending.filter(
+			(r) => (r.source === 'declared' || (r.source === 'detected' && !opts.declaredOnly)) && !seen.has(r.key)
 		);
-		if (stale.length)
+		for (let i = 0; i < stale.length; i += 500)
 			await tx.delete(conflicts).where(
 				inArray(
 					conflicts.id,
-					stale.map((s) => s.id)
+					stale.slice(i, i + 500).map((s) => s.id)
 				)
 			);
 		if (fresh.length || stale.length)
@@ -254,6 +288,43 @@ export async function refreshDetectedConflicts(
 			});
 		return { added: fresh.length, removed: stale.length, total: existing.length + fresh.length - stale.length };
 	});
+}
+
+/**
+ * What refreshDetectedConflicts needs of every stored tie of the campaign, read as one string:
+ * ~150,000 rows at national scale, where a row object per tie (all columns) took most of the time.
+ */
+async function storedTies(
+	tx: Tx,
+	campaignId: string
+): Promise<{ id: string; expertId: string; candidateId: string; kind: string; status: string; source: string }[]> {
+	// ids, kinds, statuses and sources never hold the separators (ids are generated, the rest enums)
+	const [row] = await tx.all<{ ties: string | null }>(sql`
+		SELECT group_concat(id || char(31) || expert_id || char(31) || candidate_id || char(31) || kind || char(31) || status || char(31) || source, char(30)) AS ties
+		FROM conflicts WHERE campaign_id = ${campaignId}`);
+	if (!row?.ties) return [];
+	const out = row.ties.split('\x1e').map((t) => t.split('\x1f'));
+	if (out.every((f) => f.length === 6))
+		return out.map(([id, expertId, candidateId, kind, status, source]) => ({
+			id,
+			expertId,
+			candidateId,
+			kind,
+			status,
+			source
+		}));
+	// a separator inside a value after all: the rows one by one
+	return tx
+		.select({
+			id: conflicts.id,
+			expertId: conflicts.expertId,
+			candidateId: conflicts.candidateId,
+			kind: conflicts.kind,
+			status: conflicts.status,
+			source: conflicts.source
+		})
+		.from(conflicts)
+		.where(eq(conflicts.campaignId, campaignId));
 }
 
 export async function listConflicts(db: DB, campaignId: string) {

@@ -93,6 +93,29 @@ export class DualSimplex {
 		this.sinceRefactor = 0;
 	}
 
+	/**
+	 * Starts from the slack basis with the slack of row rows[i] replaced by structural column
+	 * cols[i] (a crash start, or a basis carried over from a similar LP). False, with the slack
+	 * basis kept, when that basis is singular.
+	 */
+	startFrom(cols: readonly number[], rows: readonly number[]): boolean {
+		this.slackBasis();
+		for (let i = 0; i < cols.length; i++) {
+			const p = rows[i]; // in the slack basis, row p's slack sits at position p
+			this.pos[this.basis[p]] = -1;
+			this.basis[p] = cols[i];
+			this.pos[cols[i]] = p;
+		}
+		if (this.invert()) return true;
+		this.slackBasis();
+		return false;
+	}
+
+	/** Basic variables (structurals 0..n−1, then n + row). */
+	basicVariables(): Int32Array {
+		return this.basis.slice();
+	}
+
 	snapshot(): Basis {
 		return {
 			basis: this.basis.slice(),

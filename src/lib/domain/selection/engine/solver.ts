@@ -8,25 +8,10 @@
 // Worst case exponential (the problem is NP-hard with arbitrary overlapping groups); in practice a
 // few dozen nodes, each a warm-started dual simplex of a handful of iterations.
 import type { Basis } from './lp';
+import type { CoreSolution, SearchStats } from './types';
 import { ClassModel, type CoreProblem } from './model';
+import { reduceByReducedCost, type Reduction } from './reduce';
 import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
-
-export interface CoreSolution {
-	/** chosen candidate indices, ascending (= rank order) */
-	chosen: number[];
-	value: number;
-}
-
-export interface SearchStats {
-	nodes: number;
-	/** nodes spent finding the best total (the rest went to the tie-break and diagnosis) */
-	phase1Nodes?: number;
-	lpIterations: number;
-	/** tie-break questions that needed a search */
-	checks: number;
-	/** improving solutions found while searching for the best total */
-	incumbents?: number;
-}
 
 // branching effort: candidates examined, dual iterations per trial, trials before pseudocosts are
 // trusted, and how many non-improving candidates end the look-ahead (tuned on random instances)
@@ -42,6 +27,8 @@ class BranchAndBound {
 	private readonly pseudo = new Map<number, number[]>();
 	/** when the root LP is infeasible: problem rows of its Farkas certificate */
 	conflict: number[] | null = null;
+	/** the root LP's row duals in value units (LP row 0 is the cardinality row), once reduceAt ran */
+	rootDuals: Float64Array | null = null;
 
 	constructor(private readonly model: ClassModel) {}
 
@@ -147,6 +134,22 @@ class BranchAndBound {
 			if (!(first === up ? branch.upDead : branch.downDead)) stack.push(first);
 		}
 		return best;
+	}
+
+	/**
+	 * The candidates left open for selections worth at least `target` once the root LP's reduced
+	 * costs have fixed the rest (reduce.ts); null when the LP says no such selection exists.
+	 */
+	reduceAt(target: number, values: ArrayLike<number>): Reduction | null {
+		const { lo, hi } = this.model.rootBounds();
+		const res = this.solveNode(this.rootNode(lo, hi), { basis: null });
+		if (!res) return null;
+		const lp = this.model.lp!;
+		const gain = new Float64Array(this.model.unitCand.length);
+		for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.model.scale;
+		this.rootDuals = new Float64Array(lp.m);
+		for (let r = 0; r < lp.m; r++) this.rootDuals[r] = lp.gain(gain.length + r) * this.model.scale;
+		return reduceByReducedCost(this.model, values, gain, res.bound, target - 0.5);
 	}
 
 	/**
@@ -300,28 +303,88 @@ class BranchAndBound {
 /**
  * Best value, tie-break applied; null when no selection meets every row (or, with `floor`, when
  * none is strictly better than floor — a known solution's value can be passed to prune early).
+ * `reduce` (default) settles the tie-break on the candidates the reduced costs leave open.
  */
 export function maximize(
 	problem: CoreProblem,
 	values: ArrayLike<number>,
 	lex = true,
 	stats?: SearchStats,
-	floor = -Infinity
+	floor = -Infinity,
+	reduce = true
 ): CoreSolution | null {
-	const model = new ClassModel(problem, values);
-	if (model.trivialInfeasible) return null;
+	return solveCore(problem, values, lex, stats, floor, reduce).solution;
+}
+
+export interface CoreOutcome {
+	solution: CoreSolution | null;
+	model: ClassModel;
+	/** the root LP's row duals (value units, by LP row) when the reduced tie-break computed them */
+	rootDuals: Float64Array | null;
+}
+
+/** maximize, with the class model and root duals it used (sift.ts prices the candidates left out). */
+export function solveCore(
+	problem: CoreProblem,
+	values: ArrayLike<number>,
+	lex = true,
+	stats?: SearchStats,
+	floor = -Infinity,
+	reduce = true,
+	/** the problem's class model, when the caller has built it already */
+	model = new ClassModel(problem, values)
+): CoreOutcome {
+	if (model.trivialInfeasible) return { solution: null, model, rootDuals: null };
 	const bb = new BranchAndBound(model);
 	const { lo, hi } = model.rootBounds();
 	const best = bb.search(lo, hi, 'max', floor);
 	bb.stats.phase1Nodes = bb.stats.nodes;
 	const incumbents = bb.stats.incumbents ?? 0;
-	let result: CoreSolution | null = null;
+	let solution: CoreSolution | null = null;
 	if (best) {
-		const counts = lex ? bb.lexBest(best.value, best.counts) : best.counts;
-		result = { chosen: model.chosen(counts), value: best.value };
+		const chosen = !lex
+			? model.chosen(best.counts)
+			: ((reduce ? reducedTieBreak(bb, model, values, best) : null) ??
+				model.chosen(bb.lexBest(best.value, best.counts)));
+		solution = { chosen, value: best.value };
 	}
 	if (stats) Object.assign(stats, bb.stats, { incumbents });
-	return result;
+	return { solution, model, rootDuals: bb.rootDuals };
+}
+
+/**
+ * The tie-break on the few candidates the reduced costs leave open (reduce.ts): the same lexBest,
+ * on a model of a few dozen units instead of thousands. Null (the caller then runs lexBest on the
+ * whole model) if the incumbent does not fit the reduction, which only numerical trouble could cause.
+ */
+function reducedTieBreak(
+	bb: BranchAndBound,
+	model: ClassModel,
+	values: ArrayLike<number>,
+	best: { counts: Int32Array; value: number }
+): number[] | null {
+	const red = bb.reduceAt(best.value, values);
+	if (!red) return null;
+	const incumbent = model.chosen(best.counts);
+	const rest = incumbent.filter((i) => red.index[i] >= 0).map((i) => red.index[i]);
+	if (rest.length + red.forced.length !== incumbent.length) return null;
+	if (red.problem.k === 0) return rest.length === 0 ? red.forced : null;
+	const sub = new ClassModel(red.problem, red.values);
+	if (sub.trivialInfeasible) return null;
+	const start = new Int32Array(sub.classes);
+	for (const j of rest) {
+		if (sub.classOf[j] < 0) return null;
+		start[sub.classOf[j]]++;
+	}
+	const target = best.value - red.forcedValue;
+	if (sub.evaluate(start) !== target) return null;
+	const subBB = new BranchAndBound(sub);
+	const counts = subBB.lexBest(target, start);
+	bb.stats.nodes += subBB.stats.nodes;
+	bb.stats.lpIterations += subBB.stats.lpIterations;
+	bb.stats.checks += subBB.stats.checks;
+	const chosen = sub.chosen(counts).map((j) => red.free[j]);
+	return [...red.forced, ...chosen].sort((a, b) => a - b);
 }
 
 /**
