@@ -17,7 +17,7 @@ import {
 	type SelectionInstance,
 	type SelectionRule
 } from '../../src/lib/domain/selection';
-import type { SearchStats } from '../../src/lib/domain/selection/engine/solver';
+import type { SearchStats } from '../../src/lib/domain/selection/engine/types';
 import { rng } from '../../src/lib/server/demo/synthetic/random';
 import { childrenCpuMs, LAUREL, machineBusy, printFigures } from './figures';
 
