@@ -15,6 +15,7 @@ import {
 } from './rounds';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
+import { campaignReviewedScope } from './round-pairs';
 import { lockedSelection, type SelectionOutcome } from './selection';
 import { recordOf } from './candidates';
 
@@ -38,7 +39,7 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 			await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaignId))
 		).map((e) => [e.id, e.name])
 	);
-	const blocked = await blockedPairs(db, campaignId);
+	const blocked = await blockedPairs(db, campaignId, campaignReviewedScope(rounds));
 	const out: RoundProgressView[] = [];
 	for (const r of rounds) {
 		// The campaign's blocked pairs are read once for every round, not once per round.
@@ -90,7 +91,7 @@ export interface ClosedRoundView {
 /** The results of a closed round; null for a draft or open round (nothing leaves before closing). */
 export async function closedRoundResults(db: DB, round: RoundRow): Promise<ClosedRoundView | null> {
 	if (round.state !== 'closed') return null;
-	const r = await roundResults(db, round);
+	const r = await roundResults(db, round, { ranking: true });
 	return {
 		name: round.name,
 		type: ROUND_TYPE_LABELS[round.type] ?? round.type,

@@ -99,6 +99,16 @@ export function reviewedScope(round: Pick<RoundRow, 'id' | 'reviewers'>): { revi
 }
 
 /**
+ * The same for a view over every round of a campaign (progress, charts): when every round goes by
+ * assignment, only the ties of reviewed pairs can block a counted pair.
+ */
+export function campaignReviewedScope(rounds: Pick<RoundRow, 'id' | 'reviewers'>[]): { reviewedIn?: string[] } {
+	return rounds.length && rounds.every((r) => r.reviewers === 'assigned')
+		? { reviewedIn: rounds.map((r) => r.id) }
+		: {};
+}
+
+/**
  * roundPairs for a caller that already holds the round's candidates and the blocked pairs (the
  * results read both anyway): the whole round is then read once per view, not once per use.
  */
