@@ -4,11 +4,12 @@
 // results are computed for closed rounds alone (the caller gets null otherwise).
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { candidates, experts, sheets } from '../db/schema';
+import { candidates, experts } from '../db/schema';
 import {
 	listRounds,
 	roundCandidateIds,
 	roundPairsWith,
+	roundSheetStates,
 	ROUND_STATE_LABELS,
 	ROUND_TYPE_LABELS,
 	type RoundRow
@@ -47,14 +48,9 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 		const pairs = await roundPairsWith(db, r, ids, blocked);
 		// Only the status of each sheet is read: never values, totals, choices or comments.
 		const done = new Set(
-			(
-				await db
-					.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status })
-					.from(sheets)
-					.where(eq(sheets.roundId, r.id))
-			)
-				.filter((s) => s.status === 'submitted' && !blocked.has(pairKey(s.e, s.c)))
-				.map((s) => pairKey(s.e, s.c))
+			(await roundSheetStates(db, r.id, false))
+				.filter((s) => s.status === 'submitted' && !blocked.has(pairKey(s.expertId, s.candidateId)))
+				.map((s) => pairKey(s.expertId, s.candidateId))
 		);
 		const per = new Map<string, { name: string; submitted: number; assigned: number }>();
 		for (const p of pairs) {

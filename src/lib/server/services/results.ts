@@ -6,7 +6,7 @@ import { candidateNotes, candidates, experts, roundCandidates, sheets } from '..
 import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
-import { reviewedScope, roundPairsWith, type RoundRow } from './rounds';
+import { reviewedScope, roundPairsWith, roundSheetStates, type RoundRow } from './rounds';
 import {
 	aggregateRound,
 	calibrateSheets,
@@ -16,7 +16,7 @@ import {
 	type CandidateAggregate,
 	type ScoreEntry
 } from '../../domain/review/aggregation';
-import { tallyVotes, type VoteTally } from '../../domain/review/votes';
+import { tallyVotes, type VoteChoice, type VoteTally } from '../../domain/review/votes';
 import { compareReviewCodes } from '../../shared/review-codes';
 
 export interface CandidateInfo {
@@ -84,18 +84,7 @@ export async function roundResults(
 	// Read once, used by the sheets' filter and by the pairs alike.
 	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: ids, ...reviewedScope(round) });
 	// The columns the results read: never the values or comments of thousands of sheets.
-	const all = (
-		await db
-			.select({
-				expertId: sheets.expertId,
-				candidateId: sheets.candidateId,
-				status: sheets.status,
-				total: sheets.total,
-				choice: sheets.choice
-			})
-			.from(sheets)
-			.where(eq(sheets.roundId, round.id))
-	).filter(
+	const all = (await roundSheetStates(db, round.id)).filter(
 		(s) => s.status !== 'withdrawn' && !blocked.has(pairKey(s.expertId, s.candidateId)) && byId.has(s.candidateId)
 	);
 	const submitted = all.filter((s) => s.status === 'submitted');
@@ -165,7 +154,7 @@ export async function roundResults(
 		const tallies = tallyVotes(
 			submitted
 				.filter((s) => s.choice)
-				.map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice! })),
+				.map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice as VoteChoice })),
 			{
 				present,
 				threshold: (round.threshold as { num: number; den: number }) ?? undefined,

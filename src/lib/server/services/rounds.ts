@@ -41,6 +41,8 @@ export {
 	reviewedScope,
 	campaignReviewedScope,
 	roundPairsWith,
+	roundSheetStates,
+	type SheetState,
 	type Uncovered,
 	type MissingSheets
 } from './round-pairs';
