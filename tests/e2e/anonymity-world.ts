@@ -16,7 +16,9 @@ import type { CandidateRecord } from '../../src/lib/domain/types';
 export const BASE = E2E_BASE;
 export const EXPERT = 'anon-expert01';
 export const CHAIR = 'anon-chair';
-export const MAX_URLS = 300;
+// The round page's filtered views (?only=), pages (?page=, ?rpage=) and their dossier links are more
+// places a chair reaches (issue 16): the cap leaves room for them, so the crawl still ends by itself.
+export const MAX_URLS = 900;
 /** A colleague's sheet on a dossier the expert also reviews: values no one else types. */
 export const COLLEAGUE_VALUES = { merit: 37.5, story: 26.3, exemplary: 18.4 };
 export const COLLEAGUE_TOTAL = '82.2';

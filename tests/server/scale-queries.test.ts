@@ -13,10 +13,12 @@ import { eq } from 'drizzle-orm';
 import { rounds } from '../../src/lib/server/db/schema';
 import { roundResults } from '../../src/lib/server/services/results';
 import { buildSelectionInput } from '../../src/lib/server/services/selection';
-import { observerProgress } from '../../src/lib/server/services/observer';
+import { closedRoundResults, observerProgress } from '../../src/lib/server/services/observer';
 import { progressOverTime } from '../../src/lib/server/services/charts';
 import { expertTasks } from '../../src/lib/server/services/access';
 import { missingSheets, roundPairs } from '../../src/lib/server/services/round-pairs';
+import { roundDefaults } from '../../src/lib/server/services/rounds';
+import { sheetDetails } from '../../src/lib/server/services/results';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };
@@ -74,6 +76,21 @@ describe('the heavy pages cost the same number of statements at any size', () =>
 		['the observer’s progress', (b) => observerProgress(b.db, b.fixture.campaignId)],
 		['progress over time (charts)', (b) => progressOverTime(b.db, b.fixture.campaignId)],
 		['missing sheets', async (b) => missingSheets(b.db, await roundOf(b, 0))],
+		[
+			'the charts’ read of a round (ranking and leniency)',
+			async (b) => roundResults(b.db, await roundOf(b, 0), { ranking: true, leniency: true })
+		],
+		['the observer’s results of a closed round', async (b) => closedRoundResults(b.db, await roundOf(b, 0))],
+		['a new round’s defaults (sheets per dossier)', (b) => roundDefaults(b.db, b.fixture.campaignId)],
+		[
+			'one dossier’s sheets (the chair’s focus)',
+			async (b) =>
+				sheetDetails(
+					b.db,
+					await roundOf(b, 0),
+					(await roundResults(b.db, await roundOf(b, 0), { ranking: true })).aggregates[0].id
+				)
+		],
 		['an expert’s tasks', (b) => expertTasks(b.db, b.fixture.campaignId, 'e_0')]
 	];
 	for (const [name, view] of views)

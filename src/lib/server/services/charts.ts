@@ -6,7 +6,7 @@ import type { DB } from '../db';
 import { rounds, sheets } from '../db/schema';
 import { blockedPairs, pairKey } from './conflicts';
 import { listRounds } from './rounds';
-import { roundCandidateIds, roundPairsWith } from './round-pairs';
+import { campaignReviewedScope, roundCandidateIds, roundPairsWith } from './round-pairs';
 import type { RoundResults } from './results';
 import type { SelectionInput, SelectionOutcome } from './selection-solve';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
@@ -66,14 +66,15 @@ export async function progressOverTime(
 		.from(sheets)
 		.innerJoin(rounds, eq(rounds.id, sheets.roundId))
 		.where(and(eq(rounds.campaignId, campaignId), eq(sheets.status, 'submitted'), isNotNull(sheets.submittedAt)));
-	const blocked = await blockedPairs(db, campaignId);
+	const all = await listRounds(db, campaignId);
+	const blocked = await blockedPairs(db, campaignId, campaignReviewedScope(all));
 	const counted = rows.filter((r) => !blocked.has(pairKey(r.expertId, r.candidateId)));
 	const dayOf = counted.map((r) => localDay(r.at!, offset));
 	const sorted = [...new Set(dayOf)].sort();
 	const days = sorted.length ? dayRange(sorted[0], sorted[sorted.length - 1]) : [];
 	const index = new Map(days.map((d, i) => [d, i]));
 	const series: RoundProgressSeries[] = [];
-	for (const round of await listRounds(db, campaignId)) {
+	for (const round of all) {
 		const mine = counted.map((r, i) => [r, dayOf[i]] as const).filter(([r]) => r.roundId === round.id);
 		if (round.state === 'draft' && !mine.length) continue;
 		const daily = days.map(() => 0);

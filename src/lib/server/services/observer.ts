@@ -4,9 +4,9 @@
 // results are computed for closed rounds alone (the caller gets null otherwise).
 import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { candidates, experts, sheets } from '../db/schema';
+import { candidates, experts } from '../db/schema';
 import { listRounds, type RoundRow } from './rounds';
-import { roundCandidateIds, roundPairsWith } from './round-pairs';
+import { campaignReviewedScope, roundCandidateIds, roundPairsWith, roundSheetStates } from './round-pairs';
 import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '../../shared/labels';
 import { roundResults } from './results';
 import { blockedPairs, pairKey } from './conflicts';
@@ -34,7 +34,7 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 			await db.select({ id: experts.id, name: experts.name }).from(experts).where(eq(experts.campaignId, campaignId))
 		).map((e) => [e.id, e.name])
 	);
-	const blocked = await blockedPairs(db, campaignId);
+	const blocked = await blockedPairs(db, campaignId, campaignReviewedScope(rounds));
 	const out: RoundProgressView[] = [];
 	for (const r of rounds) {
 		// The campaign's blocked pairs are read once for every round, not once per round.
@@ -42,14 +42,9 @@ export async function observerProgress(db: DB, campaignId: string): Promise<Roun
 		const pairs = await roundPairsWith(db, r, ids, blocked);
 		// Only the status of each sheet is read: never values, totals, choices or comments.
 		const done = new Set(
-			(
-				await db
-					.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status })
-					.from(sheets)
-					.where(eq(sheets.roundId, r.id))
-			)
-				.filter((s) => s.status === 'submitted' && !blocked.has(pairKey(s.e, s.c)))
-				.map((s) => pairKey(s.e, s.c))
+			(await roundSheetStates(db, r.id, false))
+				.filter((s) => s.status === 'submitted' && !blocked.has(pairKey(s.expertId, s.candidateId)))
+				.map((s) => pairKey(s.expertId, s.candidateId))
 		);
 		const per = new Map<string, { name: string; submitted: number; assigned: number }>();
 		for (const p of pairs) {
@@ -86,7 +81,7 @@ export interface ClosedRoundView {
 /** The results of a closed round; null for a draft or open round (nothing leaves before closing). */
 export async function closedRoundResults(db: DB, round: RoundRow): Promise<ClosedRoundView | null> {
 	if (round.state !== 'closed') return null;
-	const r = await roundResults(db, round);
+	const r = await roundResults(db, round, { ranking: true });
 	return {
 		name: round.name,
 		type: ROUND_TYPE_LABELS[round.type] ?? round.type,

@@ -7,23 +7,30 @@ import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
 import { type RoundRow } from './rounds';
-import { reviewedScope, roundPairsWith } from './round-pairs';
+import { reviewedScope, roundPairsWith, roundSheetStates } from './round-pairs';
 import {
 	aggregateRound,
+	calibrateSheets,
 	rankCandidates,
-	scoreMatrix,
 	expertLeniency,
 	roundProgress,
 	type CandidateAggregate,
 	type ScoreEntry
 } from '../../domain/review/aggregation';
-import { tallyVotes, type VoteTally } from '../../domain/review/votes';
+import { tallyVotes, type VoteChoice, type VoteTally } from '../../domain/review/votes';
 import { compareReviewCodes } from '../../shared/review-codes';
 
 export interface CandidateInfo {
 	id: string;
 	code: string;
 	field: string;
+}
+
+export interface ScoreCell {
+	expertId: string;
+	candidateId: string;
+	raw: number;
+	cal: number;
 }
 
 export interface RoundResults {
@@ -33,7 +40,11 @@ export interface RoundResults {
 	scale: number;
 	aggregates: (CandidateAggregate & { rank: number; value: number; field: string; id: string })[];
 	votes: (VoteTally & { rank: number; field: string; id: string })[];
-	matrix: ReturnType<typeof scoreMatrix> | null;
+	/**
+	 * The submitted scores, one per sheet (sparse: a national round has 25,000 sheets, not
+	 * 5,000 × 500 cells), raw and calibrated; empty for a ranking-only read and for vote rounds.
+	 */
+	cells: ScoreCell[];
 	leniency: ReturnType<typeof expertLeniency>;
 	progress: (ReturnType<typeof roundProgress>[number] & { name: string })[];
 	pending: { expertId: string; candidateId: string; status: 'draft' | 'none' }[];
@@ -46,9 +57,14 @@ function roundScale(round: Pick<RoundRow, 'rubric'>): number {
 
 /**
  * The round's results. `ranking`: only what a ranking needs (aggregates or vote tallies), for callers
- * that never show the matrix, progress or notes (the selection reads two rounds on every view).
+ * that never show the matrix, progress or notes (the selection reads two rounds on every view);
+ * `leniency` adds the experts' leniency (the charts; no page but the charts shows it).
  */
-export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: boolean } = {}): Promise<RoundResults> {
+export async function roundResults(
+	db: DB,
+	round: RoundRow,
+	opts: { ranking?: boolean; leniency?: boolean } = {}
+): Promise<RoundResults> {
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
@@ -69,18 +85,7 @@ export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: bo
 	// Read once, used by the sheets' filter and by the pairs alike.
 	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: ids, ...reviewedScope(round) });
 	// The columns the results read: never the values or comments of thousands of sheets.
-	const all = (
-		await db
-			.select({
-				expertId: sheets.expertId,
-				candidateId: sheets.candidateId,
-				status: sheets.status,
-				total: sheets.total,
-				choice: sheets.choice
-			})
-			.from(sheets)
-			.where(eq(sheets.roundId, round.id))
-	).filter(
+	const all = (await roundSheetStates(db, round.id)).filter(
 		(s) => s.status !== 'withdrawn' && !blocked.has(pairKey(s.expertId, s.candidateId)) && byId.has(s.candidateId)
 	);
 	const submitted = all.filter((s) => s.status === 'submitted');
@@ -105,7 +110,7 @@ export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: bo
 
 	let aggregates: RoundResults['aggregates'] = [];
 	let votes: RoundResults['votes'] = [];
-	let matrix: RoundResults['matrix'] = null;
+	let cells: ScoreCell[] = [];
 	let leniency: RoundResults['leniency'] = [];
 	if (round.type === 'score') {
 		// Experts appear by name in the matrix; the chair knows the panel, not the candidates.
@@ -130,9 +135,16 @@ export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: bo
 			}))
 			.sort((a, b) => a.rank - b.rank);
 		if (!opts.ranking) {
-			matrix = scoreMatrix(entries, { max: scale });
-			leniency = expertLeniency(entries);
+			// entries are in the order of `submitted` (the total-less ones never reach the matrix)
+			const scored = submitted.filter((s) => s.total !== null);
+			cells = calibrateSheets(entries, { max: scale }).map((c, i) => ({
+				expertId: scored[i].expertId,
+				candidateId: scored[i].candidateId,
+				raw: c.total,
+				cal: c.calibrated
+			}));
 		}
+		if (opts.leniency) leniency = expertLeniency(entries);
 	} else {
 		// Every candidate has a count, 0 when every reviewer is blocked (else tallyVotes throws).
 		const present: Record<string, number> = Object.fromEntries(info.map((c) => [c.code, 0]));
@@ -143,7 +155,7 @@ export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: bo
 		const tallies = tallyVotes(
 			submitted
 				.filter((s) => s.choice)
-				.map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice! })),
+				.map((s) => ({ expert: s.expertId, candidate: byId.get(s.candidateId)!.code, choice: s.choice as VoteChoice })),
 			{
 				present,
 				threshold: (round.threshold as { num: number; den: number }) ?? undefined,
@@ -178,7 +190,7 @@ export async function roundResults(db: DB, round: RoundRow, opts: { ranking?: bo
 		scale,
 		aggregates,
 		votes,
-		matrix,
+		cells,
 		leniency,
 		progress,
 		pending,
@@ -232,7 +244,8 @@ export interface SheetDetail {
  * experts: the caller shows them to the chair and the office only, never to another expert).
  */
 export async function sheetDetails(db: DB, round: RoundRow, candidateId: string): Promise<SheetDetail[]> {
-	const blocked = await blockedPairs(db, round.campaignId);
+	// One candidate's ties through the index, not the campaign's hundreds of thousands.
+	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: [candidateId] });
 	const rows = await db
 		.select({ s: sheets, name: experts.name })
 		.from(sheets)

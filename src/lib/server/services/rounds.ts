@@ -1,7 +1,7 @@
 // Review rounds: creation, the draft → open → closed life cycle and advancing (who reviews what:
 // round-pairs.ts, re-exported here).
 import { assertUnlocked } from './locks';
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, campaigns, candidates, roundCandidates, rounds } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -136,14 +136,16 @@ export async function roundDefaults(
 	db: DB | Tx,
 	campaignId: string
 ): Promise<{ published: boolean; perDossier: number | null }> {
-	const rows = await db
-		.select({ c: assignments.candidateId })
+	// counted in SQL: the published pairs are 25,000 rows at national scale
+	const perDossier = db
+		.select({ n: sql<number>`count(*)`.as('n') })
 		.from(assignments)
-		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')));
-	if (!rows.length) return { published: false, perDossier: null };
-	const per = new Map<string, number>();
-	for (const r of rows) per.set(r.c, (per.get(r.c) ?? 0) + 1);
-	return { published: true, perDossier: Math.max(...per.values()) };
+		.where(and(eq(assignments.campaignId, campaignId), eq(assignments.state, 'published')))
+		.groupBy(assignments.candidateId)
+		.as('per_dossier');
+	const [row] = await db.select({ most: sql<number | null>`max(${perDossier.n})` }).from(perDossier);
+	const most = row?.most == null ? null : Number(row.most);
+	return most ? { published: true, perDossier: most } : { published: false, perDossier: null };
 }
 
 /**

@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const scored = (await listRounds(db, campaign.id)).filter((r) => r.type === 'score' && r.state !== 'draft');
 	const rounds = [];
 	for (const round of scored) {
-		const results = await roundResults(db, round);
+		// the ranking and the leniency only: no matrix, no progress, no notes
+		const results = await roundResults(db, round, { ranking: true, leniency: true });
 		if (!results.aggregates.length) continue;
 		rounds.push({
 			id: round.id,

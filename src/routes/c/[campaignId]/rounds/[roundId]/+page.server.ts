@@ -6,12 +6,12 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { openRescoreRequests, roundEntries } from '$lib/server/services/round-details';
 import { advanceCandidates, getRound, listRounds, roundDefaults } from '$lib/server/services/rounds';
-import { missingSheets, missingText, roundCandidateIds, uncoveredCandidates } from '$lib/server/services/round-pairs';
+import { missingText, roundCandidateIds, uncoveredCandidates } from '$lib/server/services/round-pairs';
 import { sheetDetails } from '$lib/server/services/results';
 import { addNote, roundResults } from '$lib/server/services/results';
 import { requestRescore } from '$lib/server/services/sheets';
 import { classifyAdvance, type RankingRow } from '$lib/domain/review/advance';
-import { matrixGroups, outlierList } from '$lib/components/rounds/shape';
+import { roundView } from '$lib/shared/round-view';
 import { roundActions } from '../round-forms.server';
 import { remindActions } from './remind.server';
 import { lastReminders, mailRescore } from '$lib/server/services/reminders';
@@ -40,19 +40,31 @@ async function loadRound(event: Parameters<PageServerLoad>[0] | Parameters<Actio
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, db, round, role } = await loadRound(event);
+	// The round's results once per view; everything below pages and filters them in memory.
 	const results = await roundResults(db, round);
 	const all = await listRounds(db, campaign.id);
 	const next = all.find((r) => r.seq === round.seq + 1) ?? null;
 	const rescore = await openRescoreRequests(db, round.id);
 	const entries = await roundEntries(db, round.id);
 	const manual = entries.filter((e) => e.how === 'manual');
-	const nameOf = new Map(results.experts.map((e) => [e.id, e.name]));
-	const codeOf = new Map(results.candidates.map((c) => [c.id, c.code]));
-	const view = event.url.searchParams.get('view') === 'calibrated' ? 'calibrated' : 'raw';
-	const focusId = event.url.searchParams.get('c') ?? '';
+	const sp = event.url.searchParams;
+	const view = sp.get('view') === 'calibrated' ? 'calibrated' : 'raw';
+	const focusId = sp.get('c') ?? '';
 	const focus = results.candidates.find((c) => c.id === focusId) ?? null;
-	const perParam = event.url.searchParams.get('per');
-	const nParam = Number(event.url.searchParams.get('n'));
+	const perParam = sp.get('per');
+	const nParam = Number(sp.get('n'));
+	const advanceDefaults = {
+		n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1,
+		per: perParam === 'overall' ? ('overall' as const) : ('field' as const)
+	};
+	const ranking = rankingOf(results);
+	const v = roundView(results, rescore, sp, {
+		required: round.requiredSheets,
+		ranking,
+		advance: advanceDefaults,
+		focusId
+	});
+	const nextOpenForAdvance = round.state === 'closed' && next?.state === 'draft';
 	return {
 		round: {
 			id: round.id,
@@ -87,20 +99,32 @@ export const load: PageServerLoad = async (event) => {
 			draft: p.draft,
 			notStarted: p.notStarted
 		})),
-		pending: results.pending.map((p) => ({
-			expert: nameOf.get(p.expertId) ?? p.expertId,
-			code: codeOf.get(p.candidateId) ?? p.candidateId,
-			status: p.status
-		})),
-		aggregates: results.aggregates,
-		outliers: outlierList(results),
-		groups: round.type === 'score' ? matrixGroups(results, rescore) : [],
-		votes: results.votes,
-		ranking: rankingOf(results),
+		pending: v.pending,
+		pendingTotal: v.pendingTotal,
+		query: v.query,
+		problems: v.problems,
+		fields: v.fields,
+		counts: v.counts,
+		outliers: v.outliers,
+		outlierTotal: v.outlierTotal,
+		asked: v.asked,
+		tiedAtCut: v.tiedAtCut,
+		aggregates: v.ranking.rows,
+		tiedIds: v.tiedIds,
+		rankingPage: { page: v.ranking.page, pages: v.ranking.pages, total: v.ranking.total, size: v.ranking.size },
+		ranked: round.type === 'score' ? results.aggregates.length : results.votes.length,
+		groups: v.matrix.groups,
+		matrixPage: { page: v.matrix.page, pages: v.matrix.pages, total: v.matrix.total, size: v.matrix.size },
+		votes: v.votes.rows,
+		// the tally's head counts every dossier, not the page
+		passed: results.votes.filter((x) => x.passed).length,
+		// the advance panel picks from the whole ranking: only while it is shown
+		ranking: nextOpenForAdvance ? ranking : [],
 		notes: results.notes,
 		unranked: results.candidates.length - (round.type === 'score' ? results.aggregates.length : results.votes.length),
 		view: view as 'raw' | 'calibrated',
-		focus: focus ? { ...focus, expertId: event.url.searchParams.get('e') ?? '' } : null,
+		focus: focus ? { ...focus, expertId: sp.get('e') ?? '' } : null,
+		focusCells: v.focusCells,
 		// Nobody may review these: the office assigns someone or excludes them (names for the office only).
 		uncovered:
 			round.state === 'draft'
@@ -110,17 +134,21 @@ export const load: PageServerLoad = async (event) => {
 						name: role === 'organizer' ? u.name : ''
 					}))
 				: [],
-		missing: round.state === 'open' ? missingText(await missingSheets(db, round)) : null,
+		// the sheets not submitted are the results' pending pairs: no second read of the round
+		missing:
+			round.state === 'open'
+				? missingText({
+						total: v.pendingTotal,
+						experts: v.pending.map((p) => ({ expertId: '', name: p.expert, missing: p.total }))
+					})
+				: null,
 		// Comments and per-criterion scores: the chair at any time, the office once the round is closed.
 		details: focus && (role === 'chair' || round.state === 'closed') ? await sheetDetails(db, round, focus.id) : null,
 		roundDefaults: await roundDefaults(db, campaign.id),
 		roundRubric: round.rubric ?? [],
 		mailEnabled: mailEnabled(),
 		reminded: round.state === 'open' ? await lastReminders(db, round) : [],
-		advanceDefaults: {
-			n: Number.isInteger(nParam) && nParam > 0 ? nParam : 1,
-			per: perParam === 'overall' ? ('overall' as const) : ('field' as const)
-		}
+		advanceDefaults
 	};
 };
 

@@ -7,7 +7,7 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { getRound } from '$lib/server/services/rounds';
 import { roundResults } from '$lib/server/services/results';
-import { matrixGroups } from '$lib/components/rounds/shape';
+import { matrixGroups } from '$lib/shared/round-matrix';
 import { ruleText } from '$lib/components/rounds/format';
 
 export const load: PageServerLoad = async (event) => {
@@ -58,16 +58,26 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		groups:
 			round.type === 'score'
-				? matrixGroups(results, []).map((g) => ({
-						field: g.field,
-						experts: g.experts,
-						rows: g.rows.map((r) => ({
-							id: r.id,
-							code: r.code,
-							cells: r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)),
-							mean: r.mean
-						}))
-					}))
+				? matrixGroups(results, []).map((g) => {
+						const nameOf = new Map(g.experts.map((e) => [e.id, e.name]));
+						return {
+							field: g.field,
+							experts: g.experts,
+							// a wide panel prints each dossier's own reviewers (name and score), not 100 columns
+							compact: g.compact,
+							rows: g.rows.map((r) => ({
+								id: r.id,
+								code: r.code,
+								cells: g.compact ? [] : r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)),
+								scores: g.compact
+									? r.cells
+											.filter((c) => c.status === 'submitted')
+											.map((c) => ({ name: nameOf.get(c.expertId) ?? '', raw: c.raw }))
+									: [],
+								mean: r.mean
+							}))
+						};
+					})
 				: [],
 		// the experts who review in this round, for the signature lines
 		experts: results.progress
