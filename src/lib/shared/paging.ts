@@ -39,10 +39,10 @@ export function pagerSteps(page: number, pages: number): (number | null)[] {
 }
 
 /** The query string of `params` with the page set (page 1 drops the parameter). */
-export function pageHref(params: URLSearchParams, page: number): string {
+export function pageHref(params: URLSearchParams, page: number, name = 'page'): string {
 	const q = new URLSearchParams(params);
-	if (page > 1) q.set('page', String(page));
-	else q.delete('page');
+	if (page > 1) q.set(name, String(page));
+	else q.delete(name);
 	const s = q.toString();
 	return s ? `?${s}` : '?';
 }
