@@ -87,8 +87,9 @@ export const conflicts = sqliteTable(
 	(t) => [
 		uniqueIndex('conflicts_pair_kind_uq').on(t.campaignId, t.expertId, t.candidateId, t.kind),
 		index('conflicts_expert_idx').on(t.expertId),
-		// the 回避 page's counts and pages (issue 16): one grouped scan of this index, no table reads
-		index('conflicts_listing_idx').on(t.campaignId, t.status, t.expertId, t.kind, t.severity, t.source)
+		// the 回避 page's counts and pages (issue 16): one grouped scan of this index, no table reads;
+		// with the candidate it also covers blockedPairs (status != 'dismissed')
+		index('conflicts_listing_idx').on(t.campaignId, t.status, t.expertId, t.kind, t.severity, t.source, t.candidateId)
 	]
 );
 
