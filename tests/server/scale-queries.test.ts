@@ -17,6 +17,9 @@ import { observerProgress } from '../../src/lib/server/services/observer';
 import { progressOverTime } from '../../src/lib/server/services/charts';
 import { expertTasks } from '../../src/lib/server/services/access';
 import { missingSheets, roundPairs } from '../../src/lib/server/services/rounds';
+import { conflictListing } from '../../src/lib/server/services/conflict-list';
+import { assignmentView } from '../../src/lib/server/services/assignment-view';
+import { checkInputs } from '../../src/lib/server/services/intake';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };
@@ -74,7 +77,38 @@ describe('the heavy pages cost the same number of statements at any size', () =>
 		['the observer’s progress', (b) => observerProgress(b.db, b.fixture.campaignId)],
 		['progress over time (charts)', (b) => progressOverTime(b.db, b.fixture.campaignId)],
 		['missing sheets', async (b) => missingSheets(b.db, await roundOf(b, 0))],
-		['an expert’s tasks', (b) => expertTasks(b.db, b.fixture.campaignId, 'e_0')]
+		['an expert’s tasks', (b) => expertTasks(b.db, b.fixture.campaignId, 'e_0')],
+		[
+			'the 回避 page (a page of ties with its counts)',
+			(b) =>
+				conflictListing(
+					b.db,
+					b.fixture.campaignId,
+					{ status: '', kind: '', severity: '', panel: '', expert: '', q: '' },
+					'2',
+					{
+						searchNames: true
+					}
+				)
+		],
+		[
+			'the 回避 page searched by code',
+			(b) =>
+				conflictListing(
+					b.db,
+					b.fixture.campaignId,
+					{ status: 'pending', kind: '', severity: 'conflict', panel: '', expert: '', q: '-1' },
+					null,
+					{
+						searchNames: false
+					}
+				)
+		],
+		[
+			'the assignment page (the summary and a page of dossiers)',
+			(b) => assignmentView(b.db, b.fixture.campaignId, 3, { q: '', field: '', problem: '' }, '2')
+		],
+		['the check (its inputs)', (b) => checkInputs(b.db, b.fixture.campaignId)]
 	];
 	for (const [name, view] of views)
 		it(name, async () => {
