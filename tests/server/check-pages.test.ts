@@ -16,7 +16,7 @@ const view: CheckView = {
 	errors: [...Array.from({ length: 3 }, (_, i) => issue('QUOTA_EXCEEDED', i))],
 	warnings: [
 		...Array.from({ length: 130 }, (_, i) => issue('TEXT_TOO_LONG', i, i < 4)),
-		...Array.from({ length: 5 }, (_, i) => issue('AGE', i))
+		...Array.from({ length: 5 }, (_, i) => issue('PRIOR_TITLE', i))
 	],
 	youthShare: 0.3,
 	youthShareMin: 0.2,
@@ -41,12 +41,12 @@ describe('pagedCheckView', () => {
 			errors: 3,
 			warnings: 135,
 			errorCodes: { QUOTA_EXCEEDED: 3 },
-			warningCodes: { TEXT_TOO_LONG: 130, AGE: 5 },
+			warningCodes: { TEXT_TOO_LONG: 130, PRIOR_TITLE: 5 },
 			acceptedWarnings: 4,
 			focus: null
 		});
 		expect(v.warnings.filter((w) => w.code === 'TEXT_TOO_LONG')).toHaveLength(ISSUE_PREVIEW);
-		expect(v.warnings.filter((w) => w.code === 'AGE')).toHaveLength(5);
+		expect(v.warnings.filter((w) => w.code === 'PRIOR_TITLE')).toHaveLength(5);
 		expect(v.errors).toHaveLength(3);
 		expect(v.checklists!.candidates).toHaveLength(50);
 		expect(v.paged!.checklist).toMatchObject({ missing: 60, window: { page: 1, pages: 3, total: 120 } });
