@@ -8,7 +8,10 @@ import { loginAs, logout } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
 import { proposeAssignment } from '../../src/lib/server/services/assignment';
-import { candidates, conflicts } from '../../src/lib/server/db/schema';
+import { insertCandidates } from '../../src/lib/server/services/candidates';
+import { configOf } from '../../src/lib/server/services/campaigns';
+import { generateCandidates } from '../../src/lib/server/demo/synthetic';
+import { campaigns, candidates, conflicts } from '../../src/lib/server/db/schema';
 
 const office = { id: null, name: 'e2e-seed' };
 
@@ -79,7 +82,9 @@ test('回避: fifty ties a page, filters and search in the URL, the chair search
 		expect((await page.goto(`/c/${id}/conflicts?${q}`))?.status(), q).toBe(200);
 	await page.goto(`/c/${id}/conflicts?page=99999`);
 	await expect(pagerStatus(page)).toContainText(`共 ${all.length} 条`);
-	await expect(page.locator('[aria-current="page"]').first()).toHaveText(String(Math.ceil(all.length / 50)));
+	await expect(page.getByTestId('pager').first().locator('[aria-current="page"]')).toHaveText(
+		String(Math.ceil(all.length / 50))
+	);
 	await logout(page);
 
 	// the chair: the search box takes review codes; a name finds nothing
@@ -102,7 +107,7 @@ test('assignment: fifty dossiers a page with the summary over all, filters by co
 	});
 	await loginAs(page, 'sca-chair');
 	await page.goto(`/c/${id}/assignment`);
-	await expect(page.getByText('60 份材料')).toBeVisible();
+	await expect(page.getByText('60 份材料 · 15 名专家')).toBeVisible();
 	await expect(page.getByTestId('dossier-row')).toHaveCount(50);
 	await expect(pagerStatus(page)).toHaveText('第 1–50 份材料，共 60 份材料');
 	await page.getByRole('link', { name: '第 2 页' }).first().click();
@@ -129,36 +134,43 @@ test('assignment: fifty dossiers a page with the summary over all, filters by co
 
 test('check and candidates: the long lists are paged, the counts cover all', async ({ page }) => {
 	test.setTimeout(120_000);
-	const id = await seedReviewCampaign('scc', 7, 110);
+	// the demo's quotas stop at 70 nominations: 40 more of another draw make two pages of 100
+	const id = await seedReviewCampaign('scc', 7, 70);
+	const db = await e2eDb();
+	const config = configOf((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0]);
+	const more = generateCandidates(config, 70, 99).slice(0, 40);
+	await db.transaction((tx) => insertCandidates(tx, office, id, config, more));
+	const total = (await db.select().from(candidates).where(eq(candidates.campaignId, id))).length;
+	expect(total).toBeGreaterThan(100);
 	await loginAs(page, 'scc-organizer');
 
 	await page.goto(`/c/${id}/candidates`);
-	await expect(page.getByTestId('candidate-counts')).toHaveText('共 110 名');
+	await expect(page.getByTestId('candidate-counts')).toHaveText(`共 ${total} 名`);
 	await expect(page.getByTestId('candidate-row')).toHaveCount(100);
 	await page.getByRole('link', { name: '下一页' }).first().click();
-	await expect(page.getByTestId('candidate-row')).toHaveCount(10);
+	await expect(page.getByTestId('candidate-row')).toHaveCount(total - 100);
 	await expect(page.getByTestId('candidate-row').first().locator('td.num')).toHaveText('101');
 	await shot(page, 'candidates');
 	// a new order starts at its first page
 	await page.getByTestId('sort-seq').click();
 	await expect(page).not.toHaveURL(/page=/);
-	await expect(page.getByTestId('candidate-row').first().locator('td.num')).toHaveText('110');
+	await expect(page.getByTestId('candidate-row').first().locator('td.num')).toHaveText(String(total));
 	expect((await page.goto(`/c/${id}/candidates?page=-1&sort=evil`))?.status()).toBe(200);
 
 	// the check: the candidates' materials list is paged by its own parameter
 	await page.goto(`/c/${id}/check`);
 	const materials = page.getByTestId('materials');
 	await materials.locator('summary').click();
-	await expect(materials.getByTestId('pager-status')).toHaveText('第 1–50 名，共 110 名');
+	await expect(materials.getByTestId('pager-status')).toHaveText(`第 1–50 名，共 ${total} 名`);
 	await materials.getByRole('link', { name: '第 3 页' }).click();
 	await expect(page).toHaveURL(/cpage=3/);
-	await expect(page.getByTestId('materials').locator('details tbody tr')).toHaveCount(10);
+	await expect(page.getByTestId('materials').locator('details tbody tr')).toHaveCount(total - 100);
 	await page.getByTestId('materials').scrollIntoViewIfNeeded();
 	await shot(page, 'check-materials');
 	// any issue kind with more than its preview links to all of it, paged
-	const more = page.getByTestId('issue-more').first();
-	if (await more.count()) {
-		await more.click();
+	const moreIssues = page.getByTestId('issue-more').first();
+	if (await moreIssues.count()) {
+		await moreIssues.click();
 		await expect(page).toHaveURL(/code=/);
 		await expect(page.getByTestId('issue-focus')).toBeVisible();
 		await shot(page, 'check-focus');
