@@ -19,6 +19,9 @@ import { expertTasks } from '../../src/lib/server/services/access';
 import { missingSheets, roundPairs } from '../../src/lib/server/services/round-pairs';
 import { roundDefaults } from '../../src/lib/server/services/rounds';
 import { sheetDetails } from '../../src/lib/server/services/results';
+import { conflictListing } from '../../src/lib/server/services/conflict-list';
+import { assignmentView } from '../../src/lib/server/services/assignment-view';
+import { checkInputs } from '../../src/lib/server/services/intake';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };
@@ -91,7 +94,38 @@ describe('the heavy pages cost the same number of statements at any size', () =>
 					(await roundResults(b.db, await roundOf(b, 0), { ranking: true })).aggregates[0].id
 				)
 		],
-		['an expert’s tasks', (b) => expertTasks(b.db, b.fixture.campaignId, 'e_0')]
+		['an expert’s tasks', (b) => expertTasks(b.db, b.fixture.campaignId, 'e_0')],
+		[
+			'the 回避 page (a page of ties with its counts)',
+			(b) =>
+				conflictListing(
+					b.db,
+					b.fixture.campaignId,
+					{ status: '', kind: '', severity: '', panel: '', expert: '', q: '' },
+					'2',
+					{
+						searchNames: true
+					}
+				)
+		],
+		[
+			'the 回避 page searched by code',
+			(b) =>
+				conflictListing(
+					b.db,
+					b.fixture.campaignId,
+					{ status: 'pending', kind: '', severity: 'conflict', panel: '', expert: '', q: '-1' },
+					null,
+					{
+						searchNames: false
+					}
+				)
+		],
+		[
+			'the assignment page (the summary and a page of dossiers)',
+			(b) => assignmentView(b.db, b.fixture.campaignId, 3, { q: '', field: '', problem: '' }, '2')
+		],
+		['the check (its inputs)', (b) => checkInputs(b.db, b.fixture.campaignId)]
 	];
 	for (const [name, view] of views)
 		it(name, async () => {

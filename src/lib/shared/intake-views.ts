@@ -3,6 +3,7 @@
 import type { CheckNote, CheckReport } from '../domain/intake/eligibility';
 import type { Checklists } from '../domain/intake/eligibility/files';
 import type { ChannelType } from '../domain/types';
+import type { PageWindow } from './paging';
 
 /** One row of the channel table: the report's summary plus type and per-channel youth minimum. */
 export interface ChannelRow {
@@ -30,6 +31,27 @@ export interface CheckView {
 	youthCutoffSetByOffice?: boolean;
 	notes: CheckNote[];
 	checklists?: Checklists;
+	/**
+	 * Set when the lists were cut to a page (the check page at national scale, issue 16): the
+	 * counts of the whole report, the issue code shown whole (paged) if any, the page of the
+	 * candidates' checklist.
+	 */
+	paged?: CheckPaging;
+}
+
+export interface CheckPaging {
+	errors: number;
+	warnings: number;
+	/** issues per code, errors and warnings apart */
+	errorCodes: Record<string, number>;
+	warningCodes: Record<string, number>;
+	acceptedWarnings: number;
+	/** how many issues of each code show when no code is chosen */
+	preview: number;
+	/** the code listed whole, page by page (?code=…&page=…) */
+	focus: { code: string; kind: 'error' | 'warning'; window: PageWindow } | null;
+	/** the candidates' checklist page (?cpage=…) and how many candidates lack materials */
+	checklist: { window: PageWindow; missing: number } | null;
 }
 
 /** A short row of the preview's sample table. */

@@ -92,6 +92,9 @@ export async function findCandidateByNameOrCode(
 	return { error: `没有找到姓名或评审编号为“${raw}”的候选人` };
 }
 
+// one collator for the sort: localeCompare with a locale builds one per call
+const byPinyin = new Intl.Collator('zh-CN');
+
 /** The office's candidate choices “姓名（编号）” (coded candidates only), by name then code. */
 export async function candidateChoices(db: DB, campaignId: string): Promise<string[]> {
 	const rows = await db
@@ -100,7 +103,7 @@ export async function candidateChoices(db: DB, campaignId: string): Promise<stri
 		.where(eq(candidates.campaignId, campaignId));
 	return rows
 		.filter((c): c is { code: string; name: string } => !!c.code)
-		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || compareReviewCodes(a.code, b.code))
+		.sort((a, b) => byPinyin.compare(a.name, b.name) || compareReviewCodes(a.code, b.code))
 		.map((c) => `${c.name}（${c.code}）`);
 }
 

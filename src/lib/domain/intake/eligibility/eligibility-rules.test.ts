@@ -117,6 +117,9 @@ describe('TEXT_TOO_LONG', () => {
 	it('counts characters without whitespace', () => {
 		expect(textLength(' 一二 三\n四 ')).toBe(4);
 		expect(textLength('𠀀a')).toBe(2);
+		// counted as Array.from counts code points, lone surrogates included
+		for (const t of ['\ud840\ud840\udc00', '\ud840\udc00\udc00', '\udc00\ud840', '𠀀 𠀁\t𠀂x', ''])
+			expect(textLength(t), JSON.stringify(t)).toBe(Array.from(t.replace(/\s+/g, '')).length);
 	});
 	it('tolerates ±20 % for “1500字左右”, errs beyond and warns under half', () => {
 		const ok = checkCampaign(jincheng, [youth({ name: '甲', deeds: '字'.repeat(1800) })]);

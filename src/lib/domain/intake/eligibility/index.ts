@@ -57,7 +57,16 @@ export { channelQuotaFor } from './channels';
 
 /** Characters as the forms count them: Unicode characters, whitespace not counted. */
 export function textLength(text: string | null | undefined): number {
-	return text ? Array.from(text.replace(/\s+/g, '')).length : 0;
+	if (!text) return 0;
+	// Code points without building an array of them (the check counts 10,000 texts at national
+	// scale): a surrogate pair counts once, a lone surrogate once, as Array.from counts them.
+	const s = text.replace(/\s+/g, '');
+	let n = s.length;
+	for (let i = 1; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+	}
+	return n;
 }
 
 // ---------- the check ----------

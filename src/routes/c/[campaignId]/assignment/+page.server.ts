@@ -3,122 +3,62 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { lastAssignmentRun } from '$lib/server/services/assignment-last-run';
-import { pairKey } from '$lib/server/services/conflicts';
-import {
-	addPair,
-	listAssignments,
-	loadAssignmentContext,
-	movePair,
-	outsidePanel,
-	proposeAssignment,
-	publishAssignment,
-	removePair,
-	type AssignmentContext
-} from '$lib/server/services/assignment';
+import { addPair, movePair, proposeAssignment, publishAssignment, removePair } from '$lib/server/services/assignment';
+import { assignmentView, defaultReviewsPerDossier, readDossierFilter } from '$lib/server/services/assignment-view';
 import type { DossierRow, ExpertLoad, InfeasibleGroup } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/shared/review-codes';
 import { proposeRandomizedAssignment } from '$lib/server/services/assignment-random';
 import { clockSeed } from '$lib/shared/time';
 import { loadCap } from '$lib/domain/assignment';
 import { parseForm, parseValue } from '$lib/schemas/form';
 import { pairForm as pairSchema, proposeForm, proposeRandomForm, reviewsPerDossier } from '$lib/schemas/assignment';
 
-/**
- * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
- * largest number of experts that share some dossier's field, nor than the experts' load limits
- * can carry (when every expert has one).
- */
-function defaultReviewsPerDossier(ctx: AssignmentContext): number {
-	let k = Math.min(5, ctx.experts.length);
-	const fields = new Set(ctx.dossiers.map((d) => d.field).filter(Boolean));
-	let best = 0;
-	for (const f of fields) best = Math.max(best, ctx.experts.filter((e) => e.fields.includes(f)).length);
-	if (best > 0) k = Math.min(k, best);
-	if (ctx.dossiers.length && ctx.experts.length && ctx.experts.every((e) => e.maxLoad != null)) {
-		const capacity = ctx.experts.reduce((s, e) => s + Math.min(e.maxLoad ?? 0, ctx.dossiers.length), 0);
-		k = Math.min(k, Math.floor(capacity / ctx.dossiers.length));
-	}
-	return Math.max(1, k);
-}
-
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
-	const ctx = await loadAssignmentContext(db, campaign.id);
-	const rows = await listAssignments(db, campaign.id);
 	const lastRun = await lastAssignmentRun(db, campaign.id);
-	const defaultK = defaultReviewsPerDossier(ctx);
+	// dossiers with fewer experts than the last distributed (or random) run gave each are “short”
+	const distributedK = lastRun && lastRun.mode !== 'panel' ? lastRun.k : null;
+	const params = event.url.searchParams;
+	const view = await assignmentView(db, campaign.id, distributedK, readDossierFilter(params), params.get('page'));
+	const defaultK = defaultReviewsPerDossier(view);
 	const k = lastRun?.mode === 'distributed' && lastRun.k ? lastRun.k : defaultK;
-
-	const D = ctx.dossiers.length;
-	const E = ctx.experts.length;
-	const expertById = new Map(ctx.experts.map((e) => [e.id, e]));
-	const dossierById = new Map(ctx.dossiers.map((d) => [d.id, d]));
-	const perDossier = new Map<string, DossierRow['experts']>();
-	const loads = new Map<string, { assigned: number; match: number }>();
-	let objectiveNow = 0;
-	// pairs where the expert is borrowed from another panel (issue 12: the page says how many)
-	let outside = 0;
-	for (const a of rows) {
-		const e = expertById.get(a.expertId);
-		const d = dossierById.get(a.candidateId);
-		if (!e || !d) continue;
-		if (outsidePanel(ctx, e.id, d.field)) outside++;
-		const match = e.fields.includes(d.field);
-		const blocked = ctx.blocked.has(pairKey(e.id, d.id));
-		perDossier.set(d.id, [
-			...(perDossier.get(d.id) ?? []),
-			{ id: e.id, name: e.name, match, blocked, source: a.source }
-		]);
-		const l = loads.get(e.id) ?? { assigned: 0, match: 0 };
-		l.assigned++;
-		if (match) l.match++;
-		loads.set(e.id, l);
-		if (match) objectiveNow++;
-	}
-	const experts: ExpertLoad[] = ctx.experts
-		.map((e) => ({
-			id: e.id,
-			name: e.name,
-			fields: e.fields,
-			panelFields: e.panelFields,
-			assigned: loads.get(e.id)?.assigned ?? 0,
-			maxLoad: e.maxLoad,
-			effectiveMax: loadCap(e.maxLoad, D, k, E),
-			fieldMatch: loads.get(e.id)?.match ?? 0
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-	const dossiers: DossierRow[] = ctx.dossiers
-		.map((d) => ({
-			id: d.id,
-			code: d.code,
-			field: d.field,
-			experts: (perDossier.get(d.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-		}))
-		.sort((a, b) => compareReviewCodes(a.code, b.code));
-	// Which experts each dossier must not get: shown in the selects, enforced by the services.
-	const blocked: Record<string, string[]> = {};
-	for (const key of ctx.blocked) {
-		const [expertId, candidateId] = key.split('|');
-		(blocked[candidateId] ??= []).push(expertId);
-	}
+	const D = view.dossierCount;
+	const E = view.experts.length;
+	const experts: ExpertLoad[] = view.experts.map((e) => ({
+		id: e.id,
+		name: e.name,
+		fields: e.fields,
+		panelFields: e.panelFields,
+		assigned: e.assigned,
+		maxLoad: e.maxLoad,
+		effectiveMax: loadCap(e.maxLoad, D, k, E),
+		fieldMatch: e.match
+	}));
+	const dossiers: DossierRow[] = view.dossiers.map((d) => ({
+		id: d.id,
+		code: d.code,
+		field: d.field,
+		experts: d.experts.map(({ id, name, match, blocked, source }) => ({ id, name, match, blocked, source }))
+	}));
 	return {
-		state:
-			rows.length === 0
-				? ('none' as const)
-				: rows.some((r) => r.state === 'published')
-					? ('published' as const)
-					: ('draft' as const),
+		state: view.state,
 		defaultK,
 		k,
 		lastRun,
-		objectiveNow,
-		outside,
-		hasPanels: ctx.experts.some((e) => e.panelFields.length > 0),
-		pairs: rows.length,
+		objectiveNow: view.objectiveNow,
+		outside: view.outside,
+		hasPanels: view.experts.some((e) => e.panelFields.length > 0),
+		pairs: view.pairs,
 		experts,
+		dossierCount: D,
 		dossiers,
-		blocked
+		window: view.window,
+		fields: view.fields.map((f) => f.field).filter(Boolean),
+		shortCount: view.short.length,
+		shortCodes: view.short.slice(0, 8),
+		blockedPairs: view.blockedPairs,
+		blocked: view.blocked,
+		filter: view.filter
 	};
 };
 

@@ -9,6 +9,10 @@ import { formatBirth } from '$lib/domain/intake/nomination-format';
 import { classLabel } from '$lib/domain/intake/form-context';
 import type { CheckIssue } from '$lib/domain/types';
 import { parseSort, sortItems } from './sort';
+import { pageWindow } from '$lib/shared/paging';
+
+/** Candidates per page: the office's master list, longer than the other lists' 50. */
+const CANDIDATE_PAGE_SIZE = 100;
 
 const issueKey = (name: string, channel: string | undefined) => `${name.trim()}|${(channel ?? '').trim()}`;
 
@@ -91,11 +95,15 @@ export const load: PageServerLoad = async (event) => {
 		(a, b) => (channelOrder.get(a) ?? 1e6) - (channelOrder.get(b) ?? 1e6) || a.localeCompare(b, 'zh-CN')
 	);
 	const fields = [...new Set([...config.fields, ...all.map((c) => c.field)])];
+	// one page of the filtered, sorted list (?page=…); the counts and the summary cover all of it
+	const window = pageWindow(p.get('page'), items.length, CANDIDATE_PAGE_SIZE);
 	return {
 		filters,
 		sort,
 		filtered: Object.entries(filters).some(([, v]) => v !== ''),
-		items,
+		items: items.slice(window.offset, window.offset + window.size),
+		shown: items.length,
+		window,
 		total: all.length,
 		withdrawn: all.filter((c) => c.withdrawn).length,
 		withProblems: all.filter((c) => c.errors.length + c.warnings.length > 0).length,

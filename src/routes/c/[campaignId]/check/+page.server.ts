@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
 import { checkView } from '$lib/server/services/intake-preview';
+import { pagedCheckView } from '$lib/server/services/check-pages';
 import { checkInputs } from '$lib/server/services/intake';
 import { acceptWarning, withdrawAcceptance } from '$lib/server/services/issue-acceptance';
 import { checkCampaign } from '$lib/domain/intake/eligibility';
@@ -35,7 +36,8 @@ export const load: PageServerLoad = async (event) => {
 	// The same report as `laurel check` (campaignCheck): records, files, dates and acceptances.
 	const report = checkCampaign(config, records, ctx);
 	return {
-		view: checkView(config, report, records),
+		// the counts of the whole report, one page of its long lists (?code=…&page=…, ?cpage=…)
+		view: pagedCheckView(checkView(config, report, records), event.url.searchParams),
 		document: config.document,
 		referenceDate: config.referenceDate,
 		youthAge: config.youthAge,

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { blocks, listConflicts, mayDecide, refreshDetectedConflicts } from '$lib/server/services/conflicts';
+import { blocks, mayDecide, refreshDetectedConflicts } from '$lib/server/services/conflicts';
+import { conflictListing, readConflictFilter } from '$lib/server/services/conflict-list';
 import { addOrganizerConflict, decideConflict } from '$lib/server/services/conflict-decisions';
 import { listDeclarations, removeDeclaration } from '$lib/server/services/conflict-declarations';
 import {
@@ -11,27 +12,28 @@ import {
 	decideConflicts,
 	findCandidateByNameOrCode
 } from '$lib/server/services/conflicts-bulk';
-import { expertNames } from '$lib/server/services/experts';
-import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS } from '$lib/shared/labels';
+import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, SEVERITY_LABELS } from '$lib/shared/labels';
 import type { ConflictItem } from '$lib/components/assignment/types';
-import { compareReviewCodes } from '$lib/shared/review-codes';
-
-const STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, role, user } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
 	const db = await getDb();
-	const rows = await listConflicts(db, campaign.id);
 	const isOrganizer = role === 'organizer';
 	const by = isOrganizer ? 'organizer' : 'chair';
-	const all: ConflictItem[] = rows.map(({ c, expertName, reviewCode, candidateName }) => ({
+	const params = event.url.searchParams;
+	// The chair finds a dossier by its review code only: a search by name would tell which code
+	// is whose.
+	const list = await conflictListing(db, campaign.id, readConflictFilter(params), params.get('page'), {
+		searchNames: isOrganizer
+	});
+	const rows: ConflictItem[] = list.rows.map((c) => ({
 		id: c.id,
 		expertId: c.expertId,
-		expertName,
-		reviewCode: reviewCode ?? '',
+		expertName: c.expertName,
+		reviewCode: c.reviewCode,
 		// The chair works with review codes and the kind of tie only: the detected reason names the
 		// units, and reasons typed by others (a recusal, the office) may name the candidate.
-		candidateName: isOrganizer ? candidateName : null,
+		candidateName: isOrganizer ? c.candidateName : null,
 		kind: c.kind,
 		severity: c.severity,
 		source: c.source,
@@ -44,47 +46,31 @@ export const load: PageServerLoad = async (event) => {
 		canConfirm: c.status !== 'confirmed' && !mayDecide(by, c, 'confirmed'),
 		canDismiss: c.status !== 'dismissed' && !mayDecide(by, c, 'dismissed')
 	}));
-	// Pending first (what needs a decision), then by expert and code.
-	const order = { pending: 0, confirmed: 1, dismissed: 2 } as const;
-	all.sort(
-		(a, b) =>
-			order[a.status] - order[b.status] ||
-			a.expertName.localeCompare(b.expertName, 'zh-CN') ||
-			compareReviewCodes(a.reviewCode, b.reviewCode)
-	);
 
-	const q = event.url.searchParams;
-	const status = STATUSES.find((s) => s === q.get('status')) ?? '';
-	const kind = q.get('kind') && CONFLICT_KIND_LABELS[q.get('kind')!] ? q.get('kind')! : '';
-	const expert = q.get('expert') ?? '';
-	const byOthers = all.filter((r) => (!kind || r.kind === kind) && (!expert || r.expertId === expert));
-	const shown = byOthers.filter((r) => !status || r.status === status);
-
-	const statusCounts = { all: byOthers.length, pending: 0, confirmed: 0, dismissed: 0 };
-	for (const r of byOthers) statusCounts[r.status]++;
-	const kindCounts: Record<string, number> = {};
-	for (const r of all) kindCounts[r.kind] = (kindCounts[r.kind] ?? 0) + 1;
-
-	const roster = await expertNames(db, campaign.id);
 	// the office picks a candidate by name: “姓名（编号）” choices (the chair never sees names)
 	const codes = isOrganizer ? await candidateChoices(db, campaign.id) : [];
 	return {
 		isOrganizer,
-		rows: shown,
-		total: all.length,
-		pendingBlocking: all.filter((r) => r.status === 'pending' && r.blocks).length,
-		pendingWarnings: all.filter((r) => r.status === 'pending' && !r.blocks && r.source !== 'declared').length,
-		pendingDeclared: all.filter((r) => r.status === 'pending' && r.source === 'declared').length,
-		statusCounts,
+		rows,
+		window: list.window,
+		total: list.total,
+		pendingBlocking: list.pendingBlocking,
+		pendingWarnings: list.pendingWarnings,
+		pendingDeclared: list.pendingDeclared,
+		statusCounts: list.statusCounts,
 		kinds: Object.keys(CONFLICT_KIND_LABELS)
-			.filter((k) => kindCounts[k])
-			.map((k) => ({ value: k, label: CONFLICT_KIND_LABELS[k], count: kindCounts[k] })),
+			.filter((k) => list.kindCounts[k])
+			.map((k) => ({ value: k, label: CONFLICT_KIND_LABELS[k], count: list.kindCounts[k] })),
+		severities: Object.keys(SEVERITY_LABELS)
+			.filter((k) => list.severityCounts[k])
+			.map((k) => ({ value: k, label: SEVERITY_LABELS[k], count: list.severityCounts[k] })),
 		statusLabels: CONFLICT_STATUS_LABELS,
 		kindLabels: CONFLICT_KIND_LABELS,
-		experts: roster,
+		experts: list.experts,
+		panels: list.panels,
 		codes,
 		declarations: isOrganizer ? await listDeclarations(db, campaign.id) : [],
-		filter: { status, kind, expert }
+		filter: list.filter
 	};
 };
 

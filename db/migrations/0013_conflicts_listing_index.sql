@@ -1,0 +1,1 @@
+CREATE INDEX `conflicts_listing_idx` ON `conflicts` (`campaign_id`,`status`,`expert_id`,`kind`,`severity`,`source`);
