@@ -7,6 +7,7 @@ import { validateDraft, validateSheet } from '$lib/domain/review/score-sheet';
 import type { RubricCriterion } from '$lib/domain/types';
 import { clearDraft, readDraft, sameContent, valuesOf, writeDraft, type Content } from './format';
 import type { SaveState } from './save-status';
+import { postDraft } from './draft-request';
 import type { ActionFailure, DeskRound, OwnSheet, ServerCopy } from '$lib/shared/desk-views';
 
 const DEBOUNCE_MS = 800;
@@ -191,27 +192,12 @@ export class SheetDraft {
 		return deserialize(await res.text());
 	}
 
-	/** A draft to the JSON endpoint, answered in the shape `deserialize` gives an action's result. */
-	private async postDraft(keepalive = false): Promise<{ type: string; data?: Record<string, unknown> }> {
+	/** A draft to the JSON endpoint (draft-request.ts). */
+	private postDraft(keepalive = false) {
 		const values: Record<string, string> = {};
 		for (const c of this.rubric) values[c.key] = this.values[c.key] ?? '';
-		const res = await fetch(this.opts.draftUrl, {
-			method: 'POST',
-			keepalive,
-			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({
-				round: this.round.id,
-				values,
-				comment: this.comment,
-				choice: this.choice,
-				baseVersion: this.baseVersion
-			})
-		});
-		const data = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-		if (res.ok && data?.saved) return { type: 'success', data };
-		if (res.status === 401) return { type: 'redirect' };
-		if (data?.code) return { type: 'failure', data };
-		return { type: 'error' };
+		const body = { round: this.round.id, values, comment: this.comment, choice: this.choice };
+		return postDraft(this.opts.draftUrl, { ...body, baseVersion: this.baseVersion }, keepalive);
 	}
 
 	saveNow(): void {

@@ -22,6 +22,17 @@ export interface Node {
 }
 
 /** The two children of a split: ≤ ⌊t⌋ and ≥ ⌊t⌋ + 1 (copies only the arrays they change). */
+/** A search's root: the given class bounds, the model's row bounds, no basis yet. */
+export function rootNode(model: ClassModel, lo: Int32Array, hi: Int32Array): Node {
+	return {
+		lo: lo.slice(),
+		hi: hi.slice(),
+		rlo: Int32Array.from(model.rowLo),
+		rhi: Int32Array.from(model.rowUp),
+		basis: null
+	};
+}
+
 export function children(node: Node, b: Branch, basis: Basis | null): [Node, Node] {
 	const down: Node = { ...node, basis };
 	const up: Node = { ...node, basis };

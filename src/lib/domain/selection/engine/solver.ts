@@ -1,5 +1,5 @@
 // Exact engine behind solveSelection: branch and bound over the class counts of ClassModel, with
-// bounds from the LP relaxation (selection-lp.ts). The LP has one row per rule, so it is tiny even
+// bounds from the LP relaxation (lp.ts). The LP has one row per rule, so it is tiny even
 // for 5,000 candidates, and it is tight for these quota systems (a few overlapping group rules on
 // top of two partitions — fields and channels — which alone form a network and are integral).
 // Exactness: a node is pruned only when a valid upper bound proves it cannot hold a better
@@ -11,7 +11,7 @@ import type { Basis } from './lp';
 import type { CoreSolution, SearchStats } from './types';
 import { ClassModel, type CoreProblem } from './model';
 import { reduceByReducedCost, type Reduction } from './reduce';
-import { children, fixByReducedCost, widestBranch, type Branch, type Node } from './solver-nodes';
+import { children, fixByReducedCost, rootNode, widestBranch, type Branch, type Node } from './solver-nodes';
 
 // branching effort: candidates examined, dual iterations per trial, trials before pseudocosts are
 // trusted, and how many non-improving candidates end the look-ahead (tuned on random instances)
@@ -31,16 +31,6 @@ class BranchAndBound {
 	rootDuals: Float64Array | null = null;
 
 	constructor(private readonly model: ClassModel) {}
-
-	private rootNode(lo: Int32Array, hi: Int32Array): Node {
-		return {
-			lo: lo.slice(),
-			hi: hi.slice(),
-			rlo: Int32Array.from(this.model.rowLo),
-			rhi: Int32Array.from(this.model.rowUp),
-			basis: null
-		};
-	}
 
 	/** Solves the node's LP; returns its bound (in value units) or null when infeasible. */
 	private solveNode(
@@ -88,7 +78,7 @@ class BranchAndBound {
 		let best: { counts: Int32Array; value: number } | null = null;
 		// integer values: a node must be able to reach floor (find) or beat the incumbent by a step (max)
 		let need = mode === 'max' ? floor + this.model.step - 0.5 : floor - 0.5;
-		const root = this.rootNode(rootLo, rootHi);
+		const root = rootNode(this.model, rootLo, rootHi);
 		const stack: Node[] = [root];
 		const current: { basis: Basis | null } = { basis: null };
 		const accept = (counts: Int32Array, node: Node): boolean => {
@@ -142,7 +132,7 @@ class BranchAndBound {
 	 */
 	reduceAt(target: number, values: ArrayLike<number>): Reduction | null {
 		const { lo, hi } = this.model.rootBounds();
-		const res = this.solveNode(this.rootNode(lo, hi), { basis: null });
+		const res = this.solveNode(rootNode(this.model, lo, hi), { basis: null });
 		if (!res) return null;
 		const lp = this.model.lp!;
 		const gain = new Float64Array(this.model.unitCand.length);
@@ -273,7 +263,7 @@ class BranchAndBound {
 				continue;
 			}
 			if (!filter) {
-				const res = this.solveNode({ ...this.rootNode(lo, hi), lo, hi }, { basis: null });
+				const res = this.solveNode({ ...rootNode(this.model, lo, hi), lo, hi }, { basis: null });
 				const gain = new Float64Array(this.model.unitCand.length);
 				for (let u = 0; u < gain.length; u++) gain[u] = lp.gain(u) * this.model.scale;
 				filter = res ? { phi: res.bound, gain, lo: lo.slice() } : { phi: -Infinity, gain, lo: lo.slice() };
