@@ -212,7 +212,7 @@ const HEADER = '序号,推荐单位,姓名,性别,出生年月,工作单位及�
 
 describe('regex fuzz', () => {
 	it(
-		'2,000 random and adversarial strings of up to 200 characters through every user-text function, in under 2 s of CPU',
+		'2,000 random and adversarial strings of up to 200 characters through every user-text function: no string makes any of them backtrack (the slowest string under 1.5 s)',
 		{ timeout: 120_000 },
 		() => {
 			const strings = fuzzStrings(2000, 20261205);
@@ -272,9 +272,21 @@ describe('regex fuzz', () => {
 			for (const s of fuzzStrings(100, 7)) run(s);
 			const started = performance.now();
 			const cpu = process.cpuUsage();
-			for (const s of strings) run(s);
+			// The guard is against catastrophic backtracking: one string of ≤ 200 characters taking
+			// seconds. So the slowest single string is checked, with a wide margin (a string takes
+			// well under 1 ms), not the total: process CPU counts the other test workers' threads too,
+			// and a total under a budget is a benchmark, which belongs in `npm run bench`.
+			let slowest = { ms: 0, s: '' };
+			const timed = (s: string, f: () => void) => {
+				const t = performance.now();
+				f();
+				const ms = performance.now() - t;
+				if (ms > slowest.ms) slowest = { ms, s };
+			};
+			for (const s of strings) timed(s, () => run(s));
 			// Whole pipelines on a sample (they call the functions above many times per string).
-			for (const s of strings.filter((_, i) => i % 40 === 0)) {
+			for (const s of strings.filter((_, i) => i % 40 === 0)) timed(s, () => pipelines(s));
+			function pipelines(s: string) {
 				const c = {
 					...base,
 					name: s.slice(0, 6),
@@ -304,8 +316,12 @@ describe('regex fuzz', () => {
 			const used = process.cpuUsage(cpu);
 			const cpuMs = (used.user + used.system) / 1000;
 			const wallMs = performance.now() - started;
-			console.log(`regex fuzz: ${Math.round(cpuMs)} ms CPU, ${Math.round(wallMs)} ms wall`);
-			expect(cpuMs, `fuzz took ${Math.round(cpuMs)} ms of CPU (${Math.round(wallMs)} ms wall)`).toBeLessThan(2000);
+			console.log(
+				`regex fuzz: ${Math.round(cpuMs)} ms CPU, ${Math.round(wallMs)} ms wall, slowest string ${slowest.ms.toFixed(1)} ms`
+			);
+			expect(slowest.ms, `one string took ${Math.round(slowest.ms)} ms: ${JSON.stringify(slowest.s)}`).toBeLessThan(
+				1500
+			);
 		}
 	);
 });
