@@ -8,7 +8,8 @@ import {
 	normalizeName,
 	parseAwards,
 	parseBirthDetailed,
-	parseCareer
+	parseCareer,
+	FREE_TEXT_KEYS
 } from '../domain/intake/nomination-format';
 import { classLabel, type FormContext } from '../domain/intake/form-context';
 import type { CandidateRecord, CareerEntry } from '../domain/types';
@@ -60,22 +61,7 @@ const MAX_TEXT = 20_000;
 const MAX_CAREER_ROWS = 40;
 const LONG_KEYS: readonly FormKey[] = ['deeds', 'story', 'awards', 'remarks'];
 /** Free texts of the record, absent when blank. */
-const OPTIONAL_KEYS = [
-	'ethnicity',
-	'party',
-	'nativePlace',
-	'education',
-	'degree',
-	'school',
-	'major',
-	'profTitle',
-	'specialty',
-	'category',
-	'deeds',
-	'story',
-	'address',
-	'remarks'
-] as const satisfies readonly FormKey[];
+const OPTIONAL_KEYS = [...FREE_TEXT_KEYS, 'address', 'remarks'] as const satisfies readonly FormKey[];
 
 // ---------- reading the submitted form ----------
 

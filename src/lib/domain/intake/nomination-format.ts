@@ -70,6 +70,23 @@ export const COLUMNS: ColumnDef[] = [
  * The contract's header of each column, by key: the one spelling of the 20-odd nomination headers
  * that the CSV, the Word 推荐表 reader and the candidate form all use.
  */
+/** The 推荐表's free texts that a record leaves out when blank, in the record's key order: the CSV
+ * import and the web form both read them (each adds its own contact fields around them). */
+export const FREE_TEXT_KEYS = [
+	'ethnicity',
+	'party',
+	'nativePlace',
+	'education',
+	'degree',
+	'school',
+	'major',
+	'profTitle',
+	'specialty',
+	'category',
+	'deeds',
+	'story'
+] as const satisfies readonly ColumnKey[];
+
 export const COLUMN_HEADERS = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
 /**

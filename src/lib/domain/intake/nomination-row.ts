@@ -12,7 +12,8 @@ import {
 	parseGender,
 	parseYesNo,
 	normalizeName,
-	type ColumnKey
+	type ColumnKey,
+	FREE_TEXT_KEYS
 } from './nomination-format';
 import { CHANNEL_TYPES, type CandidateRecord, type ChannelType } from '../types';
 import { isSelfNomination } from './eligibility/rules';
@@ -212,18 +213,7 @@ export function parseRow(
 	};
 	const optional: ColumnKey[] = [
 		'seq',
-		'ethnicity',
-		'party',
-		'nativePlace',
-		'education',
-		'degree',
-		'school',
-		'major',
-		'profTitle',
-		'specialty',
-		'category',
-		'deeds',
-		'story',
+		...FREE_TEXT_KEYS,
 		'phone',
 		'mobile',
 		'email',
