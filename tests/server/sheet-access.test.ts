@@ -10,7 +10,7 @@ import { seedCampaign } from '../../src/lib/server/demo';
 import { createRound, getRound, openRound } from '../../src/lib/server/services/rounds';
 import { reviewsInRound } from '../../src/lib/server/services/access';
 import { saveAccess } from '../../src/lib/server/services/sheet-access';
-import { saveChecked, type SaveInput } from '../../src/lib/server/services/sheets';
+import { saveChecked } from '../../src/lib/server/services/sheets';
 import { recuse } from '../../src/lib/server/services/conflict-decisions';
 
 const C = 'access';
@@ -93,7 +93,7 @@ describe('save access query', () => {
 		const e = roster[2];
 		const c = cands[5];
 		const q = { userId: e.userId, campaignId: C, roundId: round.id, code: c.code };
-		const input = (baseVersion: number, merit: string): SaveInput => ({
+		const input = (baseVersion: number, merit: string): Parameters<typeof saveChecked>[2] => ({
 			round,
 			expertId: e.id,
 			candidateId: c.id,

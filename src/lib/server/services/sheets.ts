@@ -16,7 +16,7 @@ import type { SaveAccess } from './sheet-access';
 export type SheetRow = typeof sheets.$inferSelect;
 export type VoteChoice = 'yes' | 'no' | 'abstain';
 
-export interface SaveInput {
+interface SaveInput {
 	round: RoundRow;
 	expertId: string;
 	candidateId: string;
@@ -71,10 +71,25 @@ export async function saveSheet(db: DB, actor: Actor, input: SaveInput): Promise
  * for this request): the desk's save and submit actions. Same refusals, in the same order.
  */
 export async function saveChecked(db: DB, actor: Actor, input: SaveInput, access: SaveAccess): Promise<SaveResult> {
-	if (access.locked) await assertUnlocked(db, input.round.campaignId); // throws the 423 naming the lock
+	const refused = await pairRefusal(db, input.round.campaignId, access);
+	if (refused) return refused;
+	return writeSheet(db, actor, input, access.round?.maxYes ?? null, access.sheet);
+}
+
+/**
+ * saveChecked's refusals that come before anything posted is looked at (a locked selection, a
+ * closed round, a pair the expert may not review): a form that cannot be read is refused after
+ * them, so that whoever may not save this pair gets the same answer whatever they post.
+ */
+export async function pairRefusal(
+	db: DB,
+	campaignId: string,
+	access: SaveAccess
+): Promise<Extract<SaveResult, { ok: false }> | null> {
+	if (access.locked) await assertUnlocked(db, campaignId); // throws the 423 naming the lock
 	if (!access.round || access.round.state !== 'open') return ROUND_CLOSED;
 	if (!access.reviewable) return NOT_FOUND;
-	return writeSheet(db, actor, input, access.round.maxYes, access.sheet);
+	return null;
 }
 
 /**

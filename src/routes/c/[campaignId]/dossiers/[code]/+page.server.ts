@@ -5,7 +5,9 @@ import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
 import { memberRefusal, saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflict-decisions';
-import { saveChecked, type SaveResult, type VoteChoice } from '$lib/server/services/sheets';
+import { pairRefusal, saveChecked, type SaveResult } from '$lib/server/services/sheets';
+import { parseForm } from '$lib/schemas/form';
+import { sheetForm, sheetFormRound } from '$lib/schemas/sheet';
 import { validateSheet } from '$lib/domain/review/score-sheet';
 import { deadlineInfo } from '$lib/shared/time';
 import type { ActionFailure } from '$lib/shared/desk-views';
@@ -47,14 +49,16 @@ async function expertContext(event: RequestEvent<{ campaignId: string; code: str
 /**
  * Save and submit share one path: one prepared statement answers who may save what (role, roster
  * entry, round, candidate, lock, the pair's eligibility, the sheet), with the refusals of
- * requireReviewer and the service, in their order; the service then writes.
+ * requireReviewer and the service, in their order; the form is read by its schema (schemas/sheet.ts,
+ * as the autosave's JSON body) and refused only after all of them; the service then writes.
  */
 async function save(event: RequestEvent<{ campaignId: string; code: string }>, submit: boolean) {
 	const user = requireUser(event);
-	// A broken form is refused only after the access checks, as before (who may not save learns nothing).
+	// A broken form is refused only after the access checks (who may not save learns nothing).
 	const fd = await event.request.formData().catch((e: unknown) => e);
 	const form = fd instanceof FormData ? fd : new FormData();
-	const roundId = String(form.get('round') ?? event.url.searchParams.get('round') ?? '');
+	const named = parseForm(sheetFormRound, form);
+	const roundId = (named.ok && named.value.round) || event.url.searchParams.get('round') || '';
 	const db = await getDb();
 	const access = await saveAccess(db, {
 		userId: user.id,
@@ -67,26 +71,32 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 	if (!(fd instanceof FormData)) throw fd;
 	if (!access.round) error(404, NOT_FOUND);
 	const actor = actorOf(user);
-	const expert = { id: access.expertId };
-	// An unknown code goes on as a candidate no one reviews: refused like a code that is not the expert's.
-	const target = { round: access.round, candidateId: access.candidateId ?? '\u0000no-candidate' };
-	const rubric = target.round.type === 'score' ? (target.round.rubric ?? []) : [];
-	const values: Record<string, string> = {};
-	for (const c of rubric) values[c.key] = String(form.get(`v.${c.key}`) ?? '');
-	const comment = String(form.get('comment') ?? '');
-	const choiceRaw = String(form.get('choice') ?? '');
-	const choice = choiceRaw ? (choiceRaw as VoteChoice) : null;
-	// "用我刚填写的覆盖" after a conflict (no JavaScript) names the server's version it overrides.
-	const overwrite = form.get('overwrite');
-	const baseVersion = Number(overwrite ?? form.get('baseVersion') ?? 0);
+	const round = access.round;
+	const rubric = round.type === 'score' ? (round.rubric ?? []) : [];
+	const parsed = parseForm(sheetForm(rubric), form);
+	if (!parsed.ok) {
+		const pair = await pairRefusal(db, round.campaignId, access);
+		const { entered } = parsed;
+		const shown = {
+			values: Object.fromEntries(rubric.map((c) => [c.key, entered[`v.${c.key}`] ?? ''])),
+			comment: entered.comment ?? '',
+			choice: entered.choice || null
+		};
+		if (pair) return fail(pair.status, { code: pair.code, message: pair.message, ...shown } satisfies ActionFailure);
+		const errors: Record<string, string> = {};
+		for (const c of rubric) if (parsed.fieldErrors[`v.${c.key}`]) errors[c.key] = parsed.fieldErrors[`v.${c.key}`];
+		return fail(400, { code: 'INVALID', message: parsed.message, errors, ...shown } satisfies ActionFailure);
+	}
+	const { values, comment, choice, baseVersion, confirm } = parsed.value;
 	const input = {
-		round: target.round,
-		expertId: expert.id,
-		candidateId: target.candidateId,
+		round,
+		expertId: access.expertId,
+		// an unknown code goes on as a candidate no one reviews: refused like a code that is not the expert's
+		candidateId: access.candidateId ?? '\u0000no-candidate',
 		values,
 		choice,
 		comment,
-		baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : -1
+		baseVersion
 	};
 	const refused = (r: Extract<SaveResult, { ok: false }>) =>
 		fail(r.status, {
@@ -97,18 +107,17 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 			values,
 			comment,
 			choice,
-			baseVersion: input.baseVersion
+			baseVersion
 		} satisfies ActionFailure);
-	if (submit && form.get('confirm') !== '1') {
+	if (submit && !confirm) {
 		// Without JavaScript there is no dialog: keep the draft, check it, and ask to confirm on the page.
 		const draft = await saveChecked(db, actor, { ...input, submit: false }, access);
 		if (!draft.ok) return refused(draft);
-		const check =
-			target.round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
+		const check = round.type === 'score' ? validateSheet(rubric, values) : { ok: !!choice, errors: {}, total: 0 };
 		if (!check.ok)
 			return fail(400, {
 				code: 'INVALID',
-				message: target.round.type === 'score' ? '请先补全或修正标红的评分项' : '请选择赞成、反对或弃权',
+				message: round.type === 'score' ? '请先补全或修正标红的评分项' : '请选择赞成、反对或弃权',
 				errors: check.errors,
 				values,
 				comment,
