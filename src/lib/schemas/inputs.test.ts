@@ -7,7 +7,7 @@ import { parseForm } from './form';
 import { declareForm } from './conflicts';
 import { redactionForm } from './redactions';
 import { uploadForm, warningAcceptanceForm } from './records';
-import { importFilesForm, poolFileForm } from './files';
+import { importFilesForm, poolFileForm, rosterFileForm } from './files';
 import { invitationForm } from './account';
 import { relaxForm } from './selection';
 
@@ -233,7 +233,25 @@ describe('the file forms', () => {
 			expect(parseForm(poolFileForm, fd(entries))).toMatchObject({ ok: false, message: '请选择专家库 CSV 文件' });
 		expect(parseForm(poolFileForm, fd([['file', csv('big.csv', 5 * 1024 * 1024 + 1)]]))).toMatchObject({
 			ok: false,
-			message: '文件超过 5 MB'
+			message: '专家库 CSV 文件“big.csv”有 5.0 MB，超过上限 5 MB，请分批导入'
+		});
+		expect(parseForm(poolFileForm, fd([['file', csv('空.csv', 0)]]))).toMatchObject({
+			ok: false,
+			message: '专家库 CSV 文件“空.csv”是空的（0 字节），请检查后重新上传'
+		});
+	});
+
+	it('roster: one file, chosen, not empty, at most 2 MB, each refusal naming the roster', () => {
+		const r = parseForm(rosterFileForm, fd([['file', csv('名单.csv', 10)]]));
+		expect(r.ok && r.value.file.name).toBe('名单.csv');
+		for (const entries of [[], [['file', '']], [['file', csv('', 0)]]] as [string, string | File][][])
+			expect(parseForm(rosterFileForm, fd(entries))).toMatchObject({ ok: false, message: '请选择专家名单文件' });
+		expect(parseForm(rosterFileForm, fd([['file', csv('空.csv', 0)]]))).toMatchObject({
+			message: '专家名单文件“空.csv”是空的（0 字节），请检查后重新上传'
+		});
+		expect(parseForm(rosterFileForm, fd([['file', csv('大.csv', 2 * 1024 * 1024)]])).ok).toBe(true);
+		expect(parseForm(rosterFileForm, fd([['file', csv('大.csv', 2 * 1024 * 1024 + 1)]]))).toMatchObject({
+			message: '专家名单文件“大.csv”有 2.0 MB，超过上限 2 MB，请分批导入'
 		});
 	});
 

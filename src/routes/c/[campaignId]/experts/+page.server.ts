@@ -23,8 +23,6 @@ function mailNote(m: MailOutcome): { sent: string[]; failed: { name: string; rea
 	return m.mailed ? { sent: m.sent.map((s) => `${s.name}（${s.to}）`), failed: m.failed } : null;
 }
 
-const MB = 1024 * 1024;
-const MAX_BYTES = 2 * MB;
 /** Row errors sent to the page at most. */
 const MAX_LISTED = 1000;
 
@@ -54,6 +52,7 @@ const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}
 
 import { parseForm } from '$lib/schemas/form';
 import { expertRefForm } from '$lib/schemas/records';
+import { rosterFileForm } from '$lib/schemas/files';
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -91,14 +90,9 @@ export const actions: Actions = {
 				});
 			return fail(400, { importMessage: '没有收到文件，请重新选择文件后上传' });
 		}
-		const file = form.get('file');
-		if (!(file instanceof File) || (file.size === 0 && !file.name))
-			return fail(400, { importMessage: '请选择要上传的 CSV 文件' });
-		if (file.size === 0) return fail(400, { importMessage: `文件“${file.name}”是空的（0 字节），请检查后重新上传` });
-		if (file.size > MAX_BYTES)
-			return fail(400, {
-				importMessage: `文件“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过上限 ${MAX_BYTES / MB} MB，请分批导入`
-			});
+		const picked = parseForm(rosterFileForm, form);
+		if (!picked.ok) return fail(400, { importMessage: picked.message });
+		const { file } = picked.value;
 		// an .xlsx roster is read as its first sheet (issue 14); .xls/macro/encrypted files are refused
 		const sheet = await spreadsheetAsCsv(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
 		if ('error' in sheet) return fail(400, { importMessage: sheet.error });
