@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { sessions, auditLog, users, loginThrottle, invitations } from '../../src/lib/server/db/schema';
@@ -12,7 +12,7 @@ import {
 	inspectInvitation,
 	changePassword
 } from '../../src/lib/server/services/accounts';
-import { THROTTLE, claimAttempt, delaySeconds } from '../../src/lib/server/auth/login-throttle';
+import { THROTTLE, claimAttempt } from '../../src/lib/server/auth/login-throttle';
 
 // Counts password verifications, to prove that throttled attempts never reach the check.
 const verifyCalls = vi.hoisted(() => ({ n: 0 }));
@@ -121,18 +121,25 @@ describe('login', () => {
 			expect(await login(db, 'x', 'bad-password', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
 		const t1 = await login(db, 'x', 'bad-password', '10.0.0.1');
 		expect(t1).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 2 });
-		expect(delaySeconds(THROTTLE.pairFree, THROTTLE.pairFree)).toBe(2);
-		expect(delaySeconds(THROTTLE.pairFree + 1, THROTTLE.pairFree)).toBe(4);
-		expect(delaySeconds(THROTTLE.pairFree + 2, THROTTLE.pairFree)).toBe(8);
-		expect(delaySeconds(THROTTLE.pairFree - 1, THROTTLE.pairFree)).toBe(0);
-		expect(delaySeconds(1000, THROTTLE.pairFree)).toBe(THROTTLE.maxDelaySeconds);
-		// After the wait one more attempt is evaluated, and the next wait doubles.
-		const later = Date.now() + 2500;
-		expect(await claimAttempt(db, 'x', '10.0.0.1', later)).toBeNull();
-		expect(await claimAttempt(db, 'x', '10.0.0.1', later + 1)).toBe(4);
-		expect(await claimAttempt(db, 'x', '10.0.0.1', later + 2000)).toBe(2);
+		// After each wait one more attempt is evaluated, and the next wait doubles, up to the cap; an
+		// attempt refused during a wait is not counted and does not extend it.
+		const waits = [2];
+		let at = Date.now();
+		for (let i = 0; i < 12; i++) {
+			at += waits[i] * 1000 + 1;
+			expect(await claimAttempt(db, 'x', '10.0.0.1', at)).toBeNull();
+			waits.push((await claimAttempt(db, 'x', '10.0.0.1', at + 1))!);
+			expect(await claimAttempt(db, 'x', '10.0.0.1', at + 1001)).toBe(waits[i + 1] - 1);
+		}
+		const cap = THROTTLE.maxDelaySeconds;
+		expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, cap, cap, cap, cap]);
+		// a key a thousand failures deep still waits the cap (no overflow of the doubling)
+		await db.update(loginThrottle).set({ failures: 999 }).where(like(loginThrottle.key, 'pair:%'));
+		at += cap * 1000 + 1;
+		expect(await claimAttempt(db, 'x', '10.0.0.1', at)).toBeNull();
+		expect(await claimAttempt(db, 'x', '10.0.0.1', at + 1)).toBe(cap);
 		// An hour of quiet forgets the pair.
-		expect(await claimAttempt(db, 'x', '10.0.0.1', later + THROTTLE.forgetAfterMs + 5000)).toBeNull();
+		expect(await claimAttempt(db, 'x', '10.0.0.1', at + THROTTLE.forgetAfterMs + 5000)).toBeNull();
 	});
 
 	it('the right password resets the pair; other accounts from the same address are not throttled', async () => {

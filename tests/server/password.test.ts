@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	ARGON2_OPTIONS,
 	HASH_CONCURRENCY,
-	fifoLimiter,
 	hashPassword,
+	inPasswordTurn,
 	verifyPassword
 } from '../../src/lib/server/auth/password';
 
@@ -65,7 +65,7 @@ describe('password hashing', () => {
 	});
 });
 
-describe('fifoLimiter (the sign-in queue)', () => {
+describe('the sign-in queue (inPasswordTurn, as hashPassword and verifyPassword take their turn)', () => {
 	const deferred = () => {
 		let resolve!: () => void;
 		let reject!: (e: Error) => void;
@@ -73,15 +73,16 @@ describe('fifoLimiter (the sign-in queue)', () => {
 		return { promise, resolve, reject };
 	};
 	const tick = () => new Promise((r) => setTimeout(r, 0));
+	const L = HASH_CONCURRENCY;
+	const first = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-	it('never runs more than its limit at once and starts the waiting tasks first come, first served', async () => {
-		const limit = fifoLimiter(2);
-		const gates = Array.from({ length: 6 }, deferred);
+	it('never runs more than HASH_CONCURRENCY at once and starts the waiting tasks first come, first served', async () => {
+		const gates = Array.from({ length: L + 4 }, deferred);
 		const started: number[] = [];
 		let running = 0;
 		let most = 0;
 		const all = gates.map((g, i) =>
-			limit(async () => {
+			inPasswordTurn(async () => {
 				started.push(i);
 				most = Math.max(most, ++running);
 				await g.promise;
@@ -90,31 +91,41 @@ describe('fifoLimiter (the sign-in queue)', () => {
 			})
 		);
 		await tick();
-		expect(started).toEqual([0, 1]);
+		expect(started).toEqual(first(L));
 		// finishing out of order still hands the free slot to the oldest waiting task
-		gates[1].resolve();
+		gates[L - 1].resolve();
 		await tick();
-		expect(started).toEqual([0, 1, 2]);
+		expect(started).toEqual(first(L + 1));
 		gates[0].resolve();
 		await tick();
-		expect(started).toEqual([0, 1, 2, 3]);
+		expect(started).toEqual(first(L + 2));
 		for (const g of gates) g.resolve();
-		expect(await Promise.all(all)).toEqual([0, 1, 2, 3, 4, 5]);
-		expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-		expect(most).toBe(2);
+		expect(await Promise.all(all)).toEqual(first(L + 4));
+		expect(started).toEqual(first(L + 4));
+		expect(most).toBe(L);
 	});
 
 	it('gives the slot back when a task fails, throws synchronously or rejects', async () => {
-		const limit = fifoLimiter(1);
-		const failing = limit(async () => {
-			throw new Error('async');
-		});
-		const throwing = limit(() => {
-			throw new Error('sync');
-		});
-		const after = limit(async () => 'ran');
-		await expect(failing).rejects.toThrow('async');
-		await expect(throwing).rejects.toThrow('sync');
+		// every slot taken by a failing task, then as many by one that throws before it awaits
+		const failing = first(L).map(() =>
+			inPasswordTurn(async () => {
+				throw new Error('async');
+			})
+		);
+		const throwing = first(L).map(() =>
+			inPasswordTurn(() => {
+				throw new Error('sync');
+			})
+		);
+		const after = inPasswordTurn(async () => 'ran');
+		for (const f of failing) await expect(f).rejects.toThrow('async');
+		for (const t of throwing) await expect(t).rejects.toThrow('sync');
 		expect(await after).toBe('ran');
+	});
+
+	it('a hash inside a turn does not queue again', async () => {
+		// with every slot held by a turn that hashes, queueing again would wait forever
+		const hashes = await Promise.all(first(L).map(() => inPasswordTurn(() => hashPassword('nested-password'))));
+		expect(hashes.every((h) => h.startsWith('$argon2id$'))).toBe(true);
 	});
 });

@@ -24,7 +24,7 @@ export const THROTTLE = {
 };
 
 /** Seconds to wait after `failures` counted attempts: none below `free`, then 2, 4, 8 … capped. */
-export function delaySeconds(failures: number, free: number): number {
+function delaySeconds(failures: number, free: number): number {
 	if (failures < free) return 0;
 	return Math.min(THROTTLE.maxDelaySeconds, 2 ** Math.min(failures - free + 1, 30));
 }

@@ -32,7 +32,7 @@ export const HASH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), UV_
  * Runs tasks at most `limit` at a time, in the order they were submitted: the expert who pressed
  * 登录 first is answered first, which is what keeps the slowest sign-in of a storm short.
  */
-export function fifoLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+function fifoLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
 	let running = 0;
 	const waiting: (() => void)[] = [];
 	const release = () => {

@@ -31,7 +31,7 @@ export { Rng } from './names';
 export { channelQuota } from './regions';
 
 /** A channel with its effective quota, as the generator fills it. */
-export interface ChannelSlot {
+interface ChannelSlot {
 	name: string;
 	type: ChannelType;
 	min: number;
@@ -50,7 +50,7 @@ export interface ChannelSlot {
  * enterprises of the region (one per type the campaign has a quota for, 学会/高校/企业 first),
  * and more of those while the requested count would not fit under the maxima.
  */
-export function plannedChannels(config: CampaignConfig, count: number, region = regionFor(config)): ChannelSlot[] {
+function plannedChannels(config: CampaignConfig, count: number, region = regionFor(config)): ChannelSlot[] {
 	const slot = (name: string, type: ChannelType, added: boolean, kind: UnitKind | null): ChannelSlot => {
 		const q = channelQuota(config, name, type);
 		return { name, type, ...q, need: Math.min(q.max, Math.max(q.min, q.minYouth)), added, kind };
