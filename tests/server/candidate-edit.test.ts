@@ -19,11 +19,9 @@ import {
 } from '../../src/lib/server/services/candidate-edit';
 import {
 	deleteAttachment,
-	filesRoot,
 	listAttachments,
 	readAttachment,
-	saveAttachment,
-	sniffType
+	saveAttachment
 } from '../../src/lib/server/services/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../src/lib/domain/intake/attachment-kinds';
 import type { CandidateRecord } from '../../src/lib/domain/types';
@@ -196,19 +194,27 @@ describe('attachments', () => {
 		candidateId = r.id;
 	});
 
-	it('recognizes files by their first bytes', () => {
-		expect(sniffType(PNG)).toEqual({ type: 'png' });
-		expect(sniffType(JPG)).toEqual({ type: 'jpg' });
-		expect(sniffType(PDF)).toEqual({ type: 'pdf' });
-		expect(sniffType(Buffer.from('GIF89a...'))).toEqual({ type: null, what: 'GIF 图片' });
-		expect(sniffType(Buffer.from('hello'))).toEqual({ type: null, what: null });
+	it('recognizes files by their first bytes, whatever their name says', async () => {
+		// saved without an extension, so that only the bytes decide: the stored type, or the refusal
+		const typeOf = async (bytes: Buffer, kind: 'document' | 'video') => {
+			const r = await saveAttachment(db, actor, campaignId, candidateId, { kind, filename: '材料', bytes });
+			if (!r.ok) return r.message;
+			return (await listAttachments(db, campaignId, candidateId)).find((a) => a.id === r.id)!.storagePath.split('.')[1];
+		};
+		expect(await typeOf(PNG, 'document')).toBe('png');
+		expect(await typeOf(JPG, 'document')).toBe('jpg');
+		expect(await typeOf(PDF, 'document')).toBe('pdf');
+		const refused = (what: string) =>
+			`文件“材料”不是 JPG、PNG、PDF 或 MP4/MOV 文件（按文件内容判断${what ? `，实际是${what}` : ''}），已拒绝`;
+		expect(await typeOf(Buffer.from('GIF89a...'), 'document')).toBe(refused('GIF 图片'));
+		expect(await typeOf(Buffer.from('hello'), 'document')).toBe(refused(''));
 		// Videos (青海, 衡水: “MP4或MOV格式”) by the ISO media brand; HEIC photos are not videos.
 		const iso = (brand: string) =>
 			Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
-		expect(sniffType(iso('isom'))).toEqual({ type: 'mp4' });
-		expect(sniffType(iso('qt  '))).toEqual({ type: 'mov' });
-		expect(sniffType(iso('heic'))).toEqual({ type: null, what: 'HEIC/HEIF 照片' });
-		expect(sniffType(iso('M4A '))).toEqual({ type: null, what: 'M4A 音频' });
+		expect(await typeOf(iso('isom'), 'video')).toBe('mp4');
+		expect(await typeOf(iso('qt  '), 'video')).toBe('mov');
+		expect(await typeOf(iso('heic'), 'video')).toBe(refused('HEIC/HEIF 照片'));
+		expect(await typeOf(iso('M4A '), 'video')).toBe(refused('M4A 音频'));
 	});
 
 	it('stores the bytes under LAUREL_FILES with their checksum, lists, reads and deletes them with audit', async () => {
@@ -231,8 +237,7 @@ describe('attachments', () => {
 			sha256: sha,
 			storagePath: `${campaignId}/${sha}.png`
 		});
-		const onDisk = join(filesRoot(), campaignId, `${sha}.png`);
-		expect(filesRoot()).toBe(process.env.LAUREL_FILES);
+		const onDisk = join(process.env.LAUREL_FILES!, campaignId, `${sha}.png`);
 		expect(readFileSync(onDisk).equals(PNG)).toBe(true);
 		const read = await readAttachment(db, campaignId, candidateId, r.id);
 		expect(read.ok && Buffer.from(read.bytes).equals(PNG)).toBe(true);

@@ -1,14 +1,13 @@
 // Issue 14, Excel and Word out: every export as .xlsx, read back with a second reader (fflate + XML,
 // not exceljs): the 汇总表 in the notice's layout, scores one sheet per round, tables with frozen
 // headers; the filled 推荐表 read back by the form reader.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../support/db';
 import { readXlsx } from '../support/xlsx-read';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { exportCsv } from '../../src/lib/server/exports';
-import { csvToSheets, exportXlsx } from '../../src/lib/server/exports/xlsx';
+import { exportXlsx } from '../../src/lib/server/exports/xlsx';
 import { exportForms } from '../../src/lib/server/exports/forms';
-import { sheetsToXlsx } from '../../src/lib/domain/formats/office/xlsx-write';
 import { NATIONAL_SHEET, sheetsToCsv, summarySheets } from '../../src/lib/domain/notice/summary-sheet';
 import { toCsv } from '../../src/lib/domain/formats/csv-safe';
 import { filledForm, formsZip } from '../../src/lib/domain/formats/office/docx-write';
@@ -16,6 +15,34 @@ import { readDocxForm } from '../../src/lib/domain/formats/office/docx-form';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { CandidateRecord } from '../../src/lib/domain/types';
+import type { DB } from '../../src/lib/server/db';
+
+// The layout tests hand exportXlsx a CSV of their own (as the export's producer would make it), so
+// that each layout is checked on a table written for it; every other call reaches the producers.
+const served = vi.hoisted(() => ({ csv: null as string | null }));
+vi.mock('../../src/lib/server/exports', async (original) => {
+	const actual = await original<typeof import('../../src/lib/server/exports')>();
+	return {
+		...actual,
+		exportCsv: (...args: Parameters<typeof actual.exportCsv>) =>
+			served.csv === null
+				? actual.exportCsv(...args)
+				: Promise.resolve({ ok: true as const, csv: served.csv, filename: `${args[2]}.csv` })
+	};
+});
+
+/** The .xlsx the export of `kind` makes from this CSV, read back. */
+async function xlsxOf(kind: string, csv: string) {
+	served.csv = csv;
+	try {
+		const x = await exportXlsx({} as DB, 'x', kind);
+		if (!x.ok) throw new Error(x.message);
+		expect(x.filename).toBe(`${kind}.xlsx`);
+		return readXlsx(x.bytes);
+	} finally {
+		served.csv = null;
+	}
+}
 
 const record = (name: string, channel: string, over: Partial<CandidateRecord> = {}): CandidateRecord => ({
 	name,
@@ -43,7 +70,7 @@ describe('the 汇总表 as .xlsx in the notice layout', () => {
 			(r) => ({ record: r })
 		);
 		const csv = sheetsToCsv(summarySheets(NATIONAL_SHEET, people, 'unit', '广西科协'), []);
-		const book = readXlsx(await sheetsToXlsx(csvToSheets('summary', csv)));
+		const book = await xlsxOf('summary', csv);
 		expect(book.map((s) => s.name)).toEqual(['南宁市', '柳州市']);
 		const [s] = book;
 		expect(s.rows[0][0]).toBe('候选人汇总表');
@@ -88,7 +115,7 @@ describe('the 汇总表 as .xlsx in the notice layout', () => {
 				['初评', 'A-002', '前沿', '甲', 70, '']
 			]
 		);
-		const book = readXlsx(await sheetsToXlsx(csvToSheets('scores', csv)));
+		const book = await xlsxOf('scores', csv);
 		expect(book.map((s) => [s.name, s.rows.length, s.frozenRows])).toEqual([
 			['初评', 3, 1],
 			['复评', 2, 1]

@@ -95,7 +95,7 @@ export async function exportXlsx(
 }
 
 /** The sheets of an export's CSV, laid out for its kind. Pure. */
-export function csvToSheets(kind: string, csv: string): XlsxSheet[] {
+function csvToSheets(kind: string, csv: string): XlsxSheet[] {
 	const rows = records(csv);
 	let sheets: XlsxSheet[];
 	if (kind === 'summary' || kind === 'upper') sheets = summarySheets(rows);

@@ -26,7 +26,7 @@ export { MAX_ATTACHMENT_BYTES };
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The folder of the stored files, read on every call so that tests and tools may point it elsewhere. */
-export function filesRoot(): string {
+function filesRoot(): string {
 	return resolve(process.env.LAUREL_FILES ?? 'db/files');
 }
 
@@ -42,7 +42,7 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) =>
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** The file's type by its magic bytes: jpg, png or pdf; otherwise a description of what it is, or null. */
-export function sniffType(b: Uint8Array): { type: FileType } | { type: null; what: string | null } {
+function sniffType(b: Uint8Array): { type: FileType } | { type: null; what: string | null } {
 	if (startsWith(b, [0xff, 0xd8, 0xff])) return { type: 'jpg' };
 	if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { type: 'png' };
 	if (startsWith(b, ascii('%PDF-'))) return { type: 'pdf' };
