@@ -9,7 +9,7 @@ import { campaigns, candidates } from '../../src/lib/server/db/schema';
 import {
 	campaignRecords,
 	importCandidates,
-	previewImport,
+	previewUpload,
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_ROWS
 } from '../../src/lib/server/services/intake';
@@ -158,14 +158,14 @@ describe('nomination files too large', () => {
 		expect(errors).toEqual([
 			{ row: 1, column: '', message: `文件有 100000 行，超过单次导入上限 ${MAX_IMPORT_ROWS} 行，请分批导入` }
 		]);
-		const preview = previewImport(config, utf8(lines.join('\n')));
+		const preview = await previewUpload(config, [{ name: '汇总表.csv', bytes: utf8(lines.join('\n')) }]);
 		expect(preview).toMatchObject({ ok: false, rows: 0, parsed: [] });
 	});
 
-	it('exactly the row limit is not refused for its size', () => {
+	it('exactly the row limit is not refused for its size', async () => {
 		const lines = [HEADER.join(',')];
 		for (let i = 0; i < MAX_IMPORT_ROWS; i++) lines.push(row(`候选人${i}`).join(','));
-		const preview = previewImport(config, utf8(lines.join('\n')));
+		const preview = await previewUpload(config, [{ name: '汇总表.csv', bytes: utf8(lines.join('\n')) }]);
 		expect(messages(preview.errors)).not.toContain('超过单次导入上限');
 	});
 });
@@ -243,7 +243,7 @@ describe('formula injection', () => {
 	});
 
 	it('an office file that already quotes a formula keeps the text after the quote', async () => {
-		const p = previewImport(config, csv([HEADER, row("'=1+2")]));
+		const p = await previewUpload(config, [{ name: '汇总表.csv', bytes: csv([HEADER, row("'=1+2")]) }]);
 		expect(p.ok).toBe(true);
 		expect(p.parsed[0].record.name).toBe('=1+2');
 	});

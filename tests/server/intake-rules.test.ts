@@ -8,7 +8,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditLog, campaigns, candidates, users } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
-import { campaignCheck, importCandidates, previewImport } from '../../src/lib/server/services/intake';
+import { campaignCheck, importCandidates, previewUpload } from '../../src/lib/server/services/intake';
 import { currentRecords, projectedCheck } from '../../src/lib/server/services/intake-preview';
 import { acceptWarning, withdrawAcceptance } from '../../src/lib/server/services/issue-acceptance';
 
@@ -40,7 +40,7 @@ describe('duplicates are never merged silently', () => {
 	it('imports two rows whose births differ by a day and reports both', async () => {
 		const { db, id } = await setup('guangxi-2024');
 		const file = csv(row('韦明', '1980-05-12'), row('韦明', '1980-05-20'), row('黄丽', '1985-01'));
-		const preview = previewImport(await configOf(db, id), file);
+		const preview = await previewUpload(await configOf(db, id), [{ name: '汇总表.csv', bytes: file }]);
 		expect(preview.errors).toEqual([]);
 		expect(preview.warnings).toEqual([
 			expect.objectContaining({
@@ -82,7 +82,7 @@ describe('duplicates are never merged silently', () => {
 		const projected = projectedCheck(
 			await configOf(db, id),
 			await currentRecords(db, id),
-			previewImport(await configOf(db, id), file)
+			await previewUpload(await configOf(db, id), [{ name: '汇总表.csv', bytes: file }])
 		);
 		expect(projected.counts).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
 		expect(projected.changes).toEqual([

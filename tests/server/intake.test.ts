@@ -7,7 +7,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditLog, campaigns, candidates } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/audit';
 import { createCampaign } from '../../src/lib/server/services/campaigns';
-import { campaignCheck, importCandidates, previewImport } from '../../src/lib/server/services/intake';
+import { campaignCheck, importCandidates, previewUpload } from '../../src/lib/server/services/intake';
 import { currentRecords, projectedCheck } from '../../src/lib/server/services/intake-preview';
 import { exportCsv } from '../../src/lib/server/exports';
 import { PRESET_IDS, presetConfig } from '../../src/lib/domain/notice/presets';
@@ -86,7 +86,7 @@ describe.each(PRESET_IDS.map((id, i) => [id, i] as const))('preset %s', (presetI
 			const id = await newCampaign(db, presetId);
 			const csv = toNominationCsv(records);
 			const bytes = encoding === 'gbk' ? gbk(csv) : utf8(csv);
-			const preview = previewImport(config, bytes);
+			const preview = await previewUpload(config, [{ name: '汇总表.csv', bytes }]);
 			expect(preview.errors).toEqual([]);
 			expect(preview.encoding).toBe(encoding === 'gbk' ? 'GB18030/GBK' : 'UTF-8（带BOM）');
 			expect(preview.rows).toBe(records.length);
@@ -209,10 +209,9 @@ describe('all or nothing', () => {
 		expect((await counts(db, id)).candidates).toBe(rows.length);
 		rows[0][header.indexOf('专业专长')] = '新的专业专长';
 		const existing = await currentRecords(db, id);
-		const preview = previewImport(
-			(await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config,
-			utf8(unparse(header, rows))
-		);
+		const preview = await previewUpload((await db.select().from(campaigns).where(eq(campaigns.id, id)))[0].config, [
+			{ name: '汇总表.csv', bytes: utf8(unparse(header, rows)) }
+		]);
 		expect(projectedCheck(presetConfig('jincheng-2023'), existing, preview).counts).toEqual({
 			inserted: 0,
 			updated: 1,
@@ -235,9 +234,11 @@ describe('file variants', () => {
 			['csv utf-8', utf8(unparse(header, rows)), 'UTF-8', '逗号'],
 			['csv utf-8 bom', utf8('\uFEFF' + unparse(header, rows)), 'UTF-8（带BOM）', '逗号']
 		];
-		const reference = previewImport(config, variants[0][1]).parsed.map((p) => p.record);
+		const reference = (await previewUpload(config, [{ name: '汇总表.csv', bytes: variants[0][1] }])).parsed.map(
+			(p) => p.record
+		);
 		for (const [name, bytes, encoding, delimiter] of variants) {
-			const p = previewImport(config, bytes);
+			const p = await previewUpload(config, [{ name: '汇总表.csv', bytes }]);
 			expect(p.errors, name).toEqual([]);
 			expect([p.encoding, p.delimiter], name).toEqual([encoding, delimiter]);
 			expect(

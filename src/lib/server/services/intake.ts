@@ -44,7 +44,7 @@ function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Parses a nomination file against a campaign's configuration. Writes nothing. */
-export function previewImport(config: CampaignConfig, bytes: Uint8Array): ImportPreview {
+function previewImport(config: CampaignConfig, bytes: Uint8Array): ImportPreview {
 	if (bytes.byteLength > MAX_IMPORT_BYTES) {
 		return fileError(
 			`文件过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB`

@@ -119,13 +119,13 @@ export async function lastReminders(
 	return [...out.values()];
 }
 
-export interface Unfinished extends Recipient {
+interface Unfinished extends Recipient {
 	total: number;
 	unfinished: number;
 }
 
 /** Every expert of the round with sheets not yet submitted (blocked pairs do not count), by name. */
-export async function unfinishedExperts(db: DB, round: RoundRow): Promise<Unfinished[]> {
+async function unfinishedExperts(db: DB, round: RoundRow): Promise<Unfinished[]> {
 	const pairs = await roundPairs(db, round);
 	const rows = await db
 		.select({ e: sheets.expertId, c: sheets.candidateId, status: sheets.status })
