@@ -38,7 +38,7 @@ type Answer = { status: number; data: Record<string, unknown> };
 
 /** Posts the form to ?/save or ?/submit; a thrown error (404, 403) is answered like a failure. */
 async function post(
-	action: 'save' | 'submit',
+	action: 'save' | 'submit' | 'recuse',
 	user: SessionUser,
 	code: string,
 	fields: [string, string | File][]
@@ -77,7 +77,7 @@ async function refusedWithoutWrite(call: () => Promise<Answer>): Promise<Answer>
 	const sheetsBefore = await db.select().from(sheets);
 	const r = await call();
 	expect(r.status).toBeGreaterThanOrEqual(400);
-	expect(String(r.data.message)).toMatch(/[\u4e00-\u9fff]/);
+	expect(String(r.data.message ?? r.data.recuseMessage)).toMatch(/[\u4e00-\u9fff]/);
 	expect(await tableCounts(db)).toEqual(before);
 	expect(await db.select().from(sheets)).toEqual(sheetsBefore);
 	return r;
@@ -207,6 +207,23 @@ describe('the score sheet form without JavaScript', () => {
 			expect(await refusedWithoutWrite(() => post('save', organizer, own.code, body))).toMatchObject({
 				status: 403,
 				data: { message: '您没有权限访问此页面' }
+			});
+	});
+
+	it('申请回避: the reason read by its schema after the dossier is found; nothing written on a refusal', async () => {
+		const file = new File(['x'], 'reason.txt');
+		expect(await refusedWithoutWrite(() => post('recuse', own.user, own.code, [['reason', file]]))).toMatchObject({
+			status: 400,
+			data: { recuseMessage: '「回避理由」须为文字' }
+		});
+		expect(await refusedWithoutWrite(() => post('recuse', own.user, own.code, [['reason', '  ']]))).toMatchObject({
+			status: 400,
+			data: { recuseMessage: '请简要说明回避理由' }
+		});
+		for (const body of [[['reason', '本人学生']], [['reason', file]]] as [string, string | File][][])
+			expect(await refusedWithoutWrite(() => post('recuse', own.user, notAssigned.code, body))).toMatchObject({
+				status: 404,
+				data: { message: '没有找到该材料' }
 			});
 	});
 

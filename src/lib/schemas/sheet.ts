@@ -3,7 +3,7 @@
 // baseVersion, overwrite, confirm). Both share the field rules below. The criteria themselves are
 // checked by the round's rubric in the service (validateDraft / validateSheet), for both.
 import * as v from 'valibot';
-import { flag, typed } from './form';
+import { flag, text, typed } from './form';
 
 /** sheets.ts keeps at most this many characters of a comment; longer ones are cut, as the page cuts them. */
 const COMMENT_MAX = 2000;
@@ -94,3 +94,6 @@ export function sheetForm(criteria: readonly { key: string; name: string }[]) {
 		})
 	);
 }
+
+/** 申请回避 at the desk: the reason as typed (the conflicts service says whether it is one). */
+export const recuseForm = v.object({ reason: text('回避理由', { trim: false }) });

@@ -7,7 +7,7 @@ import { memberRefusal, saveAccess } from '$lib/server/services/sheet-access';
 import { recuse } from '$lib/server/services/conflict-decisions';
 import { pairRefusal, saveChecked, type SaveResult } from '$lib/server/services/sheets';
 import { parseForm } from '$lib/schemas/form';
-import { sheetForm, sheetFormRound } from '$lib/schemas/sheet';
+import { recuseForm, sheetForm, sheetFormRound } from '$lib/schemas/sheet';
 import { validateSheet } from '$lib/domain/review/score-sheet';
 import { deadlineInfo } from '$lib/shared/time';
 import type { ActionFailure } from '$lib/shared/desk-views';
@@ -138,8 +138,9 @@ export const actions: Actions = {
 		const roundId = event.url.searchParams.get('round') || undefined;
 		const found = await dossierForExpert(db, campaign.id, expert.id, event.params.code, roundId);
 		if (!found) error(404, NOT_FOUND);
-		const reason = String((await event.request.formData()).get('reason') ?? '');
-		const r = await recuse(db, actor, campaign.id, expert.id, found.candidateId, reason);
+		const form = parseForm(recuseForm, await event.request.formData());
+		if (!form.ok) return fail(400, { recuseMessage: form.message });
+		const r = await recuse(db, actor, campaign.id, expert.id, found.candidateId, form.value.reason);
 		if (!r.ok) return fail(r.status, { recuseMessage: r.message });
 		redirect(303, `/c/${campaign.id}/tasks?recused=${encodeURIComponent(event.params.code)}`);
 	}
