@@ -20,7 +20,8 @@ import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
 
 import { recuse } from '../../src/lib/server/services/conflict-decisions';
 
-import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
+import { dossierForExpert, expertRoundTasks } from '../../src/lib/server/services/desk';
+import { saveAccess } from '../../src/lib/server/services/sheet-access';
 
 const C = 'desk';
 const chair = { id: null, name: 'chair' };
@@ -123,7 +124,10 @@ describe('expert desk', () => {
 		}
 		expect(await dossierForExpert(db, C, me, 'nonexistent')).toBeNull();
 		expect(await dossierForExpert(db, C, me, foreign[0].code, 'r_nonexistent')).toBeNull();
-		expect(await saveTarget(db, C, 'r_nonexistent', mine[0].code)).toBeNull();
+		// a save that names a round that is not there finds none (the desk answers 404)
+		const userId = (await db.select({ u: experts.userId }).from(experts).where(eq(experts.id, me)))[0].u!;
+		const access = await saveAccess(db, { userId, campaignId: C, roundId: 'r_nonexistent', code: mine[0].code });
+		expect(access).toMatchObject({ expertId: me, candidateId: mine[0].id, round: null, reviewable: false });
 	});
 
 	it('refuses conflicted pairs: detected ties and a recusal', async () => {

@@ -27,11 +27,12 @@ import {
 	removeDeclaration
 } from '../../src/lib/server/services/conflict-declarations';
 
-import { dossierForExpert, expertRoundTasks, saveTarget } from '../../src/lib/server/services/desk';
+import { dossierForExpert, expertRoundTasks } from '../../src/lib/server/services/desk';
+import { saveAccess } from '../../src/lib/server/services/sheet-access';
 
-import { expertTasks } from '../../src/lib/server/services/access';
+import { expertTasks, NO_CANDIDATE } from '../../src/lib/server/services/access';
 
-import { saveSheet } from '../../src/lib/server/services/sheets';
+import { saveChecked } from '../../src/lib/server/services/sheets';
 
 const C = 'insider';
 const office = { id: null, name: 'office' };
@@ -259,22 +260,25 @@ describe('a refused dossier costs the same work', () => {
 		const all = await db.select().from(candidates).where(eq(candidates.campaignId, C));
 		const foreign = all.find((c) => c.field !== '前沿')!.reviewCode!;
 		const answers = [];
+		const userId = (await db.select({ u: experts.userId }).from(experts).where(eq(experts.id, y)))[0].u!;
 		for (const code of ['前沿-999', foreign]) {
-			const t = await saveTarget(db, C, roundId, code);
-			expect(t).not.toBeNull();
+			// as the desk's save and the autosave resolve it: one access query, then the checked save
+			const access = (await saveAccess(db, { userId, campaignId: C, roundId, code }))!;
+			expect(access.round).not.toBeNull();
 			answers.push(
-				await saveSheet(
+				await saveChecked(
 					db,
 					{ id: null, name: 'y' },
 					{
-						round: t!.round,
+						round: access.round!,
 						expertId: y,
-						candidateId: t!.candidateId,
+						candidateId: access.candidateId ?? NO_CANDIDATE,
 						values: { merit: 30 },
 						comment: '',
 						baseVersion: 0,
 						submit: false
-					}
+					},
+					access
 				)
 			);
 		}

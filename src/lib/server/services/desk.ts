@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { campaigns, candidates, experts } from '../db/schema';
 import { dossierAccess, NO_CANDIDATE, tasksInRound, type RoundTask } from './access';
-import { getRound, listRounds, type RoundRow } from './rounds';
+import { listRounds, type RoundRow } from './rounds';
 import { yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/labels/rounds';
@@ -115,21 +115,4 @@ export async function dossierForExpert(db: DB, campaignId: string, expertId: str
 		position: index + 1,
 		total: tasks.length
 	};
-}
-
-/**
- * The round and candidate a save names. Whether the expert may save there is the service's
- * decision (saveSheet reads the round's state fresh and checks the pair), so this only resolves.
- */
-export async function saveTarget(db: DB, campaignId: string, roundId: string, code: string) {
-	const round = roundId ? await getRound(db, campaignId, roundId) : null;
-	const c = (
-		await db
-			.select({ id: candidates.id })
-			.from(candidates)
-			.where(and(eq(candidates.campaignId, campaignId), eq(candidates.reviewCode, code)))
-	)[0];
-	// An unknown code goes on as a candidate no one reviews, so that saveSheet refuses it with the
-	// very answer it gives for a code that exists but is not the expert's.
-	return round ? { round, candidateId: c?.id ?? NO_CANDIDATE } : null;
 }

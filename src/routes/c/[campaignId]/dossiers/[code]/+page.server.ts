@@ -4,6 +4,7 @@ import { actorOf, requireReviewer, requireUser } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { dossierForExpert, expertOfUser } from '$lib/server/services/desk';
 import { memberRefusal, saveAccess } from '$lib/server/services/sheet-access';
+import { NO_CANDIDATE } from '$lib/server/services/access';
 import { recuse } from '$lib/server/services/conflict-decisions';
 import { pairRefusal, saveChecked, type SaveResult } from '$lib/server/services/sheets';
 import { parseForm } from '$lib/schemas/form';
@@ -92,7 +93,7 @@ async function save(event: RequestEvent<{ campaignId: string; code: string }>, s
 		round,
 		expertId: access.expertId,
 		// an unknown code goes on as a candidate no one reviews: refused like a code that is not the expert's
-		candidateId: access.candidateId ?? '\u0000no-candidate',
+		candidateId: access.candidateId ?? NO_CANDIDATE,
 		values,
 		choice,
 		comment,
