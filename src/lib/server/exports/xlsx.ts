@@ -7,9 +7,6 @@ import { exportCsv, type ExportOptions } from './';
 import { unquoteCell } from '../../domain/formats/csv-safe';
 import { sheetsToXlsx, type XlsxSheet, type XlsxValue } from '../../domain/formats/office/xlsx-write';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 const SHEET_TITLES: Record<string, string> = {
 	candidates: '候选人',
 	shortlist: '遴选结果',
