@@ -50,7 +50,7 @@ async function post(
 	const event = { request, url: new URL(url), params: { campaignId: C, code }, locals: { user, session: null } };
 	try {
 		const r = await actions[action]!(event as unknown as Parameters<NonNullable<(typeof actions)['save']>>[0]);
-		if (isActionFailure(r)) return { status: r.status, data: r.data as Record<string, unknown> };
+		if (isActionFailure(r)) return { status: r.status, data: r.data as unknown as Record<string, unknown> };
 		return { status: 200, data: r as unknown as Record<string, unknown> };
 	} catch (e) {
 		if (isHttpError(e)) return { status: e.status, data: { ...e.body } };
