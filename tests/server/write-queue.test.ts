@@ -172,6 +172,35 @@ describe('write queue', () => {
 		expect(acks).toEqual(['1', '2']);
 	});
 
+	it('lets the groups that commit while a sync runs share the next one, acknowledged only after it', async () => {
+		const releases: (() => void)[] = [];
+		const { db, writer, queue } = setup(() => new Promise<void>((r) => releases.push(r)));
+		await writer.execute('create table t (v text)');
+		const before = queue.stats.syncs;
+		const acks: string[] = [];
+		const write = (v: string) => db.run(sql`insert into t (v) values (${v})`).then(() => acks.push(v));
+		const first = write('0');
+		await new Promise((r) => setTimeout(r, 20));
+		// five more groups, one after another, all committed while the first sync runs
+		const later: Promise<number>[] = [];
+		for (const v of ['1', '2', '3', '4', '5']) {
+			later.push(write(v));
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		expect(queue.stats.groups).toBeGreaterThanOrEqual(6);
+		expect(releases).toHaveLength(1);
+		releases[0]();
+		await first;
+		await new Promise((r) => setTimeout(r, 20));
+		// the first sync began before their COMMITs: it does not make them durable
+		expect(acks).toEqual(['0']);
+		expect(releases).toHaveLength(2);
+		releases[1]();
+		await Promise.all(later);
+		expect(acks).toEqual(['0', '1', '2', '3', '4', '5']);
+		expect(queue.stats.syncs - before).toBe(2);
+	});
+
 	it('is wired into openDatabase: concurrent drizzle transactions are grouped and saved', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'laurel-wq-'));
 		const db = await openDatabase(`file:${join(dir, 'app.db')}`);
