@@ -1,7 +1,7 @@
 // The write queue (src/lib/server/db/write-queue.ts): concurrent writers share one transaction,
 // a failing writer is refused alone, writers run in arrival order, and nobody is acknowledged
 // before the group's sync has finished.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,8 +165,7 @@ describe('write queue', () => {
 		expect(releases).toHaveLength(1);
 		releases[0]();
 		await first;
-		await new Promise((r) => setTimeout(r, 10));
-		expect(releases).toHaveLength(2);
+		await vi.waitFor(() => expect(releases).toHaveLength(2));
 		releases[1]();
 		await second;
 		expect(acks).toEqual(['1', '2']);
@@ -191,10 +190,9 @@ describe('write queue', () => {
 		expect(releases).toHaveLength(1);
 		releases[0]();
 		await first;
-		await new Promise((r) => setTimeout(r, 20));
+		await vi.waitFor(() => expect(releases).toHaveLength(2));
 		// the first sync began before their COMMITs: it does not make them durable
 		expect(acks).toEqual(['0']);
-		expect(releases).toHaveLength(2);
 		releases[1]();
 		await Promise.all(later);
 		expect(acks).toEqual(['0', '1', '2', '3', '4', '5']);

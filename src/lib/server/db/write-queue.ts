@@ -192,16 +192,17 @@ export class WriteQueue {
 	}
 
 	/**
-	 * A sync that starts after this call: now if none runs, else the one queued behind the running
-	 * sync (which may have begun before this commit). Groups that commit while a sync runs share the
-	 * next one, so a crowd's saves cost one fsync per sync time, not one each; acknowledgements keep
-	 * the order of commits.
+	 * A sync that starts after this call: the next one to start, shared by every group that commits
+	 * before it does. It starts one turn of the event loop after it is asked for (so that the saves
+	 * of requests that arrived together share it), and never while another runs (which may have
+	 * begun before this commit). A crowd's saves thus cost one fsync per sync time, not one each;
+	 * acknowledgements keep the order of commits.
 	 */
 	private durable(): Promise<void> {
 		if (this.nextSync) return this.nextSync;
-		if (!this.syncing) return this.startSync();
-		const next = this.syncing
+		const next = (this.syncing ?? Promise.resolve())
 			.catch(() => {})
+			.then(() => new Promise<void>((turn) => setImmediate(turn)))
 			.then(() => {
 				this.nextSync = null;
 				return this.startSync();
