@@ -158,7 +158,7 @@ describe('write queue', () => {
 		await writer.execute('create table t (v text)');
 		const acks: string[] = [];
 		const first = db.run(sql`insert into t (v) values ('1')`).then(() => acks.push('1'));
-		await new Promise((r) => setTimeout(r, 30));
+		await vi.waitFor(() => expect(releases).toHaveLength(1)); // the first sync has begun
 		const second = db.run(sql`insert into t (v) values ('2')`).then(() => acks.push('2'));
 		await new Promise((r) => setTimeout(r, 30));
 		// the second group committed while the first was still syncing; its sync waits its turn
@@ -179,7 +179,7 @@ describe('write queue', () => {
 		const acks: string[] = [];
 		const write = (v: string) => db.run(sql`insert into t (v) values (${v})`).then(() => acks.push(v));
 		const first = write('0');
-		await new Promise((r) => setTimeout(r, 20));
+		await vi.waitFor(() => expect(releases).toHaveLength(1)); // the first sync has begun
 		// five more groups, one after another, all committed while the first sync runs
 		const later: Promise<number>[] = [];
 		for (const v of ['1', '2', '3', '4', '5']) {
