@@ -1,7 +1,8 @@
 // `npm run bench:load`: 200 simulated experts on loopback against the built server, then a
 // saturation comparison with a trivial endpoint, a crash (SIGKILL) and restart, two app processes
 // on one database file, and a backup taken during the load. Fails on any lost or duplicated
-// score or any 5xx. Options: --seconds 60 --experts 200 --sheets 30 --only main,crash,two,backup
+// score or any 5xx. Options: --seconds 60 --experts 200 --sheets 30 --only main,saturation,crowd,crash,two,backup
+// --no-build
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import {
@@ -304,8 +305,11 @@ async function twoProcesses(portA: number, portB: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-	console.log('构建应用…');
-	build();
+	// --no-build: measure the build already there (or LAUREL_BENCH_SERVER's)
+	if (!process.argv.includes('--no-build')) {
+		console.log('构建应用…');
+		build();
+	}
 	const port = await freePort();
 	let ok = true;
 	const figures: Record<string, number | boolean> = {};

@@ -1,7 +1,7 @@
 // The write queue (src/lib/server/db/write-queue.ts): concurrent writers share one transaction,
 // a failing writer is refused alone, writers run in arrival order, and nobody is acknowledged
 // before the group's sync has finished.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,18 +158,45 @@ describe('write queue', () => {
 		await writer.execute('create table t (v text)');
 		const acks: string[] = [];
 		const first = db.run(sql`insert into t (v) values ('1')`).then(() => acks.push('1'));
-		await new Promise((r) => setTimeout(r, 30));
+		await vi.waitFor(() => expect(releases).toHaveLength(1)); // the first sync has begun
 		const second = db.run(sql`insert into t (v) values ('2')`).then(() => acks.push('2'));
 		await new Promise((r) => setTimeout(r, 30));
 		// the second group committed while the first was still syncing; its sync waits its turn
 		expect(releases).toHaveLength(1);
 		releases[0]();
 		await first;
-		await new Promise((r) => setTimeout(r, 10));
-		expect(releases).toHaveLength(2);
+		await vi.waitFor(() => expect(releases).toHaveLength(2));
 		releases[1]();
 		await second;
 		expect(acks).toEqual(['1', '2']);
+	});
+
+	it('lets the groups that commit while a sync runs share the next one, acknowledged only after it', async () => {
+		const releases: (() => void)[] = [];
+		const { db, writer, queue } = setup(() => new Promise<void>((r) => releases.push(r)));
+		await writer.execute('create table t (v text)');
+		const before = queue.stats.syncs;
+		const acks: string[] = [];
+		const write = (v: string) => db.run(sql`insert into t (v) values (${v})`).then(() => acks.push(v));
+		const first = write('0');
+		await vi.waitFor(() => expect(releases).toHaveLength(1)); // the first sync has begun
+		// five more groups, one after another, all committed while the first sync runs
+		const later: Promise<number>[] = [];
+		for (const v of ['1', '2', '3', '4', '5']) {
+			later.push(write(v));
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		expect(queue.stats.groups).toBeGreaterThanOrEqual(6);
+		expect(releases).toHaveLength(1);
+		releases[0]();
+		await first;
+		await vi.waitFor(() => expect(releases).toHaveLength(2));
+		// the first sync began before their COMMITs: it does not make them durable
+		expect(acks).toEqual(['0']);
+		releases[1]();
+		await Promise.all(later);
+		expect(acks).toEqual(['0', '1', '2', '3', '4', '5']);
+		expect(queue.stats.syncs - before).toBe(2);
 	});
 
 	it('is wired into openDatabase: concurrent drizzle transactions are grouped and saved', async () => {

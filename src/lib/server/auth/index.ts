@@ -3,9 +3,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { sessions, users } from '../db/schema';
+import { sessions } from '../db/schema';
+import { rawRow } from '../db/native';
 
 export const SESSION_COOKIE = 'laurel_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,26 +56,9 @@ export async function createSession(db: DB, userId: string): Promise<{ token: st
 	return { token: `${id}.${secret}`, session: { id, expiresAt } };
 }
 
-// Every signed-in request asks this: one statement, built once per database handle.
-function prepareLookup(db: DB) {
-	return db
-		.select({
-			secretHash: sessions.secretHash,
-			expiresAt: sessions.expiresAt,
-			u: {
-				id: users.id,
-				username: users.username,
-				displayName: users.displayName,
-				canCreateCampaigns: users.canCreateCampaigns
-			}
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sql.placeholder('id')))
-		.limit(1)
-		.prepare();
-}
-const lookups = new WeakMap<DB, ReturnType<typeof prepareLookup>>();
+// Every signed-in request asks this: one raw prepared statement (db/native.ts), no query builder.
+const LOOKUP = `select s.secret_hash, s.expires_at, u.id, u.username, u.display_name, u.can_create_campaigns
+	from sessions s join users u on u.id = s.user_id where s.id = ?`;
 
 /**
  * The session behind a cookie, or null. `extended`: the expiry slid forward on this request (the
@@ -88,26 +72,33 @@ export async function validateSessionToken(
 	if (dot <= 0) return null;
 	const id = token.slice(0, dot);
 	const secret = token.slice(dot + 1);
-	let lookup = lookups.get(db);
-	if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-	const row = (await lookup.all({ id }))[0];
+	const row = await rawRow(db.$client, LOOKUP, [id]);
 	if (!row) return null;
+	const [secretHash, storedExpiry, userId, username, displayName, canCreate] = row as [
+		string,
+		number,
+		string,
+		string,
+		string,
+		number
+	];
 	const given = hashSecret(secret);
-	const stored = hexToBytes(row.secretHash);
+	const stored = hexToBytes(secretHash);
 	if (stored.length !== given.length || !constantTimeEqual(given, stored)) return null;
 	const now = Date.now();
-	if (now >= row.expiresAt) {
+	if (now >= storedExpiry) {
 		await db.delete(sessions).where(eq(sessions.id, id));
 		return null;
 	}
-	let expiresAt = row.expiresAt;
+	let expiresAt = storedExpiry;
 	// Slide the expiry when less than half of it is left, so an active user stays signed in.
 	const extended = expiresAt - now < SESSION_TTL / 2;
 	if (extended) {
 		expiresAt = now + SESSION_TTL;
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 	}
-	return { session: { id, expiresAt }, user: { ...row.u }, extended };
+	const user = { id: userId, username, displayName, canCreateCampaigns: !!canCreate };
+	return { session: { id, expiresAt }, user, extended };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {

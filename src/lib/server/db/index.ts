@@ -16,6 +16,7 @@ import * as schema from './schema';
 import { chainLegacyAudit } from '../audit';
 import { WriteQueue } from './write-queue';
 import { installStatementCache } from './statement-cache';
+import { closeRawReader, registerDatabaseFile } from './native';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 export { schema };
@@ -52,6 +53,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DAT
 			// off the event loop, once per group) makes it durable before anyone is told “已保存”.
 			await writer.execute('PRAGMA synchronous = NORMAL');
 		}
+		if (!inMemory) registerDatabaseFile(client, path);
 		const log = inMemory ? null : logSyncer(path);
 		const queue = new WriteQueue(writer, { sync: log ? log.sync : async () => {} });
 		routeWrites(client, writer, queue, () => log?.close());
@@ -150,6 +152,7 @@ function routeWrites(client: Client, writer: Client, queue: WriteQueue, onClose:
 	patch.executeMultiple = (sql: string) => queue.exclusive((w) => w.executeMultiple(sql));
 	patch.transaction = (mode?: TransactionMode) => (mode === 'read' ? readTransaction(mode) : queue.transaction());
 	patch.close = () => {
+		closeRawReader(client);
 		close();
 		// an in-memory database's writer is a view of the client itself (see unpatched)
 		if (Object.getPrototypeOf(writer) !== client) writer.close();

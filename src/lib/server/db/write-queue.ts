@@ -4,8 +4,8 @@
 // one writer at a time. Writers that arrive while a group runs join it: each runs inside a
 // savepoint of the group's one transaction, in arrival order (so each sees the ones before it, as
 // it would have one transaction later: version checks keep their strength; a lone statement needs
-// no savepoint of its own), and after the single
-// COMMIT one sync of the log makes the whole group durable. Only then is each writer
+// no savepoint of its own), and after the single COMMIT a sync of the log makes the whole group
+// durable (groups that commit while a sync runs share the next one). Only then is each writer
 // acknowledged. A writer that fails is rolled back to its savepoint and refused alone.
 import type { Client, InArgs, InStatement, ResultSet, Transaction } from '@libsql/client';
 
@@ -41,8 +41,10 @@ const ENDED = '写入队列：该事务已结束';
 export class WriteQueue {
 	private waiting: Job[] = [];
 	private draining = false;
-	/** acknowledgements keep the order of commits: each sync waits for the one before */
-	private lastSync: Promise<void> = Promise.resolve();
+	/** the sync running now (it covers the groups committed before it started) */
+	private syncing: Promise<void> | null = null;
+	/** the one sync that starts when it ends, shared by every group committed meanwhile */
+	private nextSync: Promise<void> | null = null;
 	readonly stats: WriteQueueStats = { groups: 0, members: 0, rolledBack: 0, syncs: 0 };
 	private readonly maxGroup: number;
 
@@ -181,17 +183,48 @@ export class WriteQueue {
 			for (const ack of released) ack(broken);
 			return;
 		}
-		// The next group may start at once; this one is acknowledged when its sync (and every earlier
-		// one) has finished.
-		const synced = this.lastSync.then(() => {
-			this.stats.syncs++;
-			return this.options.sync();
-		});
-		this.lastSync = synced.catch(() => {});
-		synced.then(
+		// The next group may start at once; this one is acknowledged when a sync that began after its
+		// COMMIT has finished.
+		this.durable().then(
 			() => released.forEach((ack) => ack(null)),
 			(e) => released.forEach((ack) => ack(e))
 		);
+	}
+
+	/**
+	 * A sync that starts after this call: the next one to start, shared by every group that commits
+	 * before it does. It starts one turn of the event loop after it is asked for (so that the saves
+	 * of requests that arrived together share it), and never while another runs (which may have
+	 * begun before this commit). A crowd's saves thus cost one fsync per sync time, not one each;
+	 * acknowledgements keep the order of commits.
+	 */
+	private durable(): Promise<void> {
+		if (this.nextSync) return this.nextSync;
+		const next = (this.syncing ?? Promise.resolve())
+			.catch(() => {})
+			.then(() => new Promise<void>((turn) => setImmediate(turn)))
+			.then(() => {
+				this.nextSync = null;
+				return this.startSync();
+			});
+		this.nextSync = next;
+		return next;
+	}
+
+	private startSync(): Promise<void> {
+		this.stats.syncs++;
+		let run: Promise<void>;
+		try {
+			run = this.options.sync();
+		} catch (e) {
+			run = Promise.reject(e);
+		}
+		this.syncing = run;
+		const done = () => {
+			if (this.syncing === run) this.syncing = null;
+		};
+		run.then(done, done);
+		return run;
 	}
 }
 

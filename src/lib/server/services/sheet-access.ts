@@ -3,9 +3,9 @@
 // candidate behind the review code, whether the selection is locked, whether the pair may be
 // reviewed in this round (in the round, not blocked, assigned / on the panel), and the sheet as
 // it stands. A save used to ask a dozen small queries for this; under a crowd each costs.
-import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { candidates, experts, memberships, rounds, sheets } from '../db/schema';
+import { rounds, sheets } from '../db/schema';
+import { rawRow, tableColumns } from '../db/native';
 import { blocks } from './conflicts';
 import type { RoundRow } from './rounds';
 import type { SheetRow } from './sheets';
@@ -22,59 +22,34 @@ export interface SaveAccess {
 	sheet: SheetRow | null;
 }
 
-const p = {
-	user: sql.placeholder('user'),
-	campaign: sql.placeholder('campaign'),
-	round: sql.placeholder('round'),
-	code: sql.placeholder('code')
-};
+const R = tableColumns(rounds, 'r');
+const S = tableColumns(sheets, 's');
 
-// The pair's eligibility, as reviewsInRound decides it (kept in step with it; tests/server/sheet-access.test.ts
-// compares the two on every kind of pair).
-const inRound = sql<number>`exists (select 1 from round_candidates rc
-	where rc.round_id = ${rounds.id} and rc.candidate_id = ${candidates.id})`;
-const ties = sql<string>`(select json_group_array(json_object('status', c.status, 'severity', c.severity, 'source', c.source))
-	from conflicts c where c.expert_id = ${experts.id} and c.candidate_id = ${candidates.id})`;
-// The expert's own account chairs the candidate's panel (chair-seats.ts chairsCandidatePanel).
-const chairs = sql<number>`exists (select 1 from panels pc
-	join experts ec on ec.user_id = pc.chair_user_id and ec.campaign_id = pc.campaign_id
-	where pc.campaign_id = ${candidates.campaignId} and pc.field = ${candidates.field} and ec.id = ${experts.id})`;
-const assigned = sql<number>`exists (select 1 from assignments a
-	where a.campaign_id = ${rounds.campaignId} and a.expert_id = ${experts.id}
-	and a.candidate_id = ${candidates.id} and a.state = 'published')`;
-const onPanel = sql<number>`exists (select 1 from panel_members pm join panels pp on pp.id = pm.panel_id
-	where pm.expert_id = ${experts.id} and pp.campaign_id = ${rounds.campaignId} and pp.field = ${candidates.field})`;
-const locked = sql<number>`exists (select 1 from selections sl where sl.campaign_id = ${p.campaign} and sl.state = 'locked')`;
-
-function prepare(db: DB) {
-	return db
-		.select({
-			role: memberships.role,
-			expertId: experts.id,
-			round: rounds,
-			candidateId: candidates.id,
-			sheet: sheets,
-			locked,
-			inRound,
-			ties,
-			chairs,
-			assigned,
-			onPanel
-		})
-		.from(memberships)
-		.leftJoin(experts, and(eq(experts.campaignId, memberships.campaignId), eq(experts.userId, memberships.userId)))
-		.leftJoin(rounds, and(eq(rounds.id, p.round), eq(rounds.campaignId, memberships.campaignId)))
-		.leftJoin(candidates, and(eq(candidates.campaignId, memberships.campaignId), eq(candidates.reviewCode, p.code)))
-		.leftJoin(
-			sheets,
-			and(eq(sheets.roundId, rounds.id), eq(sheets.expertId, experts.id), eq(sheets.candidateId, candidates.id))
-		)
-		.where(and(eq(memberships.campaignId, p.campaign), eq(memberships.userId, p.user)))
-		.limit(1)
-		.prepare();
-}
-
-const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
+// Raw SQL on the raw reader (db/native.ts): ?1 user, ?2 campaign, ?3 round, ?4 review code. The
+// pair's eligibility as reviewsInRound decides it (kept in step with it; tests/server/sheet-access.test.ts
+// compares the two on every kind of pair): in the round; its conflicts (blocks() decides which
+// block); the expert's own account chairs the candidate's panel (chair-seats.ts
+// chairsCandidatePanel); assigned (published); on the candidate's panel.
+const ACCESS = `select m.role, e.id, k.id,
+	exists (select 1 from selections sl where sl.campaign_id = ?2 and sl.state = 'locked'),
+	exists (select 1 from round_candidates rc where rc.round_id = r.id and rc.candidate_id = k.id),
+	(select json_group_array(json_object('status', c.status, 'severity', c.severity, 'source', c.source))
+		from conflicts c where c.expert_id = e.id and c.candidate_id = k.id),
+	exists (select 1 from panels pc join experts ec on ec.user_id = pc.chair_user_id and ec.campaign_id = pc.campaign_id
+		where pc.campaign_id = k.campaign_id and pc.field = k.field and ec.id = e.id),
+	exists (select 1 from assignments a where a.campaign_id = r.campaign_id and a.expert_id = e.id
+		and a.candidate_id = k.id and a.state = 'published'),
+	exists (select 1 from panel_members pm join panels pp on pp.id = pm.panel_id
+		where pm.expert_id = e.id and pp.campaign_id = r.campaign_id and pp.field = k.field),
+	${R.sql}, ${S.sql}
+	from memberships m
+	left join experts e on e.campaign_id = m.campaign_id and e.user_id = m.user_id
+	left join rounds r on r.id = ?3 and r.campaign_id = m.campaign_id
+	left join candidates k on k.campaign_id = m.campaign_id and k.review_code = ?4
+	left join sheets s on s.round_id = r.id and s.expert_id = e.id and s.candidate_id = k.id
+	where m.campaign_id = ?2 and m.user_id = ?1
+	limit 1`;
+const FIRST_ROUND_COLUMN = 9;
 
 /**
  * The refusals before anything of the body is read, in requireReviewer's order (so that who may
@@ -96,24 +71,27 @@ export async function saveAccess(
 	db: DB,
 	q: { userId: string; campaignId: string; roundId: string; code: string }
 ): Promise<SaveAccess | null> {
-	let stmt = prepared.get(db);
-	if (!stmt) prepared.set(db, (stmt = prepare(db)));
-	const row = (await stmt.all({ user: q.userId, campaign: q.campaignId, round: q.roundId, code: q.code }))[0];
+	const row = await rawRow(db.$client, ACCESS, [q.userId, q.campaignId, q.roundId, q.code]);
 	if (!row) return null;
-	const round = row.round;
+	const [role, expertId, candidateId, locked, inRound, ties, chairs, assigned, onPanel] = row as [
+		Role,
+		string | null,
+		string | null,
+		number,
+		number,
+		string | null,
+		number,
+		number,
+		number
+	];
+	// a left join that found nothing gives nulls in every column, the key among them
+	const round = row[FIRST_ROUND_COLUMN] == null ? null : R.read(row, FIRST_ROUND_COLUMN);
+	const from = FIRST_ROUND_COLUMN + R.count;
+	const sheet = row[from] == null ? null : S.read(row, from);
 	let reviewable = false;
-	if (round && row.expertId && row.candidateId && row.inRound) {
-		const blocked = (JSON.parse(row.ties ?? '[]') as Parameters<typeof blocks>[0][]).some(blocks) || !!row.chairs;
-		if (!blocked)
-			reviewable = round.reviewers === 'assigned' ? !!row.assigned : round.reviewers === 'all' || !!row.onPanel;
+	if (round && expertId && candidateId && inRound) {
+		const blocked = (JSON.parse(ties ?? '[]') as Parameters<typeof blocks>[0][]).some(blocks) || !!chairs;
+		if (!blocked) reviewable = round.reviewers === 'assigned' ? !!assigned : round.reviewers === 'all' || !!onPanel;
 	}
-	return {
-		role: row.role as Role,
-		expertId: row.expertId,
-		round,
-		candidateId: row.candidateId,
-		locked: !!row.locked,
-		reviewable,
-		sheet: row.sheet
-	};
+	return { role, expertId, round, candidateId, locked: !!locked, reviewable, sheet };
 }

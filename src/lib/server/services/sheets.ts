@@ -2,7 +2,7 @@
 // guarded by that version decides, so two tabs never silently overwrite each other and a double
 // submit yields one submission.
 import { assertUnlocked } from './locks';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { rounds, sheetHistory, sheets } from '../db/schema';
 import { audit, type Actor } from '../audit';
@@ -233,6 +233,8 @@ async function writeSheet(
  * A draft over the version the client saw, as one statement: an UPDATE guarded by that version
  * (and by the sheet still being a draft), or the first INSERT of the pair. null when the guard
  * does not hold any more: the caller's transaction then decides (stale, submitted, withdrawn).
+ * Raw SQL through the write queue (no query builder: the autosave comes in crowds); the row's
+ * count of changes says whether the guard held.
  */
 async function writeDraft(
 	db: DB,
@@ -240,15 +242,6 @@ async function writeDraft(
 	seen: SheetRow | null,
 	d: { values: Record<string, unknown>; total: number | null; choice: VoteChoice | null; comment: string; now: number }
 ): Promise<SaveResult | null> {
-	const cols = {
-		status: 'draft' as const,
-		values: d.values,
-		total: d.total,
-		choice: d.choice,
-		comment: d.comment,
-		updatedAt: d.now,
-		submittedAt: null
-	};
 	const ok = (version: number) => ({
 		ok: true as const,
 		version,
@@ -256,50 +249,25 @@ async function writeDraft(
 		total: d.total,
 		savedAt: d.now
 	});
+	const values = JSON.stringify(d.values);
 	if (!seen) {
 		if (input.baseVersion !== 0) return null;
 		const { round, expertId, candidateId } = input;
-		const row = { id: newId('s_'), roundId: round.id, expertId, candidateId, version: 1, ...cols };
-		const inserted = await db.insert(sheets).values(row).onConflictDoNothing().returning({ id: sheets.id });
-		return inserted.length ? ok(1) : null;
+		const args = [newId('s_'), round.id, expertId, candidateId, values, d.total, d.choice, d.comment, d.now];
+		const inserted = await db.$client.execute({ sql: INSERT_DRAFT, args });
+		return inserted.rowsAffected ? ok(1) : null;
 	}
 	if (seen.status !== 'draft' || seen.version !== input.baseVersion) return null;
 	const version = seen.version + 1;
-	let update = draftUpdates.get(db);
-	if (!update) draftUpdates.set(db, (update = prepareDraftUpdate(db)));
-	const updated = await update.all({
-		...cols,
-		values: JSON.stringify(cols.values),
-		version,
-		id: seen.id,
-		seen: seen.version
-	});
-	return updated.length ? ok(version) : null;
+	const args = [values, d.total, d.choice, d.comment, d.now, version, seen.id, seen.version];
+	const updated = await db.$client.execute({ sql: UPDATE_DRAFT, args });
+	return updated.rowsAffected ? ok(version) : null;
 }
 
-// (drizzle's update types take no bare placeholder; wrapped, the value is bound as given: `values` as JSON text)
-const ph = (name: string) => sql`${sql.placeholder(name)}`;
-// The autosave's statement, built once per database handle: the draft over the version it saw.
-function prepareDraftUpdate(db: DB) {
-	return db
-		.update(sheets)
-		.set({
-			status: 'draft',
-			values: ph('values'),
-			total: ph('total'),
-			choice: ph('choice'),
-			comment: ph('comment'),
-			updatedAt: ph('updatedAt'),
-			submittedAt: null,
-			version: ph('version')
-		})
-		.where(
-			and(eq(sheets.id, sql.placeholder('id')), eq(sheets.version, sql.placeholder('seen')), eq(sheets.status, 'draft'))
-		)
-		.returning({ id: sheets.id })
-		.prepare();
-}
-const draftUpdates = new WeakMap<DB, ReturnType<typeof prepareDraftUpdate>>();
+const INSERT_DRAFT = `insert into sheets (id, round_id, expert_id, candidate_id, status, "values", total, choice, comment,
+	version, updated_at, submitted_at) values (?, ?, ?, ?, 'draft', ?, ?, ?, ?, 1, ?, null) on conflict do nothing`;
+const UPDATE_DRAFT = `update sheets set status = 'draft', "values" = ?, total = ?, choice = ?, comment = ?, updated_at = ?,
+	submitted_at = null, version = ? where id = ? and version = ? and status = 'draft'`;
 
 /** 赞成 votes an expert has submitted in a round, leaving out one candidate (the one being voted on). */
 export async function yesVotesCast(
