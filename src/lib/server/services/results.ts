@@ -7,6 +7,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
 import { type RoundRow } from './rounds';
+import { memoizedResults } from './results-cache';
 import { reviewedScope, roundPairsWith, roundSheetStates } from './round-pairs';
 import {
 	aggregateRound,
@@ -64,6 +65,17 @@ export async function roundResults(
 	db: DB,
 	round: RoundRow,
 	opts: { ranking?: boolean; leniency?: boolean } = {}
+): Promise<RoundResults> {
+	// Read-only to every caller (frozen): the same object may answer the next view.
+	return memoizedResults(db, round, `${opts.ranking ? 'ranking' : 'full'}${opts.leniency ? '+leniency' : ''}`, () =>
+		computeRoundResults(db, round, opts)
+	);
+}
+
+async function computeRoundResults(
+	db: DB,
+	round: RoundRow,
+	opts: { ranking?: boolean; leniency?: boolean }
 ): Promise<RoundResults> {
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
