@@ -14,6 +14,8 @@ import { getRound } from '../../src/lib/server/services/rounds';
 import { roundResults } from '../../src/lib/server/services/results';
 import { RESULTS_TRIGGERS, resultsVersion } from '../../src/lib/server/services/results-cache';
 import { addOrganizerConflict } from '../../src/lib/server/services/conflict-decisions';
+import { observerProgress } from '../../src/lib/server/services/observer';
+import { progressOverTime } from '../../src/lib/server/services/charts';
 
 const office = { id: 'u_office', name: '活动办公室' };
 let file: string;
@@ -110,6 +112,35 @@ describe('round results memo', () => {
 			await db.run(w);
 			expect(await resultsVersion(db, round), String(w.queryChunks[0])).not.toBe(v);
 		}
+	});
+
+	it('the campaign-wide views (observer progress, progress over time) see another process’s writes', async () => {
+		const a = await open();
+		const b = await open();
+		const progress = await observerProgress(a, fixture.campaignId);
+		const series = await progressOverTime(a, fixture.campaignId);
+		expect(await observerProgress(a, fixture.campaignId)).toBe(progress);
+		expect(await progressOverTime(a, fixture.campaignId)).toBe(series);
+		// a sheet of the second round goes back to draft (a rescore asked by the chair)
+		const [sheet] = await b
+			.select()
+			.from(sheets)
+			// not the pair the office blocked above: its sheet no longer counts anyway
+			.where(
+				sql`${sheets.roundId} = ${fixture.roundIds[1]} and status = 'submitted' and not exists (select 1 from conflicts c where c.expert_id = ${sheets.expertId} and c.candidate_id = ${sheets.candidateId})`
+			)
+			.limit(1);
+		await b.update(sheets).set({ status: 'draft' }).where(eq(sheets.id, sheet.id));
+		const second = (p: typeof progress) => p.find((r) => r.id === fixture.roundIds[1])!;
+		expect(second(await observerProgress(a, fixture.campaignId)).submitted).toBe(second(progress).submitted - 1);
+		const s2 = (await progressOverTime(a, fixture.campaignId)).rounds.find((r) => r.roundId === fixture.roundIds[1])!;
+		expect(s2.submitted).toBe(series.rounds.find((r) => r.roundId === fixture.roundIds[1])!.submitted - 1);
+		// a round added by another process appears
+		const before = (await observerProgress(a, fixture.campaignId)).length;
+		await b.run(
+			sql`insert into rounds (id, campaign_id, seq, name, type, state, reviewers, aggregation, created_at) values ('r_extra', ${fixture.campaignId}, 99, '补充轮', 'vote', 'draft', 'all', 'mean', 0)`
+		);
+		expect((await observerProgress(a, fixture.campaignId)).length).toBe(before + 1);
 	});
 
 	it('never uses the memo when a trigger is missing (a later migration rebuilt a table)', async () => {
