@@ -97,8 +97,12 @@ async function computeRoundResults(
 	// Read once, used by the sheets' filter and by the pairs alike.
 	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: ids, ...reviewedScope(round) });
 	// The columns the results read: never the values or comments of thousands of sheets.
+	// (most rounds have no blocked reviewed pair at all: then no key is built per sheet)
 	const all = (await roundSheetStates(db, round.id)).filter(
-		(s) => s.status !== 'withdrawn' && !blocked.has(pairKey(s.expertId, s.candidateId)) && byId.has(s.candidateId)
+		(s) =>
+			s.status !== 'withdrawn' &&
+			(!blocked.size || !blocked.has(pairKey(s.expertId, s.candidateId))) &&
+			byId.has(s.candidateId)
 	);
 	const submitted = all.filter((s) => s.status === 'submitted');
 	// A score ranking needs no pairs; the progress and a vote's “present” do.
@@ -113,12 +117,11 @@ async function computeRoundResults(
 				all.map((s) => ({ expert: s.expertId, candidate: s.candidateId, status: s.status as 'draft' | 'submitted' }))
 			).map((p) => ({ ...p, name: nameOf.get(p.expert) ?? p.expert }));
 	const statusOf = new Map(all.map((s) => [pairKey(s.expertId, s.candidateId), s.status]));
-	const pending = pairs
-		.filter((p) => statusOf.get(pairKey(p.expertId, p.candidateId)) !== 'submitted')
-		.map((p) => ({
-			...p,
-			status: statusOf.has(pairKey(p.expertId, p.candidateId)) ? ('draft' as const) : ('none' as const)
-		}));
+	const pending: RoundResults['pending'] = [];
+	for (const p of pairs) {
+		const st = statusOf.get(pairKey(p.expertId, p.candidateId));
+		if (st !== 'submitted') pending.push({ ...p, status: st ? 'draft' : 'none' });
+	}
 
 	let aggregates: RoundResults['aggregates'] = [];
 	let votes: RoundResults['votes'] = [];
