@@ -8,6 +8,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { listRounds } from './rounds';
 import { campaignReviewedScope, roundCandidateIds, roundPairsWith } from './round-pairs';
 import type { RoundResults } from './results';
+import { memoizedCampaignView } from './results-cache';
 import type { SelectionInput, SelectionOutcome } from './selection-solve';
 import { describeRule, isMember, resolveRules, type SelectionCandidate } from '../../domain/selection';
 import { plainByTier } from '../../domain/selection/plain';
@@ -56,6 +57,13 @@ export async function progressOverTime(
 	opts: { offsetMinutes?: number } = {}
 ): Promise<ProgressOverTime> {
 	const offset = opts.offsetMinutes ?? BEIJING_OFFSET_MINUTES;
+	// Unchanged until a sheet, round, assignment or tie of the campaign changes (results-cache.ts).
+	return memoizedCampaignView(db, campaignId, `progress-over-time@${offset}`, () =>
+		computeProgressOverTime(db, campaignId, offset)
+	);
+}
+
+async function computeProgressOverTime(db: DB, campaignId: string, offset: number): Promise<ProgressOverTime> {
 	const rows = await db
 		.select({
 			roundId: sheets.roundId,

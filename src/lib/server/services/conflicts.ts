@@ -1,8 +1,8 @@
 // Conflicts of interest: detection results persisted with the chair's decisions, declarations,
 // organizer-added ties and recusals. `blockedPairs` is the single rule every access path uses.
-import { and, eq, exists, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
-import { assignments, candidates, conflicts, experts, sheets } from '../db/schema';
+import { assignments, candidates, conflicts, experts } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf, type Tx } from './candidates';
@@ -85,8 +85,8 @@ export interface PairScope {
 	expertId?: string;
 	candidateIds?: string[];
 	/**
-	 * Only pairs someone reviews: with a sheet in one of these rounds, or a published assignment.
-	 * For callers whose pairs are exactly those (rounds by assignment, their sheets): the ties of
+	 * Only pairs someone reviews: with a sheet in one of these rounds, or a published assignment on a
+	 * candidate of one of them. For callers whose pairs are exactly those (rounds by assignment, their sheets): the ties of
 	 * pairs nobody reviews, most of them at national scale, are then never read.
 	 */
 	reviewedIn?: string[];
@@ -95,37 +95,46 @@ export interface PairScope {
 /** Up to this many candidates a scope's list is sent to SQL; beyond it the campaign is read whole. */
 const SCOPE_LIST_MAX = 500;
 
-/** The tie's pair has a sheet in one of the rounds or a published assignment (index probes both). */
-function reviewed(db: DB | Tx, roundIds: string[]) {
-	const one = sql`1`;
-	return or(
-		exists(
-			db
-				.select({ one })
-				.from(sheets)
-				.where(
-					and(
-						inArray(sheets.roundId, roundIds),
-						eq(sheets.expertId, conflicts.expertId),
-						eq(sheets.candidateId, conflicts.candidateId)
-					)
-				)
-		),
-		exists(
-			db
-				.select({ one })
-				.from(assignments)
-				.where(
-					and(
-						eq(assignments.campaignId, conflicts.campaignId),
-						eq(assignments.expertId, conflicts.expertId),
-						eq(assignments.candidateId, conflicts.candidateId),
-						eq(assignments.state, 'published')
-					)
-				)
-		)
+/**
+ * The ties of reviewed pairs, probed pair by pair from the rounds' sheets and their candidates'
+ * published assignments (~25,000 index probes), instead of testing each of the campaign's ~150,000
+ * ties for a sheet or an assignment: one packed row, as in blockedPairs.
+ */
+async function reviewedTies(
+	db: DB | Tx,
+	campaignId: string,
+	scope: PairScope,
+	few: string[] | null,
+	packed: boolean
+): Promise<unknown[]> {
+	const rounds = sql.join(
+		scope.reviewedIn!.map((r) => sql`${r}`),
+		sql`, `
 	);
+	const mine = (column: SQL) => (scope.expertId ? sql` and ${column} = ${scope.expertId}` : sql``);
+	const someOf = few?.length
+		? sql` and c.candidate_id in (${sql.join(
+				few.map((id) => sql`${id}`),
+				sql`, `
+			)})`
+		: sql``;
+	const columns = packed
+		? sql`group_concat(c.expert_id || char(31) || c.candidate_id || char(31) || c.severity || char(31) || c.status || char(31) || c.source, char(30)) as ties`
+		: sql`c.expert_id as expertId, c.candidate_id as candidateId, c.severity, c.status, c.source`;
+	return db.all(sql`
+		select ${columns}
+		from (
+			select s.expert_id as e, s.candidate_id as k from sheets s where s.round_id in (${rounds})${mine(sql`s.expert_id`)}
+			union
+			select a.expert_id, a.candidate_id from assignments a
+			where a.campaign_id = ${campaignId} and a.state = 'published'${mine(sql`a.expert_id`)}
+				and exists (select 1 from round_candidates rc where rc.round_id in (${rounds}) and rc.candidate_id = a.candidate_id)
+		) p
+		cross join conflicts c
+		where c.campaign_id = ${campaignId} and c.expert_id = p.e and c.candidate_id = p.k and c.status != 'dismissed'${someOf}`);
 }
+
+type TieFields = Pick<ConflictRow, 'expertId' | 'candidateId' | 'severity' | 'status' | 'source'>;
 
 export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairScope = {}): Promise<Set<string>> {
 	const few = scope.candidateIds && scope.candidateIds.length <= SCOPE_LIST_MAX ? scope.candidateIds : null;
@@ -135,21 +144,22 @@ export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairS
 		eq(conflicts.campaignId, campaignId),
 		ne(conflicts.status, 'dismissed'),
 		scope.expertId ? eq(conflicts.expertId, scope.expertId) : undefined,
-		few ? inArray(conflicts.candidateId, few) : undefined,
-		scope.reviewedIn ? reviewed(db, scope.reviewedIn) : undefined
+		few ? inArray(conflicts.candidateId, few) : undefined
 	);
 	// Read as one string: the whole campaign's ties are ~150,000 rows at national scale, and a row
 	// object each took most of the time (ids and the enums never hold the separators).
-	const [packed] = await db
-		.select({
-			ties: sql<
-				string | null
-			>`group_concat(${conflicts.expertId} || char(31) || ${conflicts.candidateId} || char(31) || ${conflicts.severity} || char(31) || ${conflicts.status} || char(31) || ${conflicts.source}, char(30))`
-		})
-		.from(conflicts)
-		.where(where);
+	const [packed] = scope.reviewedIn
+		? ((await reviewedTies(db, campaignId, scope, few, true)) as { ties: string | null }[])
+		: await db
+				.select({
+					ties: sql<
+						string | null
+					>`group_concat(${conflicts.expertId} || char(31) || ${conflicts.candidateId} || char(31) || ${conflicts.severity} || char(31) || ${conflicts.status} || char(31) || ${conflicts.source}, char(30))`
+				})
+				.from(conflicts)
+				.where(where);
 	const fields = packed?.ties ? packed.ties.split('\x1e').map((t) => t.split('\x1f')) : [];
-	const rows = fields.every((f) => f.length === 5)
+	const rows: TieFields[] = fields.every((f) => f.length === 5)
 		? fields.map(([expertId, candidateId, severity, status, source]) => ({
 				expertId,
 				candidateId,
@@ -157,16 +167,18 @@ export async function blockedPairs(db: DB | Tx, campaignId: string, scope: PairS
 				status: status as ConflictRow['status'],
 				source: source as ConflictRow['source']
 			}))
-		: await db
-				.select({
-					expertId: conflicts.expertId,
-					candidateId: conflicts.candidateId,
-					severity: conflicts.severity,
-					status: conflicts.status,
-					source: conflicts.source
-				})
-				.from(conflicts)
-				.where(where);
+		: scope.reviewedIn
+			? ((await reviewedTies(db, campaignId, scope, few, false)) as TieFields[])
+			: await db
+					.select({
+						expertId: conflicts.expertId,
+						candidateId: conflicts.candidateId,
+						severity: conflicts.severity,
+						status: conflicts.status,
+						source: conflicts.source
+					})
+					.from(conflicts)
+					.where(where);
 	// A chair who also reviews never reviews the panel they chair (chair-seats.ts).
 	return new Set([
 		...rows.filter(blocks).map((r) => pairKey(r.expertId, r.candidateId)),

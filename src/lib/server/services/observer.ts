@@ -9,6 +9,7 @@ import { listRounds, type RoundRow } from './rounds';
 import { campaignReviewedScope, roundCandidateIds, roundPairsWith, roundSheetStates } from './round-pairs';
 import { ROUND_STATE_LABELS, ROUND_TYPE_LABELS } from '../../shared/labels';
 import { roundResults } from './results';
+import { memoizedCampaignView } from './results-cache';
 import { blockedPairs, pairKey } from './conflicts';
 import { lockedSelection } from './selection';
 import { type SelectionOutcome } from './selection-solve';
@@ -28,6 +29,11 @@ export interface RoundProgressView {
 }
 
 export async function observerProgress(db: DB, campaignId: string): Promise<RoundProgressView[]> {
+	// Unchanged until a sheet, round, assignment or tie of the campaign changes (results-cache.ts).
+	return memoizedCampaignView(db, campaignId, 'observer-progress', () => computeProgress(db, campaignId));
+}
+
+async function computeProgress(db: DB, campaignId: string): Promise<RoundProgressView[]> {
 	const rounds = await listRounds(db, campaignId);
 	const names = new Map(
 		(

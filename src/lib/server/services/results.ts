@@ -7,6 +7,7 @@ import { blockedPairs, pairKey } from './conflicts';
 import { newId } from './accounts';
 import { audit, type Actor } from '../audit';
 import { type RoundRow } from './rounds';
+import { memoizedResults } from './results-cache';
 import { reviewedScope, roundPairsWith, roundSheetStates } from './round-pairs';
 import {
 	aggregateRound,
@@ -65,6 +66,17 @@ export async function roundResults(
 	round: RoundRow,
 	opts: { ranking?: boolean; leniency?: boolean } = {}
 ): Promise<RoundResults> {
+	// Read-only to every caller (frozen): the same object may answer the next view.
+	return memoizedResults(db, round, `${opts.ranking ? 'ranking' : 'full'}${opts.leniency ? '+leniency' : ''}`, () =>
+		computeRoundResults(db, round, opts)
+	);
+}
+
+async function computeRoundResults(
+	db: DB,
+	round: RoundRow,
+	opts: { ranking?: boolean; leniency?: boolean }
+): Promise<RoundResults> {
 	const cs = await db
 		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
 		.from(candidates)
@@ -85,8 +97,12 @@ export async function roundResults(
 	// Read once, used by the sheets' filter and by the pairs alike.
 	const blocked = await blockedPairs(db, round.campaignId, { candidateIds: ids, ...reviewedScope(round) });
 	// The columns the results read: never the values or comments of thousands of sheets.
+	// (most rounds have no blocked reviewed pair at all: then no key is built per sheet)
 	const all = (await roundSheetStates(db, round.id)).filter(
-		(s) => s.status !== 'withdrawn' && !blocked.has(pairKey(s.expertId, s.candidateId)) && byId.has(s.candidateId)
+		(s) =>
+			s.status !== 'withdrawn' &&
+			(!blocked.size || !blocked.has(pairKey(s.expertId, s.candidateId))) &&
+			byId.has(s.candidateId)
 	);
 	const submitted = all.filter((s) => s.status === 'submitted');
 	// A score ranking needs no pairs; the progress and a vote's “present” do.
@@ -101,12 +117,11 @@ export async function roundResults(
 				all.map((s) => ({ expert: s.expertId, candidate: s.candidateId, status: s.status as 'draft' | 'submitted' }))
 			).map((p) => ({ ...p, name: nameOf.get(p.expert) ?? p.expert }));
 	const statusOf = new Map(all.map((s) => [pairKey(s.expertId, s.candidateId), s.status]));
-	const pending = pairs
-		.filter((p) => statusOf.get(pairKey(p.expertId, p.candidateId)) !== 'submitted')
-		.map((p) => ({
-			...p,
-			status: statusOf.has(pairKey(p.expertId, p.candidateId)) ? ('draft' as const) : ('none' as const)
-		}));
+	const pending: RoundResults['pending'] = [];
+	for (const p of pairs) {
+		const st = statusOf.get(pairKey(p.expertId, p.candidateId));
+		if (st !== 'submitted') pending.push({ ...p, status: st ? 'draft' : 'none' });
+	}
 
 	let aggregates: RoundResults['aggregates'] = [];
 	let votes: RoundResults['votes'] = [];

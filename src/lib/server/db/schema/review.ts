@@ -152,3 +152,15 @@ export const selections = sqliteTable(
 	},
 	(t) => [index('selections_campaign_idx').on(t.campaignId, t.createdAt)]
 );
+
+/**
+ * A version per campaign and per round, raised by triggers (migration 0014) in the same transaction
+ * as every write to what a round's results read: sheets, the round and its candidates, notes (round
+ * scope); candidates, experts, panels, members, assignments, conflicts (campaign scope). The memo of
+ * round results (services/results-cache.ts) is keyed by these two numbers, read on every request.
+ */
+export const resultsVersions = sqliteTable('results_versions', {
+	/** a campaign id or a round id */
+	scope: text('scope').primaryKey(),
+	v: integer('v').notNull()
+});

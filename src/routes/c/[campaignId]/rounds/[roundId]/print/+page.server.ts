@@ -56,8 +56,9 @@ export const load: PageServerLoad = async (event) => {
 			needed: v.needed,
 			passed: v.passed
 		})),
+		// the matrix is printed with the results only (the 评分汇总表 lists the ranking and signatures)
 		groups:
-			round.type === 'score'
+			round.type === 'score' && what === 'results'
 				? matrixGroups(results, []).map((g) => {
 						const nameOf = new Map(g.experts.map((e) => [e.id, e.name]));
 						return {
