@@ -17,11 +17,12 @@ import { closedRoundResults, observerProgress } from '../../src/lib/server/servi
 import { progressOverTime } from '../../src/lib/server/services/charts';
 import { expertTasks } from '../../src/lib/server/services/access';
 import { missingSheets, roundPairs } from '../../src/lib/server/services/round-pairs';
-import { roundDefaults } from '../../src/lib/server/services/rounds';
+import { listRounds, roundDefaults } from '../../src/lib/server/services/rounds';
 import { sheetDetails } from '../../src/lib/server/services/results';
 import { conflictListing } from '../../src/lib/server/services/conflict-list';
 import { assignmentView } from '../../src/lib/server/services/assignment-view';
 import { checkInputs } from '../../src/lib/server/services/intake';
+import { roundFigures } from '../../src/lib/server/services/panel-progress';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };
@@ -125,7 +126,11 @@ describe('the heavy pages cost the same number of statements at any size', () =>
 			'the assignment page (the summary and a page of dossiers)',
 			(b) => assignmentView(b.db, b.fixture.campaignId, 3, { q: '', field: '', problem: '' }, '2')
 		],
-		['the check (its inputs)', (b) => checkInputs(b.db, b.fixture.campaignId)]
+		['the check (its inputs)', (b) => checkInputs(b.db, b.fixture.campaignId)],
+		[
+			'the panel page (every round’s progress)',
+			async (b) => roundFigures(b.db, b.fixture.campaignId, await listRounds(b.db, b.fixture.campaignId))
+		]
 	];
 	for (const [name, view] of views)
 		it(name, async () => {

@@ -1,4 +1,5 @@
 // What the selection page shows, as the server builds it. Names are present only for the organizer.
+import type { PageWindow } from '$lib/shared/paging';
 
 export interface TargetView {
 	index: number;
@@ -113,6 +114,14 @@ export interface LeftOut {
 	code: string;
 	name?: string;
 	reason: string;
+}
+
+/** The candidates not ranked at all: counted per reason, one page of them listed (`?outside=`). */
+export interface NotRanked {
+	total: number;
+	reasons: { reason: string; n: number }[];
+	rows: LeftOut[];
+	window: PageWindow;
 }
 
 /** Scores in tables: two decimals, so that columns line up (86.2 → 86.20). */

@@ -2,7 +2,7 @@
 // ~150,000 ties. The summary (pairs, matches, loads, short and blocked dossiers) is counted over
 // every pair, but only one page of dossiers is sent, and the ties are read only for the pairs
 // that are assigned (the summary's 回避 count) and for the page's dossiers (the adjust form).
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, conflicts, experts, panelMembers, panels } from '../db/schema';
 import { blocks, pairKey } from './conflicts';
@@ -67,7 +67,12 @@ export interface AssignmentView {
 	filter: DossierFilter;
 }
 
+type Tie = Pick<typeof conflicts.$inferSelect, 'expertId' | 'candidateId' | 'severity' | 'status' | 'source'>;
+
 const zh = new Intl.Collator('zh-CN');
+// Unit and record separators: never in an id, a state or a source.
+const US = '\u001f';
+const RS = '\u001e';
 
 /**
  * The suggested reviews per dossier: 5, or fewer when the roster is small — no more than the
@@ -101,10 +106,14 @@ export async function assignmentView(
 	pageParam: string | null,
 	size = PAGE_SIZE
 ): Promise<AssignmentView> {
-	const cs = await db
-		.select({ id: candidates.id, code: candidates.reviewCode, field: candidates.field })
-		.from(candidates)
-		.where(and(eq(candidates.campaignId, campaignId), isNull(candidates.withdrawnAt)));
+	// The dossiers with their pairs, one SQL row per dossier (group_concat, see roundSheetStates):
+	// 25,000 pairs read as 25,000 row objects cost several times as much as 5,000 short strings.
+	const cs = await db.all<{ id: string; code: string | null; field: string | null; pairs: string | null }>(
+		sql`select c.id, c.review_code as code, c.field,
+			(select group_concat(a.expert_id || char(31) || a.state || char(31) || a.source, char(30))
+				from ${assignments} a where a.candidate_id = c.id and a.campaign_id = c.campaign_id) as pairs
+			from ${candidates} c where c.campaign_id = ${campaignId} and c.withdrawn_at is null`
+	);
 	const ex = await db
 		.select({ id: experts.id, name: experts.name, fields: experts.fields, maxLoad: experts.maxLoad })
 		.from(experts)
@@ -114,19 +123,21 @@ export async function assignmentView(
 		.from(panelMembers)
 		.innerJoin(panels, eq(panels.id, panelMembers.panelId))
 		.where(eq(panels.campaignId, campaignId));
-	const rows = await db
-		.select({
-			expertId: assignments.expertId,
-			candidateId: assignments.candidateId,
-			state: assignments.state,
-			source: assignments.source
-		})
-		.from(assignments)
-		.where(eq(assignments.campaignId, campaignId));
+	// Every pair counts in the total and the state, those of withdrawn dossiers too.
+	const [all] = await db.all<{ n: number; published: number | null }>(
+		sql`select count(*) as n, max(state = 'published') as published from ${assignments} where campaign_id = ${campaignId}`
+	);
+	const rows: { expertId: string; candidateId: string; source: string }[] = [];
+	for (const c of cs)
+		if (c.pairs)
+			for (const one of c.pairs.split(RS)) {
+				const [expertId, , source] = one.split(US);
+				rows.push({ expertId, candidateId: c.id, source });
+			}
 	// The ties of assigned pairs only: driven from the assignments (CROSS JOIN keeps SQLite from
 	// starting at the campaign's ~150,000 ties), each probing the (campaign, expert, candidate)
 	// index by name: a covering index scanned by campaign alone would cost 25,000 scans.
-	const tied = await db.all<{ e: string; c: string; severity: 'conflict' | 'warning'; status: string; source: string }>(
+	const tied = await db.all<{ e: string; c: string } & Omit<Tie, 'expertId' | 'candidateId'>>(
 		sql`select a.expert_id as e, a.candidate_id as c, t.severity, t.status, t.source
 			from ${assignments} a cross join ${conflicts} t indexed by conflicts_pair_kind_uq
 			on t.campaign_id = a.campaign_id and t.expert_id = a.expert_id and t.candidate_id = a.candidate_id
@@ -135,7 +146,7 @@ export async function assignmentView(
 	const chairPairs = new Set(await chairBlockedPairs(db, campaignId));
 	const blockedAssigned = new Set(
 		tied
-			.filter((t) => blocks(t as Parameters<typeof blocks>[0]))
+			.filter(blocks)
 			.map((t) => pairKey(t.e, t.c))
 			.concat(rows.map((r) => pairKey(r.expertId, r.candidateId)).filter((key) => chairPairs.has(key)))
 	);
@@ -207,22 +218,17 @@ export async function assignmentView(
 	const blocked: Record<string, string[]> = {};
 	if (page.length) {
 		const ids = page.map((d) => d.id);
-		const ties = await db
-			.select({
-				expertId: conflicts.expertId,
-				candidateId: conflicts.candidateId,
-				severity: conflicts.severity,
-				status: conflicts.status,
-				source: conflicts.source
-			})
-			.from(conflicts)
-			.where(
-				and(
-					eq(conflicts.campaignId, campaignId),
-					inArray(conflicts.candidateId, ids),
-					ne(conflicts.status, 'dismissed')
-				)
-			);
+		// Driven from the roster (500 experts × the page's dossiers, probing the pair index): the
+		// ties have no index by candidate, and a scan of the campaign's ~150,000 took most of the view.
+		const ties = await db.all<Tie>(
+			sql`select t.expert_id as expertId, t.candidate_id as candidateId, t.severity, t.status, t.source
+				from ${experts} e cross join ${conflicts} t indexed by conflicts_pair_kind_uq
+				on t.campaign_id = e.campaign_id and t.expert_id = e.id and t.candidate_id in (${sql.join(
+					ids.map((id) => sql`${id}`),
+					sql`, `
+				)})
+				where e.campaign_id = ${campaignId} and t.status != 'dismissed'`
+		);
 		const keys = new Set(ties.filter(blocks).map((t) => pairKey(t.expertId, t.candidateId)));
 		const onPage = new Set(ids);
 		for (const key of chairPairs) if (onPage.has(key.split('|')[1])) keys.add(key);
@@ -233,8 +239,8 @@ export async function assignmentView(
 	}
 
 	return {
-		state: rows.length === 0 ? 'none' : rows.some((r) => r.state === 'published') ? 'published' : 'draft',
-		pairs: rows.length,
+		state: !Number(all?.n) ? 'none' : Number(all.published) ? 'published' : 'draft',
+		pairs: Number(all?.n ?? 0),
 		objectiveNow,
 		outside,
 		experts: expertList,

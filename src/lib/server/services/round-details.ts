@@ -1,11 +1,8 @@
 // Per-round figures the chair's pages show beside the results: how many dossiers a round holds,
-// how many of its pairs are submitted, the open rescore requests and the manual entries.
+// the open rescore requests and the manual entries (submitted pairs: panel-progress.ts).
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { roundCandidates, sheets } from '../db/schema';
-import { pairKey } from './conflicts';
-import { type RoundRow } from './rounds';
-import { roundPairs } from './round-pairs';
 
 /** roundId → number of dossiers in the round. */
 export async function roundSizes(db: DB, roundIds: string[]): Promise<Map<string, number>> {
@@ -16,21 +13,6 @@ export async function roundSizes(db: DB, roundIds: string[]): Promise<Map<string
 		.where(inArray(roundCandidates.roundId, roundIds))
 		.groupBy(roundCandidates.roundId);
 	return new Map(sizes.map((s) => [s.roundId, Number(s.n)]));
-}
-
-/** Submitted pairs of the round against all its pairs; null before the round opens. */
-export async function roundProgress(db: DB, round: RoundRow): Promise<{ done: number; total: number } | null> {
-	if (round.state === 'draft') return null;
-	const pairs = await roundPairs(db, round);
-	const submitted = new Set(
-		(
-			await db
-				.select({ e: sheets.expertId, c: sheets.candidateId })
-				.from(sheets)
-				.where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))
-		).map((s) => pairKey(s.e, s.c))
-	);
-	return { done: pairs.filter((p) => submitted.has(pairKey(p.expertId, p.candidateId))).length, total: pairs.length };
 }
 
 /** Rescore requests the expert has not answered yet (the sheet is back in draft). */

@@ -2,7 +2,7 @@
 // balance targets turned into exact selection rules, tiers, explanation, and a locked, hashed result.
 import { and, desc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { campaigns, candidates, selections } from '../db/schema';
+import { campaigns, candidates, roundCandidates, selections } from '../db/schema';
 import { audit, type Actor } from '../audit';
 import { newId } from './accounts';
 import { recordOf, type CandidateRow } from './candidates';
@@ -41,16 +41,26 @@ export async function buildSelectionInput(
 	const source = await rankingRound(db, campaignId);
 	if (!source) return { error: '还没有已结束的评分轮次，无法遴选' };
 	const results = await roundResults(db, source.score, { ranking: true });
-	const all = await db.select().from(candidates).where(eq(candidates.campaignId, campaignId));
+	// Only the ranking round's dossiers (whole rows: the groups read the record): the results rank
+	// no one else, and a national campaign's 5,000 records were read and checked on every view.
+	const all = (
+		await db
+			.select({ c: candidates })
+			.from(candidates)
+			.innerJoin(
+				roundCandidates,
+				and(eq(roundCandidates.roundId, source.score.id), eq(roundCandidates.candidateId, candidates.id))
+			)
+	).map((r) => r.c);
 	const byId = new Map(all.map((r) => [r.id, r]));
 	const rows = all.filter((r) => !r.withdrawnAt);
-	const report = checkCampaign(config, rows.map(recordOf));
+	// The two blocking checks are each about one record (a category, a title), so checking these
+	// rows alone finds the same ones; matched by id, not by name (two nominees may share one).
+	const report = checkCampaign(config, rows.map(recordOf), { ids: rows.map((r) => r.id) });
 	const blocking = new Map<string, string>();
 	for (const issue of report.errors)
-		if ((issue.code === 'EXCLUDED_CATEGORY' || issue.code === 'PRIOR_TITLE') && issue.candidate)
-			for (const r of rows)
-				if (r.name === issue.candidate && (!issue.channel || r.channel === issue.channel))
-					blocking.set(r.id, issue.message);
+		if ((issue.code === 'EXCLUDED_CATEGORY' || issue.code === 'PRIOR_TITLE') && issue.candidateId)
+			blocking.set(issue.candidateId, issue.message);
 	const typeOf = new Map(config.channels.map((c) => [c.name, c.type]));
 	const pool: PoolCandidate[] = [];
 	const excluded: SelectionInput['excluded'] = [];

@@ -3,10 +3,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
-import { roundProgress, roundSizes } from '$lib/server/services/round-details';
+import { roundSizes } from '$lib/server/services/round-details';
+import { roundFigures } from '$lib/server/services/panel-progress';
 import { campaignCounts, panelsWithMembers } from '$lib/server/services/overview';
 import { listRounds, roundDefaults } from '$lib/server/services/rounds';
-import { missingSheets, missingText } from '$lib/server/services/round-pairs';
+import { missingText } from '$lib/server/services/round-pairs';
 import type { RoundSummary } from '$lib/components/rounds/format';
 import { roundActions } from '../rounds/round-forms.server';
 
@@ -19,8 +20,10 @@ export const load: PageServerLoad = async (event) => {
 		db,
 		list.map((r) => r.id)
 	);
+	const figures = await roundFigures(db, campaign.id, list);
 	const rounds: RoundSummary[] = [];
-	for (const r of list)
+	for (const r of list) {
+		const f = figures.get(r.id);
 		rounds.push({
 			id: r.id,
 			seq: r.seq,
@@ -32,9 +35,10 @@ export const load: PageServerLoad = async (event) => {
 			threshold: r.threshold ?? null,
 			deadline: r.deadline,
 			candidates: sizeOf.get(r.id) ?? 0,
-			progress: await roundProgress(db, r),
-			missing: r.state === 'open' ? missingText(await missingSheets(db, r)) : null
+			progress: f?.progress ?? null,
+			missing: f?.missing ? missingText(f.missing) : null
 		});
+	}
 	return {
 		rounds,
 		rubric: campaign.config.rubric ?? [],

@@ -12,7 +12,7 @@ import {
 	unlockSelection
 } from '$lib/server/services/selection';
 import { hashInput, type SelectionInput, type SelectionOutcome } from '$lib/server/services/selection-solve';
-import type { InfeasibleView, LeftOut, RunView, TierView } from '$lib/components/selection/types';
+import type { InfeasibleView, LeftOut, NotRanked, RunView, TierView } from '$lib/components/selection/types';
 import {
 	infeasibleView,
 	leftOutViews,
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 	let tiers: TierView[] = [];
 	let infeasible: InfeasibleView | null = null;
 	let excluded: LeftOut[] = [];
-	let outside: LeftOut[] = [];
+	let outside: NotRanked | null = null;
 	if (sel && input && outcome) {
 		run = {
 			id: sel.id,
@@ -64,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
 		if (outcome.ok) tiers = tierViews(input, outcome, organizer);
 		else infeasible = infeasibleView(outcome, config, input.targets);
 		excluded = leftOutViews(input, organizer);
-		outside = await notRanked(db, campaign.id, input, organizer);
+		outside = await notRanked(db, campaign.id, input, organizer, event.url.searchParams.get('outside'));
 	}
 	return {
 		role,

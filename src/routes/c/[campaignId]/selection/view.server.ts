@@ -17,10 +17,18 @@ import { eligibleByTier, plainByTier } from '$lib/domain/selection/plain';
 import { autoTargetLabel } from '$lib/domain/notice/config-draft';
 import { describeRule, resolveRules } from '$lib/domain/selection';
 import type { BalanceTarget, CampaignConfig } from '$lib/domain/types';
-import type { InfeasibleView, LeftOut, Relaxation, TargetView, TierView } from '$lib/components/selection/types';
+import type {
+	InfeasibleView,
+	LeftOut,
+	NotRanked,
+	Relaxation,
+	TargetView,
+	TierView
+} from '$lib/components/selection/types';
 import { compareReviewCodes } from '$lib/shared/review-codes';
 import { GROUP_LABELS } from '$lib/shared/labels';
 import { cutReport } from '$lib/domain/selection/cut';
+import { pageWindow, PAGE_SIZE } from '$lib/shared/paging';
 
 /** Seats of the main tiers against the candidates that can be chosen at all (before any run succeeds). */
 export function shortage(input: SelectionInput): { available: number; seats: number } | null {
@@ -216,13 +224,19 @@ export function leftOutViews(input: SelectionInput, withNames: boolean): LeftOut
 	}));
 }
 
-/** Candidates of the campaign that were not ranked at all, and why (not advanced, not passed, no score). */
+/**
+ * Candidates of the campaign that were not ranked at all, and why (not advanced, not passed, no
+ * score): most of a national campaign (4,900 of 5,000), so counted per reason and shown a page at a
+ * time (`?outside=2`), by review code.
+ */
 export async function notRanked(
 	db: DB,
 	campaignId: string,
 	input: SelectionInput,
-	withNames: boolean
-): Promise<LeftOut[]> {
+	withNames: boolean,
+	pageParam: string | null = null,
+	size = PAGE_SIZE
+): Promise<NotRanked> {
 	const rows = await candidateCodes(db, campaignId);
 	const seen = new Set([...input.pool.map((c) => c.id), ...input.excluded.map((c) => c.id)]);
 	const all = await listRounds(db, campaignId);
@@ -230,7 +244,7 @@ export async function notRanked(
 	const vote = [...all].reverse().find((r) => r.state === 'closed' && r.type === 'vote' && rank && r.seq > rank.seq);
 	const inRank = new Set(await roundCandidateIds(db, input.roundId));
 	const inVote = new Set(vote ? await roundCandidateIds(db, vote.id) : []);
-	return rows
+	const list = rows
 		.filter((r) => !seen.has(r.id))
 		.map((r) => {
 			const reason = !inRank.has(r.id)
@@ -240,9 +254,20 @@ export async function notRanked(
 						? `未通过“${vote.name}”表决`
 						: `未进入“${vote.name}”`
 					: `“${input.roundName}”中没有有效评分`;
-			return { code: r.code ?? r.id, reason, ...(withNames ? { name: r.name } : {}) };
+			return { code: r.code ?? r.id, reason, name: r.name };
 		})
 		.sort((a, b) => compareReviewCodes(a.code, b.code));
+	const counts = new Map<string, number>();
+	for (const r of list) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+	const window = pageWindow(pageParam, list.length, size);
+	return {
+		total: list.length,
+		reasons: [...counts].map(([reason, n]) => ({ reason, n })),
+		rows: list
+			.slice(window.offset, window.offset + size)
+			.map(({ code, reason, name }) => ({ code, reason, ...(withNames ? { name } : {}) })),
+		window
+	};
 }
 
 export function infeasibleView(
