@@ -96,7 +96,9 @@ export class DualSimplex {
 			this.pos[this.n + i] = i;
 		}
 		this.atUp.fill(0);
-		this.invert();
+		// the inverse of −I, bit for bit as invert() computes it (−0 off the diagonal), without it
+		this.Binv.fill(-0);
+		for (let i = 0; i < this.m; i++) this.Binv[i * this.m + i] = -1;
 		this.sinceRefactor = 0;
 	}
 
@@ -281,8 +283,7 @@ export class DualSimplex {
 		const { m, n, Binv, alpha, d, lo, up } = this;
 		const leave = this.basis[p];
 		const xp = this.xB[p];
-		// both bounds read, and signs as factors: no operation that only one side of a branch runs
-		// (V8 re-optimises a function whose such operation is first reached after optimisation)
+		// signs as factors, both bounds read: an operation first reached late costs a re-optimisation
 		const lb = lo[leave];
 		const ub = up[leave];
 		const s = xp < lb ? 1 : -1;
@@ -305,7 +306,6 @@ export class DualSimplex {
 				alpha[v] = 0;
 				continue;
 			}
-			// structurals and slacks in one loop (a slack's column is −e_row), as in pivot()
 			let a = 0;
 			const end = colStart[v + 1];
 			for (let k = colStart[v]; k < end; k++) a += rho[colRows[k]];
