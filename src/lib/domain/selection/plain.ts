@@ -28,7 +28,34 @@ export function quantizeScores(scores: readonly number[]): { units: number[]; de
 
 /** Indices best first: score desc (at the quantised resolution), then review code (the engine's ids). */
 export function rankOrder(codes: readonly string[], units: readonly number[]): number[] {
-	return codes.map((_, i) => i).sort((a, b) => units[b] - units[a] || compareReviewCodes(codes[a], codes[b]));
+	const n = codes.length;
+	const byCode = (a: number, b: number) => compareReviewCodes(codes[a], codes[b]);
+	let top = -Infinity;
+	let bottom = Infinity;
+	for (const u of units) {
+		top = Math.max(top, u);
+		bottom = Math.min(bottom, u);
+	}
+	// score desc by a native numeric sort of (top − unit)·n + index (exact below 2^53: units are
+	// integers), then only runs of equal scores by review code; the order is total, so the result
+	// is the one a comparator sort gives, at a fraction of the comparator calls (cold CLI start)
+	if (n === 0 || !((top - bottom + 1) * n < Number.MAX_SAFE_INTEGER)) {
+		return codes.map((_, i) => i).sort((a, b) => units[b] - units[a] || byCode(a, b));
+	}
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) keys[i] = (top - units[i]) * n + i;
+	keys.sort();
+	const order = Array.from(keys, (k) => k % n);
+	for (let i = 0; i < n;) {
+		let j = i + 1;
+		while (j < n && units[order[j]] === units[order[i]]) j++;
+		if (j - i > 1) {
+			const run = order.slice(i, j).sort(byCode);
+			for (let t = 0; t < run.length; t++) order[i + t] = run[t];
+		}
+		i = j;
+	}
+	return order;
 }
 
 /** The pool in plain order: score desc at the pool's own decimal resolution, then review code. */

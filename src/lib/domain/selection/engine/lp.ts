@@ -8,7 +8,7 @@
 // the Lagrangian bound Σ max(−d·v) for whatever duals we hold, which is a valid upper bound for any
 // duals, and `infeasible` is only reported with a checked Farkas certificate.
 
-import { certifiesInfeasible, invertBasis } from './lp-dense';
+import { certifiesInfeasible, invertBasis, siftDown, withSlackColumns } from './lp-dense';
 
 const TOL_PRIMAL = 1e-7; // counts are integers; anything closer is rounding noise
 const TOL_DUAL = 1e-11; // costs are normalised to [−1, 1]
@@ -43,6 +43,12 @@ export class DualSimplex {
 	private readonly heap: Int32Array;
 	private readonly key: Float64Array;
 	private readonly flipped: Int32Array;
+	/** the ratio test's outcome for pivot(): flips flipped[0..nf), leaving direction (+1 up to lo) */
+	private nf = 0;
+	private leaving = 1;
+	/** the columns of structurals and then slacks (slack i: row i, coefficient −1) */
+	private readonly colStartAll: Int32Array;
+	private readonly colRowsAll: Int32Array;
 	private sinceRefactor = 0;
 	iterations = 0;
 	/** row weights of the last Farkas certificate (rows with a nonzero weight are in the conflict) */
@@ -79,6 +85,7 @@ export class DualSimplex {
 		this.heap = new Int32Array(this.nt);
 		this.key = new Float64Array(this.nt);
 		this.flipped = new Int32Array(this.nt);
+		[this.colStartAll, this.colRowsAll] = withSlackColumns(m, this.n, colStart, colRows);
 		this.slackBasis();
 	}
 
@@ -89,7 +96,9 @@ export class DualSimplex {
 			this.pos[this.n + i] = i;
 		}
 		this.atUp.fill(0);
-		this.invert();
+		// the inverse of −I, bit for bit as invert() computes it (−0 off the diagonal), without it
+		this.Binv.fill(-0);
+		for (let i = 0; i < this.m; i++) this.Binv[i * this.m + i] = -1;
 		this.sinceRefactor = 0;
 	}
 
@@ -165,9 +174,19 @@ export class DualSimplex {
 				}
 			}
 			if (p < 0) return 'optimal';
-			const status = this.iterate(p);
 			this.iterations++;
-			if (status === 'infeasible') return 'infeasible';
+			const enter = this.entering(p);
+			// the rare ends stay here, out of the hot pivot code (a branch first taken after V8 has
+			// optimised a function throws that code away; re-optimising a small one is cheap)
+			if (enter < 0) {
+				if (certifiesInfeasible(m, this.n, this.nt, this.rho, this.colStart, this.colRows, this.lo, this.up)) {
+					this.ray = this.rho.slice();
+					return 'infeasible';
+				}
+				this.refresh(true); // numerical doubt: start over from a fresh factorisation
+				continue;
+			}
+			if (!this.pivot(p, enter)) this.refresh(true);
 		}
 		return 'limit';
 	}
@@ -256,13 +275,20 @@ export class DualSimplex {
 		}
 	}
 
-	/** One dual simplex iteration with the bound-flipping ratio test on leaving row p. */
-	private iterate(p: number): 'ok' | 'infeasible' {
+	/**
+	 * The dual ratio test with bound flipping on leaving row p: the entering variable (−1 when none
+	 * can enter), with the variables to flip in flipped[0..nf) and the direction in `leaving`.
+	 */
+	private entering(p: number): number {
 		const { m, n, Binv, alpha, d, lo, up } = this;
 		const leave = this.basis[p];
 		const xp = this.xB[p];
-		const s = xp < lo[leave] ? 1 : -1;
-		let slope = s > 0 ? lo[leave] - xp : xp - up[leave];
+		// signs as factors, both bounds read: an operation first reached late costs a re-optimisation
+		const lb = lo[leave];
+		const ub = up[leave];
+		const s = xp < lb ? 1 : -1;
+		this.leaving = s;
+		let slope = s * ((s > 0 ? lb : ub) - xp);
 		const rho = this.rho;
 		for (let i = 0; i < m; i++) rho[i] = Binv[p * m + i];
 		// α_v = ρ·column(v) for nonbasic v; collect the breakpoints of the dual step
@@ -270,8 +296,8 @@ export class DualSimplex {
 		const key = this.key;
 		const pos = this.pos;
 		const atUp = this.atUp;
-		const colStart = this.colStart;
-		const colRows = this.colRows;
+		const colStart = this.colStartAll;
+		const colRows = this.colRowsAll;
 		const nt = this.nt;
 		let hn = 0;
 		for (let v = 0; v < nt; v++) {
@@ -281,86 +307,86 @@ export class DualSimplex {
 				continue;
 			}
 			let a = 0;
-			if (v < n) {
-				const end = colStart[v + 1];
-				for (let k = colStart[v]; k < end; k++) a += rho[colRows[k]];
-			} else a = -rho[v - n];
+			const end = colStart[v + 1];
+			for (let k = colStart[v]; k < end; k++) a += rho[colRows[k]];
+			a *= v < n ? 1 : -1;
 			alpha[v] = a;
 			if (a < TOL_PIVOT && a > -TOL_PIVOT) continue;
-			if (atUp[v] ? s * a > 0 : s * a < 0) {
-				const dv = atUp[v] ? -d[v] : d[v];
-				key[v] = (dv > 0 ? dv : 0) / (a > 0 ? a : -a);
+			const side = atUp[v] ? -1 : 1;
+			if (s * a * side < 0) {
+				key[v] = Math.max(d[v] * side, 0) / Math.abs(a);
 				heap[hn++] = v;
 			}
 		}
-		for (let i = (hn >> 1) - 1; i >= 0; i--) this.sift(i, hn);
-		let enter = -1;
+		for (let i = (hn >> 1) - 1; i >= 0; i--) siftDown(heap, hn, i, key, alpha);
 		let nf = 0;
+		this.nf = 0;
 		while (hn > 0) {
 			const v = heap[0];
 			heap[0] = heap[--hn];
-			this.sift(0, hn);
+			siftDown(heap, hn, 0, key, alpha);
 			const drop = Math.abs(alpha[v]) * (up[v] - lo[v]);
 			if (slope - drop <= TOL_PRIMAL) {
-				enter = v;
-				break;
+				this.nf = nf;
+				return v;
 			}
 			slope -= drop;
 			this.flipped[nf++] = v;
 		}
-		if (enter < 0) {
-			if (certifiesInfeasible(m, n, nt, rho, colStart, colRows, lo, up)) {
-				this.ray = rho.slice();
-				return 'infeasible';
-			}
-			// numerical doubt: start over from a fresh factorisation and let the caller retry
-			this.refresh(true);
-			return 'ok';
-		}
+		return -1;
+	}
+
+	/** Flips the ratio test's variables and pivots `enter` into row p; false on a tiny pivot. */
+	private pivot(p: number, enter: number): boolean {
+		const { m, n, Binv, alpha, d, lo, up, xB, atUp } = this;
+		const leave = this.basis[p];
+		const s = this.leaving;
 		const theta = -d[enter] / alpha[enter];
 		for (let v = 0; v < this.nt; v++) if (this.pos[v] < 0) d[v] += theta * alpha[v];
 		d[leave] = theta;
 		d[enter] = 0;
-		// apply the bound flips to the basic values in one pass
+		// apply the bound flips to the basic values in one pass; a slack's column is −e_row (sign −1)
+		const colStart = this.colStartAll;
+		const colRows = this.colRowsAll;
+		const nf = this.nf;
 		if (nf > 0) {
 			const delta = this.work;
 			delta.fill(0);
 			for (let f = 0; f < nf; f++) {
 				const v = this.flipped[f];
-				const step = this.atUp[v] ? lo[v] - up[v] : up[v] - lo[v];
-				this.atUp[v] ^= 1;
-				if (v < n) for (let k = this.colStart[v]; k < this.colStart[v + 1]; k++) delta[this.colRows[k]] -= step;
-				else delta[v - n] += step;
+				const step = (up[v] - lo[v]) * (atUp[v] ? -1 : 1) * (v < n ? 1 : -1);
+				atUp[v] ^= 1;
+				for (let k = colStart[v]; k < colStart[v + 1]; k++) delta[colRows[k]] -= step;
 			}
 			for (let q = 0; q < m; q++) {
 				let sum = 0;
 				for (let i = 0; i < m; i++) sum += Binv[q * m + i] * delta[i];
-				this.xB[q] += sum;
+				xB[q] += sum;
 			}
 		}
-		// entering column in the current basis
+		// entering column in the current basis (one loop for structurals and slacks: no branch that
+		// is first taken late, which would cost V8 a re-optimisation of this hot function)
 		const col = this.col;
-		if (enter < n) {
-			col.fill(0);
-			for (let k = this.colStart[enter]; k < this.colStart[enter + 1]; k++) {
-				const r = this.colRows[k];
-				for (let q = 0; q < m; q++) col[q] += Binv[q * m + r];
-			}
-		} else for (let q = 0; q < m; q++) col[q] = -Binv[q * m + (enter - n)];
-		const piv = col[p];
-		if (Math.abs(piv) < TOL_PIVOT) {
-			this.refresh(true);
-			return 'ok';
+		col.fill(0);
+		const sign = enter < n ? 1 : -1;
+		for (let k = colStart[enter]; k < colStart[enter + 1]; k++) {
+			const r = colRows[k];
+			for (let q = 0; q < m; q++) col[q] += sign * Binv[q * m + r];
 		}
-		const target = s > 0 ? lo[leave] : up[leave];
-		const step = (this.xB[p] - target) / piv;
-		const enterVal = (this.atUp[enter] ? up[enter] : lo[enter]) + step;
-		for (let q = 0; q < m; q++) this.xB[q] -= col[q] * step;
-		this.xB[p] = enterVal;
+		const piv = col[p];
+		if (Math.abs(piv) < TOL_PIVOT) return false;
+		const lb = lo[leave];
+		const ub = up[leave];
+		const step = (xB[p] - (s > 0 ? lb : ub)) / piv;
+		const el = lo[enter];
+		const eu = up[enter];
+		const enterVal = (atUp[enter] ? eu : el) + step;
+		for (let q = 0; q < m; q++) xB[q] -= col[q] * step;
+		xB[p] = enterVal;
 		this.basis[p] = enter;
 		this.pos[enter] = p;
 		this.pos[leave] = -1;
-		this.atUp[leave] = s > 0 ? 0 : 1;
+		atUp[leave] = s > 0 ? 0 : 1;
 		const inv = 1 / piv;
 		for (let i = 0; i < m; i++) Binv[p * m + i] *= inv;
 		for (let q = 0; q < m; q++) {
@@ -370,31 +396,6 @@ export class DualSimplex {
 			for (let i = 0; i < m; i++) Binv[q * m + i] -= f * Binv[p * m + i];
 		}
 		this.sinceRefactor++;
-		return 'ok';
-	}
-
-	/** Breakpoint order: smallest ratio, then the larger pivot (stabler), then the lower index. */
-	private before(a: number, b: number): boolean {
-		const ka = this.key[a];
-		const kb = this.key[b];
-		if (ka !== kb) return ka < kb;
-		const aa = Math.abs(this.alpha[a]);
-		const ab = Math.abs(this.alpha[b]);
-		return aa !== ab ? aa > ab : a < b;
-	}
-
-	private sift(i: number, size: number): void {
-		const heap = this.heap;
-		for (;;) {
-			const l = 2 * i + 1;
-			if (l >= size) return;
-			let c = l;
-			if (l + 1 < size && this.before(heap[l + 1], heap[l])) c = l + 1;
-			if (!this.before(heap[c], heap[i])) return;
-			const t = heap[c];
-			heap[c] = heap[i];
-			heap[i] = t;
-			i = c;
-		}
+		return true;
 	}
 }
