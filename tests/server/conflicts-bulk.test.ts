@@ -5,7 +5,12 @@ import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
 import { refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
-import { decideConflicts, findCandidateByNameOrCode } from '../../src/lib/server/services/conflicts-bulk';
+import {
+	CHOICE_LIMIT,
+	decideConflicts,
+	findCandidateByNameOrCode,
+	searchCandidateChoices
+} from '../../src/lib/server/services/conflicts-bulk';
 import { auditLog, candidates, conflicts } from '../../src/lib/server/db/schema';
 
 const C = 'cb';
@@ -97,5 +102,32 @@ describe('finding a candidate by name', () => {
 		expect(await findCandidateByNameOrCode(db, C, `${a.name}（${rows[1].reviewCode}）`)).toMatchObject({
 			id: rows[1].id
 		});
+	});
+});
+
+describe('the office’s candidate picker (searched, issue 16)', () => {
+	it('answers at most 20 “姓名（编号）” choices for a part of a name or code, spaces ignored', async () => {
+		const rows = await db.select().from(candidates).where(eq(candidates.campaignId, C));
+		const target = rows[4];
+		const name = target.name.replace(/\s+/g, '');
+		// a part of the name, typed with a stray space, finds it
+		const part = await searchCandidateChoices(db, C, ` ${name.slice(0, 1)} ${name.slice(1)}`);
+		expect(part.choices).toContain(`${target.name}（${target.reviewCode}）`);
+		expect(await searchCandidateChoices(db, C, target.reviewCode!)).toEqual({
+			choices: [`${target.name}（${target.reviewCode}）`],
+			more: false
+		});
+		// the part every code shares: more than the limit, cut at it
+		const dash = await searchCandidateChoices(db, C, '-');
+		expect(dash.choices).toHaveLength(CHOICE_LIMIT);
+		expect(dash.more).toBe(true);
+	});
+
+	it('matches LIKE’s wildcards as themselves, and answers nothing for nothing typed or another campaign', async () => {
+		expect(await searchCandidateChoices(db, C, '%')).toEqual({ choices: [], more: false });
+		expect(await searchCandidateChoices(db, C, '_')).toEqual({ choices: [], more: false });
+		expect(await searchCandidateChoices(db, C, '   ')).toEqual({ choices: [], more: false });
+		const [row] = await db.select().from(candidates).where(eq(candidates.campaignId, C));
+		expect(await searchCandidateChoices(db, 'other', row.name)).toEqual({ choices: [], more: false });
 	});
 });

@@ -59,6 +59,9 @@ describe('refreshDetectedConflicts', () => {
 		expect(first.added).toBeGreaterThan(10);
 		expect(first).toEqual({ added: rows.length, removed: 0, total: rows.length });
 		expect(asText(rows)).toEqual((await expected()).sort());
+		// written many to a statement, each with an id of its own
+		expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+		expect(rows.every((r) => r.status === 'pending' && /^cf_[\w-]+$/.test(r.id))).toBe(true);
 		const again = await refreshDetectedConflicts(db, office, C);
 		expect(again).toEqual({ added: 0, removed: 0, total: rows.length });
 		expect((await stored()).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import { buildScaleFixture, type ScaleFixture, type ScaleSize } from '../../scripts/bench/scale-lib';
 import { eq } from 'drizzle-orm';
-import { rounds } from '../../src/lib/server/db/schema';
+import { campaigns, candidates, rounds } from '../../src/lib/server/db/schema';
 import { roundResults } from '../../src/lib/server/services/results';
 import { buildSelectionInput } from '../../src/lib/server/services/selection';
 import { closedRoundResults, observerProgress } from '../../src/lib/server/services/observer';
@@ -20,9 +20,12 @@ import { missingSheets, roundPairs } from '../../src/lib/server/services/round-p
 import { listRounds, roundDefaults } from '../../src/lib/server/services/rounds';
 import { sheetDetails } from '../../src/lib/server/services/results';
 import { conflictListing } from '../../src/lib/server/services/conflict-list';
+import { refreshDetectedConflicts } from '../../src/lib/server/services/conflicts';
 import { assignmentView } from '../../src/lib/server/services/assignment-view';
 import { checkInputs } from '../../src/lib/server/services/intake';
 import { roundFigures } from '../../src/lib/server/services/panel-progress';
+import { campaignCheckView } from '../../src/lib/server/services/check-pages';
+import { candidateIssues, candidateList, importedChannels } from '../../src/lib/server/services/candidate-list';
 
 const SMALL: ScaleSize = { candidates: 40, experts: 15, k: 3, second: 15, third: 6 };
 const LARGE: ScaleSize = { candidates: 120, experts: 15, k: 3, second: 45, third: 18 };
@@ -68,6 +71,9 @@ beforeAll(async () => {
 	small = await built(SMALL);
 	large = await built(LARGE);
 }, 120_000);
+
+const campaignOf = async (b: Built) =>
+	(await b.db.select().from(campaigns).where(eq(campaigns.id, b.fixture.campaignId)))[0];
 
 const roundOf = async (b: Built, i: number) =>
 	(await b.db.select().from(rounds).where(eq(rounds.id, b.fixture.roundIds[i])))[0];
@@ -130,6 +136,20 @@ describe('the heavy pages cost the same number of statements at any size', () =>
 		[
 			'the panel page (every round’s progress)',
 			async (b) => roundFigures(b.db, b.fixture.campaignId, await listRounds(b.db, b.fixture.campaignId))
+		],
+		['the check page (the whole report, computed)', async (b) => campaignCheckView(b.db, await campaignOf(b))],
+		['the candidates list (computed)', async (b) => candidateList(b.db, await campaignOf(b))],
+		[
+			'conflict re-detection with every tie stored',
+			(b) => refreshDetectedConflicts(b.db, { id: null, name: 'bench' }, b.fixture.campaignId)
+		],
+		[
+			'one candidate’s page (its problems, the form’s 推荐单位)',
+			async (b) => {
+				const c = await campaignOf(b);
+				const [row] = await b.db.select().from(candidates).where(eq(candidates.campaignId, c.id)).limit(1);
+				return [await candidateIssues(b.db, c, row), await importedChannels(b.db, c)];
+			}
 		]
 	];
 	for (const [name, view] of views)

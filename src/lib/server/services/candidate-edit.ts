@@ -51,18 +51,14 @@ export function manualOf(row: Pick<CandidateRow, 'redactions'>): ManualRedaction
 
 /**
  * 推荐单位 the form offers: the campaign's channels, then those that imports brought in with a
- * 渠道类型 (they are counted as channels of that type by the check).
+ * 渠道类型 (they are counted as channels of that type by the check; candidate-list importedChannels).
  */
 function channelOptions(
 	config: CampaignConfig,
-	rows: Pick<CandidateRow, 'record'>[]
+	imported: { name: string; type: ChannelType }[]
 ): { name: string; type: ChannelType | null }[] {
 	const out = new Map<string, ChannelType | null>(config.channels.map((c) => [c.name, c.type]));
-	for (const row of rows) {
-		const r = recordOf(row);
-		const name = (r.channel ?? '').trim();
-		if (name && !out.has(name) && r.channelType) out.set(name, r.channelType);
-	}
+	for (const c of imported) if (!out.has(c.name)) out.set(c.name, c.type);
 	return [...out].map(([name, type]) => ({ name, type }));
 }
 
@@ -278,12 +274,12 @@ export async function changeRedactions(
 }
 
 /** What the 推荐表 form needs from the campaign: the choices of the selects and the text limits. */
-export function formOptions(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): FormOptions {
+export function formOptions(config: CampaignConfig, imported: { name: string; type: ChannelType }[]): FormOptions {
 	return {
 		classification: config.classification,
 		classLabel: classLabel(config.classification),
 		fields: config.fields.map((f) => ({ value: f, label: classOptionLabel(config.classification, f) })),
-		channels: channelOptions(config, rows).map((c) => ({
+		channels: channelOptions(config, imported).map((c) => ({
 			value: c.name,
 			label: c.type ? `${c.name}（${c.type}）` : c.name
 		})),
@@ -292,11 +288,11 @@ export function formOptions(config: CampaignConfig, rows: Pick<CandidateRow, 're
 }
 
 /** The form context for parseCandidateForm. */
-export function formContext(config: CampaignConfig, rows: Pick<CandidateRow, 'record'>[]): FormContext {
+export function formContext(config: CampaignConfig, imported: { name: string; type: ChannelType }[]): FormContext {
 	return {
 		classification: config.classification,
 		fields: config.fields,
-		channels: channelOptions(config, rows),
+		channels: channelOptions(config, imported),
 		today: beijingToday()
 	};
 }

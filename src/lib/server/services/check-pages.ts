@@ -1,10 +1,27 @@
 // The check page at national scale (issue 16): 5,000 nominations can give 5,000 issues of one kind
 // and a 5,000-row checklist (2.6 MB of page data). The report is computed whole, as `laurel check`
-// computes it; the page receives its counts, a preview of each kind of issue, one kind whole when
-// chosen (paged), and one page of the candidates' checklist. Pure.
+// computes it, once per state of the nominations (check-cache.ts); the page receives its counts, a
+// preview of each kind of issue, one kind whole when chosen (paged), and one page of the
+// candidates' checklist.
+import type { DB } from '../db';
 import type { CheckView } from '../../shared/intake-views';
 import type { CheckIssue } from '../../domain/types';
+import { checkCampaign } from '../../domain/intake/eligibility';
 import { pageWindow, PAGE_SIZE } from '../../shared/paging';
+import { memoByIntake, type CampaignKey } from './check-cache';
+import { checkInputs } from './intake';
+import { checkView } from './intake-preview';
+
+/**
+ * The campaign's whole check view: the same report as `laurel check` (campaignCheck): records,
+ * files, dates and acceptances. Shared between views of one state: read only.
+ */
+export function campaignCheckView(db: DB, campaign: CampaignKey): Promise<CheckView> {
+	return memoByIntake(db, campaign, 'check', async () => {
+		const { records, ctx } = await checkInputs(db, campaign.id);
+		return checkView(campaign.config, checkCampaign(campaign.config, records, ctx), records);
+	});
+}
 
 /** Issues of each kind shown before “查看全部”. */
 export const ISSUE_PREVIEW = 20;

@@ -1,5 +1,5 @@
 // Many conflict decisions at once, and finding the candidate the office names (issue 12).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { candidates, conflicts, experts } from '../db/schema';
 import type { Actor } from '../audit';
@@ -95,16 +95,42 @@ export async function findCandidateByNameOrCode(
 // one collator for the sort: localeCompare with a locale builds one per call
 const byPinyin = new Intl.Collator('zh-CN');
 
-/** The office's candidate choices “姓名（编号）” (coded candidates only), by name then code. */
-export async function candidateChoices(db: DB, campaignId: string): Promise<string[]> {
+/** Choices the office's candidate picker shows at most (issue 16: not 5,000 names in the page). */
+export const CHOICE_LIMIT = 20;
+
+/**
+ * The office's candidate choices “姓名（编号）” matching what it typed: a part of the name (spaces
+ * ignored, as the form pads “王　芳”) or of the review code; coded candidates only, by name then
+ * code, at most CHOICE_LIMIT (`more` when there are others: type more of the name).
+ */
+export async function searchCandidateChoices(
+	db: DB,
+	campaignId: string,
+	text: string
+): Promise<{ choices: string[]; more: boolean }> {
+	const q = text.replace(/\s+/g, '').slice(0, 50);
+	if (!q) return { choices: [], more: false };
+	// LIKE's wildcards typed by the office are matched as themselves
+	const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const name = sql`replace(replace(replace(${candidates.name}, ' ', ''), '　', ''), char(9), '')`;
 	const rows = await db
 		.select({ code: candidates.reviewCode, name: candidates.name })
 		.from(candidates)
-		.where(eq(candidates.campaignId, campaignId));
-	return rows
+		.where(
+			and(
+				eq(candidates.campaignId, campaignId),
+				isNotNull(candidates.reviewCode),
+				or(sql`${name} LIKE ${like} ESCAPE '\\'`, sql`${candidates.reviewCode} LIKE ${like} ESCAPE '\\'`)
+			)
+		)
+		.orderBy(asc(candidates.name), asc(candidates.reviewCode))
+		.limit(CHOICE_LIMIT + 1);
+	const choices = rows
+		.slice(0, CHOICE_LIMIT)
 		.filter((c): c is { code: string; name: string } => !!c.code)
 		.sort((a, b) => byPinyin.compare(a.name, b.name) || compareReviewCodes(a.code, b.code))
 		.map((c) => `${c.name}（${c.code}）`);
+	return { choices, more: rows.length > CHOICE_LIMIT };
 }
 
 /** “专家 — 编号” of one conflict record, for the confirmation message; '' when it is gone. */

@@ -3,14 +3,13 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
 import { assignments, candidates, conflicts, experts } from '../db/schema';
-import { audit, type Actor } from '../audit';
-import { newId } from './accounts';
-import { recordOf, type Tx } from './candidates';
+import type { Tx } from './candidates';
 import { chairBlockedPairs, chairsCandidatePanel } from './chair-seats';
-import { detectConflictHits, type CandidateProfile, type ExpertProfile } from '../../domain/conflicts';
-import type { CandidateRecord } from '../../domain/types';
 
 export type ConflictRow = typeof conflicts.$inferSelect;
+
+// re-detection has a module of its own (conflict-refresh.ts); callers keep importing it from here
+export { refreshDetectedConflicts } from './conflict-refresh';
 
 /**
  * A pair is blocked by a confirmed tie, or by a detected conflict (from the roster and the
@@ -194,149 +193,6 @@ export async function isBlocked(db: DB | Tx, expertId: string, candidateId: stri
 	// Both asked every time: a refused dossier costs the same work whatever blocks it.
 	const chairs = await chairsCandidatePanel(db, expertId, candidateId);
 	return rows.some(blocks) || chairs;
-}
-
-function candidateProfile(id: string, r: CandidateRecord): CandidateProfile {
-	return {
-		id,
-		name: r.name,
-		unitAndTitle: r.unitAndTitle,
-		careerUnits: (r.career ?? []).map((c) => c.unit).filter(Boolean),
-		school: r.school,
-		channel: r.channel
-	};
-}
-
-/**
- * Runs detection over the roster and the nominations and stores what is new. Existing rows keep
- * their decisions; pending detections that no longer hold (data corrected) are removed.
- */
-export async function refreshDetectedConflicts(
-	db: DB,
-	actor: Actor,
-	campaignId: string,
-	opts: { declaredOnly?: boolean } = {}
-): Promise<{ added: number; removed: number; total: number }> {
-	return db.transaction(async (tx) => {
-		const ex = await tx.select().from(experts).where(eq(experts.campaignId, campaignId));
-		const cs = await tx
-			.select({ id: candidates.id, record: candidates.record })
-			.from(candidates)
-			.where(eq(candidates.campaignId, campaignId));
-		const profiles: ExpertProfile[] = ex.map((e) => ({
-			id: e.id,
-			unit: e.unit,
-			formerUnits: e.formerUnits ?? [],
-			school: e.school ?? undefined,
-			declaredUnits: e.declaredUnits ?? [],
-			declaredPeople: e.declaredPeople ?? []
-		}));
-		// After an expert's declaration only declaration ties are refreshed: nothing the expert does
-		// may change the detected ties (whose pending state blocks at once).
-		const detected = detectConflictHits(
-			profiles,
-			cs.map((c) => candidateProfile(c.id, recordOf(c)))
-		);
-		const found = opts.declaredOnly ? detected.hits.filter((d) => d.kind.startsWith('declared')) : detected.hits;
-		// A tie is known by its expert, candidate and kind as numbers: ~150,000 of them at national
-		// scale, nearly all stored already, so neither side is turned into strings or row objects.
-		const expertIndex = new Map(ex.map((e, i) => [e.id, i]));
-		const candidateIndex = new Map(cs.map((c, i) => [c.id, i]));
-		const kinds = new Map<string, number>();
-		const tie = (e: number, c: number, kind: string) => {
-			let k = kinds.get(kind);
-			if (k === undefined) kinds.set(kind, (k = kinds.size));
-			return (e * cs.length + c) * 16 + k;
-		};
-		const existing = await storedTies(tx, campaignId);
-		const have = new Set<number>();
-		const pending: { key: number; id: string; source: string }[] = [];
-		for (const r of existing) {
-			const e = expertIndex.get(r.expertId);
-			const c = candidateIndex.get(r.candidateId);
-			const key = e === undefined || c === undefined ? -1 : tie(e, c, r.kind);
-			if (key >= 0) have.add(key);
-			if (r.status === 'pending') pending.push({ key, id: r.id, source: r.source });
-		}
-		const seen = new Set<number>();
-		const now = Date.now();
-		const fresh: (typeof conflicts.$inferInsert)[] = [];
-		for (const hit of found) {
-			const key = tie(hit.expert, hit.candidate, hit.kind);
-			seen.add(key);
-			if (have.has(key)) continue;
-			const d = detected.describe(hit);
-			fresh.push({
-				id: newId('cf_'),
-				campaignId,
-				expertId: d.expert,
-				candidateId: d.candidate,
-				kind: d.kind,
-				severity: d.severity,
-				source: d.kind.startsWith('declared') ? 'declared' : 'detected',
-				reason: d.reason,
-				status: 'pending',
-				createdAt: now
-			});
-		}
-		for (let i = 0; i < fresh.length; i += 100) await tx.insert(conflicts).values(fresh.slice(i, i + 100));
-		const stale = pending.filter(
-			(r) => (r.source === 'declared' || (r.source === 'detected' && !opts.declaredOnly)) && !seen.has(r.key)
-		);
-		for (let i = 0; i < stale.length; i += 500)
-			await tx.delete(conflicts).where(
-				inArray(
-					conflicts.id,
-					stale.slice(i, i + 500).map((s) => s.id)
-				)
-			);
-		if (fresh.length || stale.length)
-			await audit(tx, actor, {
-				campaignId,
-				action: 'conflict.detect',
-				entity: 'campaign',
-				entityId: campaignId,
-				after: { added: fresh.length, removed: stale.length }
-			});
-		return { added: fresh.length, removed: stale.length, total: existing.length + fresh.length - stale.length };
-	});
-}
-
-/**
- * What refreshDetectedConflicts needs of every stored tie of the campaign, read as one string:
- * ~150,000 rows at national scale, where a row object per tie (all columns) took most of the time.
- */
-async function storedTies(
-	tx: Tx,
-	campaignId: string
-): Promise<{ id: string; expertId: string; candidateId: string; kind: string; status: string; source: string }[]> {
-	// ids, kinds, statuses and sources never hold the separators (ids are generated, the rest enums)
-	const [row] = await tx.all<{ ties: string | null }>(sql`
-		SELECT group_concat(id || char(31) || expert_id || char(31) || candidate_id || char(31) || kind || char(31) || status || char(31) || source, char(30)) AS ties
-		FROM conflicts WHERE campaign_id = ${campaignId}`);
-	if (!row?.ties) return [];
-	const out = row.ties.split('\x1e').map((t) => t.split('\x1f'));
-	if (out.every((f) => f.length === 6))
-		return out.map(([id, expertId, candidateId, kind, status, source]) => ({
-			id,
-			expertId,
-			candidateId,
-			kind,
-			status,
-			source
-		}));
-	// a separator inside a value after all: the rows one by one
-	return tx
-		.select({
-			id: conflicts.id,
-			expertId: conflicts.expertId,
-			candidateId: conflicts.candidateId,
-			kind: conflicts.kind,
-			status: conflicts.status,
-			source: conflicts.source
-		})
-		.from(conflicts)
-		.where(eq(conflicts.campaignId, campaignId));
 }
 
 export async function listConflicts(db: DB, campaignId: string) {

@@ -89,3 +89,15 @@ export const pendingImports = sqliteTable('pending_imports', {
 	sha256: text('sha256').notNull(),
 	createdAt: integer('created_at').notNull()
 });
+
+/**
+ * A counter per campaign of every change to what the eligibility check reads: its candidates, their
+ * attachments and the accepted warnings. Kept by triggers (migration intake_versions), so it moves
+ * in the same transaction as the change, whoever writes and from whichever process; the check and
+ * the candidate lists keep their computed report under it (services/check-cache.ts). No foreign
+ * key: a campaign's deletion deletes its candidates, whose triggers would write here again.
+ */
+export const intakeVersions = sqliteTable('intake_versions', {
+	campaignId: text('campaign_id').primaryKey(),
+	version: integer('version').notNull()
+});

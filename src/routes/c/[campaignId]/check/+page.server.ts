@@ -4,11 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { checkView } from '$lib/server/services/intake-preview';
-import { pagedCheckView } from '$lib/server/services/check-pages';
-import { checkInputs } from '$lib/server/services/intake';
+import { campaignCheckView, pagedCheckView } from '$lib/server/services/check-pages';
 import { acceptWarning, withdrawAcceptance } from '$lib/server/services/issue-acceptance';
-import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { parseForm } from '$lib/schemas/form';
 import { warningAcceptanceForm } from '$lib/schemas/records';
 
@@ -32,12 +29,11 @@ export const load: PageServerLoad = async (event) => {
 	// 资格审查 lists names and nominating bodies: the campaign office's only (issue 10).
 	const { campaign, role } = await requireRole(event, event.params.campaignId, 'organizer');
 	const config = configOf(campaign);
-	const { records, ctx } = await checkInputs(await getDb(), campaign.id);
-	// The same report as `laurel check` (campaignCheck): records, files, dates and acceptances.
-	const report = checkCampaign(config, records, ctx);
+	// The same report as `laurel check` (campaignCheck), kept while nothing it reads changes.
+	const report = await campaignCheckView(await getDb(), campaign);
 	return {
 		// the counts of the whole report, one page of its long lists (?code=…&page=…, ?cpage=…)
-		view: pagedCheckView(checkView(config, report, records), event.url.searchParams),
+		view: pagedCheckView(report, event.url.searchParams),
 		document: config.document,
 		referenceDate: config.referenceDate,
 		youthAge: config.youthAge,

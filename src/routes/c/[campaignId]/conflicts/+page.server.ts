@@ -6,12 +6,7 @@ import { blocks, mayDecide, refreshDetectedConflicts } from '$lib/server/service
 import { conflictListing, readConflictFilter } from '$lib/server/services/conflict-list';
 import { addOrganizerConflict, decideConflict } from '$lib/server/services/conflict-decisions';
 import { listDeclarations, removeDeclaration } from '$lib/server/services/conflict-declarations';
-import {
-	candidateChoices,
-	conflictPairLabel,
-	decideConflicts,
-	findCandidateByNameOrCode
-} from '$lib/server/services/conflicts-bulk';
+import { conflictPairLabel, decideConflicts, findCandidateByNameOrCode } from '$lib/server/services/conflicts-bulk';
 import { CONFLICT_KIND_LABELS, CONFLICT_STATUS_LABELS, SEVERITY_LABELS } from '$lib/shared/labels';
 import type { ConflictItem } from '$lib/components/assignment/types';
 
@@ -47,8 +42,6 @@ export const load: PageServerLoad = async (event) => {
 		canDismiss: c.status !== 'dismissed' && !mayDecide(by, c, 'dismissed')
 	}));
 
-	// the office picks a candidate by name: “姓名（编号）” choices (the chair never sees names)
-	const codes = isOrganizer ? await candidateChoices(db, campaign.id) : [];
 	return {
 		isOrganizer,
 		rows,
@@ -68,7 +61,6 @@ export const load: PageServerLoad = async (event) => {
 		kindLabels: CONFLICT_KIND_LABELS,
 		experts: list.experts,
 		panels: list.panels,
-		codes,
 		declarations: isOrganizer ? await listDeclarations(db, campaign.id) : [],
 		filter: list.filter
 	};

@@ -2,24 +2,20 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { candidateAccess } from './access.server';
 import { configOf } from '$lib/server/services/campaigns';
-import { listCandidateRows, recordOf } from '$lib/server/services/candidates';
+import { recordOf } from '$lib/server/services/candidates';
+import { candidateIssues, importedChannels } from '$lib/server/services/candidate-list';
 import { formContext, formOptions, getCandidate, updateCandidate } from '$lib/server/services/candidate-edit';
 import { deleteAttachment, listAttachments, saveAttachment } from '$lib/server/services/attachments';
 import { valuesFromRecord } from '$lib/components/candidates/candidate-form';
 import { parseCandidateForm, valuesFromForm } from '$lib/schemas/candidate';
 import { ATTACHMENT_KINDS, formatSize, maxOf } from '$lib/domain/intake/attachment-kinds';
-import { checkCampaign } from '$lib/domain/intake/eligibility';
 import { restoreNomination, withdrawNomination } from '$lib/server/services/withdrawal';
 import { lockRefusal } from '$lib/server/services/locks';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, db, row } = await candidateAccess(event);
 	const config = configOf(campaign);
-	const rows = await listCandidateRows(db, campaign.id);
 	const record = recordOf(row);
-	const report = checkCampaign(config, rows.filter((r) => !r.withdrawnAt).map(recordOf));
-	const mine = (i: { candidate?: string; channel?: string }) =>
-		i.candidate === record.name.trim() && (i.channel ?? '') === record.channel.trim();
 	const base = `/c/${campaign.id}/candidates/${row.id}`;
 	const files = await listAttachments(db, campaign.id, row.id);
 	return {
@@ -29,11 +25,9 @@ export const load: PageServerLoad = async (event) => {
 			: null,
 		lock: await lockRefusal(db, campaign.id),
 		values: valuesFromRecord(record, config.classification),
-		options: formOptions(config, rows),
-		issues: {
-			errors: report.errors.filter(mine).map((i) => i.message),
-			warnings: report.warnings.filter(mine).map((i) => i.message)
-		},
+		options: formOptions(config, await importedChannels(db, campaign)),
+		// what the candidates list shows for this one, from the few records that can share it
+		issues: await candidateIssues(db, campaign, row),
 		files: files.map((f) => ({
 			id: f.id,
 			kind: f.kind,
@@ -57,7 +51,7 @@ export const actions: Actions = {
 		const config = configOf(campaign);
 		const form = await event.request.formData();
 		const values = valuesFromForm(form);
-		const parsed = parseCandidateForm(values, formContext(config, await listCandidateRows(db, campaign.id)));
+		const parsed = parseCandidateForm(values, formContext(config, await importedChannels(db, campaign)));
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const version = parseForm(candidateVersionForm, form);
 		const r = await updateCandidate(db, actor, campaign.id, row.id, parsed.record, {

@@ -3,15 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { configOf } from '$lib/server/services/campaigns';
-import { listCandidateRows } from '$lib/server/services/candidates';
+import { importedChannels } from '$lib/server/services/candidate-list';
 import { createCandidate, formContext, formOptions } from '$lib/server/services/candidate-edit';
 import { emptyValues } from '$lib/components/candidates/candidate-form';
 import { parseCandidateForm, valuesFromForm } from '$lib/schemas/candidate';
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'organizer');
-	const rows = await listCandidateRows(await getDb(), campaign.id);
-	return { values: emptyValues(), options: formOptions(configOf(campaign), rows) };
+	const imported = await importedChannels(await getDb(), campaign);
+	return { values: emptyValues(), options: formOptions(configOf(campaign), imported) };
 };
 
 export const actions: Actions = {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const config = configOf(campaign);
 		const values = valuesFromForm(await event.request.formData());
-		const parsed = parseCandidateForm(values, formContext(config, await listCandidateRows(db, campaign.id)));
+		const parsed = parseCandidateForm(values, formContext(config, await importedChannels(db, campaign)));
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const r = await createCandidate(db, actor, campaign.id, parsed.record);
 		if (!r.ok && r.code === 'LOCKED') return fail(423, { values, errors: {}, message: r.message });
