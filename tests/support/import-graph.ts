@@ -133,8 +133,8 @@ function leftmost(q: ts.QualifiedName): ts.Identifier {
 	return ts.isIdentifier(q.left) ? q.left : leftmost(q.left);
 }
 
-const hasExport = (node: ts.Node) =>
-	ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const modifiers = (node: ts.Node) => (ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : []);
+const hasExport = (node: ts.Node) => modifiers(node).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 export interface LocalExport {
 	name: string;
@@ -155,7 +155,7 @@ export function localExports(file: string, sf: ts.SourceFile = parse(file)): Loc
 			else if (st.exportClause && ts.isNamespaceExport(st.exportClause)) value(st.exportClause.name.text);
 		} else if (ts.isExportAssignment(st)) value('default');
 		else if (hasExport(st)) {
-			const isDefault = ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+			const isDefault = modifiers(st).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 			if (isDefault) value('default');
 			else if (ts.isVariableStatement(st))
 				for (const d of st.declarationList.declarations) {

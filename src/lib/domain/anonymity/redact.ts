@@ -46,9 +46,9 @@ import {
 	SURNAME_WORDS
 } from './surname-words';
 
-export const PERSON_MARK = '【候选人】';
+const PERSON_MARK = '【候选人】';
 export const UNIT_MARK = '【单位】';
-export const HIDDEN_MARK = '【已隐去】';
+const HIDDEN_MARK = '【已隐去】';
 const REGION_MARK = '【地区】';
 const MARK_RE = /【(?:候选人|单位|已隐去|地区)】/gu;
 
