@@ -54,7 +54,7 @@ const KNOWN: string[] = [
 	'src/lib/shared/round-view.ts SUMMARY_SHOWN (nobody)',
 	'src/lib/shared/round-view.ts pageOf (tests only)',
 	'src/lib/shared/round-view.ts parseRoundQuery (tests only)',
-	'src/lib/shared/time.ts parseBeijingInput (tests only)',
+	'src/lib/shared/time.ts parseBeijingInput (tests only)'
 ];
 
 describe('exports of the domain and the shared kernel', () => {
