@@ -9,11 +9,6 @@ const DIRS = ['src/lib/domain/', 'src/lib/shared/'];
 
 /** Left exported on purpose, each with its reason. */
 const KNOWN: string[] = [
-	'src/lib/domain/anonymity/anonymize.ts dossierLeaks (tests only)',
-	'src/lib/domain/anonymity/redact.ts splitName (tests only)',
-	'src/lib/domain/anonymity/review-codes.ts reviewCode (tests only)',
-	'src/lib/domain/anonymity/review-codes.ts seededIntegers (tests only)',
-	'src/lib/domain/anonymity/romanize.ts nameSyllables (tests only)',
 	'src/lib/domain/assignment/index.ts defaultLoad (tests only)',
 	'src/lib/domain/assignment/index.ts solveAssignmentCertified (tests only)',
 	'src/lib/domain/assignment/randomized.ts probabilityFraction (tests only)',
@@ -21,8 +16,6 @@ const KNOWN: string[] = [
 	'src/lib/domain/assignment/randomized.ts solveFractionalAssignment (tests only)',
 	'src/lib/domain/audit/chain.ts canonicalEntry (tests only)',
 	'src/lib/domain/audit/view.ts shortValue (tests only)',
-	'src/lib/domain/formats/csv-safe.ts needsQuote (tests only)',
-	'src/lib/domain/formats/csv-safe.ts safeCell (tests only)',
 	'src/lib/domain/formats/instance-schema.ts issuePath (tests only)',
 	'src/lib/domain/formats/json-keys.ts misspeltKey (tests only)',
 	'src/lib/domain/formats/office/docx-form.ts labelKey (tests only)',
@@ -35,10 +28,10 @@ const KNOWN: string[] = [
 	'src/lib/domain/intake/eligibility/index.ts deadlineEnd (tests only)',
 	'src/lib/domain/intake/eligibility/rules.ts rankOf (tests only)',
 	'src/lib/domain/intake/expert-csv.ts MAX_EXPERT_ROWS (tests only)',
-	'src/lib/domain/intake/expert-csv.ts resolveField (tests only)',
+	'src/lib/domain/intake/expert-csv.ts resolveField (nobody)',
 	'src/lib/domain/intake/expert-csv.ts splitFields (tests only)',
 	'src/lib/domain/intake/expert-csv.ts splitFormerUnits (tests only)',
-	'src/lib/domain/intake/work-units.ts orgPrefixes (tests only)',
+	'src/lib/domain/intake/work-units.ts orgPrefixes (nobody)',
 	'src/lib/domain/notice/config-draft.ts draftToValues (tests only)',
 	'src/lib/domain/notice/presets/guangxi-2024.ts GUANGXI_FIELDS (tests only)',
 	'src/lib/domain/notice/rule-sources.ts MODIFIED_NOTE (tests only)',

@@ -88,7 +88,7 @@ const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
 /** Surname / given name split; compound surnames (欧阳, 司马, 诸葛 …) count as one. */
-export function splitName(name: string): { full: string; surname: string; given: string; parts: string[] } {
+function splitName(name: string): { full: string; surname: string; given: string; parts: string[] } {
 	const full = (name ?? '').normalize('NFKC').replace(/\s+/g, '');
 	const parts = full.split(/[·•・.]/u).filter(Boolean);
 	if (parts.length > 1 || !isHan(full[0])) return { full, surname: '', given: '', parts }; // 买买提·依明, Latin
