@@ -13,19 +13,11 @@ const KNOWN: string[] = [
 	'src/lib/domain/assignment/index.ts solveAssignmentCertified (tests only)',
 	'src/lib/domain/formats/instance-schema.ts issuePath (tests only)',
 	'src/lib/domain/formats/office/office-sniff.ts ZIP_LIMITS (tests only)',
-	'src/lib/domain/intake/eligibility/files.ts namedAsRequired (tests only)',
-	'src/lib/domain/intake/eligibility/index.ts deadlineEnd (tests only)',
-	'src/lib/domain/intake/eligibility/rules.ts rankOf (tests only)',
 	'src/lib/domain/intake/expert-csv.ts MAX_EXPERT_ROWS (tests only)',
-	'src/lib/domain/intake/expert-csv.ts resolveField (nobody)',
-	'src/lib/domain/intake/expert-csv.ts splitFields (tests only)',
-	'src/lib/domain/intake/expert-csv.ts splitFormerUnits (tests only)',
-	'src/lib/domain/intake/work-units.ts orgPrefixes (nobody)',
 	'src/lib/domain/notice/config-draft.ts draftToValues (tests only)',
 	'src/lib/domain/notice/presets/guangxi-2024.ts GUANGXI_FIELDS (tests only)',
 	'src/lib/domain/notice/rule-sources.ts MODIFIED_NOTE (tests only)',
 	'src/lib/domain/review/aggregation.ts scoreMatrix (tests only)',
-	'src/lib/domain/review/votes.ts votesNeeded (tests only)',
 	'src/lib/domain/selection/select.ts greedyByScore (tests only)',
 	'src/lib/domain/selection/select.ts ruleViolations (tests only)',
 	'src/lib/domain/selection/select.ts shareToCount (tests only)',
@@ -35,8 +27,7 @@ const KNOWN: string[] = [
 	'src/lib/shared/round-view.ts ROUND_PAGE_SIZE (tests only)',
 	'src/lib/shared/round-view.ts SUMMARY_SHOWN (nobody)',
 	'src/lib/shared/round-view.ts pageOf (tests only)',
-	'src/lib/shared/round-view.ts parseRoundQuery (tests only)',
-	'src/lib/shared/time.ts parseBeijingInput (tests only)'
+	'src/lib/shared/round-view.ts parseRoundQuery (tests only)'
 ];
 
 describe('exports of the domain and the shared kernel', () => {
