@@ -7,16 +7,22 @@ import { exportUses, unusedExports } from '../support/export-usage';
 
 const DIRS = ['src/lib/domain/', 'src/lib/shared/'];
 
-/** Left exported on purpose, each with its reason. */
+/** Left exported, each with its reason (the test fails when one is used, or a new one appears). */
 const KNOWN: string[] = [
+	// Verifiers: the app runs the same code (solveAssignment returns this function's result; select
+	// checks its answer with ruleViolations); tests also read the dual certificate and the violations.
 	'src/lib/domain/assignment/index.ts solveAssignmentCertified (tests only)',
+	'src/lib/domain/selection/select.ts ruleViolations (tests only)',
+	// The rule-blind baseline the selection tests measure the engine against.
+	'src/lib/domain/selection/select.ts greedyByScore (tests only)',
+	// Limits, notes and option lists a test builds its boundary input or expected text from.
 	'src/lib/domain/formats/office/office-sniff.ts ZIP_LIMITS (tests only)',
 	'src/lib/domain/intake/expert-csv.ts MAX_EXPERT_ROWS (tests only)',
-	'src/lib/domain/notice/config-draft.ts draftToValues (tests only)',
 	'src/lib/domain/notice/presets/guangxi-2024.ts GUANGXI_FIELDS (tests only)',
 	'src/lib/domain/notice/rule-sources.ts MODIFIED_NOTE (tests only)',
-	'src/lib/domain/selection/select.ts greedyByScore (tests only)',
-	'src/lib/domain/selection/select.ts ruleViolations (tests only)',
+	// The settings form as a browser submits it: a test fixture that belongs in tests/support.
+	'src/lib/domain/notice/config-draft.ts draftToValues (tests only)',
+	// The round page's view (issue 16 is reworking it in parallel): left to that change.
 	'src/lib/shared/round-matrix.ts COMPACT_OVER (tests only)',
 	'src/lib/shared/round-view.ts ONLY_LABELS (nobody)',
 	'src/lib/shared/round-view.ts PENDING_CODES_SHOWN (nobody)',
@@ -43,6 +49,6 @@ describe('exports of the domain and the shared kernel', () => {
 	});
 
 	it('has no value export that only tests import, or nobody (but the known few)', () => {
-		expect(unusedExports(DIRS)).toEqual(KNOWN);
+		expect(unusedExports(DIRS).sort()).toEqual([...KNOWN].sort());
 	});
 });
