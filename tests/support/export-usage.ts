@@ -98,12 +98,12 @@ export function exportUses(dirs: string[]): ExportUse[] {
 }
 
 /**
- * `file name (tests only | nobody)` for each value export (function, constant, class) of the files
- * under `dirs` that no production file imports. Types are left out: a public function's parameter
+ * `file name (tests only | nobody)` for each value export (function, constant, class) in `uses`
+ * (exportUses) that no production file imports. Types are left out: a public function's parameter
  * and result types are part of its signature, exported for whoever calls it.
  */
-export function unusedExports(dirs: string[]): string[] {
-	return exportUses(dirs)
+export function unusedExports(uses: ExportUse[]): string[] {
+	return uses
 		.filter((u) => !u.type && u.production.length === 0)
 		.map((u) => `${u.file} ${u.name} (${u.tests.length ? 'tests only' : 'nobody'})`);
 }
