@@ -2,85 +2,10 @@
 // server, component or route; the server no component; routes query no table themselves; the
 // client-safe kernel nothing server-side; and no runtime import cycle anywhere.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { relative } from 'node:path';
+import { ROOT, edgesOf, walk, type Edge } from '../support/import-graph';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SRC = join(ROOT, 'src');
-
-interface Edge {
-	/** the specifier as written */
-	spec: string;
-	/** the file it resolves to (repo-relative), or null for a package */
-	target: string | null;
-	/** `import type` / `export type`: erased before run time */
-	typeOnly: boolean;
-	/** `import('…')`: loaded on demand, so it cannot close a load-time cycle */
-	dynamic: boolean;
-}
-
-function walk(dir: string, out: string[] = []): string[] {
-	for (const name of readdirSync(dir)) {
-		const p = join(dir, name);
-		if (statSync(p).isDirectory()) walk(p, out);
-		else if (/\.(ts|js|svelte)$/.test(name) && !/\.test\.ts$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
-	}
-	return out;
-}
-
-const CANDIDATE_SUFFIXES = ['', '.ts', '.js', '.svelte.ts', '.svelte', '/index.ts', '/index.js'];
-
-function resolveSpec(from: string, spec: string): string | null {
-	let base: string;
-	if (spec.startsWith('$lib/') || spec === '$lib') base = join(SRC, 'lib', spec.slice(5));
-	else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
-	else return null;
-	const stem = base.replace(/\.js$/, '');
-	for (const s of CANDIDATE_SUFFIXES) {
-		for (const b of [base, stem]) {
-			const p = b + s;
-			if (existsSync(p) && statSync(p).isFile()) return relative(ROOT, p);
-		}
-	}
-	return relative(ROOT, base);
-}
-
-/** The TypeScript of a file: a .svelte file's <script> blocks, else the file itself. */
-function scriptOf(file: string): string {
-	const text = readFileSync(file, 'utf8');
-	if (!file.endsWith('.svelte')) return text;
-	return [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
-}
-
-function edgesOf(file: string): Edge[] {
-	const sf = ts.createSourceFile(file, scriptOf(file), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-	const edges: Edge[] = [];
-	const add = (spec: string, typeOnly: boolean, dynamic: boolean) =>
-		edges.push({ spec, target: resolveSpec(file, spec), typeOnly, dynamic });
-	const visit = (node: ts.Node) => {
-		if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-			add(node.moduleSpecifier.text, !!node.importClause?.isTypeOnly, false);
-		} else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-			add(node.moduleSpecifier.text, node.isTypeOnly, false);
-		} else if (
-			ts.isCallExpression(node) &&
-			node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-			node.arguments[0] &&
-			ts.isStringLiteral(node.arguments[0])
-		) {
-			add(node.arguments[0].text, false, true);
-		} else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-			const lit = node.argument.literal;
-			if (ts.isStringLiteral(lit)) add(lit.text, true, false);
-		}
-		ts.forEachChild(node, visit);
-	};
-	visit(sf);
-	return edges;
-}
-
-const graph = new Map<string, Edge[]>(walk(SRC).map((f) => [relative(ROOT, f), edgesOf(f)]));
+const graph = new Map<string, Edge[]>(walk(`${ROOT}/src`).map((f) => [relative(ROOT, f), edgesOf(f)]));
 
 /** Each file under `from` that imports something `bad` accepts, as “file → specifier”. */
 function violations(from: string, bad: (e: Edge) => boolean): string[] {

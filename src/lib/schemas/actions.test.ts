@@ -131,6 +131,8 @@ describe('the round form', () => {
 		[{ ...base, aggregation: 'max' }, '请选择计分方式'],
 		[{ ...base, requiredSheets: '-1' }, '每份材料应有的评分份数应为正整数'],
 		[{ ...base, deadline: '明天' }, '截止时间“明天”无效'],
+		[{ ...base, deadline: '2025-02-30T17:00' }, '截止时间“2025-02-30T17:00”无效'],
+		[{ ...base, deadline: '2025-06-30T24:00' }, '截止时间“2025-06-30T24:00”无效'],
 		[{ ...base, type: 'vote', num: '2', den: 'x' }, '通过比例应为两个正整数，例如 2/3'],
 		[{ ...base, type: 'vote', num: '2', den: '3', maxYes: '0' }, '每位专家最多赞成票数应为正整数（不限额请留空）']
 	])('refuses %j', (input, message) => {
@@ -139,5 +141,8 @@ describe('the round form', () => {
 	it('a new deadline is a Beijing minute', () => {
 		expect(parseValue(newDeadline, '2025-07-01T09:30')).toEqual({ ok: true, value: '2025-07-01T09:30' });
 		expect(parseValue(newDeadline, '2025-07-01')).toMatchObject({ ok: false, message: '请填写新的截止时间' });
+		// a day or hour that does not exist is refused, not rolled over to 03-01 or the next day
+		expect(parseValue(newDeadline, '2025-02-29T09:30')).toMatchObject({ ok: false, message: '请填写新的截止时间' });
+		expect(parseValue(newDeadline, '2025-07-01T24:00')).toMatchObject({ ok: false, message: '请填写新的截止时间' });
 	});
 });

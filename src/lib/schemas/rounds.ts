@@ -1,6 +1,7 @@
 // Forms of a round's page (备注, 重评, 晋级). The round's state rules are the rounds service's.
 import * as v from 'valibot';
 import { choice, list, optionalInteger, required, text } from './form';
+import { parseBeijingInput } from '../shared/time';
 
 export const noteForm = v.object({
 	candidate: text('候选人', { trim: false }),
@@ -28,13 +29,18 @@ export const advanceForm = v.object({
 	per: choice('名次范围', ['field', 'overall'], 'field')
 });
 
-/** datetime-local gives "2024-06-30T17:00" without a zone: campaigns run on Beijing time. */
+/**
+ * datetime-local gives "2024-06-30T17:00" without a zone: campaigns run on Beijing time. A day or
+ * hour that does not exist (02-30, 24:00) is refused by the kernel's reader, where Date.parse would
+ * roll it over to the next day.
+ */
 const LOCAL_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const isLocalMinute = (s: string) => LOCAL_MINUTE.test(s) && parseBeijingInput(s) !== null;
 
 const deadline = v.pipe(
 	text('截止时间'),
 	v.check(
-		(s) => s === '' || LOCAL_MINUTE.test(s),
+		(s) => s === '' || isLocalMinute(s),
 		(issue) => `截止时间“${String(issue.input)}”无效`
 	),
 	v.transform((s) => (s ? `${s}+08:00` : undefined))
@@ -108,4 +114,4 @@ export const roundRefForm = v.object({
 });
 
 /** 延长截止时间: a Beijing minute from a datetime-local input. */
-export const newDeadline = v.pipe(text('截止时间'), v.regex(LOCAL_MINUTE, '请填写新的截止时间'));
+export const newDeadline = v.pipe(text('截止时间'), v.check(isLocalMinute, '请填写新的截止时间'));

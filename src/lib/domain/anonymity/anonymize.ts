@@ -9,8 +9,7 @@
 
 import { ageBand } from '../intake/age';
 import type { CandidateRecord } from '../types';
-import { cleanText } from '../intake/work-units';
-import { identifyingStrings, mergeRedactions, redactionTerms, redactText, UNIT_MARK, type Redaction } from './redact';
+import { mergeRedactions, redactionTerms, redactText, UNIT_MARK, type Redaction } from './redact';
 
 export interface Dossier {
 	code: string;
@@ -77,36 +76,4 @@ export function expertDossier(d: Dossier): Omit<Dossier, 'redactions'> {
 	const { redactions: _omit, ...rest } = d;
 	void _omit;
 	return rest;
-}
-
-function stringsOf(v: unknown, out: string[]): string[] {
-	if (typeof v === 'string') out.push(v);
-	else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
-	else if (v && typeof v === 'object') for (const x of Object.values(v)) stringsOf(x, out);
-	return out;
-}
-
-/**
- * Identifying strings (full name, given name of ≥2 characters, unit and its
- * shortened forms, former units, nominating body) still present in the dossier,
- * compared without whitespace, punctuation or width differences. The redaction
- * list is not searched (it holds the originals by design). `allow` takes the
- * organizer's manual.remove strings: occurrences inside them are accepted.
- */
-export function dossierLeaks(dossier: Dossier, candidate: CandidateRecord, allow: string[] = []): string[] {
-	const allowed = allow
-		.map(cleanText)
-		.filter(Boolean)
-		.sort((a, b) => b.length - a.length);
-	const texts = stringsOf(expertDossier(dossier), []).map((s) => {
-		let t = cleanText(s);
-		for (const a of allowed) t = t.split(a).join('\u0000');
-		return t;
-	});
-	const leaks: string[] = [];
-	for (const { text } of identifyingStrings(candidate)) {
-		const key = cleanText(text);
-		if (texts.some((t) => t.includes(key))) leaks.push(text);
-	}
-	return leaks;
 }

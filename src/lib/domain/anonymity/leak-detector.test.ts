@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateRecord } from '../types';
 import { detectLeaks } from './leak-detector';
 import { redactionTerms, redactText } from './redact';
+import { buildDossier, expertDossier } from './anonymize';
 
 const fan: CandidateRecord = {
 	name: '范建松',
@@ -68,5 +69,58 @@ describe('detectLeaks stays quiet on clean dossiers', () => {
 		expect(w).toMatchObject({ level: 'suspect', kind: 'unit', found: '清华' });
 		expect(w.context).toContain('〔清华〕');
 		expect(w.source).toContain('清华大学');
+	});
+});
+
+describe('detectLeaks on a built dossier: the redactor’s own list (listed)', () => {
+	const ouyang: CandidateRecord = {
+		name: '欧阳明华',
+		gender: '女',
+		birth: '1984-09',
+		unitAndTitle: '广西大学农学院 教授、副院长',
+		channel: '南宁市',
+		grassroots: true,
+		priorTitle: false,
+		career: [{ period: '2008.07-2015.06', unit: '广西壮族自治区农业科学院甘蔗研究所', role: '助理研究员' }],
+		deeds: '欧阳明华同志扎根广西大学农学院，欧阳教授常说：“明华只是普通人。” 南宁市科协推荐。'
+	};
+	const opts = { code: '主战场-03', referenceDate: '2024-06-30' };
+	/** Every text of the dossier as the expert gets it (the page checks the same). */
+	const textsOf = (v: unknown): string[] =>
+		typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(textsOf) : [];
+	const leaksIn = (d: ReturnType<typeof buildDossier>, allow: string[] = []) =>
+		detectLeaks(textsOf(expertDossier(d)), ouyang, allow).map((w) => `${w.level}:${w.found}`);
+	const edited = (more: string) => {
+		const d = buildDossier(ouyang, opts);
+		return { ...d, deeds: d.deeds + more };
+	};
+
+	it('finds nothing in a built dossier, whose organizer-only redaction list holds the originals', () => {
+		const d = buildDossier(ouyang, opts);
+		expect(d.redactions.map((r) => r.original)).toContain('广西大学农学院');
+		expect(leaksIn(d)).toEqual([]);
+	});
+	it('reports what an override let through; a kept phrase around a listed form is accepted', () => {
+		const m = buildDossier(ouyang, { ...opts, manual: { add: [], remove: ['明华'] } });
+		expect(leaksIn(m)).toEqual(['leak:明华']);
+		expect(leaksIn(edited('地址：广西大学东路'))).toEqual(['leak:广西大学']);
+		expect(leaksIn(edited('地址：广西大学东路'), ['广西大学东路'])).toEqual([]);
+	});
+	it('sees through spaces, punctuation and width in edited text', () => {
+		expect(leaksIn(edited(' 欧阳·明华，广西 大学农学院；南 宁 市'))).toEqual([
+			'leak:欧阳·明华',
+			'leak:明华',
+			'leak:广西大学农学院',
+			'leak:南宁市',
+			'leak:广西大学'
+		]);
+		expect(leaksIn(edited('在广西，大学农学院'))).toEqual(['leak:广西大学农学院', 'leak:广西大学']);
+		expect(leaksIn(edited('ＯＵ，广西大学'))).toEqual(['leak:广西大学']);
+	});
+	it('reports the written forms the character streams do not reach (province long or short, a unit’s parent)', () => {
+		expect(leaksIn(edited('曾在广西农业科学院工作'))).toEqual(['leak:广西农业科学院']);
+		expect(leaksIn(edited('曾在广西壮族自治区农业科学院工作'))).toEqual(['leak:广西壮族自治区农业科学院']);
+		const [w] = detectLeaks(['后在广西大学任教'], ouyang);
+		expect(w).toMatchObject({ kind: 'unit', source: '现工作单位', context: '后在〔广西大学〕任教' });
 	});
 });

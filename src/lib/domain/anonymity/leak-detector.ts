@@ -14,13 +14,19 @@
 //             characters containing a distinctive character (not a generic organisation or
 //             province word) and either contiguous in the unit (柳州, 西大) or ending in a type
 //             character (南大, 柳职院, 柳州科协)                                           → suspect
+//   listed    the redactor's own identifying strings (redact.ts identifyingStrings: name, given
+//             name, every written form of the units and the nominating body: 广西大学 for
+//             广西大学农学院, 广西壮族自治区… for 广西…), spacing, punctuation and width ignored:
+//             text edited after redaction, or a form the streams above do not reach         → leak
 // Suspects are possible leaks to look at, not proof: 广大 in 广大群众 is one. The organizer keeps
 // such text with 保留原文 (manual.remove), which this check then accepts.
 
 import { pinyin } from 'pinyin-pro';
 import type { CandidateRecord } from '../types';
-// The title parser only (where 工作单位及职务 ends); no redaction list is shared.
+// The title parser (where 工作单位及职务 ends); the redactor's list only for the `listed` check.
 import { splitUnitAndTitle } from '../intake/work-unit-titles';
+import { cleanText } from '../intake/work-units';
+import { identifyingStrings } from './redact';
 
 export type LeakLevel = 'leak' | 'suspect';
 export type LeakKind = 'name' | 'pinyin' | 'address' | 'unit';
@@ -175,7 +181,16 @@ interface Profile {
 	surname: string;
 	given: string[];
 	units: UnitChars[];
+	/** the redactor's identifying strings, cleaned (key), with what they are */
+	listed: { key: string; text: string; kind: LeakKind; source: string }[];
 }
+const LISTED_SOURCE: Record<string, string> = {
+	name: '姓名',
+	given_name: '名字',
+	unit: '现工作单位',
+	former_unit: '曾任职单位',
+	channel: '推荐单位'
+};
 /** Per candidate object: a dossier's several texts, or a page of dossiers, read it once. */
 const profiles = new WeakMap<CandidateRecord, Profile>();
 function profileOf(candidate: CandidateRecord): Profile {
@@ -194,7 +209,14 @@ function profileOf(candidate: CandidateRecord): Profile {
 	addUnit(splitUnitAndTitle(candidate.unitAndTitle).unit, '现工作单位');
 	for (const r of candidate.career ?? []) addUnit(splitUnitAndTitle(r.unit).unit, '曾任职单位');
 	addUnit(candidate.channel, '推荐单位');
-	const p = { name, surnameLen, surname: name.slice(0, surnameLen).join(''), given: name.slice(surnameLen), units };
+	const listed = identifyingStrings(candidate).map(({ text, rule }) => ({
+		key: cleanText(text),
+		text,
+		kind: (rule === 'name' || rule === 'given_name' ? 'name' : 'unit') as LeakKind,
+		source: LISTED_SOURCE[rule]
+	}));
+	const given = name.slice(surnameLen);
+	const p = { name, surnameLen, surname: name.slice(0, surnameLen).join(''), given, units, listed };
 	profiles.set(candidate, p);
 	return p;
 }
@@ -213,7 +235,7 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 			out.push(w);
 		}
 	};
-	const { name, surnameLen, surname, given, units } = profileOf(candidate);
+	const { name, surnameLen, surname, given, units, listed } = profileOf(candidate);
 	// A kept phrase (中国建国) is accepted; keeping the name or a whole unit itself is still a leak.
 	const identifying = [
 		name.join(''),
@@ -348,6 +370,25 @@ export function detectLeaks(texts: string[], candidate: CandidateRecord, allow: 
 					}
 				}
 			}
+		}
+	}
+	// listed: what the streams found already (欧阳·明华 for 欧阳明华) is not reported twice
+	const reported = new Set(out.map((w) => cleanText(w.found)));
+	const cleanAllowed = allowed.map(cleanText).filter(Boolean);
+	const cleaned = texts.map((raw) => {
+		let t = cleanText((raw ?? '').replace(MARKER, '\u0000'));
+		for (const a of cleanAllowed) t = t.split(a).join('\u0000');
+		return t;
+	});
+	for (const { key, text, kind, source } of listed) {
+		if (reported.has(key)) continue;
+		for (const t of cleaned) {
+			const i = t.indexOf(key);
+			if (i < 0) continue;
+			const at = [...t.slice(0, i)].length;
+			const context = contextOf([...t.replaceAll('\u0000', '|')], at, at + [...key].length);
+			report({ level: 'leak', kind, found: text, source, context });
+			break;
 		}
 	}
 	return out;

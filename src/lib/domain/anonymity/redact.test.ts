@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRecord } from '../types';
-import { redactionTerms, redactText, splitName } from './redact';
+import { redactionTerms, redactText } from './redact';
 
 function candidate(p: Partial<CandidateRecord>): CandidateRecord {
 	return {
@@ -18,7 +18,26 @@ function candidate(p: Partial<CandidateRecord>): CandidateRecord {
 const red = (text: string, p: Partial<CandidateRecord> = {}, manual?: { add?: string[]; remove?: string[] }) =>
 	redactText(text, redactionTerms(candidate(p), manual)).text;
 
-describe('splitName', () => {
+/**
+ * How the name is split, as the redaction terms show it: the full name (rule name), the surname
+ * in 老张 / 老欧阳, the given name's characters in 阿伟 / 阿明, and the parts of a transliterated
+ * name (rule given_name).
+ */
+function splitName(name: string) {
+	const terms = redactionTerms(candidate({ name }));
+	const formed = (prefix: string) =>
+		terms
+			.filter((t) => t.rule === 'honorific' && t.guard?.surnameAt === 1 && t.text === prefix + t.guard.surname)
+			.map((t) => t.guard!.surname);
+	return {
+		full: terms.find((t) => t.rule === 'name')?.text,
+		surname: formed('老').join(''),
+		given: formed('阿').join(''),
+		parts: terms.filter((t) => t.rule === 'given_name').map((t) => t.text)
+	};
+}
+
+describe('the name split (surname / given name)', () => {
 	it('splits single and compound surnames', () => {
 		expect(splitName('张伟')).toMatchObject({ surname: '张', given: '伟' });
 		expect(splitName('欧阳明华')).toMatchObject({ surname: '欧阳', given: '明华' });

@@ -46,9 +46,9 @@ import {
 	SURNAME_WORDS
 } from './surname-words';
 
-export const PERSON_MARK = '【候选人】';
+const PERSON_MARK = '【候选人】';
 export const UNIT_MARK = '【单位】';
-export const HIDDEN_MARK = '【已隐去】';
+const HIDDEN_MARK = '【已隐去】';
 const REGION_MARK = '【地区】';
 const MARK_RE = /【(?:候选人|单位|已隐去|地区)】/gu;
 
@@ -88,7 +88,7 @@ const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
 /** Surname / given name split; compound surnames (欧阳, 司马, 诸葛 …) count as one. */
-export function splitName(name: string): { full: string; surname: string; given: string; parts: string[] } {
+function splitName(name: string): { full: string; surname: string; given: string; parts: string[] } {
 	const full = (name ?? '').normalize('NFKC').replace(/\s+/g, '');
 	const parts = full.split(/[·•・.]/u).filter(Boolean);
 	if (parts.length > 1 || !isHan(full[0])) return { full, surname: '', given: '', parts }; // 买买提·依明, Latin

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignReviewCodes, reviewCode, seededIntegers } from './review-codes';
+import { assignReviewCodes } from './review-codes';
 import { sortReviewCodes } from '../../shared/review-codes';
+
+/** 前沿-07 … 前沿-100 (anonymize.test.ts checks the padding itself). */
+const code = (n: number) => `前沿-${String(n).padStart(2, '0')}`;
 
 const field = (n: number, f = '前沿') =>
 	Array.from({ length: n }, (_, i) => ({
@@ -14,10 +17,10 @@ describe('assignReviewCodes with a seed', () => {
 	it('does not number a field in import order', () => {
 		const codes = assignReviewCodes(list, undefined, 'seed-1');
 		const inImportOrder = list.map((c) => codes.get(c.id)!);
-		expect(new Set(inImportOrder)).toEqual(new Set(list.map((_, i) => reviewCode('前沿', i + 1))));
+		expect(new Set(inImportOrder)).toEqual(new Set(list.map((_, i) => code(i + 1))));
 		expect(inImportOrder).not.toEqual(sortReviewCodes(inImportOrder));
 		// not merely reversed or rotated either: fewer than half keep their import position
-		expect(inImportOrder.filter((c, i) => c === reviewCode('前沿', i + 1)).length).toBeLessThan(6);
+		expect(inImportOrder.filter((c, i) => c === code(i + 1)).length).toBeLessThan(6);
 	});
 	it('gives the same codes for the same seed, whatever the input order, and others for another seed', () => {
 		const a = assignReviewCodes(list, undefined, 'seed-1');
@@ -38,21 +41,24 @@ describe('assignReviewCodes with a seed', () => {
 		const next = assignReviewCodes(list, first, 'y');
 		for (const [id, code] of first) expect(next.get(id)).toBe(code);
 		const added = list.slice(5).map((c) => next.get(c.id)!);
-		expect(sortReviewCodes(added)).toEqual([6, 7, 8, 9, 10, 11, 12].map((n) => reviewCode('前沿', n)));
+		expect(sortReviewCodes(added)).toEqual([6, 7, 8, 9, 10, 11, 12].map((n) => code(n)));
 	});
 	it('numbers in key order without a seed (fixtures)', () => {
 		const codes = assignReviewCodes(list);
-		expect(list.map((c) => codes.get(c.id))).toEqual(list.map((_, i) => reviewCode('前沿', i + 1)));
+		expect(list.map((c) => codes.get(c.id))).toEqual(list.map((_, i) => code(i + 1)));
 	});
-	it('draws uniform integers (no modulo bias, all values reached)', () => {
-		const pick = seededIntegers('u', 'f');
+	it('draws uniformly (no modulo bias, all numbers reached): a candidate gets each of 7 numbers about as often', () => {
+		const seven = field(7);
 		const seen = new Array(7).fill(0);
-		for (let i = 0; i < 7000; i++) seen[pick(7)]++;
+		for (let i = 0; i < 7000; i++) {
+			const c = assignReviewCodes(seven, undefined, `u${i}`).get('k001')!;
+			seen[Number(c.slice('前沿-'.length)) - 1]++;
+		}
 		for (const n of seen) expect(n).toBeGreaterThan(850);
 		for (const n of seen) expect(n).toBeLessThan(1150);
 	});
 	it('codes of 1,200 candidates in one field: all distinct, 01 … 1200', () => {
 		const codes = assignReviewCodes(field(1200), undefined, 'big');
-		expect(sortReviewCodes(codes.values())).toEqual(Array.from({ length: 1200 }, (_, i) => reviewCode('前沿', i + 1)));
+		expect(sortReviewCodes(codes.values())).toEqual(Array.from({ length: 1200 }, (_, i) => code(i + 1)));
 	});
 });

@@ -10,7 +10,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 
 /** "前沿-07": two digits, three from 100 on. */
-export function reviewCode(fieldOrGroup: string, index: number): string {
+function reviewCode(fieldOrGroup: string, index: number): string {
 	const n = Math.max(0, Math.floor(index));
 	return `${fieldOrGroup}-${String(n).padStart(n >= 100 ? 3 : 2, '0')}`;
 }
@@ -25,7 +25,7 @@ function codeNumber(code: string, field: string): number | null {
  * Uniform integers in [0, n) from SHA-256 in counter mode over (seed, field): a field's
  * permutation depends on nothing else, and rejection sampling keeps it unbiased.
  */
-export function seededIntegers(seed: string, stream: string): (n: number) => number {
+function seededIntegers(seed: string, stream: string): (n: number) => number {
 	const enc = new TextEncoder();
 	let block = 0;
 	const words: number[] = [];

@@ -27,7 +27,7 @@ const LATIN = 'A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
 const TITLES = '(?:prof(?:essor)?|dr|doctor|mr|mrs|ms|miss|madam|madame|academician)';
 
 /** Toneless syllables of surname and given name, or null for names that are not 2–4 Han characters. */
-export function nameSyllables(name: string, surnameLength: number): { surname: string[]; given: string[] } | null {
+function nameSyllables(name: string, surnameLength: number): { surname: string[]; given: string[] } | null {
 	const full = (name ?? '').normalize('NFKC').replace(/\s+/g, '');
 	if (!/^\p{Script=Han}{2,4}$/u.test(full) || surnameLength < 1 || surnameLength >= full.length) return null;
 	const syl = pinyin(full, { toneType: 'none', type: 'array', surname: 'head' }).map((s) => s.toLowerCase());

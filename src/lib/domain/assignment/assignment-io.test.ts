@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLoad, loadCap, solveAssignment, validateAssignmentInstance } from './';
+import { loadCap, solveAssignment, validateAssignmentInstance } from './';
 import { FIELDS, randomInstance } from '../../../../tests/support/assignment-instances';
 
 describe('validateAssignmentInstance', () => {
@@ -120,9 +120,8 @@ describe('laurel assign (CLI)', () => {
 
 describe('loadCap: the one load rule', () => {
 	it('is maxLoad when given, else the even share rounded up, never more than the dossiers', () => {
-		expect(defaultLoad(10, 3, 4)).toBe(8); // ⌈30 / 4⌉
-		expect(defaultLoad(10, 3, 0)).toBe(0);
-		expect(loadCap(undefined, 10, 3, 4)).toBe(8);
+		expect(loadCap(undefined, 10, 3, 4)).toBe(8); // ⌈30 / 4⌉
+		expect(loadCap(undefined, 10, 3, 0)).toBe(0); // no experts: no share
 		expect(loadCap(null, 10, 3, 4)).toBe(8);
 		expect(loadCap(2, 10, 3, 4)).toBe(2);
 		expect(loadCap(0, 10, 3, 4)).toBe(0);

@@ -61,7 +61,7 @@ const exclusion = v.pipe(
 
 const panelsMessage = '缺少数组 panels（至少一个专家组）';
 
-export const drawInputSchema = v.pipe(
+const drawInputSchema = v.pipe(
 	jsonObject(
 		{
 			seed: v.nullish(v.string('随机种子必须是字符串')),

@@ -143,7 +143,7 @@ export type AssignmentOutcome =
 	| { result: AssignmentInfeasible; certificate?: undefined };
 
 /** An expert without a maxLoad takes at most ⌈D·k / E⌉ dossiers: the even share, rounded up. */
-export function defaultLoad(dossiers: number, reviewsPerDossier: number, experts: number): number {
+function defaultLoad(dossiers: number, reviewsPerDossier: number, experts: number): number {
 	return experts > 0 ? Math.ceil((dossiers * reviewsPerDossier) / experts) : 0;
 }
 

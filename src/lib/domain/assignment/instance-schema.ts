@@ -183,7 +183,7 @@ function crossCheck({ dataset, addIssue }: { dataset: v.OutputDataset<Fields, Is
 
 type AddIssue = (info: { message: string; path?: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void;
 
-export const assignmentInstanceSchema = v.pipe(
+const assignmentInstanceSchema = v.pipe(
 	fields,
 	v.rawCheck(crossCheck),
 	v.transform((x): AssignmentInstance => {

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssignmentInstance } from './';
-import {
-	probabilityFraction,
-	sampleAssignment,
-	solveFractionalAssignment,
-	solveRandomizedAssignment,
-	type FractionalAssignment,
-	type RandomizedAssignmentResult
-} from './randomized';
+import { solveRandomizedAssignment, type RandomizedAssignmentResult } from './randomized';
 import { dependentRound } from './engine/dependent-rounding';
 import { seededPrng, sha256Hex } from './seeded-prng';
 import { rng } from '../../server/demo/synthetic/random';
@@ -59,13 +52,36 @@ function randomInstance(seed: number, maxD: number, maxE: number): AssignmentIns
 /** Every constraint of the contract on one sample, and its objective recomputed. */
 const expectValidSample = (inst: AssignmentInstance, res: RandomizedAssignmentResult) => expectFeasible(inst, res);
 
-describe('probabilityFraction', () => {
+describe('maxProbability as an exact fraction p/r', () => {
+	const inst: AssignmentInstance = {
+		reviewsPerDossier: 2,
+		dossiers: Array.from({ length: 6 }, (_, i) => ({ id: `D${i}`, field: '前沿' })),
+		experts: Array.from({ length: 9 }, (_, j) => ({ id: `E${j}`, fields: ['前沿'] })),
+		affinity: [
+			{ expert: 'E0', dossier: 'D0', value: 3 },
+			{ expert: 'E1', dossier: 'D1', value: 2 }
+		]
+	};
+	/** Each marginal is a whole number of 1/r and at most q: the cap is q itself, not a rounding of it. */
+	const expectMarginalsIn = (q: number, r: number) => {
+		const out = solveRandomizedAssignment(inst, q, 's');
+		expect('error' in out, `q = ${q}`).toBe(false);
+		const res = out as RandomizedAssignmentResult;
+		expect(res.marginals.some((m) => m.p < 1)).toBe(r > 1);
+		for (const m of res.marginals) {
+			expect(Math.abs(m.p * r - Math.round(m.p * r)), `q = ${q}, p = ${m.p}`).toBeLessThan(1e-9);
+			expect(m.p).toBeLessThanOrEqual(q);
+		}
+		// the capped pair sits at the cap exactly (a rounded r would put it just below or above q)
+		expect(res.marginals.find((m) => m.expert === 'E0' && m.dossier === 'D0')?.p).toBe(Math.round(q * r) / r);
+	};
 	it('represents decimals and simple fractions exactly, refuses the rest', () => {
-		expect(probabilityFraction(0.5)).toEqual({ p: 1, r: 2 });
-		expect(probabilityFraction(0.35)).toEqual({ p: 7, r: 20 });
-		expect(probabilityFraction(1)).toEqual({ p: 1, r: 1 });
-		expect(probabilityFraction(1 / 3)).toEqual({ p: 1, r: 3 });
-		expect(probabilityFraction(0.123456789)).toBeNull();
+		expectMarginalsIn(0.5, 2);
+		expectMarginalsIn(0.35, 20);
+		expectMarginalsIn(1, 1);
+		expectMarginalsIn(1 / 3, 3);
+		const out = solveRandomizedAssignment(inst, 0.123456789, 's');
+		expect('error' in out && out.error).toBe('BAD_INPUT');
 	});
 });
 
@@ -135,14 +151,13 @@ describe('randomized assignment: step 2 sampling', () => {
 			for (let seed = 1; checkedInstances < 4; seed++) {
 				const inst = randomInstance(seed, 8, 10);
 				const q = seed % 2 ? 1 / 3 : 0.5;
-				const fa = solveFractionalAssignment(inst, q);
-				if ('error' in fa) continue;
+				if ('error' in solveRandomizedAssignment(inst, q, 'probe')) continue;
 				checkedInstances++;
 				const N = 2000;
 				const counts = new Map<string, number>();
 				let first: RandomizedAssignmentResult | null = null;
 				for (let s = 0; s < N; s++) {
-					const res = sampleAssignment(fa, `seed-${s}`);
+					const res = solveRandomizedAssignment(inst, q, `seed-${s}`) as RandomizedAssignmentResult;
 					first ??= res;
 					expectValidSample(inst, res);
 					for (const a of res.assignments)
@@ -167,13 +182,15 @@ describe('randomized assignment: step 2 sampling', () => {
 			experts: Array.from({ length: 8 }, (_, j) => ({ id: `E${j}`, fields: ['前沿'] })),
 			conflicts: [{ expert: 'E0', dossier: 'D0' }]
 		};
-		const fa = solveFractionalAssignment(inst, 0.5) as FractionalAssignment;
-		expect('error' in fa).toBe(false);
+		expect('error' in solveRandomizedAssignment(inst, 0.5, 'probe')).toBe(false);
 		const a = JSON.stringify(solveRandomizedAssignment(inst, 0.5, '2024-05-06 纪检 37 12 88'));
 		const b = JSON.stringify(solveRandomizedAssignment(structuredClone(inst), 0.5, '2024-05-06 纪检 37 12 88'));
 		expect(b).toBe(a);
 		const seen = new Set<string>();
-		for (let s = 0; s < 20; s++) seen.add(JSON.stringify(sampleAssignment(fa, `x${s}`).assignments));
+		for (let s = 0; s < 20; s++) {
+			const res = solveRandomizedAssignment(inst, 0.5, `x${s}`) as RandomizedAssignmentResult;
+			seen.add(JSON.stringify(res.assignments));
+		}
 		expect(seen.size).toBeGreaterThan(10);
 	});
 

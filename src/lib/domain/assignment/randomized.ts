@@ -38,7 +38,7 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * q as p/r in lowest terms: exact for a decimal with ≤ 3 places (r | 1000); otherwise the continued
  * fraction convergent with r ≤ 1000 that reads back as q (e.g. 0.3333333333333333 → 1/3), else null.
  */
-export function probabilityFraction(q: number): { p: number; r: number } | null {
+function probabilityFraction(q: number): { p: number; r: number } | null {
 	const d = decimalsOf(q);
 	if (d <= 3) {
 		const r = 10 ** d;
@@ -76,7 +76,7 @@ export interface FractionalAssignment {
 	warnings: string[];
 }
 
-export function solveFractionalAssignment(
+function solveFractionalAssignment(
 	instance: AssignmentInstance,
 	q: number
 ): FractionalAssignment | AssignmentInfeasible | { error: 'BAD_INPUT'; message: string } {
@@ -156,7 +156,7 @@ export function solveRandomizedAssignment(instance: AssignmentInstance, q: numbe
 }
 
 /** Step 2: one sample from the fractional assignment; deterministic in (fa, seed). */
-export function sampleAssignment(fa: FractionalAssignment, seed: string): RandomizedAssignmentResult {
+function sampleAssignment(fa: FractionalAssignment, seed: string): RandomizedAssignmentResult {
 	const { dossierIds, expertIds, r, num, value, scale } = fa;
 	const E = expertIds.length;
 	const pairs: number[] = [];

@@ -54,7 +54,7 @@ export function canonicalJson(value: unknown): string {
  * An array, not an object, so that the order is part of the format rather than of a library.
  * before/after must be in their stored form (storedJson): as written by audit(), as read back.
  */
-export function canonicalEntry(e: ChainedEntry, prevHash: string): string {
+function canonicalEntry(e: ChainedEntry, prevHash: string): string {
 	const fields: unknown[] = [
 		CHAIN_VERSION,
 		e.id,

@@ -211,7 +211,7 @@ const VALUE_WORDS: Record<string, string> = {
 };
 
 /** A value in a few words: names for known ids (`names`), 是/否, Chinese states, texts cut short. */
-export function shortValue(v: unknown, names: (id: string) => string | undefined = () => undefined, max = 60): string {
+function shortValue(v: unknown, names: (id: string) => string | undefined = () => undefined, max = 60): string {
 	if (v === null || v === undefined || v === '') return '（空）';
 	if (typeof v === 'boolean') return v ? '是' : '否';
 	if (typeof v === 'number') return String(v);

@@ -2,7 +2,7 @@
 // reason, keyed by numbers and worded only when listed.
 import type { UnitRelation } from '../intake/work-units';
 
-export const CONFLICT_KINDS = [
+const CONFLICT_KINDS = [
 	'same_unit',
 	'former_unit',
 	'nominating_body',
@@ -35,7 +35,7 @@ export interface ExpertUnit extends UnitKey {
 }
 const REL_TEXT: Record<UnitRelation, string> = { same: '相同', parent: '存在隶属关系' };
 
-export function reasonFor(
+function reasonFor(
 	kind: ConflictKind,
 	cu: UnitKey,
 	side: 'current' | 'former' | 'channel',

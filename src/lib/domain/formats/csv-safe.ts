@@ -15,14 +15,14 @@ const FORMULA_START = /^'*[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A cell value safe to open in a spreadsheet. Numbers and booleans pass unchanged. */
-export function safeCell(value: CsvValue): string {
+function safeCell(value: CsvValue): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
 	if (typeof value === 'boolean') return value ? '是' : '否';
 	return needsQuote(value) ? `'${value}` : value;
 }
 
-export function needsQuote(text: string): boolean {
+function needsQuote(text: string): boolean {
 	return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
 }
 

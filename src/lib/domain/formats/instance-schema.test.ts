@@ -2,7 +2,7 @@
 // a missing entry refused with the entry's own message, and the first problem only.
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { checkInstance, issuePath, jsonObject, nonEmptyString, pathTo, show, wholeNumber } from './instance-schema';
+import { checkInstance, jsonObject, nonEmptyString, pathTo, show, wholeNumber } from './instance-schema';
 
 const schema = jsonObject(
 	{
@@ -20,9 +20,9 @@ const schema = jsonObject(
 describe('instance schema pieces', () => {
 	it('renders a path as the contract writes it: experts[3].capacity', () => {
 		const ok = { capacity: 1 };
-		const r = v.safeParse(schema, { name: 'x', items: [ok, ok, ok, { capacity: -1 }] });
-		expect(r.success).toBe(false);
-		expect(issuePath(r.issues![0])).toBe('items[3].capacity');
+		expect(checkInstance(schema, { name: 'x', items: [ok, ok, ok, { capacity: -1 }] })).toMatchObject({
+			path: 'items[3].capacity'
+		});
 		expect(checkInstance(schema, { name: 'x', items: [{ capacity: 1.5 }] })).toEqual({
 			ok: false,
 			path: 'items[0].capacity',
@@ -63,7 +63,14 @@ describe('instance schema pieces', () => {
 		const path = pathTo(x, 'items', 1, 'id');
 		expect(path.map((p) => p.key)).toEqual(['items', 1, 'id']);
 		expect(path[2].value).toBe('b');
-		expect(issuePath({ path } as unknown as v.BaseIssue<unknown>)).toBe('items[1].id');
+		// as a cross-entry check reports it (a repeated id in draw-schema, instance-schema)
+		const repeated = v.pipe(
+			v.object({ items: v.array(v.object({ id: v.string() })) }),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (dataset.typed) addIssue({ message: '编号重复', path: pathTo(dataset.value, 'items', 1, 'id') });
+			})
+		);
+		expect(checkInstance(repeated, x)).toEqual({ ok: false, path: 'items[1].id', message: 'items[1].id: 编号重复' });
 	});
 
 	it('quotes values briefly, and Infinity as such', () => {

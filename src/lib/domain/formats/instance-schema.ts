@@ -16,7 +16,7 @@ export function show(value: unknown): string {
 }
 
 /** The path an issue names, as the contract writes it: `experts[3].maxLoad`; undefined at the top. */
-export function issuePath(issue: v.BaseIssue<unknown>): string | undefined {
+function issuePath(issue: v.BaseIssue<unknown>): string | undefined {
 	if (!issue.path?.length) return undefined;
 	let out = '';
 	for (const item of issue.path) {

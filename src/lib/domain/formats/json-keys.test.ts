@@ -1,7 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { misspeltKey } from './json-keys';
+import { keyProblem } from './json-keys';
 
-describe('misspeltKey', () => {
+/** The known key the refusal suggests, or null when the key is not refused. */
+const misspeltKey = (key: string, allowed: readonly string[]) => {
+	const problem = keyProblem(key, allowed);
+	if (problem === null) return null;
+	expect(problem).toContain(`可用字段：${allowed.join('、')}`);
+	return /^未知字段 "[^"]*"，是否应为 "([^"]+)"？/.exec(problem)?.[1];
+};
+
+describe('misspelt keys (keyProblem)', () => {
 	const expert = ['id', 'fields', 'maxLoad'];
 	it('refuses keys that look like a known one', () => {
 		expect(misspeltKey('maxload', expert)).toBe('maxLoad');

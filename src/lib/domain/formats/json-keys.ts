@@ -1,7 +1,7 @@
 // Lenient but not careless about unknown JSON keys: the contract may grow optional fields, so a
 // key nobody knows is ignored, but one that looks like a misspelt known key (maxload, seat,
 // reviewPerDossier) is refused, because silently ignoring it would drop a limit the user meant.
-export function misspeltKey(key: string, allowed: readonly string[]): string | null {
+function misspeltKey(key: string, allowed: readonly string[]): string | null {
 	if (allowed.includes(key)) return null;
 	const k = key.toLowerCase();
 	for (const a of allowed) {

@@ -116,8 +116,7 @@ export function isYouth(
 	return youthStatus(birth, youthCutoff(referenceDate, youthAge, cutoff)).youth;
 }
 
-export const AGE_BANDS = ['35岁以下', '35–39岁', '40–44岁', '45–49岁', '50–54岁', '55岁及以上'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number] | '年龄不详';
+export type AgeBand = '35岁以下' | '35–39岁' | '40–44岁' | '45–49岁' | '50–54岁' | '55岁及以上' | '年龄不详';
 
 /** A coarse band for anonymized dossiers: experts see the band, never the birth date. */
 export function ageBand(birth: string | null | undefined, referenceDate: string): AgeBand {

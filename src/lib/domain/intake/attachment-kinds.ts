@@ -56,10 +56,6 @@ export function maxOf(kind: AttachmentKind): { mb: number; bytes: number } {
 	return { mb, bytes: mb * 1024 * 1024 };
 }
 
-export function isAttachmentKind(s: string): s is AttachmentKind {
-	return s === 'portrait' || s === 'work_photo' || s === 'document' || s === 'video';
-}
-
 export function formatSize(bytes: number): string {
 	if (bytes < 1024) return `${bytes} B`;
 	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { encodeGb18030 } from '../formats/csv-decode';
-import { expertKey, expertTemplate, parseExpertCsv, readExpert, splitFields, splitFormerUnits } from './expert-csv';
+import { expertKey, expertTemplate, parseExpertCsv, readExpert } from './expert-csv';
 import { FIELDS } from '../types';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -217,14 +217,18 @@ describe('parseExpertCsv', () => {
 
 describe('expert helpers', () => {
 	it('splits former units and fields on the usual separators', () => {
-		expect(splitFormerUnits('甲单位\n乙单位；丙单位;丁单位、甲单位')).toEqual(['甲单位', '乙单位', '丙单位', '丁单位']);
-		expect(splitFields('前沿、主战场，重大需求,生命健康; 社会服务')).toEqual([
-			'前沿',
-			'主战场',
-			'重大需求',
-			'生命健康',
-			'社会服务'
+		const allowed = ['前沿', '主战场', '重大需求', '生命健康', '社会服务'];
+		const read = (cells: { formerUnits?: string; fields?: string }) =>
+			readExpert({ name: '王芳', unit: '广西大学', fields: '前沿', ...cells }, allowed);
+		expect(read({ formerUnits: '甲单位\n乙单位；丙单位;丁单位、甲单位' }).expert.formerUnits).toEqual([
+			'甲单位',
+			'乙单位',
+			'丙单位',
+			'丁单位'
 		]);
+		const fields = read({ fields: '前沿、主战场，重大需求,生命健康; 社会服务' });
+		expect(fields.problems).toEqual([]);
+		expect(fields.expert.fields).toEqual(['前沿', '主战场', '重大需求', '生命健康', '社会服务']);
 	});
 
 	it('identifies an expert by name and unit regardless of spacing and bracket width', () => {

@@ -92,7 +92,7 @@ const collapse = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
 const unique = (xs: string[]) => [...new Set(xs)];
 
 /** 曾工作单位: one per line, or separated by ；; or 、. */
-export function splitFormerUnits(text: string): string[] {
+function splitFormerUnits(text: string): string[] {
 	return unique(
 		text
 			.split(/[\r\n；;、]+/)
@@ -102,7 +102,7 @@ export function splitFormerUnits(text: string): string[] {
 }
 
 /** 评审领域: separated by 、，, ; ； or spaces. */
-export function splitFields(text: string): string[] {
+function splitFields(text: string): string[] {
 	return unique(
 		text
 			.split(/[、，,;；\s\u3000]+/)
@@ -112,7 +112,7 @@ export function splitFields(text: string): string[] {
 }
 
 /** The campaign's short name for a field token (前沿, 面向世界科技前沿 → 前沿), or null. */
-export function resolveField(token: string, allowed: readonly string[]): string | null {
+function resolveField(token: string, allowed: readonly string[]): string | null {
 	const short = fieldShortName(token) ?? token.replace(/[\s\u3000]+/g, '');
 	return allowed.includes(short) ? short : null;
 }

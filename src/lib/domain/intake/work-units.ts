@@ -114,7 +114,7 @@ export function normalizeUnit(name: string): string {
  * boundary: 广西大学农学院 → [广西大学]. The whole string is not included, and at
  * least two characters must follow the prefix.
  */
-export function orgPrefixes(s: string): string[] {
+function orgPrefixes(s: string): string[] {
 	const out: string[] = [];
 	for (let end = 3; end <= s.length - 2; end++) {
 		if (!ORG_ENDING_LAST.has(s[end - 1]) || NOT_BOUNDARY_NEXT.has(s[end])) continue;

@@ -104,7 +104,7 @@ export const emptyTarget = (): TargetRow => ({ kind: '', ref: '', share: '', cou
 export const emptyRubric = (): RubricRow => ({ key: '', name: '', max: '', description: '' });
 
 /** Percent text of a share: 0.2 → "20". */
-export function percent(share: number): string {
+function percent(share: number): string {
 	return String(Number((share * 100).toFixed(4)));
 }
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));

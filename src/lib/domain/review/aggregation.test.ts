@@ -5,7 +5,6 @@ import {
 	expertLeniency,
 	rankCandidates,
 	roundProgress,
-	scoreMatrix,
 	type CandidateAggregate,
 	type ScoreEntry
 } from './aggregation';
@@ -282,24 +281,13 @@ describe('ranking', () => {
 	});
 });
 
-describe('matrix, leniency, progress', () => {
+describe('leniency, progress', () => {
 	const e: ScoreEntry[] = [
 		{ expert: 'E2', candidate: 'C2', total: 90 },
 		{ expert: 'E1', candidate: 'C1', total: 70 },
 		{ expert: 'E2', candidate: 'C1', total: 84 },
 		{ expert: 'E3', candidate: 'C1', total: 80 }
 	];
-	it('builds the matrix with null for missing sheets', () => {
-		const m = scoreMatrix(e, S100);
-		expect(m.candidates).toEqual(['C1', 'C2']);
-		expect(m.experts).toEqual(['E1', 'E2', 'E3']);
-		expect(m.cells).toEqual([
-			[70, 84, 80],
-			[null, 90, null]
-		]);
-		expect(m.calibrated[1][0]).toBeNull();
-		expect(typeof m.calibrated[0][0]).toBe('number');
-	});
 	it('measures leniency against the other experts on the same candidates', () => {
 		const l = expertLeniency(e);
 		expect(l.map((x) => x.expert)).toEqual(['E1', 'E2', 'E3']);

@@ -199,32 +199,7 @@ export function rankCandidates(
 	}));
 }
 
-// ---------- matrix, leniency, progress ----------
-export interface ScoreMatrix {
-	candidates: string[]; // rows
-	experts: string[]; // columns
-	cells: (number | null)[][]; // raw totals; null = no sheet
-	calibrated: (number | null)[][];
-}
-export function scoreMatrix(
-	entries: readonly ScoreEntry[],
-	scale: RoundScale = { max: Infinity },
-	opts: AggregateOptions = {}
-): ScoreMatrix {
-	const sheets = calibrateSheets(entries, scale, opts);
-	const candidates = sortReviewCodes(new Set(sheets.map((s) => s.candidate)));
-	const experts = sortReviewCodes(new Set(sheets.map((s) => s.expert)));
-	const ci = new Map(candidates.map((c, i) => [c, i]));
-	const ei = new Map(experts.map((e, i) => [e, i]));
-	const blank = () => candidates.map(() => experts.map((): number | null => null));
-	const cells = blank();
-	const calibrated = blank();
-	for (const s of sheets) {
-		cells[ci.get(s.candidate)!][ei.get(s.expert)!] = s.total;
-		calibrated[ci.get(s.candidate)!][ei.get(s.expert)!] = s.calibrated;
-	}
-	return { candidates, experts, cells, calibrated };
-}
+// ---------- leniency, progress ----------
 
 export interface ExpertLeniency {
 	expert: string;

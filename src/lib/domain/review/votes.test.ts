@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyVotes, votesNeeded, type Vote, type VoteChoice } from './votes';
+import { tallyVotes, type Vote, type VoteChoice } from './votes';
 
 /** Ballots on one candidate: counts of yes / no / abstain from experts E1… */
 function ballots(candidate: string, yes: number, no = 0, abstain = 0): Vote[] {
@@ -8,7 +8,11 @@ function ballots(candidate: string, yes: number, no = 0, abstain = 0): Vote[] {
 }
 const T = { num: 2, den: 3 };
 
-describe('votesNeeded', () => {
+/** The yes votes a candidate needs, as the tally reports it (default threshold 2/3). */
+const votesNeeded = (present: number, threshold?: { num: number; den: number }, strict?: boolean) =>
+	tallyVotes([], { present, threshold, strict, candidates: ['A'] })[0].needed;
+
+describe('the yes votes needed (tallyVotes needed)', () => {
 	it('is ceil(present × 2/3) by default', () => {
 		expect(votesNeeded(7)).toBe(5);
 		expect(votesNeeded(9)).toBe(6);

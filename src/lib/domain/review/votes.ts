@@ -43,7 +43,7 @@ function checkInt(x: number, what: string, min: number): void {
 }
 
 /** Minimum yes votes: ceil(present × num / den), or floor(…) + 1 when strict. Integer only. */
-export function votesNeeded(present: number, threshold: Threshold = TWO_THIRDS, strict = false): number {
+function votesNeeded(present: number, threshold: Threshold = TWO_THIRDS, strict = false): number {
 	checkInt(present, '出席人数', 0);
 	checkInt(threshold.num, '通过比例分子', 0);
 	checkInt(threshold.den, '通过比例分母', 1);

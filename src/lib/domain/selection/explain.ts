@@ -37,7 +37,7 @@ export function describeRule(rule: RuleLike, lang: 'en' | 'zh' = 'en'): string {
 }
 
 /** Reads an English rule label back (group names starting with "field " or "channel " are not supported). */
-export function parseRuleLabel(label: string): RuleLike | null {
+function parseRuleLabel(label: string): RuleLike | null {
 	const m = /^(?:(field|channel) )?(.+) (≥|≤) (\d+)$/.exec(label);
 	if (!m) return null;
 	return {

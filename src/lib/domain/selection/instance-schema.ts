@@ -95,7 +95,7 @@ function uniqueIds(x: { candidates: SelectionCandidate[] }, addIssue: AddIssue):
 	return true;
 }
 
-export const selectionInstanceSchema = v.pipe(
+const selectionInstanceSchema = v.pipe(
 	jsonObject({ seats, candidates, atLeast: rules, atMost: rules }, '输入必须是 JSON 对象'),
 	v.rawCheck(({ dataset, addIssue }) => {
 		if (dataset.typed) uniqueIds(dataset.value, addIssue);
@@ -117,7 +117,7 @@ const tier = v.pipe(
 	v.transform((t): TierRules => ({ name: t.name, seats: t.seats, atLeast: t.atLeast, atMost: t.atMost }))
 );
 
-export const tiersInstanceSchema = v.pipe(
+const tiersInstanceSchema = v.pipe(
 	jsonObject(
 		{ candidates, tiers: v.pipe(v.array(tier, '必须是非空数组'), v.minLength(1, '必须是非空数组')) },
 		'输入必须是 JSON 对象'

@@ -103,7 +103,7 @@ export interface Violation {
 // ---------------------------------------------------------------- rules and scores
 
 /** ceil/floor of share × seats, forgiving float noise: ceil(0.2 × 10) is 2, not 3. */
-export function shareToCount(share: number, seats: number, kind: 'atLeast' | 'atMost'): number {
+function shareToCount(share: number, seats: number, kind: 'atLeast' | 'atMost'): number {
 	const x = share * seats;
 	const eps = 1e-9 * Math.max(1, Math.abs(x));
 	return kind === 'atLeast' ? Math.max(0, Math.ceil(x - eps)) : Math.max(0, Math.floor(x + eps));

@@ -4,15 +4,7 @@ import type { SearchStats } from './engine/types';
 import { maximizeSifted } from './engine/sift';
 import { quantizeScores } from './plain';
 import { coreProblem } from './explain';
-import {
-	greedyByScore,
-	isInfeasible,
-	resolveRules,
-	ruleViolations,
-	shareToCount,
-	solveSelection,
-	type SelectionInstance
-} from './';
+import { greedyByScore, isInfeasible, resolveRules, ruleViolations, solveSelection, type SelectionInstance } from './';
 import { rng } from '../../server/demo/synthetic/random';
 import {
 	randomInstance,
@@ -207,6 +199,9 @@ describe('solveSelection is exact', () => {
 // ---------------------------------------------------------------- shares
 
 describe('share rounding', () => {
+	/** The count a share rule resolves to for `seats` (resolveRules, as the engine and the explanation read it). */
+	const shareToCount = (share: number, seats: number, kind: 'atLeast' | 'atMost') =>
+		resolveRules({ seats, atLeast: [], atMost: [], [kind]: [{ field: '前沿', share }] })[0].count;
 	it('is ceil(share × seats) without float artefacts', () => {
 		expect(shareToCount(0.2, 10, 'atLeast')).toBe(2); // 0.2*10 = 2.0000000000000004 in floats
 		expect(shareToCount(0.7, 10, 'atLeast')).toBe(7);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { LAYOUTS, makeForm, makeScannedForm, samplePerson } from '../../../../../tests/support/office-forms';
-import { labelKey, readDocxForm, tickedOption } from './docx-form';
+import { readDocxForm } from './docx-form';
 import { parseDocumentXml } from './docx-xml';
 
 describe('a 推荐表 read by label in each notice layout', () => {
@@ -58,18 +58,50 @@ describe('a 推荐表 read by label in each notice layout', () => {
 	});
 });
 
+/** A cell's XML: a paragraph a line; [text] runs in `marked` are highlighted (an option marked by colour). */
+const cellXml = (lines: string, marked: string[] = []) =>
+	`<w:tc>${lines
+		.split('\n')
+		.map((line) => {
+			const runs = marked.length ? line.split(new RegExp(`(${marked.join('|')})`)).filter(Boolean) : [line];
+			const run = (t: string) =>
+				`<w:r>${marked.includes(t) ? '<w:rPr><w:highlight w:val="yellow"/></w:rPr>' : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+			return `<w:p>${runs.map(run).join('')}</w:p>`;
+		})
+		.join('')}</w:tc>`;
+/** A 推荐表 of one table, a row a label cell and a value cell, read back. */
+const formOf = (rows: [label: string, value: string, marked?: string[]][]) =>
+	readDocxForm(
+		zipSync({
+			'word/document.xml': strToU8(
+				`<w:document><w:body><w:tbl>${rows
+					.map(([label, value, marked]) => `<w:tr>${cellXml(label)}${cellXml(value, marked)}</w:tr>`)
+					.join('')}</w:tbl></w:body></w:document>`
+			)
+		})
+	).values;
+
 describe('labels and ticked boxes', () => {
 	it('folds spacing and width in labels', () => {
-		expect(labelKey('姓\u3000名：')).toBe('姓名');
-		expect(labelKey('学\n习\n工\n作\n经\n历')).toBe('学习工作经历');
-		expect(labelKey('电子邮箱（Ｅｍａｉｌ）')).toBe('电子邮箱(Email)');
+		expect(formOf([['姓\u3000名：', '张三']]).name).toBe('张三');
+		expect(formOf([['学\n习\n工\n作\n经\n历', '2005.07-2012.06 广西大学 讲师']]).career).toBe(
+			'2005.07-2012.06 广西大学 讲师'
+		);
+		// NFKC: a Kangxi radical from a PDF conversion (⼯ U+2F2F) and full-width brackets and digits
+		expect(formOf([['⼯作单位', '广西大学 教授']]).unitAndTitle).toBe('广西大学 教授');
+		expect(formOf([['主要事迹（限１５００字）', '扎根基层']]).deeds).toBe('扎根基层');
 	});
 
 	it('takes the ticked option by glyph, Wingdings symbol or highlight; none when nothing is ticked', () => {
-		expect(tickedOption('□面向世界科技前沿 ■面向经济主战场 □社会服务', [])).toBe('面向经济主战场');
-		expect(tickedOption('☐理科  √工科  ☐农科', [])).toBe('工科');
-		expect(tickedOption('理科  工科  农科', ['农科'])).toBe('农科');
-		expect(tickedOption('□前沿 □主战场', [])).toBeNull();
+		const field = (text: string, marked?: string[]) =>
+			formOf([
+				['姓名', '张三'],
+				['推荐领域', text, marked]
+			]).field;
+		expect(field('□面向世界科技前沿 ■面向经济主战场 □社会服务')).toBe('面向经济主战场');
+		expect(field('☐理科  √工科  ☐农科')).toBe('工科');
+		expect(field('理科  工科  农科', ['农科'])).toBe('农科');
+		expect(field('□前沿 □主战场')).toBeUndefined();
 		const xml = `<w:document><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>推荐领域</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:sym w:font="Wingdings 2" w:char="F0A3"/><w:t>前沿 </w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t>社会服务</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`;
 		const body = parseDocumentXml(xml);
 		expect(body.tables[0].rows[0][1].lines[0]).toBe('☐前沿 ☑社会服务');

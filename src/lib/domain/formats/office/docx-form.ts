@@ -99,7 +99,7 @@ export const FORM_FIELD_LABELS: Record<FormField, string> = Object.fromEntries(
 ) as Record<FormField, string>;
 
 /** Label text as compared: no spaces (full-width too), full/half width folded, no colon or star. */
-export function labelKey(s: string): string {
+function labelKey(s: string): string {
 	// NFKC folds full-width letters, digits and brackets to half width (Ｅｍａｉｌ → Email, （ → ()
 	return s
 		.normalize('NFKC')
@@ -149,7 +149,7 @@ function cleanValue(s: string): string {
 }
 
 /** The option ticked in a 推荐领域/推荐组别 cell: after ☑, or the highlighted one. Null when none or unclear. */
-export function tickedOption(text: string, marked: string[]): string | null {
+function tickedOption(text: string, marked: string[]): string | null {
 	const norm = normalizeBoxes(text);
 	if (norm.includes(TICKED)) {
 		const picked = norm

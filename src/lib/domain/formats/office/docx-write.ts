@@ -54,7 +54,7 @@ function ticks(options: string[], chosen: string | null | undefined): string {
 	return options.map((o) => `${o === chosen ? '☑' : '☐'}${o}`).join('  ');
 }
 
-export async function filledForm(
+async function filledForm(
 	r: CandidateRecord,
 	opts: { title: string; classification: 'field' | 'group' }
 ): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
-import { completeTable, numberText, readXlsxTable, tableToCsvBytes, unitFromLine } from './xlsx-table';
+import { completeTable, readXlsxTable, tableToCsvBytes } from './xlsx-table';
 import { sniffOffice, ZIP_LIMITS } from './office-sniff';
 import { parseNominationCsv } from '../../intake/nomination-csv';
 import { columnForHeader } from '../../intake/nomination-format';
@@ -90,6 +90,9 @@ describe('an .xlsx 汇总表 read as the CSV table', () => {
 	});
 
 	it('keeps a 推荐单位 column when the sheet has one, and reads both spellings of the line', () => {
+		/** The unit a "推荐单位：…" line above the header names. */
+		const unitFromLine = (line: string) =>
+			completeTable([[line], ['姓名', '性别']], { isNameHeader, isUnitHeader, maxTitleRows: 5 }).unit;
 		expect(unitFromLine('推荐单位：南宁市科协（盖章）')).toBe('南宁市科协');
 		expect(unitFromLine('推荐单位（盖章）：自治区农学会')).toBe('自治区农学会');
 		expect(unitFromLine('推荐单位：__________')).toBeNull();
@@ -102,11 +105,12 @@ describe('an .xlsx 汇总表 read as the CSV table', () => {
 		expect(records[2]).toEqual(['韦明', 'B']);
 	});
 
-	it('writes numbers without float noise or scientific notation', () => {
-		expect(numberText(13800138000)).toBe('13800138000');
-		expect(numberText(0.1 + 0.2)).toBe('0.3');
+	it('writes numbers without float noise or scientific notation', async () => {
+		const wb = new ExcelJS.Workbook();
 		// an 18-digit ID typed as a number: Excel itself keeps only 15 digits
-		expect(numberText(Number('110101198005120011'))).toBe('110101198005120000');
+		wb.addWorksheet('表').addRow([13800138000, 0.1 + 0.2, Number('110101198005120011')]);
+		const read = await readXlsxTable(new Uint8Array(await wb.xlsx.writeBuffer()), { maxRows: 10 });
+		expect('error' in read ? read.error : read.records[0]).toEqual(['13800138000', '0.3', '110101198005120000']);
 	});
 });
 

@@ -15,7 +15,7 @@ export interface XlsxTable {
 }
 
 /** Text of a number as an office types it: no float noise (0.1+0.2), no 1.38E+10 for phone numbers. */
-export function numberText(n: number): string {
+function numberText(n: number): string {
 	if (!Number.isFinite(n)) return '';
 	// Excel keeps 15 significant digits: an 18-digit ID typed as a number shows as …120000 there too
 	const shown = Number(n.toPrecision(15));
@@ -102,7 +102,7 @@ export async function readXlsxTable(
 const UNIT_LINE = /^推荐单位\s*(?:[（(]\s*(?:盖章|公章)\s*[)）])?\s*[:：]\s*(.*)$/;
 
 /** The unit named on a "推荐单位：…（盖章）" or "推荐单位（盖章）：…" line, or null. */
-export function unitFromLine(text: string): string | null {
+function unitFromLine(text: string): string | null {
 	const m = UNIT_LINE.exec(text.replace(/\s+/g, ' ').trim());
 	if (!m) return null;
 	const unit = m[1]

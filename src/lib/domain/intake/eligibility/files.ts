@@ -61,7 +61,7 @@ const stem = (filename: string) =>
 		.replace(/\s+/g, '');
 
 /** “用姓名+序号作为照片名”: 张三1.jpg, 张三-2.jpg, 张三（3）.jpg; the portrait may omit the number. */
-export function namedAsRequired(filename: string, name: string, numberRequired: boolean): boolean {
+function namedAsRequired(filename: string, name: string, numberRequired: boolean): boolean {
 	const s = stem(filename);
 	const n = name.normalize('NFKC').replace(/\s+/g, '');
 	if (!n || !s.startsWith(n)) return false;

@@ -76,7 +76,7 @@ const FULL_TO_SHORT: Record<string, string> = Object.fromEntries(
 );
 
 /** End of the deadline day in Beijing time (“4月20日前”, “3月26日24时前”: the day included). */
-export function deadlineEnd(date: string): number {
+function deadlineEnd(date: string): number {
 	return Date.parse(`${date}T00:00:00+08:00`) + 86_400_000;
 }
 

@@ -1,9 +1,9 @@
 // The notices read exactly (issue 11): region, 推荐组别, allocations, rank synonyms, deadlines,
 // attachments and which stored nomination an import updates.
 import { describe, it, expect } from 'vitest';
-import { checkCampaign, deadlineEnd } from './';
-import { matchExcludedCategory, otherProvince, rankOf } from './rules';
-import { checklists, fileProblems, namedAsRequired, type FileMeta } from './files';
+import { checkCampaign } from './';
+import { matchExcludedCategory, otherProvince } from './rules';
+import { checklists, fileProblems, type FileMeta } from './files';
 import { matchRecords, recordChanges } from '../match';
 import {
 	cand as nominee,
@@ -147,6 +147,14 @@ describe('rank synonyms', () => {
 		expect(only(r.warnings, 'EXCLUDED_CATEGORY')[0].message).toContain('请核实是否为公务员或参照公务员法管理人员');
 	});
 	it('ranks the words', () => {
+		/** The rank a 公务员's stated level reaches, read off exclusions at each level: -1 below all, 0 unstated. */
+		const rankOf = (level: string) => {
+			const at = (excluded: string) =>
+				matchExcludedCategory({ ...hengshui, excludedCategories: [excluded] }, `公务员（${level}）`);
+			const certain = ['省部级以上公务员', '厅局级以上公务员', '县处级以上公务员'].findIndex((x) => at(x)?.certain);
+			if (certain >= 0) return 3 - certain;
+			return at('县处级以上公务员')?.verify === 'rank' ? 0 : -1;
+		};
 		expect([rankOf('乡科级'), rankOf('未注明'), rankOf('副县级'), rankOf('司局级'), rankOf('省部级')]).toEqual([
 			-1, 0, 1, 2, 3
 		]);
@@ -174,7 +182,11 @@ describe('LATE_SUBMISSION', () => {
 		expect(only(r.errors, 'LATE_SUBMISSION')).toEqual([]);
 		expect(only(r.warnings, 'LATE_SUBMISSION')).toHaveLength(1);
 		expect(checkCampaign(guangxi, [gx()]).warnings.filter((w) => w.code === 'LATE_SUBMISSION')).toEqual([]); // no date known
-		expect(deadlineEnd('2024-03-26')).toBe(at('2024-03-27T00:00:00+08:00'));
+		// the deadline day (2024-03-26) ends at midnight Beijing time
+		const lateAt = (t: string) =>
+			only(checkCampaign(guangxi, [gx()], { recordedAt: [at(t)] }).warnings, 'LATE_SUBMISSION');
+		expect(lateAt('2024-03-26T23:59:59.999+08:00')).toEqual([]);
+		expect(lateAt('2024-03-27T00:00:00+08:00')).toHaveLength(1);
 	});
 	it('reads a received-date column the office kept, and skips a deadline past before the campaign existed', () => {
 		const list = [cand({ name: '收', channel: '桃城区', extra: { 收到日期: '2022-04-19' } })];
@@ -233,6 +245,11 @@ describe('ATTACHMENT_RULE and the materials checklist', () => {
 		]);
 	});
 	it('accepts 姓名+序号 spellings', () => {
+		/** Whether a 工作照 (number required) or the 2寸照片 (number optional) passes the naming rule. */
+		const namedAsRequired = (filename: string, name: string, numberRequired: boolean) =>
+			!fileProblems(guangxi.intake!.attachments!, name, [
+				photo(filename, { kind: numberRequired ? 'work_photo' : 'portrait' })
+			]).some((p) => p.includes('未按“姓名+序号”命名'));
 		expect(namedAsRequired('张三1.jpg', '张三', true)).toBe(true);
 		expect(namedAsRequired('张三-2.JPG', '张三', true)).toBe(true);
 		expect(namedAsRequired('张三（3）.jpg', '张三', true)).toBe(true);

@@ -30,7 +30,7 @@ function parseCategory(raw: string): Category {
  * (正处级, 副处级, 县处级, 副县级, 正县级 …), -1 乡科级 and below (stated, below every exclusion),
  * 0 unstated. 衡水 “现任县处级以上” is rank ≥ 1; 青海 “副厅级以上” is rank ≥ 2, 司局级 included.
  */
-export function rankOf(text: string): number {
+function rankOf(text: string): number {
 	const t = squash(text);
 	if (/省部|部级|副部|正部/.test(t)) return 3;
 	if (/厅|司局|局级|地厅|副巡视员|巡视员/.test(t)) return 2;
