@@ -1,14 +1,11 @@
 // `laurel select --in FILE`: solves a selection instance (CONTRACTS.md). Never touches the database,
-// so it imports nothing but the pure selection engine; a well-formed instance is read without
-// valibot (instance-plain.ts), whose schemas load only to word a refusal or read the tiers form.
+// so it imports nothing but the pure selection engine and its instance schemas.
 import { badInput, type Command } from './types';
 import { readArgs } from './args';
 import { readJsonInput } from './json-input';
 import { isInfeasible, solveSelection } from '../../src/lib/domain/selection/select';
-import { readPlainSelectionInstance } from '../../src/lib/domain/selection/instance-plain';
+import { validateSelectionInstance, validateTiersInstance } from '../../src/lib/domain/selection/instance-schema';
 import { isTiersInfeasible, solveTiers } from '../../src/lib/domain/selection/tiers';
-
-const schemas = () => import('../../src/lib/domain/selection/instance-schema');
 
 const select: Command = async (args) => {
 	const read = readArgs(args, { in: { type: 'string' } });
@@ -20,7 +17,7 @@ const select: Command = async (args) => {
 	const json = input.json;
 	// CONTRACTS.md "Tiers": an instance with `tiers` chooses every tier jointly
 	if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'tiers' in json) {
-		const t = (await schemas()).validateTiersInstance(json);
+		const t = validateTiersInstance(json);
 		if (!t.ok) return badInput('BAD_INPUT', t.message, t.path !== undefined ? { path: t.path } : {});
 		let res;
 		try {
@@ -38,8 +35,7 @@ const select: Command = async (args) => {
 		);
 		return { exit: 0, json: res };
 	}
-	const plain = readPlainSelectionInstance(json);
-	const v = plain ? { ok: true as const, instance: plain } : (await schemas()).validateSelectionInstance(json);
+	const v = validateSelectionInstance(json);
 	if (!v.ok) return badInput('BAD_INPUT', v.message, v.path !== undefined ? { path: v.path } : {});
 	const result = solveSelection(v.instance);
 	if (isInfeasible(result)) {

@@ -5,7 +5,6 @@
 // checks across entries (candidate ids and tier names unique) are one rawCheck after them.
 import * as v from 'valibot';
 import { checkInstance, jsonObject, nonEmptyString, pathTo, wholeNumber } from '../formats/instance-schema';
-import { readPlainSelectionInstance } from './instance-plain';
 import { MAX_SCORE } from './plain';
 import type { RuleKey, SelectionCandidate, SelectionInstance, SelectionRule } from './select';
 import type { TierRules, TiersInstance } from './tiers';
@@ -139,9 +138,6 @@ const tiersInstanceSchema = v.pipe(
 
 /** Checks a one-tier selection instance; a normalized copy (groups deduplicated, lists filled in). */
 export function validateSelectionInstance(json: unknown): Validation<SelectionInstance> {
-	// the common well-formed instance without valibot (instance-plain.ts); the schema words refusals
-	const plain = readPlainSelectionInstance(json);
-	if (plain) return { ok: true, instance: plain };
 	const r = checkInstance(selectionInstanceSchema, json);
 	return r.ok ? { ok: true, instance: r.value } : r;
 }
