@@ -15,6 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { intakeVersions } from '../db/schema';
 import type { CampaignConfig } from '../../domain/types';
+import { memoByVersion } from '../db/versioned-memo';
 
 /** The campaign as every page has it (authz's row): its id, settings and creation time. */
 export interface CampaignKey {
@@ -22,12 +23,6 @@ export interface CampaignKey {
 	config: CampaignConfig;
 	createdAt: number;
 }
-
-/** Entries per database handle: a few campaigns × the kinds below. */
-const MAX_ENTRIES = 12;
-
-/** Per database handle (a test may open two on one file: each keeps its own). */
-const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** The campaign's intake version (0 before its first nomination). */
 export async function intakeVersion(db: DB, campaignId: string): Promise<number> {
@@ -39,8 +34,8 @@ export async function intakeVersion(db: DB, campaignId: string): Promise<number>
 }
 
 /**
- * `compute()` once per state of the campaign's nominations and settings. The value is shared by
- * every view of that state: callers must not change it (copy before sorting or slicing in place).
+ * `compute()` once per state of the campaign's nominations and settings (db/versioned-memo.ts);
+ * what it hands out is frozen (copy before sorting or slicing).
  */
 export async function memoByIntake<T>(
 	db: DB,
@@ -50,23 +45,5 @@ export async function memoByIntake<T>(
 ): Promise<T> {
 	const version = await intakeVersion(db, campaign.id);
 	const settings = createHash('sha256').update(JSON.stringify(campaign.config)).digest('base64url');
-	const key = [kind, campaign.id, version, campaign.createdAt, settings].join('\u0000');
-	let memo = memos.get(db);
-	if (!memo) memos.set(db, (memo = new Map()));
-	const hit = memo.get(key) as Promise<T> | undefined;
-	if (hit) {
-		// most recently used last
-		memo.delete(key);
-		memo.set(key, hit);
-		return hit;
-	}
-	const value = compute();
-	memo.set(key, value);
-	// a failed computation is not kept
-	value.catch(() => memo.delete(key));
-	for (const old of memo.keys()) {
-		if (memo.size <= MAX_ENTRIES) break;
-		memo.delete(old);
-	}
-	return value;
+	return memoByVersion(db, `intake|${kind}|${campaign.id}`, `${version}|${campaign.createdAt}|${settings}`, compute);
 }
