@@ -148,6 +148,8 @@ export const TABLE: Record<string, Case | Case[]> = {
 	'action /c/[campaignId]/conflicts ?/decide': { allow: STAFF, form: { id: '', decision: '' } },
 	'action /c/[campaignId]/conflicts ?/refresh': { allow: STAFF },
 	'action /c/[campaignId]/conflicts ?/decideMany': { allow: STAFF, form: { decision: '' } },
+	// the office's picker: names are the office's only, a chair gets no answer
+	'GET /c/[campaignId]/conflicts/candidates': { allow: OFFICE },
 	'action /c/[campaignId]/conflicts ?/add': { allow: OFFICE, form: { expertId: '', candidate: '', reason: '' } },
 	// Declarations are append-only for experts: only the office removes one.
 	'action /c/[campaignId]/conflicts ?/removeDeclaration': {
