@@ -64,15 +64,16 @@ const STEP_LABELS: Record<string, string> = {
 	check: '资格审查（check）',
 	conflicts: '回避检测（全部专家 × 全部候选人）',
 	assign: '精确分配（每份材料 5 位专家）',
-	aggregate: '初评汇总（全部评分表，校准与离群）',
-	select: '遴选（复评排名、终评通过者、平衡目标）'
+	aggregate: '初评汇总（全部评分表，校准与离群；不经缓存）',
+	select: '遴选（复评排名、终评通过者、平衡目标；不经缓存）'
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function steps(fixture: ScaleFixture): Promise<Record<string, number>> {
-	const db = await openDatabase(`file:${copyFixture(fixture, 'steps')}`);
+	const file = copyFixture(fixture, 'steps');
+	const db = await openDatabase(`file:${file}`);
 	const office = { id: 'u_office', name: 'organizer' };
 	const out: Record<string, number> = {};
 	const time = async (name: string, times: number, f: () => Promise<unknown>) => {
@@ -87,8 +88,18 @@ async function steps(fixture: ScaleFixture): Promise<Record<string, number>> {
 	const first = (await db.select().from(rounds).where(eq(rounds.id, fixture.roundIds[0])))[0];
 	await time('check', 3, () => campaignCheck(db, fixture.campaignId));
 	await time('conflicts', 3, () => refreshDetectedConflicts(db, office, fixture.campaignId));
-	await time('aggregate', 3, () => roundResults(db, first));
-	await time('select', 3, () => runSelection(db, office, fixture.campaignId));
+	// Round results are memoized per database handle (db/versioned-memo.ts): each repetition on a
+	// handle of its own measures the computation, as the first view after a change pays it.
+	const cold = async <T>(f: (h: typeof db) => Promise<T>) => {
+		const h = await openDatabase(`file:${file}`);
+		try {
+			return await f(h);
+		} finally {
+			h.$client.close();
+		}
+	};
+	await time('aggregate', 3, () => cold((h) => roundResults(h, first)));
+	await time('select', 3, () => cold((h) => runSelection(h, office, fixture.campaignId)));
 	// The assignment again on the copy, its publication undone: the same instance the office solves.
 	await db
 		.update(assignments)
@@ -131,6 +142,8 @@ interface PageFigure {
 	page: string;
 	p50: number;
 	p95: number;
+	/** the role's first view of the page (its results possibly not memoized yet: db/versioned-memo.ts) */
+	first: number;
 	goal: number;
 }
 
@@ -187,10 +200,18 @@ async function pages(fixture: ScaleFixture): Promise<PageFigure[]> {
 						await first.arrayBuffer();
 					} catch {
 						const heavy = (role === 'chair' && route.endsWith('/rounds/[roundId]')) || route.endsWith('/selection');
-						out.push({ role, page, p50: PAGE_TIMEOUT_MS, p95: PAGE_TIMEOUT_MS, goal: heavy ? HEAVY_GOAL : PAGE_GOAL });
+						out.push({
+							role,
+							page,
+							p50: PAGE_TIMEOUT_MS,
+							p95: PAGE_TIMEOUT_MS,
+							first: PAGE_TIMEOUT_MS,
+							goal: heavy ? HEAVY_GOAL : PAGE_GOAL
+						});
 						continue;
 					}
 					if (first.status !== 200) continue; // not this role's page
+					const firstMs = Number(/app;dur=([\d.]+)/.exec(first.headers.get('server-timing') ?? '')?.[1] ?? NaN);
 					const xs: number[] = [];
 					for (let i = 0; i < N; i++) {
 						const res = await get();
@@ -206,6 +227,7 @@ async function pages(fixture: ScaleFixture): Promise<PageFigure[]> {
 						page,
 						p50: xs[Math.floor(xs.length / 2)],
 						p95: xs[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)],
+						first: firstMs,
 						goal: heavy ? HEAVY_GOAL : PAGE_GOAL
 					});
 				}
@@ -263,7 +285,7 @@ async function main(): Promise<number> {
 			const flag = p.p95 > p.goal ? '  ✗ 未达标' : '';
 			if (p.p95 > p.goal) missed++;
 			console.log(
-				`  ${p.role.padEnd(9)} ${p.page.padEnd(width)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  目标 < ${p.goal} ms  比值 ${(p.p95 / p.goal).toFixed(2)}${flag}`
+				`  ${p.role.padEnd(9)} ${p.page.padEnd(width)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  目标 < ${p.goal} ms  比值 ${(p.p95 / p.goal).toFixed(2)}  首次 ${p.first.toFixed(0).padStart(5)} ms${flag}`
 			);
 		}
 		const worst = list.reduce((a, b) => (b.p95 / b.goal > a.p95 / a.goal ? b : a));
@@ -271,6 +293,7 @@ async function main(): Promise<number> {
 			`最慢（相对目标）：${worst.role} ${worst.page} p95 ${worst.p95.toFixed(1)} ms，比值 ${(worst.p95 / worst.goal).toFixed(2)}`
 		);
 		figures.pages = Object.fromEntries(list.map((p) => [`${p.role} ${p.page}`, +p.p95.toFixed(1)]));
+		figures.pagesFirst = Object.fromEntries(list.map((p) => [`${p.role} ${p.page}`, +p.first.toFixed(1)]));
 		figures.worstPage = `${worst.role} ${worst.page}`;
 		figures.worstRatio = +(worst.p95 / worst.goal).toFixed(2);
 	}

@@ -3,12 +3,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import {
-	listAssignments,
-	loadAssignmentContext,
-	outsidePanel,
-	proposeAssignment
-} from '../../src/lib/server/services/assignment';
+import { listAssignments, loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
+import { outsideOf } from '../support/panel';
 import { auditLog, conflicts } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -25,7 +21,7 @@ beforeAll(async () => {
 async function outsideCount(): Promise<number> {
 	const ctx = await loadAssignmentContext(db, C);
 	const field = new Map(ctx.dossiers.map((d) => [d.id, d.field]));
-	return (await listAssignments(db, C)).filter((a) => outsidePanel(ctx, a.expertId, field.get(a.candidateId) ?? ''))
+	return (await listAssignments(db, C)).filter((a) => outsideOf(ctx)(a.expertId, field.get(a.candidateId) ?? ''))
 		.length;
 }
 

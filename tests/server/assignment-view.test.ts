@@ -6,12 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import {
-	listAssignments,
-	loadAssignmentContext,
-	outsidePanel,
-	proposeAssignment
-} from '../../src/lib/server/services/assignment';
+import { listAssignments, loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
+import { outsideOf } from '../support/panel';
 import { assignmentView, readDossierFilter, type DossierFilter } from '../../src/lib/server/services/assignment-view';
 import { pairKey } from '../../src/lib/server/services/conflicts';
 import { assignments, conflicts } from '../../src/lib/server/db/schema';
@@ -67,7 +63,7 @@ describe('the assignment view', () => {
 		expect(v.objectiveNow).toBe(
 			rows.filter((r) => fieldsOf.get(r.expertId)!.includes(field.get(r.candidateId)!)).length
 		);
-		expect(v.outside).toBe(rows.filter((r) => outsidePanel(ctx, r.expertId, field.get(r.candidateId)!)).length);
+		expect(v.outside).toBe(rows.filter((r) => outsideOf(ctx)(r.expertId, field.get(r.candidateId)!)).length);
 		expect(v.blockedPairs).toBe(rows.filter((r) => ctx.blocked.has(pairKey(r.expertId, r.candidateId))).length);
 		expect(v.blockedPairs).toBe(1);
 		expect(v.short).toHaveLength(1);

@@ -6,6 +6,8 @@ import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema
 import { createRound, openRound, type RoundInput } from '../../src/lib/server/services/rounds';
 import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
 import type { Actor } from '../../src/lib/server/audit';
+import type { AssignmentContext } from '../../src/lib/server/services/assignment';
+import { leavesPanel, panelledFields } from '../../src/lib/domain/assignment/panels';
 
 /** The reason the tests give for opening a round that leaves some candidates unreviewed. */
 export const EXCLUDE_UNCOVERED = '测试：本组专家均须回避，无人可评';
@@ -53,3 +55,13 @@ export async function freeCandidates(db: DB, campaignId: string, expertIds: stri
 
 /** A sheet's values in the seeded rubric. */
 export const scores = (merit: number, story: number, exemplary: number) => ({ merit, story, exemplary });
+
+/** Whether an assigned pair leaves its dossier's panel, from the whole assignment context (the slow way). */
+export function outsideOf(ctx: AssignmentContext): (expertId: string, field: string) => boolean {
+	const panelled = panelledFields(ctx.experts);
+	const byId = new Map(ctx.experts.map((e) => [e.id, e]));
+	return (expertId, field) => {
+		const e = byId.get(expertId);
+		return !!e && leavesPanel(panelled, e.panelFields, field);
+	};
+}

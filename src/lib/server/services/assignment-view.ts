@@ -9,6 +9,7 @@ import { blocks, pairKey } from './conflicts';
 import { chairBlockedPairs } from './chair-seats';
 import { compareReviewCodes } from '../../shared/review-codes';
 import { pageWindow, PAGE_SIZE, type PageWindow } from '../../shared/paging';
+import { leavesPanel, panelledFields } from '../../domain/assignment/panels';
 
 export const DOSSIER_PROBLEMS = ['short', 'blocked', 'mismatch', 'outside'] as const;
 export type DossierProblem = (typeof DOSSIER_PROBLEMS)[number];
@@ -153,7 +154,6 @@ export async function assignmentView(
 
 	const panelFields = new Map<string, string[]>();
 	for (const s of seats) panelFields.set(s.expertId, [...(panelFields.get(s.expertId) ?? []), s.field]);
-	const panelled = new Set(seats.map((s) => s.field));
 	const expertList: AssignmentExpert[] = ex
 		.map((e) => ({ ...e, panelFields: panelFields.get(e.id) ?? [], assigned: 0, match: 0 }))
 		.sort((a, b) => zh.compare(a.name, b.name));
@@ -162,6 +162,7 @@ export async function assignmentView(
 		.map((c) => ({ id: c.id, code: c.code ?? c.id, field: c.field ?? '' }))
 		.sort((a, b) => compareReviewCodes(a.code, b.code));
 	const dossierById = new Map(dossierList.map((d) => [d.id, d]));
+	const panelled = panelledFields(expertList);
 
 	const perDossier = new Map<string, ViewDossier['experts']>();
 	let objectiveNow = 0;
@@ -171,8 +172,8 @@ export async function assignmentView(
 		const d = dossierById.get(a.candidateId);
 		if (!e || !d) continue;
 		const match = e.fields.includes(d.field);
-		// borrowed from another panel (issue 12): a panel of the dossier's field exists, the expert is not on it
-		const away = panelled.has(d.field) && !e.panelFields.includes(d.field);
+		// borrowed from another panel (issue 12)
+		const away = leavesPanel(panelled, e.panelFields, d.field);
 		if (away) outside++;
 		if (match) objectiveNow++;
 		e.assigned++;

@@ -8,29 +8,19 @@ import { audit, type Actor } from '../audit';
 import { assignmentPair, blockedPairs, isBlocked, pairInCampaign, pairKey } from './conflicts';
 import type { Tx } from './candidates';
 import { solveAssignment, type AssignmentInstance, type AssignmentInfeasible } from '../../domain/assignment';
+import { leavesPanel, panelledFields } from '../../domain/assignment/panels';
 
 /** `borrow`: the office allows experts of other panels (“允许跨组借用专家”); otherwise each dossier stays in its panel. */
 export type AssignMode = { mode: 'distributed'; k: number; borrow?: boolean } | { mode: 'panel' };
-
-/**
- * Pairs that leave the dossier's panel: the expert is not a member of a panel of the dossier's
- * field, while such a panel exists (a field without a panel has no panel to leave).
- */
-export function outsidePanel(ctx: Pick<AssignmentContext, 'experts'>, expertId: string, field: string): boolean {
-	const e = ctx.experts.find((x) => x.id === expertId);
-	const hasPanel = ctx.experts.some((x) => x.panelFields.includes(field));
-	return hasPanel && !!e && !e.panelFields.includes(field);
-}
 
 /** The solver instance kept within the panels: out-of-panel pairs are forbidden like conflicts. */
 function panelOnlyInstance(ctx: AssignmentContext, k: number): AssignmentInstance {
 	const inst = buildInstance(ctx, k);
 	const extra: { expert: string; dossier: string }[] = [];
-	const panelled = new Set(ctx.experts.flatMap((e) => e.panelFields));
+	const panelled = panelledFields(ctx.experts);
 	for (const d of ctx.dossiers) {
-		if (!panelled.has(d.field)) continue;
 		for (const e of ctx.experts)
-			if (!e.panelFields.includes(d.field) && !ctx.blocked.has(pairKey(e.id, d.id)))
+			if (leavesPanel(panelled, e.panelFields, d.field) && !ctx.blocked.has(pairKey(e.id, d.id)))
 				extra.push({ expert: e.id, dossier: d.code });
 	}
 	return { ...inst, conflicts: [...(inst.conflicts ?? []), ...extra] };
