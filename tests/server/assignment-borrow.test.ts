@@ -3,8 +3,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { listAssignments, loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
-import { outsideOf } from '../support/panel';
+import { loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
+import { outsideOf, assignmentRows } from '../support/panel';
 import { auditLog, conflicts } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -21,8 +21,7 @@ beforeAll(async () => {
 async function outsideCount(): Promise<number> {
 	const ctx = await loadAssignmentContext(db, C);
 	const field = new Map(ctx.dossiers.map((d) => [d.id, d.field]));
-	return (await listAssignments(db, C)).filter((a) => outsideOf(ctx)(a.expertId, field.get(a.candidateId) ?? ''))
-		.length;
+	return (await assignmentRows(db, C)).filter((a) => outsideOf(ctx)(a.expertId, field.get(a.candidateId) ?? '')).length;
 }
 
 describe('borrowing across panels', () => {
@@ -32,7 +31,7 @@ describe('borrowing across panels', () => {
 		const r = await proposeAssignment(db, actor, C, { mode: 'distributed', k: 2 });
 		expect(r).toMatchObject({ ok: true });
 		expect(await outsideCount()).toBe(0);
-		expect((await listAssignments(db, C)).length).toBe(30 * 2);
+		expect((await assignmentRows(db, C)).length).toBe(30 * 2);
 		// five experts per dossier cannot come from a panel of three
 		const big = await proposeAssignment(db, actor, C, { mode: 'distributed', k: 5 });
 		expect(big).toMatchObject({ ok: false, message: expect.stringContaining('允许跨组借用专家') });

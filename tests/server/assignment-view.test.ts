@@ -6,8 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { freshDb } from '../support/db';
 import type { DB } from '../../src/lib/server/db';
 import { seedCampaign } from '../../src/lib/server/demo';
-import { listAssignments, loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
-import { outsideOf } from '../support/panel';
+import { loadAssignmentContext, proposeAssignment } from '../../src/lib/server/services/assignment';
+import { outsideOf, assignmentRows } from '../support/panel';
 import { assignmentView, readDossierFilter, type DossierFilter } from '../../src/lib/server/services/assignment-view';
 import { pairKey } from '../../src/lib/server/services/conflicts';
 import { assignments, conflicts } from '../../src/lib/server/db/schema';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 		ok: true
 	});
 	// one assigned pair becomes blocked (a confirmed tie), one dossier loses an expert
-	const [a, b] = await listAssignments(db, C);
+	const [a, b] = await assignmentRows(db, C);
 	await db
 		.update(conflicts)
 		.set({ status: 'confirmed' })
@@ -55,7 +55,7 @@ beforeAll(async () => {
 describe('the assignment view', () => {
 	it('counts what the whole context counts', async () => {
 		const ctx = await loadAssignmentContext(db, C);
-		const rows = await listAssignments(db, C);
+		const rows = await assignmentRows(db, C);
 		const field = new Map(ctx.dossiers.map((d) => [d.id, d.field]));
 		const fieldsOf = new Map(ctx.experts.map((e) => [e.id, e.fields]));
 		const v = await assignmentView(db, C, 3, none, null);

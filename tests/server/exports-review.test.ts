@@ -8,7 +8,8 @@ import { candidates, experts } from '../../src/lib/server/db/schema';
 import { ensureDemo, DEMO_CAMPAIGN_ID as C } from '../../src/lib/server/demo';
 import { listConflicts } from '../../src/lib/server/services/conflicts';
 import { decideConflict } from '../../src/lib/server/services/conflict-decisions';
-import { proposeAssignment, publishAssignment, listAssignments } from '../../src/lib/server/services/assignment';
+import { proposeAssignment, publishAssignment } from '../../src/lib/server/services/assignment';
+import { assignmentRows } from '../support/panel';
 import { exportCsv } from '../../src/lib/server/exports';
 // The producers register themselves on import (until the registry is one literal table).
 import '../../src/lib/server/exports/review';
@@ -41,7 +42,7 @@ describe('exports-review', () => {
 		expect(r.filename).toContain('评审分配');
 		const rows = parse(r.csv);
 		expect(rows[0]).toEqual(['评审编号', '领域', '专家', '专家单位', '状态', '来源']);
-		const pairs = await listAssignments(db, C);
+		const pairs = await assignmentRows(db, C);
 		expect(rows.length - 1).toBe(pairs.length);
 		const codes = new Set(
 			(await db.select().from(candidates).where(eq(candidates.campaignId, C))).map((c) => c.reviewCode)

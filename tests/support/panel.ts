@@ -2,7 +2,7 @@
 // created and opened, one panel's experts, the candidates of its field none of them is tied to.
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../../src/lib/server/db';
-import { candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
+import { assignments, candidates, panelMembers, panels } from '../../src/lib/server/db/schema';
 import { createRound, openRound, type RoundInput } from '../../src/lib/server/services/rounds';
 import { blockedPairs, pairKey } from '../../src/lib/server/services/conflicts';
 import type { Actor } from '../../src/lib/server/audit';
@@ -64,4 +64,9 @@ export function outsideOf(ctx: AssignmentContext): (expertId: string, field: str
 		const e = byId.get(expertId);
 		return !!e && leavesPanel(panelled, e.panelFields, field);
 	};
+}
+
+/** Every assignment row of a campaign, as stored (the tests' oracle beside the app's views). */
+export async function assignmentRows(db: DB, campaignId: string) {
+	return db.select().from(assignments).where(eq(assignments.campaignId, campaignId));
 }

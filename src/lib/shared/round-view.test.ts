@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, parseRoundQuery, roundView, ROUND_PAGE_SIZE, type RoundResultsLike } from './round-view';
+import { roundView, ROUND_PAGE_SIZE, type RoundResultsLike } from './round-view';
 import { COMPACT_OVER, matrixGroups } from './round-matrix';
 
 const sp = (s: string) => new URLSearchParams(s);
@@ -42,15 +42,18 @@ function results(n: number, experts: number, per: number, opts: { state?: 'open'
 const view = (r: RoundResultsLike, q: string, focusId = '') =>
 	roundView(r, [], sp(q), { required: null, ranking: [], advance: { n: 1, per: 'field' }, focusId });
 
-describe('parseRoundQuery', () => {
+// The query and the paging are read by roundView, as the round page calls it.
+describe('the round page’s query', () => {
+	const r = results(10, 4, 2);
 	it('reads pages, code, panel and filter', () => {
-		expect(parseRoundQuery(sp('page=3&rpage=2&q=%20a12%20&panel=前沿&only=outliers'), ['前沿'])).toEqual({
+		const v = view(r, 'page=3&rpage=2&q=%20a12%20&panel=前沿&only=outliers');
+		expect({ query: v.query, problems: v.problems }).toEqual({
 			query: { page: 3, rpage: 2, q: 'a12', panel: '前沿', only: 'outliers' },
 			problems: []
 		});
 	});
 	it('replaces bad values with the defaults and says so in Chinese', () => {
-		const { query, problems } = parseRoundQuery(sp('page=-1&rpage=abc&panel=姓名&only=name'), ['前沿']);
+		const { query, problems } = view(r, 'page=-1&rpage=abc&panel=姓名&only=name');
 		expect(query).toEqual({ page: 1, rpage: 1, q: '', panel: '', only: '' });
 		expect(problems).toEqual([
 			'页码“-1”无效，已显示第 1 页',
@@ -60,16 +63,32 @@ describe('parseRoundQuery', () => {
 		]);
 	});
 	it('refuses a page of 0, a fraction and a huge number; cuts a long code', () => {
-		for (const p of ['0', '1.5', '9999999', '1e3']) expect(parseRoundQuery(sp(`page=${p}`), []).query.page).toBe(1);
-		expect(parseRoundQuery(sp(`q=${'x'.repeat(100)}`), []).query.q).toHaveLength(40);
+		for (const p of ['0', '1.5', '9999999', '1e3']) expect(view(r, `page=${p}`).query.page).toBe(1);
+		expect(view(r, `q=${'x'.repeat(100)}`).query.q).toHaveLength(40);
 	});
 });
 
-describe('pageOf', () => {
+describe('a page of the matrix', () => {
 	it('clamps a page past the end to the last one', () => {
-		const p = pageOf([1, 2, 3, 4, 5], 9, 2);
-		expect(p).toEqual({ rows: [5], page: 3, pages: 3, total: 5, size: 2 });
-		expect(pageOf([], 4, 2)).toEqual({ rows: [], page: 1, pages: 1, total: 0, size: 2 });
+		const n = 2 * ROUND_PAGE_SIZE + 5;
+		const { rows, ...page } = view(results(n, 4, 2), 'page=9').matrix;
+		expect({ ...page, groups: undefined }).toEqual({
+			page: 3,
+			pages: 3,
+			total: n,
+			size: ROUND_PAGE_SIZE,
+			groups: undefined
+		});
+		expect(rows).toHaveLength(5);
+		const { rows: none, ...empty } = view(results(0, 4, 2), 'page=4').matrix;
+		expect(none).toEqual([]);
+		expect({ ...empty, groups: undefined }).toEqual({
+			page: 1,
+			pages: 1,
+			total: 0,
+			size: ROUND_PAGE_SIZE,
+			groups: undefined
+		});
 	});
 });
 

@@ -33,11 +33,11 @@ export interface RoundResultsLike<A extends Aggregate = Aggregate, V extends Vot
 /** Rows per page of the ranking and of the matrix: a chair's screenful, a small campaign's whole round. */
 export const ROUND_PAGE_SIZE = 50;
 /** Listed on the first screen; the rest are one link away (?only=outliers). */
-export const SUMMARY_SHOWN = 20;
+const SUMMARY_SHOWN = 20;
 /** Codes listed per expert under 尚未提交 (the count says how many more). */
-export const PENDING_CODES_SHOWN = 20;
+const PENDING_CODES_SHOWN = 20;
 
-export const ONLY_LABELS = {
+const ONLY_LABELS = {
 	outliers: '有异常分',
 	rescore: '等待重评',
 	pending: '有未提交评分',
@@ -61,10 +61,7 @@ export interface RoundQuery {
 const PAGE_RE = /^[1-9]\d{0,5}$/;
 
 /** The query of the round page; a bad value is replaced (and said, in Chinese), never an error. */
-export function parseRoundQuery(
-	sp: URLSearchParams,
-	fields: readonly string[]
-): { query: RoundQuery; problems: string[] } {
+function parseRoundQuery(sp: URLSearchParams, fields: readonly string[]): { query: RoundQuery; problems: string[] } {
 	const problems: string[] = [];
 	const pageOf = (name: string) => {
 		const v = sp.get(name);
@@ -98,7 +95,7 @@ export interface Paged<T> {
 }
 
 /** One page of a list; a page past the end shows the last one. */
-export function pageOf<T>(list: readonly T[], page: number, size = ROUND_PAGE_SIZE): Paged<T> {
+function pageOf<T>(list: readonly T[], page: number, size = ROUND_PAGE_SIZE): Paged<T> {
 	const pages = Math.max(1, Math.ceil(list.length / size));
 	const p = Math.min(Math.max(1, page), pages);
 	return { rows: list.slice((p - 1) * size, p * size), page: p, pages, total: list.length, size };

@@ -11,7 +11,7 @@ import { compareReviewCodes } from '../../shared/review-codes';
 import { pageWindow, PAGE_SIZE, type PageWindow } from '../../shared/paging';
 import { leavesPanel, panelledFields } from '../../domain/assignment/panels';
 
-export const DOSSIER_PROBLEMS = ['short', 'blocked', 'mismatch', 'outside'] as const;
+const DOSSIER_PROBLEMS = ['short', 'blocked', 'mismatch', 'outside'] as const;
 export type DossierProblem = (typeof DOSSIER_PROBLEMS)[number];
 
 export interface DossierFilter {

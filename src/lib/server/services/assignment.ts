@@ -332,7 +332,3 @@ export async function publishAssignment(
 		return { ok: true as const, pairs: drafts.length };
 	});
 }
-
-export async function listAssignments(db: DB | Tx, campaignId: string) {
-	return db.select().from(assignments).where(eq(assignments.campaignId, campaignId));
-}

@@ -12,7 +12,7 @@ import { compareReviewCodes } from '../../shared/review-codes';
 import { pageWindow, PAGE_SIZE, type PageWindow } from '../../shared/paging';
 import { CONFLICT_KIND_LABELS } from '../../shared/labels';
 
-export const CONFLICT_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+const CONFLICT_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 const SEVERITIES = ['conflict', 'warning'] as const;
 
