@@ -3,7 +3,6 @@ import { formPath, parseConfigForm, parseDraft } from './settings';
 import {
 	draftFromConfig,
 	draftFromValues,
-	draftToValues,
 	emptyChannel,
 	emptyTarget,
 	emptyTier,
@@ -12,6 +11,7 @@ import {
 	type FormValues,
 	type SettingsDraft
 } from '../domain/notice/config-draft';
+import { draftToValues } from '../../../tests/support/settings-form';
 import { MODIFIED_NOTE, type AnnotatedRuleSource } from '../domain/notice/rule-sources';
 import { PRESET_IDS, presetConfig } from '../domain/notice/presets';
 import type { CampaignConfig } from '../domain/types';

@@ -35,7 +35,7 @@ export interface AuditEntry {
 /** A transaction (or, for callers outside one, the database: then audit() opens its own). */
 type Tx = Pick<DB, 'insert' | 'all'>;
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Entries of one chain: the campaign's, or the global one (campaign null). */
 const inChain = (campaignId: string | null) =>

@@ -77,3 +77,11 @@ export function expertDossier(d: Dossier): Omit<Dossier, 'redactions'> {
 	void _omit;
 	return rest;
 }
+
+/** Every text of a dossier as the expert reads it, in order (what the leak check reads). */
+export function dossierTexts(v: unknown, out: string[] = []): string[] {
+	if (typeof v === 'string') out.push(v);
+	else if (Array.isArray(v)) for (const x of v) dossierTexts(x, out);
+	else if (v && typeof v === 'object') for (const x of Object.values(v)) dossierTexts(x, out);
+	return out;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateRecord } from '../types';
 import { detectLeaks } from './leak-detector';
 import { redactionTerms, redactText } from './redact';
-import { buildDossier, expertDossier } from './anonymize';
+import { buildDossier, dossierTexts, expertDossier } from './anonymize';
 
 const fan: CandidateRecord = {
 	name: '范建松',
@@ -85,11 +85,8 @@ describe('detectLeaks on a built dossier: the redactor’s own list (listed)', (
 		deeds: '欧阳明华同志扎根广西大学农学院，欧阳教授常说：“明华只是普通人。” 南宁市科协推荐。'
 	};
 	const opts = { code: '主战场-03', referenceDate: '2024-06-30' };
-	/** Every text of the dossier as the expert gets it (the page checks the same). */
-	const textsOf = (v: unknown): string[] =>
-		typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(textsOf) : [];
 	const leaksIn = (d: ReturnType<typeof buildDossier>, allow: string[] = []) =>
-		detectLeaks(textsOf(expertDossier(d)), ouyang, allow).map((w) => `${w.level}:${w.found}`);
+		detectLeaks(dossierTexts(expertDossier(d)), ouyang, allow).map((w) => `${w.level}:${w.found}`);
 	const edited = (more: string) => {
 		const d = buildDossier(ouyang, opts);
 		return { ...d, deeds: d.deeds + more };

@@ -19,7 +19,6 @@ import { installStatementCache } from './statement-cache';
 import { closeRawReader, registerDatabaseFile } from './native';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
-export { schema };
 
 export const DEFAULT_DATABASE_URL = 'file:db/laurel.db';
 

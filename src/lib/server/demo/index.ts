@@ -2,7 +2,7 @@
 // Idempotent: a second call finds the campaign and only reports the accounts.
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { campaigns, experts, memberships, panelMembers, panels, users } from '../db/schema';
+import { campaigns, experts, memberships, panelMembers, panels } from '../db/schema';
 import { audit, SYSTEM } from '../audit';
 import { insertUser, newId, findUserByUsername } from '../services/accounts';
 import { presetConfig } from '../../domain/notice/presets';
@@ -187,5 +187,3 @@ export async function seedCampaign(
 	await refreshDetectedConflicts(db, SYSTEM, DEMO_CAMPAIGN_ID);
 	return { campaign: DEMO_CAMPAIGN_ID, accounts, created: true };
 }
-
-export { users };

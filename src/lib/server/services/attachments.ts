@@ -14,7 +14,6 @@ import { newId } from './accounts';
 import {
 	ATTACHMENT_KINDS,
 	FILE_TYPE_LABELS,
-	MAX_ATTACHMENT_BYTES,
 	MIME_OF,
 	formatSize,
 	maxOf,
@@ -22,7 +21,6 @@ import {
 	type FileType
 } from '../../domain/intake/attachment-kinds';
 
-export { MAX_ATTACHMENT_BYTES };
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The folder of the stored files, read on every call so that tests and tools may point it elsewhere. */

@@ -7,7 +7,7 @@ import { dossierAccess, NO_CANDIDATE, tasksInRound, type RoundTask } from './acc
 import { listRounds, type RoundRow } from './rounds';
 import { yesVotesCast, type SheetRow } from './sheets';
 import { expertView } from './dossiers';
-import { TASK_STATUS_LABELS, type TaskStatus } from '../../shared/labels/rounds';
+import { type TaskStatus } from '../../shared/labels/rounds';
 import type { DeskRound, OwnSheet } from '../../shared/desk-views';
 
 export async function expertOfUser(db: DB, campaignId: string, userId: string) {
@@ -21,7 +21,6 @@ export async function expertOfUser(db: DB, campaignId: string, userId: string) {
 	);
 }
 
-export { TASK_STATUS_LABELS };
 export type { TaskStatus, DeskRound, OwnSheet };
 
 export interface RoundTasks {

@@ -4,18 +4,11 @@ import { candidateAccess } from '../access.server';
 import { configOf } from '$lib/server/services/campaigns';
 import { recordOf } from '$lib/server/services/candidates';
 import { changeRedactions, manualOf, type RedactionChange } from '$lib/server/services/candidate-edit';
-import { expertDossier } from '$lib/domain/anonymity/anonymize';
+import { dossierTexts, expertDossier } from '$lib/domain/anonymity/anonymize';
 import { detectLeaks } from '$lib/domain/anonymity/leak-detector';
 import { organizerDossier } from '$lib/server/services/dossiers';
 import { parseForm } from '$lib/schemas/form';
 import { redactionForm } from '$lib/schemas/redactions';
-
-function stringsOf(v: unknown, out: string[] = []): string[] {
-	if (typeof v === 'string') out.push(v);
-	else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
-	else if (v && typeof v === 'object') for (const x of Object.values(v)) stringsOf(x, out);
-	return out;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign, row } = await candidateAccess(event);
@@ -27,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	// The leak check reads the final text the expert gets with its own detector (leak-detector.ts),
 	// not the redactor's list, so what the redactor missed shows here. Keeping the name or a whole
 	// unit is still reported (the detector ignores such keeps).
-	const warnings = detectLeaks(stringsOf(view), record, manual.remove);
+	const warnings = detectLeaks(dossierTexts(view), record, manual.remove);
 	return {
 		candidate: {
 			id: row.id,
