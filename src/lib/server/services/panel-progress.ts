@@ -8,7 +8,7 @@ import type { DB } from '../db';
 import { experts, sheets } from '../db/schema';
 import { blocks, pairKey, type ConflictRow } from './conflicts';
 import { chairBlockedPairs } from './chair-seats';
-import { missingSheets, roundPairs, type MissingSheets } from './round-pairs';
+import { missingSheets, roundPairs, submittedPairs, type MissingSheets } from './round-pairs';
 import type { RoundRow } from './rounds';
 
 export interface RoundFigures {
@@ -124,14 +124,7 @@ export async function roundFigures(db: DB, campaignId: string, list: RoundRow[])
 /** A round by panel or by everyone: its pairs listed (roundPairs), as before. */
 async function byPairs(db: DB, round: RoundRow): Promise<RoundFigures> {
 	const pairs = await roundPairs(db, round);
-	const submitted = new Set(
-		(
-			await db
-				.select({ e: sheets.expertId, c: sheets.candidateId })
-				.from(sheets)
-				.where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))
-		).map((s) => pairKey(s.e, s.c))
-	);
+	const submitted = await submittedPairs(db, round.id);
 	return {
 		progress: {
 			done: pairs.filter((p) => submitted.has(pairKey(p.expertId, p.candidateId))).length,

@@ -38,16 +38,18 @@ export interface MissingSheets {
 	experts: { expertId: string; name: string; missing: number }[];
 }
 
+/** The pairs (pairKey) whose sheet of the round is submitted. */
+export async function submittedPairs(db: DB | Tx, roundId: string): Promise<Set<string>> {
+	const rows = await db
+		.select({ e: sheets.expertId, c: sheets.candidateId })
+		.from(sheets)
+		.where(and(eq(sheets.roundId, roundId), eq(sheets.status, 'submitted')));
+	return new Set(rows.map((s) => pairKey(s.e, s.c)));
+}
+
 export async function missingSheets(db: DB | Tx, round: RoundRow): Promise<MissingSheets> {
 	const pairs = await roundPairs(db, round);
-	const done = new Set(
-		(
-			await db
-				.select({ e: sheets.expertId, c: sheets.candidateId })
-				.from(sheets)
-				.where(and(eq(sheets.roundId, round.id), eq(sheets.status, 'submitted')))
-		).map((s) => pairKey(s.e, s.c))
-	);
+	const done = await submittedPairs(db, round.id);
 	const per = new Map<string, number>();
 	for (const p of pairs)
 		if (!done.has(pairKey(p.expertId, p.candidateId))) per.set(p.expertId, (per.get(p.expertId) ?? 0) + 1);
