@@ -129,7 +129,11 @@ export function matrixGroups(
 	}
 
 	const byField = new Map<string, { id: string; code: string; field: string }[]>();
-	for (const c of rows) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+	for (const c of rows) {
+		const list = byField.get(c.field);
+		if (list) list.push(c);
+		else byField.set(c.field, [c]);
+	}
 	const fields = [...byField.keys()].sort(compareReviewCodes);
 	return fields.map((field) => {
 		const list = byField.get(field)!.sort((a, b) => compareReviewCodes(a.code, b.code));
@@ -138,8 +142,14 @@ export function matrixGroups(
 			.map((id) => ({ id, name: nameOf.get(id) ?? id }))
 			.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 		const compact = experts.length > COMPACT_OVER;
+		const order = new Map(experts.map((e, i) => [e.id, i]));
+		// a compact row: its own reviewers, in the group's column order (5 of a panel of 100)
+		const own = (c: { id: string }) =>
+			[...(expertsOf.get(c.id) ?? [])]
+				.sort((a, b) => order.get(a)! - order.get(b)!)
+				.map((id) => experts[order.get(id)!]);
 		const cellsOf = (c: { id: string }): MatrixCell[] =>
-			(compact ? experts.filter((e) => expertsOf.get(c.id)?.has(e.id)) : experts).map((e) => {
+			(compact ? own(c) : experts).map((e) => {
 				const k = pk(e.id, c.id);
 				const st = pending.get(k);
 				const status: CellStatus = raw.has(k)

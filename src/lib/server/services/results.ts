@@ -72,6 +72,19 @@ export async function roundResults(
 	);
 }
 
+/**
+ * A page's view built from the round's full results (the printed matrix of 25,000 scores),
+ * memoized with them: the results are read inside, so the view is never older than its key.
+ */
+export async function roundResultsView<T>(
+	db: DB,
+	round: RoundRow,
+	view: string,
+	build: (results: RoundResults) => T
+): Promise<T> {
+	return memoizedResults(db, round, `view:${view}`, async () => build(await roundResults(db, round)));
+}
+
 async function computeRoundResults(
 	db: DB,
 	round: RoundRow,

@@ -6,9 +6,35 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/authz';
 import { getDb } from '$lib/server/db';
 import { getRound } from '$lib/server/services/rounds';
-import { roundResults } from '$lib/server/services/results';
+import { roundResults, roundResultsView, type RoundResults } from '$lib/server/services/results';
 import { matrixGroups } from '$lib/shared/round-matrix';
-import { ruleText } from '$lib/components/rounds/format';
+import { num, ruleText } from '$lib/components/rounds/format';
+
+/** The score matrix as printed: numbers per column, or a wide panel's reviewers as one line a row. */
+function printedMatrix(results: RoundResults) {
+	return matrixGroups(results, []).map((g) => {
+		const nameOf = new Map(g.experts.map((e) => [e.id, e.name]));
+		return {
+			field: g.field,
+			experts: g.experts,
+			// a wide panel prints each dossier's own reviewers (name and score), not 100 columns
+			compact: g.compact,
+			// keyed by review code on the page: no ids for 5,000 rows
+			rows: g.rows.map((r) => ({
+				code: r.code,
+				cells: g.compact ? [] : r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)),
+				// one line of text per row: 25,000 small objects would cost the page its time
+				scores: g.compact
+					? r.cells
+							.filter((c) => c.status === 'submitted')
+							.map((c) => `${nameOf.get(c.expertId) ?? ''} ${num(c.raw, 1)}`)
+							.join('；')
+					: '',
+				mean: r.mean
+			}))
+		};
+	});
+}
 
 export const load: PageServerLoad = async (event) => {
 	const { campaign } = await requireRole(event, event.params.campaignId, 'chair', 'organizer');
@@ -33,7 +59,6 @@ export const load: PageServerLoad = async (event) => {
 		scale: results.scale,
 		candidates: results.candidates.length,
 		aggregates: results.aggregates.map((a) => ({
-			id: a.id,
 			code: a.candidate,
 			field: a.field,
 			rank: a.rank,
@@ -45,7 +70,6 @@ export const load: PageServerLoad = async (event) => {
 			calibrated: a.calibrated
 		})),
 		votes: results.votes.map((v) => ({
-			id: v.id,
 			code: v.candidate,
 			field: v.field,
 			rank: v.rank,
@@ -59,26 +83,7 @@ export const load: PageServerLoad = async (event) => {
 		// the matrix is printed with the results only (the 评分汇总表 lists the ranking and signatures)
 		groups:
 			round.type === 'score' && what === 'results'
-				? matrixGroups(results, []).map((g) => {
-						const nameOf = new Map(g.experts.map((e) => [e.id, e.name]));
-						return {
-							field: g.field,
-							experts: g.experts,
-							// a wide panel prints each dossier's own reviewers (name and score), not 100 columns
-							compact: g.compact,
-							rows: g.rows.map((r) => ({
-								id: r.id,
-								code: r.code,
-								cells: g.compact ? [] : r.cells.map((c) => (c.status === 'submitted' ? c.raw : null)),
-								scores: g.compact
-									? r.cells
-											.filter((c) => c.status === 'submitted')
-											.map((c) => ({ name: nameOf.get(c.expertId) ?? '', raw: c.raw }))
-									: [],
-								mean: r.mean
-							}))
-						};
-					})
+				? await roundResultsView(db, round, 'print-matrix', printedMatrix)
 				: [],
 		// the experts who review in this round, for the signature lines
 		experts: results.progress
