@@ -7,7 +7,6 @@
 // Correctness of the branch and bound never rests on this code being right: `bound()` evaluates
 // the Lagrangian bound Σ max(−d·v) for whatever duals we hold, which is a valid upper bound for any
 // duals, and `infeasible` is only reported with a checked Farkas certificate.
-
 import { certifiesInfeasible, invertBasis, siftDown, withSlackColumns } from './lp-dense';
 
 const TOL_PRIMAL = 1e-7; // counts are integers; anything closer is rounding noise
