@@ -1,6 +1,6 @@
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { DEMO, loginAs } from './helpers';
+import { DEMO, live, loginAs } from './helpers';
 import { e2eDb, seedReviewCampaign } from './fixtures';
 import { signIn } from '../support/api-session';
 import {
@@ -62,7 +62,8 @@ test('a declaration of too many items, or of an item over 100 characters, is ref
 	page
 }) => {
 	await loginAs(page, 'expert05');
-	await page.goto(`/c/${DEMO}/declare`);
+	// typing before hydration would be wiped (the declaration went out empty once, in CI)
+	await live(page, `/c/${DEMO}/declare`);
 	const units = Array.from({ length: 21 }, (_, i) => `测试单位${i + 1}`).join('\n');
 	await page.getByLabel('新增关联单位（每行一个）').fill(units);
 	await page.getByRole('button', { name: /申报/ }).click();
